@@ -1,0 +1,46 @@
+# Text of the site's own pages and chrome (templates). No user-visible string
+# lives in a template or in Rust code.
+
+site-title = Partner Center procedures
+# This language's name, written in this language (used by the language switcher).
+language-name = English (United States)
+
+## Navigation
+
+nav-skip = Skip to main content
+nav-languages = All languages
+nav-articles = Articles
+nav-language-switcher = Language
+nav-breadcrumb = Breadcrumb
+
+## Pages
+
+page-root-title = Choose your language
+page-root-intro = Procedures for Partner Center, in six languages.
+page-index-title = Articles
+page-index-intro = Step-by-step procedures you can read, print and rehearse.
+page-404-title = Page not found
+page-404-body = The page you asked for does not exist. Choose a language to see the list of articles.
+
+## Articles
+
+article-audience = Appropriate roles
+article-in-this-article = In this article
+article-fallback = Not yet translated; shown in English.
+
+## Alerts
+
+alert-note = Note
+alert-important = Important
+alert-tip = Tip
+alert-warning = Warning
+alert-caution = Caution
+
+## Topics (articles are grouped by topic on the index)
+
+topic-customers = Customers
+
+## Footer
+
+footer-attribution = Content adapted from Partner Center documentation, © Microsoft Corporation and contributors, licensed under CC BY 4.0.
+footer-built-with = Built with drillbook.
