@@ -1,1 +1,9 @@
+//! drillbook: a static-site generator for localized, rehearsable procedures.
+//!
+//! Data flows one way: `content` + `l10n` load the model, `render` writes pages, `check`
+//! judges translations against the same model. See ARCHITECTURE.md.
 
+pub mod content;
+pub mod diag;
+pub mod l10n;
+pub mod paths;

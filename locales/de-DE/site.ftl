@@ -1,0 +1,46 @@
+# Text of the site's own pages and chrome (templates). No user-visible string
+# lives in a template or in Rust code.
+
+site-title = Partner Center-Anleitungen
+# This language's name, written in this language (used by the language switcher).
+language-name = Deutsch (Deutschland)
+
+## Navigation
+
+nav-skip = Zum Hauptinhalt springen
+nav-languages = Alle Sprachen
+nav-articles = Artikel
+nav-language-switcher = Sprache
+nav-breadcrumb = Brotkrümelnavigation
+
+## Pages
+
+page-root-title = Wählen Sie Ihre Sprache
+page-root-intro = Anleitungen für Partner Center in sechs Sprachen.
+page-index-title = Artikel
+page-index-intro = Schritt-für-Schritt-Anleitungen zum Lesen, Ausdrucken und Üben.
+page-404-title = Seite nicht gefunden
+page-404-body = Die angeforderte Seite ist nicht vorhanden. Wählen Sie eine Sprache aus, um die Liste der Artikel anzuzeigen.
+
+## Articles
+
+article-audience = Geeignete Rollen
+article-in-this-article = In diesem Artikel
+article-fallback = Noch nicht übersetzt; wird auf Englisch angezeigt.
+
+## Alerts
+
+alert-note = Hinweis
+alert-important = Wichtig
+alert-tip = Tipp
+alert-warning = Warnung
+alert-caution = Achtung
+
+## Topics (articles are grouped by topic on the index)
+
+topic-customers = Kunden
+
+## Footer
+
+footer-attribution = Inhalte adaptiert aus der Partner Center-Dokumentation, © Microsoft Corporation und Mitwirkende, lizenziert unter CC BY 4.0.
+footer-built-with = Erstellt mit drillbook.

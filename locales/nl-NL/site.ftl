@@ -1,0 +1,46 @@
+# Text of the site's own pages and chrome (templates). No user-visible string
+# lives in a template or in Rust code.
+
+site-title = Procedures voor Partner Center
+# This language's name, written in this language (used by the language switcher).
+language-name = Nederlands (Nederland)
+
+## Navigation
+
+nav-skip = Naar hoofdinhoud gaan
+nav-languages = Alle talen
+nav-articles = Artikelen
+nav-language-switcher = Taal
+nav-breadcrumb = Kruimelpad
+
+## Pages
+
+page-root-title = Kies uw taal
+page-root-intro = Procedures voor Partner Center, in zes talen.
+page-index-title = Artikelen
+page-index-intro = Stapsgewijze procedures die u kunt lezen, afdrukken en oefenen.
+page-404-title = Pagina niet gevonden
+page-404-body = De pagina die u hebt opgevraagd, bestaat niet. Kies een taal om de lijst met artikelen te bekijken.
+
+## Articles
+
+article-audience = Juiste rollen
+article-in-this-article = In dit artikel
+article-fallback = Nog niet vertaald; wordt in het Engels weergegeven.
+
+## Alerts
+
+alert-note = Opmerking
+alert-important = Belangrijk
+alert-tip = Tip
+alert-warning = Waarschuwing
+alert-caution = Let op
+
+## Topics (articles are grouped by topic on the index)
+
+topic-customers = Klanten
+
+## Footer
+
+footer-attribution = Inhoud aangepast uit de documentatie van Partner Center, © Microsoft Corporation en bijdragers, gelicentieerd onder CC BY 4.0.
+footer-built-with = Gemaakt met drillbook.

@@ -1,0 +1,46 @@
+# Text of the site's own pages and chrome (templates). No user-visible string
+# lives in a template or in Rust code.
+
+site-title = Инструкции по работе с Центром партнеров
+# This language's name, written in this language (used by the language switcher).
+language-name = Русский (Россия)
+
+## Navigation
+
+nav-skip = Перейти к основному содержимому
+nav-languages = Все языки
+nav-articles = Статьи
+nav-language-switcher = Язык
+nav-breadcrumb = Навигационная цепочка
+
+## Pages
+
+page-root-title = Выберите язык
+page-root-intro = Инструкции по работе с Центром партнеров на шести языках.
+page-index-title = Статьи
+page-index-intro = Пошаговые инструкции, которые можно читать, распечатывать и отрабатывать на практике.
+page-404-title = Страница не найдена
+page-404-body = Запрошенная страница не существует. Выберите язык, чтобы просмотреть список статей.
+
+## Articles
+
+article-audience = Соответствующие роли
+article-in-this-article = В этой статье
+article-fallback = Еще не переведено; показано на английском языке.
+
+## Alerts
+
+alert-note = Примечание
+alert-important = Важно
+alert-tip = Совет
+alert-warning = Предупреждение
+alert-caution = Внимание
+
+## Topics (articles are grouped by topic on the index)
+
+topic-customers = Клиенты
+
+## Footer
+
+footer-attribution = Материалы адаптированы из документации Центра партнеров, © Microsoft Corporation и участники, лицензия CC BY 4.0.
+footer-built-with = Создано с помощью drillbook.

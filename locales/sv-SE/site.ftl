@@ -1,0 +1,46 @@
+# Text of the site's own pages and chrome (templates). No user-visible string
+# lives in a template or in Rust code.
+
+site-title = Instruktioner för Partnercenter
+# This language's name, written in this language (used by the language switcher).
+language-name = Svenska (Sverige)
+
+## Navigation
+
+nav-skip = Hoppa till huvudinnehållet
+nav-languages = Alla språk
+nav-articles = Artiklar
+nav-language-switcher = Språk
+nav-breadcrumb = Länkstig
+
+## Pages
+
+page-root-title = Välj språk
+page-root-intro = Instruktioner för Partnercenter på sex språk.
+page-index-title = Artiklar
+page-index-intro = Steg-för-steg-instruktioner som du kan läsa, skriva ut och öva på.
+page-404-title = Sidan hittades inte
+page-404-body = Sidan du begärde finns inte. Välj ett språk för att se listan över artiklar.
+
+## Articles
+
+article-audience = Lämpliga roller
+article-in-this-article = I den här artikeln
+article-fallback = Inte översatt ännu; visas på engelska.
+
+## Alerts
+
+alert-note = Anteckning
+alert-important = Viktigt
+alert-tip = Tips
+alert-warning = Varning
+alert-caution = Försiktighet
+
+## Topics (articles are grouped by topic on the index)
+
+topic-customers = Kunder
+
+## Footer
+
+footer-attribution = Innehållet är bearbetat från dokumentationen för Partnercenter, © Microsoft Corporation och bidragsgivare, licensierat under CC BY 4.0.
+footer-built-with = Skapad med drillbook.

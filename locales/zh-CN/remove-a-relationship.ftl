@@ -1,0 +1,40 @@
+# How to remove a reseller relationship with a customer in Partner Center.
+# English source revision 83259f2f895be9ef34c55db5613ccfe6891a4424 (the English
+# halves of the side-by-side DocFX files), CC BY 4.0, Microsoft Corporation.
+# Chinese text from MicrosoftDocs/partner-center-pr.zh-cn (live-sxs a8d5a0cb, MT),
+# CC BY 4.0, Microsoft Corporation and contributors; machine-translation defects corrected.
+
+## Page metadata
+
+article-title = 删除与客户的分销商关系
+article-description = 了解 Microsoft 直销合作伙伴如何从其列表中删除客户、删除委派的管理员权限，以及停止为客户提供支持或代客户购买。
+
+## Article
+
+heading = 如何在合作伙伴中心删除与客户的分销商关系
+audience = { -role-global-admin }
+intro = 本文介绍如何在合作伙伴中心删除与客户的分销商关系。
+when-to-remove = 直接合作伙伴或间接提供商：如果你不再与某个客户进行交易，可以在合作伙伴中心删除该关系。
+consequences = 删除关系会出现以下结果：
+consequence-customer-list = 从你在合作伙伴中心的客户列表中删除相应客户
+consequence-support-contacts = 将你从客户的[可用支持联系人列表](assign-support-contacts.md)中删除
+consequence-admin-privileges = 删除你对相应客户的委派管理员权限
+consequence-purchases = 阻止你今后为该客户进行购买
+
+remove-heading = 如何删除关系
+prerequisites = 若要删除关系，你需要先取消 Azure 预留实例 (RI) 预订、取消软件购买，并暂停所有剩余的活动订阅。
+
+step-suspend = **暂停所有活动订阅。**
+step-suspend-go-to-customers = 在合作伙伴中心，转到**{ -ui-customers }**并选择一个客户
+step-suspend-select-subscription = 在**{ -ui-subscriptions }**下，选择一个订阅。
+step-suspend-select-suspended = 选择**{ -ui-suspended }**
+step-suspend-repeat = 为每个活动订阅重复这些步骤。
+
+step-remove = **在合作伙伴中心删除关系：**
+step-remove-go-to-customers = 在合作伙伴中心，转到**{ -ui-customers }**并选择一个客户。
+step-remove-select-account = 选择**{ -ui-account }**。
+step-remove-select-remove = 选择**{ -ui-remove-reseller-relationship }**。
+note-link-inactive = 如果仍有订阅处于活动状态，则**{ -ui-remove-reseller-relationship }**链接将处于非活动状态。
+
+next-steps = 后续步骤
+next-request = 请求或重新建立与客户的关系

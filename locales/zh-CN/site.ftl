@@ -1,0 +1,46 @@
+# Text of the site's own pages and chrome (templates). No user-visible string
+# lives in a template or in Rust code.
+
+site-title = 合作伙伴中心操作步骤
+# This language's name, written in this language (used by the language switcher).
+language-name = 中文（简体）
+
+## Navigation
+
+nav-skip = 跳转到主要内容
+nav-languages = 所有语言
+nav-articles = 文章
+nav-language-switcher = 语言
+nav-breadcrumb = 痕迹导航
+
+## Pages
+
+page-root-title = 选择语言
+page-root-intro = 合作伙伴中心操作步骤，提供六种语言版本。
+page-index-title = 文章
+page-index-intro = 可供阅读、打印和演练的分步操作步骤。
+page-404-title = 找不到页面
+page-404-body = 你请求的页面不存在。请选择一种语言以查看文章列表。
+
+## Articles
+
+article-audience = 相应的角色
+article-in-this-article = 本文内容
+article-fallback = 尚未翻译；以英文显示。
+
+## Alerts
+
+alert-note = 备注
+alert-important = 重要
+alert-tip = 提示
+alert-warning = 警告
+alert-caution = 注意
+
+## Topics (articles are grouped by topic on the index)
+
+topic-customers = 客户
+
+## Footer
+
+footer-attribution = 内容改编自合作伙伴中心文档，© Microsoft Corporation 及贡献者，根据 CC BY 4.0 授权。
+footer-built-with = 使用 drillbook 构建。

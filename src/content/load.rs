@@ -1,0 +1,332 @@
+//! Reading and validating content files. Problems are returned as diagnostics, never panics.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+
+use crate::content::model::{Article, Block, Config, Item, List, Step};
+use crate::diag::{Diagnostic, Severity};
+use crate::paths::{is_slug, read_text, rel_path};
+
+/// Parses `site.toml`. `path` is the display path used in diagnostics.
+pub fn parse_config(path: &str, source: &str) -> (Option<Config>, Vec<Diagnostic>) {
+    let config = match parse_toml::<Config>(path, source) {
+        Ok(config) => config,
+        Err(diag) => return (None, vec![diag]),
+    };
+    let mut diags = Vec::new();
+    let err = |span: std::ops::Range<usize>, msg: String| {
+        Diagnostic::error("invalid-config", path, source, span, msg)
+    };
+    let base = config.base_url.get_ref();
+    if !(base.starts_with("https://") || base.starts_with("http://")) || !base.ends_with('/') {
+        diags.push(err(
+            config.base_url.span(),
+            format!("`base-url` must be an absolute http(s) URL ending in `/`, found `{base}`"),
+        ));
+    }
+    let mut seen = BTreeMap::new();
+    for locale in &config.locales {
+        if locale.get_ref().parse::<unic_langid::LanguageIdentifier>().is_err()
+            || !locale.get_ref().contains('-')
+        {
+            diags.push(err(
+                locale.span(),
+                format!("`{}` is not a BCP 47 language-region tag such as `de-DE`", locale.get_ref()),
+            ));
+        }
+        if seen.insert(locale.get_ref().clone(), locale.span()).is_some() {
+            diags.push(err(locale.span(), format!("locale `{}` is listed twice", locale.get_ref())));
+        }
+    }
+    if !seen.contains_key(config.default_locale.get_ref()) {
+        diags.push(err(
+            config.default_locale.span(),
+            format!("default locale `{}` is not in `locales`", config.default_locale.get_ref()),
+        ));
+    }
+    if let Some(url) = &config.external_article_url {
+        if !url.get_ref().starts_with("https://") || !url.get_ref().contains("{article}") {
+            diags.push(err(
+                url.span(),
+                "`external-article-url` must be an https URL containing `{article}`".to_string(),
+            ));
+        }
+    }
+    (Some(config), diags)
+}
+
+/// Parses one article file; `id` is its file stem.
+pub fn parse_article(id: &str, path: &str, source: &str) -> (Option<Article>, Vec<Diagnostic>) {
+    let mut article = match parse_toml::<Article>(path, source) {
+        Ok(article) => article,
+        Err(diag) => return (None, vec![diag]),
+    };
+    article.id = id.to_string();
+    let mut ctx = Validate { path, source, diags: Vec::new(), anchors: BTreeMap::new() };
+    if !is_slug(id) {
+        ctx.diags.push(Diagnostic::file(
+            Severity::Error,
+            "invalid-id",
+            path,
+            format!("article id `{id}` (the file name) must be lower-case words joined by `-`"),
+        ));
+    }
+    ctx.slug(&article.topic, "topic");
+    if let Some(date) = &article.date {
+        if !is_iso_date(date.get_ref()) {
+            ctx.error(date.span(), format!("`date` must be YYYY-MM-DD, found `{}`", date.get_ref()));
+        }
+    }
+    ctx.blocks(&article.body);
+    (Some(article), ctx.diags)
+}
+
+/// Loads `content/site.toml` and every `content/articles/*.toml` under `root`.
+/// Returns `None` when nothing usable could be loaded.
+pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let config_path = root.join("content/site.toml");
+    let config = match read_text(root, &config_path) {
+        Ok(source) => {
+            let (config, more) = parse_config(&rel_path(root, &config_path), &source);
+            diags.extend(more);
+            config
+        }
+        Err(diag) => {
+            diags.push(diag);
+            None
+        }
+    };
+    let mut articles = Vec::new();
+    let dir = root.join("content/articles");
+    let mut files: Vec<_> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect(),
+        Err(err) => {
+            diags.push(Diagnostic::file(
+                Severity::Error,
+                "io",
+                &rel_path(root, &dir),
+                format!("cannot read the articles directory: {err}"),
+            ));
+            Vec::new()
+        }
+    };
+    files.sort();
+    for file in files {
+        let id = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        match read_text(root, &file) {
+            Ok(source) => {
+                let (article, more) = parse_article(&id, &rel_path(root, &file), &source);
+                diags.extend(more);
+                articles.extend(article);
+            }
+            Err(diag) => diags.push(diag),
+        }
+    }
+    (config.map(|config| crate::content::Site { config, articles }), diags)
+}
+
+/// TOML syntax errors get `toml-syntax`; schema errors (wrong type, unknown key) get their own codes.
+fn parse_toml<T: DeserializeOwned>(path: &str, source: &str) -> Result<T, Diagnostic> {
+    if let Err(err) = source.parse::<toml::Table>() {
+        return Err(toml_diag("toml-syntax", path, source, &err));
+    }
+    toml::from_str::<T>(source).map_err(|err| {
+        let code = if err.message().starts_with("unknown field") || err.message().starts_with("unknown variant") {
+            "unknown-key"
+        } else {
+            "invalid-content"
+        };
+        toml_diag(code, path, source, &err)
+    })
+}
+
+fn toml_diag(code: &'static str, path: &str, source: &str, err: &toml::de::Error) -> Diagnostic {
+    let message = err.message().trim().replace('\n', " ");
+    match err.span() {
+        Some(span) => Diagnostic::error(code, path, source, span, message),
+        None => Diagnostic::file(Severity::Error, code, path, message),
+    }
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+struct Validate<'a> {
+    path: &'a str,
+    source: &'a str,
+    diags: Vec<Diagnostic>,
+    /// Anchor id -> first span, for duplicate detection.
+    anchors: BTreeMap<String, std::ops::Range<usize>>,
+}
+
+impl Validate<'_> {
+    fn error(&mut self, span: std::ops::Range<usize>, message: String) {
+        self.diags.push(Diagnostic::error("invalid-content", self.path, self.source, span, message));
+    }
+
+    fn slug(&mut self, value: &Spanned<String>, what: &str) {
+        if !is_slug(value.get_ref()) {
+            self.error(
+                value.span(),
+                format!("{what} `{}` must be lower-case words joined by `-`", value.get_ref()),
+            );
+        }
+    }
+
+    fn anchor(&mut self, id: &Spanned<String>) {
+        self.slug(id, "anchor id");
+        if self.anchors.insert(id.get_ref().clone(), id.span()).is_some() {
+            let message = format!("anchor id `{}` is used twice in this article", id.get_ref());
+            self.diags.push(Diagnostic::error("duplicate-anchor", self.path, self.source, id.span(), message));
+        }
+    }
+
+    fn blocks(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(_) | Block::Code(_) => {}
+                Block::Heading(h) => {
+                    self.anchor(&h.id);
+                    if !(2..=4).contains(h.level.get_ref()) {
+                        self.error(h.level.span(), "heading `level` must be 2, 3 or 4".into());
+                    }
+                }
+                Block::List(list) => self.list(list),
+                Block::Procedure(p) => {
+                    if let Some(id) = &p.id {
+                        self.anchor(id);
+                    }
+                    if p.steps.is_empty() {
+                        self.diags.push(Diagnostic::file(Severity::Error, "invalid-content", self.path, "a procedure needs at least one step"));
+                    }
+                    self.steps(&p.steps);
+                }
+                Block::Alert(alert) => {
+                    if alert.text.is_none() && alert.blocks.is_empty() {
+                        self.diags.push(Diagnostic::file(Severity::Error, "invalid-content", self.path, "an alert needs `text` or `blocks`"));
+                    }
+                    self.blocks(&alert.blocks);
+                }
+                Block::Table(table) => {
+                    for row in &table.rows {
+                        if row.len() != table.header.len() {
+                            let span = row.first().map_or(0..0, |c| c.span());
+                            self.error(span, format!("table row has {} cells, the header has {}", row.len(), table.header.len()));
+                        }
+                    }
+                }
+                Block::Image(image) => {
+                    let src = image.src.get_ref();
+                    let ok = src.starts_with("https://")
+                        || (!src.contains("..") && !src.starts_with('/') && !src.contains(':') && !src.is_empty());
+                    if !ok {
+                        self.error(image.src.span(), format!("image `src` must be a relative path inside content/ or an https URL, found `{src}`"));
+                    }
+                }
+                Block::NextSteps(next) => {
+                    self.anchor(&next.id);
+                    for link in &next.links {
+                        match (&link.article, &link.url) {
+                            (Some(article), None) => self.slug(article, "article id"),
+                            (None, Some(url)) => {
+                                if !url.get_ref().starts_with("https://") {
+                                    self.error(url.span(), "link `url` must start with https://".into());
+                                }
+                            }
+                            _ => self.error(link.text.span(), "a link needs exactly one of `article` or `url`".into()),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn list(&mut self, list: &List) {
+        for Item { items, blocks, .. } in &list.items {
+            if let Some(nested) = items {
+                self.list(nested);
+            }
+            self.blocks(blocks);
+        }
+    }
+
+    fn steps(&mut self, steps: &[Step]) {
+        for step in steps {
+            if let Some(id) = &step.id {
+                self.anchor(id);
+            }
+            self.steps(&step.substeps);
+            self.blocks(&step.blocks);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SITE: &str = "title = \"site-title\"\nbase-url = \"https://x.example/\"\ndefault-locale = \"en-US\"\nlocales = [\"en-US\", \"de-DE\"]\n";
+
+    #[test]
+    fn parses_a_valid_config() {
+        let (config, diags) = parse_config("content/site.toml", SITE);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(config.unwrap().locales.len(), 2);
+    }
+
+    #[test]
+    fn unknown_key_in_config_is_positioned() {
+        let src = format!("{SITE}colour = \"red\"\n");
+        let (_, diags) = parse_config("content/site.toml", &src);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "unknown-key");
+        assert!(diags[0].headline().starts_with("content/site.toml:5:1: error[unknown-key]: unknown field `colour`"), "{}", diags[0].headline());
+    }
+
+    #[test]
+    fn default_locale_must_be_listed() {
+        let src = SITE.replace("default-locale = \"en-US\"", "default-locale = \"fr-FR\"");
+        let (_, diags) = parse_config("s.toml", &src);
+        assert_eq!(diags[0].message, "default locale `fr-FR` is not in `locales`");
+    }
+
+    #[test]
+    fn list_items_are_strings_or_tables_with_spans() {
+        let src = "title = \"t\"\ndescription = \"d\"\ntopic = \"x\"\n[[body]]\n[body.list]\nitems = [\"a\", { text = \"b\", items = { items = [\"c\"] } }]\n";
+        let (article, diags) = parse_article("x", "a.toml", src);
+        assert!(diags.is_empty(), "{diags:?}");
+        let Block::List(list) = &article.unwrap().body[0] else { panic!("not a list") };
+        assert_eq!(list.items[0].text.get_ref(), "a");
+        assert_eq!(&src[list.items[0].text.span()], "\"a\"");
+        assert_eq!(list.items[1].items.as_ref().unwrap().items[0].text.get_ref(), "c");
+    }
+
+    #[test]
+    fn unknown_block_kind_is_an_unknown_key() {
+        let src = "title = \"t\"\ndescription = \"d\"\ntopic = \"x\"\n[[body]]\nparagraf = \"a\"\n";
+        let (_, diags) = parse_article("x", "a.toml", src);
+        assert_eq!(diags[0].code, "unknown-key", "{diags:?}");
+        assert_eq!(diags[0].pos.as_ref().unwrap().line, 5);
+    }
+
+    #[test]
+    fn duplicate_anchors_are_reported() {
+        let src = "title = \"t\"\ndescription = \"d\"\ntopic = \"x\"\n[[body]]\nheading = { id = \"a\", text = \"h\" }\n[[body]]\nheading = { id = \"a\", text = \"h\" }\n";
+        let (_, diags) = parse_article("x", "a.toml", src);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "duplicate-anchor");
+        assert_eq!(diags[0].pos.as_ref().unwrap().line, 7);
+    }
+}

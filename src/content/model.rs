@@ -1,0 +1,334 @@
+//! Plain data types of the content model, deserialized from TOML.
+
+use std::fmt;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use toml::Spanned;
+
+/// A Fluent message id, with its byte span in the content file for diagnostics.
+pub type MsgRef = Spanned<String>;
+
+/// `content/site.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Message id (in `site.ftl`) of the site's title.
+    pub title: MsgRef,
+    /// Absolute URL the site is published at, ending in `/`; used for canonical URLs,
+    /// hreflang alternates and the sitemap.
+    pub base_url: Spanned<String>,
+    pub default_locale: Spanned<String>,
+    /// Locales in the order the language switcher lists them.
+    pub locales: Vec<Spanned<String>>,
+    /// URL template for links to articles the site does not have (`{locale}`, `{article}`).
+    #[serde(default)]
+    pub external_article_url: Option<Spanned<String>>,
+}
+
+/// One article, `content/articles/<id>.toml`; the id is the file stem.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Article {
+    #[serde(skip)]
+    pub id: String,
+    /// `<title>` and the index entry.
+    pub title: MsgRef,
+    /// `<meta name="description">`.
+    pub description: MsgRef,
+    /// The page's `<h1>`; defaults to `title`.
+    #[serde(default)]
+    pub heading: Option<MsgRef>,
+    /// Who can do this ("Appropriate roles").
+    #[serde(default)]
+    pub audience: Option<MsgRef>,
+    /// Topic id; the index groups articles by topic (`topic-<id>` in `site.ftl`).
+    pub topic: Spanned<String>,
+    /// DocFX `ms.topic` (`how-to`, `article`, ...).
+    #[serde(default)]
+    pub ms_topic: Option<String>,
+    /// The English article's date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: Option<Spanned<String>>,
+    #[serde(default)]
+    pub source: Option<Source>,
+    /// Provenance of each translation, by locale.
+    #[serde(default)]
+    pub translations: BTreeMap<String, Translation>,
+    pub body: Vec<Block>,
+}
+
+/// Where one locale's translation of an article came from.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Translation {
+    /// Machine-translated pages show a localized notice.
+    pub kind: TranslationKind,
+    /// English revision the translation was made from (DocFX `ms.openlocfilehash`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_revision: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TranslationKind {
+    Machine,
+    Human,
+}
+
+/// Where an article came from.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Source {
+    pub format: String,
+    /// The English source revision (DocFX `ms.openlocfilehash`).
+    #[serde(default)]
+    pub revision: Option<String>,
+}
+
+/// A block of an article body. In TOML, a table with exactly one key naming the kind:
+/// `{ paragraph = "intro" }`, `{ heading = { id = "...", text = "..." } }`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub enum Block {
+    Paragraph(MsgRef),
+    Heading(Heading),
+    List(List),
+    Procedure(Procedure),
+    Alert(Alert),
+    Table(Table),
+    Image(Image),
+    Code(Code),
+    NextSteps(NextSteps),
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Heading {
+    /// Anchor id, stable across locales (English).
+    pub id: Spanned<String>,
+    pub text: MsgRef,
+    /// 2 to 4; the article heading is level 1.
+    #[serde(default = "default_heading_level")]
+    pub level: Spanned<u8>,
+}
+
+fn default_heading_level() -> Spanned<u8> {
+    Spanned::new(0..0, 2)
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct List {
+    #[serde(default)]
+    pub ordered: bool,
+    pub items: Vec<Item>,
+}
+
+/// A list item: a message id, or a table `{ text, items, blocks }` for nested content.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub text: MsgRef,
+    pub items: Option<List>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ItemTable {
+    text: MsgRef,
+    #[serde(default)]
+    items: Option<List>,
+    #[serde(default)]
+    blocks: Vec<Block>,
+}
+
+impl<'de> Deserialize<'de> for Item {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Item, D::Error> {
+        let spanned = Spanned::<ItemRepr>::deserialize(deserializer)?;
+        let span = spanned.span();
+        Ok(match spanned.into_inner() {
+            ItemRepr::Text(text) => {
+                Item { text: Spanned::new(span, text), items: None, blocks: Vec::new() }
+            }
+            ItemRepr::Table(table) => {
+                Item { text: table.text, items: table.items, blocks: table.blocks }
+            }
+        })
+    }
+}
+
+impl Serialize for Item {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        if self.items.is_none() && self.blocks.is_empty() {
+            return self.text.get_ref().serialize(serializer);
+        }
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("text", self.text.get_ref())?;
+        if let Some(items) = &self.items {
+            map.serialize_entry("items", items)?;
+        }
+        if !self.blocks.is_empty() {
+            map.serialize_entry("blocks", &self.blocks)?;
+        }
+        map.end()
+    }
+}
+
+/// A string or a table, without serde's untagged buffering (which would lose spans and
+/// turn precise errors into "data did not match any variant").
+enum ItemRepr {
+    Text(String),
+    Table(ItemTable),
+}
+
+impl<'de> Deserialize<'de> for ItemRepr {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ItemRepr, D::Error> {
+        struct ReprVisitor;
+        impl<'de> Visitor<'de> for ReprVisitor {
+            type Value = ItemRepr;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a message id or a table with `text`")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<ItemRepr, E> {
+                Ok(ItemRepr::Text(text.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ItemRepr, A::Error> {
+                ItemTable::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(ItemRepr::Table)
+            }
+        }
+        deserializer.deserialize_any(ReprVisitor)
+    }
+}
+
+/// A numbered procedure. Step numbers and sub-step letters are generated by the page.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Procedure {
+    /// Anchor id of the procedure.
+    #[serde(default)]
+    pub id: Option<Spanned<String>>,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Step {
+    /// Stable anchor id (`step-<id>` in the page); defaults to the step's number path.
+    #[serde(default)]
+    pub id: Option<Spanned<String>>,
+    pub text: MsgRef,
+    #[serde(default)]
+    pub substeps: Vec<Step>,
+    /// How the page numbers the sub-steps.
+    #[serde(default)]
+    pub substeps_style: ListStyle,
+    /// Blocks after the text and sub-steps (notes, images, code).
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ListStyle {
+    #[default]
+    Decimal,
+    LowerAlpha,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Alert {
+    pub kind: AlertKind,
+    /// The alert's text; more blocks may follow.
+    #[serde(default)]
+    pub text: Option<MsgRef>,
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AlertKind {
+    Note,
+    Important,
+    Tip,
+    Warning,
+    Caution,
+}
+
+impl AlertKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlertKind::Note => "note",
+            AlertKind::Important => "important",
+            AlertKind::Tip => "tip",
+            AlertKind::Warning => "warning",
+            AlertKind::Caution => "caution",
+        }
+    }
+}
+
+/// A table whose cells are message ids (an empty string is an empty cell).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Table {
+    pub header: Vec<MsgRef>,
+    #[serde(default)]
+    pub rows: Vec<Vec<MsgRef>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Image {
+    /// Path relative to `content/` (copied to the site when present) or an https URL.
+    pub src: Spanned<String>,
+    pub alt: MsgRef,
+}
+
+/// Code is not translated.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Code {
+    #[serde(default)]
+    pub lang: Option<String>,
+    pub code: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NextSteps {
+    /// Anchor id of the section.
+    pub id: Spanned<String>,
+    pub title: MsgRef,
+    pub links: Vec<Link>,
+}
+
+/// A link to another article of the site (`article`) or to a URL (`url`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Link {
+    #[serde(default)]
+    pub article: Option<Spanned<String>>,
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
+    pub text: MsgRef,
+}
+
+/// The loaded content of a site.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    /// Sorted by id.
+    pub articles: Vec<Article>,
+}
+
+impl Site {
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+}

@@ -1,0 +1,306 @@
+//! Diagnostics: problems found in the user's input, with a position, rendered like rustc.
+//!
+//! Problems in input are data, not `Err`: loaders and checks return them in a `Vec` and keep
+//! going. A diagnostic resolves its byte span to line and column when it is created, so it is
+//! self-contained (no source map has to travel with it).
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A resolved position: 1-based line, 1-based column counted in characters.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    pub line: usize,
+    pub col: usize,
+    /// The whole source line, without its line ending.
+    pub line_text: String,
+    /// Width of the caret underline, in characters (at least 1).
+    pub width: usize,
+}
+
+/// One problem in the user's input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable kebab-case code, e.g. `missing-message`.
+    pub code: &'static str,
+    /// Path relative to the project root, with `/` separators.
+    pub path: String,
+    pub pos: Option<Position>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic at a byte span of `source` (the contents of `path`).
+    pub fn at(
+        severity: Severity,
+        code: &'static str,
+        path: &str,
+        source: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity,
+            code,
+            path: path.to_string(),
+            pos: Some(LineIndex::new(source).position(source, span)),
+            message: message.into(),
+        }
+    }
+
+    /// A diagnostic about a whole file (or no file at all when `path` is empty).
+    pub fn file(
+        severity: Severity,
+        code: &'static str,
+        path: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic { severity, code, path: path.to_string(), pos: None, message: message.into() }
+    }
+
+    pub fn error(code: &'static str, path: &str, source: &str, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::at(Severity::Error, code, path, source, span, message)
+    }
+
+    pub fn warning(code: &'static str, path: &str, source: &str, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::at(Severity::Warning, code, path, source, span, message)
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn sort_key(&self) -> (&str, usize, usize, Severity, &str, &str) {
+        let (line, col) = self.pos.as_ref().map_or((0, 0), |p| (p.line, p.col));
+        (&self.path, line, col, self.severity, self.code, &self.message)
+    }
+
+    /// `path:line:col: severity[code]: message`, the first line of the rendering.
+    pub fn headline(&self) -> String {
+        let mut out = String::new();
+        if !self.path.is_empty() {
+            out.push_str(&self.path);
+            if let Some(pos) = &self.pos {
+                let _ = write!(out, ":{}:{}", pos.line, pos.col);
+            }
+            out.push_str(": ");
+        }
+        let _ = write!(out, "{}[{}]: {}", self.severity.as_str(), self.code, self.message);
+        out
+    }
+
+    /// The headline, then the source line and a caret under the span.
+    pub fn render(&self) -> String {
+        let mut out = self.headline();
+        out.push('\n');
+        if let Some(pos) = &self.pos {
+            let gutter = pos.line.to_string();
+            let pad = " ".repeat(gutter.len());
+            let line = sanitize_line(&pos.line_text);
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{gutter} | {line}");
+            let lead: String = line
+                .chars()
+                .take(pos.col - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let _ = writeln!(out, "{pad} | {lead}{}", "^".repeat(pos.width));
+        }
+        out
+    }
+}
+
+/// Control characters (including bidi controls) in a source line are shown escaped, so a
+/// terminal never reorders or hides what the diagnostic points at.
+fn sanitize_line(line: &str) -> String {
+    line.chars()
+        .map(|c| if is_invisible_control(c) { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+/// Bidi controls, zero-width characters and C0/C1 controls other than tab.
+pub fn is_invisible_control(c: char) -> bool {
+    matches!(c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}'
+        | '\u{061C}' | '\u{FEFF}' | '\u{2060}')
+        || (c.is_control() && c != '\t')
+}
+
+/// Sorts diagnostics by path, line, column (then severity, code, message) and removes duplicates.
+pub fn sort(diags: &mut Vec<Diagnostic>) {
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags.dedup();
+}
+
+/// `N errors, M warnings`.
+pub fn summary(diags: &[Diagnostic]) -> String {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    format!(
+        "{errors} error{}, {warnings} warning{}",
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" }
+    )
+}
+
+/// Renders all diagnostics (sorted) followed by the summary line.
+pub fn render_all(diags: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for diag in diags {
+        out.push_str(&diag.render());
+    }
+    out.push_str(&summary(diags));
+    out.push('\n');
+    out
+}
+
+/// Byte offset -> line:col over one source text. Lines end at `\n`; a `\r` before it belongs
+/// to the line ending. Columns count characters, so CJK text and a BOM count as one each.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(source: &str) -> LineIndex {
+        let mut line_starts = vec![0];
+        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { line_starts }
+    }
+
+    /// 1-based (line, col) of a byte offset; offsets past the end or inside a character are
+    /// clamped to the nearest character boundary at or before them.
+    pub fn line_col(&self, source: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(source, offset);
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line];
+        // An offset inside a CRLF line ending points at the end of the line.
+        let end = self.line_end(source, line).max(start);
+        let col = source[start..offset.min(end)].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// Byte offset of a 1-based (line, col); `None` when out of range.
+    pub fn offset(&self, source: &str, line: usize, col: usize) -> Option<usize> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = self.line_end(source, line - 1);
+        let text = &source[start..end];
+        if col == 0 {
+            return None;
+        }
+        let n_chars = text.chars().count();
+        if col - 1 > n_chars {
+            return None;
+        }
+        Some(start + text.char_indices().nth(col - 1).map_or(text.len(), |(i, _)| i))
+    }
+
+    fn line_end(&self, source: &str, line_idx: usize) -> usize {
+        let end = self.line_starts.get(line_idx + 1).map_or(source.len(), |&next| next - 1);
+        let start = self.line_starts[line_idx];
+        if end > start && source.as_bytes()[end - 1] == b'\r' { end - 1 } else { end }
+    }
+
+    fn position(&self, source: &str, span: Range<usize>) -> Position {
+        let (line, col) = self.line_col(source, span.start);
+        let start = self.line_starts[line - 1];
+        let end = self.line_end(source, line - 1);
+        let line_text = source[start..end.max(start)].to_string();
+        let span_end = floor_char_boundary(source, span.end.min(end).max(span.start));
+        let span_start = floor_char_boundary(source, span.start);
+        let width = source[span_start..span_end.max(span_start)].chars().count().max(1);
+        Position { line, col, line_text, width }
+    }
+}
+
+fn floor_char_boundary(source: &str, offset: usize) -> usize {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn renders_rustc_style_with_caret() {
+        let src = "a = 1\nb = \"x\n";
+        let diag = Diagnostic::error("toml-syntax", "content/site.toml", src, 10..11, "unterminated string");
+        assert_eq!(
+            diag.render(),
+            "content/site.toml:2:5: error[toml-syntax]: unterminated string\n  |\n2 | b = \"x\n  |     ^\n"
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let src = "标题 = 值\n";
+        let index = LineIndex::new(src);
+        assert_eq!(index.line_col(src, "标题 ".len()), (1, 4));
+    }
+
+    #[test]
+    fn crlf_line_endings_are_not_part_of_the_line() {
+        let src = "a\r\nbc\r\n";
+        let diag = Diagnostic::error("x", "f", src, 3..5, "m");
+        let pos = diag.pos.unwrap();
+        assert_eq!((pos.line, pos.col, pos.line_text.as_str(), pos.width), (2, 1, "bc", 2));
+    }
+
+    #[test]
+    fn bidi_controls_in_the_shown_line_are_replaced() {
+        let src = "a = x\u{202E}y\n";
+        let rendered = Diagnostic::error("x", "f", src, 4..5, "m").render();
+        assert!(!rendered.contains('\u{202E}'));
+        assert!(rendered.contains("x\u{FFFD}y"));
+    }
+
+    #[test]
+    fn summary_counts_errors_and_warnings() {
+        let a = Diagnostic::file(Severity::Error, "a", "p", "m");
+        let b = Diagnostic::file(Severity::Warning, "b", "p", "m");
+        assert_eq!(summary(&[a.clone(), b.clone(), b]), "1 error, 2 warnings");
+        assert_eq!(summary(&[]), "0 errors, 0 warnings");
+    }
+
+    proptest! {
+        #[test]
+        fn offset_and_line_col_round_trip(src in "(?s).{0,200}", pick in 0usize..300) {
+            let index = LineIndex::new(&src);
+            let offset = floor_char_boundary(&src, pick);
+            let (line, col) = index.line_col(&src, offset);
+            // Offsets inside a CRLF ending map back to the end of the line.
+            let back = index.offset(&src, line, col).unwrap();
+            prop_assert!(back <= offset);
+            prop_assert_eq!(index.line_col(&src, back), (line, col));
+        }
+
+        #[test]
+        fn any_span_renders_without_panicking(src in "(?s).{0,100}", a in 0usize..120, b in 0usize..120) {
+            let diag = Diagnostic::error("x", "f", &src, a.min(b)..a.max(b), "m");
+            prop_assert!(diag.render().starts_with("f:"));
+        }
+    }
+}

@@ -1,0 +1,381 @@
+//! Locales and Fluent: loading `locales/<locale>/*.ftl`, building bundles, formatting
+//! messages and terms with the en-US fallback policy.
+//!
+//! Scopes: each `.ftl` file is a scope named by its stem. A bundle for scope `s` holds the
+//! locale's `ui.ftl` (Partner Center's UI labels, as terms, shared by everything) and `s.ftl`.
+//! So an article's message ids never collide with the site chrome's (`site.ftl`).
+
+pub mod lock;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_syntax::ast;
+use unic_langid::LanguageIdentifier;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::paths::{read_text, rel_path};
+
+/// The scope whose terms every bundle shares.
+pub const UI_SCOPE: &str = "ui";
+
+/// One parsed `.ftl` file.
+#[derive(Debug)]
+pub struct FtlFile {
+    /// Display path relative to the project root.
+    pub path: String,
+    pub source: String,
+    pub resource: Arc<FluentResource>,
+}
+
+/// All files of one locale, by scope (file stem).
+#[derive(Debug)]
+pub struct LocaleFiles {
+    pub locale: String,
+    pub langid: LanguageIdentifier,
+    pub files: BTreeMap<String, FtlFile>,
+}
+
+/// Every locale's files. The first locale is the source (default) locale.
+#[derive(Debug)]
+pub struct L10n {
+    pub locales: Vec<LocaleFiles>,
+}
+
+/// Parses one FTL source. Junk (syntax errors) becomes `ftl-syntax` diagnostics at the
+/// position of the error; the valid entries are kept.
+pub fn parse_ftl(path: &str, source: String) -> (FtlFile, Vec<Diagnostic>) {
+    let (resource, errors) = match FluentResource::try_new(source.clone()) {
+        Ok(resource) => (resource, Vec::new()),
+        Err((resource, errors)) => (resource, errors),
+    };
+    let diags = errors
+        .iter()
+        .map(|err| {
+            let span = err.slice.clone().unwrap_or(err.pos.clone());
+            let start = err.pos.start.max(span.start).min(source.len());
+            let message = format!("invalid Fluent syntax: {}", err.kind);
+            Diagnostic::error("ftl-syntax", path, &source, start..err.pos.end.max(start), message)
+        })
+        .collect();
+    (FtlFile { path: path.to_string(), source, resource: Arc::new(resource) }, diags)
+}
+
+/// Loads `locales/<locale>/*.ftl` for each locale, in the given order (source locale first).
+pub fn load_l10n(root: &Path, locales: &[String]) -> (L10n, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut out = Vec::new();
+    for locale in locales {
+        let langid = locale.parse::<LanguageIdentifier>().unwrap_or_default();
+        let dir = root.join("locales").join(locale);
+        let mut paths: Vec<_> = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+                .collect(),
+            Err(err) => {
+                diags.push(Diagnostic::file(
+                    Severity::Error,
+                    "missing-locale",
+                    &rel_path(root, &dir),
+                    format!("cannot read the directory of locale `{locale}`: {err}"),
+                ));
+                Vec::new()
+            }
+        };
+        paths.sort();
+        let mut files = BTreeMap::new();
+        for path in paths {
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+            match read_text(root, &path) {
+                Ok(source) => {
+                    let (file, more) = parse_ftl(&rel_path(root, &path), source);
+                    diags.extend(more);
+                    files.insert(stem, file);
+                }
+                Err(diag) => diags.push(diag),
+            }
+        }
+        out.push(LocaleFiles { locale: locale.clone(), langid, files });
+    }
+    (L10n { locales: out }, diags)
+}
+
+impl L10n {
+    pub fn source(&self) -> &LocaleFiles {
+        &self.locales[0]
+    }
+
+    pub fn locale(&self, locale: &str) -> Option<&LocaleFiles> {
+        self.locales.iter().find(|l| l.locale == locale)
+    }
+
+    /// A translator for `scope` in `locale`, falling back to the source locale.
+    pub fn translator(&self, locale: &str, scope: &str) -> Translator {
+        let source = self.source();
+        let target = self.locale(locale).unwrap_or(source);
+        let fallback = if target.locale == source.locale { None } else { Some(bundle(source, scope)) };
+        Translator {
+            locale: target.locale.clone(),
+            source_locale: source.locale.clone(),
+            scope: scope.to_string(),
+            bundle: bundle(target, scope),
+            fallback,
+        }
+    }
+}
+
+/// A bundle of `ui.ftl` plus `<scope>.ftl`. Duplicate ids are reported by `check`; here the
+/// first definition wins, as in fluent-bundle.
+fn bundle(files: &LocaleFiles, scope: &str) -> Bundle {
+    let mut bundle = FluentBundle::new_concurrent(vec![files.langid.clone()]);
+    // Isolation marks (U+2068/U+2069) are bidi controls; all shipped locales are LTR.
+    bundle.set_use_isolating(false);
+    let mut resources = Vec::new();
+    for name in [UI_SCOPE, scope] {
+        if let Some(file) = files.files.get(name) {
+            let _ = bundle.add_resource(file.resource.clone());
+            resources.push(file.resource.clone());
+            if name == scope {
+                break;
+            }
+        }
+    }
+    Bundle { bundle, resources }
+}
+
+struct Bundle {
+    bundle: FluentBundle<Arc<FluentResource>>,
+    resources: Vec<Arc<FluentResource>>,
+}
+
+/// Formatted text and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub value: String,
+    /// The locale the text is in (the source locale when it fell back).
+    pub fallback: bool,
+}
+
+/// Why a message could not be formatted as asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Missing in the target locale; the source text was used.
+    Fallback { locale: String, scope: String, id: String },
+    /// Missing in the source locale too: a content or template bug.
+    Unknown { scope: String, id: String },
+    /// Fluent reported errors while formatting (unknown term, missing variable, ...).
+    Format { locale: String, scope: String, id: String, errors: Vec<String> },
+}
+
+impl Problem {
+    /// The diagnostic for this problem; `strict` turns a fallback into an error.
+    pub fn to_diagnostic(&self, strict: bool) -> Diagnostic {
+        match self {
+            Problem::Fallback { locale, scope, id } => Diagnostic::file(
+                if strict { Severity::Error } else { Severity::Warning },
+                "missing-message",
+                &format!("locales/{locale}/{scope}.ftl"),
+                format!("`{id}` is missing in {locale}; the page shows the en-US text"),
+            ),
+            Problem::Unknown { scope, id } => Diagnostic::file(
+                Severity::Error,
+                "unknown-message",
+                &format!("{scope}.ftl"),
+                format!("message `{id}` is used but defined in no locale"),
+            ),
+            Problem::Format { locale, scope, id, errors } => Diagnostic::file(
+                Severity::Error,
+                "format-error",
+                &format!("locales/{locale}/{scope}.ftl"),
+                format!("formatting `{id}` failed: {}", errors.join("; ")),
+            ),
+        }
+    }
+}
+
+/// Formats messages of one scope in one locale, with the source locale as fallback.
+pub struct Translator {
+    pub locale: String,
+    pub source_locale: String,
+    pub scope: String,
+    bundle: Bundle,
+    fallback: Option<Bundle>,
+}
+
+impl Translator {
+    /// Formats message `id` (a value or, with `id.attr`, an attribute).
+    pub fn message(&self, id: &str, args: Option<&FluentArgs<'_>>) -> (Text, Vec<Problem>) {
+        let mut problems = Vec::new();
+        if let Some(value) = self.format_in(&self.bundle, &self.locale, id, args, &mut problems) {
+            return (Text { value, fallback: false }, problems);
+        }
+        if let Some(fallback) = &self.fallback {
+            if let Some(value) = self.format_in(fallback, &self.source_locale, id, args, &mut problems) {
+                problems.push(Problem::Fallback {
+                    locale: self.locale.clone(),
+                    scope: self.scope.clone(),
+                    id: id.to_string(),
+                });
+                return (Text { value, fallback: true }, problems);
+            }
+        }
+        problems.push(Problem::Unknown { scope: self.scope.clone(), id: id.to_string() });
+        (Text { value: id.to_string(), fallback: true }, problems)
+    }
+
+    /// Whether the source locale defines message `id` in this scope.
+    pub fn has_source_message(&self, id: &str) -> bool {
+        let bundle = self.fallback.as_ref().unwrap_or(&self.bundle);
+        bundle.bundle.get_message(id).is_some_and(|m| m.value().is_some())
+    }
+
+    /// Formats term `name` (without the leading `-`), e.g. a UI label.
+    pub fn term(&self, name: &str, args: Option<&FluentArgs<'_>>) -> (Text, Vec<Problem>) {
+        let mut problems = Vec::new();
+        if let Some(value) = format_term(&self.bundle, name, args, &self.locale, &self.scope, &mut problems) {
+            return (Text { value, fallback: false }, problems);
+        }
+        if let Some(fallback) = &self.fallback {
+            if let Some(value) = format_term(fallback, name, args, &self.source_locale, &self.scope, &mut problems) {
+                problems.push(Problem::Fallback {
+                    locale: self.locale.clone(),
+                    scope: UI_SCOPE.to_string(),
+                    id: format!("-{name}"),
+                });
+                return (Text { value, fallback: true }, problems);
+            }
+        }
+        problems.push(Problem::Unknown { scope: UI_SCOPE.to_string(), id: format!("-{name}") });
+        (Text { value: name.to_string(), fallback: true }, problems)
+    }
+
+    fn format_in(
+        &self,
+        bundle: &Bundle,
+        locale: &str,
+        id: &str,
+        args: Option<&FluentArgs<'_>>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<String> {
+        let (msg_id, attr) = match id.split_once('.') {
+            Some((m, a)) => (m, Some(a)),
+            None => (id, None),
+        };
+        let message = bundle.bundle.get_message(msg_id)?;
+        let pattern = match attr {
+            Some(attr) => message.get_attribute(attr)?.value(),
+            None => message.value()?,
+        };
+        let mut errors = Vec::new();
+        let value = bundle.bundle.format_pattern(pattern, args, &mut errors).into_owned();
+        if !errors.is_empty() {
+            problems.push(Problem::Format {
+                locale: locale.to_string(),
+                scope: self.scope.clone(),
+                id: id.to_string(),
+                errors: errors.iter().map(ToString::to_string).collect(),
+            });
+        }
+        Some(value)
+    }
+}
+
+/// `get_message` cannot see terms: find the term in the bundle's resources and format it.
+fn format_term(
+    bundle: &Bundle,
+    name: &str,
+    args: Option<&FluentArgs<'_>>,
+    locale: &str,
+    scope: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    let term = bundle.resources.iter().flat_map(|r| r.entries()).find_map(|entry| match entry {
+        ast::Entry::Term(term) if term.id.name == name => Some(term),
+        _ => None,
+    })?;
+    let mut errors = Vec::new();
+    let value = bundle.bundle.format_pattern(&term.value, args, &mut errors).into_owned();
+    if !errors.is_empty() {
+        problems.push(Problem::Format {
+            locale: locale.to_string(),
+            scope: scope.to_string(),
+            id: format!("-{name}"),
+            errors: errors.iter().map(ToString::to_string).collect(),
+        });
+    }
+    Some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn l10n(files: &[(&str, &str, &str)]) -> L10n {
+        let mut locales: Vec<LocaleFiles> = Vec::new();
+        for (locale, scope, source) in files {
+            let (file, diags) = parse_ftl(&format!("locales/{locale}/{scope}.ftl"), source.to_string());
+            assert!(diags.is_empty(), "{diags:?}");
+            let entry = match locales.iter_mut().position(|l| &l.locale == locale) {
+                Some(i) => &mut locales[i],
+                None => {
+                    locales.push(LocaleFiles {
+                        locale: locale.to_string(),
+                        langid: locale.parse().unwrap(),
+                        files: BTreeMap::new(),
+                    });
+                    locales.last_mut().unwrap()
+                }
+            };
+            entry.files.insert(scope.to_string(), file);
+        }
+        L10n { locales }
+    }
+
+    #[test]
+    fn messages_reference_ui_terms_and_have_no_isolation_marks() {
+        let l10n = l10n(&[
+            ("en-US", "ui", "-ui-account = Account\n"),
+            ("en-US", "a", "go = Select { -ui-account } for { $name }\n"),
+        ]);
+        let t = l10n.translator("en-US", "a");
+        let mut args = FluentArgs::new();
+        args.set("name", "Contoso");
+        let (text, problems) = t.message("go", Some(&args));
+        assert_eq!(text.value, "Select Account for Contoso");
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn missing_translation_falls_back_to_source_and_says_so() {
+        let l10n = l10n(&[("en-US", "a", "hello = Hello\n"), ("de-DE", "a", "other = x\n")]);
+        let (text, problems) = l10n.translator("de-DE", "a").message("hello", None);
+        assert_eq!(text, Text { value: "Hello".into(), fallback: true });
+        assert_eq!(problems, vec![Problem::Fallback { locale: "de-DE".into(), scope: "a".into(), id: "hello".into() }]);
+    }
+
+    #[test]
+    fn terms_format_by_name_with_fallback() {
+        let l10n = l10n(&[
+            ("en-US", "ui", "-ui-customers = Customers\n-ui-account = Account\n"),
+            ("de-DE", "ui", "-ui-customers = Kunden\n"),
+        ]);
+        let t = l10n.translator("de-DE", "site");
+        assert_eq!(t.term("ui-customers", None).0.value, "Kunden");
+        let (text, problems) = t.term("ui-account", None);
+        assert_eq!((text.value.as_str(), text.fallback, problems.len()), ("Account", true, 1));
+    }
+
+    #[test]
+    fn syntax_errors_are_positioned_and_valid_entries_kept() {
+        let (file, diags) = parse_ftl("x.ftl", "a = ok\nb = { broken\nc = fine\n".to_string());
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "ftl-syntax");
+        assert_eq!(diags[0].pos.as_ref().unwrap().line, 2);
+        let messages = file.resource.entries().filter(|e| matches!(e, ast::Entry::Message(_))).count();
+        assert_eq!(messages, 2);
+    }
+}
