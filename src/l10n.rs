@@ -55,10 +55,16 @@ pub fn parse_ftl(path: &str, source: String) -> (FtlFile, Vec<Diagnostic>) {
     let diags = errors
         .iter()
         .map(|err| {
-            let span = err.slice.clone().unwrap_or(err.pos.clone());
-            let start = err.pos.start.max(span.start).min(source.len());
+            let junk_start = err.slice.as_ref().map_or(0, |s| s.start);
+            let mut start = err.pos.start.min(source.len());
+            // An error found at the start of the next line (an unclosed `{`) belongs to the
+            // end of the line before it, inside the junk.
+            while start > junk_start && matches!(source.as_bytes()[start - 1], b'\n' | b'\r') {
+                start -= 1;
+            }
+            let end = err.pos.end.max(start).min(source.len());
             let message = format!("invalid Fluent syntax: {}", err.kind);
-            Diagnostic::error("ftl-syntax", path, &source, start..err.pos.end.max(start), message)
+            Diagnostic::error("ftl-syntax", path, &source, start..end, message)
         })
         .collect();
     (FtlFile { path: path.to_string(), source, resource: Arc::new(resource) }, diags)
