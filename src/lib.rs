@@ -7,3 +7,5 @@ pub mod content;
 pub mod diag;
 pub mod l10n;
 pub mod paths;
+pub mod cli;
+pub mod cmd;

@@ -1,0 +1,21 @@
+//! Command-line interface: clap derive structs, one variant per subcommand.
+
+use clap::{Parser, Subcommand};
+
+/// drillbook builds localized, rehearsable procedure sites from structured content and
+/// Fluent translations.
+#[derive(Debug, Parser)]
+#[command(name = "drillbook", version, about, long_about = None)]
+pub struct Cli {
+    /// Project directory (holding `content/`, `locales/`).
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    pub root: std::path::PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into `site/` (or `--out`).
+    Build(crate::cmd::build::BuildArgs),
+}

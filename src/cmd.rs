@@ -1,0 +1,3 @@
+//! Subcommands. Each `run` returns the process exit code; operational failures are `Err`.
+
+pub mod build;
