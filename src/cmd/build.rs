@@ -1,25 +1,58 @@
-//! `drillbook build`.
+//! `drillbook build`: load, render, write atomically; diagnostics on stderr.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Args;
+
+use crate::diag::{self, Diagnostic};
+use crate::render;
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Output directory (replaced atomically on success; left intact on failure).
+    /// Output directory, replaced as a whole on success and left intact on failure
+    /// [default: <root>/site].
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Build only these locales (repeatable); the default locale is always loaded as the
-    /// fallback source.
+    /// Build only this locale (repeatable). The default locale is always loaded, as the
+    /// source of fallbacks.
     #[arg(long = "locale", value_name = "L")]
     pub locales: Vec<String>,
-    /// Treat warnings (missing translations) as errors.
+    /// Treat warnings, such as a missing translation, as errors.
     #[arg(long)]
     pub strict: bool,
 }
 
 pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
-    let _ = (root, args);
-    anyhow::bail!("build is being written")
+    let out = args.out.clone().unwrap_or_else(|| root.join("site"));
+    let (result, diags) = crate::build::build_files(root, &args.locales, args.strict);
+    report(&diags, args.strict);
+    let Some(files) = result else {
+        eprintln!(
+            "error: build failed; `{}` was left as it was",
+            out.display()
+        );
+        return Ok(ExitCode::from(1));
+    };
+    let pages = files.keys().filter(|k| k.ends_with(".html")).count();
+    render::write::write_site(&out, &files)
+        .with_context(|| format!("failed to write the site to `{}`", out.display()))?;
+    eprintln!(
+        "built {pages} pages ({} files) into {}",
+        files.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(diags: &[Diagnostic], strict: bool) {
+    if diags.is_empty() {
+        return;
+    }
+    let mut text = diag::render_all(diags);
+    if strict && !diags.iter().any(Diagnostic::is_error) {
+        text.push_str("--strict: warnings are errors\n");
+    }
+    eprint!("{text}");
 }
