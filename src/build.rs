@@ -20,12 +20,7 @@ pub fn build_files(
         diag::sort(&mut diags);
         return (None, diags);
     };
-    let configured: Vec<String> = site
-        .config
-        .locales
-        .iter()
-        .map(|l| l.get_ref().clone())
-        .collect();
+    let configured: Vec<String> = site.config.locales.iter().map(|l| l.get_ref().clone()).collect();
     for locale in locales {
         if !configured.contains(locale) {
             diags.push(Diagnostic::file(
@@ -49,11 +44,7 @@ pub fn build_files(
         diag::sort(&mut diags);
         return (None, diags);
     }
-    let options = Options {
-        locales: locales.to_vec(),
-        strict,
-        ..Options::default()
-    };
+    let options = Options { locales: locales.to_vec(), strict, ..Options::default() };
     let (mut files, more) = render::render_site(&site, &l10n, &options);
     diags.extend(more);
     for media in &site.media {

@@ -48,17 +48,12 @@ pub fn render_site(site: &Site, l10n: &L10n, options: &Options) -> (Files, Vec<D
     for locale in &locales {
         let site_t = l10n.translator(locale, "site");
         for article in &site.articles {
-            let stale = options
-                .stale
-                .get(&(locale.to_string(), article.id.clone()))
-                .unwrap_or(&no_stale);
+            let stale =
+                options.stale.get(&(locale.to_string(), article.id.clone())).unwrap_or(&no_stale);
             let ctx = PageCtx::new(site, l10n, article, locale, &site_t, stale);
             let html = pages::render_article(&ctx);
             problems.extend(ctx.take_problems());
-            files.insert(
-                format!("{locale}/{}/index.html", article.id),
-                html.into_bytes(),
-            );
+            files.insert(format!("{locale}/{}/index.html", article.id), html.into_bytes());
         }
         let (html, more) = pages::render_locale_index(site, l10n, locale, &site_t);
         problems.extend(more);
@@ -70,10 +65,7 @@ pub fn render_site(site: &Site, l10n: &L10n, options: &Options) -> (Files, Vec<D
     let (not_found, more) = pages::render_404(site, l10n);
     problems.extend(more);
     files.insert("404.html".into(), not_found.into_bytes());
-    files.insert(
-        "sitemap.xml".into(),
-        pages::render_sitemap(site, &locales).into_bytes(),
-    );
+    files.insert("sitemap.xml".into(), pages::render_sitemap(site, &locales).into_bytes());
     files.insert(
         "robots.txt".into(),
         format!(
@@ -227,10 +219,7 @@ impl<'a> PageCtx<'a> {
             Some((p, a)) => (p, Some(a)),
             None => (target, None),
         };
-        let id = path
-            .strip_prefix("./")
-            .unwrap_or(path)
-            .strip_suffix(".md")?;
+        let id = path.strip_prefix("./").unwrap_or(path).strip_suffix(".md")?;
         self.article_href(id, anchor)
     }
 
@@ -256,10 +245,7 @@ impl<'a> PageCtx<'a> {
 
     /// Href of an image under `content/`, when the build copies it.
     pub(crate) fn asset_href(&self, src: &str) -> Option<String> {
-        self.site
-            .media
-            .contains(src)
-            .then(|| format!("../../{src}"))
+        self.site.media.contains(src).then(|| format!("../../{src}"))
     }
 
     fn render_body(&self) -> Html {

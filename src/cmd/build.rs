@@ -29,20 +29,15 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let (result, diags) = crate::build::build_files(root, &args.locales, args.strict);
     report(&diags, args.strict);
     let Some(files) = result else {
-        eprintln!(
-            "error: build failed; `{}` was left as it was",
-            out.display()
-        );
-        return Ok(ExitCode::from(1));
+        eprintln!("error: build failed; `{}` was left as it was", out.display());
+        // Unreadable input is an operational failure (2); bad input is 1.
+        let io = diags.iter().any(|d| d.is_error() && d.code == "io");
+        return Ok(ExitCode::from(if io { 2 } else { 1 }));
     };
     let pages = files.keys().filter(|k| k.ends_with(".html")).count();
     render::write::write_site(&out, &files)
         .with_context(|| format!("failed to write the site to `{}`", out.display()))?;
-    eprintln!(
-        "built {pages} pages ({} files) into {}",
-        files.len(),
-        out.display()
-    );
+    eprintln!("built {pages} pages ({} files) into {}", files.len(), out.display());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -29,10 +29,7 @@ pub fn parse_config(path: &str, source: &str) -> (Option<Config>, Vec<Diagnostic
     }
     let mut seen = BTreeMap::new();
     for locale in &config.locales {
-        if locale
-            .get_ref()
-            .parse::<unic_langid::LanguageIdentifier>()
-            .is_err()
+        if locale.get_ref().parse::<unic_langid::LanguageIdentifier>().is_err()
             || !locale.get_ref().contains('-')
         {
             diags.push(err(
@@ -43,23 +40,15 @@ pub fn parse_config(path: &str, source: &str) -> (Option<Config>, Vec<Diagnostic
                 ),
             ));
         }
-        if seen
-            .insert(locale.get_ref().clone(), locale.span())
-            .is_some()
-        {
-            diags.push(err(
-                locale.span(),
-                format!("locale `{}` is listed twice", locale.get_ref()),
-            ));
+        if seen.insert(locale.get_ref().clone(), locale.span()).is_some() {
+            diags
+                .push(err(locale.span(), format!("locale `{}` is listed twice", locale.get_ref())));
         }
     }
     if !seen.contains_key(config.default_locale.get_ref()) {
         diags.push(err(
             config.default_locale.span(),
-            format!(
-                "default locale `{}` is not in `locales`",
-                config.default_locale.get_ref()
-            ),
+            format!("default locale `{}` is not in `locales`", config.default_locale.get_ref()),
         ));
     }
     if let Some(url) = &config.external_article_url {
@@ -82,12 +71,7 @@ pub fn parse_article(id: &str, path: &str, source: &str) -> (Option<Article>, Ve
     article.id = id.to_string();
     article.path = path.to_string();
     article.file_text = source.to_string();
-    let mut ctx = Validate {
-        path,
-        source,
-        diags: Vec::new(),
-        anchors: BTreeMap::new(),
-    };
+    let mut ctx = Validate { path, source, diags: Vec::new(), anchors: BTreeMap::new() };
     if !is_slug(id) {
         ctx.diags.push(Diagnostic::file(
             Severity::Error,
@@ -120,9 +104,12 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
             diags.extend(more);
             config
         }
-        Err(diag) => {
-            diags.push(diag);
-            None
+        Err(mut diag) => {
+            // Without site.toml this is not a project: one error says so.
+            diag.message = diag
+                .message
+                .replace("cannot read file", "cannot read file (is `--root` a drillbook project?)");
+            return (None, vec![diag]);
         }
     };
     let mut articles = Vec::new();
@@ -144,11 +131,7 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
     };
     files.sort();
     for file in files {
-        let id = file
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
+        let id = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
         match read_text(root, &file) {
             Ok(source) => {
                 let (article, more) = parse_article(&id, &rel_path(root, &file), &source);
@@ -159,14 +142,7 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
         }
     }
     let media = list_media(root, &mut diags);
-    (
-        config.map(|config| crate::content::Site {
-            config,
-            articles,
-            media,
-        }),
-        diags,
-    )
+    (config.map(|config| crate::content::Site { config, articles, media }), diags)
 }
 
 /// Files under `content/media/` (sorted, relative to `content/`). Only slug-like names are
@@ -238,9 +214,7 @@ fn is_iso_date(s: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 struct Validate<'a> {
@@ -266,21 +240,14 @@ impl Validate<'_> {
         if !is_slug(value.get_ref()) {
             self.error(
                 value.span(),
-                format!(
-                    "{what} `{}` must be lower-case words joined by `-`",
-                    value.get_ref()
-                ),
+                format!("{what} `{}` must be lower-case words joined by `-`", value.get_ref()),
             );
         }
     }
 
     fn anchor(&mut self, id: &Spanned<String>) {
         self.slug(id, "anchor id");
-        if self
-            .anchors
-            .insert(id.get_ref().clone(), id.span())
-            .is_some()
-        {
+        if self.anchors.insert(id.get_ref().clone(), id.span()).is_some() {
             let message = format!("anchor id `{}` is used twice in this article", id.get_ref());
             self.diags.push(Diagnostic::error(
                 "duplicate-anchor",
@@ -430,10 +397,7 @@ mod tests {
     fn default_locale_must_be_listed() {
         let src = SITE.replace("default-locale = \"en-US\"", "default-locale = \"fr-FR\"");
         let (_, diags) = parse_config("s.toml", &src);
-        assert_eq!(
-            diags[0].message,
-            "default locale `fr-FR` is not in `locales`"
-        );
+        assert_eq!(diags[0].message, "default locale `fr-FR` is not in `locales`");
     }
 
     #[test]
@@ -441,17 +405,10 @@ mod tests {
         let src = "title = \"t\"\ndescription = \"d\"\ntopic = \"x\"\n[[body]]\n[body.list]\nitems = [\"a\", { text = \"b\", items = { items = [\"c\"] } }]\n";
         let (article, diags) = parse_article("x", "a.toml", src);
         assert!(diags.is_empty(), "{diags:?}");
-        let Block::List(list) = &article.unwrap().body[0] else {
-            panic!("not a list")
-        };
+        let Block::List(list) = &article.unwrap().body[0] else { panic!("not a list") };
         assert_eq!(list.items[0].text.get_ref(), "a");
         assert_eq!(&src[list.items[0].text.span()], "\"a\"");
-        assert_eq!(
-            list.items[1].items.as_ref().unwrap().items[0]
-                .text
-                .get_ref(),
-            "c"
-        );
+        assert_eq!(list.items[1].items.as_ref().unwrap().items[0].text.get_ref(), "c");
     }
 
     #[test]

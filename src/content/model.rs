@@ -156,16 +156,12 @@ impl<'de> Deserialize<'de> for Item {
         let spanned = Spanned::<ItemRepr>::deserialize(deserializer)?;
         let span = spanned.span();
         Ok(match spanned.into_inner() {
-            ItemRepr::Text(text) => Item {
-                text: Spanned::new(span, text),
-                items: None,
-                blocks: Vec::new(),
-            },
-            ItemRepr::Table(table) => Item {
-                text: table.text,
-                items: table.items,
-                blocks: table.blocks,
-            },
+            ItemRepr::Text(text) => {
+                Item { text: Spanned::new(span, text), items: None, blocks: Vec::new() }
+            }
+            ItemRepr::Table(table) => {
+                Item { text: table.text, items: table.items, blocks: table.blocks }
+            }
         })
     }
 }

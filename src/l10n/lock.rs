@@ -26,9 +26,7 @@ pub type Lock = BTreeMap<String, String>;
 /// Comments and the message's position in the file do not count.
 pub fn fingerprint(message: &ast::Message<&str>) -> String {
     let entry = ast::Entry::Message(ast::Message {
-        id: ast::Identifier {
-            name: message.id.name,
-        },
+        id: ast::Identifier { name: message.id.name },
         value: message.value.clone(),
         attributes: message.attributes.clone(),
         comment: None,
@@ -63,9 +61,7 @@ pub fn parse_lock(path: &str, source: &str) -> (Lock, Vec<Diagnostic>) {
             let ok = !scope.is_empty()
                 && !id.is_empty()
                 && value.len() == 16
-                && value
-                    .bytes()
-                    .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
+                && value.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
             ok.then(|| (format!("{scope}/{id}"), value.to_string()))
         });
         match parsed {

@@ -17,24 +17,17 @@ pub(crate) fn render_blocks(ctx: &PageCtx<'_>, blocks: &[Block], out: &mut Strin
 fn render_block(ctx: &PageCtx<'_>, block: &Block, out: &mut String) {
     match block {
         Block::Paragraph(msg) => {
-            let _ = write!(out, "<p>{}</p>\n", ctx.article_text(msg));
+            let _ = writeln!(out, "<p>{}</p>", ctx.article_text(msg));
         }
         Block::Heading(h) => {
             let level = (*h.level.get_ref()).clamp(2, 4);
             let id = escape(h.id.get_ref());
-            let _ = write!(
-                out,
-                "<h{level} id=\"{id}\">{}</h{level}>\n",
-                ctx.article_text(&h.text)
-            );
+            let _ = writeln!(out, "<h{level} id=\"{id}\">{}</h{level}>", ctx.article_text(&h.text));
         }
         Block::List(list) => render_list(ctx, list, out),
         Block::Procedure(procedure) => {
-            let id = procedure
-                .id
-                .as_ref()
-                .map(|id| format!(" id=\"{}\"", escape(id.get_ref())));
-            let _ = write!(out, "<ol class=\"procedure\"{}>\n", id.unwrap_or_default());
+            let id = procedure.id.as_ref().map(|id| format!(" id=\"{}\"", escape(id.get_ref())));
+            let _ = writeln!(out, "<ol class=\"procedure\"{}>", id.unwrap_or_default());
             render_steps(ctx, &procedure.steps, "step", out);
             out.push_str("</ol>\n");
         }
@@ -44,18 +37,18 @@ fn render_block(ctx: &PageCtx<'_>, block: &Block, out: &mut String) {
             let alt = ctx.article_plain(&image.alt);
             match ctx.asset_href(image.src.get_ref()) {
                 Some(href) => {
-                    let _ = write!(
+                    let _ = writeln!(
                         out,
-                        "<figure class=\"image\"><img src=\"{}\" alt=\"{}\" loading=\"lazy\"></figure>\n",
+                        "<figure class=\"image\"><img src=\"{}\" alt=\"{}\" loading=\"lazy\"></figure>",
                         escape(&href),
                         escape(&alt)
                     );
                 }
                 // A missing image would be a failed request; show its description instead.
                 None => {
-                    let _ = write!(
+                    let _ = writeln!(
                         out,
-                        "<figure class=\"image image-missing\"><figcaption>{}</figcaption></figure>\n",
+                        "<figure class=\"image image-missing\"><figcaption>{}</figcaption></figure>",
                         escape(&alt)
                     );
                 }
@@ -67,14 +60,13 @@ fn render_block(ctx: &PageCtx<'_>, block: &Block, out: &mut String) {
                 .as_deref()
                 .filter(|l| {
                     !l.is_empty()
-                        && l.bytes()
-                            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'+')
+                        && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'+')
                 })
                 .map(|l| format!(" class=\"language-{l}\""))
                 .unwrap_or_default();
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<pre tabindex=\"0\" translate=\"no\"><code{class}>{}</code></pre>\n",
+                "<pre tabindex=\"0\" translate=\"no\"><code{class}>{}</code></pre>",
                 escape(&crate::render::inline::strip_controls(&code.code))
             );
         }
@@ -84,13 +76,8 @@ fn render_block(ctx: &PageCtx<'_>, block: &Block, out: &mut String) {
 
 fn render_list(ctx: &PageCtx<'_>, list: &List, out: &mut String) {
     let tag = if list.ordered { "ol" } else { "ul" };
-    let _ = write!(out, "<{tag}>\n");
-    for Item {
-        text,
-        items,
-        blocks,
-    } in &list.items
-    {
+    let _ = writeln!(out, "<{tag}>");
+    for Item { text, items, blocks } in &list.items {
         let _ = write!(out, "<li>{}", ctx.article_text(text));
         if items.is_some() || !blocks.is_empty() {
             out.push('\n');
@@ -101,7 +88,7 @@ fn render_list(ctx: &PageCtx<'_>, list: &List, out: &mut String) {
         render_blocks(ctx, blocks, out);
         out.push_str("</li>\n");
     }
-    let _ = write!(out, "</{tag}>\n");
+    let _ = writeln!(out, "</{tag}>");
 }
 
 /// Steps get ids `step-<id>` (or `<prefix>-<n>` when they have none), so feedback and the
@@ -133,7 +120,7 @@ fn render_steps(ctx: &PageCtx<'_>, steps: &[Step], prefix: &str, out: &mut Strin
                 ListStyle::Decimal => "1",
                 ListStyle::LowerAlpha => "a",
             };
-            let _ = write!(out, "<ol type=\"{kind}\" class=\"substeps\">\n");
+            let _ = writeln!(out, "<ol type=\"{kind}\" class=\"substeps\">");
             render_steps(ctx, &step.substeps, &id, out);
             out.push_str("</ol>\n");
         }
@@ -145,13 +132,13 @@ fn render_steps(ctx: &PageCtx<'_>, steps: &[Step], prefix: &str, out: &mut Strin
 fn render_alert(ctx: &PageCtx<'_>, alert: &Alert, out: &mut String) {
     let kind = alert.kind.as_str();
     let label = ctx.site_plain(&format!("alert-{kind}"));
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<div class=\"alert alert-{kind}\" role=\"note\"><p class=\"alert-title\">{}</p>\n",
+        "<div class=\"alert alert-{kind}\" role=\"note\"><p class=\"alert-title\">{}</p>",
         escape(&label)
     );
     if let Some(text) = &alert.text {
-        let _ = write!(out, "<p>{}</p>\n", ctx.article_text(text));
+        let _ = writeln!(out, "<p>{}</p>", ctx.article_text(text));
     }
     render_blocks(ctx, &alert.blocks, out);
     out.push_str("</div>\n");
@@ -174,18 +161,14 @@ fn render_table(ctx: &PageCtx<'_>, table: &Table, out: &mut String) {
 }
 
 fn cell_text(ctx: &PageCtx<'_>, cell: &crate::content::MsgRef) -> String {
-    if cell.get_ref().is_empty() {
-        String::new()
-    } else {
-        ctx.article_text(cell)
-    }
+    if cell.get_ref().is_empty() { String::new() } else { ctx.article_text(cell) }
 }
 
 fn render_next_steps(ctx: &PageCtx<'_>, next: &NextSteps, out: &mut String) {
     let id = escape(next.id.get_ref());
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<nav class=\"next-steps\" aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>\n<ul>\n",
+        "<nav class=\"next-steps\" aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>\n<ul>",
         ctx.article_text(&next.title)
     );
     for link in &next.links {
@@ -197,10 +180,10 @@ fn render_next_steps(ctx: &PageCtx<'_>, next: &NextSteps, out: &mut String) {
         let text = ctx.article_text_plain_inline(&link.text);
         match href {
             Some(href) => {
-                let _ = write!(out, "<li><a href=\"{}\">{text}</a></li>\n", escape(&href));
+                let _ = writeln!(out, "<li><a href=\"{}\">{text}</a></li>", escape(&href));
             }
             None => {
-                let _ = write!(out, "<li>{text}</li>\n");
+                let _ = writeln!(out, "<li>{text}</li>");
             }
         }
     }

@@ -62,9 +62,6 @@ mod tests {
 
     #[test]
     fn plain_text_drops_markdown() {
-        assert_eq!(
-            plain_text("Select **Account** and [x](y.md)\u{202E}"),
-            "Select Account and x"
-        );
+        assert_eq!(plain_text("Select **Account** and [x](y.md)\u{202E}"), "Select Account and x");
     }
 }

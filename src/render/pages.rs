@@ -119,9 +119,7 @@ struct SitemapUrl {
 }
 
 fn render_template(template: &impl Template) -> String {
-    template
-        .render()
-        .expect("templates write into a String and their values never fail to format")
+    template.render().expect("templates write into a String and their values never fail to format")
 }
 
 /// `page` is the path of a page below a locale (`remove-a-relationship/`, or `` for the
@@ -177,9 +175,7 @@ fn chrome<'a>(
         root: root.to_string(),
         home: format!("{root}{locale}/"),
         site_title: plain_text(&site_title.value),
-        switcher: page
-            .map(|page| switcher(site, l10n, locale, root, page))
-            .unwrap_or_default(),
+        switcher: page.map(|page| switcher(site, l10n, locale, root, page)).unwrap_or_default(),
         breadcrumbs: Vec::new(),
         body_class: "",
         site_t,
@@ -191,58 +187,34 @@ fn chrome<'a>(
 pub(crate) fn render_article(ctx: &PageCtx<'_>) -> String {
     let article = ctx.article;
     let page = format!("{}/", article.id);
-    let mut chrome = chrome(
-        ctx.site,
-        ctx.l10n,
-        ctx.locale,
-        ctx.site_t,
-        "../../",
-        Some(&page),
-    );
+    let mut chrome = chrome(ctx.site, ctx.l10n, ctx.locale, ctx.site_t, "../../", Some(&page));
     let title = ctx.article_plain(&article.title);
     chrome.title = format!("{title} | {}", chrome.site_title);
     chrome.description = ctx.article_plain(&article.description);
     chrome.body_class = "page-article";
     chrome.breadcrumbs = vec![
-        Crumb {
-            href: "../".into(),
-            text: chrome.t("nav-articles"),
-        },
-        Crumb {
-            href: String::new(),
-            text: title,
-        },
+        Crumb { href: "../".into(), text: chrome.t("nav-articles") },
+        Crumb { href: String::new(), text: title },
     ];
     let heading = Html(ctx.article_text(article.heading.as_ref().unwrap_or(&article.title)));
     let audience = article.audience.as_ref().map(|a| Html(ctx.article_text(a)));
-    let machine_translated = article
-        .translations
-        .get(ctx.locale)
-        .is_some_and(|t| t.kind == TranslationKind::Machine);
+    let machine_translated =
+        article.translations.get(ctx.locale).is_some_and(|t| t.kind == TranslationKind::Machine);
     let toc = article
         .body
         .iter()
         .filter_map(|block| match block {
-            Block::Heading(h) if *h.level.get_ref() == 2 => Some(TocEntry {
-                id: h.id.get_ref().clone(),
-                text: ctx.article_plain(&h.text),
-            }),
-            Block::NextSteps(n) => Some(TocEntry {
-                id: n.id.get_ref().clone(),
-                text: ctx.article_plain(&n.title),
-            }),
+            Block::Heading(h) if *h.level.get_ref() == 2 => {
+                Some(TocEntry { id: h.id.get_ref().clone(), text: ctx.article_plain(&h.text) })
+            }
+            Block::NextSteps(n) => {
+                Some(TocEntry { id: n.id.get_ref().clone(), text: ctx.article_plain(&n.title) })
+            }
             _ => None,
         })
         .collect();
     let body = ctx.render_body();
-    let page = ArticlePage {
-        chrome,
-        heading,
-        audience,
-        machine_translated,
-        toc,
-        body,
-    };
+    let page = ArticlePage { chrome, heading, audience, machine_translated, toc, body };
     let html = render_template(&page);
     ctx.push_problems(page.chrome.problems.take());
     html
@@ -262,11 +234,8 @@ pub(crate) fn render_locale_index(
     chrome.body_class = "page-index";
     let mut problems = Vec::new();
     let mut topics: Vec<TopicView> = Vec::new();
-    let mut topic_ids: Vec<&str> = site
-        .articles
-        .iter()
-        .map(|a| a.topic.get_ref().as_str())
-        .collect();
+    let mut topic_ids: Vec<&str> =
+        site.articles.iter().map(|a| a.topic.get_ref().as_str()).collect();
     topic_ids.sort_unstable();
     topic_ids.dedup();
     for topic in topic_ids {
@@ -318,10 +287,7 @@ pub(crate) fn render_root(site: &Site, l10n: &L10n, locales: &[&str]) -> (String
     chrome.canonical = site.config.base_url.get_ref().clone();
     chrome.home = String::new();
     chrome.body_class = "page-root";
-    let page = RootPage {
-        languages: language_links(l10n, locales, ""),
-        chrome,
-    };
+    let page = RootPage { languages: language_links(l10n, locales, ""), chrome };
     let html = render_template(&page);
     (html, page.chrome.problems.take())
 }
@@ -332,24 +298,13 @@ pub(crate) fn render_404(site: &Site, l10n: &L10n) -> (String, Vec<Problem>) {
     let site_t = l10n.translator(default, "site");
     let base = site.config.base_url.get_ref();
     // The path part of the base URL (`/` or `/docs/`).
-    let base_path = base
-        .splitn(4, '/')
-        .nth(3)
-        .map_or("/".to_string(), |p| format!("/{p}"));
+    let base_path = base.splitn(4, '/').nth(3).map_or("/".to_string(), |p| format!("/{p}"));
     let mut chrome = chrome(site, l10n, default, &site_t, &base_path, None);
     chrome.title = format!("{} | {}", chrome.t("page-404-title"), chrome.site_title);
     chrome.home = base_path.clone();
     chrome.body_class = "page-404";
-    let locales: Vec<&str> = site
-        .config
-        .locales
-        .iter()
-        .map(|l| l.get_ref().as_str())
-        .collect();
-    let page = NotFoundPage {
-        languages: language_links(l10n, &locales, &base_path),
-        chrome,
-    };
+    let locales: Vec<&str> = site.config.locales.iter().map(|l| l.get_ref().as_str()).collect();
+    let page = NotFoundPage { languages: language_links(l10n, &locales, &base_path), chrome };
     let html = render_template(&page);
     (html, page.chrome.problems.take())
 }

@@ -17,10 +17,8 @@ pub fn write_site(out: &Path, files: &Files) -> Result<()> {
     };
     fs::create_dir_all(&parent)
         .with_context(|| format!("failed to create `{}`", parent.display()))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "site".into());
+    let name =
+        out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.new-{pid}"));
     let retired = parent.join(format!(".{name}.old-{pid}"));
@@ -60,10 +58,7 @@ fn swap(staging: &Path, out: &Path, retired: &Path) -> Result<()> {
     }
     if had_old {
         fs::remove_dir_all(retired).with_context(|| {
-            format!(
-                "failed to remove the previous site at `{}`",
-                retired.display()
-            )
+            format!("failed to remove the previous site at `{}`", retired.display())
         })?;
     }
     Ok(())
@@ -82,16 +77,10 @@ mod tests {
         let mut files = Files::new();
         files.insert("en-US/index.html".into(), b"new".to_vec());
         write_site(&out, &files).unwrap();
-        assert_eq!(
-            fs::read_to_string(out.join("en-US/index.html")).unwrap(),
-            "new"
-        );
+        assert_eq!(fs::read_to_string(out.join("en-US/index.html")).unwrap(), "new");
         assert!(!out.join("stale").exists());
-        let leftovers: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name())
-            .collect();
+        let leftovers: Vec<_> =
+            fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("site")]);
     }
 }
