@@ -12,7 +12,7 @@ use crate::render;
 #[derive(Debug, Args)]
 pub struct BuildArgs {
     /// Output directory, replaced as a whole on success and left intact on failure
-    /// [default: <root>/site].
+    /// [default: ROOT/site].
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Build only this locale (repeatable). The default locale is always loaded, as the
