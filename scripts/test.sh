@@ -39,7 +39,7 @@ if [ -f package.json ]; then
   if ls tests/e2e/*.spec.mjs >/dev/null 2>&1; then
     step "browser tests (Debian chromium + playwright-core)"
     if ! command -v chromium >/dev/null 2>&1; then
-      apt-get update -qq && apt-get install -y -qq chromium
+      apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk
     fi
     node --test tests/e2e/
   fi

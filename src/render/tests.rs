@@ -110,3 +110,44 @@ fn fluent_isolation_marks_never_reach_the_page() {
     assert!(!html.contains('\u{2068}') && !html.contains('\u{202E}'));
     assert!(html.contains("<p>x y</p>"));
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Writes arbitrary text as an FTL message value: braces become string-literal placeables,
+    /// and the text is kept on one line.
+    fn ftl_value(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '{' => out.push_str("{\"{\"}"),
+                '}' => out.push_str("{\"}\"}"),
+                '\\' => out.push_str("{\"\\\\\"}"),
+                '"' => out.push_str("{\"\\\"\"}"),
+                c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => out.push(' '),
+                c => out.push(c),
+            }
+        }
+        format!("{{\"\"}}{out}")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn arbitrary_translations_never_inject_markup(text in "(?s).{0,120}") {
+            let de = format!("t = T\np = {}\ns1 = {}\ns2 = S\n", ftl_value(&text), ftl_value(&text));
+            let (html, _) = article_html(ARTICLE, "t = T\np = P\ns1 = S1\ns2 = S2\n", &de, &[]);
+            let body = &html[html.find("<article").unwrap()..html.find("</article>").unwrap()];
+            let allowed = ["article", "h1", "h2", "p", "ol", "li", "strong", "em", "code", "a", "br", "del", "span", "nav", "ul", "div"];
+            let mut rest = body;
+            while let Some(i) = rest.find('<') {
+                rest = &rest[i + 1..];
+                let name: String = rest.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                prop_assert!(allowed.contains(&name.as_str()), "unexpected <{}> in {}", name, body);
+            }
+            prop_assert!(!body.to_ascii_lowercase().contains("javascript:"));
+        }
+    }
+}
