@@ -11,3 +11,4 @@ pub mod diag;
 pub mod l10n;
 pub mod paths;
 pub mod render;
+pub mod serve;
