@@ -23,6 +23,8 @@ impl Drop for Served {
     }
 }
 
+// The child is killed and waited for in `Served::drop`, which clippy cannot see.
+#[allow(clippy::zombie_processes)]
 fn start(dir: &std::path::Path, port: u16) -> Served {
     let mut child = Command::new(env!("CARGO_BIN_EXE_drillbook"))
         .args(["serve", "--port", &port.to_string()])
