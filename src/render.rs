@@ -32,11 +32,47 @@ pub struct Options {
 /// The rendered site: relative path (with `/`) -> bytes, sorted.
 pub type Files = BTreeMap<String, Vec<u8>>;
 
-/// Renders every page of every selected locale, the indexes, sitemap, 404 and assets.
-pub fn render_site(site: &Site, l10n: &L10n, options: &Options) -> (Files, Vec<Diagnostic>) {
-    let mut files = Files::new();
+/// Where rendered files go: the build writes them to a staging directory as they are
+/// produced (nothing scales with the site in memory); tests collect them.
+pub trait Sink: Sync {
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+}
+
+/// A sink that keeps files in memory.
+#[derive(Default)]
+pub struct Collect(pub std::sync::Mutex<Files>);
+
+impl Sink for Collect {
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
+impl Collect {
+    pub fn into_files(self) -> Files {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Renders a site into memory (tests, tools).
+pub fn render_to_memory(site: &Site, l10n: &L10n, options: &Options) -> (Files, Vec<Diagnostic>) {
+    let sink = Collect::default();
+    let diags = render_site(site, l10n, options, &sink).expect("the in-memory sink cannot fail");
+    (sink.into_files(), diags)
+}
+
+/// Renders every page of every selected locale, the indexes, sitemap, 404 and assets into
+/// `sink`, pages in parallel. Output bytes do not depend on the order of rendering.
+pub fn render_site(
+    site: &Site,
+    l10n: &L10n,
+    options: &Options,
+    sink: &dyn Sink,
+) -> std::io::Result<Vec<Diagnostic>> {
+    use rayon::prelude::*;
+
     let mut diags = check_message_refs(site, l10n);
-    let mut problems = Vec::new();
     let locales: Vec<&str> = site
         .config
         .locales
@@ -44,42 +80,46 @@ pub fn render_site(site: &Site, l10n: &L10n, options: &Options) -> (Files, Vec<D
         .map(|l| l.get_ref().as_str())
         .filter(|l| options.locales.is_empty() || options.locales.iter().any(|o| o == l))
         .collect();
+    let site_ts: Vec<Translator> = locales.iter().map(|l| l10n.translator(l, "site")).collect();
     let no_stale = BTreeSet::new();
-    for locale in &locales {
-        let site_t = l10n.translator(locale, "site");
-        for article in &site.articles {
+    let jobs: Vec<(usize, &Article)> =
+        (0..locales.len()).flat_map(|i| site.articles.iter().map(move |a| (i, a))).collect();
+    let page_problems: Vec<Vec<Problem>> = jobs
+        .par_iter()
+        .map(|&(i, article)| {
+            let locale = locales[i];
             let stale =
                 options.stale.get(&(locale.to_string(), article.id.clone())).unwrap_or(&no_stale);
-            let ctx = PageCtx::new(site, l10n, article, locale, &site_t, stale);
+            let ctx = PageCtx::new(site, l10n, article, locale, &site_ts[i], stale);
             let html = pages::render_article(&ctx);
-            problems.extend(ctx.take_problems());
-            files.insert(format!("{locale}/{}/index.html", article.id), html.into_bytes());
-        }
-        let (html, more) = pages::render_locale_index(site, l10n, locale, &site_t);
+            sink.put(&format!("{locale}/{}/index.html", article.id), html.as_bytes())?;
+            Ok(ctx.take_problems())
+        })
+        .collect::<std::io::Result<_>>()?;
+    let mut problems: Vec<Problem> = page_problems.into_iter().flatten().collect();
+    for (i, locale) in locales.iter().enumerate() {
+        let (html, more) = pages::render_locale_index(site, l10n, locale, &site_ts[i]);
         problems.extend(more);
-        files.insert(format!("{locale}/index.html"), html.into_bytes());
+        sink.put(&format!("{locale}/index.html"), html.as_bytes())?;
     }
     let (root, more) = pages::render_root(site, l10n, &locales);
     problems.extend(more);
-    files.insert("index.html".into(), root.into_bytes());
+    sink.put("index.html", root.as_bytes())?;
     let (not_found, more) = pages::render_404(site, l10n);
     problems.extend(more);
-    files.insert("404.html".into(), not_found.into_bytes());
-    files.insert("sitemap.xml".into(), pages::render_sitemap(site, &locales).into_bytes());
-    files.insert(
-        "robots.txt".into(),
-        format!(
-            "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
-            site.config.base_url.get_ref()
-        )
-        .into_bytes(),
+    sink.put("404.html", not_found.as_bytes())?;
+    sink.put("sitemap.xml", pages::render_sitemap(site, &locales).as_bytes())?;
+    let robots = format!(
+        "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+        site.config.base_url.get_ref()
     );
+    sink.put("robots.txt", robots.as_bytes())?;
     for (name, bytes) in ASSETS {
-        files.insert(format!("assets/{name}"), bytes.to_vec());
+        sink.put(&format!("assets/{name}"), bytes)?;
     }
     diags.extend(problems.iter().map(|p| p.to_diagnostic(options.strict)));
     diag::sort(&mut diags);
-    (files, diags)
+    Ok(diags)
 }
 
 /// Every message id named by content must exist in the source locale.

@@ -157,17 +157,24 @@ fn snapshot(root: &Path) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
 /// Rebuilds through the same function as `drillbook build`; returns whether it succeeded.
 fn rebuild(root: &Path, out: &Path, strict: bool, hub: &Hub) -> bool {
     let started = std::time::Instant::now();
-    let (files, diags) = crate::build::build_files(root, &[], strict);
+    let (result, diags) = match crate::build::build_site(root, out, &[], strict) {
+        Ok((stats, diags)) => (stats.ok_or(()), diags),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            (Err(()), Vec::new())
+        }
+    };
     let report = if diags.is_empty() { String::new() } else { diag::render_all(&diags) };
     eprint!("{report}");
-    let result = match files {
-        Some(files) => {
-            crate::render::write::write_site(out, &files).map_err(|e| format!("error: {e:#}\n"))
+    let result = result.map_err(|()| {
+        if report.is_empty() {
+            "error: cannot write the site\n".to_string()
+        } else {
+            report.clone()
         }
-        None => Err(report.clone()),
-    };
+    });
     match result {
-        Ok(()) => {
+        Ok(_stats) => {
             eprintln!("serve: rebuilt in {} ms", started.elapsed().as_millis());
             *hub.error.lock().unwrap_or_else(|e| e.into_inner()) = None;
             hub.broadcast("event: reload\ndata: {}\n\n");

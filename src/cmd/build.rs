@@ -7,7 +7,6 @@ use anyhow::Context;
 use clap::Args;
 
 use crate::diag::{self, Diagnostic};
-use crate::render;
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -26,18 +25,23 @@ pub struct BuildArgs {
 
 pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let out = args.out.clone().unwrap_or_else(|| root.join("site"));
-    let (result, diags) = crate::build::build_files(root, &args.locales, args.strict);
+    let started = std::time::Instant::now();
+    let (stats, diags) = crate::build::build_site(root, &out, &args.locales, args.strict)
+        .with_context(|| format!("failed to write the site to `{}`", out.display()))?;
     report(&diags, args.strict);
-    let Some(files) = result else {
+    let Some(stats) = stats else {
         eprintln!("error: build failed; `{}` was left as it was", out.display());
         // Unreadable input is an operational failure (2); bad input is 1.
         let io = diags.iter().any(|d| d.is_error() && d.code == "io");
         return Ok(ExitCode::from(if io { 2 } else { 1 }));
     };
-    let pages = files.keys().filter(|k| k.ends_with(".html")).count();
-    render::write::write_site(&out, &files)
-        .with_context(|| format!("failed to write the site to `{}`", out.display()))?;
-    eprintln!("built {pages} pages ({} files) into {}", files.len(), out.display());
+    eprintln!(
+        "built {} pages ({} files) into {} in {} ms",
+        stats.pages,
+        stats.files,
+        out.display(),
+        started.elapsed().as_millis()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -40,7 +40,7 @@ fn article_html(article: &str, en: &str, de: &str, stale: &[&str]) -> (String, V
     options
         .stale
         .insert(("de-DE".into(), "a".into()), stale.iter().map(|s| s.to_string()).collect());
-    let (files, diags) = render_site(&site, &l10n, &options);
+    let (files, diags) = render_to_memory(&site, &l10n, &options);
     (String::from_utf8(files["de-DE/a/index.html"].clone()).unwrap(), diags)
 }
 

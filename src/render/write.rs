@@ -1,67 +1,121 @@
-//! Writing the rendered site to disk, atomically: the new tree is written beside the output
-//! directory and swapped in only when complete, so a failed build leaves the old site as it
-//! was.
+//! Writing the site to disk, atomically: files go to a staging directory beside the output
+//! as they are rendered, and the staging directory replaces the output only when the whole
+//! build succeeded. A failed build leaves the previous site exactly as it was.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result};
 
-use crate::render::Files;
+use crate::render::{Files, Sink};
 
-/// Writes `files` to `out`, replacing its previous contents in one swap.
-pub fn write_site(out: &Path, files: &Files) -> Result<()> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)
-        .with_context(|| format!("failed to create `{}`", parent.display()))?;
-    let name =
-        out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.new-{pid}"));
-    let retired = parent.join(format!(".{name}.old-{pid}"));
-    let _ = fs::remove_dir_all(&staging);
-    let result = write_tree(&staging, files).and_then(|()| swap(&staging, out, &retired));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+/// A staging directory for a new site; removed on drop unless committed.
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
+    retired: PathBuf,
+    committed: bool,
+    /// Directories already created, so parallel writers do not race on `create_dir_all`.
+    made: Mutex<std::collections::BTreeSet<PathBuf>>,
+    files: AtomicUsize,
 }
 
-fn write_tree(dir: &Path, files: &Files) -> Result<()> {
-    for (rel, bytes) in files {
-        debug_assert!(!rel.split('/').any(|p| p == ".." || p.is_empty()));
-        let path = dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)
-                .with_context(|| format!("failed to create `{}`", parent.display()))?;
-        }
-        fs::write(&path, bytes).with_context(|| format!("failed to write `{}`", path.display()))?;
+impl Staging {
+    /// Creates `.<name>.new-<pid>` beside `out`.
+    pub fn new(out: &Path) -> Result<Staging> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("failed to create `{}`", parent.display()))?;
+        let name =
+            out.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+        let pid = std::process::id();
+        let dir = parent.join(format!(".{name}.new-{pid}"));
+        let retired = parent.join(format!(".{name}.old-{pid}"));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir)
+            .with_context(|| format!("failed to create `{}`", dir.display()))?;
+        Ok(Staging {
+            dir,
+            out: out.to_path_buf(),
+            retired,
+            committed: false,
+            made: Mutex::default(),
+            files: AtomicUsize::new(0),
+        })
     }
-    Ok(())
-}
 
-fn swap(staging: &Path, out: &Path, retired: &Path) -> Result<()> {
-    let had_old = out.exists();
-    if had_old {
-        fs::rename(out, retired)
-            .with_context(|| format!("failed to move the previous `{}` aside", out.display()))?;
+    /// Number of files written so far.
+    pub fn file_count(&self) -> usize {
+        self.files.load(Ordering::Relaxed)
     }
-    if let Err(err) = fs::rename(staging, out) {
+
+    /// Replaces the output directory with the staged tree.
+    pub fn commit(mut self) -> Result<()> {
+        let had_old = self.out.exists();
         if had_old {
-            let _ = fs::rename(retired, out);
+            fs::rename(&self.out, &self.retired).with_context(|| {
+                format!("failed to move the previous `{}` aside", self.out.display())
+            })?;
         }
-        return Err(err)
-            .with_context(|| format!("failed to move the new site into `{}`", out.display()));
+        if let Err(err) = fs::rename(&self.dir, &self.out) {
+            if had_old {
+                let _ = fs::rename(&self.retired, &self.out);
+            }
+            return Err(err).with_context(|| {
+                format!("failed to move the new site into `{}`", self.out.display())
+            });
+        }
+        self.committed = true;
+        if had_old {
+            fs::remove_dir_all(&self.retired).with_context(|| {
+                format!("failed to remove the previous site at `{}`", self.retired.display())
+            })?;
+        }
+        Ok(())
     }
-    if had_old {
-        fs::remove_dir_all(retired).with_context(|| {
-            format!("failed to remove the previous site at `{}`", retired.display())
-        })?;
+}
+
+impl Sink for Staging {
+    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        if rel.split('/').any(|p| p == ".." || p.is_empty()) {
+            return Err(std::io::Error::other(format!(
+                "refusing to write outside the site: `{rel}`"
+            )));
+        }
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            let known = self.made.lock().unwrap_or_else(|e| e.into_inner()).contains(parent);
+            if !known {
+                fs::create_dir_all(parent)?;
+                self.made.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_path_buf());
+            }
+        }
+        fs::write(&path, bytes)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
     }
-    Ok(())
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Writes in-memory `files` to `out` atomically.
+pub fn write_site(out: &Path, files: &Files) -> Result<()> {
+    let staging = Staging::new(out)?;
+    for (rel, bytes) in files {
+        staging.put(rel, bytes).with_context(|| format!("failed to write `{rel}`"))?;
+    }
+    staging.commit()
 }
 
 #[cfg(test)]
@@ -82,5 +136,20 @@ mod tests {
         let leftovers: Vec<_> =
             fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("site")]);
+    }
+
+    #[test]
+    fn an_uncommitted_staging_leaves_the_old_site_and_no_litter() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("index.html"), "old").unwrap();
+        {
+            let staging = Staging::new(&out).unwrap();
+            staging.put("index.html", b"new").unwrap();
+            assert!(staging.put("../escape.html", b"x").is_err());
+        }
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }
