@@ -9,7 +9,7 @@ pub mod lock;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -94,11 +94,25 @@ pub fn load_l10n(root: &Path, locales: &[String]) -> (L10n, Vec<Diagnostic>) {
         };
         paths.sort();
         let mut files = BTreeMap::new();
-        for path in paths {
-            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-            match read_text(root, &path) {
-                Ok(source) => {
-                    let (file, more) = parse_ftl(&rel_path(root, &path), source);
+        // Files are independent: read and parse them in parallel, keep the sorted order.
+        let parsed: Vec<_> = {
+            use rayon::prelude::*;
+            paths
+                .par_iter()
+                .map(|path| {
+                    let stem =
+                        path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+                    (
+                        stem,
+                        read_text(root, path)
+                            .map(|source| parse_ftl(&rel_path(root, path), source)),
+                    )
+                })
+                .collect()
+        };
+        for (stem, result) in parsed {
+            match result {
+                Ok((file, more)) => {
                     diags.extend(more);
                     files.insert(stem, file);
                 }
@@ -123,13 +137,20 @@ impl L10n {
     pub fn translator(&self, locale: &str, scope: &str) -> Translator {
         let source = self.source();
         let target = self.locale(locale).unwrap_or(source);
-        let fallback =
-            if target.locale == source.locale { None } else { Some(bundle(source, scope)) };
+        let fallback = if target.locale == source.locale {
+            None
+        } else {
+            Some(LazyBundle {
+                langid: source.langid.clone(),
+                resources: resources(source, scope),
+                bundle: OnceLock::new(),
+            })
+        };
         Translator {
             locale: target.locale.clone(),
             source_locale: source.locale.clone(),
             scope: scope.to_string(),
-            bundle: bundle(target, scope),
+            bundle: make_bundle(target.langid.clone(), resources(target, scope)),
             fallback,
         }
     }
@@ -137,21 +158,40 @@ impl L10n {
 
 /// A bundle of `ui.ftl` plus `<scope>.ftl`. Duplicate ids are reported by `check`; here the
 /// first definition wins, as in fluent-bundle.
-fn bundle(files: &LocaleFiles, scope: &str) -> Bundle {
-    let mut bundle = FluentBundle::new_concurrent(vec![files.langid.clone()]);
+fn make_bundle(langid: LanguageIdentifier, resources: Vec<Arc<FluentResource>>) -> Bundle {
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Isolation marks (U+2068/U+2069) are bidi controls; all shipped locales are LTR.
     bundle.set_use_isolating(false);
-    let mut resources = Vec::new();
+    for resource in &resources {
+        let _ = bundle.add_resource(resource.clone());
+    }
+    Bundle { bundle, resources }
+}
+
+fn resources(files: &LocaleFiles, scope: &str) -> Vec<Arc<FluentResource>> {
+    let mut out = Vec::new();
     for name in [UI_SCOPE, scope] {
         if let Some(file) = files.files.get(name) {
-            let _ = bundle.add_resource(file.resource.clone());
-            resources.push(file.resource.clone());
+            out.push(file.resource.clone());
             if name == scope {
                 break;
             }
         }
     }
-    Bundle { bundle, resources }
+    out
+}
+
+/// The source-locale bundle, built only when a message is actually missing.
+struct LazyBundle {
+    langid: LanguageIdentifier,
+    resources: Vec<Arc<FluentResource>>,
+    bundle: OnceLock<Bundle>,
+}
+
+impl LazyBundle {
+    fn get(&self) -> &Bundle {
+        self.bundle.get_or_init(|| make_bundle(self.langid.clone(), self.resources.clone()))
+    }
 }
 
 struct Bundle {
@@ -210,7 +250,7 @@ pub struct Translator {
     pub source_locale: String,
     pub scope: String,
     bundle: Bundle,
-    fallback: Option<Bundle>,
+    fallback: Option<LazyBundle>,
 }
 
 impl Translator {
@@ -220,7 +260,7 @@ impl Translator {
         if let Some(value) = self.format_in(&self.bundle, &self.locale, id, args, &mut problems) {
             return (Text { value, fallback: false }, problems);
         }
-        if let Some(fallback) = &self.fallback {
+        if let Some(fallback) = self.fallback.as_ref().map(LazyBundle::get) {
             if let Some(value) =
                 self.format_in(fallback, &self.source_locale, id, args, &mut problems)
             {
@@ -238,7 +278,7 @@ impl Translator {
 
     /// Whether the source locale defines message `id` in this scope.
     pub fn has_source_message(&self, id: &str) -> bool {
-        let bundle = self.fallback.as_ref().unwrap_or(&self.bundle);
+        let bundle = self.fallback.as_ref().map_or(&self.bundle, LazyBundle::get);
         bundle.bundle.get_message(id).is_some_and(|m| m.value().is_some())
     }
 
@@ -250,7 +290,7 @@ impl Translator {
         {
             return (Text { value, fallback: false }, problems);
         }
-        if let Some(fallback) = &self.fallback {
+        if let Some(fallback) = self.fallback.as_ref().map(LazyBundle::get) {
             if let Some(value) =
                 format_term(fallback, name, args, &self.source_locale, &self.scope, &mut problems)
             {

@@ -81,6 +81,8 @@ pub fn render_site(
         .filter(|l| options.locales.is_empty() || options.locales.iter().any(|o| o == l))
         .collect();
     let site_ts: Vec<Translator> = locales.iter().map(|l| l10n.translator(l, "site")).collect();
+    let mut problems = Vec::new();
+    let names = language_names(l10n, &mut problems);
     let no_stale = BTreeSet::new();
     let jobs: Vec<(usize, &Article)> =
         (0..locales.len()).flat_map(|i| site.articles.iter().map(move |a| (i, a))).collect();
@@ -90,22 +92,22 @@ pub fn render_site(
             let locale = locales[i];
             let stale =
                 options.stale.get(&(locale.to_string(), article.id.clone())).unwrap_or(&no_stale);
-            let ctx = PageCtx::new(site, l10n, article, locale, &site_ts[i], stale);
+            let ctx = PageCtx::new(site, l10n, &names, article, locale, &site_ts[i], stale);
             let html = pages::render_article(&ctx);
             sink.put(&format!("{locale}/{}/index.html", article.id), html.as_bytes())?;
             Ok(ctx.take_problems())
         })
         .collect::<std::io::Result<_>>()?;
-    let mut problems: Vec<Problem> = page_problems.into_iter().flatten().collect();
+    problems.extend(page_problems.into_iter().flatten());
     for (i, locale) in locales.iter().enumerate() {
-        let (html, more) = pages::render_locale_index(site, l10n, locale, &site_ts[i]);
+        let (html, more) = pages::render_locale_index(site, l10n, &names, locale, &site_ts[i]);
         problems.extend(more);
         sink.put(&format!("{locale}/index.html"), html.as_bytes())?;
     }
-    let (root, more) = pages::render_root(site, l10n, &locales);
+    let (root, more) = pages::render_root(site, l10n, &names, &locales);
     problems.extend(more);
     sink.put("index.html", root.as_bytes())?;
-    let (not_found, more) = pages::render_404(site, l10n);
+    let (not_found, more) = pages::render_404(site, l10n, &names);
     problems.extend(more);
     sink.put("404.html", not_found.as_bytes())?;
     sink.put("sitemap.xml", pages::render_sitemap(site, &locales).as_bytes())?;
@@ -124,26 +126,33 @@ pub fn render_site(
 
 /// Every message id named by content must exist in the source locale.
 fn check_message_refs(site: &Site, l10n: &L10n) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
     let source = l10n.source().locale.clone();
-    for article in &site.articles {
-        let t = l10n.translator(&source, &article.id);
-        for msg in article.message_refs() {
-            if !msg.get_ref().is_empty() && !t.has_source_message(msg.get_ref()) {
-                diags.push(Diagnostic::error(
-                    "unknown-message",
-                    &article.path,
-                    &article.file_text,
-                    msg.span(),
-                    format!(
-                        "message `{}` is not defined in locales/{source}/{}.ftl",
-                        msg.get_ref(),
-                        article.id
-                    ),
-                ));
+    use rayon::prelude::*;
+    let per_article: Vec<Vec<Diagnostic>> = site
+        .articles
+        .par_iter()
+        .map(|article| {
+            let mut diags = Vec::new();
+            let t = l10n.translator(&source, &article.id);
+            for msg in article.message_refs() {
+                if !msg.get_ref().is_empty() && !t.has_source_message(msg.get_ref()) {
+                    diags.push(Diagnostic::error(
+                        "unknown-message",
+                        &article.path,
+                        &article.file_text,
+                        msg.span(),
+                        format!(
+                            "message `{}` is not defined in locales/{source}/{}.ftl",
+                            msg.get_ref(),
+                            article.id
+                        ),
+                    ));
+                }
             }
-        }
-    }
+            diags
+        })
+        .collect();
+    let mut diags: Vec<Diagnostic> = per_article.into_iter().flatten().collect();
     let site_t = l10n.translator(&source, "site");
     if !site_t.has_source_message(site.config.title.get_ref()) {
         diags.push(Diagnostic::file(
@@ -163,6 +172,7 @@ fn check_message_refs(site: &Site, l10n: &L10n) -> Vec<Diagnostic> {
 pub(crate) struct PageCtx<'a> {
     pub site: &'a Site,
     pub l10n: &'a L10n,
+    pub names: &'a Names,
     pub article: &'a Article,
     pub locale: &'a str,
     pub site_t: &'a Translator,
@@ -175,6 +185,7 @@ impl<'a> PageCtx<'a> {
     fn new(
         site: &'a Site,
         l10n: &'a L10n,
+        names: &'a Names,
         article: &'a Article,
         locale: &'a str,
         site_t: &'a Translator,
@@ -184,6 +195,7 @@ impl<'a> PageCtx<'a> {
         PageCtx {
             site,
             l10n,
+            names,
             article,
             locale,
             site_t,
@@ -295,10 +307,19 @@ impl<'a> PageCtx<'a> {
     }
 }
 
-/// Language-name of each locale, in its own language.
-pub(crate) fn autonym(l10n: &L10n, locale: &str) -> String {
-    let t = l10n.translator(locale, "site");
-    plain_text(&t.message("language-name", None).0.value)
+/// Each locale's name in its own language (`language-name` in its `site.ftl`).
+pub(crate) type Names = BTreeMap<String, String>;
+
+fn language_names(l10n: &L10n, problems: &mut Vec<Problem>) -> Names {
+    l10n.locales
+        .iter()
+        .map(|files| {
+            let (text, more) =
+                l10n.translator(&files.locale, "site").message("language-name", None);
+            problems.extend(more);
+            (files.locale.clone(), plain_text(&text.value))
+        })
+        .collect()
 }
 
 #[cfg(test)]

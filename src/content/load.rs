@@ -130,11 +130,20 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
         }
     };
     files.sort();
-    for file in files {
-        let id = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-        match read_text(root, &file) {
-            Ok(source) => {
-                let (article, more) = parse_article(&id, &rel_path(root, &file), &source);
+    let parsed: Vec<_> = {
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .map(|file| {
+                let id = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+                read_text(root, file)
+                    .map(|source| parse_article(&id, &rel_path(root, file), &source))
+            })
+            .collect()
+    };
+    for result in parsed {
+        match result {
+            Ok((article, more)) => {
                 diags.extend(more);
                 articles.extend(article);
             }

@@ -16,7 +16,10 @@ impl askama::filters::HtmlSafe for Html {}
 
 /// Escapes text for HTML element content and double-quoted attribute values.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    if !text.contains(['&', '<', '>', '"', '\'']) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -67,7 +67,14 @@ pub fn render_inline(text: &str, resolve: &dyn Fn(&str) -> Option<String>) -> St
 
 /// Removes bidi controls (including Fluent's isolation marks), zero-width characters and
 /// other invisible controls; turns other control characters into spaces.
-pub fn strip_controls(text: &str) -> String {
+pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let clean = |c: char| {
+        !(matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{2060}' | '\u{FEFF}')
+            || (c.is_control() && c != '\n' && c != '\t'))
+    };
+    if text.chars().all(clean) {
+        return std::borrow::Cow::Borrowed(text);
+    }
     text.chars()
         .filter_map(|c| match c {
             '\u{202A}'..='\u{202E}'
@@ -80,7 +87,8 @@ pub fn strip_controls(text: &str) -> String {
             c if c.is_control() => Some(' '),
             c => Some(c),
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// Returns the target when its scheme is allowed: relative, `https:`, `http:`, `mailto:`.

@@ -8,7 +8,7 @@ use crate::content::TranslationKind;
 use crate::content::{Block, Site};
 use crate::l10n::{L10n, Problem, Translator};
 use crate::render::html::{Html, plain_text};
-use crate::render::{PageCtx, autonym};
+use crate::render::{Names, PageCtx};
 
 /// Static files copied to `site/assets/`, compiled into the binary.
 pub const ASSETS: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../assets/style.css"))];
@@ -142,14 +142,14 @@ fn alternates(site: &Site, page: &str) -> Vec<Alternate> {
     out
 }
 
-fn switcher(site: &Site, l10n: &L10n, current: &str, root: &str, page: &str) -> Vec<LangLink> {
+fn switcher(site: &Site, names: &Names, current: &str, root: &str, page: &str) -> Vec<LangLink> {
     site.config
         .locales
         .iter()
         .map(|l| LangLink {
             href: format!("{root}{}/{page}", l.get_ref()),
             lang: l.get_ref().clone(),
-            name: autonym(l10n, l.get_ref()),
+            name: names.get(l.get_ref()).cloned().unwrap_or_default(),
             current: l.get_ref() == current,
         })
         .collect()
@@ -157,7 +157,7 @@ fn switcher(site: &Site, l10n: &L10n, current: &str, root: &str, page: &str) -> 
 
 fn chrome<'a>(
     site: &Site,
-    l10n: &L10n,
+    names: &Names,
     locale: &str,
     site_t: &'a Translator,
     root: &str,
@@ -175,7 +175,7 @@ fn chrome<'a>(
         root: root.to_string(),
         home: format!("{root}{locale}/"),
         site_title: plain_text(&site_title.value),
-        switcher: page.map(|page| switcher(site, l10n, locale, root, page)).unwrap_or_default(),
+        switcher: page.map(|page| switcher(site, names, locale, root, page)).unwrap_or_default(),
         breadcrumbs: Vec::new(),
         body_class: "",
         site_t,
@@ -187,7 +187,7 @@ fn chrome<'a>(
 pub(crate) fn render_article(ctx: &PageCtx<'_>) -> String {
     let article = ctx.article;
     let page = format!("{}/", article.id);
-    let mut chrome = chrome(ctx.site, ctx.l10n, ctx.locale, ctx.site_t, "../../", Some(&page));
+    let mut chrome = chrome(ctx.site, ctx.names, ctx.locale, ctx.site_t, "../../", Some(&page));
     let title = ctx.article_plain(&article.title);
     chrome.title = format!("{title} | {}", chrome.site_title);
     chrome.description = ctx.article_plain(&article.description);
@@ -225,10 +225,11 @@ pub(crate) fn render_article(ctx: &PageCtx<'_>) -> String {
 pub(crate) fn render_locale_index(
     site: &Site,
     l10n: &L10n,
+    names: &Names,
     locale: &str,
     site_t: &Translator,
 ) -> (String, Vec<Problem>) {
-    let mut chrome = chrome(site, l10n, locale, site_t, "../", Some(""));
+    let mut chrome = chrome(site, names, locale, site_t, "../", Some(""));
     chrome.title = format!("{} | {}", chrome.t("page-index-title"), chrome.site_title);
     chrome.description = chrome.t("page-index-intro");
     chrome.body_class = "page-index";
@@ -265,46 +266,51 @@ pub(crate) fn render_locale_index(
     (html, problems)
 }
 
-fn language_links(l10n: &L10n, locales: &[&str], root: &str) -> Vec<LangLink> {
+fn language_links(names: &Names, locales: &[&str], root: &str) -> Vec<LangLink> {
     locales
         .iter()
         .map(|l| LangLink {
             href: format!("{root}{l}/"),
             lang: l.to_string(),
-            name: autonym(l10n, l),
+            name: names.get(*l).cloned().unwrap_or_default(),
             current: false,
         })
         .collect()
 }
 
 /// The root `index.html`: the list of languages, in the default locale's chrome.
-pub(crate) fn render_root(site: &Site, l10n: &L10n, locales: &[&str]) -> (String, Vec<Problem>) {
+pub(crate) fn render_root(
+    site: &Site,
+    l10n: &L10n,
+    names: &Names,
+    locales: &[&str],
+) -> (String, Vec<Problem>) {
     let default = site.config.default_locale.get_ref();
     let site_t = l10n.translator(default, "site");
-    let mut chrome = chrome(site, l10n, default, &site_t, "", None);
+    let mut chrome = chrome(site, names, default, &site_t, "", None);
     chrome.title = chrome.site_title.clone();
     chrome.description = chrome.t("page-root-intro");
     chrome.canonical = site.config.base_url.get_ref().clone();
     chrome.home = String::new();
     chrome.body_class = "page-root";
-    let page = RootPage { languages: language_links(l10n, locales, ""), chrome };
+    let page = RootPage { languages: language_links(names, locales, ""), chrome };
     let html = render_template(&page);
     (html, page.chrome.problems.take())
 }
 
 /// `404.html`, served for any missing path: links are absolute from the site's base path.
-pub(crate) fn render_404(site: &Site, l10n: &L10n) -> (String, Vec<Problem>) {
+pub(crate) fn render_404(site: &Site, l10n: &L10n, names: &Names) -> (String, Vec<Problem>) {
     let default = site.config.default_locale.get_ref();
     let site_t = l10n.translator(default, "site");
     let base = site.config.base_url.get_ref();
     // The path part of the base URL (`/` or `/docs/`).
     let base_path = base.splitn(4, '/').nth(3).map_or("/".to_string(), |p| format!("/{p}"));
-    let mut chrome = chrome(site, l10n, default, &site_t, &base_path, None);
+    let mut chrome = chrome(site, names, default, &site_t, &base_path, None);
     chrome.title = format!("{} | {}", chrome.t("page-404-title"), chrome.site_title);
     chrome.home = base_path.clone();
     chrome.body_class = "page-404";
     let locales: Vec<&str> = site.config.locales.iter().map(|l| l.get_ref().as_str()).collect();
-    let page = NotFoundPage { languages: language_links(l10n, &locales, &base_path), chrome };
+    let page = NotFoundPage { languages: language_links(names, &locales, &base_path), chrome };
     let html = render_template(&page);
     (html, page.chrome.problems.take())
 }
