@@ -11,7 +11,10 @@ use crate::render::html::{Html, plain_text};
 use crate::render::{Names, PageCtx};
 
 /// Static files copied to `site/assets/`, compiled into the binary.
-pub const ASSETS: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../assets/style.css"))];
+pub const ASSETS: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../assets/style.css")),
+    ("favicon.svg", include_bytes!("../../assets/favicon.svg")),
+];
 
 /// What every page shares: head metadata, header, language switcher, footer text.
 pub(crate) struct Chrome<'a> {
