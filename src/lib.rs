@@ -7,5 +7,7 @@ pub mod content;
 pub mod diag;
 pub mod l10n;
 pub mod paths;
+pub mod render;
+pub mod sim;
 pub mod cli;
 pub mod cmd;
