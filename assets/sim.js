@@ -458,9 +458,11 @@ export function mount(section, data, storage) {
     } else if (cmd === 'act') {
       const action = JSON.parse(el.dataset.action);
       focusKey = el.dataset.key;
-      if (act(action) && action.action === 'remove-relationship') {
-        view = { screen: 'summary', customer: action.customer };
-        focusKey = 'heading';
+      const ok = act(action);
+      if (action.action === 'remove-relationship') {
+        // Accepted: show the result. Refused: back to the account page, with the reasons shown.
+        view = ok ? { screen: 'summary', customer: action.customer } : { screen: 'customer', customer: action.customer, tab: 'account' };
+        focusKey = ok ? 'heading' : 'open-remove';
       }
     } else if (cmd === 'open-remove') {
       const action = { action: 'remove-relationship', customer: view.customer };
