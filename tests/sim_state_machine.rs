@@ -11,8 +11,8 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use drillbook::sim::{
-    Action, Condition, PurchaseStatus, Reason, Relationship, Scenario, State, SubscriptionStatus, all_actions, apply,
-    enabled_actions, load_scenarios,
+    Action, Condition, PurchaseStatus, Reason, Relationship, Scenario, State, SubscriptionStatus,
+    all_actions, apply, enabled_actions, load_scenarios,
 };
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -63,11 +63,21 @@ impl RefState {
                 let set = |ids: Vec<(String, bool)>, active: bool| -> BTreeSet<String> {
                     ids.into_iter().filter(|(_, a)| !active || *a).map(|(id, _)| id).collect()
                 };
-                let subs: Vec<_> =
-                    c.subscriptions.iter().map(|s| (s.id.clone(), s.status == SubscriptionStatus::Active)).collect();
-                let res: Vec<_> =
-                    c.reservations.iter().map(|s| (s.id.clone(), s.status == PurchaseStatus::Active)).collect();
-                let sw: Vec<_> = c.software.iter().map(|s| (s.id.clone(), s.status == PurchaseStatus::Active)).collect();
+                let subs: Vec<_> = c
+                    .subscriptions
+                    .iter()
+                    .map(|s| (s.id.clone(), s.status == SubscriptionStatus::Active))
+                    .collect();
+                let res: Vec<_> = c
+                    .reservations
+                    .iter()
+                    .map(|s| (s.id.clone(), s.status == PurchaseStatus::Active))
+                    .collect();
+                let sw: Vec<_> = c
+                    .software
+                    .iter()
+                    .map(|s| (s.id.clone(), s.status == PurchaseStatus::Active))
+                    .collect();
                 let customer = RefCustomer {
                     removed: false,
                     admin: c.delegated_admin,
@@ -163,18 +173,32 @@ impl StateMachineTest for Sim {
             (Action::RemoveRelationship { customer }, _) => {
                 let possible = before.customers.get(customer).is_some_and(|c| {
                     c.relationship == Relationship::Active
-                        && c.active_subscriptions() + c.active_reservations() + c.active_software() == 0
+                        && c.active_subscriptions() + c.active_reservations() + c.active_software()
+                            == 0
                 });
                 assert_eq!(result.is_ok(), possible, "removal is possible iff nothing is active");
                 if let Ok(after) = &result {
-                    assert!(after.listed(scenario).iter().all(|c| &c.id != customer), "customer left the list");
+                    assert!(
+                        after.listed(scenario).iter().all(|c| &c.id != customer),
+                        "customer left the list"
+                    );
                     let buy = Action::Purchase { customer: customer.clone() };
-                    assert_eq!(apply(after, &buy).unwrap_err().reasons, vec![Reason::RelationshipRemoved]);
+                    assert_eq!(
+                        apply(after, &buy).unwrap_err().reasons,
+                        vec![Reason::RelationshipRemoved]
+                    );
                 }
             }
             (Action::SuspendSubscription { customer, item }, Ok(after)) => {
-                let back = Action::ReactivateSubscription { customer: customer.clone(), item: item.clone() };
-                assert_eq!(apply(after, &back).as_ref(), Ok(&before), "suspend -> reactivate is the identity");
+                let back = Action::ReactivateSubscription {
+                    customer: customer.clone(),
+                    item: item.clone(),
+                };
+                assert_eq!(
+                    apply(after, &back).as_ref(),
+                    Ok(&before),
+                    "suspend -> reactivate is the identity"
+                );
             }
             _ => {}
         }
@@ -185,7 +209,10 @@ impl StateMachineTest for Sim {
         let scenario = &SCENARIOS[ref_state.scenario];
         let initial = scenario.initial_state();
         // Declared states only: the same customers and items as the scenario.
-        assert_eq!(state.customers.keys().collect::<Vec<_>>(), initial.customers.keys().collect::<Vec<_>>());
+        assert_eq!(
+            state.customers.keys().collect::<Vec<_>>(),
+            initial.customers.keys().collect::<Vec<_>>()
+        );
         for (id, c) in &state.customers {
             let r = &ref_state.customers[id];
             let init = &initial.customers[id];
@@ -195,19 +222,39 @@ impl StateMachineTest for Sim {
             // The model agrees with the reference.
             assert_eq!(c.relationship == Relationship::Removed, r.removed);
             assert_eq!((c.delegated_admin, c.support_contact), (r.admin, r.support));
-            let active = |m: Vec<(&String, bool)>| m.into_iter().filter(|(_, a)| *a).map(|(k, _)| k.clone()).collect();
-            let subs: BTreeSet<String> =
-                active(c.subscriptions.iter().map(|(k, s)| (k, *s == SubscriptionStatus::Active)).collect());
-            let res: BTreeSet<String> =
-                active(c.reservations.iter().map(|(k, s)| (k, *s == PurchaseStatus::Active)).collect());
-            let sw: BTreeSet<String> = active(c.software.iter().map(|(k, s)| (k, *s == PurchaseStatus::Active)).collect());
-            assert_eq!((&subs, &res, &sw), (&r.active["subscriptions"], &r.active["reservations"], &r.active["software"]));
+            let active = |m: Vec<(&String, bool)>| {
+                m.into_iter().filter(|(_, a)| *a).map(|(k, _)| k.clone()).collect()
+            };
+            let subs: BTreeSet<String> = active(
+                c.subscriptions
+                    .iter()
+                    .map(|(k, s)| (k, *s == SubscriptionStatus::Active))
+                    .collect(),
+            );
+            let res: BTreeSet<String> = active(
+                c.reservations.iter().map(|(k, s)| (k, *s == PurchaseStatus::Active)).collect(),
+            );
+            let sw: BTreeSet<String> =
+                active(c.software.iter().map(|(k, s)| (k, *s == PurchaseStatus::Active)).collect());
+            assert_eq!(
+                (&subs, &res, &sw),
+                (&r.active["subscriptions"], &r.active["reservations"], &r.active["software"])
+            );
             // Conditions are consistent with each other.
             let removal_allowed = c.evaluate(Condition::RemovalAllowed);
-            assert_eq!(removal_allowed, !r.removed && subs.is_empty() && res.is_empty() && sw.is_empty());
+            assert_eq!(
+                removal_allowed,
+                !r.removed && subs.is_empty() && res.is_empty() && sw.is_empty()
+            );
             if c.evaluate(Condition::RelationshipRemoved) {
-                assert!(c.evaluate(Condition::NotInCustomerList) && c.evaluate(Condition::PurchasesRefused));
-                assert!(c.evaluate(Condition::NoDelegatedAdmin) && c.evaluate(Condition::NotSupportContact));
+                assert!(
+                    c.evaluate(Condition::NotInCustomerList)
+                        && c.evaluate(Condition::PurchasesRefused)
+                );
+                assert!(
+                    c.evaluate(Condition::NoDelegatedAdmin)
+                        && c.evaluate(Condition::NotSupportContact)
+                );
                 assert!(subs.is_empty() && res.is_empty() && sw.is_empty());
             }
         }

@@ -15,7 +15,9 @@ use std::sync::LazyLock;
 use drillbook::content::{Block, load_site};
 use drillbook::l10n::load_l10n;
 use drillbook::render::sim_view;
-use drillbook::sim::{Action, Condition, Scenario, State, all_actions, apply, enabled_actions, load_scenarios};
+use drillbook::sim::{
+    Action, Condition, Scenario, State, all_actions, apply, enabled_actions, load_scenarios,
+};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
@@ -53,7 +55,8 @@ fn shipped_scenarios_cover_the_issue_and_name_real_article_anchors() {
     }
     let (site, diags) = load_site(root());
     assert!(diags.is_empty(), "{diags:#?}");
-    let article = site.unwrap().articles.into_iter().find(|a| a.id == SET).expect("the article exists");
+    let article =
+        site.unwrap().articles.into_iter().find(|a| a.id == SET).expect("the article exists");
     let mut anchors = BTreeSet::new();
     for block in &article.body {
         match block {
@@ -72,10 +75,19 @@ fn shipped_scenarios_cover_the_issue_and_name_real_article_anchors() {
     }
     for scenario in SCENARIOS.iter() {
         for (condition, anchor) in &scenario.steps {
-            assert!(anchors.contains(anchor), "{}: {} -> #{anchor} is not an anchor of the article", scenario.id, condition.id());
+            assert!(
+                anchors.contains(anchor),
+                "{}: {} -> #{anchor} is not an anchor of the article",
+                scenario.id,
+                condition.id()
+            );
         }
         // Every refusal with a fixing condition can link to the article.
-        for c in [Condition::NoActiveSubscriptions, Condition::NoActiveReservations, Condition::NoActiveSoftware] {
+        for c in [
+            Condition::NoActiveSubscriptions,
+            Condition::NoActiveReservations,
+            Condition::NoActiveSoftware,
+        ] {
             assert!(scenario.steps.contains_key(&c), "{}: no step for {}", scenario.id, c.id());
         }
     }
@@ -195,7 +207,9 @@ fn fixture_pages_are_written_for_every_locale() {
         assert!(problems.is_empty(), "{locale}: {problems:?}");
         let article = l10n.translator(locale, SET);
         let sim = l10n.translator(locale, "sim");
-        let t = |tr: &drillbook::l10n::Translator, id: &str| html_escape(&tr.message(id, None).0.value.replace("**", ""));
+        let t = |tr: &drillbook::l10n::Translator, id: &str| {
+            html_escape(&tr.message(id, None).0.value.replace("**", ""))
+        };
         let page = format!(
             r#"<!doctype html>
 <html lang="{locale}">

@@ -112,13 +112,19 @@ impl Ctx {
                 Arg::Num(n) => fluent_args.set(*name, *n),
             }
         }
-        let (text, problems) = self.t.message(id, if args.is_empty() { None } else { Some(&fluent_args) });
+        let (text, problems) =
+            self.t.message(id, if args.is_empty() { None } else { Some(&fluent_args) });
         self.problems.extend(problems);
         Value::String(text.value)
     }
 
     /// `{"<count>": text}` for each count in `counts`, with `extra` arguments.
-    fn plural(&mut self, id: &str, counts: std::ops::RangeInclusive<usize>, extra: &[(&str, Arg<'_>)]) -> Value {
+    fn plural(
+        &mut self,
+        id: &str,
+        counts: std::ops::RangeInclusive<usize>,
+        extra: &[(&str, Arg<'_>)],
+    ) -> Value {
         let mut out = Map::new();
         for n in counts {
             let mut args = extra.to_vec();
@@ -178,9 +184,15 @@ impl Ctx {
         let mut text = Map::new();
         text.insert("sim-goal".into(), self.msg("sim-goal", &goal));
         text.insert("sim-goal-reached".into(), self.msg("sim-goal-reached", &goal));
-        text.insert("sim-customers-count".into(), self.plural("sim-customers-count", 0..=scenario.customers.len(), &[]));
-        let steps: Map<String, Value> =
-            scenario.steps.iter().map(|(c, anchor)| (c.id().to_string(), Value::from(format!("#{anchor}")))).collect();
+        text.insert(
+            "sim-customers-count".into(),
+            self.plural("sim-customers-count", 0..=scenario.customers.len(), &[]),
+        );
+        let steps: Map<String, Value> = scenario
+            .steps
+            .iter()
+            .map(|(c, anchor)| (c.id().to_string(), Value::from(format!("#{anchor}"))))
+            .collect();
         let customers: Vec<Value> = scenario.customers.iter().map(|c| self.customer(c)).collect();
         json!({
             "id": scenario.id,
@@ -220,11 +232,14 @@ impl Ctx {
         for (id, max) in counts {
             text.insert(id.into(), self.plural(id, 1..=max, &name));
         }
-        let subscriptions: Vec<Value> = customer.subscriptions.iter().map(|s| self.subscription(s)).collect();
+        let subscriptions: Vec<Value> =
+            customer.subscriptions.iter().map(|s| self.subscription(s)).collect();
         let reservations: Vec<Value> = customer
             .reservations
             .iter()
-            .map(|p| self.purchase(p, "sim-quantity-instances", "sim-announce-reservation-cancelled"))
+            .map(|p| {
+                self.purchase(p, "sim-quantity-instances", "sim-announce-reservation-cancelled")
+            })
             .collect();
         let software: Vec<Value> = customer
             .software
@@ -244,10 +259,18 @@ impl Ctx {
     fn subscription(&mut self, sub: &Subscription) -> Value {
         let name = [("subscription", Arg::Str(&sub.name))];
         let mut text = Map::new();
-        for id in ["sim-announce-suspended", "sim-announce-reactivated", "sim-reason-already-suspended", "sim-reason-already-active"] {
+        for id in [
+            "sim-announce-suspended",
+            "sim-announce-reactivated",
+            "sim-reason-already-suspended",
+            "sim-reason-already-active",
+        ] {
             text.insert(id.into(), self.msg(id, &name));
         }
-        text.insert("sim-quantity".into(), self.msg("sim-quantity-licenses", &[("quantity", Arg::Num(f64::from(sub.quantity)))]));
+        text.insert(
+            "sim-quantity".into(),
+            self.msg("sim-quantity-licenses", &[("quantity", Arg::Num(f64::from(sub.quantity)))]),
+        );
         json!({ "id": sub.id, "name": sub.name, "offer": sub.offer, "quantity": sub.quantity, "text": text })
     }
 
@@ -255,8 +278,14 @@ impl Ctx {
         let name = [("item", Arg::Str(&item.name))];
         let mut text = Map::new();
         text.insert("sim-announce-cancelled".into(), self.msg(announce_id, &name));
-        text.insert("sim-reason-already-cancelled".into(), self.msg("sim-reason-already-cancelled", &name));
-        text.insert("sim-quantity".into(), self.msg(quantity_id, &[("quantity", Arg::Num(f64::from(item.quantity)))]));
+        text.insert(
+            "sim-reason-already-cancelled".into(),
+            self.msg("sim-reason-already-cancelled", &name),
+        );
+        text.insert(
+            "sim-quantity".into(),
+            self.msg(quantity_id, &[("quantity", Arg::Num(f64::from(item.quantity)))]),
+        );
         json!({ "id": item.id, "name": item.name, "quantity": item.quantity, "text": text })
     }
 }
@@ -292,7 +321,8 @@ mod tests {
         let (l10n, scenarios) = site();
         for locale in LOCALES {
             let (json, problems) = sim_view(&l10n, locale, &scenarios);
-            let problems: Vec<_> = problems.iter().map(|p| p.to_diagnostic(true).headline()).collect();
+            let problems: Vec<_> =
+                problems.iter().map(|p| p.to_diagnostic(true).headline()).collect();
             assert!(problems.is_empty(), "{locale}: {problems:#?}");
             assert!(!json.contains('<') && !json.contains('\u{2068}'), "{locale}");
             let value: Value = serde_json::from_str(&json).unwrap();
@@ -321,7 +351,10 @@ mod tests {
     fn output_is_deterministic_and_escaped() {
         let (l10n, scenarios) = site();
         assert_eq!(sim_view(&l10n, "de-DE", &scenarios).0, sim_view(&l10n, "de-DE", &scenarios).0);
-        assert_eq!(escape_for_script("{\"a\":\"</script>&\"}"), "{\"a\":\"\\u003c/script\\u003e\\u0026\"}");
+        assert_eq!(
+            escape_for_script("{\"a\":\"</script>&\"}"),
+            "{\"a\":\"\\u003c/script\\u003e\\u0026\"}"
+        );
     }
 
     #[test]
@@ -329,6 +362,11 @@ mod tests {
         let (l10n, mut scenarios) = site();
         scenarios[0].title = "sim-no-such-message".into();
         let (_, problems) = sim_view(&l10n, "de-DE", &scenarios);
-        assert!(problems.contains(&Problem::Unknown { scope: "sim".into(), id: "sim-no-such-message".into() }));
+        assert!(
+            problems.contains(&Problem::Unknown {
+                scope: "sim".into(),
+                id: "sim-no-such-message".into()
+            })
+        );
     }
 }

@@ -10,7 +10,8 @@ use toml::Spanned;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::sim::model::{
-    Condition, Customer, Goal, Purchase, PurchaseStatus, Relationship, Scenario, Subscription, SubscriptionStatus,
+    Condition, Customer, Goal, Purchase, PurchaseStatus, Relationship, Scenario, Subscription,
+    SubscriptionStatus,
 };
 
 /// Upper bounds that keep the page's precomputed strings small.
@@ -91,7 +92,8 @@ pub fn parse_scenario(id: &str, path: &str, source: &str) -> (Option<Scenario>, 
     let file = match toml::from_str::<ScenarioFile>(source) {
         Ok(file) => file,
         Err(err) => {
-            let unknown = err.message().starts_with("unknown field") || err.message().starts_with("unknown variant");
+            let unknown = err.message().starts_with("unknown field")
+                || err.message().starts_with("unknown variant");
             let code = if unknown { "unknown-key" } else { "invalid-scenario" };
             return (None, vec![toml_diag(code, path, source, &err)]);
         }
@@ -112,7 +114,10 @@ pub fn parse_scenario(id: &str, path: &str, source: &str) -> (Option<Scenario>, 
         ctx.slug(anchor, "step anchor");
     }
     if file.customers.get_ref().is_empty() || file.customers.get_ref().len() > MAX_CUSTOMERS {
-        ctx.error(file.customers.span(), format!("a scenario needs 1 to {MAX_CUSTOMERS} customers"));
+        ctx.error(
+            file.customers.span(),
+            format!("a scenario needs 1 to {MAX_CUSTOMERS} customers"),
+        );
     }
     let mut customer_ids = BTreeSet::new();
     let mut customers = Vec::new();
@@ -128,7 +133,10 @@ pub fn parse_scenario(id: &str, path: &str, source: &str) -> (Option<Scenario>, 
     let goal_customer = file.goal.customer.get_ref();
     if !customer_ids.contains(goal_customer) {
         let known: Vec<_> = customer_ids.iter().map(|id| format!("`{id}`")).collect();
-        let message = format!("goal names customer `{goal_customer}`, but the scenario has {}", known.join(", "));
+        let message = format!(
+            "goal names customer `{goal_customer}`, but the scenario has {}",
+            known.join(", ")
+        );
         ctx.error(file.goal.customer.span(), message);
     }
     let scenario = Scenario {
@@ -137,14 +145,26 @@ pub fn parse_scenario(id: &str, path: &str, source: &str) -> (Option<Scenario>, 
         order: file.order,
         title: file.title.into_inner(),
         brief: file.brief.into_inner(),
-        goal: Goal { customer: file.goal.customer.get_ref().clone(), condition: *file.goal.condition.get_ref() },
+        goal: Goal {
+            customer: file.goal.customer.get_ref().clone(),
+            condition: *file.goal.condition.get_ref(),
+        },
         steps: file.steps.into_iter().map(|(k, v)| (k, v.into_inner())).collect(),
         customers,
     };
-    if scenario.initial_state().evaluate(&scenario.goal.customer, scenario.goal.condition) == Some(true) {
-        ctx.error(file.goal.condition.span(), "the goal is already met when the scenario starts".to_string());
+    if scenario.initial_state().evaluate(&scenario.goal.customer, scenario.goal.condition)
+        == Some(true)
+    {
+        ctx.error(
+            file.goal.condition.span(),
+            "the goal is already met when the scenario starts".to_string(),
+        );
     }
-    if ctx.diags.iter().any(Diagnostic::is_error) { (None, ctx.diags) } else { (Some(scenario), ctx.diags) }
+    if ctx.diags.iter().any(Diagnostic::is_error) {
+        (None, ctx.diags)
+    } else {
+        (Some(scenario), ctx.diags)
+    }
 }
 
 /// Loads every `content/scenarios/*.toml` under `root`, sorted by set, order and id.
@@ -163,17 +183,26 @@ pub fn load_scenarios(root: &Path) -> (Vec<Scenario>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     for file in files {
         let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-        let display = format!("content/scenarios/{}", file.file_name().unwrap_or_default().to_string_lossy());
+        let display =
+            format!("content/scenarios/{}", file.file_name().unwrap_or_default().to_string_lossy());
         match std::fs::read(&file).map(String::from_utf8) {
             Ok(Ok(source)) => {
                 let (scenario, more) = parse_scenario(&stem, &display, &source);
                 scenarios.extend(scenario);
                 diags.extend(more);
             }
-            Ok(Err(_)) => {
-                diags.push(Diagnostic::file(Severity::Error, "invalid-utf8", &display, "file is not valid UTF-8"))
-            }
-            Err(err) => diags.push(Diagnostic::file(Severity::Error, "io", &display, format!("cannot read file: {err}"))),
+            Ok(Err(_)) => diags.push(Diagnostic::file(
+                Severity::Error,
+                "invalid-utf8",
+                &display,
+                "file is not valid UTF-8",
+            )),
+            Err(err) => diags.push(Diagnostic::file(
+                Severity::Error,
+                "io",
+                &display,
+                format!("cannot read file: {err}"),
+            )),
         }
     }
     scenarios.sort_by(|a, b| (&a.set, a.order, &a.id).cmp(&(&b.set, b.order, &b.id)));
@@ -199,7 +228,9 @@ fn toml_diag(code: &'static str, path: &str, source: &str, err: &toml::de::Error
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 100
-        && s.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && s.split('-').all(|w| {
+            !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// A Fluent message identifier: `[a-zA-Z][a-zA-Z0-9_-]*`.
@@ -217,12 +248,19 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn error(&mut self, span: Range<usize>, message: String) {
-        self.diags.push(Diagnostic::error("invalid-scenario", self.path, self.source, span, message));
+        self.diags.push(Diagnostic::error(
+            "invalid-scenario",
+            self.path,
+            self.source,
+            span,
+            message,
+        ));
     }
 
     fn slug(&mut self, value: &Spanned<String>, what: &str) {
         if !is_slug(value.get_ref()) {
-            let message = format!("{what} `{}` must be lower-case words joined by `-`", value.get_ref());
+            let message =
+                format!("{what} `{}` must be lower-case words joined by `-`", value.get_ref());
             self.error(value.span(), message);
         }
     }
@@ -235,8 +273,14 @@ impl Ctx<'_> {
 
     fn name(&mut self, value: &Spanned<String>) {
         let name = value.get_ref();
-        if name.trim().is_empty() || name.len() > 200 || name.chars().any(crate::diag::is_invisible_control) {
-            self.error(value.span(), "a name must be 1 to 200 characters without control characters".to_string());
+        if name.trim().is_empty()
+            || name.len() > 200
+            || name.chars().any(crate::diag::is_invisible_control)
+        {
+            self.error(
+                value.span(),
+                "a name must be 1 to 200 characters without control characters".to_string(),
+            );
         }
     }
 
@@ -246,14 +290,20 @@ impl Ctx<'_> {
         }
     }
 
-    fn item_ids<'b>(&mut self, what: &str, ids: impl Iterator<Item = &'b Spanned<String>>, span: Range<usize>) {
+    fn item_ids<'b>(
+        &mut self,
+        what: &str,
+        ids: impl Iterator<Item = &'b Spanned<String>>,
+        span: Range<usize>,
+    ) {
         let mut seen = BTreeSet::new();
         let mut n = 0;
         for id in ids {
             n += 1;
             self.slug(id, &format!("{what} id"));
             if !seen.insert(id.get_ref().clone()) {
-                let message = format!("{what} id `{}` is used twice for this customer", id.get_ref());
+                let message =
+                    format!("{what} id `{}` is used twice for this customer", id.get_ref());
                 self.error(id.span(), message);
             }
         }
@@ -264,7 +314,11 @@ impl Ctx<'_> {
 
     fn customer(&mut self, file: CustomerFile) -> Customer {
         let subs_span = file.subscriptions.span();
-        self.item_ids("subscription", file.subscriptions.get_ref().iter().map(|s| &s.id), subs_span);
+        self.item_ids(
+            "subscription",
+            file.subscriptions.get_ref().iter().map(|s| &s.id),
+            subs_span,
+        );
         let res_span = file.reservations.span();
         self.item_ids("reservation", file.reservations.get_ref().iter().map(|s| &s.id), res_span);
         let sw_span = file.software.span();
@@ -361,7 +415,9 @@ status = "active"
         assert!(scenario.is_none());
         assert_eq!(diags.len(), 1);
         assert!(
-            diags[0].headline().starts_with("content/scenarios/x.toml:18:1: error[unknown-key]: unknown field `seats`"),
+            diags[0].headline().starts_with(
+                "content/scenarios/x.toml:18:1: error[unknown-key]: unknown field `seats`"
+            ),
             "{}",
             diags[0].headline()
         );
@@ -370,14 +426,23 @@ status = "active"
     #[test]
     fn unknown_condition_and_status_are_unknown_variants() {
         let (_, diags) = parse(&OK.replace("no-active-subscriptions =", "no-active-subs ="));
-        assert_eq!((diags[0].code, diags[0].pos.as_ref().unwrap().line), ("unknown-key", 7), "{diags:?}");
+        assert_eq!(
+            (diags[0].code, diags[0].pos.as_ref().unwrap().line),
+            ("unknown-key", 7),
+            "{diags:?}"
+        );
         let (_, diags) = parse(&OK.replace("status = \"active\"", "status = \"paused\""));
-        assert_eq!((diags[0].code, diags[0].pos.as_ref().unwrap().line), ("unknown-key", 18), "{diags:?}");
+        assert_eq!(
+            (diags[0].code, diags[0].pos.as_ref().unwrap().line),
+            ("unknown-key", 18),
+            "{diags:?}"
+        );
     }
 
     #[test]
     fn goal_must_name_a_customer() {
-        let (scenario, diags) = parse(&OK.replace("customer = \"contoso\"", "customer = \"fabrikam\""));
+        let (scenario, diags) =
+            parse(&OK.replace("customer = \"contoso\"", "customer = \"fabrikam\""));
         assert!(scenario.is_none());
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(
@@ -393,7 +458,8 @@ status = "active"
         );
         let src = src.replace("\"step-suspend\"", "\"Step 1\"");
         let (_, diags) = parse(&src);
-        let lines: Vec<_> = diags.iter().map(|d| (d.pos.as_ref().unwrap().line, d.message.as_str())).collect();
+        let lines: Vec<_> =
+            diags.iter().map(|d| (d.pos.as_ref().unwrap().line, d.message.as_str())).collect();
         assert_eq!(
             lines,
             vec![

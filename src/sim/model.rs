@@ -125,7 +125,11 @@ impl Scenario {
                     relationship: c.relationship,
                     delegated_admin: c.delegated_admin,
                     support_contact: c.support_contact,
-                    subscriptions: c.subscriptions.iter().map(|s| (s.id.clone(), s.status)).collect(),
+                    subscriptions: c
+                        .subscriptions
+                        .iter()
+                        .map(|s| (s.id.clone(), s.status))
+                        .collect(),
                     reservations: c.reservations.iter().map(|r| (r.id.clone(), r.status)).collect(),
                     software: c.software.iter().map(|p| (p.id.clone(), p.status)).collect(),
                 };
@@ -144,13 +148,29 @@ impl Scenario {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Action {
-    SuspendSubscription { customer: String, item: String },
-    ReactivateSubscription { customer: String, item: String },
-    CancelReservation { customer: String, item: String },
-    CancelSoftware { customer: String, item: String },
-    RemoveRelationship { customer: String },
+    SuspendSubscription {
+        customer: String,
+        item: String,
+    },
+    ReactivateSubscription {
+        customer: String,
+        item: String,
+    },
+    CancelReservation {
+        customer: String,
+        item: String,
+    },
+    CancelSoftware {
+        customer: String,
+        item: String,
+    },
+    RemoveRelationship {
+        customer: String,
+    },
     /// Try to buy something new for the customer (the simulator places no order).
-    Purchase { customer: String },
+    Purchase {
+        customer: String,
+    },
 }
 
 /// The kinds of [`Action`], with stable ids.
@@ -379,13 +399,19 @@ impl State {
     pub fn conditions(&self) -> BTreeMap<String, BTreeMap<Condition, bool>> {
         self.customers
             .iter()
-            .map(|(id, c)| (id.clone(), Condition::ALL.into_iter().map(|k| (k, c.evaluate(k))).collect()))
+            .map(|(id, c)| {
+                (id.clone(), Condition::ALL.into_iter().map(|k| (k, c.evaluate(k))).collect())
+            })
             .collect()
     }
 
     /// Customers the Customers list shows, in scenario order.
     pub fn listed<'a>(&self, scenario: &'a Scenario) -> Vec<&'a Customer> {
-        scenario.customers.iter().filter(|c| self.customers.get(&c.id).is_some_and(|s| s.is_listed())).collect()
+        scenario
+            .customers
+            .iter()
+            .filter(|c| self.customers.get(&c.id).is_some_and(|s| s.is_listed()))
+            .collect()
     }
 }
 
@@ -408,8 +434,12 @@ pub fn apply(state: &State, action: &Action) -> Result<State, Rejection> {
                 return Err(Rejection::one(Reason::RelationshipRemoved));
             }
             match (suspend, *status) {
-                (true, SubscriptionStatus::Suspended) => return Err(Rejection::one(Reason::AlreadySuspended)),
-                (false, SubscriptionStatus::Active) => return Err(Rejection::one(Reason::AlreadyActive)),
+                (true, SubscriptionStatus::Suspended) => {
+                    return Err(Rejection::one(Reason::AlreadySuspended));
+                }
+                (false, SubscriptionStatus::Active) => {
+                    return Err(Rejection::one(Reason::AlreadyActive));
+                }
                 (true, _) => *status = SubscriptionStatus::Suspended,
                 (false, _) => *status = SubscriptionStatus::Active,
             }
@@ -437,7 +467,10 @@ pub fn apply(state: &State, action: &Action) -> Result<State, Rejection> {
             }
             let mut reasons = Vec::new();
             let counts = [
-                (customer.active_subscriptions(), (|count| Reason::ActiveSubscriptions { count }) as fn(usize) -> Reason),
+                (
+                    customer.active_subscriptions(),
+                    (|count| Reason::ActiveSubscriptions { count }) as fn(usize) -> Reason,
+                ),
                 (customer.active_reservations(), |count| Reason::ActiveReservations { count }),
                 (customer.active_software(), |count| Reason::ActiveSoftware { count }),
             ];
@@ -495,7 +528,11 @@ pub fn enabled_actions(state: &State) -> Vec<Action> {
 mod tests {
     use super::*;
 
-    fn customer(subs: &[SubscriptionStatus], res: &[PurchaseStatus], sw: &[PurchaseStatus]) -> CustomerState {
+    fn customer(
+        subs: &[SubscriptionStatus],
+        res: &[PurchaseStatus],
+        sw: &[PurchaseStatus],
+    ) -> CustomerState {
         let named = |i: usize| format!("i{i}");
         CustomerState {
             relationship: Relationship::Active,
@@ -520,7 +557,8 @@ mod tests {
 
     #[test]
     fn removal_is_refused_with_every_failed_precondition() {
-        let s = state(customer(&[S::Active, S::Active, S::Suspended], &[P::Active], &[P::Cancelled]));
+        let s =
+            state(customer(&[S::Active, S::Active, S::Suspended], &[P::Active], &[P::Cancelled]));
         let err = apply(&s, &remove()).unwrap_err();
         assert_eq!(
             err.reasons,
@@ -538,7 +576,10 @@ mod tests {
         let buy = Action::Purchase { customer: "c".into() };
         assert_eq!(apply(&after, &buy).unwrap_err().reasons, vec![Reason::RelationshipRemoved]);
         assert_eq!(apply(&s, &buy), Ok(s.clone()));
-        assert_eq!(apply(&after, &remove()).unwrap_err().reasons, vec![Reason::RelationshipRemoved]);
+        assert_eq!(
+            apply(&after, &remove()).unwrap_err().reasons,
+            vec![Reason::RelationshipRemoved]
+        );
     }
 
     #[test]
@@ -547,7 +588,10 @@ mod tests {
         let suspend = Action::SuspendSubscription { customer: "c".into(), item: "i0".into() };
         let reactivate = Action::ReactivateSubscription { customer: "c".into(), item: "i0".into() };
         let suspended = apply(&s, &suspend).unwrap();
-        assert_eq!(apply(&suspended, &suspend).unwrap_err().reasons, vec![Reason::AlreadySuspended]);
+        assert_eq!(
+            apply(&suspended, &suspend).unwrap_err().reasons,
+            vec![Reason::AlreadySuspended]
+        );
         assert_eq!(apply(&suspended, &reactivate).unwrap(), s);
         assert_eq!(apply(&s, &reactivate).unwrap_err().reasons, vec![Reason::AlreadyActive]);
     }
@@ -582,7 +626,10 @@ mod tests {
         );
         let r = Reason::ActiveSoftware { count: 2 };
         assert_eq!(serde_json::to_string(&r).unwrap(), r#"{"reason":"active-software","count":2}"#);
-        assert_eq!(serde_json::to_string(&Condition::NoDelegatedAdmin).unwrap(), r#""no-delegated-admin""#);
+        assert_eq!(
+            serde_json::to_string(&Condition::NoDelegatedAdmin).unwrap(),
+            r#""no-delegated-admin""#
+        );
         for kind in ActionKind::ALL {
             assert_eq!(serde_json::to_value(kind).unwrap(), kind.id());
         }
