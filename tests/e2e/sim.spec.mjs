@@ -98,10 +98,10 @@ test('de-DE: remove the reseller relationship in the Azure RI reservation scenar
 
     // Customer -> Subscriptions -> a subscription -> Suspended, as the article's step 1 says.
     await sim.getByRole('button', { name: 'Abonnements', exact: true }).click();
-    await sim.getByRole('button', { name: 'Fabrikam – Azure' }).click();
+    await sim.getByRole('button', { name: 'Fabrikam Azure' }).click();
     await sim.getByRole('button', { name: 'Angehalten' }).click();
     assert.equal(await sim.getByRole('button', { name: 'Angehalten' }).getAttribute('aria-pressed'), 'true');
-    assert.equal(await text(feedback), 'Fabrikam – Azure hat jetzt den Status „Angehalten“.');
+    assert.equal(await text(feedback), 'Fabrikam Azure hat jetzt den Status „Angehalten“.');
 
     // Removal is now offered but refused: the Azure RI reservation is still active.
     await sim.getByRole('navigation', { name: 'Sie sind hier' }).getByRole('button', { name: 'Fabrikam, Inc.' }).click();
@@ -184,13 +184,13 @@ test('de-DE: keyboard only, from the scenario picker to a suspended subscription
       assert.fail(`${name} is not reachable with Tab`);
     };
     await page.keyboard.press('Enter');
-    await tabTo('Contoso – Sales');
+    await tabTo('Contoso M365');
     await page.keyboard.press('Enter');
     await tabTo('Angehalten');
     await page.keyboard.press('Space');
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-pressed')), 'true', 'focus stays on the pressed control');
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Angehalten');
-    assert.equal(await (await page.getByRole('status').textContent()).trim(), 'Contoso – Sales hat jetzt den Status „Angehalten“.');
+    assert.equal(await (await page.getByRole('status').textContent()).trim(), 'Contoso M365 hat jetzt den Status „Angehalten“.');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
