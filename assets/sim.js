@@ -254,7 +254,7 @@ export function mount(section, data, storage) {
       h('label', { for: 'sim-scenario', text: text['sim-scenario-label'] }), select,
       undo, button(text['sim-reset'], { 'data-cmd': 'reset', 'data-key': 'reset' })),
     brief, goal, checklist, notice,
-    h('details', { class: 'sim-differences' }, h('summary', { text: text['sim-differences-title'] }),
+    h('details', { class: 'sim-differences', open: true }, h('summary', { text: text['sim-differences-title'] }),
       h('ul', {}, ['reservations', 'software', 'purchases', 'simplified'].map((k) => h('li', { text: text[`sim-difference-${k}`] })))),
     h('div', { class: 'sim-console', role: 'region', 'aria-label': text['sim-console-label'] },
       h('nav', { class: 'sim-crumbs', 'aria-label': text['sim-breadcrumb-label'] }, crumbs), screen),
@@ -295,7 +295,7 @@ export function mount(section, data, storage) {
         const fix = data.fixes[reason.reason];
         const href = fix && scenario.steps[fix];
         return h('li', {}, reasonText(action, reason),
-          href ? [' ', h('span', { class: 'sim-fix', text: text['sim-fix-label'] }), ' ', h('a', { href, text: text['sim-fix'][fix] })] : null);
+          href ? h('span', { class: 'sim-fix' }, text['sim-fix-label'], h('a', { href, text: text['sim-fix'][fix] })) : null);
       }))];
   }
 
@@ -330,11 +330,14 @@ export function mount(section, data, storage) {
 
   function render() {
     const s = state();
+    // A removed customer's pages are gone (as in Partner Center); only the result stays.
+    const shown = view.customer && s.customers[view.customer];
+    if (view.screen !== 'customers' && (!shown || (shown.relationship === 'removed' && view.screen !== 'summary'))) view = { screen: 'customers' };
     select.value = scenario.id;
     brief.textContent = scenario.brief;
     const conds = conditions(s);
     const reached = conds[scenario.goal.customer][scenario.goal.condition];
-    goal.replaceChildren(h('strong', { text: `${text['sim-goal-label']}: ` }), reached ? scenario.text['sim-goal-reached'] : scenario.text['sim-goal']);
+    goal.replaceChildren(...(reached ? [scenario.text['sim-goal-reached']] : [h('strong', { text: text['sim-goal-label'] }), scenario.text['sim-goal']]));
     goal.classList.toggle('sim-done', reached);
     checklist.replaceChildren(...['no-active-subscriptions', 'no-active-reservations', 'no-active-software', 'relationship-removed'].map((c) => {
       const label = data.conditions.find((x) => x.id === c).label;
@@ -391,7 +394,7 @@ export function mount(section, data, storage) {
     }
     if (view.screen === 'confirm') {
       return [heading(c.text['sim-confirm-title']), h('p', { text: c.text['sim-confirm-body'] }),
-        h('p', { class: 'sim-actions' }, actButton(ui.remove, { action: 'remove-relationship', customer: c.id }, { class: 'sim-danger' }), ' ',
+        h('p', { class: 'sim-actions' }, actButton(ui.remove, { action: 'remove-relationship', customer: c.id }, { class: 'sim-danger' }),
           go(ui.cancel, { screen: 'customer', customer: c.id, tab: 'account' }, 'cancel'))];
     }
     if (view.screen === 'subscription') {
@@ -402,7 +405,7 @@ export function mount(section, data, storage) {
         h('dt', { text: ui.quantity }), h('dd', { text: sub.text['sim-quantity'] }),
         h('dt', { text: ui.status }), h('dd', { text: status === 'active' ? ui.active : ui.suspended })),
       h('div', { role: 'group', 'aria-label': ui.status, class: 'sim-actions' },
-        toggle(ui.active, 'active', 'reactivate-subscription'), ' ', toggle(ui.suspended, 'suspended', 'suspend-subscription'))];
+        toggle(ui.active, 'active', 'reactivate-subscription'), toggle(ui.suspended, 'suspended', 'suspend-subscription'))];
     }
     const tabs = [['account', ui.account], ['subscriptions', ui.subscriptions], ['reservations', ui['azure-reservations']], ['software', ui.software]];
     const nav = h('nav', { class: 'sim-tabs', 'aria-label': text['sim-customer-nav-label'] }, h('ul', {}, tabs.map(([tab, label]) =>
@@ -443,7 +446,7 @@ export function mount(section, data, storage) {
   function renderSummary(c) {
     const line = (id) => h('li', { class: 'sim-met', text: c.text[id] });
     return [heading(c.text['sim-summary-title']), h('ul', {}, line('sim-summary-customer-list'), line('sim-summary-admin'), line('sim-summary-support'),
-      h('li', { class: 'sim-met' }, c.text['sim-summary-purchases'], ' ', actButton(ui['add-subscription'], { action: 'purchase', customer: c.id }))),
+      h('li', { class: 'sim-met' }, c.text['sim-summary-purchases'], actButton(ui['add-subscription'], { action: 'purchase', customer: c.id }))),
     h('p', {}, go(text['sim-summary-back'], { screen: 'customers' }, 'back'))];
   }
 

@@ -41,7 +41,7 @@ const UI_TERMS: [&str; 17] = [
 ];
 
 /// Messages without arguments, exported under `text`.
-const STATIC_MESSAGES: [&str; 40] = [
+const STATIC_MESSAGES: [&str; 39] = [
     "sim-title",
     "sim-intro",
     "sim-needs-javascript",
@@ -80,7 +80,6 @@ const STATIC_MESSAGES: [&str; 40] = [
     "sim-storage-discarded",
     "sim-reason-unknown-customer",
     "sim-reason-unknown-item",
-    "sim-goal-reached-label",
     "sim-progress-label",
 ];
 
