@@ -6,6 +6,19 @@
 //! are therefore chosen by fluent-bundle with the locale's CLDR rules, never in JavaScript.
 //! The output is deterministic (serde_json's map is sorted) and safe to embed in
 //! `<script type="application/json">`: `<`, `>` and `&` are escaped as `\u003c` etc.
+//!
+//! Page contract (what `assets/sim.js` expects):
+//! - `<script type="application/json" id="drillbook-sim-data">` holding this JSON (already
+//!   escaped; embed as is);
+//! - `<section id="sim" class="sim" aria-labelledby="sim-title">` containing an
+//!   `<h2 id="sim-title">` (message `sim-title`) and no-JS text in elements with class
+//!   `sim-fallback` (message `sim-needs-javascript`), which the runtime removes;
+//! - `<link rel="stylesheet" href="…/sim.css">` and `<script type="module" src="…/sim.js">`;
+//!   no inline script or style, so a CSP of `default-src 'none'; script-src 'self';
+//!   style-src 'self'` works.
+//!
+//! After every change the runtime dispatches `drillbook:sim-state` on the section, with
+//! `detail = {scenario, goal, goalReached, conditions: {customer: {condition: bool}}, enabled}`.
 
 use fluent_bundle::FluentArgs;
 use serde_json::{Map, Value, json};

@@ -479,6 +479,22 @@ status = "active"
         assert_eq!((diags[0].code, diags[0].pos.as_ref().unwrap().line), ("invalid-scenario", 17));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(src in "(?s).{0,300}") {
+            let _ = parse(&src);
+        }
+
+        #[test]
+        fn truncated_or_edited_scenarios_never_panic(cut in 0usize..400, insert in "[a-z=\"\\[\\]\n ]{0,8}") {
+            let mut src = OK.to_string();
+            let at = (0..=cut.min(src.len())).rev().find(|&i| src.is_char_boundary(i)).unwrap_or(0);
+            src.insert_str(at, &insert);
+            let (scenario, diags) = parse(&src);
+            proptest::prop_assert!(scenario.is_some() || diags.iter().any(Diagnostic::is_error));
+        }
+    }
+
     #[test]
     fn a_goal_met_at_the_start_is_an_error() {
         let src = OK.replace("relationship-removed", "no-active-software");

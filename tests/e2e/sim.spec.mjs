@@ -60,6 +60,8 @@ async function browser(options = {}) {
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   page.on('pageerror', (err) => errors.push(String(err)));
+  // No third-party requests: everything comes from the fixture server.
+  page.on('request', (req) => { if (!req.url().startsWith(base)) errors.push(`request to ${req.url()}`); });
   return { context, page, errors };
 }
 
@@ -143,6 +145,8 @@ test('de-DE: remove the reseller relationship in the Azure RI reservation scenar
     await sim.getByRole('button', { name: 'Rückgängig' }).click();
     assert.equal(await text(sim.locator('.sim-screen p').first()), '1 Kunde');
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Rückgängig');
+
+    assert.equal(await page.evaluate(() => document.querySelectorAll('[style]').length), 0, 'no inline styles');
 
     // Damaged saved progress is discarded with a notice.
     await page.evaluate(() => localStorage.setItem('drillbook-sim/v1/remove-a-relationship', '{broken'));

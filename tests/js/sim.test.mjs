@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -163,4 +164,17 @@ test('unknown actions and customers are refused without throwing', () => {
   assert.deepEqual(apply(scenario.initial, { action: 'purchase', customer: '__proto__' }), { ok: false, reasons: [{ reason: 'unknown-customer' }] });
   assert.deepEqual(apply(scenario.initial, null), { ok: false, reasons: [{ reason: 'unknown-customer' }] });
   assert.equal(allActions(scenario.initial).length, 5); // suspend, reactivate, cancel, remove, purchase
+});
+
+test('sim.js and sim.css together stay within 15 KB gzipped', () => {
+  const bytes = Buffer.concat(['sim.js', 'sim.css'].map((f) => readFileSync(join(root, 'assets', f))));
+  const size = gzipSync(bytes, { level: 9 }).length;
+  assert.ok(size <= 15 * 1024, `${size} bytes gzipped`);
+});
+
+test('the runtime has no user-visible text of its own and no inline styles', () => {
+  const js = readFileSync(join(root, 'assets', 'sim.js'), 'utf8');
+  assert.doesNotMatch(js, /\.style\b|setAttribute\('style'|innerHTML/);
+  // Text nodes come only from the data: the only string literals passed as children are none.
+  assert.doesNotMatch(js, /h\([^)]*\{[^}]*text: '[^']+'/);
 });
