@@ -37,9 +37,10 @@ before(async () => {
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
   server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(fixture, path);
+    // The runtime is served from assets/ itself, so the test never runs a stale copy.
+    const file = ['/sim.js', '/sim.css'].includes(path) ? join(root, 'assets', path) : join(fixture, path);
     if (path === '/favicon.ico') { res.writeHead(204).end(); return; }
-    if (!file.startsWith(fixture) || !existsSync(file)) { res.writeHead(404).end(); return; }
+    if (!file.startsWith(root) || !existsSync(file)) { res.writeHead(404).end(); return; }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' }).end(readFileSync(file));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
