@@ -479,6 +479,31 @@ status = "active"
         assert_eq!((diags[0].code, diags[0].pos.as_ref().unwrap().line), ("invalid-scenario", 17));
     }
 
+    #[test]
+    fn loading_keeps_going_past_a_bad_file_and_sorts_by_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let scenarios = dir.path().join("content").join("scenarios");
+        std::fs::create_dir_all(&scenarios).unwrap();
+        std::fs::write(scenarios.join("b.toml"), OK.replace("set = ", "order = 1\nset = "))
+            .unwrap();
+        std::fs::write(scenarios.join("a.toml"), OK.replace("set = ", "order = 2\nset = "))
+            .unwrap();
+        std::fs::write(scenarios.join("broken.toml"), "set = [\n").unwrap();
+        std::fs::write(scenarios.join("notes.txt"), "ignored").unwrap();
+        let (loaded, diags) = load_scenarios(dir.path());
+        let ids: Vec<_> = loaded.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a"]);
+        assert_eq!(diags.len(), 1);
+        assert!(
+            diags[0].headline().starts_with("content/scenarios/broken.toml:"),
+            "{}",
+            diags[0].headline()
+        );
+        assert_eq!(scenarios_in_set(&loaded, "remove-a-relationship").len(), 2);
+        assert!(scenarios_in_set(&loaded, "other").is_empty());
+        assert_eq!(load_scenarios(&dir.path().join("missing")), (Vec::new(), Vec::new()));
+    }
+
     proptest::proptest! {
         #[test]
         fn arbitrary_text_never_panics(src in "(?s).{0,300}") {
