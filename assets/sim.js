@@ -437,9 +437,10 @@ export function mount(section, data, storage) {
     const kind = list === 'reservations' ? 'cancel-reservation' : 'cancel-software';
     const label = list === 'reservations' ? ui['cancel-reservation'] : ui['cancel-purchase'];
     return [h('h4', { text: list === 'reservations' ? ui['azure-reservations'] : ui.software }),
-      c[list].length ? table([text['sim-column-name'], ui.quantity, ui.status, ''], c[list].map((x) => [
-        h('span', { id: `sim-item-${x.id}`, text: x.name }), x.text['sim-quantity'], cs[list][x.id] === 'active' ? ui.active : ui.cancelled,
-        actButton(label, { action: kind, customer: c.id, item: x.id }, { 'aria-describedby': `sim-item-${x.id}` })]))
+      c[list].length ? table([text['sim-column-name'], ui.quantity, ui.status], c[list].map((x) => [
+        h('span', { id: `sim-item-${x.id}`, text: x.name }), x.text['sim-quantity'],
+        h('span', { class: 'sim-actions' }, cs[list][x.id] === 'active' ? ui.active : ui.cancelled,
+          actButton(label, { action: kind, customer: c.id, item: x.id }, { 'aria-describedby': `sim-item-${x.id}` }))]))
         : h('p', { text: text[`sim-${list}-empty`] })];
   }
 

@@ -17,6 +17,9 @@ import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixture = join(process.env.DRILLBOOK_SIM_DIR || join(root, 'target', 'drillbook-sim'), 'fixture');
@@ -209,6 +212,64 @@ test('without JavaScript the article is readable and the simulator says it needs
     assert.ok(await page.locator('#step-suspend').isVisible());
     assert.equal(await text(page.locator('#sim .sim-fallback')), 'Der Simulator benötigt JavaScript. Der Artikel oben ist auch ohne ihn vollständig.');
     assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('every locale renders the simulator without console errors', async () => {
+  const { context, page, errors } = await browser();
+  try {
+    for (const locale of ['en-US', 'de-DE', 'nl-NL', 'sv-SE', 'zh-CN', 'ru-RU']) {
+      await page.goto(`${base}/${locale}.html`);
+      await page.locator('#sim .sim-app').waitFor();
+      const names = await page.locator('#sim button, #sim select').evaluateAll((els) => els.map((e) => e.textContent.trim() || e.getAttribute('aria-label') || e.id));
+      assert.ok(names.length >= 4 && names.every((n) => n.length > 0), `${locale}: every control has a name`);
+      assert.equal(await page.locator('#sim select option').count(), 6, locale);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('axe-core finds no accessibility violations on the simulator screens (de-DE)', async () => {
+  // axe is injected as a script, which the page's CSP forbids: this context bypasses CSP.
+  const { context, page } = await browser({ bypassCSP: true });
+  try {
+    await page.goto(`${base}/de-DE.html`);
+    await page.locator('#sim .sim-app').waitFor();
+    await page.addScriptTag({ content: AXE });
+    const check = async (screen) => {
+      const result = await page.evaluate(async () => {
+        const r = await window.axe.run(document.getElementById('sim'), { resultTypes: ['violations'] });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(result, [], screen);
+    };
+    const sim = page.locator('#sim');
+    await sim.getByRole('combobox', { name: 'Szenario' }).selectOption({ label: 'Alles auf einmal' });
+    await check('customers');
+    await sim.getByRole('button', { name: 'Woodgrove Bank' }).click();
+    await check('subscriptions');
+    await sim.getByRole('button', { name: 'Konto', exact: true }).click();
+    await sim.getByRole('button', { name: 'Resellerbeziehung entfernen' }).press('Enter');
+    await check('account, link inactive, feedback');
+    await sim.getByRole('button', { name: 'Azure-Reservierungen' }).click();
+    await check('reservations');
+    await sim.getByRole('button', { name: 'Software', exact: true }).click();
+    await check('software');
+    await sim.getByRole('button', { name: 'Abonnements', exact: true }).click();
+    await sim.getByRole('button', { name: 'Woodgrove Azure' }).click();
+    await check('subscription detail');
+    await sim.getByRole('combobox', { name: 'Szenario' }).selectOption({ label: 'Nichts mehr anzuhalten' });
+    await sim.getByRole('button', { name: 'Wingtip Toys' }).click();
+    await sim.getByRole('button', { name: 'Konto', exact: true }).click();
+    await sim.getByRole('button', { name: 'Resellerbeziehung entfernen' }).click();
+    await check('confirmation');
+    await sim.getByRole('button', { name: 'Entfernen', exact: true }).click();
+    await sim.getByRole('button', { name: 'Abonnement hinzufügen' }).click();
+    await check('result summary with a refused purchase');
   } finally {
     await context.close();
   }
