@@ -12,3 +12,4 @@ pub mod l10n;
 pub mod paths;
 pub mod render;
 pub mod serve;
+pub mod sim;

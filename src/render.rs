@@ -5,6 +5,7 @@ mod body;
 pub mod html;
 pub mod inline;
 mod pages;
+mod sim_view;
 pub mod write;
 
 use std::cell::RefCell;
@@ -17,6 +18,7 @@ use crate::paths::is_slug;
 use html::{Html, escape, plain_text};
 
 pub use pages::ASSETS;
+pub use sim_view::sim_view;
 
 /// What to render.
 #[derive(Debug, Clone, Default)]
