@@ -41,7 +41,7 @@ if [ -f package.json ]; then
     if ! command -v chromium >/dev/null 2>&1; then
       apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk
     fi
-    node --test tests/e2e/
+    node --test tests/e2e/*.spec.mjs
   fi
 fi
 

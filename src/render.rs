@@ -302,10 +302,18 @@ impl<'a> PageCtx<'a> {
         self.site.media.contains(src).then(|| format!("../../{src}"))
     }
 
-    fn render_body(&self) -> Html {
-        let mut out = String::new();
-        body::render_blocks(self, &self.article.body, &mut out);
-        Html(out)
+    /// The body as HTML, split before a trailing "next steps" section so the page can put
+    /// the simulator between the procedure and the links onward.
+    fn render_body(&self) -> (Html, Html) {
+        let blocks = &self.article.body;
+        let split = blocks
+            .iter()
+            .rposition(|b| !matches!(b, crate::content::Block::NextSteps(_)))
+            .map_or(0, |i| i + 1);
+        let (mut main, mut tail) = (String::new(), String::new());
+        body::render_blocks(self, &blocks[..split], &mut main);
+        body::render_blocks(self, &blocks[split..], &mut tail);
+        (Html(main), Html(tail))
     }
 }
 

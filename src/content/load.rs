@@ -151,7 +151,22 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
         }
     }
     let media = list_media(root, &mut diags);
-    (config.map(|config| crate::content::Site { config, articles, media }), diags)
+    let (scenarios, more) = crate::sim::load_scenarios(root);
+    diags.extend(more);
+    for article in &articles {
+        if let Some(set) = &article.simulator {
+            if crate::sim::scenarios_in_set(&scenarios, set.get_ref()).is_empty() {
+                diags.push(Diagnostic::error(
+                    "unknown-scenario-set",
+                    &article.path,
+                    &article.file_text,
+                    set.span(),
+                    format!("no scenario in content/scenarios/ has `set = \"{}\"`", set.get_ref()),
+                ));
+            }
+        }
+    }
+    (config.map(|config| crate::content::Site { config, articles, media, scenarios }), diags)
 }
 
 /// Files under `content/media/` (sorted, relative to `content/`). Only slug-like names are

@@ -60,6 +60,9 @@ pub struct Article {
     pub date: Option<Spanned<String>>,
     #[serde(default)]
     pub source: Option<Source>,
+    /// The simulator scenario set (`set` in `content/scenarios/*.toml`) embedded in the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub simulator: Option<Spanned<String>>,
     /// Provenance of each translation, by locale.
     #[serde(default)]
     pub translations: BTreeMap<String, Translation>,
@@ -333,6 +336,8 @@ pub struct Site {
     pub articles: Vec<Article>,
     /// Files under `content/media/`, as paths relative to `content/` (`media/x.png`).
     pub media: std::collections::BTreeSet<String>,
+    /// Simulator scenarios (`content/scenarios/*.toml`), sorted.
+    pub scenarios: Vec<crate::sim::Scenario>,
 }
 
 impl Article {

@@ -14,6 +14,8 @@ use crate::render::{Names, PageCtx};
 pub const ASSETS: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../assets/style.css")),
     ("favicon.svg", include_bytes!("../../assets/favicon.svg")),
+    ("sim.js", include_bytes!("../../assets/sim.js")),
+    ("sim.css", include_bytes!("../../assets/sim.css")),
 ];
 
 /// What every page shares: head metadata, header, language switcher, footer text.
@@ -74,6 +76,16 @@ struct ArticlePage<'a> {
     machine_translated: bool,
     toc: Vec<TocEntry>,
     body: Html,
+    sim: Option<SimView>,
+    next_steps: Html,
+}
+
+/// The simulator section of an article page.
+pub(crate) struct SimView {
+    pub title: String,
+    pub needs_js: String,
+    /// JSON from `sim_view`, already escaped for a `<script type="application/json">`.
+    pub data: Html,
 }
 
 #[derive(Template)]
@@ -216,8 +228,25 @@ pub(crate) fn render_article(ctx: &PageCtx<'_>) -> String {
             _ => None,
         })
         .collect();
-    let body = ctx.render_body();
-    let page = ArticlePage { chrome, heading, audience, machine_translated, toc, body };
+    let (body, next_steps) = ctx.render_body();
+    let sim = article.simulator.as_ref().map(|set| {
+        let scenarios = crate::sim::scenarios_in_set(&ctx.site.scenarios, set.get_ref());
+        let (json, problems) = crate::render::sim_view(ctx.l10n, ctx.locale, &scenarios);
+        ctx.push_problems(problems);
+        let sim_t = ctx.l10n.translator(ctx.locale, "sim");
+        let text = |id: &str| {
+            let (text, problems) = sim_t.message(id, None);
+            ctx.push_problems(problems);
+            plain_text(&text.value)
+        };
+        SimView {
+            title: text("sim-title"),
+            needs_js: text("sim-needs-javascript"),
+            data: Html(json),
+        }
+    });
+    let page =
+        ArticlePage { chrome, heading, audience, machine_translated, toc, body, sim, next_steps };
     let html = render_template(&page);
     ctx.push_problems(page.chrome.problems.take());
     html

@@ -21,7 +21,12 @@ fn site_with(article: &str, en: &str, de: &str) -> (Site, L10n) {
         assert!(diags.is_empty(), "{diags:?}");
         articles.push(a.unwrap());
     }
-    let site = Site { config: config.unwrap(), articles, media: Default::default() };
+    let site = Site {
+        config: config.unwrap(),
+        articles,
+        media: Default::default(),
+        scenarios: Vec::new(),
+    };
     let locale = |tag: &str, article_ftl: &str| {
         let mut files = BTreeMap::new();
         for (scope, src) in [("site", SITE_FTL), ("a", article_ftl), ("b", "t = T\n")] {
