@@ -352,7 +352,7 @@ export function mount(section, data, storage) {
     saveProgress(storage, data, scenario.id, progress);
     section.dispatchEvent(new CustomEvent('drillbook:sim-state', {
       bubbles: true,
-      detail: { scenario: scenario.id, goal: scenario.goal, goalReached: reached, conditions: conds, enabled: enabledActions(s) },
+      detail: { scenario: scenario.id, goal: scenario.goal, goalReached: reached, conditions: conds, enabled: enabledActions(s), state: s, initial: scenario.initial },
     }));
   }
 

@@ -44,6 +44,7 @@ pub fn load(root: &Path, locales: &[String]) -> (Option<(Site, L10n)>, Vec<Diagn
     let default = site.config.default_locale.get_ref().clone();
     let mut load: Vec<String> = vec![default.clone()];
     load.extend(configured.iter().filter(|l| **l != default).cloned());
+    diags.extend(crate::checklist::check_bindings(&site));
     let (l10n, more) = l10n::load_l10n(root, &load);
     diags.extend(more);
     diag::sort(&mut diags);
@@ -82,12 +83,7 @@ pub fn build_site(
         return Ok((None, diags));
     }
     let files = staging.file_count();
-    let pages = count_pages(&site, locales);
+    let pages = staging.page_count();
     staging.commit()?;
     Ok((Some(Stats { pages, files }), diags))
-}
-
-fn count_pages(site: &Site, locales: &[String]) -> usize {
-    let n_locales = if locales.is_empty() { site.config.locales.len() } else { locales.len() };
-    n_locales * (site.articles.len() + 1) + 2
 }

@@ -2,6 +2,7 @@
 //! command writes the result with [`write::write_site`].
 
 mod body;
+mod checklist;
 pub mod html;
 pub mod inline;
 mod pages;
@@ -97,6 +98,15 @@ pub fn render_site(
             let ctx = PageCtx::new(site, l10n, &names, article, locale, &site_ts[i], stale);
             let html = pages::render_article(&ctx);
             sink.put(&format!("{locale}/{}/index.html", article.id), html.as_bytes())?;
+            if let Some(list) = crate::checklist::checklist(article) {
+                let page = checklist::render_checklist_page(&ctx, &list);
+                sink.put(
+                    &format!("{locale}/{}/checklist/index.html", article.id),
+                    page.as_bytes(),
+                )?;
+                let md = checklist::render_markdown(&ctx, &list);
+                sink.put(&format!("{locale}/{}/checklist.md", article.id), md.as_bytes())?;
+            }
             Ok(ctx.take_problems())
         })
         .collect::<std::io::Result<_>>()?;

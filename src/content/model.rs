@@ -221,7 +221,59 @@ pub struct Procedure {
     /// Anchor id of the procedure.
     #[serde(default)]
     pub id: Option<Spanned<String>>,
+    /// What must be done before the steps (checklist items, not rendered as steps: the
+    /// article says them in a paragraph).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prerequisites: Vec<Prerequisite>,
     pub steps: Vec<Step>,
+}
+
+/// A prerequisite of a procedure, with its simulator binding.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Prerequisite {
+    pub id: Spanned<String>,
+    pub text: MsgRef,
+    /// The article anchor where the prerequisite is explained (defaults to the procedure's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<Spanned<String>>,
+    /// A condition id of the simulator model (`no-active-subscriptions`) that makes this done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_when: Option<Spanned<String>>,
+    /// Action ids of the simulator model (`suspend-subscription`) this asks for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Spanned<String>>,
+    /// The actions are repeated for each such item (`active-subscription`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_each: Option<Spanned<String>>,
+}
+
+/// A borrowed view of a step's or prerequisite's simulator binding.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding<'a> {
+    pub done_when: Option<&'a Spanned<String>>,
+    pub actions: &'a [Spanned<String>],
+    pub for_each: Option<&'a Spanned<String>>,
+}
+
+impl Step {
+    pub fn binding(&self) -> Binding<'_> {
+        Binding {
+            done_when: self.done_when.as_ref(),
+            actions: &self.actions,
+            for_each: self.for_each.as_ref(),
+        }
+    }
+}
+
+impl Prerequisite {
+    pub fn binding(&self) -> Binding<'_> {
+        Binding {
+            done_when: self.done_when.as_ref(),
+            actions: &self.actions,
+            for_each: self.for_each.as_ref(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -239,6 +291,15 @@ pub struct Step {
     /// Blocks after the text and sub-steps (notes, images, code).
     #[serde(default)]
     pub blocks: Vec<Block>,
+    /// A condition id of the simulator model (`no-active-subscriptions`) that makes this done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_when: Option<Spanned<String>>,
+    /// Action ids of the simulator model (`suspend-subscription`) this asks for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Spanned<String>>,
+    /// The actions are repeated for each such item (`active-subscription`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_each: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -357,7 +418,10 @@ fn collect_blocks<'a>(blocks: &'a [Block], out: &mut Vec<&'a MsgRef>) {
             Block::Paragraph(m) => out.push(m),
             Block::Heading(h) => out.push(&h.text),
             Block::List(list) => collect_list(list, out),
-            Block::Procedure(p) => collect_steps(&p.steps, out),
+            Block::Procedure(p) => {
+                out.extend(p.prerequisites.iter().map(|p| &p.text));
+                collect_steps(&p.steps, out);
+            }
             Block::Alert(a) => {
                 out.extend(a.text.iter());
                 collect_blocks(&a.blocks, out);

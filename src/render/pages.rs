@@ -16,6 +16,7 @@ pub const ASSETS: &[(&str, &[u8])] = &[
     ("favicon.svg", include_bytes!("../../assets/favicon.svg")),
     ("sim.js", include_bytes!("../../assets/sim.js")),
     ("sim.css", include_bytes!("../../assets/sim.css")),
+    ("checklist.js", include_bytes!("../../assets/checklist.js")),
 ];
 
 /// What every page shares: head metadata, header, language switcher, footer text.
@@ -37,6 +38,11 @@ pub(crate) struct Chrome<'a> {
 }
 
 impl Chrome<'_> {
+    /// Problems met while formatting the chrome's text.
+    pub(crate) fn take_problems(&self) -> Vec<Problem> {
+        self.problems.take()
+    }
+
     /// A site-chrome message as plain text; the one way templates get their words.
     pub(crate) fn t(&self, id: &str) -> String {
         let (text, problems) = self.site_t.message(id, None);
@@ -77,6 +83,7 @@ struct ArticlePage<'a> {
     toc: Vec<TocEntry>,
     body: Html,
     sim: Option<SimView>,
+    checklist: Option<Html>,
     next_steps: Html,
 }
 
@@ -198,6 +205,12 @@ fn chrome<'a>(
     }
 }
 
+/// The chrome of a page below an article (`page` relative to the locale, e.g.
+/// `remove-a-relationship/checklist/`).
+pub(crate) fn chrome_for<'a>(ctx: &PageCtx<'a>, root: &str, page: &str) -> Chrome<'a> {
+    chrome(ctx.site, ctx.names, ctx.locale, ctx.site_t, root, Some(page))
+}
+
 /// The article page.
 pub(crate) fn render_article(ctx: &PageCtx<'_>) -> String {
     let article = ctx.article;
@@ -245,8 +258,22 @@ pub(crate) fn render_article(ctx: &PageCtx<'_>) -> String {
             data: Html(json),
         }
     });
-    let page =
-        ArticlePage { chrome, heading, audience, machine_translated, toc, body, sim, next_steps };
+    // The panel ticks itself from the simulator's state: only with a simulator.
+    let checklist = sim
+        .as_ref()
+        .and_then(|_| crate::checklist::checklist(article))
+        .map(|list| crate::render::checklist::render_panel(ctx, &list));
+    let page = ArticlePage {
+        chrome,
+        heading,
+        audience,
+        machine_translated,
+        toc,
+        body,
+        sim,
+        checklist,
+        next_steps,
+    };
     let html = render_template(&page);
     ctx.push_problems(page.chrome.problems.take());
     html

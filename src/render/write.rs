@@ -20,6 +20,7 @@ pub struct Staging {
     /// Directories already created, so parallel writers do not race on `create_dir_all`.
     made: Mutex<std::collections::BTreeSet<PathBuf>>,
     files: AtomicUsize,
+    pages: AtomicUsize,
 }
 
 impl Staging {
@@ -46,7 +47,13 @@ impl Staging {
             committed: false,
             made: Mutex::default(),
             files: AtomicUsize::new(0),
+            pages: AtomicUsize::new(0),
         })
+    }
+
+    /// Number of HTML pages written so far.
+    pub fn page_count(&self) -> usize {
+        self.pages.load(Ordering::Relaxed)
     }
 
     /// Number of files written so far.
@@ -97,6 +104,9 @@ impl Sink for Staging {
         }
         fs::write(&path, bytes)?;
         self.files.fetch_add(1, Ordering::Relaxed);
+        if rel.ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
         Ok(())
     }
 }

@@ -207,6 +207,25 @@ impl ActionKind {
     }
 }
 
+impl ActionKind {
+    pub fn from_id(id: &str) -> Option<ActionKind> {
+        ActionKind::ALL.into_iter().find(|a| a.id() == id)
+    }
+
+    /// Conditions that must hold before this action is accepted for a customer whose
+    /// relationship is still active (the gate a checklist shows as "Cannot start yet").
+    pub fn preconditions(self) -> &'static [Condition] {
+        match self {
+            ActionKind::RemoveRelationship => &[
+                Condition::NoActiveSubscriptions,
+                Condition::NoActiveReservations,
+                Condition::NoActiveSoftware,
+            ],
+            _ => &[],
+        }
+    }
+}
+
 impl Action {
     pub fn kind(&self) -> ActionKind {
         match self {
