@@ -29,7 +29,10 @@ fn site_with(article: &str, en: &str, de: &str) -> (Site, L10n) {
     };
     let locale = |tag: &str, article_ftl: &str| {
         let mut files = BTreeMap::new();
-        for (scope, src) in [("site", SITE_FTL), ("a", article_ftl), ("b", "t = T\n")] {
+        let checklist = include_str!("../../locales/en-US/checklist.ftl");
+        for (scope, src) in
+            [("site", SITE_FTL), ("a", article_ftl), ("b", "t = T\n"), ("checklist", checklist)]
+        {
             let (file, diags) = parse_ftl(&format!("{tag}/{scope}.ftl"), src.to_string());
             assert!(diags.is_empty(), "{diags:?}");
             files.insert(scope.to_string(), file);
