@@ -20,4 +20,6 @@ pub enum Command {
     Build(crate::cmd::build::BuildArgs),
     /// Build, serve on 127.0.0.1, rebuild on change and reload open pages.
     Serve(crate::cmd::serve::ServeArgs),
+    /// Print a concrete checklist for one customer described in a scenario file.
+    Checklist(crate::cmd::checklist::ChecklistArgs),
 }

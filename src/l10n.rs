@@ -48,6 +48,11 @@ pub struct L10n {
 /// Parses one FTL source. Junk (syntax errors) becomes `ftl-syntax` diagnostics at the
 /// position of the error; the valid entries are kept.
 pub fn parse_ftl(path: &str, source: String) -> (FtlFile, Vec<Diagnostic>) {
+    // A byte-order mark is not part of the text (the Fluent parser would see junk).
+    let source = match source.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => source,
+    };
     let (resource, errors) = match FluentResource::try_new(source.clone()) {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => (resource, errors),
@@ -428,6 +433,16 @@ mod tests {
         assert_eq!(t.term("ui-customers", None).0.value, "Kunden");
         let (text, problems) = t.term("ui-account", None);
         assert_eq!((text.value.as_str(), text.fallback, problems.len()), ("Account", true, 1));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_junk() {
+        let (file, diags) = parse_ftl("x.ftl", "\u{feff}a = ok\n".to_string());
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            file.resource.entries().filter(|e| matches!(e, ast::Entry::Message(_))).count(),
+            1
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(&cli.root, args),
         Command::Serve(args) => cmd::serve::run(&cli.root, args),
+        Command::Checklist(args) => cmd::checklist::run(&cli.root, args),
     };
     match result {
         Ok(code) => code,

@@ -2,7 +2,7 @@
 //! command writes the result with [`write::write_site`].
 
 mod body;
-mod checklist;
+pub mod checklist;
 pub mod html;
 pub mod inline;
 mod pages;
