@@ -18,4 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into `site/` (or `--out`).
     Build(crate::cmd::build::BuildArgs),
+    /// Check every translation against the English source.
+    Check(crate::cmd::check::CheckArgs),
+    /// Translation status and reviews (`status`, `accept`).
+    L10n(crate::cmd::l10n::L10nArgs),
 }

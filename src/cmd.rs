@@ -1,3 +1,5 @@
 //! Subcommands. Each `run` returns the process exit code; operational failures are `Err`.
 
 pub mod build;
+pub mod check;
+pub mod l10n;

@@ -3,6 +3,7 @@
 //! Data flows one way: `content` + `l10n` load the model, `render` writes pages, `check`
 //! judges translations against the same model. See ARCHITECTURE.md.
 
+pub mod check;
 pub mod content;
 pub mod diag;
 pub mod l10n;
