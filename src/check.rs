@@ -76,7 +76,8 @@ pub fn load_check_data(root: &Path, l10n: &L10n) -> (CheckData, Vec<Diagnostic>)
     if glossary_path.exists() {
         match read_text(root, &glossary_path) {
             Ok(source) => {
-                let (glossary, more) = glossary::parse_glossary(&rel_path(root, &glossary_path), &source);
+                let (glossary, more) =
+                    glossary::parse_glossary(&rel_path(root, &glossary_path), &source);
                 data.glossary = glossary;
                 diags.extend(more);
             }
@@ -112,7 +113,9 @@ pub fn check(input: &Input<'_>) -> Vec<Diagnostic> {
 pub fn findings(input: &Input<'_>) -> Vec<Finding> {
     let locales = parse_locales(input.l10n);
     let mut out = Vec::new();
-    let Some((source, targets)) = locales.split_first() else { return out };
+    let Some((source, targets)) = locales.split_first() else {
+        return out;
+    };
     for locale in &locales {
         structure::check_syntax(locale, &mut out);
         structure::check_duplicates(locale, &mut out);
@@ -140,11 +143,18 @@ pub fn findings(input: &Input<'_>) -> Vec<Finding> {
 }
 
 /// Keeps only findings about the given locales (and the source locale's own problems).
-pub fn filter_locales(findings: Vec<Finding>, source_locale: &str, locales: &[String]) -> Vec<Finding> {
+pub fn filter_locales(
+    findings: Vec<Finding>,
+    source_locale: &str,
+    locales: &[String],
+) -> Vec<Finding> {
     if locales.is_empty() {
         return findings;
     }
-    findings.into_iter().filter(|f| f.locale == source_locale || locales.contains(&f.locale)).collect()
+    findings
+        .into_iter()
+        .filter(|f| f.locale == source_locale || locales.contains(&f.locale))
+        .collect()
 }
 
 /// One locale, parsed with the full parser (comments kept, spans recoverable).
@@ -229,16 +239,16 @@ impl<'a> File<'a> {
 
 /// Terms visible in `scope` (the UI file's and the scope's own), flattened.
 fn term_texts(files: &BTreeMap<&str, File<'_>>, scope: &str) -> ast::TermTexts {
-        let terms: Vec<(&str, &Pattern<&str>)> = [UI_SCOPE, scope]
-            .iter()
-            .filter_map(|s| files.get(s))
-            .flat_map(|file| file.resource.body.iter())
-            .filter_map(|entry| match entry {
-                AstEntry::Term(t) => Some((t.id.name, &t.value)),
-                _ => None,
-            })
-            .collect();
-        ast::term_texts(terms.iter().copied())
+    let terms: Vec<(&str, &Pattern<&str>)> = [UI_SCOPE, scope]
+        .iter()
+        .filter_map(|s| files.get(s))
+        .flat_map(|file| file.resource.body.iter())
+        .filter_map(|entry| match entry {
+            AstEntry::Term(t) => Some((t.id.name, &t.value)),
+            _ => None,
+        })
+        .collect();
+    ast::term_texts(terms.iter().copied())
 }
 
 pub(crate) fn parse_locales(l10n: &L10n) -> Vec<Locale<'_>> {
@@ -249,16 +259,38 @@ pub(crate) fn parse_locales(l10n: &L10n) -> Vec<Locale<'_>> {
                 .files
                 .iter()
                 .map(|(scope, file)| {
-                    let bom = if file.source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
-                    let (resource, errors) = match fluent_syntax::parser::parse(&file.source[bom..]) {
+                    let bom = if file.source.starts_with('\u{feff}') {
+                        '\u{feff}'.len_utf8()
+                    } else {
+                        0
+                    };
+                    let (resource, errors) = match fluent_syntax::parser::parse(&file.source[bom..])
+                    {
                         Ok(resource) => (resource, Vec::new()),
                         Err((resource, errors)) => (resource, errors),
                     };
-                    (scope.as_str(), File { path: &file.path, source: &file.source, resource, errors, bom })
+                    (
+                        scope.as_str(),
+                        File {
+                            path: &file.path,
+                            source: &file.source,
+                            resource,
+                            errors,
+                            bom,
+                        },
+                    )
                 })
                 .collect();
-            let terms = files.keys().map(|scope| (scope.to_string(), term_texts(&files, scope))).collect();
-            Locale { name: &locale.locale, langid: &locale.langid, files, terms }
+            let terms = files
+                .keys()
+                .map(|scope| (scope.to_string(), term_texts(&files, scope)))
+                .collect();
+            Locale {
+                name: &locale.locale,
+                langid: &locale.langid,
+                files,
+                terms,
+            }
         })
         .collect()
 }
@@ -282,9 +314,20 @@ pub(crate) struct Pair<'r> {
 }
 
 impl Pair<'_> {
-    pub(crate) fn finding(&self, severity: Severity, code: &'static str, message: String) -> Finding {
+    pub(crate) fn finding(
+        &self,
+        severity: Severity,
+        code: &'static str,
+        message: String,
+    ) -> Finding {
         let end = self.offset + self.id.len();
-        self.file.finding(severity, code, self.offset..end, (self.locale, self.scope, Some(&self.id)), message)
+        self.file.finding(
+            severity,
+            code,
+            self.offset..end,
+            (self.locale, self.scope, Some(&self.id)),
+            message,
+        )
     }
 }
 
@@ -293,12 +336,16 @@ pub(crate) fn pairs<'r>(source: &'r Locale<'r>, target: &'r Locale<'r>) -> Vec<P
     let empty = &EMPTY_TERMS;
     let mut out = Vec::new();
     for (scope, en_file) in &source.files {
-        let Some(tr_file) = target.files.get(scope) else { continue };
+        let Some(tr_file) = target.files.get(scope) else {
+            continue;
+        };
         let en_terms = source.terms.get(*scope).unwrap_or(empty);
         let tr_terms = target.terms.get(*scope).unwrap_or(empty);
         let tr_entries = tr_file.entries();
         for en in en_file.entries() {
-            let Some(tr) = tr_entries.iter().find(|t| t.id == en.id) else { continue };
+            let Some(tr) = tr_entries.iter().find(|t| t.id == en.id) else {
+                continue;
+            };
             let base = |part: String, en_p, tr_p| Pair {
                 locale: target.name,
                 scope,
@@ -317,7 +364,11 @@ pub(crate) fn pairs<'r>(source: &'r Locale<'r>, target: &'r Locale<'r>) -> Vec<P
             }
             for en_attr in en.attributes {
                 if let Some(tr_attr) = tr.attributes.iter().find(|a| a.id.name == en_attr.id.name) {
-                    out.push(base(format!("{}.{}", en.id, en_attr.id.name), &en_attr.value, &tr_attr.value));
+                    out.push(base(
+                        format!("{}.{}", en.id, en_attr.id.name),
+                        &en_attr.value,
+                        &tr_attr.value,
+                    ));
                 }
             }
         }

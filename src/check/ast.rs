@@ -11,7 +11,11 @@ use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, 
 pub(crate) fn offset_in(source: &str, slice: &str) -> usize {
     let start = source.as_ptr() as usize;
     let at = slice.as_ptr() as usize;
-    if at >= start && at + slice.len() <= start + source.len() { at - start } else { 0 }
+    if at >= start && at + slice.len() <= start + source.len() {
+        at - start
+    } else {
+        0
+    }
 }
 
 /// What one pattern references.
@@ -89,7 +93,9 @@ fn walk_inline(inline: &InlineExpression<&str>, default_path: bool, out: &mut Re
                 walk_inline(&arg.value, default_path, out);
             }
         }
-        InlineExpression::Placeable { expression } => walk_expression(expression, default_path, out),
+        InlineExpression::Placeable { expression } => {
+            walk_expression(expression, default_path, out)
+        }
     }
 }
 
@@ -211,11 +217,16 @@ fn flatten_inline(inline: &InlineExpression<&str>, terms: &TermTexts, out: &mut 
 }
 
 /// Flattens every term of a locale; terms referencing terms are resolved a few levels deep.
-pub(crate) fn term_texts<'p>(terms: impl Iterator<Item = (&'p str, &'p Pattern<&'p str>)> + Clone) -> TermTexts {
+pub(crate) fn term_texts<'p>(
+    terms: impl Iterator<Item = (&'p str, &'p Pattern<&'p str>)> + Clone,
+) -> TermTexts {
     let mut texts = TermTexts::new();
     // Three rounds resolve terms that reference terms (deeper chains keep the name).
     for _ in 0..3 {
-        let next: TermTexts = terms.clone().map(|(name, value)| (name.to_string(), flatten(value, &texts).text)).collect();
+        let next: TermTexts = terms
+            .clone()
+            .map(|(name, value)| (name.to_string(), flatten(value, &texts).text))
+            .collect();
         texts = next;
     }
     texts
@@ -227,7 +238,9 @@ mod tests {
 
     use super::*;
 
-    fn first_value<'s>(resource: &'s fluent_syntax::ast::Resource<&'s str>) -> &'s Pattern<&'s str> {
+    fn first_value<'s>(
+        resource: &'s fluent_syntax::ast::Resource<&'s str>,
+    ) -> &'s Pattern<&'s str> {
         match &resource.body[0] {
             Entry::Message(m) => m.value.as_ref().unwrap(),
             Entry::Term(t) => &t.value,
@@ -237,12 +250,16 @@ mod tests {
 
     #[test]
     fn refs_separate_default_path_from_other_variants() {
-        let src = "a = { -t(case: \"x\") } { $n ->\n [one] one\n *[other] { $n } { $who } { msg }\n}\n";
+        let src =
+            "a = { -t(case: \"x\") } { $n ->\n [one] one\n *[other] { $n } { $who } { msg }\n}\n";
         let resource = fluent_syntax::parser::parse(src).unwrap();
         let refs = refs(first_value(&resource));
         assert_eq!(refs.terms.iter().collect::<Vec<_>>(), ["t"]);
         assert_eq!(refs.messages.iter().collect::<Vec<_>>(), ["msg"]);
-        assert_eq!(refs.default_variables.iter().collect::<Vec<_>>(), ["n", "who"]);
+        assert_eq!(
+            refs.default_variables.iter().collect::<Vec<_>>(),
+            ["n", "who"]
+        );
     }
 
     #[test]
@@ -261,7 +278,9 @@ mod tests {
     fn identifier_offsets_point_into_the_source() {
         let src = "# c\nhello = x\n";
         let resource = fluent_syntax::parser::parse(src).unwrap();
-        let Entry::Message(m) = &resource.body[0] else { panic!("not a message") };
+        let Entry::Message(m) = &resource.body[0] else {
+            panic!("not a message")
+        };
         assert_eq!(offset_in(src, m.id.name), 4);
         assert_eq!(offset_in(src, "elsewhere"), 0);
     }

@@ -17,10 +17,21 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn ids(&self, scope: &str) -> BTreeSet<String> {
-        self.source.files.get(scope).map(|f| f.entries().into_iter().map(|e| e.id).collect()).unwrap_or_default()
+        self.source
+            .files
+            .get(scope)
+            .map(|f| f.entries().into_iter().map(|e| e.id).collect())
+            .unwrap_or_default()
     }
 
-    fn require(&mut self, path: &str, scope: &str, ids: &BTreeSet<String>, id: &str, span: std::ops::Range<usize>) {
+    fn require(
+        &mut self,
+        path: &str,
+        scope: &str,
+        ids: &BTreeSet<String>,
+        id: &str,
+        span: std::ops::Range<usize>,
+    ) {
         if id.is_empty() || ids.contains(id) {
             return;
         }
@@ -30,7 +41,12 @@ impl Ctx<'_> {
             Some(text) => Diagnostic::error("unknown-message", path, text, span, message),
             None => Diagnostic::file(Severity::Error, "unknown-message", path, message),
         };
-        self.out.push(Finding { diag, locale: en.to_string(), scope: scope.to_string(), id: Some(id.to_string()) });
+        self.out.push(Finding {
+            diag,
+            locale: en.to_string(),
+            scope: scope.to_string(),
+            id: Some(id.to_string()),
+        });
     }
 
     fn msg(&mut self, path: &str, scope: &str, ids: &BTreeSet<String>, msg: &MsgRef) {
@@ -86,8 +102,17 @@ impl Ctx<'_> {
     }
 }
 
-pub(crate) fn check_content(site: &Site, source: &Locale<'_>, sources: &BTreeMap<String, String>, out: &mut Vec<Finding>) {
-    let mut ctx = Ctx { source, sources, out };
+pub(crate) fn check_content(
+    site: &Site,
+    source: &Locale<'_>,
+    sources: &BTreeMap<String, String>,
+    out: &mut Vec<Finding>,
+) {
+    let mut ctx = Ctx {
+        source,
+        sources,
+        out,
+    };
     let site_ids = ctx.ids(SITE_SCOPE);
     let config_path = "content/site.toml";
     ctx.msg(config_path, SITE_SCOPE, &site_ids, &site.config.title);
@@ -95,9 +120,14 @@ pub(crate) fn check_content(site: &Site, source: &Locale<'_>, sources: &BTreeMap
         let path = format!("content/articles/{}.toml", article.id);
         let ids = ctx.ids(&article.id);
         let scope = article.id.as_str();
-        for msg in [Some(&article.title), Some(&article.description), article.heading.as_ref(), article.audience.as_ref()]
-            .into_iter()
-            .flatten()
+        for msg in [
+            Some(&article.title),
+            Some(&article.description),
+            article.heading.as_ref(),
+            article.audience.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
         {
             ctx.msg(&path, scope, &ids, msg);
         }

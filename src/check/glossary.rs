@@ -57,7 +57,13 @@ pub fn parse_glossary(path: &str, source: &str) -> (Glossary, Vec<Diagnostic>) {
         Err(err) => {
             let message = err.message().trim().replace('\n', " ");
             let diag = match err.span() {
-                Some(span) => Diagnostic::error("invalid-glossary", path, source, span.start + bom..span.end + bom, message),
+                Some(span) => Diagnostic::error(
+                    "invalid-glossary",
+                    path,
+                    source,
+                    span.start + bom..span.end + bom,
+                    message,
+                ),
                 None => Diagnostic::file(Severity::Error, "invalid-glossary", path, message),
             };
             return (Glossary::default(), vec![diag]);
@@ -69,12 +75,24 @@ pub fn parse_glossary(path: &str, source: &str) -> (Glossary, Vec<Diagnostic>) {
         let span = term.span();
         let mut map = term.into_inner();
         let lower = |v: Vec<String>| -> Vec<String> {
-            v.into_iter().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect()
+            v.into_iter()
+                .map(|s| s.trim().to_lowercase())
+                .filter(|s| !s.is_empty())
+                .collect()
         };
-        let en = map.remove("en").map(|v| lower(v.into_inner())).unwrap_or_default();
+        let en = map
+            .remove("en")
+            .map(|v| lower(v.into_inner()))
+            .unwrap_or_default();
         if en.is_empty() {
             let message = "a glossary term needs `en = [\"<English stem>\", ...]`";
-            diags.push(Diagnostic::error("invalid-glossary", path, source, span.start + bom..span.start + bom + 1, message));
+            diags.push(Diagnostic::error(
+                "invalid-glossary",
+                path,
+                source,
+                span.start + bom..span.start + bom + 1,
+                message,
+            ));
             continue;
         }
         let mut translations = BTreeMap::new();
@@ -82,15 +100,30 @@ pub fn parse_glossary(path: &str, source: &str) -> (Glossary, Vec<Diagnostic>) {
             let forms_span = forms.span();
             let forms = lower(forms.into_inner());
             if !locale.contains('-') || forms.is_empty() {
-                let message = format!("`{locale}` must be a locale such as `de-DE` with at least one accepted form");
-                diags.push(Diagnostic::error("invalid-glossary", path, source, forms_span.start + bom..forms_span.end + bom, message));
+                let message = format!(
+                    "`{locale}` must be a locale such as `de-DE` with at least one accepted form"
+                );
+                diags.push(Diagnostic::error(
+                    "invalid-glossary",
+                    path,
+                    source,
+                    forms_span.start + bom..forms_span.end + bom,
+                    message,
+                ));
                 continue;
             }
             translations.insert(locale, forms);
         }
         terms.push(GlossaryTerm { en, translations });
     }
-    (Glossary { keep_english: raw.keep_english, keep_english_in: raw.keep_english_in, terms }, diags)
+    (
+        Glossary {
+            keep_english: raw.keep_english,
+            keep_english_in: raw.keep_english_in,
+            terms,
+        },
+        diags,
+    )
 }
 
 impl GlossaryTerm {
@@ -98,7 +131,12 @@ impl GlossaryTerm {
     pub fn find_in_english(&self, text: &str) -> Option<&str> {
         let lower = text.to_lowercase();
         self.en.iter().map(String::as_str).find(|stem| {
-            lower.match_indices(stem).any(|(i, _)| !lower[..i].chars().next_back().is_some_and(char::is_alphanumeric))
+            lower.match_indices(stem).any(|(i, _)| {
+                !lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            })
         })
     }
 
@@ -117,11 +155,15 @@ mod tests {
 
     #[test]
     fn parses_terms_and_matches_stems() {
-        let src = "keep-english = [\"Partner Center\"]\n[[term]]\nen = [\"remov\"]\nru-RU = [\"Удал\"]\n";
+        let src =
+            "keep-english = [\"Partner Center\"]\n[[term]]\nen = [\"remov\"]\nru-RU = [\"Удал\"]\n";
         let (glossary, diags) = parse_glossary("g.toml", src);
         assert!(diags.is_empty(), "{diags:?}");
         let term = &glossary.terms[0];
-        assert_eq!(term.find_in_english("Removing a relationship"), Some("remov"));
+        assert_eq!(
+            term.find_in_english("Removing a relationship"),
+            Some("remov")
+        );
         assert_eq!(term.find_in_english("unremovable"), None);
         assert_eq!(term.found_in("ru-RU", "Удаление связи"), Some(true));
         assert_eq!(term.found_in("ru-RU", "Запрос связи"), Some(false));
@@ -133,6 +175,9 @@ mod tests {
         let (_, diags) = parse_glossary("g.toml", "[[term]]\nde-DE = [\"x\"]\n");
         assert_eq!(diags[0].code, "invalid-glossary");
         let (_, diags) = parse_glossary("g.toml", "colour = 1\n");
-        assert_eq!(diags[0].headline(), "g.toml:1:1: error[invalid-glossary]: unknown field `colour`, expected one of `keep-english`, `keep-english-in`, `term`");
+        assert_eq!(
+            diags[0].headline(),
+            "g.toml:1:1: error[invalid-glossary]: unknown field `colour`, expected one of `keep-english`, `keep-english-in`, `term`"
+        );
     }
 }

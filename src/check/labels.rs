@@ -27,7 +27,21 @@ pub(crate) fn check_labels(source: &Locale<'_>, target: &Locale<'_>, out: &mut V
         if en.strong.len() != tr.strong.len() {
             continue;
         }
+        let tr_terms = ast::refs(pair.tr).terms;
         for (en_span, tr_span) in en.strong.iter().zip(&tr.strong) {
+            // A bold term in the English is compared when the translation spells it out or
+            // uses the same term; other term differences are `term-mismatch`/`markup-mismatch`.
+            let comparable = en_span.terms.is_empty()
+                || (en_span.exact_term.is_some()
+                    && ((tr_span.terms.is_empty()
+                        && en_span
+                            .exact_term
+                            .as_ref()
+                            .is_some_and(|t| !tr_terms.contains(t)))
+                        || tr_span.exact_term == en_span.exact_term));
+            if !comparable {
+                continue;
+            }
             by_label.entry(en_span.text.clone()).or_default().push(Use {
                 tr_text: tr_span.text.clone(),
                 literal: tr_span.terms.is_empty(),
@@ -40,7 +54,10 @@ pub(crate) fn check_labels(source: &Locale<'_>, target: &Locale<'_>, out: &mut V
     let en_ui = source.terms.get(UI_SCOPE).unwrap_or(&empty);
     let tr_ui = target.terms.get(UI_SCOPE).unwrap_or(&empty);
     for (en_text, uses) in &by_label {
-        let term = en_ui.iter().find(|(_, text)| *text == en_text).map(|(name, _)| name);
+        let term = en_ui
+            .iter()
+            .find(|(_, text)| *text == en_text)
+            .map(|(name, _)| name);
         let canonical = match term.and_then(|t| tr_ui.get(t)) {
             Some(text) => text.clone(),
             None => {
@@ -65,14 +82,20 @@ pub(crate) fn check_labels(source: &Locale<'_>, target: &Locale<'_>, out: &mut V
                     "`{}` renders the English label “{en_text}” as “{}”; elsewhere in {} it is “{canonical}”",
                     u.pair.part, u.tr_text, target.name
                 );
-                out.push(u.pair.finding(Severity::Error, "label-inconsistent", message));
+                out.push(
+                    u.pair
+                        .finding(Severity::Error, "label-inconsistent", message),
+                );
             } else if u.literal {
                 if let Some(term) = term {
                     let message = format!(
                         "`{}` spells out the UI label “{canonical}”; write `{{ -{term} }}` so it follows the product",
                         u.pair.part
                     );
-                    out.push(u.pair.finding(Severity::Error, "label-inconsistent", message));
+                    out.push(
+                        u.pair
+                            .finding(Severity::Error, "label-inconsistent", message),
+                    );
                 }
             }
         }

@@ -54,18 +54,30 @@ pub(crate) fn parse_markup(flat: &Flat) -> Markup {
 
 fn strong(flat: &Flat, range: Range<usize>) -> Strong {
     let text = flat.text.as_str();
-    let inner = if range.len() >= 4 { range.start + 2..range.end - 2 } else { range.clone() };
+    let inner = if range.len() >= 4 {
+        range.start + 2..range.end - 2
+    } else {
+        range.clone()
+    };
     let content = text.get(inner.clone()).unwrap_or_default();
     let lead = content.len() - content.trim_start().len();
     let trimmed = inner.start + lead..inner.start + lead + content.trim().len();
-    let exact_term = flat.terms.iter().find(|(_, r)| *r == trimmed).map(|(name, _)| name.clone());
+    let exact_term = flat
+        .terms
+        .iter()
+        .find(|(_, r)| *r == trimmed)
+        .map(|(name, _)| name.clone());
     let terms = flat
         .terms
         .iter()
         .filter(|(_, r)| r.start >= inner.start && r.end <= inner.end)
         .map(|(name, _)| name.clone())
         .collect();
-    Strong { text: content.trim().to_string(), exact_term, terms }
+    Strong {
+        text: content.trim().to_string(),
+        exact_term,
+        terms,
+    }
 }
 
 fn count_mismatch(pair: &Pair<'_>, what: &str, en: usize, tr: usize, out: &mut Vec<Finding>) {
@@ -93,12 +105,22 @@ pub(crate) fn check_pair(pair: &Pair<'_>, out: &mut Vec<Finding>) {
         out.push(pair.finding(Severity::Error, "markup-mismatch", message));
     }
     if en.images != tr.images {
-        let message = format!("`{}` shows images [{}], the English [{}]", pair.part, tr.images.join(", "), en.images.join(", "));
+        let message = format!(
+            "`{}` shows images [{}], the English [{}]",
+            pair.part,
+            tr.images.join(", "),
+            en.images.join(", ")
+        );
         out.push(pair.finding(Severity::Error, "markup-mismatch", message));
     }
     let tr_refs = ast::refs(pair.tr).terms;
     for term in en.strong.iter().filter_map(|s| s.exact_term.as_ref()) {
-        if !tr_refs.contains(term) || tr.strong.iter().any(|s| s.exact_term.as_ref() == Some(term)) {
+        if !tr_refs.contains(term)
+            || tr
+                .strong
+                .iter()
+                .any(|s| s.exact_term.as_ref() == Some(term))
+        {
             continue;
         }
         let message = match tr.strong.iter().find(|s| s.terms.contains(term)) {
@@ -106,7 +128,10 @@ pub(crate) fn check_pair(pair: &Pair<'_>, out: &mut Vec<Finding>) {
                 "`{}`: the bold span `**{}**` must wrap exactly `{{ -{term} }}`, as in the English",
                 pair.part, span.text
             ),
-            None => format!("`{}`: `{{ -{term} }}` must be bold (`**{{ -{term} }}**`), as in the English", pair.part),
+            None => format!(
+                "`{}`: `{{ -{term} }}` must be bold (`**{{ -{term} }}**`), as in the English",
+                pair.part
+            ),
         };
         out.push(pair.finding(Severity::Error, "markup-mismatch", message));
     }
@@ -115,19 +140,30 @@ pub(crate) fn check_pair(pair: &Pair<'_>, out: &mut Vec<Finding>) {
 /// What a character is, when it must not be in a translation.
 fn unsafe_char(c: char) -> Option<&'static str> {
     match c {
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {
-            Some("a bidi control character")
-        }
+        '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}' => Some("a bidi control character"),
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some("a zero-width character"),
-        '\u{FFFD}' => Some("U+FFFD REPLACEMENT CHARACTER (text was corrupted by an encoding error)"),
+        '\u{FFFD}' => {
+            Some("U+FFFD REPLACEMENT CHARACTER (text was corrupted by an encoding error)")
+        }
         c if is_invisible_control(c) && !matches!(c, '\n' | '\r') => Some("a control character"),
         _ => None,
     }
 }
 
 fn is_unsafe_url(url: &str) -> bool {
-    let lower: String = url.trim().chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
-    ["javascript:", "data:", "vbscript:"].iter().any(|s| lower.starts_with(s))
+    let lower: String = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "data:", "vbscript:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
 }
 
 /// `unsafe-text`: invisible or corrupt characters anywhere in a file (each at its exact
@@ -140,26 +176,60 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
                 continue;
             }
             if let Some(what) = unsafe_char(c) {
-                let id = entries.iter().take_while(|e| e.offset <= offset).last().map(|e| e.id.as_str());
+                let id = entries
+                    .iter()
+                    .take_while(|e| e.offset <= offset)
+                    .last()
+                    .map(|e| e.id.as_str());
                 let message = format!("U+{:04X} is {what}; remove it", c as u32);
-                out.push(file.finding(Severity::Error, "unsafe-text", offset..offset + c.len_utf8(), (locale.name, scope, id), message));
+                out.push(file.finding(
+                    Severity::Error,
+                    "unsafe-text",
+                    offset..offset + c.len_utf8(),
+                    (locale.name, scope, id),
+                    message,
+                ));
             }
         }
         let empty = ast::TermTexts::new();
         let terms = locale.terms.get(*scope).unwrap_or(&empty);
         for entry in &entries {
-            let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
+            let patterns = entry
+                .value
+                .into_iter()
+                .chain(entry.attributes.iter().map(|a| &a.value));
             let span = entry.offset..entry.offset + entry.id.len();
             let key = (locale.name, *scope, Some(entry.id.as_str()));
             for pattern in patterns {
                 let markup = parse_markup(&ast::flatten(pattern, terms));
                 for html in &markup.html {
-                    let message = format!("`{}` contains raw HTML `{html}`; use Markdown", entry.id);
-                    out.push(file.finding(Severity::Error, "unsafe-text", span.clone(), key, message));
+                    let message =
+                        format!("`{}` contains raw HTML `{html}`; use Markdown", entry.id);
+                    out.push(file.finding(
+                        Severity::Error,
+                        "unsafe-text",
+                        span.clone(),
+                        key,
+                        message,
+                    ));
                 }
-                for url in markup.links.iter().chain(&markup.images).filter(|u| is_unsafe_url(u)) {
-                    let message = format!("`{}` links to `{url}`; only http(s) and relative targets are allowed", entry.id);
-                    out.push(file.finding(Severity::Error, "unsafe-text", span.clone(), key, message));
+                for url in markup
+                    .links
+                    .iter()
+                    .chain(&markup.images)
+                    .filter(|u| is_unsafe_url(u))
+                {
+                    let message = format!(
+                        "`{}` links to `{url}`; only http(s) and relative targets are allowed",
+                        entry.id
+                    );
+                    out.push(file.finding(
+                        Severity::Error,
+                        "unsafe-text",
+                        span.clone(),
+                        key,
+                        message,
+                    ));
                 }
             }
         }
@@ -173,7 +243,10 @@ mod tests {
     fn flat(text: &str, terms: &[(&str, Range<usize>)]) -> Flat {
         Flat {
             text: text.into(),
-            terms: terms.iter().map(|(n, r)| (n.to_string(), r.clone())).collect(),
+            terms: terms
+                .iter()
+                .map(|(n, r)| (n.to_string(), r.clone()))
+                .collect(),
             own_text: String::new(),
         }
     }
@@ -182,7 +255,10 @@ mod tests {
     fn bold_around_exactly_a_term_is_recognized() {
         let m = parse_markup(&flat("Select **Remove** now", &[("ui-remove", 9..15)]));
         assert_eq!(m.strong[0].exact_term.as_deref(), Some("ui-remove"));
-        let m = parse_markup(&flat("Wählen **Sie Entfernen** aus", &[("ui-remove", 13..22)]));
+        let m = parse_markup(&flat(
+            "Wählen **Sie Entfernen** aus",
+            &[("ui-remove", 13..22)],
+        ));
         assert_eq!(m.strong[0].exact_term, None);
         assert_eq!(m.strong[0].terms, ["ui-remove"]);
     }

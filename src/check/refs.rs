@@ -9,7 +9,11 @@ use crate::check::{Finding, Locale, Pair, ast};
 use crate::diag::Severity;
 
 fn list(names: &BTreeSet<&String>, sigil: &str) -> String {
-    names.iter().map(|n| format!("`{sigil}{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{sigil}{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `variable-mismatch`, `term-mismatch`, `message-ref-mismatch` for one pattern pair.
@@ -17,26 +21,9 @@ pub(crate) fn check_pair(pair: &Pair<'_>, out: &mut Vec<Finding>) {
     let en = ast::refs(pair.en);
     let tr = ast::refs(pair.tr);
     let part = &pair.part;
-    let missing: BTreeSet<_> = en.variables.difference(&tr.variables).collect();
-    if !missing.is_empty() {
-        let message = format!("`{part}` does not use {} (the English does)", list(&missing, "$"));
-        out.push(pair.finding(Severity::Error, "variable-mismatch", message));
-    }
-    let unknown: BTreeSet<_> = tr.variables.difference(&en.variables).collect();
-    if !unknown.is_empty() {
-        let message = format!("`{part}` uses {}, which the English does not pass", list(&unknown, "$"));
-        out.push(pair.finding(Severity::Error, "variable-mismatch", message));
-    }
-    // Per variant: the default variants must keep every variable the English default path
-    // uses; other variants (`[one]`) may leave one out.
-    let dropped: BTreeSet<_> = en
-        .default_variables
-        .difference(&tr.default_variables)
-        .filter(|v| tr.variables.contains(*v))
-        .collect();
-    if !dropped.is_empty() {
-        let message = format!("the default variant of `{part}` does not use {} (the English one does)", list(&dropped, "$"));
-        out.push(pair.finding(Severity::Error, "variable-mismatch", message));
+    // A term's variables are its parameters (`-brand(case: "genitive")`), chosen per locale.
+    if !pair.is_term {
+        check_variables(pair, &en, &tr, out);
     }
     let missing: BTreeSet<_> = en.terms.difference(&tr.terms).collect();
     if !missing.is_empty() {
@@ -48,7 +35,10 @@ pub(crate) fn check_pair(pair: &Pair<'_>, out: &mut Vec<Finding>) {
     }
     let unknown: BTreeSet<_> = tr.terms.difference(&en.terms).collect();
     if !unknown.is_empty() {
-        let message = format!("`{part}` references {}, which the English does not", list(&unknown, "-"));
+        let message = format!(
+            "`{part}` references {}, which the English does not",
+            list(&unknown, "-")
+        );
         out.push(pair.finding(Severity::Error, "term-mismatch", message));
     }
     let missing: BTreeSet<_> = en.messages.difference(&tr.messages).collect();
@@ -58,8 +48,47 @@ pub(crate) fn check_pair(pair: &Pair<'_>, out: &mut Vec<Finding>) {
     }
     let unknown: BTreeSet<_> = tr.messages.difference(&en.messages).collect();
     if !unknown.is_empty() {
-        let message = format!("`{part}` references message {}, which the English does not", list(&unknown, ""));
+        let message = format!(
+            "`{part}` references message {}, which the English does not",
+            list(&unknown, "")
+        );
         out.push(pair.finding(Severity::Error, "message-ref-mismatch", message));
+    }
+}
+
+/// `variable-mismatch`: the same variables as the English, and every variable of the English
+/// default path on the translation's default path too.
+fn check_variables(pair: &Pair<'_>, en: &ast::Refs, tr: &ast::Refs, out: &mut Vec<Finding>) {
+    let part = &pair.part;
+    let missing: BTreeSet<_> = en.variables.difference(&tr.variables).collect();
+    if !missing.is_empty() {
+        let message = format!(
+            "`{part}` does not use {} (the English does)",
+            list(&missing, "$")
+        );
+        out.push(pair.finding(Severity::Error, "variable-mismatch", message));
+    }
+    let unknown: BTreeSet<_> = tr.variables.difference(&en.variables).collect();
+    if !unknown.is_empty() {
+        let message = format!(
+            "`{part}` uses {}, which the English does not pass",
+            list(&unknown, "$")
+        );
+        out.push(pair.finding(Severity::Error, "variable-mismatch", message));
+    }
+    // Per variant: the default variants must keep every variable the English default path
+    // uses; other variants (`[one]`) may leave one out.
+    let dropped: BTreeSet<_> = en
+        .default_variables
+        .difference(&tr.default_variables)
+        .filter(|v| tr.variables.contains(*v))
+        .collect();
+    if !dropped.is_empty() {
+        let message = format!(
+            "the default variant of `{part}` does not use {} (the English one does)",
+            list(&dropped, "$")
+        );
+        out.push(pair.finding(Severity::Error, "variable-mismatch", message));
     }
 }
 
@@ -69,12 +98,19 @@ const CATEGORY_NAMES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"]
 /// no list of them, so they are found by sampling integers and decimals.
 pub(crate) fn plural_categories(langid: &unic_langid::LanguageIdentifier) -> Vec<&'static str> {
     let bare = unic_langid::LanguageIdentifier::from_parts(langid.language, None, None, &[]);
-    let Ok(rules) = PluralRules::create(bare, PluralRuleType::CARDINAL) else { return vec!["other"] };
+    let Ok(rules) = PluralRules::create(bare, PluralRuleType::CARDINAL) else {
+        return vec!["other"];
+    };
     let mut found = BTreeSet::new();
     let samples = (0..=1000u32)
         .map(|n| n.to_string())
         .chain((0..=100u32).map(|n| format!("{}.{}", n / 10, n % 10)))
-        .chain(["1000000".to_string(), "1.5".to_string(), "0.0".to_string(), "10.0".to_string()]);
+        .chain([
+            "1000000".to_string(),
+            "1.5".to_string(),
+            "0.0".to_string(),
+            "10.0".to_string(),
+        ]);
     for sample in samples {
         if let Ok(category) = rules.select(sample.as_str()) {
             found.insert(match category {
@@ -87,47 +123,90 @@ pub(crate) fn plural_categories(langid: &unic_langid::LanguageIdentifier) -> Vec
             });
         }
     }
-    CATEGORY_NAMES.iter().copied().filter(|c| found.contains(c)).collect()
+    CATEGORY_NAMES
+        .iter()
+        .copied()
+        .filter(|c| found.contains(c))
+        .collect()
 }
 
 /// `plural-categories`: a select whose keys are plural categories must cover the locale's
 /// CLDR categories; categories the locale never selects are dead variants (warning). With
 /// `source`, a translation that drops the English plural select entirely is reported too.
-pub(crate) fn check_plurals(locale: &Locale<'_>, source: Option<&Locale<'_>>, out: &mut Vec<Finding>) {
+pub(crate) fn check_plurals(
+    locale: &Locale<'_>,
+    source: Option<&Locale<'_>>,
+    out: &mut Vec<Finding>,
+) {
     let categories = plural_categories(locale.langid);
     for (scope, file) in &locale.files {
         for entry in file.entries() {
-            let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
+            let patterns = entry
+                .value
+                .into_iter()
+                .chain(entry.attributes.iter().map(|a| &a.value));
             let key = (locale.name, *scope, Some(entry.id.as_str()));
             let mut has_plural = false;
             for pattern in patterns {
                 for select in ast::selects(pattern, file.source) {
-                    let is_plural = select.keys.iter().any(|k| CATEGORY_NAMES[..5].contains(&k.as_str()));
+                    let is_plural = select
+                        .keys
+                        .iter()
+                        .any(|k| CATEGORY_NAMES[..5].contains(&k.as_str()));
                     if !is_plural {
                         continue;
                     }
                     has_plural = true;
                     let at = select.key_offset.unwrap_or(entry.offset);
-                    let missing: Vec<_> = categories.iter().filter(|c| !select.keys.iter().any(|k| k == *c)).collect();
+                    let missing: Vec<_> = categories
+                        .iter()
+                        .filter(|c| !select.keys.iter().any(|k| k == *c))
+                        .collect();
                     if !missing.is_empty() {
-                        let names = missing.iter().map(|c| format!("[{c}]")).collect::<Vec<_>>().join(", ");
+                        let names = missing
+                            .iter()
+                            .map(|c| format!("[{c}]"))
+                            .collect::<Vec<_>>()
+                            .join(", ");
                         let message = format!(
                             "plural select in `{}` lacks {names}; {} uses {}",
                             entry.id,
                             locale.name,
                             categories.join(", ")
                         );
-                        out.push(file.finding(Severity::Error, "plural-categories", at..at + 1, key, message));
+                        out.push(file.finding(
+                            Severity::Error,
+                            "plural-categories",
+                            at..at + 1,
+                            key,
+                            message,
+                        ));
                     }
                     let dead: Vec<_> = select
                         .keys
                         .iter()
-                        .filter(|k| CATEGORY_NAMES.contains(&k.as_str()) && !categories.contains(&k.as_str()))
+                        .filter(|k| {
+                            CATEGORY_NAMES.contains(&k.as_str())
+                                && !categories.contains(&k.as_str())
+                        })
                         .collect();
                     if !dead.is_empty() {
-                        let names = dead.iter().map(|c| format!("[{c}]")).collect::<Vec<_>>().join(", ");
-                        let message = format!("{names} in `{}` is never selected in {}", entry.id, locale.name);
-                        out.push(file.finding(Severity::Warning, "plural-categories", at..at + 1, key, message));
+                        let names = dead
+                            .iter()
+                            .map(|c| format!("[{c}]"))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        let message = format!(
+                            "{names} in `{}` is never selected in {}",
+                            entry.id, locale.name
+                        );
+                        out.push(file.finding(
+                            Severity::Warning,
+                            "plural-categories",
+                            at..at + 1,
+                            key,
+                            message,
+                        ));
                     }
                 }
             }
@@ -139,11 +218,16 @@ pub(crate) fn check_plurals(locale: &Locale<'_>, source: Option<&Locale<'_>>, ou
             }
             let en_plural = source.files.get(scope).and_then(|f| {
                 let en = f.entry(&entry.id)?;
-                let mut patterns = en.value.into_iter().chain(en.attributes.iter().map(|a| &a.value));
+                let mut patterns = en
+                    .value
+                    .into_iter()
+                    .chain(en.attributes.iter().map(|a| &a.value));
                 Some(patterns.any(|p| {
-                    ast::selects(p, f.source)
-                        .iter()
-                        .any(|s| s.keys.iter().any(|k| CATEGORY_NAMES[..5].contains(&k.as_str())))
+                    ast::selects(p, f.source).iter().any(|s| {
+                        s.keys
+                            .iter()
+                            .any(|k| CATEGORY_NAMES[..5].contains(&k.as_str()))
+                    })
                 }))
             });
             if en_plural == Some(true) {

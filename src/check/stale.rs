@@ -50,7 +50,9 @@ pub(crate) fn fingerprints(source: &Locale<'_>) -> BTreeMap<String, String> {
                 AstEntry::Term(t) => {
                     let mut term = t.clone();
                     term.comment = None;
-                    let text = fluent_syntax::serializer::serialize(&Resource { body: vec![AstEntry::Term(term)] });
+                    let text = fluent_syntax::serializer::serialize(&Resource {
+                        body: vec![AstEntry::Term(term)],
+                    });
                     (format!("-{}", t.id.name), fingerprint_text(&text))
                 }
                 _ => continue,
@@ -65,7 +67,9 @@ pub(crate) fn fingerprints(source: &Locale<'_>) -> BTreeMap<String, String> {
 fn translated_keys(source: &Locale<'_>, target: &Locale<'_>) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for (scope, file) in &target.files {
-        let Some(en_file) = source.files.get(scope) else { continue };
+        let Some(en_file) = source.files.get(scope) else {
+            continue;
+        };
         let en_ids: BTreeSet<String> = en_file.entries().into_iter().map(|e| e.id).collect();
         for entry in file.entries() {
             if en_ids.contains(&entry.id) {
@@ -76,7 +80,12 @@ fn translated_keys(source: &Locale<'_>, target: &Locale<'_>) -> BTreeSet<String>
     out
 }
 
-pub(crate) fn check_stale(source: &Locale<'_>, target: &Locale<'_>, lock: &Lock, out: &mut Vec<Finding>) {
+pub(crate) fn check_stale(
+    source: &Locale<'_>,
+    target: &Locale<'_>,
+    lock: &Lock,
+    out: &mut Vec<Finding>,
+) {
     let prints = fingerprints(source);
     let translated = translated_keys(source, target);
     for (scope, file) in &target.files {
@@ -86,7 +95,9 @@ pub(crate) fn check_stale(source: &Locale<'_>, target: &Locale<'_>, lock: &Lock,
             if !translated.contains(&key) || !seen.insert(key.clone()) {
                 continue;
             }
-            let Some(current) = prints.get(&key) else { continue };
+            let Some(current) = prints.get(&key) else {
+                continue;
+            };
             let why = match lock.get(&key) {
                 Some(reviewed) if reviewed == current => continue,
                 Some(_) => "the English changed since it was translated",
@@ -97,7 +108,13 @@ pub(crate) fn check_stale(source: &Locale<'_>, target: &Locale<'_>, lock: &Lock,
                 entry.id, target.name, target.name, entry.id
             );
             let span = entry.offset..entry.offset + entry.id.len();
-            out.push(file.finding(Severity::Warning, "stale", span, (target.name, scope, Some(&entry.id)), message));
+            out.push(file.finding(
+                Severity::Warning,
+                "stale",
+                span,
+                (target.name, scope, Some(&entry.id)),
+                message,
+            ));
         }
     }
 }
@@ -123,7 +140,8 @@ pub fn accept(l10n: &L10n, locale: &str, lock: &Lock, ids: &[String]) -> Option<
     let target = targets.iter().find(|l| l.name == locale)?;
     let prints = fingerprints(source);
     let translated = translated_keys(source, target);
-    let matches = |key: &str, id: &str| key == id || key.split_once('/').is_some_and(|(_, k)| k == id);
+    let matches =
+        |key: &str, id: &str| key == id || key.split_once('/').is_some_and(|(_, k)| k == id);
     let mut unknown = Vec::new();
     for id in ids {
         if !translated.iter().any(|key| matches(key, id)) {
@@ -133,7 +151,9 @@ pub fn accept(l10n: &L10n, locale: &str, lock: &Lock, ids: &[String]) -> Option<
     let mut new = Lock::new();
     let mut changed = Vec::new();
     for key in &translated {
-        let Some(print) = prints.get(key) else { continue };
+        let Some(print) = prints.get(key) else {
+            continue;
+        };
         let wanted = ids.is_empty() || ids.iter().any(|id| matches(key, id));
         match (wanted, lock.get(key)) {
             (true, old) => {
@@ -148,5 +168,9 @@ pub fn accept(l10n: &L10n, locale: &str, lock: &Lock, ids: &[String]) -> Option<
             (false, None) => {}
         }
     }
-    Some(Accepted { lock: new, changed, unknown })
+    Some(Accepted {
+        lock: new,
+        changed,
+        unknown,
+    })
 }

@@ -56,7 +56,10 @@ impl ScopeStatus {
 impl Status {
     /// Whether message `id` of `scope` (an article id) is stale in `locale`.
     pub fn is_stale(&self, locale: &str, scope: &str, id: &str) -> bool {
-        self.locales.get(locale).and_then(|l| l.scopes.get(scope)).is_some_and(|s| s.stale_ids.contains(id))
+        self.locales
+            .get(locale)
+            .and_then(|l| l.scopes.get(scope))
+            .is_some_and(|s| s.stale_ids.contains(id))
     }
 }
 
@@ -69,18 +72,32 @@ pub fn status(input: &Input<'_>) -> Status {
 /// [`status`] from findings already computed (so `check` need not run twice).
 pub fn summarize(input: &Input<'_>, all: &[Finding]) -> Status {
     let locales = parse_locales(input.l10n);
-    let Some((source, targets)) = locales.split_first() else { return Status::default() };
-    let mut status = Status { source_locale: source.name.to_string(), locales: BTreeMap::new() };
+    let Some((source, targets)) = locales.split_first() else {
+        return Status::default();
+    };
+    let mut status = Status {
+        source_locale: source.name.to_string(),
+        locales: BTreeMap::new(),
+    };
     for target in targets {
         let mut locale_status = LocaleStatus::default();
         for (scope, en_file) in &source.files {
             let en_ids: BTreeSet<String> = en_file.entries().into_iter().map(|e| e.id).collect();
-            let tr_ids: BTreeSet<String> =
-                target.files.get(scope).map(|f| f.entries().into_iter().map(|e| e.id).collect()).unwrap_or_default();
-            let mut s = ScopeStatus { messages: en_ids.len(), ..ScopeStatus::default() };
+            let tr_ids: BTreeSet<String> = target
+                .files
+                .get(scope)
+                .map(|f| f.entries().into_iter().map(|e| e.id).collect())
+                .unwrap_or_default();
+            let mut s = ScopeStatus {
+                messages: en_ids.len(),
+                ..ScopeStatus::default()
+            };
             s.translated = en_ids.intersection(&tr_ids).count();
             s.missing_ids = en_ids.difference(&tr_ids).cloned().collect();
-            for finding in all.iter().filter(|f| f.locale == target.name && f.scope == *scope) {
+            for finding in all
+                .iter()
+                .filter(|f| f.locale == target.name && f.scope == *scope)
+            {
                 s.diagnostics.push(finding.diag.clone());
                 let Some(id) = &finding.id else { continue };
                 if finding.diag.code == "stale" {
@@ -96,7 +113,9 @@ pub fn summarize(input: &Input<'_>, all: &[Finding]) -> Status {
             locale_status.total.add(&s);
             locale_status.scopes.insert(scope.to_string(), s);
         }
-        status.locales.insert(target.name.to_string(), locale_status);
+        status
+            .locales
+            .insert(target.name.to_string(), locale_status);
     }
     status
 }

@@ -21,7 +21,9 @@ pub(crate) fn check_syntax(locale: &Locale<'_>, out: &mut Vec<Finding>) {
                 start -= 1;
             }
             let end = err.pos.end.max(start).min(text.len());
-            let id = text.get(junk_start..junk.end.min(text.len())).and_then(junk_id);
+            let id = text
+                .get(junk_start..junk.end.min(text.len()))
+                .and_then(junk_id);
             out.push(file.finding(
                 Severity::Error,
                 "ftl-syntax",
@@ -36,7 +38,10 @@ pub(crate) fn check_syntax(locale: &Locale<'_>, out: &mut Vec<Finding>) {
 /// The id a junk entry was meant to define (`d = {` -> `d`), if it starts like an entry.
 fn junk_id(junk: &str) -> Option<String> {
     let junk = junk.trim_start();
-    let id: String = junk.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    let id: String = junk
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
     let first = id.trim_start_matches('-').chars().next()?;
     let rest = junk[id.len()..].trim_start();
     (first.is_ascii_alphabetic() && rest.starts_with('=')).then_some(id)
@@ -45,8 +50,11 @@ fn junk_id(junk: &str) -> Option<String> {
 /// `duplicate-id` within a file, between a scope's file and `ui.ftl` (one bundle), and between
 /// a message and a term of the same name (fluent-bundle keeps one); `duplicate-attribute`.
 pub(crate) fn check_duplicates(locale: &Locale<'_>, out: &mut Vec<Finding>) {
-    let ui_ids: BTreeSet<String> =
-        locale.files.get(UI_SCOPE).map(|f| f.entries().into_iter().map(|e| e.id).collect()).unwrap_or_default();
+    let ui_ids: BTreeSet<String> = locale
+        .files
+        .get(UI_SCOPE)
+        .map(|f| f.entries().into_iter().map(|e| e.id).collect())
+        .unwrap_or_default();
     for (scope, file) in &locale.files {
         let mut seen = BTreeSet::new();
         for entry in file.entries() {
@@ -54,23 +62,45 @@ pub(crate) fn check_duplicates(locale: &Locale<'_>, out: &mut Vec<Finding>) {
             let what = if entry.is_term { "term" } else { "message" };
             let key = (locale.name, *scope, Some(entry.id.as_str()));
             if !seen.insert(entry.id.clone()) {
-                let message = format!("{what} `{}` is defined twice in this file; the first one is used", entry.id);
+                let message = format!(
+                    "{what} `{}` is defined twice in this file; the first one is used",
+                    entry.id
+                );
                 out.push(file.finding(Severity::Error, "duplicate-id", span.clone(), key, message));
             } else if *scope != UI_SCOPE && ui_ids.contains(&entry.id) {
-                let message = format!("{what} `{}` is also defined in {UI_SCOPE}.ftl, which shares its bundle", entry.id);
+                let message = format!(
+                    "{what} `{}` is also defined in {UI_SCOPE}.ftl, which shares its bundle",
+                    entry.id
+                );
                 out.push(file.finding(Severity::Error, "duplicate-id", span.clone(), key, message));
             }
-            let twin = if entry.is_term { entry.id[1..].to_string() } else { format!("-{}", entry.id) };
-            if entry.is_term && (seen.contains(&twin) || (*scope != UI_SCOPE && ui_ids.contains(&twin))) {
-                let message = format!("term `{}` and message `{twin}` share one namespace in a bundle; rename one", entry.id);
+            let twin = if entry.is_term {
+                entry.id[1..].to_string()
+            } else {
+                format!("-{}", entry.id)
+            };
+            if seen.contains(&twin) || (*scope != UI_SCOPE && ui_ids.contains(&twin)) {
+                let message = format!(
+                    "`{}` and `{twin}` share one namespace in a bundle (a term's name is its id without `-`); rename one",
+                    entry.id
+                );
                 out.push(file.finding(Severity::Error, "duplicate-id", span.clone(), key, message));
             }
             let mut attrs = BTreeSet::new();
             for attr in entry.attributes {
                 if !attrs.insert(attr.id.name) {
                     let at = ast::offset_in(file.source, attr.id.name);
-                    let message = format!("attribute `.{}` of `{}` is defined twice", attr.id.name, entry.id);
-                    out.push(file.finding(Severity::Warning, "duplicate-attribute", at..at + attr.id.name.len(), key, message));
+                    let message = format!(
+                        "attribute `.{}` of `{}` is defined twice",
+                        attr.id.name, entry.id
+                    );
+                    out.push(file.finding(
+                        Severity::Warning,
+                        "duplicate-attribute",
+                        at..at + attr.id.name.len(),
+                        key,
+                        message,
+                    ));
                 }
             }
         }
@@ -98,8 +128,11 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
         };
         let en_entries = en_file.entries();
         let tr_entries = tr_file.entries();
-        let tr_by_id: BTreeMap<&str, &crate::check::Entry<'_>> =
-            tr_entries.iter().rev().map(|e| (e.id.as_str(), e)).collect();
+        let tr_by_id: BTreeMap<&str, &crate::check::Entry<'_>> = tr_entries
+            .iter()
+            .rev()
+            .map(|e| (e.id.as_str(), e))
+            .collect();
         let en_ids: BTreeSet<&str> = en_entries.iter().map(|e| e.id.as_str()).collect();
         let mut done = BTreeSet::new();
         for (i, en) in en_entries.iter().enumerate() {
@@ -110,38 +143,77 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
             let key = (tr_name, *scope, Some(en.id.as_str()));
             let Some(tr) = tr_by_id.get(en.id.as_str()) else {
                 // Point at where it belongs: before the next entry the translation has.
-                let next = en_entries[i + 1..].iter().find_map(|e| tr_by_id.get(e.id.as_str()));
+                let next = en_entries[i + 1..]
+                    .iter()
+                    .find_map(|e| tr_by_id.get(e.id.as_str()));
                 let (at, hint) = match next {
                     Some(next) => (next.offset, format!("; add it before `{}`", next.id)),
                     None => (tr_file.source.len(), String::new()),
                 };
-                let message = format!("{what} `{}` is in {en_name} but not in {tr_name}{hint}", en.id);
+                let message = format!(
+                    "{what} `{}` is in {en_name} but not in {tr_name}{hint}",
+                    en.id
+                );
                 out.push(tr_file.finding(Severity::Error, "missing-message", at..at, key, message));
                 continue;
             };
             let span = tr.offset..tr.offset + tr.id.len();
             match (en.value.is_some(), tr.value.is_some()) {
                 (true, false) => {
-                    let message = format!("`{}` has a value in {en_name} but none in {tr_name}", en.id);
-                    out.push(tr_file.finding(Severity::Error, "missing-value", span.clone(), key, message));
+                    let message =
+                        format!("`{}` has a value in {en_name} but none in {tr_name}", en.id);
+                    out.push(tr_file.finding(
+                        Severity::Error,
+                        "missing-value",
+                        span.clone(),
+                        key,
+                        message,
+                    ));
                 }
                 (false, true) => {
-                    let message = format!("`{}` has no value in {en_name}; remove the value in {tr_name}", en.id);
-                    out.push(tr_file.finding(Severity::Error, "obsolete-value", span.clone(), key, message));
+                    let message = format!(
+                        "`{}` has no value in {en_name}; remove the value in {tr_name}",
+                        en.id
+                    );
+                    out.push(tr_file.finding(
+                        Severity::Error,
+                        "obsolete-value",
+                        span.clone(),
+                        key,
+                        message,
+                    ));
                 }
                 _ => {}
             }
             for attr in en.attributes {
                 if !tr.attributes.iter().any(|a| a.id.name == attr.id.name) {
-                    let message = format!("attribute `.{}` of `{}` is in {en_name} but not in {tr_name}", attr.id.name, en.id);
-                    out.push(tr_file.finding(Severity::Error, "missing-attribute", span.clone(), key, message));
+                    let message = format!(
+                        "attribute `.{}` of `{}` is in {en_name} but not in {tr_name}",
+                        attr.id.name, en.id
+                    );
+                    out.push(tr_file.finding(
+                        Severity::Error,
+                        "missing-attribute",
+                        span.clone(),
+                        key,
+                        message,
+                    ));
                 }
             }
             for attr in tr.attributes {
                 if !en.attributes.iter().any(|a| a.id.name == attr.id.name) {
                     let at = ast::offset_in(tr_file.source, attr.id.name);
-                    let message = format!("attribute `.{}` of `{}` is not in {en_name}", attr.id.name, en.id);
-                    out.push(tr_file.finding(Severity::Error, "obsolete-attribute", at..at + attr.id.name.len(), key, message));
+                    let message = format!(
+                        "attribute `.{}` of `{}` is not in {en_name}",
+                        attr.id.name, en.id
+                    );
+                    out.push(tr_file.finding(
+                        Severity::Error,
+                        "obsolete-attribute",
+                        at..at + attr.id.name.len(),
+                        key,
+                        message,
+                    ));
                 }
             }
         }
@@ -149,16 +221,31 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
         for tr in &tr_entries {
             if !en_ids.contains(tr.id.as_str()) && reported.insert(tr.id.as_str()) {
                 let what = if tr.is_term { "term" } else { "message" };
-                let message = format!("{what} `{}` is not in {en_name}; remove it or add it to {en_name}", tr.id);
+                let message = format!(
+                    "{what} `{}` is not in {en_name}; remove it or add it to {en_name}",
+                    tr.id
+                );
                 let span = tr.offset..tr.offset + tr.id.len();
-                out.push(tr_file.finding(Severity::Warning, "obsolete-message", span, (tr_name, scope, Some(&tr.id)), message));
+                out.push(tr_file.finding(
+                    Severity::Warning,
+                    "obsolete-message",
+                    span,
+                    (tr_name, scope, Some(&tr.id)),
+                    message,
+                ));
             }
         }
     }
     for (scope, tr_file) in &target.files {
         if !source.files.contains_key(scope) {
             let message = format!("`{scope}.ftl` is not in {en_name}; nothing uses it");
-            out.push(tr_file.finding(Severity::Warning, "obsolete-file", 0..0, (tr_name, scope, None), message));
+            out.push(tr_file.finding(
+                Severity::Warning,
+                "obsolete-file",
+                0..0,
+                (tr_name, scope, None),
+                message,
+            ));
         }
     }
 }

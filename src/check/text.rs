@@ -18,7 +18,11 @@ pub(crate) fn check_untranslated(pair: &Pair<'_>, glossary: &Glossary, out: &mut
         return;
     }
     let mut rest = tr.clone();
-    let local = glossary.keep_english_in.get(pair.locale).into_iter().flatten();
+    let local = glossary
+        .keep_english_in
+        .get(pair.locale)
+        .into_iter()
+        .flatten();
     for keep in glossary.keep_english.iter().chain(local) {
         rest = rest.replace(keep.as_str(), " ");
     }
@@ -40,9 +44,15 @@ pub(crate) fn check_glossary(pair: &Pair<'_>, glossary: &Glossary, out: &mut Vec
     let en = ast::flatten(pair.en, pair.en_terms).text;
     let tr = ast::flatten(pair.tr, pair.tr_terms).text;
     for term in &glossary.terms {
-        let Some(stem) = term.find_in_english(&en) else { continue };
+        let Some(stem) = term.find_in_english(&en) else {
+            continue;
+        };
         if term.found_in(pair.locale, &tr) == Some(false) {
-            let forms = term.translations.get(pair.locale).map(|f| f.join("”, “")).unwrap_or_default();
+            let forms = term
+                .translations
+                .get(pair.locale)
+                .map(|f| f.join("”, “"))
+                .unwrap_or_default();
             let message = format!(
                 "`{}`: the English says “{stem}…” but the translation has none of the approved {} forms “{forms}”",
                 pair.part, pair.locale

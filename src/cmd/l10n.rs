@@ -44,10 +44,14 @@ pub fn run(root: &Path, args: &L10nArgs) -> anyhow::Result<ExitCode> {
 
 fn accept(root: &Path, locale: &str, ids: &[String]) -> anyhow::Result<ExitCode> {
     let (site, _) = crate::content::load_site(root);
-    let site = site.context("cannot load `content/site.toml`; run `drillbook check` for details")?;
+    let site =
+        site.context("cannot load `content/site.toml`; run `drillbook check` for details")?;
     let locales = crate::cmd::check::site_locales(&site);
     if !locales[1..].iter().any(|l| l == locale) {
-        anyhow::bail!("`{locale}` is not a translated locale of this site ({})", locales[1..].join(", "));
+        anyhow::bail!(
+            "`{locale}` is not a translated locale of this site ({})",
+            locales[1..].join(", ")
+        );
     }
     let (l10n, _) = crate::l10n::load_l10n(root, &locales);
     let (data, diags) = check::load_check_data(root, &l10n);
@@ -57,18 +61,25 @@ fn accept(root: &Path, locale: &str, ids: &[String]) -> anyhow::Result<ExitCode>
     let lock = data.locks.get(locale).cloned().unwrap_or_default();
     let accepted = check::stale::accept(&l10n, locale, &lock, ids).context("no source locale")?;
     if !accepted.unknown.is_empty() {
-        anyhow::bail!("no translated message `{}` in {locale}", accepted.unknown.join("`, `"));
+        anyhow::bail!(
+            "no translated message `{}` in {locale}",
+            accepted.unknown.join("`, `")
+        );
     }
     let path = root.join("locales").join(locale).join(LOCK_FILE);
     std::fs::write(&path, render_lock(locale, &accepted.lock))
         .with_context(|| format!("failed to write `{}`", path.display()))?;
-    println!("{locale}: {} review(s) recorded in locales/{locale}/{LOCK_FILE}", accepted.changed.len());
+    println!(
+        "{locale}: {} review(s) recorded in locales/{locale}/{LOCK_FILE}",
+        accepted.changed.len()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 /// The status table: one row per locale and scope, then one total row per locale.
 pub fn render_status(status: &Status) -> String {
-    let mut rows = vec![["locale", "file", "translated", "missing", "stale", "errors"].map(String::from)];
+    let mut rows =
+        vec![["locale", "file", "translated", "missing", "stale", "errors"].map(String::from)];
     for (locale, locale_status) in &status.locales {
         let scopes = locale_status.scopes.iter().map(|(s, st)| (s.as_str(), st));
         for (scope, s) in scopes.chain([("total", &locale_status.total)]) {
@@ -82,7 +93,9 @@ pub fn render_status(status: &Status) -> String {
             ]);
         }
     }
-    let widths: Vec<usize> = (0..6).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..6)
+        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
+        .collect();
     let mut out = String::new();
     for row in &rows {
         let mut line = String::new();
