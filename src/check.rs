@@ -259,11 +259,8 @@ pub(crate) fn parse_locales(l10n: &L10n) -> Vec<Locale<'_>> {
                 .files
                 .iter()
                 .map(|(scope, file)| {
-                    let bom = if file.source.starts_with('\u{feff}') {
-                        '\u{feff}'.len_utf8()
-                    } else {
-                        0
-                    };
+                    let bom =
+                        if file.source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
                     let (resource, errors) = match fluent_syntax::parser::parse(&file.source[bom..])
                     {
                         Ok(resource) => (resource, Vec::new()),
@@ -271,26 +268,13 @@ pub(crate) fn parse_locales(l10n: &L10n) -> Vec<Locale<'_>> {
                     };
                     (
                         scope.as_str(),
-                        File {
-                            path: &file.path,
-                            source: &file.source,
-                            resource,
-                            errors,
-                            bom,
-                        },
+                        File { path: &file.path, source: &file.source, resource, errors, bom },
                     )
                 })
                 .collect();
-            let terms = files
-                .keys()
-                .map(|scope| (scope.to_string(), term_texts(&files, scope)))
-                .collect();
-            Locale {
-                name: &locale.locale,
-                langid: &locale.langid,
-                files,
-                terms,
-            }
+            let terms =
+                files.keys().map(|scope| (scope.to_string(), term_texts(&files, scope))).collect();
+            Locale { name: &locale.locale, langid: &locale.langid, files, terms }
         })
         .collect()
 }

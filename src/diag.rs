@@ -72,32 +72,14 @@ impl Diagnostic {
         path: &str,
         message: impl Into<String>,
     ) -> Diagnostic {
-        Diagnostic {
-            severity,
-            code,
-            path: path.to_string(),
-            pos: None,
-            message: message.into(),
-        }
+        Diagnostic { severity, code, path: path.to_string(), pos: None, message: message.into() }
     }
 
-    pub fn error(
-        code: &'static str,
-        path: &str,
-        source: &str,
-        span: Range<usize>,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn error(code: &'static str, path: &str, source: &str, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::at(Severity::Error, code, path, source, span, message)
     }
 
-    pub fn warning(
-        code: &'static str,
-        path: &str,
-        source: &str,
-        span: Range<usize>,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn warning(code: &'static str, path: &str, source: &str, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::at(Severity::Warning, code, path, source, span, message)
     }
 
@@ -107,14 +89,7 @@ impl Diagnostic {
 
     fn sort_key(&self) -> (&str, usize, usize, Severity, &str, &str) {
         let (line, col) = self.pos.as_ref().map_or((0, 0), |p| (p.line, p.col));
-        (
-            &self.path,
-            line,
-            col,
-            self.severity,
-            self.code,
-            &self.message,
-        )
+        (&self.path, line, col, self.severity, self.code, &self.message)
     }
 
     /// `path:line:col: severity[code]: message`, the first line of the rendering.
@@ -127,13 +102,7 @@ impl Diagnostic {
             }
             out.push_str(": ");
         }
-        let _ = write!(
-            out,
-            "{}[{}]: {}",
-            self.severity.as_str(),
-            self.code,
-            self.message
-        );
+        let _ = write!(out, "{}[{}]: {}", self.severity.as_str(), self.code, self.message);
         out
     }
 
@@ -162,13 +131,7 @@ impl Diagnostic {
 /// terminal never reorders or hides what the diagnostic points at.
 fn sanitize_line(line: &str) -> String {
     line.chars()
-        .map(|c| {
-            if is_invisible_control(c) {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
+        .map(|c| if is_invisible_control(c) { '\u{FFFD}' } else { c })
         .collect()
 }
 
@@ -246,26 +209,13 @@ impl LineIndex {
         if col - 1 > n_chars {
             return None;
         }
-        Some(
-            start
-                + text
-                    .char_indices()
-                    .nth(col - 1)
-                    .map_or(text.len(), |(i, _)| i),
-        )
+        Some(start + text.char_indices().nth(col - 1).map_or(text.len(), |(i, _)| i))
     }
 
     fn line_end(&self, source: &str, line_idx: usize) -> usize {
-        let end = self
-            .line_starts
-            .get(line_idx + 1)
-            .map_or(source.len(), |&next| next - 1);
+        let end = self.line_starts.get(line_idx + 1).map_or(source.len(), |&next| next - 1);
         let start = self.line_starts[line_idx];
-        if end > start && source.as_bytes()[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
-        }
+        if end > start && source.as_bytes()[end - 1] == b'\r' { end - 1 } else { end }
     }
 
     fn position(&self, source: &str, span: Range<usize>) -> Position {
@@ -275,16 +225,8 @@ impl LineIndex {
         let line_text = source[start..end.max(start)].to_string();
         let span_end = floor_char_boundary(source, span.end.min(end).max(span.start));
         let span_start = floor_char_boundary(source, span.start);
-        let width = source[span_start..span_end.max(span_start)]
-            .chars()
-            .count()
-            .max(1);
-        Position {
-            line,
-            col,
-            line_text,
-            width,
-        }
+        let width = source[span_start..span_end.max(span_start)].chars().count().max(1);
+        Position { line, col, line_text, width }
     }
 }
 
@@ -305,13 +247,7 @@ mod tests {
     #[test]
     fn renders_rustc_style_with_caret() {
         let src = "a = 1\nb = \"x\n";
-        let diag = Diagnostic::error(
-            "toml-syntax",
-            "content/site.toml",
-            src,
-            10..11,
-            "unterminated string",
-        );
+        let diag = Diagnostic::error("toml-syntax", "content/site.toml", src, 10..11, "unterminated string");
         assert_eq!(
             diag.render(),
             "content/site.toml:2:5: error[toml-syntax]: unterminated string\n  |\n2 | b = \"x\n  |     ^\n"
@@ -330,10 +266,7 @@ mod tests {
         let src = "a\r\nbc\r\n";
         let diag = Diagnostic::error("x", "f", src, 3..5, "m");
         let pos = diag.pos.unwrap();
-        assert_eq!(
-            (pos.line, pos.col, pos.line_text.as_str(), pos.width),
-            (2, 1, "bc", 2)
-        );
+        assert_eq!((pos.line, pos.col, pos.line_text.as_str(), pos.width), (2, 1, "bc", 2));
     }
 
     #[test]

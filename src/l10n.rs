@@ -67,14 +67,7 @@ pub fn parse_ftl(path: &str, source: String) -> (FtlFile, Vec<Diagnostic>) {
             Diagnostic::error("ftl-syntax", path, &source, start..end, message)
         })
         .collect();
-    (
-        FtlFile {
-            path: path.to_string(),
-            source,
-            resource: Arc::new(resource),
-        },
-        diags,
-    )
+    (FtlFile { path: path.to_string(), source, resource: Arc::new(resource) }, diags)
 }
 
 /// Loads `locales/<locale>/*.ftl` for each locale, in the given order (source locale first).
@@ -102,11 +95,7 @@ pub fn load_l10n(root: &Path, locales: &[String]) -> (L10n, Vec<Diagnostic>) {
         paths.sort();
         let mut files = BTreeMap::new();
         for path in paths {
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .to_string();
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
             match read_text(root, &path) {
                 Ok(source) => {
                     let (file, more) = parse_ftl(&rel_path(root, &path), source);
@@ -116,11 +105,7 @@ pub fn load_l10n(root: &Path, locales: &[String]) -> (L10n, Vec<Diagnostic>) {
                 Err(diag) => diags.push(diag),
             }
         }
-        out.push(LocaleFiles {
-            locale: locale.clone(),
-            langid,
-            files,
-        });
+        out.push(LocaleFiles { locale: locale.clone(), langid, files });
     }
     (L10n { locales: out }, diags)
 }
@@ -138,11 +123,7 @@ impl L10n {
     pub fn translator(&self, locale: &str, scope: &str) -> Translator {
         let source = self.source();
         let target = self.locale(locale).unwrap_or(source);
-        let fallback = if target.locale == source.locale {
-            None
-        } else {
-            Some(bundle(source, scope))
-        };
+        let fallback = if target.locale == source.locale { None } else { Some(bundle(source, scope)) };
         Translator {
             locale: target.locale.clone(),
             source_locale: source.locale.clone(),
@@ -189,20 +170,11 @@ pub struct Text {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// Missing in the target locale; the source text was used.
-    Fallback {
-        locale: String,
-        scope: String,
-        id: String,
-    },
+    Fallback { locale: String, scope: String, id: String },
     /// Missing in the source locale too: a content or template bug.
     Unknown { scope: String, id: String },
     /// Fluent reported errors while formatting (unknown term, missing variable, ...).
-    Format {
-        locale: String,
-        scope: String,
-        id: String,
-        errors: Vec<String>,
-    },
+    Format { locale: String, scope: String, id: String, errors: Vec<String> },
 }
 
 impl Problem {
@@ -210,11 +182,7 @@ impl Problem {
     pub fn to_diagnostic(&self, strict: bool) -> Diagnostic {
         match self {
             Problem::Fallback { locale, scope, id } => Diagnostic::file(
-                if strict {
-                    Severity::Error
-                } else {
-                    Severity::Warning
-                },
+                if strict { Severity::Error } else { Severity::Warning },
                 "missing-message",
                 &format!("locales/{locale}/{scope}.ftl"),
                 format!("`{id}` is missing in {locale}; the page shows the en-US text"),
@@ -225,12 +193,7 @@ impl Problem {
                 &format!("{scope}.ftl"),
                 format!("message `{id}` is used but defined in no locale"),
             ),
-            Problem::Format {
-                locale,
-                scope,
-                id,
-                errors,
-            } => Diagnostic::file(
+            Problem::Format { locale, scope, id, errors } => Diagnostic::file(
                 Severity::Error,
                 "format-error",
                 &format!("locales/{locale}/{scope}.ftl"),
@@ -254,107 +217,46 @@ impl Translator {
     pub fn message(&self, id: &str, args: Option<&FluentArgs<'_>>) -> (Text, Vec<Problem>) {
         let mut problems = Vec::new();
         if let Some(value) = self.format_in(&self.bundle, &self.locale, id, args, &mut problems) {
-            return (
-                Text {
-                    value,
-                    fallback: false,
-                },
-                problems,
-            );
+            return (Text { value, fallback: false }, problems);
         }
         if let Some(fallback) = &self.fallback {
-            if let Some(value) =
-                self.format_in(fallback, &self.source_locale, id, args, &mut problems)
-            {
+            if let Some(value) = self.format_in(fallback, &self.source_locale, id, args, &mut problems) {
                 problems.push(Problem::Fallback {
                     locale: self.locale.clone(),
                     scope: self.scope.clone(),
                     id: id.to_string(),
                 });
-                return (
-                    Text {
-                        value,
-                        fallback: true,
-                    },
-                    problems,
-                );
+                return (Text { value, fallback: true }, problems);
             }
         }
-        problems.push(Problem::Unknown {
-            scope: self.scope.clone(),
-            id: id.to_string(),
-        });
-        (
-            Text {
-                value: id.to_string(),
-                fallback: true,
-            },
-            problems,
-        )
+        problems.push(Problem::Unknown { scope: self.scope.clone(), id: id.to_string() });
+        (Text { value: id.to_string(), fallback: true }, problems)
     }
 
     /// Whether the source locale defines message `id` in this scope.
     pub fn has_source_message(&self, id: &str) -> bool {
         let bundle = self.fallback.as_ref().unwrap_or(&self.bundle);
-        bundle
-            .bundle
-            .get_message(id)
-            .is_some_and(|m| m.value().is_some())
+        bundle.bundle.get_message(id).is_some_and(|m| m.value().is_some())
     }
 
     /// Formats term `name` (without the leading `-`), e.g. a UI label.
     pub fn term(&self, name: &str, args: Option<&FluentArgs<'_>>) -> (Text, Vec<Problem>) {
         let mut problems = Vec::new();
-        if let Some(value) = format_term(
-            &self.bundle,
-            name,
-            args,
-            &self.locale,
-            &self.scope,
-            &mut problems,
-        ) {
-            return (
-                Text {
-                    value,
-                    fallback: false,
-                },
-                problems,
-            );
+        if let Some(value) = format_term(&self.bundle, name, args, &self.locale, &self.scope, &mut problems) {
+            return (Text { value, fallback: false }, problems);
         }
         if let Some(fallback) = &self.fallback {
-            if let Some(value) = format_term(
-                fallback,
-                name,
-                args,
-                &self.source_locale,
-                &self.scope,
-                &mut problems,
-            ) {
+            if let Some(value) = format_term(fallback, name, args, &self.source_locale, &self.scope, &mut problems) {
                 problems.push(Problem::Fallback {
                     locale: self.locale.clone(),
                     scope: UI_SCOPE.to_string(),
                     id: format!("-{name}"),
                 });
-                return (
-                    Text {
-                        value,
-                        fallback: true,
-                    },
-                    problems,
-                );
+                return (Text { value, fallback: true }, problems);
             }
         }
-        problems.push(Problem::Unknown {
-            scope: UI_SCOPE.to_string(),
-            id: format!("-{name}"),
-        });
-        (
-            Text {
-                value: name.to_string(),
-                fallback: true,
-            },
-            problems,
-        )
+        problems.push(Problem::Unknown { scope: UI_SCOPE.to_string(), id: format!("-{name}") });
+        (Text { value: name.to_string(), fallback: true }, problems)
     }
 
     fn format_in(
@@ -375,10 +277,7 @@ impl Translator {
             None => message.value()?,
         };
         let mut errors = Vec::new();
-        let value = bundle
-            .bundle
-            .format_pattern(pattern, args, &mut errors)
-            .into_owned();
+        let value = bundle.bundle.format_pattern(pattern, args, &mut errors).into_owned();
         if !errors.is_empty() {
             problems.push(Problem::Format {
                 locale: locale.to_string(),
@@ -400,19 +299,12 @@ fn format_term(
     scope: &str,
     problems: &mut Vec<Problem>,
 ) -> Option<String> {
-    let term = bundle
-        .resources
-        .iter()
-        .flat_map(|r| r.entries())
-        .find_map(|entry| match entry {
-            ast::Entry::Term(term) if term.id.name == name => Some(term),
-            _ => None,
-        })?;
+    let term = bundle.resources.iter().flat_map(|r| r.entries()).find_map(|entry| match entry {
+        ast::Entry::Term(term) if term.id.name == name => Some(term),
+        _ => None,
+    })?;
     let mut errors = Vec::new();
-    let value = bundle
-        .bundle
-        .format_pattern(&term.value, args, &mut errors)
-        .into_owned();
+    let value = bundle.bundle.format_pattern(&term.value, args, &mut errors).into_owned();
     if !errors.is_empty() {
         problems.push(Problem::Format {
             locale: locale.to_string(),
@@ -431,8 +323,7 @@ mod tests {
     fn l10n(files: &[(&str, &str, &str)]) -> L10n {
         let mut locales: Vec<LocaleFiles> = Vec::new();
         for (locale, scope, source) in files {
-            let (file, diags) =
-                parse_ftl(&format!("locales/{locale}/{scope}.ftl"), source.to_string());
+            let (file, diags) = parse_ftl(&format!("locales/{locale}/{scope}.ftl"), source.to_string());
             assert!(diags.is_empty(), "{diags:?}");
             let entry = match locales.iter_mut().position(|l| &l.locale == locale) {
                 Some(i) => &mut locales[i],
@@ -466,45 +357,22 @@ mod tests {
 
     #[test]
     fn missing_translation_falls_back_to_source_and_says_so() {
-        let l10n = l10n(&[
-            ("en-US", "a", "hello = Hello\n"),
-            ("de-DE", "a", "other = x\n"),
-        ]);
+        let l10n = l10n(&[("en-US", "a", "hello = Hello\n"), ("de-DE", "a", "other = x\n")]);
         let (text, problems) = l10n.translator("de-DE", "a").message("hello", None);
-        assert_eq!(
-            text,
-            Text {
-                value: "Hello".into(),
-                fallback: true
-            }
-        );
-        assert_eq!(
-            problems,
-            vec![Problem::Fallback {
-                locale: "de-DE".into(),
-                scope: "a".into(),
-                id: "hello".into()
-            }]
-        );
+        assert_eq!(text, Text { value: "Hello".into(), fallback: true });
+        assert_eq!(problems, vec![Problem::Fallback { locale: "de-DE".into(), scope: "a".into(), id: "hello".into() }]);
     }
 
     #[test]
     fn terms_format_by_name_with_fallback() {
         let l10n = l10n(&[
-            (
-                "en-US",
-                "ui",
-                "-ui-customers = Customers\n-ui-account = Account\n",
-            ),
+            ("en-US", "ui", "-ui-customers = Customers\n-ui-account = Account\n"),
             ("de-DE", "ui", "-ui-customers = Kunden\n"),
         ]);
         let t = l10n.translator("de-DE", "site");
         assert_eq!(t.term("ui-customers", None).0.value, "Kunden");
         let (text, problems) = t.term("ui-account", None);
-        assert_eq!(
-            (text.value.as_str(), text.fallback, problems.len()),
-            ("Account", true, 1)
-        );
+        assert_eq!((text.value.as_str(), text.fallback, problems.len()), ("Account", true, 1));
     }
 
     #[test]
@@ -513,11 +381,7 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].code, "ftl-syntax");
         assert_eq!(diags[0].pos.as_ref().unwrap().line, 2);
-        let messages = file
-            .resource
-            .entries()
-            .filter(|e| matches!(e, ast::Entry::Message(_)))
-            .count();
+        let messages = file.resource.entries().filter(|e| matches!(e, ast::Entry::Message(_))).count();
         assert_eq!(messages, 2);
     }
 }

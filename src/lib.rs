@@ -4,9 +4,10 @@
 //! judges translations against the same model. See ARCHITECTURE.md.
 
 pub mod check;
-pub mod cli;
-pub mod cmd;
+pub mod check;
 pub mod content;
 pub mod diag;
 pub mod l10n;
 pub mod paths;
+pub mod cli;
+pub mod cmd;

@@ -19,22 +19,14 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
 pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let display = rel_path(root, path);
     let bytes = std::fs::read(path).map_err(|err| {
-        Diagnostic::file(
-            Severity::Error,
-            "io",
-            &display,
-            format!("cannot read file: {err}"),
-        )
+        Diagnostic::file(Severity::Error, "io", &display, format!("cannot read file: {err}"))
     })?;
     String::from_utf8(bytes).map_err(|err| {
         Diagnostic::file(
             Severity::Error,
             "invalid-utf8",
             &display,
-            format!(
-                "file is not valid UTF-8 (byte {})",
-                err.utf8_error().valid_up_to()
-            ),
+            format!("file is not valid UTF-8 (byte {})", err.utf8_error().valid_up_to()),
         )
     })
 }
@@ -44,11 +36,7 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 200
-        && s.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && s.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// Turns arbitrary text into a slug (for generated anchors); never empty, never `..`.
@@ -68,11 +56,7 @@ pub fn slugify(s: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
-    if out.is_empty() {
-        "section".to_string()
-    } else {
-        out
-    }
+    if out.is_empty() { "section".to_string() } else { out }
 }
 
 #[cfg(test)]
@@ -87,10 +71,7 @@ mod tests {
         assert!(!is_slug("../etc"));
         assert!(!is_slug("a--b"));
         assert!(!is_slug("A"));
-        assert_eq!(
-            slugify("How to remove a relationship?"),
-            "how-to-remove-a-relationship"
-        );
+        assert_eq!(slugify("How to remove a relationship?"), "how-to-remove-a-relationship");
         assert_eq!(slugify("../../"), "section");
     }
 

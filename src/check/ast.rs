@@ -11,11 +11,7 @@ use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, 
 pub(crate) fn offset_in(source: &str, slice: &str) -> usize {
     let start = source.as_ptr() as usize;
     let at = slice.as_ptr() as usize;
-    if at >= start && at + slice.len() <= start + source.len() {
-        at - start
-    } else {
-        0
-    }
+    if at >= start && at + slice.len() <= start + source.len() { at - start } else { 0 }
 }
 
 /// What one pattern references.
@@ -256,10 +252,7 @@ mod tests {
         let refs = refs(first_value(&resource));
         assert_eq!(refs.terms.iter().collect::<Vec<_>>(), ["t"]);
         assert_eq!(refs.messages.iter().collect::<Vec<_>>(), ["msg"]);
-        assert_eq!(
-            refs.default_variables.iter().collect::<Vec<_>>(),
-            ["n", "who"]
-        );
+        assert_eq!(refs.default_variables.iter().collect::<Vec<_>>(), ["n", "who"]);
     }
 
     #[test]
@@ -278,9 +271,7 @@ mod tests {
     fn identifier_offsets_point_into_the_source() {
         let src = "# c\nhello = x\n";
         let resource = fluent_syntax::parser::parse(src).unwrap();
-        let Entry::Message(m) = &resource.body[0] else {
-            panic!("not a message")
-        };
+        let Entry::Message(m) = &resource.body[0] else { panic!("not a message") };
         assert_eq!(offset_in(src, m.id.name), 4);
         assert_eq!(offset_in(src, "elsewhere"), 0);
     }

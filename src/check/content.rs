@@ -108,11 +108,7 @@ pub(crate) fn check_content(
     sources: &BTreeMap<String, String>,
     out: &mut Vec<Finding>,
 ) {
-    let mut ctx = Ctx {
-        source,
-        sources,
-        out,
-    };
+    let mut ctx = Ctx { source, sources, out };
     let site_ids = ctx.ids(SITE_SCOPE);
     let config_path = "content/site.toml";
     ctx.msg(config_path, SITE_SCOPE, &site_ids, &site.config.title);

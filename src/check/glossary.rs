@@ -75,15 +75,9 @@ pub fn parse_glossary(path: &str, source: &str) -> (Glossary, Vec<Diagnostic>) {
         let span = term.span();
         let mut map = term.into_inner();
         let lower = |v: Vec<String>| -> Vec<String> {
-            v.into_iter()
-                .map(|s| s.trim().to_lowercase())
-                .filter(|s| !s.is_empty())
-                .collect()
+            v.into_iter().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect()
         };
-        let en = map
-            .remove("en")
-            .map(|v| lower(v.into_inner()))
-            .unwrap_or_default();
+        let en = map.remove("en").map(|v| lower(v.into_inner())).unwrap_or_default();
         if en.is_empty() {
             let message = "a glossary term needs `en = [\"<English stem>\", ...]`";
             diags.push(Diagnostic::error(
@@ -117,11 +111,7 @@ pub fn parse_glossary(path: &str, source: &str) -> (Glossary, Vec<Diagnostic>) {
         terms.push(GlossaryTerm { en, translations });
     }
     (
-        Glossary {
-            keep_english: raw.keep_english,
-            keep_english_in: raw.keep_english_in,
-            terms,
-        },
+        Glossary { keep_english: raw.keep_english, keep_english_in: raw.keep_english_in, terms },
         diags,
     )
 }
@@ -131,12 +121,9 @@ impl GlossaryTerm {
     pub fn find_in_english(&self, text: &str) -> Option<&str> {
         let lower = text.to_lowercase();
         self.en.iter().map(String::as_str).find(|stem| {
-            lower.match_indices(stem).any(|(i, _)| {
-                !lower[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            })
+            lower
+                .match_indices(stem)
+                .any(|(i, _)| !lower[..i].chars().next_back().is_some_and(char::is_alphanumeric))
         })
     }
 
@@ -160,10 +147,7 @@ mod tests {
         let (glossary, diags) = parse_glossary("g.toml", src);
         assert!(diags.is_empty(), "{diags:?}");
         let term = &glossary.terms[0];
-        assert_eq!(
-            term.find_in_english("Removing a relationship"),
-            Some("remov")
-        );
+        assert_eq!(term.find_in_english("Removing a relationship"), Some("remov"));
         assert_eq!(term.find_in_english("unremovable"), None);
         assert_eq!(term.found_in("ru-RU", "Удаление связи"), Some(true));
         assert_eq!(term.found_in("ru-RU", "Запрос связи"), Some(false));

@@ -34,10 +34,7 @@ pub(crate) fn check_labels(source: &Locale<'_>, target: &Locale<'_>, out: &mut V
             let comparable = en_span.terms.is_empty()
                 || (en_span.exact_term.is_some()
                     && ((tr_span.terms.is_empty()
-                        && en_span
-                            .exact_term
-                            .as_ref()
-                            .is_some_and(|t| !tr_terms.contains(t)))
+                        && en_span.exact_term.as_ref().is_some_and(|t| !tr_terms.contains(t)))
                         || tr_span.exact_term == en_span.exact_term));
             if !comparable {
                 continue;
@@ -54,10 +51,7 @@ pub(crate) fn check_labels(source: &Locale<'_>, target: &Locale<'_>, out: &mut V
     let en_ui = source.terms.get(UI_SCOPE).unwrap_or(&empty);
     let tr_ui = target.terms.get(UI_SCOPE).unwrap_or(&empty);
     for (en_text, uses) in &by_label {
-        let term = en_ui
-            .iter()
-            .find(|(_, text)| *text == en_text)
-            .map(|(name, _)| name);
+        let term = en_ui.iter().find(|(_, text)| *text == en_text).map(|(name, _)| name);
         let canonical = match term.and_then(|t| tr_ui.get(t)) {
             Some(text) => text.clone(),
             None => {
@@ -82,20 +76,14 @@ pub(crate) fn check_labels(source: &Locale<'_>, target: &Locale<'_>, out: &mut V
                     "`{}` renders the English label “{en_text}” as “{}”; elsewhere in {} it is “{canonical}”",
                     u.pair.part, u.tr_text, target.name
                 );
-                out.push(
-                    u.pair
-                        .finding(Severity::Error, "label-inconsistent", message),
-                );
+                out.push(u.pair.finding(Severity::Error, "label-inconsistent", message));
             } else if u.literal {
                 if let Some(term) = term {
                     let message = format!(
                         "`{}` spells out the UI label “{canonical}”; write `{{ -{term} }}` so it follows the product",
                         u.pair.part
                     );
-                    out.push(
-                        u.pair
-                            .finding(Severity::Error, "label-inconsistent", message),
-                    );
+                    out.push(u.pair.finding(Severity::Error, "label-inconsistent", message));
                 }
             }
         }

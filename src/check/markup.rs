@@ -54,30 +54,18 @@ pub(crate) fn parse_markup(flat: &Flat) -> Markup {
 
 fn strong(flat: &Flat, range: Range<usize>) -> Strong {
     let text = flat.text.as_str();
-    let inner = if range.len() >= 4 {
-        range.start + 2..range.end - 2
-    } else {
-        range.clone()
-    };
+    let inner = if range.len() >= 4 { range.start + 2..range.end - 2 } else { range.clone() };
     let content = text.get(inner.clone()).unwrap_or_default();
     let lead = content.len() - content.trim_start().len();
     let trimmed = inner.start + lead..inner.start + lead + content.trim().len();
-    let exact_term = flat
-        .terms
-        .iter()
-        .find(|(_, r)| *r == trimmed)
-        .map(|(name, _)| name.clone());
+    let exact_term = flat.terms.iter().find(|(_, r)| *r == trimmed).map(|(name, _)| name.clone());
     let terms = flat
         .terms
         .iter()
         .filter(|(_, r)| r.start >= inner.start && r.end <= inner.end)
         .map(|(name, _)| name.clone())
         .collect();
-    Strong {
-        text: content.trim().to_string(),
-        exact_term,
-        terms,
-    }
+    Strong { text: content.trim().to_string(), exact_term, terms }
 }
 
 fn count_mismatch(pair: &Pair<'_>, what: &str, en: usize, tr: usize, out: &mut Vec<Finding>) {
@@ -115,11 +103,7 @@ pub(crate) fn check_pair(pair: &Pair<'_>, out: &mut Vec<Finding>) {
     }
     let tr_refs = ast::refs(pair.tr).terms;
     for term in en.strong.iter().filter_map(|s| s.exact_term.as_ref()) {
-        if !tr_refs.contains(term)
-            || tr
-                .strong
-                .iter()
-                .any(|s| s.exact_term.as_ref() == Some(term))
+        if !tr_refs.contains(term) || tr.strong.iter().any(|s| s.exact_term.as_ref() == Some(term))
         {
             continue;
         }
@@ -161,9 +145,7 @@ fn is_unsafe_url(url: &str) -> bool {
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect::<String>()
         .to_ascii_lowercase();
-    ["javascript:", "data:", "vbscript:"]
-        .iter()
-        .any(|s| lower.starts_with(s))
+    ["javascript:", "data:", "vbscript:"].iter().any(|s| lower.starts_with(s))
 }
 
 /// `unsafe-text`: invisible or corrupt characters anywhere in a file (each at its exact
@@ -176,11 +158,8 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
                 continue;
             }
             if let Some(what) = unsafe_char(c) {
-                let id = entries
-                    .iter()
-                    .take_while(|e| e.offset <= offset)
-                    .last()
-                    .map(|e| e.id.as_str());
+                let id =
+                    entries.iter().take_while(|e| e.offset <= offset).last().map(|e| e.id.as_str());
                 let message = format!("U+{:04X} is {what}; remove it", c as u32);
                 out.push(file.finding(
                     Severity::Error,
@@ -194,10 +173,7 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
         let empty = ast::TermTexts::new();
         let terms = locale.terms.get(*scope).unwrap_or(&empty);
         for entry in &entries {
-            let patterns = entry
-                .value
-                .into_iter()
-                .chain(entry.attributes.iter().map(|a| &a.value));
+            let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
             let span = entry.offset..entry.offset + entry.id.len();
             let key = (locale.name, *scope, Some(entry.id.as_str()));
             for pattern in patterns {
@@ -213,12 +189,7 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
                         message,
                     ));
                 }
-                for url in markup
-                    .links
-                    .iter()
-                    .chain(&markup.images)
-                    .filter(|u| is_unsafe_url(u))
-                {
+                for url in markup.links.iter().chain(&markup.images).filter(|u| is_unsafe_url(u)) {
                     let message = format!(
                         "`{}` links to `{url}`; only http(s) and relative targets are allowed",
                         entry.id
@@ -243,10 +214,7 @@ mod tests {
     fn flat(text: &str, terms: &[(&str, Range<usize>)]) -> Flat {
         Flat {
             text: text.into(),
-            terms: terms
-                .iter()
-                .map(|(n, r)| (n.to_string(), r.clone()))
-                .collect(),
+            terms: terms.iter().map(|(n, r)| (n.to_string(), r.clone())).collect(),
             own_text: String::new(),
         }
     }
@@ -255,10 +223,7 @@ mod tests {
     fn bold_around_exactly_a_term_is_recognized() {
         let m = parse_markup(&flat("Select **Remove** now", &[("ui-remove", 9..15)]));
         assert_eq!(m.strong[0].exact_term.as_deref(), Some("ui-remove"));
-        let m = parse_markup(&flat(
-            "Wählen **Sie Entfernen** aus",
-            &[("ui-remove", 13..22)],
-        ));
+        let m = parse_markup(&flat("Wählen **Sie Entfernen** aus", &[("ui-remove", 13..22)]));
         assert_eq!(m.strong[0].exact_term, None);
         assert_eq!(m.strong[0].terms, ["ui-remove"]);
     }

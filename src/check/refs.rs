@@ -9,11 +9,7 @@ use crate::check::{Finding, Locale, Pair, ast};
 use crate::diag::Severity;
 
 fn list(names: &BTreeSet<&String>, sigil: &str) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{sigil}{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    names.iter().map(|n| format!("`{sigil}{n}`")).collect::<Vec<_>>().join(", ")
 }
 
 /// `variable-mismatch`, `term-mismatch`, `message-ref-mismatch` for one pattern pair.
@@ -35,10 +31,8 @@ pub(crate) fn check_pair(pair: &Pair<'_>, out: &mut Vec<Finding>) {
     }
     let unknown: BTreeSet<_> = tr.terms.difference(&en.terms).collect();
     if !unknown.is_empty() {
-        let message = format!(
-            "`{part}` references {}, which the English does not",
-            list(&unknown, "-")
-        );
+        let message =
+            format!("`{part}` references {}, which the English does not", list(&unknown, "-"));
         out.push(pair.finding(Severity::Error, "term-mismatch", message));
     }
     let missing: BTreeSet<_> = en.messages.difference(&tr.messages).collect();
@@ -62,18 +56,13 @@ fn check_variables(pair: &Pair<'_>, en: &ast::Refs, tr: &ast::Refs, out: &mut Ve
     let part = &pair.part;
     let missing: BTreeSet<_> = en.variables.difference(&tr.variables).collect();
     if !missing.is_empty() {
-        let message = format!(
-            "`{part}` does not use {} (the English does)",
-            list(&missing, "$")
-        );
+        let message = format!("`{part}` does not use {} (the English does)", list(&missing, "$"));
         out.push(pair.finding(Severity::Error, "variable-mismatch", message));
     }
     let unknown: BTreeSet<_> = tr.variables.difference(&en.variables).collect();
     if !unknown.is_empty() {
-        let message = format!(
-            "`{part}` uses {}, which the English does not pass",
-            list(&unknown, "$")
-        );
+        let message =
+            format!("`{part}` uses {}, which the English does not pass", list(&unknown, "$"));
         out.push(pair.finding(Severity::Error, "variable-mismatch", message));
     }
     // Per variant: the default variants must keep every variable the English default path
@@ -105,12 +94,7 @@ pub(crate) fn plural_categories(langid: &unic_langid::LanguageIdentifier) -> Vec
     let samples = (0..=1000u32)
         .map(|n| n.to_string())
         .chain((0..=100u32).map(|n| format!("{}.{}", n / 10, n % 10)))
-        .chain([
-            "1000000".to_string(),
-            "1.5".to_string(),
-            "0.0".to_string(),
-            "10.0".to_string(),
-        ]);
+        .chain(["1000000".to_string(), "1.5".to_string(), "0.0".to_string(), "10.0".to_string()]);
     for sample in samples {
         if let Ok(category) = rules.select(sample.as_str()) {
             found.insert(match category {
@@ -123,11 +107,7 @@ pub(crate) fn plural_categories(langid: &unic_langid::LanguageIdentifier) -> Vec
             });
         }
     }
-    CATEGORY_NAMES
-        .iter()
-        .copied()
-        .filter(|c| found.contains(c))
-        .collect()
+    CATEGORY_NAMES.iter().copied().filter(|c| found.contains(c)).collect()
 }
 
 /// `plural-categories`: a select whose keys are plural categories must cover the locale's
@@ -141,18 +121,13 @@ pub(crate) fn check_plurals(
     let categories = plural_categories(locale.langid);
     for (scope, file) in &locale.files {
         for entry in file.entries() {
-            let patterns = entry
-                .value
-                .into_iter()
-                .chain(entry.attributes.iter().map(|a| &a.value));
+            let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
             let key = (locale.name, *scope, Some(entry.id.as_str()));
             let mut has_plural = false;
             for pattern in patterns {
                 for select in ast::selects(pattern, file.source) {
-                    let is_plural = select
-                        .keys
-                        .iter()
-                        .any(|k| CATEGORY_NAMES[..5].contains(&k.as_str()));
+                    let is_plural =
+                        select.keys.iter().any(|k| CATEGORY_NAMES[..5].contains(&k.as_str()));
                     if !is_plural {
                         continue;
                     }
@@ -163,11 +138,8 @@ pub(crate) fn check_plurals(
                         .filter(|c| !select.keys.iter().any(|k| k == *c))
                         .collect();
                     if !missing.is_empty() {
-                        let names = missing
-                            .iter()
-                            .map(|c| format!("[{c}]"))
-                            .collect::<Vec<_>>()
-                            .join(", ");
+                        let names =
+                            missing.iter().map(|c| format!("[{c}]")).collect::<Vec<_>>().join(", ");
                         let message = format!(
                             "plural select in `{}` lacks {names}; {} uses {}",
                             entry.id,
@@ -191,11 +163,8 @@ pub(crate) fn check_plurals(
                         })
                         .collect();
                     if !dead.is_empty() {
-                        let names = dead
-                            .iter()
-                            .map(|c| format!("[{c}]"))
-                            .collect::<Vec<_>>()
-                            .join(", ");
+                        let names =
+                            dead.iter().map(|c| format!("[{c}]")).collect::<Vec<_>>().join(", ");
                         let message = format!(
                             "{names} in `{}` is never selected in {}",
                             entry.id, locale.name
@@ -218,16 +187,12 @@ pub(crate) fn check_plurals(
             }
             let en_plural = source.files.get(scope).and_then(|f| {
                 let en = f.entry(&entry.id)?;
-                let mut patterns = en
-                    .value
-                    .into_iter()
-                    .chain(en.attributes.iter().map(|a| &a.value));
+                let mut patterns =
+                    en.value.into_iter().chain(en.attributes.iter().map(|a| &a.value));
                 Some(patterns.any(|p| {
-                    ast::selects(p, f.source).iter().any(|s| {
-                        s.keys
-                            .iter()
-                            .any(|k| CATEGORY_NAMES[..5].contains(&k.as_str()))
-                    })
+                    ast::selects(p, f.source)
+                        .iter()
+                        .any(|s| s.keys.iter().any(|k| CATEGORY_NAMES[..5].contains(&k.as_str())))
                 }))
             });
             if en_plural == Some(true) {

@@ -168,9 +168,5 @@ pub fn accept(l10n: &L10n, locale: &str, lock: &Lock, ids: &[String]) -> Option<
             (false, None) => {}
         }
     }
-    Some(Accepted {
-        lock: new,
-        changed,
-        unknown,
-    })
+    Some(Accepted { lock: new, changed, unknown })
 }

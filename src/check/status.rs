@@ -75,10 +75,7 @@ pub fn summarize(input: &Input<'_>, all: &[Finding]) -> Status {
     let Some((source, targets)) = locales.split_first() else {
         return Status::default();
     };
-    let mut status = Status {
-        source_locale: source.name.to_string(),
-        locales: BTreeMap::new(),
-    };
+    let mut status = Status { source_locale: source.name.to_string(), locales: BTreeMap::new() };
     for target in targets {
         let mut locale_status = LocaleStatus::default();
         for (scope, en_file) in &source.files {
@@ -88,16 +85,10 @@ pub fn summarize(input: &Input<'_>, all: &[Finding]) -> Status {
                 .get(scope)
                 .map(|f| f.entries().into_iter().map(|e| e.id).collect())
                 .unwrap_or_default();
-            let mut s = ScopeStatus {
-                messages: en_ids.len(),
-                ..ScopeStatus::default()
-            };
+            let mut s = ScopeStatus { messages: en_ids.len(), ..ScopeStatus::default() };
             s.translated = en_ids.intersection(&tr_ids).count();
             s.missing_ids = en_ids.difference(&tr_ids).cloned().collect();
-            for finding in all
-                .iter()
-                .filter(|f| f.locale == target.name && f.scope == *scope)
-            {
+            for finding in all.iter().filter(|f| f.locale == target.name && f.scope == *scope) {
                 s.diagnostics.push(finding.diag.clone());
                 let Some(id) = &finding.id else { continue };
                 if finding.diag.code == "stale" {
@@ -113,9 +104,7 @@ pub fn summarize(input: &Input<'_>, all: &[Finding]) -> Status {
             locale_status.total.add(&s);
             locale_status.scopes.insert(scope.to_string(), s);
         }
-        status
-            .locales
-            .insert(target.name.to_string(), locale_status);
+        status.locales.insert(target.name.to_string(), locale_status);
     }
     status
 }

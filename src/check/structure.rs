@@ -21,9 +21,7 @@ pub(crate) fn check_syntax(locale: &Locale<'_>, out: &mut Vec<Finding>) {
                 start -= 1;
             }
             let end = err.pos.end.max(start).min(text.len());
-            let id = text
-                .get(junk_start..junk.end.min(text.len()))
-                .and_then(junk_id);
+            let id = text.get(junk_start..junk.end.min(text.len())).and_then(junk_id);
             out.push(file.finding(
                 Severity::Error,
                 "ftl-syntax",
@@ -38,10 +36,8 @@ pub(crate) fn check_syntax(locale: &Locale<'_>, out: &mut Vec<Finding>) {
 /// The id a junk entry was meant to define (`d = {` -> `d`), if it starts like an entry.
 fn junk_id(junk: &str) -> Option<String> {
     let junk = junk.trim_start();
-    let id: String = junk
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
+    let id: String =
+        junk.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
     let first = id.trim_start_matches('-').chars().next()?;
     let rest = junk[id.len()..].trim_start();
     (first.is_ascii_alphabetic() && rest.starts_with('=')).then_some(id)
@@ -74,11 +70,8 @@ pub(crate) fn check_duplicates(locale: &Locale<'_>, out: &mut Vec<Finding>) {
                 );
                 out.push(file.finding(Severity::Error, "duplicate-id", span.clone(), key, message));
             }
-            let twin = if entry.is_term {
-                entry.id[1..].to_string()
-            } else {
-                format!("-{}", entry.id)
-            };
+            let twin =
+                if entry.is_term { entry.id[1..].to_string() } else { format!("-{}", entry.id) };
             if seen.contains(&twin) || (*scope != UI_SCOPE && ui_ids.contains(&twin)) {
                 let message = format!(
                     "`{}` and `{twin}` share one namespace in a bundle (a term's name is its id without `-`); rename one",
@@ -90,10 +83,8 @@ pub(crate) fn check_duplicates(locale: &Locale<'_>, out: &mut Vec<Finding>) {
             for attr in entry.attributes {
                 if !attrs.insert(attr.id.name) {
                     let at = ast::offset_in(file.source, attr.id.name);
-                    let message = format!(
-                        "attribute `.{}` of `{}` is defined twice",
-                        attr.id.name, entry.id
-                    );
+                    let message =
+                        format!("attribute `.{}` of `{}` is defined twice", attr.id.name, entry.id);
                     out.push(file.finding(
                         Severity::Warning,
                         "duplicate-attribute",
@@ -128,11 +119,8 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
         };
         let en_entries = en_file.entries();
         let tr_entries = tr_file.entries();
-        let tr_by_id: BTreeMap<&str, &crate::check::Entry<'_>> = tr_entries
-            .iter()
-            .rev()
-            .map(|e| (e.id.as_str(), e))
-            .collect();
+        let tr_by_id: BTreeMap<&str, &crate::check::Entry<'_>> =
+            tr_entries.iter().rev().map(|e| (e.id.as_str(), e)).collect();
         let en_ids: BTreeSet<&str> = en_entries.iter().map(|e| e.id.as_str()).collect();
         let mut done = BTreeSet::new();
         for (i, en) in en_entries.iter().enumerate() {
@@ -143,17 +131,13 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
             let key = (tr_name, *scope, Some(en.id.as_str()));
             let Some(tr) = tr_by_id.get(en.id.as_str()) else {
                 // Point at where it belongs: before the next entry the translation has.
-                let next = en_entries[i + 1..]
-                    .iter()
-                    .find_map(|e| tr_by_id.get(e.id.as_str()));
+                let next = en_entries[i + 1..].iter().find_map(|e| tr_by_id.get(e.id.as_str()));
                 let (at, hint) = match next {
                     Some(next) => (next.offset, format!("; add it before `{}`", next.id)),
                     None => (tr_file.source.len(), String::new()),
                 };
-                let message = format!(
-                    "{what} `{}` is in {en_name} but not in {tr_name}{hint}",
-                    en.id
-                );
+                let message =
+                    format!("{what} `{}` is in {en_name} but not in {tr_name}{hint}", en.id);
                 out.push(tr_file.finding(Severity::Error, "missing-message", at..at, key, message));
                 continue;
             };
@@ -203,10 +187,8 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
             for attr in tr.attributes {
                 if !en.attributes.iter().any(|a| a.id.name == attr.id.name) {
                     let at = ast::offset_in(tr_file.source, attr.id.name);
-                    let message = format!(
-                        "attribute `.{}` of `{}` is not in {en_name}",
-                        attr.id.name, en.id
-                    );
+                    let message =
+                        format!("attribute `.{}` of `{}` is not in {en_name}", attr.id.name, en.id);
                     out.push(tr_file.finding(
                         Severity::Error,
                         "obsolete-attribute",

@@ -18,11 +18,7 @@ pub(crate) fn check_untranslated(pair: &Pair<'_>, glossary: &Glossary, out: &mut
         return;
     }
     let mut rest = tr.clone();
-    let local = glossary
-        .keep_english_in
-        .get(pair.locale)
-        .into_iter()
-        .flatten();
+    let local = glossary.keep_english_in.get(pair.locale).into_iter().flatten();
     for keep in glossary.keep_english.iter().chain(local) {
         rest = rest.replace(keep.as_str(), " ");
     }
@@ -48,11 +44,8 @@ pub(crate) fn check_glossary(pair: &Pair<'_>, glossary: &Glossary, out: &mut Vec
             continue;
         };
         if term.found_in(pair.locale, &tr) == Some(false) {
-            let forms = term
-                .translations
-                .get(pair.locale)
-                .map(|f| f.join("”, “"))
-                .unwrap_or_default();
+            let forms =
+                term.translations.get(pair.locale).map(|f| f.join("”, “")).unwrap_or_default();
             let message = format!(
                 "`{}`: the English says “{stem}…” but the translation has none of the approved {} forms “{forms}”",
                 pair.part, pair.locale

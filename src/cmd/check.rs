@@ -39,12 +39,7 @@ pub fn load_and_check(root: &Path) -> anyhow::Result<(Vec<Finding>, String, chec
         let source = String::new();
         let findings = loader_diags
             .into_iter()
-            .map(|diag| Finding {
-                diag,
-                locale: source.clone(),
-                scope: String::new(),
-                id: None,
-            })
+            .map(|diag| Finding { diag, locale: source.clone(), scope: String::new(), id: None })
             .collect();
         return Ok((findings, source, check::Status::default()));
     };
@@ -53,11 +48,7 @@ pub fn load_and_check(root: &Path) -> anyhow::Result<(Vec<Finding>, String, chec
     loader_diags.extend(l10n_diags.into_iter().filter(|d| d.code != "ftl-syntax"));
     let (data, data_diags) = check::load_check_data(root, &l10n);
     loader_diags.extend(data_diags);
-    let input = check::Input {
-        l10n: &l10n,
-        site: Some(&site),
-        data: &data,
-    };
+    let input = check::Input { l10n: &l10n, site: Some(&site), data: &data };
     let mut findings = check::findings(&input);
     let status = check::summarize(&input, &findings);
     let source = locales[0].clone();
@@ -83,10 +74,7 @@ pub fn site_locales(site: &crate::content::Site) -> Vec<String> {
 
 pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     if !root.join("content").is_dir() && !root.join("locales").is_dir() {
-        anyhow::bail!(
-            "`{}` has no `content/` or `locales/` directory",
-            root.display()
-        );
+        anyhow::bail!("`{}` has no `content/` or `locales/` directory", root.display());
     }
     let (findings, source, _) = load_and_check(root)?;
     let mut findings = check::filter_locales(findings, &source, &args.locales);
@@ -97,11 +85,7 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
         Format::Json => println!("{}", render_json(&findings)),
     }
     let failed = diags.iter().any(|d| d.is_error() || args.strict);
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// Sorts like [`diag::sort`] (path, line, column, severity, code, message) and drops
@@ -109,14 +93,7 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
 pub fn sort_findings(findings: &mut Vec<Finding>) {
     fn key(f: &Finding) -> (&str, usize, usize, diag::Severity, &str, &str) {
         let (line, col) = f.diag.pos.as_ref().map_or((0, 0), |p| (p.line, p.col));
-        (
-            &f.diag.path,
-            line,
-            col,
-            f.diag.severity,
-            f.diag.code,
-            &f.diag.message,
-        )
+        (&f.diag.path, line, col, f.diag.severity, f.diag.code, &f.diag.message)
     }
     findings.sort_by(|a, b| key(a).cmp(&key(b)));
     findings.dedup_by(|a, b| a.diag == b.diag);
@@ -128,11 +105,8 @@ pub fn render_json(findings: &[Finding]) -> String {
     let items: Vec<serde_json::Value> = findings
         .iter()
         .map(|f| {
-            let (line, col) = f
-                .diag
-                .pos
-                .as_ref()
-                .map_or((None, None), |p| (Some(p.line), Some(p.col)));
+            let (line, col) =
+                f.diag.pos.as_ref().map_or((None, None), |p| (Some(p.line), Some(p.col)));
             serde_json::json!({
                 "path": f.diag.path,
                 "line": line,

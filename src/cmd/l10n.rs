@@ -61,10 +61,7 @@ fn accept(root: &Path, locale: &str, ids: &[String]) -> anyhow::Result<ExitCode>
     let lock = data.locks.get(locale).cloned().unwrap_or_default();
     let accepted = check::stale::accept(&l10n, locale, &lock, ids).context("no source locale")?;
     if !accepted.unknown.is_empty() {
-        anyhow::bail!(
-            "no translated message `{}` in {locale}",
-            accepted.unknown.join("`, `")
-        );
+        anyhow::bail!("no translated message `{}` in {locale}", accepted.unknown.join("`, `"));
     }
     let path = root.join("locales").join(locale).join(LOCK_FILE);
     std::fs::write(&path, render_lock(locale, &accepted.lock))
@@ -93,9 +90,8 @@ pub fn render_status(status: &Status) -> String {
             ]);
         }
     }
-    let widths: Vec<usize> = (0..6)
-        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
-        .collect();
+    let widths: Vec<usize> =
+        (0..6).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
     let mut out = String::new();
     for row in &rows {
         let mut line = String::new();

@@ -29,37 +29,22 @@ pub fn parse_config(path: &str, source: &str) -> (Option<Config>, Vec<Diagnostic
     }
     let mut seen = BTreeMap::new();
     for locale in &config.locales {
-        if locale
-            .get_ref()
-            .parse::<unic_langid::LanguageIdentifier>()
-            .is_err()
+        if locale.get_ref().parse::<unic_langid::LanguageIdentifier>().is_err()
             || !locale.get_ref().contains('-')
         {
             diags.push(err(
                 locale.span(),
-                format!(
-                    "`{}` is not a BCP 47 language-region tag such as `de-DE`",
-                    locale.get_ref()
-                ),
+                format!("`{}` is not a BCP 47 language-region tag such as `de-DE`", locale.get_ref()),
             ));
         }
-        if seen
-            .insert(locale.get_ref().clone(), locale.span())
-            .is_some()
-        {
-            diags.push(err(
-                locale.span(),
-                format!("locale `{}` is listed twice", locale.get_ref()),
-            ));
+        if seen.insert(locale.get_ref().clone(), locale.span()).is_some() {
+            diags.push(err(locale.span(), format!("locale `{}` is listed twice", locale.get_ref())));
         }
     }
     if !seen.contains_key(config.default_locale.get_ref()) {
         diags.push(err(
             config.default_locale.span(),
-            format!(
-                "default locale `{}` is not in `locales`",
-                config.default_locale.get_ref()
-            ),
+            format!("default locale `{}` is not in `locales`", config.default_locale.get_ref()),
         ));
     }
     if let Some(url) = &config.external_article_url {
@@ -80,12 +65,7 @@ pub fn parse_article(id: &str, path: &str, source: &str) -> (Option<Article>, Ve
         Err(diag) => return (None, vec![diag]),
     };
     article.id = id.to_string();
-    let mut ctx = Validate {
-        path,
-        source,
-        diags: Vec::new(),
-        anchors: BTreeMap::new(),
-    };
+    let mut ctx = Validate { path, source, diags: Vec::new(), anchors: BTreeMap::new() };
     if !is_slug(id) {
         ctx.diags.push(Diagnostic::file(
             Severity::Error,
@@ -97,10 +77,7 @@ pub fn parse_article(id: &str, path: &str, source: &str) -> (Option<Article>, Ve
     ctx.slug(&article.topic, "topic");
     if let Some(date) = &article.date {
         if !is_iso_date(date.get_ref()) {
-            ctx.error(
-                date.span(),
-                format!("`date` must be YYYY-MM-DD, found `{}`", date.get_ref()),
-            );
+            ctx.error(date.span(), format!("`date` must be YYYY-MM-DD, found `{}`", date.get_ref()));
         }
     }
     ctx.blocks(&article.body);
@@ -142,11 +119,7 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
     };
     files.sort();
     for file in files {
-        let id = file
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
+        let id = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
         match read_text(root, &file) {
             Ok(source) => {
                 let (article, more) = parse_article(&id, &rel_path(root, &file), &source);
@@ -156,10 +129,7 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
             Err(diag) => diags.push(diag),
         }
     }
-    (
-        config.map(|config| crate::content::Site { config, articles }),
-        diags,
-    )
+    (config.map(|config| crate::content::Site { config, articles }), diags)
 }
 
 /// TOML syntax errors get `toml-syntax`; schema errors (wrong type, unknown key) get their own codes.
@@ -168,9 +138,7 @@ fn parse_toml<T: DeserializeOwned>(path: &str, source: &str) -> Result<T, Diagno
         return Err(toml_diag("toml-syntax", path, source, &err));
     }
     toml::from_str::<T>(source).map_err(|err| {
-        let code = if err.message().starts_with("unknown field")
-            || err.message().starts_with("unknown variant")
-        {
+        let code = if err.message().starts_with("unknown field") || err.message().starts_with("unknown variant") {
             "unknown-key"
         } else {
             "invalid-content"
@@ -192,9 +160,7 @@ fn is_iso_date(s: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 struct Validate<'a> {
@@ -207,42 +173,23 @@ struct Validate<'a> {
 
 impl Validate<'_> {
     fn error(&mut self, span: std::ops::Range<usize>, message: String) {
-        self.diags.push(Diagnostic::error(
-            "invalid-content",
-            self.path,
-            self.source,
-            span,
-            message,
-        ));
+        self.diags.push(Diagnostic::error("invalid-content", self.path, self.source, span, message));
     }
 
     fn slug(&mut self, value: &Spanned<String>, what: &str) {
         if !is_slug(value.get_ref()) {
             self.error(
                 value.span(),
-                format!(
-                    "{what} `{}` must be lower-case words joined by `-`",
-                    value.get_ref()
-                ),
+                format!("{what} `{}` must be lower-case words joined by `-`", value.get_ref()),
             );
         }
     }
 
     fn anchor(&mut self, id: &Spanned<String>) {
         self.slug(id, "anchor id");
-        if self
-            .anchors
-            .insert(id.get_ref().clone(), id.span())
-            .is_some()
-        {
+        if self.anchors.insert(id.get_ref().clone(), id.span()).is_some() {
             let message = format!("anchor id `{}` is used twice in this article", id.get_ref());
-            self.diags.push(Diagnostic::error(
-                "duplicate-anchor",
-                self.path,
-                self.source,
-                id.span(),
-                message,
-            ));
+            self.diags.push(Diagnostic::error("duplicate-anchor", self.path, self.source, id.span(), message));
         }
     }
 
@@ -262,23 +209,13 @@ impl Validate<'_> {
                         self.anchor(id);
                     }
                     if p.steps.is_empty() {
-                        self.diags.push(Diagnostic::file(
-                            Severity::Error,
-                            "invalid-content",
-                            self.path,
-                            "a procedure needs at least one step",
-                        ));
+                        self.diags.push(Diagnostic::file(Severity::Error, "invalid-content", self.path, "a procedure needs at least one step"));
                     }
                     self.steps(&p.steps);
                 }
                 Block::Alert(alert) => {
                     if alert.text.is_none() && alert.blocks.is_empty() {
-                        self.diags.push(Diagnostic::file(
-                            Severity::Error,
-                            "invalid-content",
-                            self.path,
-                            "an alert needs `text` or `blocks`",
-                        ));
+                        self.diags.push(Diagnostic::file(Severity::Error, "invalid-content", self.path, "an alert needs `text` or `blocks`"));
                     }
                     self.blocks(&alert.blocks);
                 }
@@ -286,24 +223,14 @@ impl Validate<'_> {
                     for row in &table.rows {
                         if row.len() != table.header.len() {
                             let span = row.first().map_or(0..0, |c| c.span());
-                            self.error(
-                                span,
-                                format!(
-                                    "table row has {} cells, the header has {}",
-                                    row.len(),
-                                    table.header.len()
-                                ),
-                            );
+                            self.error(span, format!("table row has {} cells, the header has {}", row.len(), table.header.len()));
                         }
                     }
                 }
                 Block::Image(image) => {
                     let src = image.src.get_ref();
                     let ok = src.starts_with("https://")
-                        || (!src.contains("..")
-                            && !src.starts_with('/')
-                            && !src.contains(':')
-                            && !src.is_empty());
+                        || (!src.contains("..") && !src.starts_with('/') && !src.contains(':') && !src.is_empty());
                     if !ok {
                         self.error(image.src.span(), format!("image `src` must be a relative path inside content/ or an https URL, found `{src}`"));
                     }
@@ -315,16 +242,10 @@ impl Validate<'_> {
                             (Some(article), None) => self.slug(article, "article id"),
                             (None, Some(url)) => {
                                 if !url.get_ref().starts_with("https://") {
-                                    self.error(
-                                        url.span(),
-                                        "link `url` must start with https://".into(),
-                                    );
+                                    self.error(url.span(), "link `url` must start with https://".into());
                                 }
                             }
-                            _ => self.error(
-                                link.text.span(),
-                                "a link needs exactly one of `article` or `url`".into(),
-                            ),
+                            _ => self.error(link.text.span(), "a link needs exactly one of `article` or `url`".into()),
                         }
                     }
                 }
@@ -371,23 +292,14 @@ mod tests {
         let (_, diags) = parse_config("content/site.toml", &src);
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].code, "unknown-key");
-        assert!(
-            diags[0]
-                .headline()
-                .starts_with("content/site.toml:5:1: error[unknown-key]: unknown field `colour`"),
-            "{}",
-            diags[0].headline()
-        );
+        assert!(diags[0].headline().starts_with("content/site.toml:5:1: error[unknown-key]: unknown field `colour`"), "{}", diags[0].headline());
     }
 
     #[test]
     fn default_locale_must_be_listed() {
         let src = SITE.replace("default-locale = \"en-US\"", "default-locale = \"fr-FR\"");
         let (_, diags) = parse_config("s.toml", &src);
-        assert_eq!(
-            diags[0].message,
-            "default locale `fr-FR` is not in `locales`"
-        );
+        assert_eq!(diags[0].message, "default locale `fr-FR` is not in `locales`");
     }
 
     #[test]
@@ -395,17 +307,10 @@ mod tests {
         let src = "title = \"t\"\ndescription = \"d\"\ntopic = \"x\"\n[[body]]\n[body.list]\nitems = [\"a\", { text = \"b\", items = { items = [\"c\"] } }]\n";
         let (article, diags) = parse_article("x", "a.toml", src);
         assert!(diags.is_empty(), "{diags:?}");
-        let Block::List(list) = &article.unwrap().body[0] else {
-            panic!("not a list")
-        };
+        let Block::List(list) = &article.unwrap().body[0] else { panic!("not a list") };
         assert_eq!(list.items[0].text.get_ref(), "a");
         assert_eq!(&src[list.items[0].text.span()], "\"a\"");
-        assert_eq!(
-            list.items[1].items.as_ref().unwrap().items[0]
-                .text
-                .get_ref(),
-            "c"
-        );
+        assert_eq!(list.items[1].items.as_ref().unwrap().items[0].text.get_ref(), "c");
     }
 
     #[test]

@@ -4,8 +4,8 @@ use std::fmt;
 
 use std::collections::BTreeMap;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
 /// A Fluent message id, with its byte span in the content file for diagnostics.
@@ -150,16 +150,12 @@ impl<'de> Deserialize<'de> for Item {
         let spanned = Spanned::<ItemRepr>::deserialize(deserializer)?;
         let span = spanned.span();
         Ok(match spanned.into_inner() {
-            ItemRepr::Text(text) => Item {
-                text: Spanned::new(span, text),
-                items: None,
-                blocks: Vec::new(),
-            },
-            ItemRepr::Table(table) => Item {
-                text: table.text,
-                items: table.items,
-                blocks: table.blocks,
-            },
+            ItemRepr::Text(text) => {
+                Item { text: Spanned::new(span, text), items: None, blocks: Vec::new() }
+            }
+            ItemRepr::Table(table) => {
+                Item { text: table.text, items: table.items, blocks: table.blocks }
+            }
         })
     }
 }

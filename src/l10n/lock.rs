@@ -26,9 +26,7 @@ pub type Lock = BTreeMap<String, String>;
 /// Comments and the message's position in the file do not count.
 pub fn fingerprint(message: &ast::Message<&str>) -> String {
     let entry = ast::Entry::Message(ast::Message {
-        id: ast::Identifier {
-            name: message.id.name,
-        },
+        id: ast::Identifier { name: message.id.name },
         value: message.value.clone(),
         attributes: message.attributes.clone(),
         comment: None,
@@ -63,21 +61,13 @@ pub fn parse_lock(path: &str, source: &str) -> (Lock, Vec<Diagnostic>) {
             let ok = !scope.is_empty()
                 && !id.is_empty()
                 && value.len() == 16
-                && value
-                    .bytes()
-                    .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
+                && value.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
             ok.then(|| (format!("{scope}/{id}"), value.to_string()))
         });
         match parsed {
             Some((key, value)) => {
                 if lock.insert(key.clone(), value).is_some() {
-                    diags.push(Diagnostic::error(
-                        "invalid-lock",
-                        path,
-                        source,
-                        start..start + line.len(),
-                        format!("`{key}` appears twice"),
-                    ));
+                    diags.push(Diagnostic::error("invalid-lock", path, source, start..start + line.len(), format!("`{key}` appears twice")));
                 }
             }
             None => diags.push(Diagnostic::error(
@@ -138,9 +128,6 @@ mod tests {
         assert!(text.find("a/b").unwrap() < text.find("a/x").unwrap());
         assert_eq!(parse_lock("l", &text), (lock, vec![]));
         let (_, diags) = parse_lock("l10n.lock", "# ok\nbroken line\n");
-        assert_eq!(
-            diags[0].headline(),
-            "l10n.lock:2:1: error[invalid-lock]: expected `scope/message-id = <16 hex digits>`"
-        );
+        assert_eq!(diags[0].headline(), "l10n.lock:2:1: error[invalid-lock]: expected `scope/message-id = <16 hex digits>`");
     }
 }

@@ -70,17 +70,13 @@ pub fn build(files: &[(String, String)]) -> (L10n, Option<Site>, CheckData) {
                 if !order.iter().any(|l| l == locale) {
                     order.push(locale.to_string());
                 }
-                let entry = locales
-                    .entry(locale.to_string())
-                    .or_insert_with(|| LocaleFiles {
-                        locale: locale.to_string(),
-                        langid: locale.parse().unwrap_or_default(),
-                        files: BTreeMap::new(),
-                    });
+                let entry = locales.entry(locale.to_string()).or_insert_with(|| LocaleFiles {
+                    locale: locale.to_string(),
+                    langid: locale.parse().unwrap_or_default(),
+                    files: BTreeMap::new(),
+                });
                 let (file, _) = parse_ftl(path, body.clone());
-                entry
-                    .files
-                    .insert(name.trim_end_matches(".ftl").to_string(), file);
+                entry.files.insert(name.trim_end_matches(".ftl").to_string(), file);
             }
             ["locales", locale, "l10n.lock"] => {
                 let (lock, diags) = parse_lock(path, body);
@@ -131,11 +127,7 @@ pub fn build(files: &[(String, String)]) -> (L10n, Option<Site>, CheckData) {
 pub fn check_text(text: &str) -> String {
     let files = parse_fixture(text);
     let (l10n, site, data) = build(&files);
-    let input = check::Input {
-        l10n: &l10n,
-        site: site.as_ref(),
-        data: &data,
-    };
+    let input = check::Input { l10n: &l10n, site: site.as_ref(), data: &data };
     drillbook::diag::render_all(&check::check(&input))
 }
 
