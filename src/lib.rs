@@ -4,7 +4,6 @@
 //! judges translations against the same model. See ARCHITECTURE.md.
 
 pub mod check;
-pub mod check;
 pub mod content;
 pub mod diag;
 pub mod l10n;

@@ -21,10 +21,10 @@ use drillbook::content::{Site, parse_article, parse_config};
 use drillbook::l10n::lock::parse_lock;
 use drillbook::l10n::{L10n, LocaleFiles, parse_ftl};
 
-pub const SOURCE_LOCALE: &str = "en-US";
+pub(crate) const SOURCE_LOCALE: &str = "en-US";
 
 /// `(path, contents)` of every file of a fixture.
-pub fn parse_fixture(text: &str) -> Vec<(String, String)> {
+pub(crate) fn parse_fixture(text: &str) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = Vec::new();
     let mut flags: Vec<String> = Vec::new();
     let finish = |files: &mut Vec<(String, String)>, flags: &[String]| {
@@ -57,7 +57,7 @@ pub fn parse_fixture(text: &str) -> Vec<(String, String)> {
 }
 
 /// Builds the checker's input from fixture files, as the loaders would from disk.
-pub fn build(files: &[(String, String)]) -> (L10n, Option<Site>, CheckData) {
+pub(crate) fn build(files: &[(String, String)]) -> (L10n, Option<Site>, CheckData) {
     let mut order = vec![SOURCE_LOCALE.to_string()];
     let mut locales: BTreeMap<String, LocaleFiles> = BTreeMap::new();
     let mut data = CheckData::default();
@@ -124,7 +124,7 @@ pub fn build(files: &[(String, String)]) -> (L10n, Option<Site>, CheckData) {
 }
 
 /// The rendered diagnostics of `check` on a fixture (sorted, with the summary line).
-pub fn check_text(text: &str) -> String {
+pub(crate) fn check_text(text: &str) -> String {
     let files = parse_fixture(text);
     let (l10n, site, data) = build(&files);
     let input = check::Input { l10n: &l10n, site: site.as_ref(), data: &data };
@@ -132,7 +132,7 @@ pub fn check_text(text: &str) -> String {
 }
 
 /// Writes fixture files under `dir`.
-pub fn write_fixture(dir: &Path, files: &[(String, String)]) {
+pub(crate) fn write_fixture(dir: &Path, files: &[(String, String)]) {
     for (path, body) in files {
         let path = dir.join(path);
         std::fs::create_dir_all(path.parent().expect("fixture paths have a parent"))
