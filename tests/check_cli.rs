@@ -63,7 +63,8 @@ fn json_output_lists_findings_with_locale_and_message_id() {
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
     let diags = json["diagnostics"].as_array().unwrap();
-    let missing = diags.iter().find(|d| d["code"] == "missing-message").expect("missing-message reported");
+    let missing =
+        diags.iter().find(|d| d["code"] == "missing-message").expect("missing-message reported");
     assert_eq!(missing["locale"], "de-DE");
     assert_eq!(missing["id"], "nav-skip");
     assert_eq!(missing["path"], "locales/de-DE/site.ftl");
@@ -76,13 +77,20 @@ fn json_output_lists_findings_with_locale_and_message_id() {
 fn errors_exit_1_sorted_with_a_summary_and_locale_filter_hides_other_locales() {
     let dir = project();
     let file = dir.path().join("locales/de-DE/remove-a-relationship.ftl");
-    edit(&file, "Wählen Sie **{ -ui-remove-reseller-relationship }** aus.", "Wählen **Sie Resellerbeziehung entfernen** aus.");
+    edit(
+        &file,
+        "Wählen Sie **{ -ui-remove-reseller-relationship }** aus.",
+        "Wählen **Sie Resellerbeziehung entfernen** aus.",
+    );
     edit(&file, "(assign-support-contacts.md)", "(assign.md)");
     let (code, stdout, _) = run(dir.path(), &["check"]);
     assert_eq!(code, 1, "{stdout}");
     let headlines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("locales/")).collect();
     assert_eq!(headlines.len(), 3, "{stdout}");
-    assert!(headlines[0].starts_with("locales/de-DE/remove-a-relationship.ftl:20:1: error[markup-mismatch]"));
+    assert!(
+        headlines[0]
+            .starts_with("locales/de-DE/remove-a-relationship.ftl:20:1: error[markup-mismatch]")
+    );
     assert!(headlines.iter().any(|l| l.contains("error[term-mismatch]")));
     assert!(headlines.iter().any(|l| l.contains("error[label-inconsistent]")));
     assert!(stdout.contains("\n   | ^^^^"), "caret under the span: {stdout}");
@@ -94,7 +102,11 @@ fn errors_exit_1_sorted_with_a_summary_and_locale_filter_hides_other_locales() {
 #[test]
 fn warnings_fail_only_with_strict() {
     let dir = project();
-    edit(&dir.path().join("locales/en-US/site.ftl"), "nav-skip = Skip to main content", "nav-skip = Skip to the main content");
+    edit(
+        &dir.path().join("locales/en-US/site.ftl"),
+        "nav-skip = Skip to main content",
+        "nav-skip = Skip to the main content",
+    );
     let (code, stdout, _) = run(dir.path(), &["check"]);
     assert_eq!(code, 0);
     assert!(stdout.ends_with("0 errors, 5 warnings\n"), "{stdout}");
@@ -105,12 +117,22 @@ fn warnings_fail_only_with_strict() {
 #[test]
 fn l10n_accept_records_a_review_and_clears_stale() {
     let dir = project();
-    edit(&dir.path().join("locales/en-US/site.ftl"), "nav-skip = Skip to main content", "nav-skip = Skip to the main content");
+    edit(
+        &dir.path().join("locales/en-US/site.ftl"),
+        "nav-skip = Skip to main content",
+        "nav-skip = Skip to the main content",
+    );
     let (_, status, _) = run(dir.path(), &["l10n", "status"]);
     let row = status.lines().find(|l| l.starts_with("de-DE") && l.contains(" site ")).unwrap();
-    assert_eq!(row.split_whitespace().collect::<Vec<_>>(), ["de-DE", "site", "24/24", "0", "1", "0"]);
+    assert_eq!(
+        row.split_whitespace().collect::<Vec<_>>(),
+        ["de-DE", "site", "24/24", "0", "1", "0"]
+    );
     let (code, stdout, _) = run(dir.path(), &["l10n", "accept", "de-DE", "nav-skip"]);
-    assert_eq!((code, stdout.as_str()), (0, "de-DE: 1 review(s) recorded in locales/de-DE/l10n.lock\n"));
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "de-DE: 1 review(s) recorded in locales/de-DE/l10n.lock\n")
+    );
     let (_, stdout, _) = run(dir.path(), &["check", "--locale", "de-DE"]);
     assert_eq!(stdout, "0 errors, 0 warnings\n");
     let lock = std::fs::read_to_string(dir.path().join("locales/de-DE/l10n.lock")).unwrap();

@@ -49,7 +49,10 @@ fn changed_english_makes_its_translation_stale_until_accepted() {
     let (found, status) = codes_and_ids(&after, Some(&lock));
     assert_eq!(found, ["stale:step-suspend"]);
     let scope = &status.locales["de-DE"].scopes["a"];
-    assert_eq!((scope.messages, scope.translated, scope.stale, scope.missing, scope.errors), (2, 2, 1, 0, 0));
+    assert_eq!(
+        (scope.messages, scope.translated, scope.stale, scope.missing, scope.errors),
+        (2, 2, 1, 0, 0)
+    );
     assert!(status.is_stale("de-DE", "a", "step-suspend"));
     assert!(!status.is_stale("de-DE", "a", "step-remove"));
 
@@ -79,7 +82,8 @@ fn layout_and_comment_changes_in_english_do_not_make_translations_stale() {
 fn accepting_an_unknown_id_is_refused() {
     let files = fixture::parse_fixture(BEFORE);
     let (l10n, _, _) = fixture::build(&files);
-    let accepted = check::stale::accept(&l10n, "de-DE", &Lock::new(), &["nope".to_string()]).unwrap();
+    let accepted =
+        check::stale::accept(&l10n, "de-DE", &Lock::new(), &["nope".to_string()]).unwrap();
     assert_eq!(accepted.unknown, ["nope"]);
 }
 

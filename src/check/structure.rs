@@ -33,14 +33,15 @@ pub(crate) fn check_syntax(locale: &Locale<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// The id a junk entry was meant to define (`d = {` -> `d`), if it starts like an entry.
+/// The id a junk entry was meant to define (`d = {` -> `d`, `nav-skip  Text` -> `nav-skip`):
+/// an identifier at the start of the junk, ended by whitespace, `=` or the end.
 fn junk_id(junk: &str) -> Option<String> {
-    let junk = junk.trim_start();
     let id: String =
         junk.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
-    let first = id.trim_start_matches('-').chars().next()?;
-    let rest = junk[id.len()..].trim_start();
-    (first.is_ascii_alphabetic() && rest.starts_with('=')).then_some(id)
+    let first = id.strip_prefix('-').unwrap_or(&id).chars().next()?;
+    let next = junk[id.len()..].chars().next();
+    (first.is_ascii_alphabetic() && next.is_none_or(|c| c.is_whitespace() || c == '='))
+        .then_some(id)
 }
 
 /// `duplicate-id` within a file, between a scope's file and `ui.ftl` (one bundle), and between
@@ -240,7 +241,9 @@ mod tests {
     fn junk_ids_are_recognized_only_at_an_entry_start() {
         assert_eq!(junk_id("d = {\n").as_deref(), Some("d"));
         assert_eq!(junk_id("-brand = {").as_deref(), Some("-brand"));
+        assert_eq!(junk_id("nav-skip  Text").as_deref(), Some("nav-skip"));
         assert_eq!(junk_id("  .attr = x"), None);
+        assert_eq!(junk_id("key: value"), None);
         assert_eq!(junk_id("{ broken"), None);
     }
 }
