@@ -215,11 +215,6 @@ impl<'a> File<'a> {
             .collect()
     }
 
-    /// The first entry with this id.
-    pub(crate) fn entry(&self, id: &str) -> Option<Entry<'_>> {
-        self.entries().into_iter().find(|e| e.id == id)
-    }
-
     pub(crate) fn finding(
         &self,
         severity: Severity,
@@ -326,8 +321,11 @@ pub(crate) fn pairs<'r>(source: &'r Locale<'r>, target: &'r Locale<'r>) -> Vec<P
         let en_terms = source.terms.get(*scope).unwrap_or(empty);
         let tr_terms = target.terms.get(*scope).unwrap_or(empty);
         let tr_entries = tr_file.entries();
+        // The first definition of each id (as in the bundle).
+        let tr_by_id: BTreeMap<&str, &Entry<'_>> =
+            tr_entries.iter().rev().map(|e| (e.id.as_str(), e)).collect();
         for en in en_file.entries() {
-            let Some(tr) = tr_entries.iter().find(|t| t.id == en.id) else {
+            let Some(tr) = tr_by_id.get(en.id.as_str()) else {
                 continue;
             };
             let base = |part: String, en_p, tr_p| Pair {
@@ -358,4 +356,53 @@ pub(crate) fn pairs<'r>(source: &'r Locale<'r>, target: &'r Locale<'r>) -> Vec<P
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::l10n::{LocaleFiles, parse_ftl};
+
+    fn l10n(files: &[(&str, &str)]) -> L10n {
+        let mut locales: Vec<LocaleFiles> = Vec::new();
+        for (locale, source) in files {
+            let (file, _) = parse_ftl(&format!("locales/{locale}/a.ftl"), source.to_string());
+            let mut map = BTreeMap::new();
+            map.insert("a".to_string(), file);
+            locales.push(LocaleFiles {
+                locale: locale.to_string(),
+                langid: locale.parse().unwrap(),
+                files: map,
+            });
+        }
+        L10n { locales }
+    }
+
+    #[test]
+    fn entry_offsets_skip_a_byte_order_mark() {
+        let l10n = l10n(&[("en-US", "\u{feff}first = 1\n-term = 2\n")]);
+        let locales = parse_locales(&l10n);
+        let file = &locales[0].files["a"];
+        assert!(file.errors.is_empty());
+        let entries = file.entries();
+        assert_eq!((entries[0].id.as_str(), entries[0].offset), ("first", 3));
+        assert_eq!((entries[1].id.as_str(), entries[1].offset), ("-term", 13));
+    }
+
+    #[test]
+    fn locale_filter_keeps_the_source_locale_and_the_chosen_ones() {
+        let l10n =
+            l10n(&[("en-US", "a = A\nb = B\n"), ("de-DE", "a = A2\n"), ("nl-NL", "a = A3\n")]);
+        let data = CheckData::default();
+        let input = Input { l10n: &l10n, site: None, data: &data };
+        let all = findings(&input);
+        let kept = filter_locales(all.clone(), "en-US", &["nl-NL".to_string()]);
+        assert!(all.iter().any(|f| f.locale == "de-DE"));
+        assert!(kept.iter().all(|f| f.locale == "nl-NL" || f.locale == "en-US"));
+        assert!(
+            kept.iter().any(|f| f.diag.code == "missing-message" && f.id.as_deref() == Some("b"))
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! References: `$variables`, `{ -term }` and `{ message }` references against the English,
 //! and plural selectors against the locale's CLDR categories.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
@@ -119,6 +119,7 @@ pub(crate) fn check_plurals(
     out: &mut Vec<Finding>,
 ) {
     let categories = plural_categories(locale.langid);
+    let en_plurals = source.map(plural_ids).unwrap_or_default();
     for (scope, file) in &locale.files {
         for entry in file.entries() {
             let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
@@ -181,21 +182,12 @@ pub(crate) fn check_plurals(
             }
             // The English selects on a number but the translation has no plural select: fine
             // only when the locale has a single category.
-            let Some(source) = source else { continue };
-            if has_plural || categories.len() < 2 {
+            if source.is_none() || has_plural || categories.len() < 2 {
                 continue;
             }
-            let en_plural = source.files.get(scope).and_then(|f| {
-                let en = f.entry(&entry.id)?;
-                let mut patterns =
-                    en.value.into_iter().chain(en.attributes.iter().map(|a| &a.value));
-                Some(patterns.any(|p| {
-                    ast::selects(p, f.source)
-                        .iter()
-                        .any(|s| s.keys.iter().any(|k| CATEGORY_NAMES[..5].contains(&k.as_str())))
-                }))
-            });
-            if en_plural == Some(true) {
+            let en_plural =
+                en_plurals.get(scope).is_some_and(|ids| ids.contains(entry.id.as_str()));
+            if en_plural {
                 let message = format!(
                     "the English `{}` selects on a number but the translation does not; {} needs {}",
                     entry.id,
@@ -207,6 +199,26 @@ pub(crate) fn check_plurals(
             }
         }
     }
+}
+
+/// Scope -> ids of the entries that have a plural select (in a value or an attribute).
+fn plural_ids<'a>(locale: &'a Locale<'a>) -> BTreeMap<&'a str, BTreeSet<String>> {
+    let mut out: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for (scope, file) in &locale.files {
+        for entry in file.entries() {
+            let mut patterns =
+                entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
+            let plural = patterns.any(|p| {
+                ast::selects(p, file.source)
+                    .iter()
+                    .any(|s| s.keys.iter().any(|k| CATEGORY_NAMES[..5].contains(&k.as_str())))
+            });
+            if plural {
+                out.entry(scope).or_default().insert(entry.id);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
