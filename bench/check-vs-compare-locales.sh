@@ -88,7 +88,7 @@ PY
 }
 
 messages=$(cat "$DIR"/locales/*/bench.ftl | grep -c '^msg-')
-check_errors=$("$BIN" --root "$DIR" check | tail -1)
+check_errors=$("$BIN" --root "$DIR" check | tail -1 || true)
 cl_out=$(compare-locales --json "$DIR/cl.json" "$DIR/l10n.toml" "$DIR" 2>&1 | grep -E '^(errors|warnings|missing) ' | tr -s ' ' | paste -sd' ' || true)
 t_check=$(best "$BIN" --root "$DIR" check --format json)
 t_cl=$(best compare-locales --json "$DIR/cl.json" "$DIR/l10n.toml" "$DIR")
