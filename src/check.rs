@@ -5,7 +5,7 @@
 //! One file per family of checks: `structure` (syntax, missing and obsolete entries,
 //! duplicates), `refs` (variables, terms, message references, plurals), `markup` (Markdown
 //! spans, unsafe text), `labels` (UI labels rendered consistently), `text` (untranslated,
-//! glossary), `stale` (lock files), `content` (content references). [`status`] summarizes the
+//! glossary), `stale` (lock files), `content` (content references). [`status()`] summarizes the
 //! same findings per locale and article for `drillbook l10n status` and the dashboard page.
 
 mod ast;
@@ -90,7 +90,7 @@ pub fn load_check_data(root: &Path, l10n: &L10n) -> (CheckData, Vec<Diagnostic>)
     (data, diags)
 }
 
-/// One problem, with what it is about (for filtering by locale and for [`status`]).
+/// One problem, with what it is about (for filtering by locale and for [`status()`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub diag: Diagnostic,

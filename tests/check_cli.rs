@@ -153,4 +153,12 @@ fn usage_and_io_errors_exit_2() {
     assert!(stderr.contains("not a translated locale"), "{stderr}");
     let (code, _, _) = run(&repo(), &["check", "--format", "yaml"]);
     assert_eq!(code, 2);
+    let (code, _, stderr) = run(&repo(), &["check", "--locale", "fr-FR"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`fr-FR` is not a locale of this site"), "{stderr}");
+    let dir = project();
+    std::fs::remove_file(dir.path().join("content/site.toml")).unwrap();
+    let (code, stdout, _) = run(dir.path(), &["check"]);
+    assert_eq!(code, 2, "{stdout}");
+    assert!(stdout.contains("error[io]"), "{stdout}");
 }

@@ -32,16 +32,15 @@ pub struct CheckArgs {
 /// Loads everything `check` reads. Loader diagnostics come back as findings of the source
 /// locale; the loader's `ftl-syntax` errors are left to `check`, which reports the same junk
 /// (and skips a byte-order mark, which the runtime parser does not).
-pub fn load_and_check(root: &Path) -> anyhow::Result<(Vec<Finding>, String, check::Status)> {
+pub fn load_and_check(root: &Path) -> anyhow::Result<Checked> {
     let (site, mut loader_diags) = crate::content::load_site(root);
     let Some(site) = site else {
         diag::sort(&mut loader_diags);
-        let source = String::new();
         let findings = loader_diags
             .into_iter()
-            .map(|diag| Finding { diag, locale: source.clone(), scope: String::new(), id: None })
+            .map(|diag| Finding { diag, locale: String::new(), scope: String::new(), id: None })
             .collect();
-        return Ok((findings, source, check::Status::default()));
+        return Ok(Checked { findings, locales: Vec::new(), status: check::Status::default() });
     };
     let locales = site_locales(&site);
     let (l10n, l10n_diags) = crate::l10n::load_l10n(root, &locales);
@@ -58,7 +57,15 @@ pub fn load_and_check(root: &Path) -> anyhow::Result<(Vec<Finding>, String, chec
         scope: String::new(),
         id: None,
     }));
-    Ok((findings, source, status))
+    Ok(Checked { findings, locales, status })
+}
+
+/// What [`load_and_check`] found.
+pub struct Checked {
+    pub findings: Vec<Finding>,
+    /// The site's locales, the source locale first (empty when `site.toml` did not load).
+    pub locales: Vec<String>,
+    pub status: check::Status,
 }
 
 /// The site's locales, the default (source) locale first.
@@ -76,13 +83,23 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     if !root.join("content").is_dir() && !root.join("locales").is_dir() {
         anyhow::bail!("`{}` has no `content/` or `locales/` directory", root.display());
     }
-    let (findings, source, _) = load_and_check(root)?;
-    let mut findings = check::filter_locales(findings, &source, &args.locales);
+    let checked = load_and_check(root)?;
+    let unknown =
+        args.locales.iter().find(|l| !checked.locales.is_empty() && !checked.locales.contains(l));
+    if let Some(unknown) = unknown {
+        anyhow::bail!("`{unknown}` is not a locale of this site ({})", checked.locales.join(", "));
+    }
+    let source = checked.locales.first().cloned().unwrap_or_default();
+    let mut findings = check::filter_locales(checked.findings, &source, &args.locales);
     sort_findings(&mut findings);
     let diags: Vec<Diagnostic> = findings.iter().map(|f| f.diag.clone()).collect();
     match args.format {
         Format::Human => print!("{}", diag::render_all(&diags)),
         Format::Json => println!("{}", render_json(&findings)),
+    }
+    // A file that could not be read is an operational failure, not a translation problem.
+    if diags.iter().any(|d| d.code == "io") {
+        return Ok(ExitCode::from(2));
     }
     let failed = diags.iter().any(|d| d.is_error() || args.strict);
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })

@@ -34,8 +34,8 @@ pub enum L10nCommand {
 pub fn run(root: &Path, args: &L10nArgs) -> anyhow::Result<ExitCode> {
     match &args.command {
         L10nCommand::Status => {
-            let (_, _, status) = crate::cmd::check::load_and_check(root)?;
-            print!("{}", render_status(&status));
+            let checked = crate::cmd::check::load_and_check(root)?;
+            print!("{}", render_status(&checked.status));
             Ok(ExitCode::SUCCESS)
         }
         L10nCommand::Accept { locale, ids } => accept(root, locale, ids),
