@@ -18,6 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into `site/` (or `--out`).
     Build(crate::cmd::build::BuildArgs),
+    /// Build, serve on 127.0.0.1, rebuild on change and reload open pages.
+    Serve(crate::cmd::serve::ServeArgs),
     /// Check every translation against the English source.
     Check(crate::cmd::check::CheckArgs),
     /// Translation status and reviews (`status`, `accept`).

@@ -10,6 +10,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(&cli.root, args),
+        Command::Serve(args) => cmd::serve::run(&cli.root, args),
         Command::Check(args) => cmd::check::run(&cli.root, args),
         Command::L10n(args) => cmd::l10n::run(&cli.root, args),
     };

@@ -24,9 +24,11 @@ page-404-body = Die angeforderte Seite ist nicht vorhanden. Wählen Sie eine Spr
 
 ## Articles
 
-article-audience = Geeignete Rollen
+article-audience = Geeignete Rollen:
 article-in-this-article = In diesem Artikel
 article-fallback = Noch nicht übersetzt; wird auf Englisch angezeigt.
+article-machine-translated = Diese Seite wurde maschinell übersetzt. Maßgeblich ist die englische Version.
+article-step-stale = Dieser Schritt wurde im Englischen geändert; die Übersetzung entspricht ihm möglicherweise noch nicht.
 
 ## Alerts
 

@@ -24,9 +24,11 @@ page-404-body = The page you asked for does not exist. Choose a language to see 
 
 ## Articles
 
-article-audience = Appropriate roles
+article-audience = Appropriate roles:
 article-in-this-article = In this article
 article-fallback = Not yet translated; shown in English.
+article-machine-translated = This page was machine translated. The English version is the reference.
+article-step-stale = This step was updated in English; the translation may not match it yet.
 
 ## Alerts
 

@@ -24,9 +24,11 @@ page-404-body = De pagina die u hebt opgevraagd, bestaat niet. Kies een taal om 
 
 ## Articles
 
-article-audience = Juiste rollen
+article-audience = Juiste rollen:
 article-in-this-article = In dit artikel
 article-fallback = Nog niet vertaald; wordt in het Engels weergegeven.
+article-machine-translated = Deze pagina is machinaal vertaald. De Engelse versie is de referentie.
+article-step-stale = Deze stap is in het Engels bijgewerkt; de vertaling komt er mogelijk nog niet mee overeen.
 
 ## Alerts
 

@@ -24,9 +24,11 @@ page-404-body = Sidan du begärde finns inte. Välj ett språk för att se lista
 
 ## Articles
 
-article-audience = Lämpliga roller
+article-audience = Lämpliga roller:
 article-in-this-article = I den här artikeln
 article-fallback = Inte översatt ännu; visas på engelska.
+article-machine-translated = Den här sidan har maskinöversatts. Den engelska versionen gäller.
+article-step-stale = Det här steget har uppdaterats på engelska; översättningen kanske inte stämmer med det ännu.
 
 ## Alerts
 

@@ -24,9 +24,11 @@ page-404-body = 你请求的页面不存在。请选择一种语言以查看文�
 
 ## Articles
 
-article-audience = 相应的角色
+article-audience = 相应的角色：
 article-in-this-article = 本文内容
 article-fallback = 尚未翻译；以英文显示。
+article-machine-translated = 本页为机器翻译。以英文版本为准。
+article-step-stale = 此步骤的英文原文已更新，译文可能尚未同步。
 
 ## Alerts
 

@@ -11,7 +11,8 @@ const SITE_SCOPE: &str = "site";
 
 struct Ctx<'a> {
     source: &'a Locale<'a>,
-    sources: &'a BTreeMap<String, String>,
+    /// Content file texts by display path (the articles' own `file_text` comes first).
+    sources: BTreeMap<&'a str, &'a str>,
     out: &'a mut Vec<Finding>,
 }
 
@@ -37,7 +38,7 @@ impl Ctx<'_> {
         }
         let en = self.source.name;
         let message = format!("message `{id}` is not defined in locales/{en}/{scope}.ftl");
-        let diag = match self.sources.get(path) {
+        let diag = match self.sources.get(path).copied() {
             Some(text) => Diagnostic::error("unknown-message", path, text, span, message),
             None => Diagnostic::file(Severity::Error, "unknown-message", path, message),
         };
@@ -108,12 +109,21 @@ pub(crate) fn check_content(
     sources: &BTreeMap<String, String>,
     out: &mut Vec<Finding>,
 ) {
-    let mut ctx = Ctx { source, sources, out };
+    let mut texts: BTreeMap<&str, &str> =
+        sources.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    for article in site.articles.iter().filter(|a| !a.path.is_empty()) {
+        texts.insert(&article.path, &article.file_text);
+    }
+    let mut ctx = Ctx { source, sources: texts, out };
     let site_ids = ctx.ids(SITE_SCOPE);
     let config_path = "content/site.toml";
     ctx.msg(config_path, SITE_SCOPE, &site_ids, &site.config.title);
     for article in &site.articles {
-        let path = format!("content/articles/{}.toml", article.id);
+        let path = if article.path.is_empty() {
+            format!("content/articles/{}.toml", article.id)
+        } else {
+            article.path.clone()
+        };
         let ids = ctx.ids(&article.id);
         let scope = article.id.as_str();
         for msg in [

@@ -4,8 +4,8 @@ use std::fmt;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 /// A Fluent message id, with its byte span in the content file for diagnostics.
@@ -34,6 +34,12 @@ pub struct Config {
 pub struct Article {
     #[serde(skip)]
     pub id: String,
+    /// Display path of the file the article was read from.
+    #[serde(skip)]
+    pub path: String,
+    /// The file's text, for positioned diagnostics found after loading.
+    #[serde(skip)]
+    pub file_text: String,
     /// `<title>` and the index entry.
     pub title: MsgRef,
     /// `<meta name="description">`.
@@ -285,7 +291,7 @@ pub struct Table {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Image {
-    /// Path relative to `content/` (copied to the site when present) or an https URL.
+    /// Path relative to `content/` (`media/x.png`); copied to the site when present.
     pub src: Spanned<String>,
     pub alt: MsgRef,
 }
@@ -325,6 +331,62 @@ pub struct Site {
     pub config: Config,
     /// Sorted by id.
     pub articles: Vec<Article>,
+    /// Files under `content/media/`, as paths relative to `content/` (`media/x.png`).
+    pub media: std::collections::BTreeSet<String>,
+}
+
+impl Article {
+    /// Every message id the article names, in document order.
+    pub fn message_refs(&self) -> Vec<&MsgRef> {
+        let mut out = vec![&self.title, &self.description];
+        out.extend(self.heading.iter());
+        out.extend(self.audience.iter());
+        collect_blocks(&self.body, &mut out);
+        out
+    }
+}
+
+fn collect_blocks<'a>(blocks: &'a [Block], out: &mut Vec<&'a MsgRef>) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(m) => out.push(m),
+            Block::Heading(h) => out.push(&h.text),
+            Block::List(list) => collect_list(list, out),
+            Block::Procedure(p) => collect_steps(&p.steps, out),
+            Block::Alert(a) => {
+                out.extend(a.text.iter());
+                collect_blocks(&a.blocks, out);
+            }
+            Block::Table(t) => {
+                out.extend(t.header.iter());
+                out.extend(t.rows.iter().flatten());
+            }
+            Block::Image(i) => out.push(&i.alt),
+            Block::Code(_) => {}
+            Block::NextSteps(n) => {
+                out.push(&n.title);
+                out.extend(n.links.iter().map(|l| &l.text));
+            }
+        }
+    }
+}
+
+fn collect_list<'a>(list: &'a List, out: &mut Vec<&'a MsgRef>) {
+    for item in &list.items {
+        out.push(&item.text);
+        if let Some(nested) = &item.items {
+            collect_list(nested, out);
+        }
+        collect_blocks(&item.blocks, out);
+    }
+}
+
+fn collect_steps<'a>(steps: &'a [Step], out: &mut Vec<&'a MsgRef>) {
+    for step in steps {
+        out.push(&step.text);
+        collect_steps(&step.substeps, out);
+        collect_blocks(&step.blocks, out);
+    }
 }
 
 impl Site {

@@ -119,7 +119,7 @@ pub(crate) fn build(files: &[(String, String)]) -> (L10n, Option<Site>, CheckDat
             data.locks.insert(locale.clone(), accepted.lock);
         }
     }
-    let site = config.map(|config| Site { config, articles });
+    let site = config.map(|config| Site { config, articles, media: Default::default() });
     (l10n, site, data)
 }
 
