@@ -55,6 +55,12 @@ fn changed_english_makes_its_translation_stale_until_accepted() {
     );
     assert!(status.is_stale("de-DE", "a", "step-suspend"));
     assert!(!status.is_stale("de-DE", "a", "step-remove"));
+    let by_scope = status.stale_by_scope();
+    assert_eq!(by_scope.len(), 1);
+    assert_eq!(
+        by_scope[&("de-DE".to_string(), "a".to_string())].iter().collect::<Vec<_>>(),
+        ["step-suspend"]
+    );
 
     let reviewed = accept(&after, &lock, &["step-suspend"]);
     assert_ne!(reviewed, lock);

@@ -54,6 +54,20 @@ impl ScopeStatus {
 }
 
 impl Status {
+    /// Stale message ids per `(locale, scope)`, the shape of `render::Options::stale`
+    /// (a scope is an article id, or `site`/`ui`). Scopes without stale ids are left out.
+    pub fn stale_by_scope(&self) -> BTreeMap<(String, String), BTreeSet<String>> {
+        let mut out = BTreeMap::new();
+        for (locale, locale_status) in &self.locales {
+            for (scope, scope_status) in &locale_status.scopes {
+                if !scope_status.stale_ids.is_empty() {
+                    out.insert((locale.clone(), scope.clone()), scope_status.stale_ids.clone());
+                }
+            }
+        }
+        out
+    }
+
     /// Whether message `id` of `scope` (an article id) is stale in `locale`.
     pub fn is_stale(&self, locale: &str, scope: &str, id: &str) -> bool {
         self.locales
