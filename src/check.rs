@@ -51,9 +51,12 @@ pub struct CheckData {
     pub glossary: Glossary,
     /// Lock file of each translated locale; a locale without one has an empty lock.
     pub locks: BTreeMap<String, Lock>,
+    /// `templates/*` texts by display path, for the ids they look up with `t("...")`.
+    pub template_sources: BTreeMap<String, String>,
 }
 
-/// Loads `content/*.toml` sources, `content/glossary.toml` and `locales/<locale>/l10n.lock`.
+/// Loads `content/*.toml` sources, `templates/*`, `content/glossary.toml` and
+/// `locales/<locale>/l10n.lock`.
 /// A missing glossary or lock file is not an error (empty glossary, empty lock).
 pub fn load_check_data(root: &Path, l10n: &L10n) -> (CheckData, Vec<Diagnostic>) {
     let mut diags = Vec::new();
@@ -70,6 +73,15 @@ pub fn load_check_data(root: &Path, l10n: &L10n) -> (CheckData, Vec<Diagnostic>)
     for path in paths {
         if let Ok(source) = read_text(root, &path) {
             data.content_sources.insert(rel_path(root, &path), source);
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(root.join("templates")) {
+        let mut templates: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        templates.sort();
+        for path in templates.iter().filter(|p| p.is_file()) {
+            if let Ok(source) = read_text(root, path) {
+                data.template_sources.insert(rel_path(root, path), source);
+            }
         }
     }
     let glossary_path = root.join(glossary::GLOSSARY_FILE);
@@ -139,6 +151,7 @@ pub fn findings(input: &Input<'_>) -> Vec<Finding> {
     if let Some(site) = input.site {
         content::check_content(site, source, &input.data.content_sources, &mut out);
     }
+    content::check_templates(source, &input.data.template_sources, &mut out);
     out
 }
 

@@ -13,6 +13,8 @@ struct Ctx<'a> {
     source: &'a Locale<'a>,
     /// Content file texts by display path (the articles' own `file_text` comes first).
     sources: BTreeMap<&'a str, &'a str>,
+    /// Ids of the source locale's `site.ftl` (alert titles, topics).
+    site_ids: BTreeSet<String>,
     out: &'a mut Vec<Finding>,
 }
 
@@ -62,6 +64,12 @@ impl Ctx<'_> {
                 Block::List(list) => self.list(path, scope, ids, list),
                 Block::Procedure(p) => self.steps(path, scope, ids, &p.steps),
                 Block::Alert(alert) => {
+                    // The page titles an alert with `alert-<kind>` from site.ftl.
+                    let title = format!("alert-{}", alert.kind.as_str());
+                    let span = alert.text.as_ref().map_or(0..0, |t| t.span());
+                    let site_ids = std::mem::take(&mut self.site_ids);
+                    self.require(path, SITE_SCOPE, &site_ids, &title, span);
+                    self.site_ids = site_ids;
                     if let Some(text) = &alert.text {
                         self.msg(path, scope, ids, text);
                     }
@@ -114,8 +122,9 @@ pub(crate) fn check_content(
     for article in site.articles.iter().filter(|a| !a.path.is_empty()) {
         texts.insert(&article.path, &article.file_text);
     }
-    let mut ctx = Ctx { source, sources: texts, out };
+    let mut ctx = Ctx { source, sources: texts, site_ids: BTreeSet::new(), out };
     let site_ids = ctx.ids(SITE_SCOPE);
+    ctx.site_ids = site_ids.clone();
     let config_path = "content/site.toml";
     ctx.msg(config_path, SITE_SCOPE, &site_ids, &site.config.title);
     for article in &site.articles {
@@ -140,5 +149,45 @@ pub(crate) fn check_content(
         let topic = format!("topic-{}", article.topic.get_ref());
         ctx.require(&path, SITE_SCOPE, &site_ids, &topic, article.topic.span());
         ctx.blocks(&path, scope, &ids, &article.body);
+    }
+}
+
+/// `unknown-message` for templates: every `t("id")` in `templates/` must be in the source
+/// locale's `site.ftl` (templates look messages up only through that helper).
+pub(crate) fn check_templates(
+    source: &Locale<'_>,
+    templates: &BTreeMap<String, String>,
+    out: &mut Vec<Finding>,
+) {
+    let ids: BTreeSet<String> = source
+        .files
+        .get(SITE_SCOPE)
+        .map(|f| f.entries().into_iter().map(|e| e.id).collect())
+        .unwrap_or_default();
+    for (path, text) in templates {
+        for (at, _) in text.match_indices("t(\"") {
+            // `t(` must not end a longer name (`alt("...")`).
+            if text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let start = at + 3;
+            let Some(len) = text[start..].find('"') else { continue };
+            let id = &text[start..start + len];
+            if id.is_empty() || ids.contains(id) {
+                continue;
+            }
+            let message = format!(
+                "template message `{id}` is not defined in locales/{}/site.ftl",
+                source.name
+            );
+            let diag =
+                Diagnostic::error("unknown-message", path, text, start..start + len, message);
+            out.push(Finding {
+                diag,
+                locale: source.name.to_string(),
+                scope: SITE_SCOPE.to_string(),
+                id: Some(id.to_string()),
+            });
+        }
     }
 }

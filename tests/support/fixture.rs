@@ -97,6 +97,9 @@ pub(crate) fn build(files: &[(String, String)]) -> (L10n, Option<Site>, CheckDat
                 let id = name.trim_end_matches(".toml");
                 articles.extend(parse_article(id, path, body).0);
             }
+            ["templates", _] => {
+                data.template_sources.insert(path.clone(), body.clone());
+            }
             _ => panic!("unexpected fixture file {path}"),
         }
     }
