@@ -13,6 +13,8 @@ use serde_json::Value;
 
 const TRANSLATED: [&str; 5] = ["de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"];
 
+/// The command that runs compare-locales, installing it from PyPI when missing. `None` only
+/// when python3 or pip are absent; a failed install with pip present is a test failure.
 fn compare_locales() -> Option<Vec<String>> {
     let works = |cmd: &[String]| {
         Command::new(&cmd[0])
@@ -23,20 +25,21 @@ fn compare_locales() -> Option<Vec<String>> {
     };
     let script = vec!["compare-locales".to_string()];
     let module = ["python3", "-m", "compare_locales.commands"].map(String::from).to_vec();
-    if works(&script) {
-        return Some(script);
+    if let Some(cmd) = [&script, &module].into_iter().find(|cmd| works(cmd)) {
+        return Some(cmd.clone());
     }
-    if works(&module) {
-        return Some(module);
+    let pip = ["python3", "-m", "pip"].map(String::from).to_vec();
+    if !works(&pip) {
+        return None;
     }
-    let pip = Command::new("python3")
+    let status = Command::new("python3")
         .args(["-m", "pip", "install", "--quiet", "compare-locales"])
-        .status();
-    match pip {
-        Ok(status) if status.success() => {}
-        _ => return None,
-    }
-    [script, module].into_iter().find(|cmd| works(cmd))
+        .status()
+        .expect("run pip");
+    assert!(status.success(), "`python3 -m pip install compare-locales` failed: {status}");
+    let cmd = [script, module].into_iter().find(|cmd| works(cmd));
+    assert!(cmd.is_some(), "compare-locales was installed but does not run");
+    cmd
 }
 
 fn copy_dir(from: &Path, to: &Path) {
