@@ -132,6 +132,7 @@ pub fn findings(input: &Input<'_>) -> Vec<Finding> {
         structure::check_syntax(locale, &mut out);
         structure::check_duplicates(locale, &mut out);
         markup::check_unsafe(locale, &mut out);
+        refs::check_unknown_refs(locale, &mut out);
     }
     refs::check_plurals(source, None, &mut out);
     for target in targets {

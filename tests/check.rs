@@ -41,6 +41,7 @@ fixtures! {
     label_inconsistent,
     plural_categories,
     plural_categories_complete,
+    unknown_reference,
     unsafe_text,
     untranslated,
     glossary_nl_seed_aanvragen,

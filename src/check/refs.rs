@@ -7,6 +7,7 @@ use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
 use crate::check::{Finding, Locale, Pair, ast};
 use crate::diag::Severity;
+use crate::l10n::UI_SCOPE;
 
 fn list(names: &BTreeSet<&String>, sigil: &str) -> String {
     names.iter().map(|n| format!("`{sigil}{n}`")).collect::<Vec<_>>().join(", ")
@@ -78,6 +79,65 @@ fn check_variables(pair: &Pair<'_>, en: &ast::Refs, tr: &ast::Refs, out: &mut Ve
             list(&dropped, "$")
         );
         out.push(pair.finding(Severity::Error, "variable-mismatch", message));
+    }
+}
+
+/// `unknown-reference`: a `{ -term }` or `{ message }` that its bundle (`ui.ftl` + the
+/// file's own scope) does not define; fluent-bundle would print the raw id on the page.
+pub(crate) fn check_unknown_refs(locale: &Locale<'_>, out: &mut Vec<Finding>) {
+    let ui_ids: BTreeSet<String> = locale
+        .files
+        .get(UI_SCOPE)
+        .map(|f| f.entries().into_iter().map(|e| e.id).collect())
+        .unwrap_or_default();
+    for (scope, file) in &locale.files {
+        let entries = file.entries();
+        let mut known: BTreeSet<&str> = ui_ids.iter().map(String::as_str).collect();
+        known.extend(entries.iter().map(|e| e.id.as_str()));
+        let attributes: BTreeSet<String> = entries
+            .iter()
+            .flat_map(|e| e.attributes.iter().map(move |a| format!("{}.{}", e.id, a.id.name)))
+            .collect();
+        for entry in &entries {
+            let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
+            let mut refs = ast::Refs::default();
+            for pattern in patterns {
+                let more = ast::refs(pattern);
+                refs.terms.extend(more.terms);
+                refs.messages.extend(more.messages);
+            }
+            let mut unknown: Vec<String> = refs
+                .terms
+                .iter()
+                .map(|t| format!("-{t}"))
+                .filter(|t| !known.contains(t.as_str()))
+                .collect();
+            unknown.extend(
+                refs.messages
+                    .iter()
+                    .filter(|m| match m.split_once('.') {
+                        Some(_) => !attributes.contains(*m),
+                        None => !known.contains(m.as_str()),
+                    })
+                    .cloned(),
+            );
+            if unknown.is_empty() {
+                continue;
+            }
+            let names = unknown.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+            let message = format!(
+                "`{}` references {names}, not defined in {}.ftl or {UI_SCOPE}.ftl of {}",
+                entry.id, scope, locale.name
+            );
+            let span = entry.offset..entry.offset + entry.id.len();
+            out.push(file.finding(
+                Severity::Error,
+                "unknown-reference",
+                span,
+                (locale.name, scope, Some(&entry.id)),
+                message,
+            ));
+        }
     }
 }
 
