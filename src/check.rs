@@ -3,10 +3,12 @@
 //! (`content::load_site`, `l10n::load_l10n`) and knows nothing about rendering.
 //!
 //! One file per family of checks: `structure` (syntax, missing and obsolete entries,
-//! duplicates), `refs` (variables, terms, message references, plurals), `markup` (Markdown
-//! spans, unsafe text), `labels` (UI labels rendered consistently), `text` (untranslated,
-//! glossary), `stale` (lock files), `content` (content references). [`status()`] summarizes the
-//! same findings per locale and article for `drillbook l10n status` and the dashboard page.
+//! duplicates), `refs` (variables, terms, message references, unknown references, plurals),
+//! `markup` (Markdown spans, unsafe text), `labels` (UI labels rendered consistently), `text`
+//! (untranslated, glossary), `stale` (lock files), `content` (content and template
+//! references). [`status()`] summarizes the same findings per locale and article for
+//! `drillbook l10n status` and the dashboard page; [`stale_messages`] gives only the stale ids,
+//! for the page's "updated in English" markers.
 
 mod ast;
 mod content;
@@ -33,7 +35,7 @@ use crate::l10n::{L10n, UI_SCOPE};
 use crate::paths::{read_text, rel_path};
 
 pub use glossary::Glossary;
-pub use status::{LocaleStatus, ScopeStatus, Status, status, summarize};
+pub use status::{LocaleStatus, ScopeStatus, Status, stale_messages, status, summarize};
 
 /// Everything `check` judges. Build it with [`load_check_data`] + the two loaders.
 pub struct Input<'a> {

@@ -56,6 +56,11 @@ fn changed_english_makes_its_translation_stale_until_accepted() {
     assert!(status.is_stale("de-DE", "a", "step-suspend"));
     assert!(!status.is_stale("de-DE", "a", "step-remove"));
     let by_scope = status.stale_by_scope();
+    let files = fixture::parse_fixture(&after);
+    let (l10n, site, mut data) = fixture::build(&files);
+    data.locks.insert("de-DE".into(), lock.clone());
+    let input = Input { l10n: &l10n, site: site.as_ref(), data: &data };
+    assert_eq!(check::stale_messages(&input), by_scope, "the stale-only pass agrees with status");
     assert_eq!(by_scope.len(), 1);
     assert_eq!(
         by_scope[&("de-DE".to_string(), "a".to_string())].iter().collect::<Vec<_>>(),

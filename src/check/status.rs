@@ -77,6 +77,27 @@ impl Status {
     }
 }
 
+/// Only the stale message ids per `(locale, scope)` (the shape of `render::Options::stale`),
+/// without running the other checks: what `build` needs for its "updated in English"
+/// markers. Pure: no IO.
+pub fn stale_messages(input: &Input<'_>) -> BTreeMap<(String, String), BTreeSet<String>> {
+    let locales = parse_locales(input.l10n);
+    let mut out = BTreeMap::new();
+    let Some((source, targets)) = locales.split_first() else { return out };
+    let empty = crate::l10n::lock::Lock::new();
+    for target in targets {
+        let mut found = Vec::new();
+        let lock = input.data.locks.get(target.name).unwrap_or(&empty);
+        crate::check::stale::check_stale(source, target, lock, &mut found);
+        for finding in found {
+            if let Some(id) = finding.id {
+                out.entry((finding.locale, finding.scope)).or_insert_with(BTreeSet::new).insert(id);
+            }
+        }
+    }
+    out
+}
+
 /// Runs the checks and summarizes them per locale and scope. Pure: no IO.
 pub fn status(input: &Input<'_>) -> Status {
     let all = findings(input);
