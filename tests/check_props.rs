@@ -35,6 +35,18 @@ fn missing_and_obsolete(reference: &str, other: &str) -> (BTreeSet<String>, BTre
     (missing, obsolete)
 }
 
+/// `N error(s), M warning(s)`.
+fn is_summary(line: &str) -> bool {
+    let Some((errors, warnings)) = line.split_once(", ") else { return false };
+    let count = |part: &str, word: &str| {
+        part.split_once(' ').is_some_and(|(n, w)| {
+            n.parse::<usize>()
+                .is_ok_and(|n| w == if n == 1 { word.to_string() } else { format!("{word}s") })
+        })
+    };
+    count(errors, "error") && count(warnings, "warning")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -57,6 +69,23 @@ proptest! {
             "-- locales/en-US/a.ftl\nmsg = Select **{{ -ui-x }}** and [go](a.md) {{ $n ->\n  [one] one\n *[other] {{ $n }}\n}}\n-- locales/en-US/ui.ftl\n-ui-x = X\n-- locales/ru-RU/a.ftl\n{text}\n"
         );
         let rendered = fixture::check_text(&fixture);
-        prop_assert!(rendered.ends_with("warnings\n") || rendered.ends_with("warning\n"));
+        let summary = rendered.lines().last().unwrap_or_default();
+        prop_assert!(is_summary(summary), "{}", summary);
+    }
+
+    #[test]
+    fn check_never_panics_on_arbitrary_ftl_in_any_locale(
+        en in "(?s)[-a-z =*{}$\\[\\].\n\r\u{feff}\u{202e}#\"<>()é中]{0,200}",
+        tr in "(?s)[-a-z =*{}$\\[\\].\n\r\u{feff}\u{202e}#\"<>()é中]{0,200}",
+    ) {
+        let fixture = format!("-- locales/en-US/a.ftl\n{en}\n-- locales/zh-CN/a.ftl\n{tr}\n");
+        let files = fixture::parse_fixture(&fixture);
+        let (l10n, site, data) = fixture::build(&files);
+        let input = Input { l10n: &l10n, site: site.as_ref(), data: &data };
+        let status = check::status(&input);
+        prop_assert!(status.locales.contains_key("zh-CN"));
+        let rendered = fixture::check_text(&fixture);
+        let summary = rendered.lines().last().unwrap_or_default();
+        prop_assert!(is_summary(summary), "{}", summary);
     }
 }
