@@ -21,6 +21,9 @@ cargo test --locked
 step "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --document-private-items --locked -q
 
+step "dogfood: check the shipped translations"
+cargo run --locked -q -- check
+
 step "dogfood: build the shipped site (strict)"
 cargo run --locked -q -- build --strict --out target/dogfood-site
 

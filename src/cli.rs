@@ -22,4 +22,8 @@ pub enum Command {
     Serve(crate::cmd::serve::ServeArgs),
     /// Print a concrete checklist for one customer described in a scenario file.
     Checklist(crate::cmd::checklist::ChecklistArgs),
+    /// Check every translation against the English source.
+    Check(crate::cmd::check::CheckArgs),
+    /// Translation status and reviews (`status`, `accept`).
+    L10n(crate::cmd::l10n::L10nArgs),
 }

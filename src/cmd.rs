@@ -1,5 +1,7 @@
 //! Subcommands. Each `run` returns the process exit code; operational failures are `Err`.
 
 pub mod build;
+pub mod check;
 pub mod checklist;
+pub mod l10n;
 pub mod serve;

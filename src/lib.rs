@@ -4,6 +4,7 @@
 //! judges translations against the same model. See ARCHITECTURE.md.
 
 pub mod build;
+pub mod check;
 pub mod checklist;
 pub mod cli;
 pub mod cmd;

@@ -12,6 +12,8 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(&cli.root, args),
         Command::Serve(args) => cmd::serve::run(&cli.root, args),
         Command::Checklist(args) => cmd::checklist::run(&cli.root, args),
+        Command::Check(args) => cmd::check::run(&cli.root, args),
+        Command::L10n(args) => cmd::l10n::run(&cli.root, args),
     };
     match result {
         Ok(code) => code,
