@@ -54,6 +54,26 @@ pub fn load(root: &Path, locales: &[String]) -> (Option<(Site, L10n)>, Vec<Diagn
     (Some((site, l10n)), diags)
 }
 
+/// The dashboard's rows from the checker's status.
+fn dashboard_rows(status: &crate::check::Status) -> Vec<render::DashboardRow> {
+    let mut rows = Vec::new();
+    for (locale, locale_status) in &status.locales {
+        for (scope, s) in &locale_status.scopes {
+            rows.push(render::DashboardRow {
+                locale: locale.clone(),
+                scope: scope.clone(),
+                messages: s.messages,
+                translated: s.translated,
+                missing: s.missing,
+                stale: s.stale,
+                errors: s.errors,
+                problems: s.diagnostics.iter().map(Diagnostic::headline).collect(),
+            });
+        }
+    }
+    rows
+}
+
 /// Builds the project at `root` into `out`. `Ok(None)` means the input had errors and `out`
 /// was left untouched; `Err` is an operational failure (disk).
 pub fn build_site(
@@ -64,8 +84,18 @@ pub fn build_site(
 ) -> Result<(Option<Stats>, Vec<Diagnostic>)> {
     let (loaded, mut diags) = load(root, locales);
     let Some((site, l10n)) = loaded else { return Ok((None, diags)) };
+    // The translation status: stale markers on pages, and the dashboard.
+    let (data, more) = crate::check::load_check_data(root, &l10n);
+    diags.extend(more.into_iter().filter(Diagnostic::is_error));
+    let input = crate::check::Input { l10n: &l10n, site: Some(&site), data: &data };
+    let status = crate::check::status(&input);
     let staging = Staging::new(out)?;
-    let options = Options { locales: locales.to_vec(), strict, ..Options::default() };
+    let options = Options {
+        locales: locales.to_vec(),
+        strict,
+        stale: status.stale_by_scope(),
+        dashboard: Some(dashboard_rows(&status)),
+    };
     diags.extend(render::render_site(&site, &l10n, &options, &staging)?);
     for media in &site.media {
         match std::fs::read(root.join("content").join(media)) {

@@ -30,6 +30,23 @@ pub struct Options {
     pub strict: bool,
     /// Per locale, per article: message ids whose English changed since translation.
     pub stale: BTreeMap<(String, String), BTreeSet<String>>,
+    /// Translation status rows for the dashboard page (none: no dashboard).
+    pub dashboard: Option<Vec<DashboardRow>>,
+}
+
+/// One row of the translation dashboard: a locale and one of its files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DashboardRow {
+    pub locale: String,
+    /// Scope: an article id, or `site`, `ui`, `sim`, `checklist`.
+    pub scope: String,
+    pub messages: usize,
+    pub translated: usize,
+    pub missing: usize,
+    pub stale: usize,
+    pub errors: usize,
+    /// Rendered diagnostics (`path:line:col: severity[code]: message`).
+    pub problems: Vec<String>,
 }
 
 /// The rendered site: relative path (with `/`) -> bytes, sorted.
@@ -115,6 +132,14 @@ pub fn render_site(
         let (html, more) = pages::render_locale_index(site, l10n, &names, locale, &site_ts[i]);
         problems.extend(more);
         sink.put(&format!("{locale}/index.html"), html.as_bytes())?;
+    }
+    if let Some(rows) = &options.dashboard {
+        for (i, locale) in locales.iter().enumerate() {
+            let (html, more) =
+                pages::render_dashboard(site, l10n, &names, locale, &site_ts[i], rows);
+            problems.extend(more);
+            sink.put(&format!("{locale}/dashboard/index.html"), html.as_bytes())?;
+        }
     }
     let (root, more) = pages::render_root(site, l10n, &names, &locales);
     problems.extend(more);

@@ -200,3 +200,32 @@ fn help_describes_the_build_command() {
         assert!(out.stdout.contains(flag), "{flag} in:\n{}", out.stdout);
     }
 }
+
+#[test]
+fn a_step_whose_english_changed_is_marked_stale_in_page_checklist_and_dashboard() {
+    let project = shipped_project();
+    edit(
+        project.path(),
+        "locales/en-US/remove-a-relationship.ftl",
+        "step-suspend-select-suspended = Select **{ -ui-suspended }**",
+        "step-suspend-select-suspended = Select **{ -ui-suspended }**, then confirm",
+    );
+    let out = drillbook(project.path(), &["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let site = project.path().join("site");
+    let page = fs::read_to_string(site.join("de-DE/remove-a-relationship/index.html")).unwrap();
+    assert!(page.contains(
+        "<li id=\"step-suspend-3\" class=\"step step-stale\"><p>Wählen Sie <strong>Angehalten</strong> aus.</p><p class=\"stale-marker\">Dieser Schritt wurde im Englischen geändert"
+    ));
+    assert_eq!(page.matches("class=\"step step-stale\"").count(), 1, "only the changed step");
+    let md = fs::read_to_string(site.join("de-DE/remove-a-relationship/checklist.md")).unwrap();
+    assert!(md.contains("- [ ] Halten Sie alle aktiven Abonnements an. _(Dieser Schritt wurde im Englischen geändert"), "{md}");
+    let dashboard = fs::read_to_string(site.join("en-US/dashboard/index.html")).unwrap();
+    assert!(
+        dashboard.contains("warning[stale]: `step-suspend-select-suspended` is stale in de-DE"),
+        "{dashboard}"
+    );
+    // The English page itself is the source: never stale.
+    let en = fs::read_to_string(site.join("en-US/remove-a-relationship/index.html")).unwrap();
+    assert!(!en.contains("step-stale"));
+}

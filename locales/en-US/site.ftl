@@ -46,3 +46,18 @@ topic-customers = Customers
 
 footer-attribution = Content adapted from Partner Center documentation, © Microsoft Corporation and contributors, licensed under CC BY 4.0.
 footer-built-with = Built with drillbook.
+
+## Translation dashboard
+
+dashboard-title = Translation status
+dashboard-intro = Every translation compared with the English source by drillbook check: missing, stale and wrong messages, per language and file.
+dashboard-caption = Translation status per language and file
+dashboard-language = Language
+dashboard-file = File
+dashboard-translated = Translated
+dashboard-missing = Missing
+dashboard-stale = Stale
+dashboard-errors = Errors
+dashboard-problems = Problems
+dashboard-no-problems = No problems: every translation matches the current English.
+nav-dashboard = Translation status

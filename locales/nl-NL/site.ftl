@@ -46,3 +46,18 @@ topic-customers = Klanten
 
 footer-attribution = Inhoud aangepast uit de documentatie van Partner Center, © Microsoft Corporation en bijdragers, gelicentieerd onder CC BY 4.0.
 footer-built-with = Gemaakt met drillbook.
+
+## Translation dashboard
+
+dashboard-title = Vertaalstatus
+dashboard-intro = Elke vertaling door drillbook check vergeleken met de Engelse bron: ontbrekende, verouderde en foute berichten, per taal en bestand.
+dashboard-caption = Vertaalstatus per taal en bestand
+dashboard-language = Taal
+dashboard-file = Bestand
+dashboard-translated = Vertaald
+dashboard-missing = Ontbrekend
+dashboard-stale = Verouderd
+dashboard-errors = Fouten
+dashboard-problems = Problemen
+dashboard-no-problems = Geen problemen: elke vertaling komt overeen met het huidige Engels.
+nav-dashboard = Vertaalstatus

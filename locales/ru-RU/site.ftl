@@ -46,3 +46,18 @@ topic-customers = Клиенты
 
 footer-attribution = Материалы адаптированы из документации Центра партнеров, © Microsoft Corporation и участники, лицензия CC BY 4.0.
 footer-built-with = Создано с помощью drillbook.
+
+## Translation dashboard
+
+dashboard-title = Состояние переводов
+dashboard-intro = Каждый перевод сравнивается с английским источником с помощью drillbook check: отсутствующие, устаревшие и ошибочные сообщения по языкам и файлам.
+dashboard-caption = Состояние переводов по языкам и файлам
+dashboard-language = Язык
+dashboard-file = Файл
+dashboard-translated = Переведено
+dashboard-missing = Отсутствует
+dashboard-stale = Устарело
+dashboard-errors = Ошибки
+dashboard-problems = Проблемы
+dashboard-no-problems = Проблем нет: все переводы соответствуют текущему английскому тексту.
+nav-dashboard = Состояние переводов

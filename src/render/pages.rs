@@ -29,6 +29,8 @@ pub(crate) struct Chrome<'a> {
     /// Relative path from the page to the site root (`../../`).
     pub root: String,
     pub home: String,
+    /// The translation dashboard of this page's locale.
+    pub dashboard: String,
     pub site_title: String,
     pub switcher: Vec<LangLink>,
     pub breadcrumbs: Vec<Crumb>,
@@ -196,6 +198,7 @@ fn chrome<'a>(
         alternates: page.map(|page| alternates(site, page)).unwrap_or_default(),
         root: root.to_string(),
         home: format!("{root}{locale}/"),
+        dashboard: format!("{root}{locale}/dashboard/"),
         site_title: plain_text(&site_title.value),
         switcher: page.map(|page| switcher(site, names, locale, root, page)).unwrap_or_default(),
         breadcrumbs: Vec::new(),
@@ -394,4 +397,66 @@ pub(crate) fn render_sitemap(site: &Site, locales: &[&str]) -> String {
         }
     }
     render_template(&Sitemap { urls })
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+struct DashboardPage<'a> {
+    chrome: Chrome<'a>,
+    rows: Vec<DashboardView>,
+    no_problems: bool,
+}
+
+struct DashboardView {
+    locale: String,
+    language: String,
+    scope: String,
+    /// Link to the article in that locale (empty for site-wide files).
+    href: String,
+    translated: String,
+    missing: usize,
+    stale: usize,
+    errors: usize,
+    problems: Vec<String>,
+    ok: bool,
+}
+
+/// `site/<locale>/dashboard/index.html`: the translation status of every locale and file,
+/// as `drillbook l10n status` prints it, with the problems listed.
+pub(crate) fn render_dashboard(
+    site: &Site,
+    l10n: &L10n,
+    names: &Names,
+    locale: &str,
+    site_t: &Translator,
+    rows: &[crate::render::DashboardRow],
+) -> (String, Vec<Problem>) {
+    let mut chrome = chrome(site, names, locale, site_t, "../../", Some("dashboard/"));
+    chrome.title = format!("{} | {}", chrome.t("dashboard-title"), chrome.site_title);
+    chrome.description = chrome.t("dashboard-intro");
+    chrome.body_class = "page-dashboard";
+    let _ = l10n;
+    let rows: Vec<DashboardView> = rows
+        .iter()
+        .map(|row| DashboardView {
+            locale: row.locale.clone(),
+            language: names.get(&row.locale).cloned().unwrap_or_default(),
+            href: if site.article(&row.scope).is_some() {
+                format!("../../{}/{}/", row.locale, row.scope)
+            } else {
+                String::new()
+            },
+            scope: row.scope.clone(),
+            translated: format!("{}/{}", row.translated, row.messages),
+            missing: row.missing,
+            stale: row.stale,
+            errors: row.errors,
+            problems: row.problems.clone(),
+            ok: row.missing == 0 && row.stale == 0 && row.errors == 0,
+        })
+        .collect();
+    let no_problems = rows.iter().all(|r: &DashboardView| r.problems.is_empty());
+    let page = DashboardPage { chrome, rows, no_problems };
+    let html = render_template(&page);
+    (html, page.chrome.problems.take())
 }
