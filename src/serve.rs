@@ -12,9 +12,11 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
-use tiny_http::{Header, Request, Response, Server};
 
 use crate::diag;
+
+mod http;
+use http::{Response, read_request, start_event_stream, write_response};
 
 /// Directories whose changes trigger a rebuild (templates are compiled in: recompile).
 const WATCHED: [&str; 3] = ["content", "locales", "assets"];
@@ -53,25 +55,21 @@ fn error_event(text: &str) -> String {
 
 /// Builds once, then serves until Ctrl-C.
 pub fn serve(root: &Path, out: &Path, port: u16, strict: bool) -> Result<()> {
-    let server = match Server::http(("127.0.0.1", port)) {
-        Ok(server) => server,
-        Err(err) => {
-            if err
-                .downcast_ref::<std::io::Error>()
-                .is_some_and(|e| e.kind() == std::io::ErrorKind::AddrInUse)
-            {
-                bail!("port {port} on 127.0.0.1 is already in use; choose another with `--port`");
-            }
-            bail!("cannot listen on 127.0.0.1:{port}: {err}");
+    let listener = match std::net::TcpListener::bind(("127.0.0.1", port)) {
+        Ok(listener) => listener,
+        Err(err) if err.kind() == std::io::ErrorKind::AddrInUse => {
+            bail!("port {port} on 127.0.0.1 is already in use; choose another with `--port`");
         }
+        Err(err) => bail!("cannot listen on 127.0.0.1:{port}: {err}"),
     };
+    listener.set_nonblocking(true).context("cannot configure the listening socket")?;
     let hub = Arc::new(Hub::default());
     if !rebuild(root, out, strict, &hub) && !out.join("index.html").is_file() {
         eprintln!(
             "serve: the first build failed and there is no previous site; fix the errors and save"
         );
     }
-    let port = server.server_addr().to_ip().map_or(port, |a| a.port());
+    let port = listener.local_addr().map_or(port, |a| a.port());
     eprintln!("serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)", out.display());
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -121,12 +119,15 @@ pub fn serve(root: &Path, out: &Path, port: u16, strict: bool) -> Result<()> {
 
     let out = Arc::new(out.to_path_buf());
     while !stop.load(Ordering::SeqCst) {
-        match server.recv_timeout(Duration::from_millis(200)) {
-            Ok(Some(request)) => {
+        match listener.accept() {
+            Ok((stream, _)) => {
                 let (hub, out) = (hub.clone(), out.clone());
-                std::thread::spawn(move || handle(request, &out, &hub));
+                let _ = stream.set_nonblocking(false);
+                std::thread::spawn(move || handle(stream, &out, &hub));
             }
-            Ok(None) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(Duration::from_millis(25));
+            }
             Err(err) => eprintln!("serve: {err}"),
         }
     }
@@ -189,58 +190,60 @@ fn rebuild(root: &Path, out: &Path, strict: bool, hub: &Hub) -> bool {
     }
 }
 
-fn handle(request: Request, out: &Path, hub: &Hub) {
-    let url = request.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
+fn handle(mut stream: std::net::TcpStream, out: &Path, hub: &Hub) {
+    let Some(request) = read_request(&stream) else {
+        write_response(
+            stream,
+            &Response::new(400, "text/plain; charset=utf-8", b"bad request\n".to_vec()),
+            false,
+        );
+        return;
+    };
+    let head_only = request.method == "HEAD";
+    if request.method != "GET" && !head_only {
+        write_response(
+            stream,
+            &Response::new(405, "text/plain; charset=utf-8", b"method not allowed\n".to_vec()),
+            false,
+        );
+        return;
+    }
+    let path = request.target.split(['?', '#']).next().unwrap_or("/").to_string();
     let response = match path.as_str() {
         EVENTS_PATH => {
-            stream_events(request, hub.subscribe());
+            stream_events(&mut stream, hub.subscribe());
             return;
         }
         SCRIPT_PATH => {
-            bytes_response(200, "text/javascript; charset=utf-8", LIVE_JS.as_bytes().to_vec())
+            Response::new(200, "text/javascript; charset=utf-8", LIVE_JS.as_bytes().to_vec())
         }
-        STYLE_PATH => bytes_response(200, "text/css; charset=utf-8", LIVE_CSS.as_bytes().to_vec()),
+        STYLE_PATH => Response::new(200, "text/css; charset=utf-8", LIVE_CSS.as_bytes().to_vec()),
         _ => match resolve(out, &path) {
             Resolved::File(file) => match std::fs::read(&file) {
                 Ok(bytes) => {
                     let kind = content_type(&file);
                     let bytes = if kind.starts_with("text/html") { inject(bytes) } else { bytes };
-                    bytes_response(200, kind, bytes)
+                    Response::new(200, kind, bytes)
                 }
                 Err(_) => not_found(out),
             },
-            Resolved::Redirect(location) => {
-                let mut response = bytes_response(301, "text/plain; charset=utf-8", Vec::new());
-                response.add_header(header("Location", &location));
-                response
-            }
+            Resolved::Redirect(location) => Response {
+                location: Some(location),
+                ..Response::new(301, "text/plain; charset=utf-8", Vec::new())
+            },
             Resolved::Forbidden => {
-                bytes_response(403, "text/plain; charset=utf-8", b"forbidden\n".to_vec())
+                Response::new(403, "text/plain; charset=utf-8", b"forbidden\n".to_vec())
             }
             Resolved::NotFound => not_found(out),
         },
     };
-    let _ = request.respond(response);
+    write_response(stream, &response, head_only);
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .expect("static header names and ASCII values are valid")
-}
-
-fn bytes_response(status: u16, kind: &str, bytes: Vec<u8>) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_data(bytes)
-        .with_status_code(status)
-        .with_header(header("Content-Type", kind))
-        .with_header(header("Cache-Control", "no-store"))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
-}
-
-fn not_found(out: &Path) -> Response<std::io::Cursor<Vec<u8>>> {
+fn not_found(out: &Path) -> Response {
     let body =
         std::fs::read(out.join("404.html")).map(inject).unwrap_or_else(|_| b"not found\n".to_vec());
-    bytes_response(404, "text/html; charset=utf-8", body)
+    Response::new(404, "text/html; charset=utf-8", body)
 }
 
 /// Adds the live-reload script and overlay style to a served page (not to the built file).
@@ -313,13 +316,10 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// Streams Server-Sent Events on the raw connection, flushing each one (tiny_http's own
-/// chunked writer would buffer them), with a keep-alive comment every 15 s so a closed
-/// connection is noticed and the thread ends.
-fn stream_events(request: Request, rx: Receiver<String>) {
-    let mut writer = request.into_writer();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
-    if writer.write_all(head.as_bytes()).and_then(|()| writer.flush()).is_err() {
+/// Streams Server-Sent Events, flushing each one, with a keep-alive comment every 15 s so a
+/// closed connection is noticed and the thread ends.
+fn stream_events(stream: &mut std::net::TcpStream, rx: Receiver<String>) {
+    if start_event_stream(stream).is_err() {
         return;
     }
     loop {
@@ -328,7 +328,7 @@ fn stream_events(request: Request, rx: Receiver<String>) {
             Err(RecvTimeoutError::Timeout) => ": keep-alive\n\n".to_string(),
             Err(RecvTimeoutError::Disconnected) => return,
         };
-        if writer.write_all(event.as_bytes()).and_then(|()| writer.flush()).is_err() {
+        if stream.write_all(event.as_bytes()).and_then(|()| stream.flush()).is_err() {
             return;
         }
     }
