@@ -5,6 +5,7 @@
 
 pub mod content;
 pub mod diag;
+pub mod import;
 pub mod l10n;
 pub mod paths;
 pub mod cli;

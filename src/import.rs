@@ -1,0 +1,3 @@
+//! `drillbook import`: bringing DocFX articles (with their translations) into drillbook.
+
+pub mod ftl_write;
