@@ -1,3 +1,4 @@
 //! `drillbook import`: bringing DocFX articles (with their translations) into drillbook.
 
+pub mod docfx;
 pub mod ftl_write;
