@@ -18,4 +18,6 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into `site/` (or `--out`).
     Build(crate::cmd::build::BuildArgs),
+    /// Import articles and their translations from other formats (DocFX).
+    Import(crate::cmd::import::ImportArgs),
 }

@@ -1,3 +1,4 @@
 //! Subcommands. Each `run` returns the process exit code; operational failures are `Err`.
 
 pub mod build;
+pub mod import;

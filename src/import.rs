@@ -1,6 +1,623 @@
-//! `drillbook import`: bringing DocFX articles (with their translations) into drillbook.
+//! `drillbook import docfx`: bringing DocFX articles, with their translations and provenance,
+//! into `content/` and `locales/`.
+//!
+//! The core works on an in-memory [`Workspace`] (project files by relative path), so it is
+//! pure and testable; [`load_workspace`] and [`write_workspace`] are the only disk access.
+//!
+//! - A new article is created from the English halves of its newest file (by
+//!   `ms.lasthandoff`): `content/articles/<id>.toml` and `locales/en-US/<id>.ftl`.
+//! - Every file, including that one, is then aligned to the article's en-US messages
+//!   ([`align`]); aligned messages get the file's translation in `locales/<locale>/<id>.ftl`
+//!   (existing messages are replaced in place, the rest of the file is kept byte for byte),
+//!   and `l10n.lock` gets the fingerprint of the English the translation was made from.
+//!   Re-importing therefore updates a hand-corrected translation: import means "take the
+//!   file's text"; the previous text stays in version control.
+//! - Importing twice gives the same files as importing once.
 
 pub mod align;
 pub mod docfx;
 pub mod ftl_write;
 pub mod map;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use fluent_syntax::ast;
+
+use crate::content::{Article, Source, TranslationKind, parse_article, parse_config};
+use crate::diag::{Diagnostic, Severity};
+use crate::import::align::{Pairing, article_slots};
+use crate::import::docfx::{DocFx, parse_docfx};
+use crate::import::ftl_write::{Elem, read_pattern, write_message};
+use crate::import::map::{DESCRIPTION_ID, Kind, Mapped, TITLE_ID, Terms, map_docfx, zip_twin};
+use crate::l10n::lock::{LOCK_FILE, fingerprint, parse_lock, render_lock};
+
+/// Project files by `/`-separated path relative to the root.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Workspace {
+    pub files: BTreeMap<String, String>,
+    original: BTreeMap<String, String>,
+}
+
+impl Workspace {
+    pub fn new(files: BTreeMap<String, String>) -> Workspace {
+        Workspace { original: files.clone(), files }
+    }
+
+    pub fn get(&self, path: &str) -> Option<&str> {
+        self.files.get(path).map(String::as_str)
+    }
+
+    pub fn set(&mut self, path: &str, contents: String) {
+        self.files.insert(path.to_string(), contents);
+    }
+
+    /// Paths whose contents differ from what was loaded, sorted.
+    pub fn changed(&self) -> Vec<&str> {
+        self.files.iter().filter(|(p, c)| self.original.get(*p) != Some(c)).map(|(p, _)| p.as_str()).collect()
+    }
+}
+
+/// Reads `content/site.toml`, `content/articles/*.toml`, `locales/*/*.ftl` and the lock files.
+pub fn load_workspace(root: &Path) -> std::io::Result<Workspace> {
+    let mut files = BTreeMap::new();
+    let mut read_dir = |dir: &str, keep: &dyn Fn(&str) -> bool| -> std::io::Result<()> {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { return Ok(()) };
+        for entry in entries {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.file_type()?.is_file() && keep(&name) {
+                files.insert(format!("{dir}/{name}"), std::fs::read_to_string(entry.path())?);
+            }
+        }
+        Ok(())
+    };
+    read_dir("content", &|n| n == "site.toml")?;
+    read_dir("content/articles", &|n| n.ends_with(".toml"))?;
+    if let Ok(entries) = std::fs::read_dir(root.join("locales")) {
+        for entry in entries {
+            let entry = entry?;
+            if entry.file_type()?.is_dir() {
+                let dir = format!("locales/{}", entry.file_name().to_string_lossy());
+                read_dir(&dir, &|n| n.ends_with(".ftl") || n == LOCK_FILE)?;
+            }
+        }
+    }
+    Ok(Workspace::new(files))
+}
+
+/// Writes the changed files; returns their paths.
+pub fn write_workspace(root: &Path, ws: &Workspace) -> std::io::Result<Vec<String>> {
+    let mut written = Vec::new();
+    for path in ws.changed() {
+        let full = root.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&full, &ws.files[path])?;
+        written.push(path.to_string());
+    }
+    Ok(written)
+}
+
+/// One file to import: its display path and contents.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Topic of newly created articles.
+    pub topic: String,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { topic: "customers".to_string() }
+    }
+}
+
+/// What happened to one input file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileReport {
+    pub path: String,
+    pub article: String,
+    pub locale: String,
+    /// Side-by-side segments in the file (or in its twin).
+    pub segments: usize,
+    /// Segments that ended up in an aligned message.
+    pub imported: usize,
+    /// Messages aligned to en-US messages (same English or changed English).
+    pub aligned: usize,
+    /// Aligned messages whose English differs from the current en-US (lock says stale).
+    pub stale: usize,
+    /// Messages that matched nothing (reported with their line).
+    pub unaligned: usize,
+    pub label_mismatches: usize,
+    /// Why nothing was imported, when nothing was.
+    pub skipped: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub files: Vec<FileReport>,
+    pub created: Vec<String>,
+    pub diags: Vec<Diagnostic>,
+}
+
+struct Parsed {
+    input: usize,
+    path: String,
+    source: String,
+    article: String,
+    locale: String,
+    doc: DocFx,
+    /// The twin whose English a plain file uses.
+    twin: Option<String>,
+}
+
+/// Imports DocFX files into the workspace.
+pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Report {
+    let mut report = Report::default();
+    let Some(config) = ws.get("content/site.toml").and_then(|src| parse_config("content/site.toml", src).0) else {
+        report.diags.push(Diagnostic::file(Severity::Error, "no-site", "content/site.toml", "cannot import without a valid `content/site.toml`"));
+        return report;
+    };
+    let source_locale = config.default_locale.get_ref().clone();
+    let locales: Vec<String> = config.locales.iter().map(|l| l.get_ref().clone()).collect();
+
+    let mut groups: BTreeMap<String, Vec<Parsed>> = BTreeMap::new();
+    for (n, input) in inputs.iter().enumerate() {
+        let (doc, diags) = parse_docfx(&input.path, &input.source);
+        report.diags.extend(diags);
+        let article = Path::new(&input.path).file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let mut skip = |why: String, report: &mut Report| {
+            report.diags.push(Diagnostic::file(Severity::Error, "not-imported", &input.path, why.clone()));
+            report.files.push(FileReport { path: input.path.clone(), article: article.clone(), skipped: Some(why), ..FileReport::default() });
+        };
+        if !crate::paths::is_slug(&article) {
+            skip(format!("the file name `{article}` is not an article id (lower-case words joined by `-`)"), &mut report);
+            continue;
+        }
+        let Some(locale) = doc.front.contentlocale.clone() else {
+            skip("no `ms.contentlocale` in the front matter".into(), &mut report);
+            continue;
+        };
+        if locale == source_locale || !locales.contains(&locale) {
+            skip(format!("locale `{locale}` is not a translation locale of this site ({})", locales.join(", ")), &mut report);
+            continue;
+        }
+        groups.entry(article.clone()).or_default().push(Parsed { input: n, path: input.path.clone(), source: input.source.clone(), article, locale, doc, twin: None });
+    }
+
+    let en_terms = terms_of(ws, &source_locale);
+    for (article, mut files) in groups {
+        resolve_plain_files(&mut files, &mut report);
+        files.sort_by(|a, b| (&a.locale, a.input).cmp(&(&b.locale, b.input)));
+        let toml_path = format!("content/articles/{article}.toml");
+        if ws.get(&toml_path).is_none() {
+            let Some(newest) = files.iter().filter(|f| f.doc.segments > 0).max_by_key(|f| (handoff_key(&f.doc), std::cmp::Reverse(f.input))) else {
+                continue;
+            };
+            let terms = Terms { english: en_terms.clone(), locale: terms_of(ws, &newest.locale) };
+            create_article(ws, &article, newest, &terms, &source_locale, opts, &mut report);
+        }
+        for file in &files {
+            if file.doc.segments == 0 {
+                continue;
+            }
+            let terms = Terms { english: en_terms.clone(), locale: terms_of(ws, &file.locale) };
+            let file_report = import_file(ws, file, &terms, &source_locale, &mut report.diags);
+            report.files.push(file_report);
+        }
+    }
+    report.files.sort_by(|a, b| (&a.article, &a.locale, &a.path).cmp(&(&b.article, &b.locale, &b.path)));
+    crate::diag::sort(&mut report.diags);
+    report
+}
+
+/// Plain files borrow structure and English from a side-by-side twin of the same locale and
+/// English revision; without one they are not imported. A used twin is not imported twice.
+fn resolve_plain_files(files: &mut Vec<Parsed>, report: &mut Report) {
+    let mut consumed = Vec::new();
+    for i in 0..files.len() {
+        if files[i].doc.segments > 0 {
+            continue;
+        }
+        let hash = files[i].doc.front.openlocfilehash.clone();
+        let twin = files.iter().position(|t| t.doc.segments > 0 && t.locale == files[i].locale && hash.is_some() && t.doc.front.openlocfilehash == hash);
+        let why = match twin {
+            None => Some(format!(
+                "`{}` has no side-by-side spans, so there is no English to align it to; give its side-by-side twin (same `ms.openlocfilehash` {}) too",
+                files[i].path,
+                hash.as_deref().unwrap_or("(none)")
+            )),
+            Some(t) => match zip_twin(&files[i].doc.blocks, &files[t].doc.blocks) {
+                Ok(blocks) => {
+                    let segments = files[t].doc.segments;
+                    files[i].doc.blocks = blocks;
+                    files[i].doc.segments = segments;
+                    files[i].twin = Some(files[t].path.clone());
+                    consumed.push(t);
+                    None
+                }
+                Err(why) => Some(format!("`{}` does not have the block structure of its twin `{}`: {why}", files[i].path, files[t].path)),
+            },
+        };
+        if let Some(why) = why {
+            report.diags.push(Diagnostic::file(Severity::Error, "plain-file", &files[i].path, why.clone()));
+            report.files.push(FileReport { path: files[i].path.clone(), article: files[i].article.clone(), locale: files[i].locale.clone(), skipped: Some(why), ..FileReport::default() });
+        }
+    }
+    consumed.sort_unstable();
+    consumed.dedup();
+    for &t in consumed.iter().rev() {
+        let twin = files.remove(t);
+        let why = "used as the side-by-side twin of a plain file".to_string();
+        report.files.push(FileReport { path: twin.path, article: twin.article, locale: twin.locale, segments: twin.doc.segments, skipped: Some(why), ..FileReport::default() });
+    }
+    files.retain(|f| f.doc.segments > 0);
+}
+
+/// `ms.lasthandoff` (MM/DD/YYYY) as a sortable key.
+fn handoff_key(doc: &DocFx) -> (u32, u32, u32) {
+    let parts: Vec<u32> = doc.front.lasthandoff.as_deref().unwrap_or("").split('/').map(|p| p.trim().parse().unwrap_or(0)).collect();
+    match parts.as_slice() {
+        [m, d, y] => (*y, *m, *d),
+        _ => (0, 0, 0),
+    }
+}
+
+/// `MM/DD/YYYY` → `YYYY-MM-DD`.
+fn iso_date(date: &str) -> Option<String> {
+    let parts: Vec<u32> = date.split('/').map(|p| p.trim().parse().ok()).collect::<Option<_>>()?;
+    match parts.as_slice() {
+        [m, d, y] if (1..=12).contains(m) && (1..=31).contains(d) && *y >= 1000 && *y <= 9999 => Some(format!("{y:04}-{m:02}-{d:02}")),
+        _ => None,
+    }
+}
+
+/// The text terms of a locale's `ui.ftl`, by name without `-`.
+fn terms_of(ws: &Workspace, locale: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let Some(src) = ws.get(&format!("locales/{locale}/ui.ftl")) else { return out };
+    let resource = match fluent_syntax::parser::parse(src) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    for entry in &resource.body {
+        if let ast::Entry::Term(term) = entry {
+            let value = read_pattern(&term.value);
+            if let [Elem::Text(text)] = value.as_slice() {
+                out.insert(term.id.name.to_string(), text.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The messages of an FTL source: id → (pattern, fingerprint).
+fn messages_of(src: &str) -> BTreeMap<String, (Vec<Elem>, String)> {
+    let resource = match fluent_syntax::parser::parse(src) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    let mut out = BTreeMap::new();
+    for entry in &resource.body {
+        if let ast::Entry::Message(m) = entry {
+            if let Some(value) = &m.value {
+                out.entry(m.id.name.to_string()).or_insert_with(|| (read_pattern(value), fingerprint(m)));
+            }
+        }
+    }
+    out
+}
+
+/// The lock fingerprint of the message `id = pattern` as the importer writes it.
+pub fn fingerprint_of(id: &str, pattern: &[Elem]) -> String {
+    let src = write_message(id, pattern);
+    messages_of(&src).remove(id).map_or_else(|| crate::l10n::lock::fingerprint_text(&src), |(_, fp)| fp)
+}
+
+fn create_article(ws: &mut Workspace, id: &str, file: &Parsed, terms: &Terms, source_locale: &str, opts: &Options, report: &mut Report) {
+    let (mapped, _) = map_docfx(&file.doc, &file.path, &file.source, terms, &file.locale);
+    let Mapped { body, heading, audience, msgs } = mapped;
+    let front = &file.doc.front;
+    let article = Article {
+        id: id.to_string(),
+        title: toml::Spanned::new(0..0, TITLE_ID.to_string()),
+        description: toml::Spanned::new(0..0, DESCRIPTION_ID.to_string()),
+        heading: heading.map(|h| toml::Spanned::new(0..0, h)),
+        audience: audience.map(|a| toml::Spanned::new(0..0, a)),
+        topic: toml::Spanned::new(0..0, opts.topic.clone()),
+        ms_topic: front.ms_topic.clone(),
+        date: front.ms_date.as_deref().and_then(iso_date).map(|d| toml::Spanned::new(0..0, d)),
+        source: Some(Source { format: "docfx".into(), revision: front.openlocfilehash.clone() }),
+        translations: BTreeMap::new(),
+        body,
+    };
+    let toml_body = match toml::to_string(&article) {
+        Ok(s) => s,
+        Err(err) => {
+            report.diags.push(Diagnostic::file(Severity::Error, "internal", &file.path, format!("cannot write the article: {err}")));
+            return;
+        }
+    };
+    let revision = front.openlocfilehash.as_deref().unwrap_or("unknown");
+    let toml_path = format!("content/articles/{id}.toml");
+    let toml_src = format!(
+        "# Imported by `drillbook import docfx` from the English halves of the side-by-side\n\
+         # DocFX file `{}` (English revision {revision}).\n\
+         # Structure only: every string is a message in locales/<locale>/{id}.ftl.\n{toml_body}",
+        file_name(&file.path)
+    );
+    let (_, diags) = parse_article(id, &toml_path, &toml_src);
+    if diags.iter().any(Diagnostic::is_error) {
+        report.diags.extend(diags);
+        report.diags.push(Diagnostic::file(Severity::Error, "internal", &file.path, "the generated article does not load; nothing written"));
+        return;
+    }
+    // English for the front matter is not in the file: the H1 stands in for the title and
+    // the first paragraph for the description until a writer replaces them.
+    let first = |kind: Kind| msgs.iter().find(|m| m.kind == kind).and_then(|m| m.english.clone());
+    let title = first(Kind::Heading1).unwrap_or_else(|| vec![Elem::Text(id.to_string())]);
+    let description = first(Kind::Paragraph).unwrap_or_else(|| title.clone());
+    let mut ftl = format!(
+        "# {id}: English messages, from the English halves of the side-by-side DocFX file\n\
+         # `{}` (English revision {revision}), CC BY 4.0, Microsoft Corporation.\n\n",
+        file_name(&file.path)
+    );
+    ftl.push_str("# The DocFX front matter has no English title: the article's H1 stands in.\n");
+    ftl.push_str(&write_message(TITLE_ID, &title));
+    ftl.push_str("# The DocFX front matter has no English description: the first paragraph stands in.\n");
+    ftl.push_str(&write_message(DESCRIPTION_ID, &description));
+    let mut missing = 0;
+    for msg in msgs.iter().filter(|m| !matches!(m.kind, Kind::Title | Kind::Description)) {
+        match (&msg.english, msg.kind) {
+            (Some(english), _) => ftl.push_str(&write_message(&msg.id, english)),
+            (None, Kind::Image) => {
+                missing += 1;
+                ftl.push_str("# No English alt text in the DocFX source (only translations): the file name stands in.\n");
+                let name = msg.english_raw.as_deref().unwrap_or("image").rsplit('/').next().unwrap_or("image");
+                ftl.push_str(&write_message(&msg.id, &[Elem::Text(name.to_string())]));
+            }
+            (None, _) => {
+                missing += 1;
+                ftl.push_str(&format!("# No English in the DocFX source: the {} translation stands in.\n", file.locale));
+                ftl.push_str(&write_message(&msg.id, &msg.translation));
+            }
+        }
+    }
+    if missing > 0 {
+        report.diags.push(Diagnostic::file(
+            Severity::Warning,
+            "missing-english",
+            &format!("locales/{source_locale}/{id}.ftl"),
+            format!("{missing} message(s) have no English in the DocFX source (image alt texts); placeholders written"),
+        ));
+    }
+    ws.set(&toml_path, toml_src);
+    ws.set(&format!("locales/{source_locale}/{id}.ftl"), ftl);
+    report.created.push(toml_path);
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// Aligns one file to the article and writes its translation, lock entries and provenance.
+fn import_file(ws: &mut Workspace, file: &Parsed, terms: &Terms, source_locale: &str, diags: &mut Vec<Diagnostic>) -> FileReport {
+    let id = &file.article;
+    let mut report = FileReport { path: file.path.clone(), article: id.clone(), locale: file.locale.clone(), segments: file.doc.segments, ..FileReport::default() };
+    let toml_path = format!("content/articles/{id}.toml");
+    let Some(toml_src) = ws.get(&toml_path).map(str::to_string) else {
+        report.skipped = Some("the article does not exist".into());
+        return report;
+    };
+    let (Some(article), article_diags) = parse_article(id, &toml_path, &toml_src) else {
+        diags.extend(parse_article(id, &toml_path, &toml_src).1);
+        report.skipped = Some(format!("`{toml_path}` does not load"));
+        return report;
+    };
+    drop(article_diags);
+    let en_path = format!("locales/{source_locale}/{id}.ftl");
+    let en = messages_of(ws.get(&en_path).unwrap_or(""));
+    let en_patterns: BTreeMap<String, Vec<Elem>> = en.iter().map(|(k, (p, _))| (k.clone(), p.clone())).collect();
+    let slots = article_slots(&article, &en_patterns, &terms.english);
+    let (mapped, map_diags) = map_docfx(&file.doc, &file.path, &file.source, terms, &file.locale);
+    diags.extend(map_diags);
+    let pairs = align::align(&mapped.msgs, &slots);
+    let same_revision = file.doc.front.openlocfilehash.is_some() && file.doc.front.openlocfilehash == article.source.as_ref().and_then(|s| s.revision.clone());
+
+    let mut updates: BTreeMap<usize, (String, Vec<Elem>)> = BTreeMap::new();
+    let mut lock_changes: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for (msg, pair) in mapped.msgs.iter().zip(&pairs) {
+        report.label_mismatches += msg.label_mismatches;
+        let Some((slot_index, pairing)) = *pair else {
+            if msg.segments > 0 {
+                report.unaligned += 1;
+                let english = msg.english_raw.as_deref().unwrap_or("");
+                diags.push(Diagnostic::warning(
+                    "unaligned-segment",
+                    &file.path,
+                    &file.source,
+                    msg.offset..msg.offset + 1,
+                    format!("not imported: the English `{}` matches no en-US message of `{id}`", shorten(english)),
+                ));
+            }
+            continue;
+        };
+        let slot = &slots[slot_index];
+        let current = en.get(&slot.id).map(|(_, fp)| fp.clone());
+        let key = format!("{id}/{}", slot.id);
+        let fp = match (&msg.english, pairing) {
+            (Some(english), _) => Some(fingerprint_of(&slot.id, english)),
+            (None, _) if same_revision => current.clone(),
+            (None, _) => None,
+        };
+        if fp.is_some() && fp != current {
+            report.stale += 1;
+        }
+        report.aligned += 1;
+        report.imported += msg.segments;
+        lock_changes.insert(key, fp);
+        updates.insert(slot_index, (slot.id.clone(), msg.translation.clone()));
+    }
+
+    let ftl_path = format!("locales/{}/{id}.ftl", file.locale);
+    let header = format!(
+        "# {id}: {} translation, imported from the DocFX file `{}`\n# (English revision {}, {}), CC BY 4.0, Microsoft Corporation and contributors.\n\n",
+        file.locale,
+        file_name(file.twin.as_deref().unwrap_or(&file.path)),
+        file.doc.front.openlocfilehash.as_deref().unwrap_or("unknown"),
+        file.doc.front.translationtype.as_deref().unwrap_or("translation type unknown"),
+    );
+    let ordered: Vec<(String, Vec<Elem>)> = updates.into_values().collect();
+    let ftl = patch_ftl(ws.get(&ftl_path), &ordered, &header);
+    ws.set(&ftl_path, ftl);
+
+    let lock_path = format!("locales/{}/{LOCK_FILE}", file.locale);
+    let (mut lock, _) = parse_lock(&lock_path, ws.get(&lock_path).unwrap_or(""));
+    for (key, fp) in lock_changes {
+        match fp {
+            Some(fp) => lock.insert(key, fp),
+            None => lock.remove(&key),
+        };
+    }
+    ws.set(&lock_path, render_lock(&file.locale, &lock));
+
+    let machine = file.doc.front.translationtype.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("MT"));
+    let kind = if machine { TranslationKind::Machine } else { TranslationKind::Human };
+    let new_toml = set_translation(&toml_src, &file.locale, kind, file.doc.front.openlocfilehash.as_deref());
+    let (_, toml_diags) = parse_article(id, &toml_path, &new_toml);
+    if toml_diags.iter().any(Diagnostic::is_error) {
+        diags.push(Diagnostic::file(Severity::Error, "not-updated", &toml_path, format!("cannot record the {} translation's provenance in this file", file.locale)));
+    } else {
+        ws.set(&toml_path, new_toml);
+    }
+    report
+}
+
+fn shorten(s: &str) -> String {
+    let short: String = s.chars().take(60).collect();
+    if short.len() < s.len() { format!("{short}…") } else { short }
+}
+
+/// Replaces the values of existing messages in place (keeping everything else byte for byte)
+/// and appends the others, in the given order. A new file starts with `header`.
+pub fn patch_ftl(source: Option<&str>, updates: &[(String, Vec<Elem>)], header: &str) -> String {
+    let src = source.unwrap_or("");
+    if src.trim().is_empty() {
+        let mut out = header.to_string();
+        for (id, pattern) in updates {
+            out.push_str(&write_message(id, pattern));
+        }
+        return out;
+    }
+    let resource = match fluent_syntax::parser::parse(src) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    let base = src.as_ptr() as usize;
+    let mut ranges: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for entry in &resource.body {
+        if let ast::Entry::Message(m) = entry {
+            let start = (m.id.name.as_ptr() as usize).wrapping_sub(base);
+            if start < src.len() && src.is_char_boundary(start) {
+                ranges.entry(m.id.name).or_insert((start, message_end(src, start)));
+            }
+        }
+    }
+    let mut replace: Vec<(usize, usize, String)> = Vec::new();
+    let mut append = String::new();
+    for (id, pattern) in updates {
+        match ranges.get(id.as_str()) {
+            Some(&(start, end)) => replace.push((start, end, write_message(id, pattern))),
+            None => append.push_str(&write_message(id, pattern)),
+        }
+    }
+    replace.sort_by_key(|r| r.0);
+    let mut out = String::with_capacity(src.len() + append.len());
+    let mut at = 0;
+    for (start, end, text) in replace {
+        if start < at {
+            continue;
+        }
+        out.push_str(&src[at..start]);
+        out.push_str(&text);
+        at = end;
+    }
+    out.push_str(&src[at..]);
+    if !append.is_empty() {
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(&append);
+    }
+    out
+}
+
+/// End of the message starting at `start`: after its last indented line, blank lines excluded.
+fn message_end(src: &str, start: usize) -> usize {
+    let mut end = src[start..].find('\n').map_or(src.len(), |p| start + p + 1);
+    let mut at = end;
+    while at < src.len() {
+        let line_end = src[at..].find('\n').map_or(src.len(), |p| at + p + 1);
+        let line = &src[at..line_end];
+        if line.trim().is_empty() {
+            at = line_end;
+            continue;
+        }
+        if line.starts_with(' ') {
+            end = line_end;
+            at = line_end;
+            continue;
+        }
+        break;
+    }
+    end
+}
+
+/// Sets `[translations.<locale>]` in an article's TOML text, in place when present.
+pub fn set_translation(src: &str, locale: &str, kind: TranslationKind, revision: Option<&str>) -> String {
+    let kind = match kind {
+        TranslationKind::Machine => "machine",
+        TranslationKind::Human => "human",
+    };
+    let mut table = format!("[translations.{locale}]\nkind = \"{kind}\"\n");
+    if let Some(rev) = revision.filter(|r| r.chars().all(|c| c.is_ascii_alphanumeric())) {
+        table.push_str(&format!("source-revision = \"{rev}\"\n"));
+    }
+    let lines: Vec<&str> = src.split_inclusive('\n').collect();
+    let headers = [format!("[translations.{locale}]"), format!("[translations.\"{locale}\"]")];
+    let found = lines.iter().position(|l| headers.iter().any(|h| l.trim() == h));
+    match found {
+        Some(i) => {
+            let mut end = i + 1;
+            while end < lines.len() && !lines[end].trim_start().starts_with('[') {
+                end += 1;
+            }
+            while end > i + 1 && lines[end - 1].trim().is_empty() {
+                end -= 1;
+            }
+            let mut out: String = lines[..i].concat();
+            out.push_str(&table);
+            out.push_str(&lines[end..].concat());
+            out
+        }
+        None => {
+            let mut out = src.to_string();
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push('\n');
+            out.push_str(&table);
+            out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -185,6 +185,16 @@ pub fn align(msgs: &[Msg], slots: &[Slot]) -> Vec<Option<(usize, Pairing)>> {
             }
         }
     }
+    // Reordered blocks (a note the model keeps after the sub-steps, say): same English,
+    // any position.
+    for (i, &m) in a.iter().enumerate() {
+        if result[m].is_none() {
+            if let Some(j) = (0..b.len()).find(|&j| !used[b[j]] && kb[j] == ka[i]) {
+                result[m] = Some((b[j], Pairing::Exact));
+                used[b[j]] = true;
+            }
+        }
+    }
     result
 }
 

@@ -596,9 +596,9 @@ impl Ctx<'_> {
         let mut i = 0;
         let bytes = text.as_bytes();
         while i < bytes.len() {
-            if text[i..].starts_with("<span") {
+            if bytes[i..].starts_with(b"<span") {
                 depth += 1;
-            } else if text[i..].starts_with("</span>") {
+            } else if bytes[i..].starts_with(b"</span>") {
                 depth = depth.saturating_sub(1);
             } else if bytes[i] == b'|' && depth == 0 && (i == 0 || bytes[i - 1] != b'\\') {
                 if let Some(s) = cell_start {

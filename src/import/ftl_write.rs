@@ -80,7 +80,8 @@ fn write_lines(pattern: &[Elem]) -> Vec<String> {
             Elem::Term(name) => lines.last_mut().expect("never empty").push(Piece::Term(name)),
         }
     }
-    lines.iter().map(|pieces| escape_line(pieces)).collect()
+    let block = lines.len() > 1;
+    lines.iter().map(|pieces| escape_line(pieces, block)).collect()
 }
 
 enum Piece<'a> {
@@ -88,7 +89,9 @@ enum Piece<'a> {
     Term(&'a str),
 }
 
-fn escape_line(pieces: &[Piece<'_>]) -> String {
+/// `block`: the line is written indented on a line of its own, where a leading `[`, `*` or
+/// `.` would start a variant or an attribute. On the `id = ` line they are plain text.
+fn escape_line(pieces: &[Piece<'_>], block: bool) -> String {
     let mut out = String::new();
     let n = pieces.len();
     for (i, piece) in pieces.iter().enumerate() {
@@ -106,7 +109,7 @@ fn escape_line(pieces: &[Piece<'_>]) -> String {
                         literal(&mut out, &text[..spaces]);
                         text = &text[spaces..];
                     } else if let Some(c) = text.chars().next() {
-                        if matches!(c, '[' | '*' | '.' | '-' | '#') {
+                        if block && matches!(c, '[' | '*' | '.' | '-' | '#') {
                             literal(&mut out, &text[..1]);
                             text = &text[1..];
                         }
@@ -228,6 +231,7 @@ mod tests {
     #[test]
     fn braces_and_special_line_starts_are_escaped() {
         assert_eq!(write_message("a", &text("{serialNumber}")), "a = {\"{\"}serialNumber{\"}\"}\n");
+        assert_eq!(write_message("a", &text("**Bold**")), "a = **Bold**\n");
         assert_eq!(write_message("a", &text("x\n[y]\n*z\n.w")), "a =\n    x\n    {\"[\"}y]\n    {\"*\"}z\n    {\".\"}w\n");
         for s in ["{", "}", "[a", "*a", ".a", "-a", " a ", "a\n\nb", "\n", "a\n", "\ta", "a\r\nb", ""] {
             let p = text(s);

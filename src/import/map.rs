@@ -76,7 +76,7 @@ pub fn map_docfx(doc: &DocFx, path: &str, source: &str, terms: &Terms, locale: &
         locale,
         terms,
         english_labels: terms.english.iter().filter(|(k, _)| k.starts_with("ui-")).map(|(k, v)| (v.clone(), k.clone())).collect(),
-        ids: [TITLE_ID, DESCRIPTION_ID, HEADING_ID, AUDIENCE_ID].iter().map(|s| s.to_string()).collect(),
+        ids: [TITLE_ID, DESCRIPTION_ID, AUDIENCE_ID].iter().map(|s| s.to_string()).collect(),
         anchors: BTreeSet::new(),
         msgs: Vec::new(),
         diags: Vec::new(),
