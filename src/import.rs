@@ -435,7 +435,7 @@ fn import_file(ws: &mut Workspace, file: &Parsed, terms: &Terms, source_locale: 
     let mut lock_changes: BTreeMap<String, Option<String>> = BTreeMap::new();
     for (msg, pair) in mapped.msgs.iter().zip(&pairs) {
         report.label_mismatches += msg.label_mismatches;
-        let Some((slot_index, pairing)) = *pair else {
+        let Some((slot_index, _)) = *pair else {
             if msg.segments > 0 {
                 report.unaligned += 1;
                 let english = msg.english_raw.as_deref().unwrap_or("");
@@ -450,12 +450,37 @@ fn import_file(ws: &mut Workspace, file: &Parsed, terms: &Terms, source_locale: 
             continue;
         };
         let slot = &slots[slot_index];
+        // A list item that is a whole link fills a next-steps link: keep only the link text.
+        // A next-steps link filling a list item: put the link back around the text.
+        let link_only = slot.kind == Kind::Link && msg.kind != Kind::Link;
+        let link_back = (msg.kind == Kind::Link && slot.kind != Kind::Link)
+            .then(|| msg.english_raw.as_deref().and_then(|raw| raw.rfind("](").map(|at| raw[at..].to_string())))
+            .flatten();
+        let adapt = |p: &Vec<Elem>| -> Vec<Elem> {
+            if link_only {
+                return strip_link(p);
+            }
+            let Some(tail) = &link_back else { return p.clone() };
+            let mut out = vec![Elem::Text("[".into())];
+            out.extend(p.iter().cloned());
+            out.push(Elem::Text(tail.clone()));
+            let mut merged = Vec::new();
+            for elem in out {
+                match elem {
+                    Elem::Text(t) => crate::import::ftl_write::push_text(&mut merged, &t),
+                    term => merged.push(term),
+                }
+            }
+            merged
+        };
+        let english = msg.english.as_ref().map(adapt);
+        let translation = adapt(&msg.translation);
         let current = en.get(&slot.id).map(|(_, fp)| fp.clone());
         let key = format!("{id}/{}", slot.id);
-        let fp = match (&msg.english, pairing) {
-            (Some(english), _) => Some(fingerprint_of(&slot.id, english)),
-            (None, _) if same_revision => current.clone(),
-            (None, _) => None,
+        let fp = match english {
+            Some(english) => Some(fingerprint_of(&slot.id, &english)),
+            None if same_revision => current.clone(),
+            None => None,
         };
         if fp.is_some() && fp != current {
             report.stale += 1;
@@ -463,7 +488,7 @@ fn import_file(ws: &mut Workspace, file: &Parsed, terms: &Terms, source_locale: 
         report.aligned += 1;
         report.imported += msg.segments;
         lock_changes.insert(key, fp);
-        updates.insert(slot_index, (slot.id.clone(), msg.translation.clone()));
+        updates.insert(slot_index, (slot.id.clone(), translation));
     }
 
     let ftl_path = format!("locales/{}/{id}.ftl", file.locale);
@@ -498,6 +523,26 @@ fn import_file(ws: &mut Workspace, file: &Parsed, terms: &Terms, source_locale: 
         ws.set(&toml_path, new_toml);
     }
     report
+}
+
+/// `[text](url)` → `text`, on a pattern (terms inside the text are kept).
+fn strip_link(pattern: &[Elem]) -> Vec<Elem> {
+    let mut out = pattern.to_vec();
+    let starts = matches!(out.first(), Some(Elem::Text(t)) if t.starts_with('['));
+    let ends = matches!(out.last(), Some(Elem::Text(t)) if t.ends_with(')') && t.contains("]("));
+    if !(starts && ends) {
+        return out;
+    }
+    if let Some(Elem::Text(t)) = out.last_mut() {
+        if let Some(cut) = t.rfind("](") {
+            t.truncate(cut);
+        }
+    }
+    if let Some(Elem::Text(t)) = out.first_mut() {
+        t.remove(0);
+    }
+    out.retain(|e| !matches!(e, Elem::Text(t) if t.is_empty()));
+    out
 }
 
 fn shorten(s: &str) -> String {

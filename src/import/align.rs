@@ -87,6 +87,14 @@ impl Slots<'_> {
                     self.push(next.title.get_ref(), Kind::Heading);
                     for link in &next.links {
                         self.push(link.text.get_ref(), Kind::Link);
+                        let target = match (&link.article, &link.url) {
+                            (Some(article), _) => format!("{}.md", article.get_ref()),
+                            (None, Some(url)) => url.get_ref().clone(),
+                            (None, None) => String::new(),
+                        };
+                        if let Some(slot) = self.out.last_mut().filter(|s| s.kind == Kind::Link) {
+                            slot.english = format!("[{}]({target})", slot.english);
+                        }
                     }
                 }
             }

@@ -311,7 +311,9 @@ impl Ctx<'_> {
         for item in items {
             let [DBlock::Para(link)] = item.as_slice() else { return None };
             let (_, url) = split_link(&link.text(true)?)?;
-            let target = if let Some(stem) = url.strip_prefix("./").unwrap_or(&url).strip_suffix(".md") {
+            let local = url.strip_prefix("./").unwrap_or(&url);
+            let stem = local.strip_suffix(".md").or_else(|| local.strip_suffix(".yml"));
+            let target = if let Some(stem) = stem {
                 if !is_slug(stem) {
                     return None;
                 }
@@ -330,6 +332,10 @@ impl Ctx<'_> {
             let inner = link_text_unit(unit);
             let base = format!("next-{}", id_base(&inner.text(true).unwrap_or_default()));
             let text = self.unit_msg(&inner, Kind::Link, Some(&base), 0);
+            // Align on the whole link, target included (as the article's slots do).
+            if let Some(last) = self.msgs.last_mut() {
+                last.english_raw = unit.text(true);
+            }
             links.push(Link {
                 article: article.map(|a| Spanned::new(0..0, a)),
                 url: url.map(|u| Spanned::new(0..0, u)),
