@@ -345,6 +345,8 @@ fn create_article(ws: &mut Workspace, id: &str, file: &Parsed, terms: &Terms, so
             return;
         }
     };
+    // Translations are recorded per locale by `import_file`, as `[translations.<locale>]`.
+    let toml_body = toml_body.replacen("[translations]\n\n", "", 1);
     let revision = front.openlocfilehash.as_deref().unwrap_or("unknown");
     let toml_path = format!("content/articles/{id}.toml");
     let toml_src = format!(

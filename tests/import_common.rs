@@ -99,3 +99,115 @@ pub fn stale_ids(root: &Path, locale: &str, article: &str) -> Vec<String> {
         .map(|(id, _)| id.to_string())
         .collect()
 }
+
+/// Compares `actual` with `tests/golden/import/<name>`; `UPDATE_GOLDEN=1` rewrites it.
+pub fn golden(name: &str, actual: &str) {
+    let path = repo().join("tests/golden/import").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {} (run with UPDATE_GOLDEN=1)", path.display()));
+    if expected != actual {
+        let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{} differs from the import (first difference at line {}):\n--- expected\n{}\n--- actual\n{}\n(run with UPDATE_GOLDEN=1 to accept)",
+            path.display(),
+            first + 1,
+            expected.lines().nth(first).unwrap_or("<end>"),
+            actual.lines().nth(first).unwrap_or("<end>")
+        );
+    }
+}
+
+/// The per-file report and the diagnostics' headlines, as text.
+pub fn render(report: &Report) -> String {
+    let mut out = drillbook::cmd::import::render_report(report);
+    for diag in &report.diags {
+        out.push_str(&diag.headline());
+        out.push('\n');
+    }
+    out
+}
+
+/// Loads the project like `build` does and returns every problem, plus message ids the
+/// content references that en-US does not define.
+pub fn load_problems(root: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    let (site, diags) = drillbook::content::load_site(root);
+    problems.extend(diags.iter().map(|d| d.headline()));
+    let Some(site) = site else {
+        problems.push("site did not load".into());
+        return problems;
+    };
+    let locales: Vec<String> = site.config.locales.iter().map(|l| l.get_ref().clone()).collect();
+    let (l10n, diags) = drillbook::l10n::load_l10n(root, &locales);
+    problems.extend(diags.iter().map(|d| d.headline()));
+    for article in &site.articles {
+        let translator = l10n.translator("en-US", &article.id);
+        for id in article_message_ids(article) {
+            if !translator.has_source_message(&id) {
+                problems.push(format!("{}: message `{id}` is not defined in en-US", article.id));
+            }
+        }
+        for locale in &locales {
+            let t = l10n.translator(locale, &article.id);
+            for id in article_message_ids(article) {
+                let (_, found) = t.message(&id, None);
+                for problem in found {
+                    if !matches!(problem, drillbook::l10n::Problem::Fallback { .. }) {
+                        problems.push(format!("{locale}: {problem:?}"));
+                    }
+                }
+            }
+        }
+    }
+    problems
+}
+
+pub fn article_message_ids(article: &drillbook::content::Article) -> Vec<String> {
+    use drillbook::content::Block;
+    fn blocks(out: &mut Vec<String>, body: &[Block]) {
+        for block in body {
+            match block {
+                Block::Paragraph(id) => out.push(id.get_ref().clone()),
+                Block::Heading(h) => out.push(h.text.get_ref().clone()),
+                Block::List(list) => items(out, list),
+                Block::Procedure(p) => steps(out, &p.steps),
+                Block::Alert(a) => {
+                    out.extend(a.text.iter().map(|t| t.get_ref().clone()));
+                    blocks(out, &a.blocks);
+                }
+                Block::Table(t) => out.extend(t.header.iter().chain(t.rows.iter().flatten()).map(|c| c.get_ref().clone()).filter(|c| !c.is_empty())),
+                Block::Image(i) => out.push(i.alt.get_ref().clone()),
+                Block::Code(_) => {}
+                Block::NextSteps(n) => {
+                    out.push(n.title.get_ref().clone());
+                    out.extend(n.links.iter().map(|l| l.text.get_ref().clone()));
+                }
+            }
+        }
+    }
+    fn items(out: &mut Vec<String>, list: &drillbook::content::List) {
+        for item in &list.items {
+            out.push(item.text.get_ref().clone());
+            if let Some(nested) = &item.items {
+                items(out, nested);
+            }
+            blocks(out, &item.blocks);
+        }
+    }
+    fn steps(out: &mut Vec<String>, list: &[drillbook::content::Step]) {
+        for step in list {
+            out.push(step.text.get_ref().clone());
+            steps(out, &step.substeps);
+            blocks(out, &step.blocks);
+        }
+    }
+    let mut out = vec![article.title.get_ref().clone(), article.description.get_ref().clone()];
+    out.extend(article.heading.iter().map(|h| h.get_ref().clone()));
+    out.extend(article.audience.iter().map(|a| a.get_ref().clone()));
+    blocks(&mut out, &article.body);
+    out
+}

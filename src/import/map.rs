@@ -477,7 +477,7 @@ fn split_bold_label(s: &str) -> Option<(&str, &str)> {
     let inner = s.strip_prefix("**")?;
     let close = inner.find("**")?;
     let label = inner[..close].trim().trim_end_matches(':').trim();
-    let value = inner[close + 2..].trim_start().trim_start_matches([':', '：']).trim();
+    let value = inner[close + 2..].trim_start().trim_start_matches([':', '：', '—', '–', '-']).trim();
     Some((label, value))
 }
 
