@@ -113,6 +113,8 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn unique_id(&mut self, base: &str) -> String {
+        let base = fluent_id(base);
+        let base = base.as_str();
         let mut id = base.to_string();
         let mut n = 2;
         while self.ids.contains(&id) {
@@ -470,6 +472,16 @@ pub fn id_base(text: &str) -> String {
     let words: Vec<&str> = slug.split('-').take(5).collect();
     let base = words.join("-");
     if base.starts_with(|c: char| c.is_ascii_digit()) { format!("m-{base}") } else { base }
+}
+
+/// A valid Fluent identifier (`[a-zA-Z][a-zA-Z0-9_-]*`) from any text.
+fn fluent_id(base: &str) -> String {
+    let valid = base.starts_with(|c: char| c.is_ascii_alphabetic()) && base.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if valid {
+        return base.to_string();
+    }
+    let slug = slugify(base);
+    if slug.starts_with(|c: char| c.is_ascii_alphabetic()) { slug } else { format!("m-{slug}") }
 }
 
 /// `**Label**: value` or `**Label:** value` → (label, value).
