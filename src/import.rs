@@ -26,11 +26,11 @@ use fluent_syntax::ast;
 
 use crate::content::{Article, Source, TranslationKind, parse_article, parse_config};
 use crate::diag::{Diagnostic, Severity};
-use crate::import::align::{Pairing, article_slots};
+use crate::import::align::article_slots;
 use crate::import::docfx::{DocFx, parse_docfx};
 use crate::import::ftl_write::{Elem, read_pattern, write_message};
 use crate::import::map::{DESCRIPTION_ID, Kind, Mapped, TITLE_ID, Terms, map_docfx, zip_twin};
-use crate::l10n::lock::{LOCK_FILE, fingerprint, parse_lock, render_lock};
+use crate::l10n::lock::{LOCK_FILE, Lock, fingerprint, parse_lock, render_lock};
 
 /// Project files by `/`-separated path relative to the root.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,7 +41,10 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn new(files: BTreeMap<String, String>) -> Workspace {
-        Workspace { original: files.clone(), files }
+        Workspace {
+            original: files.clone(),
+            files,
+        }
     }
 
     pub fn get(&self, path: &str) -> Option<&str> {
@@ -54,7 +57,11 @@ impl Workspace {
 
     /// Paths whose contents differ from what was loaded, sorted.
     pub fn changed(&self) -> Vec<&str> {
-        self.files.iter().filter(|(p, c)| self.original.get(*p) != Some(c)).map(|(p, _)| p.as_str()).collect()
+        self.files
+            .iter()
+            .filter(|(p, c)| self.original.get(*p) != Some(c))
+            .map(|(p, _)| p.as_str())
+            .collect()
     }
 }
 
@@ -62,12 +69,17 @@ impl Workspace {
 pub fn load_workspace(root: &Path) -> std::io::Result<Workspace> {
     let mut files = BTreeMap::new();
     let mut read_dir = |dir: &str, keep: &dyn Fn(&str) -> bool| -> std::io::Result<()> {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { return Ok(()) };
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            return Ok(());
+        };
         for entry in entries {
             let entry = entry?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if entry.file_type()?.is_file() && keep(&name) {
-                files.insert(format!("{dir}/{name}"), std::fs::read_to_string(entry.path())?);
+                files.insert(
+                    format!("{dir}/{name}"),
+                    std::fs::read_to_string(entry.path())?,
+                );
             }
         }
         Ok(())
@@ -115,7 +127,9 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { topic: "customers".to_string() }
+        Options {
+            topic: "customers".to_string(),
+        }
     }
 }
 
@@ -161,8 +175,16 @@ struct Parsed {
 /// Imports DocFX files into the workspace.
 pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Report {
     let mut report = Report::default();
-    let Some(config) = ws.get("content/site.toml").and_then(|src| parse_config("content/site.toml", src).0) else {
-        report.diags.push(Diagnostic::file(Severity::Error, "no-site", "content/site.toml", "cannot import without a valid `content/site.toml`"));
+    let Some(config) = ws
+        .get("content/site.toml")
+        .and_then(|src| parse_config("content/site.toml", src).0)
+    else {
+        report.diags.push(Diagnostic::file(
+            Severity::Error,
+            "no-site",
+            "content/site.toml",
+            "cannot import without a valid `content/site.toml`",
+        ));
         return report;
     };
     let source_locale = config.default_locale.get_ref().clone();
@@ -172,48 +194,131 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
     for (n, input) in inputs.iter().enumerate() {
         let (doc, diags) = parse_docfx(&input.path, &input.source);
         report.diags.extend(diags);
-        let article = Path::new(&input.path).file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
-        let mut skip = |why: String, report: &mut Report| {
-            report.diags.push(Diagnostic::file(Severity::Error, "not-imported", &input.path, why.clone()));
-            report.files.push(FileReport { path: input.path.clone(), article: article.clone(), skipped: Some(why), ..FileReport::default() });
+        let article = Path::new(&input.path)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        let skip = |why: String, report: &mut Report| {
+            report.diags.push(Diagnostic::file(
+                Severity::Error,
+                "not-imported",
+                &input.path,
+                why.clone(),
+            ));
+            report.files.push(FileReport {
+                path: input.path.clone(),
+                article: article.clone(),
+                skipped: Some(why),
+                ..FileReport::default()
+            });
         };
         if !crate::paths::is_slug(&article) {
-            skip(format!("the file name `{article}` is not an article id (lower-case words joined by `-`)"), &mut report);
+            skip(
+                format!(
+                    "the file name `{article}` is not an article id (lower-case words joined by `-`)"
+                ),
+                &mut report,
+            );
             continue;
         }
         let Some(locale) = doc.front.contentlocale.clone() else {
-            skip("no `ms.contentlocale` in the front matter".into(), &mut report);
+            skip(
+                "no `ms.contentlocale` in the front matter".into(),
+                &mut report,
+            );
             continue;
         };
         if locale == source_locale || !locales.contains(&locale) {
-            skip(format!("locale `{locale}` is not a translation locale of this site ({})", locales.join(", ")), &mut report);
+            skip(
+                format!(
+                    "locale `{locale}` is not a translation locale of this site ({})",
+                    locales.join(", ")
+                ),
+                &mut report,
+            );
             continue;
         }
-        groups.entry(article.clone()).or_default().push(Parsed { input: n, path: input.path.clone(), source: input.source.clone(), article, locale, doc, twin: None });
+        groups.entry(article.clone()).or_default().push(Parsed {
+            input: n,
+            path: input.path.clone(),
+            source: input.source.clone(),
+            article,
+            locale,
+            doc,
+            twin: None,
+        });
     }
 
     let en_terms = terms_of(ws, &source_locale);
+    let mut term_cache: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let mut locks: BTreeMap<String, Lock> = BTreeMap::new();
     for (article, mut files) in groups {
         resolve_plain_files(&mut files, &mut report);
         files.sort_by(|a, b| (&a.locale, a.input).cmp(&(&b.locale, b.input)));
         let toml_path = format!("content/articles/{article}.toml");
         if ws.get(&toml_path).is_none() {
-            let Some(newest) = files.iter().filter(|f| f.doc.segments > 0).max_by_key(|f| (handoff_key(&f.doc), std::cmp::Reverse(f.input))) else {
+            let Some(newest) = files
+                .iter()
+                .filter(|f| f.doc.segments > 0)
+                .max_by_key(|f| (handoff_key(&f.doc), std::cmp::Reverse(f.input)))
+            else {
                 continue;
             };
-            let terms = Terms { english: en_terms.clone(), locale: terms_of(ws, &newest.locale) };
-            create_article(ws, &article, newest, &terms, &source_locale, opts, &mut report);
+            let terms = Terms {
+                english: en_terms.clone(),
+                locale: terms_of(ws, &newest.locale),
+            };
+            create_article(
+                ws,
+                &article,
+                newest,
+                &terms,
+                &source_locale,
+                opts,
+                &mut report,
+            );
         }
-        for file in &files {
-            if file.doc.segments == 0 {
-                continue;
+        // Parsed once per article: the structure and en-US do not change while its
+        // translations are imported.
+        let Some(target) = load_target(ws, &article, &source_locale, &en_terms, &mut report.diags)
+        else {
+            for file in &files {
+                report.files.push(FileReport {
+                    path: file.path.clone(),
+                    article: article.clone(),
+                    locale: file.locale.clone(),
+                    skipped: Some(format!("`{toml_path}` does not load")),
+                    ..FileReport::default()
+                });
             }
-            let terms = Terms { english: en_terms.clone(), locale: terms_of(ws, &file.locale) };
-            let file_report = import_file(ws, file, &terms, &source_locale, &mut report.diags);
+            continue;
+        };
+        for file in &files {
+            let locale_terms = term_cache
+                .entry(file.locale.clone())
+                .or_insert_with(|| terms_of(ws, &file.locale));
+            let terms = Terms {
+                english: en_terms.clone(),
+                locale: locale_terms.clone(),
+            };
+            let lock = locks.entry(file.locale.clone()).or_insert_with(|| {
+                let path = format!("locales/{}/{LOCK_FILE}", file.locale);
+                parse_lock(&path, ws.get(&path).unwrap_or("")).0
+            });
+            let file_report = import_file(ws, file, &terms, &target, lock, &mut report.diags);
             report.files.push(file_report);
         }
     }
-    report.files.sort_by(|a, b| (&a.article, &a.locale, &a.path).cmp(&(&b.article, &b.locale, &b.path)));
+    for (locale, lock) in &locks {
+        ws.set(
+            &format!("locales/{locale}/{LOCK_FILE}"),
+            render_lock(locale, lock),
+        );
+    }
+    report
+        .files
+        .sort_by(|a, b| (&a.article, &a.locale, &a.path).cmp(&(&b.article, &b.locale, &b.path)));
     crate::diag::sort(&mut report.diags);
     report
 }
@@ -227,7 +332,12 @@ fn resolve_plain_files(files: &mut Vec<Parsed>, report: &mut Report) {
             continue;
         }
         let hash = files[i].doc.front.openlocfilehash.clone();
-        let twin = files.iter().position(|t| t.doc.segments > 0 && t.locale == files[i].locale && hash.is_some() && t.doc.front.openlocfilehash == hash);
+        let twin = files.iter().position(|t| {
+            t.doc.segments > 0
+                && t.locale == files[i].locale
+                && hash.is_some()
+                && t.doc.front.openlocfilehash == hash
+        });
         let why = match twin {
             None => Some(format!(
                 "`{}` has no side-by-side spans, so there is no English to align it to; give its side-by-side twin (same `ms.openlocfilehash` {}) too",
@@ -243,12 +353,26 @@ fn resolve_plain_files(files: &mut Vec<Parsed>, report: &mut Report) {
                     consumed.push(t);
                     None
                 }
-                Err(why) => Some(format!("`{}` does not have the block structure of its twin `{}`: {why}", files[i].path, files[t].path)),
+                Err(why) => Some(format!(
+                    "`{}` does not have the block structure of its twin `{}`: {why}",
+                    files[i].path, files[t].path
+                )),
             },
         };
         if let Some(why) = why {
-            report.diags.push(Diagnostic::file(Severity::Error, "plain-file", &files[i].path, why.clone()));
-            report.files.push(FileReport { path: files[i].path.clone(), article: files[i].article.clone(), locale: files[i].locale.clone(), skipped: Some(why), ..FileReport::default() });
+            report.diags.push(Diagnostic::file(
+                Severity::Error,
+                "plain-file",
+                &files[i].path,
+                why.clone(),
+            ));
+            report.files.push(FileReport {
+                path: files[i].path.clone(),
+                article: files[i].article.clone(),
+                locale: files[i].locale.clone(),
+                skipped: Some(why),
+                ..FileReport::default()
+            });
         }
     }
     consumed.sort_unstable();
@@ -256,14 +380,28 @@ fn resolve_plain_files(files: &mut Vec<Parsed>, report: &mut Report) {
     for &t in consumed.iter().rev() {
         let twin = files.remove(t);
         let why = "used as the side-by-side twin of a plain file".to_string();
-        report.files.push(FileReport { path: twin.path, article: twin.article, locale: twin.locale, segments: twin.doc.segments, skipped: Some(why), ..FileReport::default() });
+        report.files.push(FileReport {
+            path: twin.path,
+            article: twin.article,
+            locale: twin.locale,
+            segments: twin.doc.segments,
+            skipped: Some(why),
+            ..FileReport::default()
+        });
     }
     files.retain(|f| f.doc.segments > 0);
 }
 
 /// `ms.lasthandoff` (MM/DD/YYYY) as a sortable key.
 fn handoff_key(doc: &DocFx) -> (u32, u32, u32) {
-    let parts: Vec<u32> = doc.front.lasthandoff.as_deref().unwrap_or("").split('/').map(|p| p.trim().parse().unwrap_or(0)).collect();
+    let parts: Vec<u32> = doc
+        .front
+        .lasthandoff
+        .as_deref()
+        .unwrap_or("")
+        .split('/')
+        .map(|p| p.trim().parse().unwrap_or(0))
+        .collect();
     match parts.as_slice() {
         [m, d, y] => (*y, *m, *d),
         _ => (0, 0, 0),
@@ -272,9 +410,14 @@ fn handoff_key(doc: &DocFx) -> (u32, u32, u32) {
 
 /// `MM/DD/YYYY` → `YYYY-MM-DD`.
 fn iso_date(date: &str) -> Option<String> {
-    let parts: Vec<u32> = date.split('/').map(|p| p.trim().parse().ok()).collect::<Option<_>>()?;
+    let parts: Vec<u32> = date
+        .split('/')
+        .map(|p| p.trim().parse().ok())
+        .collect::<Option<_>>()?;
     match parts.as_slice() {
-        [m, d, y] if (1..=12).contains(m) && (1..=31).contains(d) && *y >= 1000 && *y <= 9999 => Some(format!("{y:04}-{m:02}-{d:02}")),
+        [m, d, y] if (1..=12).contains(m) && (1..=31).contains(d) && *y >= 1000 && *y <= 9999 => {
+            Some(format!("{y:04}-{m:02}-{d:02}"))
+        }
         _ => None,
     }
 }
@@ -282,7 +425,9 @@ fn iso_date(date: &str) -> Option<String> {
 /// The text terms of a locale's `ui.ftl`, by name without `-`.
 fn terms_of(ws: &Workspace, locale: &str) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    let Some(src) = ws.get(&format!("locales/{locale}/ui.ftl")) else { return out };
+    let Some(src) = ws.get(&format!("locales/{locale}/ui.ftl")) else {
+        return out;
+    };
     let resource = match fluent_syntax::parser::parse(src) {
         Ok(r) => r,
         Err((r, _)) => r,
@@ -308,7 +453,8 @@ fn messages_of(src: &str) -> BTreeMap<String, (Vec<Elem>, String)> {
     for entry in &resource.body {
         if let ast::Entry::Message(m) = entry {
             if let Some(value) = &m.value {
-                out.entry(m.id.name.to_string()).or_insert_with(|| (read_pattern(value), fingerprint(m)));
+                out.entry(m.id.name.to_string())
+                    .or_insert_with(|| (read_pattern(value), fingerprint(m)));
             }
         }
     }
@@ -318,12 +464,27 @@ fn messages_of(src: &str) -> BTreeMap<String, (Vec<Elem>, String)> {
 /// The lock fingerprint of the message `id = pattern` as the importer writes it.
 pub fn fingerprint_of(id: &str, pattern: &[Elem]) -> String {
     let src = write_message(id, pattern);
-    messages_of(&src).remove(id).map_or_else(|| crate::l10n::lock::fingerprint_text(&src), |(_, fp)| fp)
+    messages_of(&src)
+        .remove(id)
+        .map_or_else(|| crate::l10n::lock::fingerprint_text(&src), |(_, fp)| fp)
 }
 
-fn create_article(ws: &mut Workspace, id: &str, file: &Parsed, terms: &Terms, source_locale: &str, opts: &Options, report: &mut Report) {
+fn create_article(
+    ws: &mut Workspace,
+    id: &str,
+    file: &Parsed,
+    terms: &Terms,
+    source_locale: &str,
+    opts: &Options,
+    report: &mut Report,
+) {
     let (mapped, _) = map_docfx(&file.doc, &file.path, &file.source, terms, &file.locale);
-    let Mapped { body, heading, audience, msgs } = mapped;
+    let Mapped {
+        body,
+        heading,
+        audience,
+        msgs,
+    } = mapped;
     let front = &file.doc.front;
     let article = Article {
         id: id.to_string(),
@@ -333,15 +494,27 @@ fn create_article(ws: &mut Workspace, id: &str, file: &Parsed, terms: &Terms, so
         audience: audience.map(|a| toml::Spanned::new(0..0, a)),
         topic: toml::Spanned::new(0..0, opts.topic.clone()),
         ms_topic: front.ms_topic.clone(),
-        date: front.ms_date.as_deref().and_then(iso_date).map(|d| toml::Spanned::new(0..0, d)),
-        source: Some(Source { format: "docfx".into(), revision: front.openlocfilehash.clone() }),
+        date: front
+            .ms_date
+            .as_deref()
+            .and_then(iso_date)
+            .map(|d| toml::Spanned::new(0..0, d)),
+        source: Some(Source {
+            format: "docfx".into(),
+            revision: front.openlocfilehash.clone(),
+        }),
         translations: BTreeMap::new(),
         body,
     };
     let toml_body = match toml::to_string(&article) {
         Ok(s) => s,
         Err(err) => {
-            report.diags.push(Diagnostic::file(Severity::Error, "internal", &file.path, format!("cannot write the article: {err}")));
+            report.diags.push(Diagnostic::file(
+                Severity::Error,
+                "internal",
+                &file.path,
+                format!("cannot write the article: {err}"),
+            ));
             return;
         }
     };
@@ -358,12 +531,21 @@ fn create_article(ws: &mut Workspace, id: &str, file: &Parsed, terms: &Terms, so
     let (_, diags) = parse_article(id, &toml_path, &toml_src);
     if diags.iter().any(Diagnostic::is_error) {
         report.diags.extend(diags);
-        report.diags.push(Diagnostic::file(Severity::Error, "internal", &file.path, "the generated article does not load; nothing written"));
+        report.diags.push(Diagnostic::file(
+            Severity::Error,
+            "internal",
+            &file.path,
+            "the generated article does not load; nothing written",
+        ));
         return;
     }
     // English for the front matter is not in the file: the H1 stands in for the title and
     // the first paragraph for the description until a writer replaces them.
-    let first = |kind: Kind| msgs.iter().find(|m| m.kind == kind).and_then(|m| m.english.clone());
+    let first = |kind: Kind| {
+        msgs.iter()
+            .find(|m| m.kind == kind)
+            .and_then(|m| m.english.clone())
+    };
     let title = first(Kind::Heading1).unwrap_or_else(|| vec![Elem::Text(id.to_string())]);
     let description = first(Kind::Paragraph).unwrap_or_else(|| title.clone());
     let mut ftl = format!(
@@ -373,21 +555,35 @@ fn create_article(ws: &mut Workspace, id: &str, file: &Parsed, terms: &Terms, so
     );
     ftl.push_str("# The DocFX front matter has no English title: the article's H1 stands in.\n");
     ftl.push_str(&write_message(TITLE_ID, &title));
-    ftl.push_str("# The DocFX front matter has no English description: the first paragraph stands in.\n");
+    ftl.push_str(
+        "# The DocFX front matter has no English description: the first paragraph stands in.\n",
+    );
     ftl.push_str(&write_message(DESCRIPTION_ID, &description));
     let mut missing = 0;
-    for msg in msgs.iter().filter(|m| !matches!(m.kind, Kind::Title | Kind::Description)) {
+    for msg in msgs
+        .iter()
+        .filter(|m| !matches!(m.kind, Kind::Title | Kind::Description))
+    {
         match (&msg.english, msg.kind) {
             (Some(english), _) => ftl.push_str(&write_message(&msg.id, english)),
             (None, Kind::Image) => {
                 missing += 1;
                 ftl.push_str("# No English alt text in the DocFX source (only translations): the file name stands in.\n");
-                let name = msg.english_raw.as_deref().unwrap_or("image").rsplit('/').next().unwrap_or("image");
+                let name = msg
+                    .english_raw
+                    .as_deref()
+                    .unwrap_or("image")
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("image");
                 ftl.push_str(&write_message(&msg.id, &[Elem::Text(name.to_string())]));
             }
             (None, _) => {
                 missing += 1;
-                ftl.push_str(&format!("# No English in the DocFX source: the {} translation stands in.\n", file.locale));
+                ftl.push_str(&format!(
+                    "# No English in the DocFX source: the {} translation stands in.\n",
+                    file.locale
+                ));
                 ftl.push_str(&write_message(&msg.id, &msg.translation));
             }
         }
@@ -409,29 +605,76 @@ fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
-/// Aligns one file to the article and writes its translation, lock entries and provenance.
-fn import_file(ws: &mut Workspace, file: &Parsed, terms: &Terms, source_locale: &str, diags: &mut Vec<Diagnostic>) -> FileReport {
-    let id = &file.article;
-    let mut report = FileReport { path: file.path.clone(), article: id.clone(), locale: file.locale.clone(), segments: file.doc.segments, ..FileReport::default() };
+/// An existing article, ready to align files to.
+struct Target {
+    id: String,
+    toml_path: String,
+    article: Article,
+    slots: Vec<align::Slot>,
+    /// en-US message id -> (pattern, fingerprint).
+    en: BTreeMap<String, (Vec<Elem>, String)>,
+}
+
+fn load_target(
+    ws: &Workspace,
+    id: &str,
+    source_locale: &str,
+    en_terms: &BTreeMap<String, String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Target> {
     let toml_path = format!("content/articles/{id}.toml");
-    let Some(toml_src) = ws.get(&toml_path).map(str::to_string) else {
-        report.skipped = Some("the article does not exist".into());
-        return report;
+    let (article, article_diags) = parse_article(id, &toml_path, ws.get(&toml_path)?);
+    let Some(article) = article else {
+        diags.extend(article_diags);
+        return None;
     };
-    let (Some(article), article_diags) = parse_article(id, &toml_path, &toml_src) else {
-        diags.extend(parse_article(id, &toml_path, &toml_src).1);
-        report.skipped = Some(format!("`{toml_path}` does not load"));
-        return report;
+    let en = messages_of(
+        ws.get(&format!("locales/{source_locale}/{id}.ftl"))
+            .unwrap_or(""),
+    );
+    let en_patterns: BTreeMap<String, Vec<Elem>> = en
+        .iter()
+        .map(|(k, (p, _))| (k.clone(), p.clone()))
+        .collect();
+    let slots = article_slots(&article, &en_patterns, en_terms);
+    Some(Target {
+        id: id.to_string(),
+        toml_path,
+        article,
+        slots,
+        en,
+    })
+}
+
+/// Aligns one file to the article and writes its translation, lock entries and provenance.
+fn import_file(
+    ws: &mut Workspace,
+    file: &Parsed,
+    terms: &Terms,
+    target: &Target,
+    lock: &mut Lock,
+    diags: &mut Vec<Diagnostic>,
+) -> FileReport {
+    let Target {
+        id,
+        toml_path,
+        article,
+        slots,
+        en,
+    } = target;
+    let mut report = FileReport {
+        path: file.path.clone(),
+        article: id.clone(),
+        locale: file.locale.clone(),
+        segments: file.doc.segments,
+        ..FileReport::default()
     };
-    drop(article_diags);
-    let en_path = format!("locales/{source_locale}/{id}.ftl");
-    let en = messages_of(ws.get(&en_path).unwrap_or(""));
-    let en_patterns: BTreeMap<String, Vec<Elem>> = en.iter().map(|(k, (p, _))| (k.clone(), p.clone())).collect();
-    let slots = article_slots(&article, &en_patterns, &terms.english);
     let (mapped, map_diags) = map_docfx(&file.doc, &file.path, &file.source, terms, &file.locale);
     diags.extend(map_diags);
-    let pairs = align::align(&mapped.msgs, &slots);
-    let same_revision = file.doc.front.openlocfilehash.is_some() && file.doc.front.openlocfilehash == article.source.as_ref().and_then(|s| s.revision.clone());
+    let pairs = align::align(&mapped.msgs, slots);
+    let same_revision = file.doc.front.openlocfilehash.is_some()
+        && file.doc.front.openlocfilehash
+            == article.source.as_ref().and_then(|s| s.revision.clone());
 
     let mut updates: BTreeMap<usize, (String, Vec<Elem>)> = BTreeMap::new();
     let mut lock_changes: BTreeMap<String, Option<String>> = BTreeMap::new();
@@ -446,7 +689,10 @@ fn import_file(ws: &mut Workspace, file: &Parsed, terms: &Terms, source_locale: 
                     &file.path,
                     &file.source,
                     msg.offset..msg.offset + 1,
-                    format!("not imported: the English `{}` matches no en-US message of `{id}`", shorten(english)),
+                    format!(
+                        "not imported: the English `{}` matches no en-US message of `{id}`",
+                        shorten(english)
+                    ),
                 ));
             }
             continue;
@@ -456,13 +702,19 @@ fn import_file(ws: &mut Workspace, file: &Parsed, terms: &Terms, source_locale: 
         // A next-steps link filling a list item: put the link back around the text.
         let link_only = slot.kind == Kind::Link && msg.kind != Kind::Link;
         let link_back = (msg.kind == Kind::Link && slot.kind != Kind::Link)
-            .then(|| msg.english_raw.as_deref().and_then(|raw| raw.rfind("](").map(|at| raw[at..].to_string())))
+            .then(|| {
+                msg.english_raw
+                    .as_deref()
+                    .and_then(|raw| raw.rfind("](").map(|at| raw[at..].to_string()))
+            })
             .flatten();
         let adapt = |p: &Vec<Elem>| -> Vec<Elem> {
             if link_only {
                 return strip_link(p);
             }
-            let Some(tail) = &link_back else { return p.clone() };
+            let Some(tail) = &link_back else {
+                return p.clone();
+            };
             let mut out = vec![Elem::Text("[".into())];
             out.extend(p.iter().cloned());
             out.push(Elem::Text(tail.clone()));
@@ -498,31 +750,49 @@ fn import_file(ws: &mut Workspace, file: &Parsed, terms: &Terms, source_locale: 
         "# {id}: {} translation, imported from the DocFX file `{}`\n# (English revision {}, {}), CC BY 4.0, Microsoft Corporation and contributors.\n\n",
         file.locale,
         file_name(file.twin.as_deref().unwrap_or(&file.path)),
-        file.doc.front.openlocfilehash.as_deref().unwrap_or("unknown"),
-        file.doc.front.translationtype.as_deref().unwrap_or("translation type unknown"),
+        file.doc
+            .front
+            .openlocfilehash
+            .as_deref()
+            .unwrap_or("unknown"),
+        file.doc
+            .front
+            .translationtype
+            .as_deref()
+            .unwrap_or("translation type unknown"),
     );
     let ordered: Vec<(String, Vec<Elem>)> = updates.into_values().collect();
     let ftl = patch_ftl(ws.get(&ftl_path), &ordered, &header);
     ws.set(&ftl_path, ftl);
 
-    let lock_path = format!("locales/{}/{LOCK_FILE}", file.locale);
-    let (mut lock, _) = parse_lock(&lock_path, ws.get(&lock_path).unwrap_or(""));
     for (key, fp) in lock_changes {
         match fp {
             Some(fp) => lock.insert(key, fp),
             None => lock.remove(&key),
         };
     }
-    ws.set(&lock_path, render_lock(&file.locale, &lock));
 
-    let machine = file.doc.front.translationtype.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("MT"));
-    let kind = if machine { TranslationKind::Machine } else { TranslationKind::Human };
-    let new_toml = set_translation(&toml_src, &file.locale, kind, file.doc.front.openlocfilehash.as_deref());
-    let (_, toml_diags) = parse_article(id, &toml_path, &new_toml);
-    if toml_diags.iter().any(Diagnostic::is_error) {
-        diags.push(Diagnostic::file(Severity::Error, "not-updated", &toml_path, format!("cannot record the {} translation's provenance in this file", file.locale)));
+    let machine = file
+        .doc
+        .front
+        .translationtype
+        .as_deref()
+        .is_some_and(|t| t.eq_ignore_ascii_case("MT"));
+    let kind = if machine {
+        TranslationKind::Machine
     } else {
-        ws.set(&toml_path, new_toml);
+        TranslationKind::Human
+    };
+    // `set_translation` only rewrites one `[translations.<locale>]` table of a file that
+    // loads, with a locale from `site.toml`: the result loads too (tested).
+    if let Some(toml_src) = ws.get(toml_path) {
+        let new_toml = set_translation(
+            toml_src,
+            &file.locale,
+            kind,
+            file.doc.front.openlocfilehash.as_deref(),
+        );
+        ws.set(toml_path, new_toml);
     }
     report
 }
@@ -549,7 +819,11 @@ fn strip_link(pattern: &[Elem]) -> Vec<Elem> {
 
 fn shorten(s: &str) -> String {
     let short: String = s.chars().take(60).collect();
-    if short.len() < s.len() { format!("{short}…") } else { short }
+    if short.len() < s.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
 }
 
 /// Replaces the values of existing messages in place (keeping everything else byte for byte)
@@ -573,7 +847,9 @@ pub fn patch_ftl(source: Option<&str>, updates: &[(String, Vec<Elem>)], header: 
         if let ast::Entry::Message(m) = entry {
             let start = (m.id.name.as_ptr() as usize).wrapping_sub(base);
             if start < src.len() && src.is_char_boundary(start) {
-                ranges.entry(m.id.name).or_insert((start, message_end(src, start)));
+                ranges
+                    .entry(m.id.name)
+                    .or_insert((start, message_end(src, start)));
             }
         }
     }
@@ -628,7 +904,12 @@ fn message_end(src: &str, start: usize) -> usize {
 }
 
 /// Sets `[translations.<locale>]` in an article's TOML text, in place when present.
-pub fn set_translation(src: &str, locale: &str, kind: TranslationKind, revision: Option<&str>) -> String {
+pub fn set_translation(
+    src: &str,
+    locale: &str,
+    kind: TranslationKind,
+    revision: Option<&str>,
+) -> String {
     let kind = match kind {
         TranslationKind::Machine => "machine",
         TranslationKind::Human => "human",
@@ -638,8 +919,13 @@ pub fn set_translation(src: &str, locale: &str, kind: TranslationKind, revision:
         table.push_str(&format!("source-revision = \"{rev}\"\n"));
     }
     let lines: Vec<&str> = src.split_inclusive('\n').collect();
-    let headers = [format!("[translations.{locale}]"), format!("[translations.\"{locale}\"]")];
-    let found = lines.iter().position(|l| headers.iter().any(|h| l.trim() == h));
+    let headers = [
+        format!("[translations.{locale}]"),
+        format!("[translations.\"{locale}\"]"),
+    ];
+    let found = lines
+        .iter()
+        .position(|l| headers.iter().any(|h| l.trim() == h));
     match found {
         Some(i) => {
             let mut end = i + 1;

@@ -1,6 +1,6 @@
 //! `drillbook import docfx` on the shared corpus, on temp copies of the project.
 
-#[path = "import_common.rs"]
+#[path = "import_common/mod.rs"]
 mod common;
 
 use common::*;
@@ -10,10 +10,20 @@ use drillbook::import::{Options, import_docfx, load_workspace};
 fn whole_corpus_imports_without_errors_and_the_site_loads() {
     let dir = temp_project();
     let (_, report) = import_into(dir.path(), &inputs(&corpus().join("docfx")));
-    let errors: Vec<_> = report.diags.iter().filter(|d| d.is_error()).map(|d| d.headline()).collect();
+    let errors: Vec<_> = report
+        .diags
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.headline())
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(report.files.len(), 55);
-    assert!(report.files.iter().all(|f| f.skipped.is_none() && f.aligned > 0));
+    assert!(
+        report
+            .files
+            .iter()
+            .all(|f| f.skipped.is_none() && f.aligned > 0)
+    );
     let problems = load_problems(dir.path());
     assert!(problems.is_empty(), "{problems:#?}");
     golden("corpus-report.txt", &render(&report));
@@ -26,7 +36,11 @@ fn import_is_idempotent() {
     import_into(dir.path(), &all);
     let mut ws = load_workspace(dir.path()).expect("load");
     let report = import_docfx(&mut ws, &all, &Options::default());
-    assert!(ws.changed().is_empty(), "a second import changed {:?}", ws.changed());
+    assert!(
+        ws.changed().is_empty(),
+        "a second import changed {:?}",
+        ws.changed()
+    );
     assert!(report.diags.iter().all(|d| !d.is_error()));
 }
 
@@ -34,21 +48,45 @@ fn import_is_idempotent() {
 fn new_article_from_the_current_revision_is_pinned() {
     let dir = temp_project();
     // Pretend drillbook does not have the article yet.
-    std::fs::remove_file(dir.path().join("content/articles/remove-a-relationship.toml")).expect("rm");
+    std::fs::remove_file(
+        dir.path()
+            .join("content/articles/remove-a-relationship.toml"),
+    )
+    .expect("rm");
     for locale in ["en-US", "de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"] {
-        std::fs::remove_file(dir.path().join(format!("locales/{locale}/remove-a-relationship.ftl"))).expect("rm");
+        std::fs::remove_file(
+            dir.path()
+                .join(format!("locales/{locale}/remove-a-relationship.ftl")),
+        )
+        .expect("rm");
     }
-    let files: Vec<_> = inputs(&corpus().join("docfx")).into_iter().filter(|i| i.path.ends_with("/remove-a-relationship.md")).collect();
+    let files: Vec<_> = inputs(&corpus().join("docfx"))
+        .into_iter()
+        .filter(|i| i.path.ends_with("/remove-a-relationship.md"))
+        .collect();
     assert_eq!(files.len(), 5);
     let (ws, report) = import_into(dir.path(), &files);
-    assert!(load_problems(dir.path()).is_empty(), "{:#?}", load_problems(dir.path()));
+    assert!(
+        load_problems(dir.path()).is_empty(),
+        "{:#?}",
+        load_problems(dir.path())
+    );
     golden("new/report.txt", &render(&report));
-    golden("new/remove-a-relationship.toml", &ws.files["content/articles/remove-a-relationship.toml"]);
+    golden(
+        "new/remove-a-relationship.toml",
+        &ws.files["content/articles/remove-a-relationship.toml"],
+    );
     for locale in ["en-US", "de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"] {
-        golden(&format!("new/{locale}.ftl"), &ws.files[&format!("locales/{locale}/remove-a-relationship.ftl")]);
+        golden(
+            &format!("new/{locale}.ftl"),
+            &ws.files[&format!("locales/{locale}/remove-a-relationship.ftl")],
+        );
     }
     for locale in ["de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"] {
-        golden(&format!("new/{locale}.lock"), &ws.files[&format!("locales/{locale}/l10n.lock")]);
+        golden(
+            &format!("new/{locale}.lock"),
+            &ws.files[&format!("locales/{locale}/l10n.lock")],
+        );
         assert!(stale_ids(dir.path(), locale, "remove-a-relationship").is_empty());
     }
 }
@@ -56,23 +94,44 @@ fn new_article_from_the_current_revision_is_pinned() {
 #[test]
 fn current_revision_over_the_shipped_article_updates_translations_and_is_not_stale() {
     let dir = temp_project();
-    let files: Vec<_> = inputs(&corpus().join("docfx")).into_iter().filter(|i| i.path.ends_with("/remove-a-relationship.md")).collect();
+    let files: Vec<_> = inputs(&corpus().join("docfx"))
+        .into_iter()
+        .filter(|i| i.path.ends_with("/remove-a-relationship.md"))
+        .collect();
     let (ws, report) = import_into(dir.path(), &files);
     assert!(load_problems(dir.path()).is_empty());
     golden("current/report.txt", &render(&report));
     // The hand-made en-US messages are kept; every segment aligns to one of them.
-    assert_eq!(ws.files["locales/en-US/remove-a-relationship.ftl"], std::fs::read_to_string(repo().join("locales/en-US/remove-a-relationship.ftl")).expect("read"));
+    assert_eq!(
+        ws.files["locales/en-US/remove-a-relationship.ftl"],
+        std::fs::read_to_string(repo().join("locales/en-US/remove-a-relationship.ftl"))
+            .expect("read")
+    );
     for f in &report.files {
-        assert_eq!((f.segments, f.imported, f.unaligned, f.stale), (26, 26, 0, 0), "{f:?}");
+        assert_eq!(
+            (f.segments, f.imported, f.unaligned, f.stale),
+            (26, 26, 0, 0),
+            "{f:?}"
+        );
     }
-    golden("current/remove-a-relationship.toml", &ws.files["content/articles/remove-a-relationship.toml"]);
+    golden(
+        "current/remove-a-relationship.toml",
+        &ws.files["content/articles/remove-a-relationship.toml"],
+    );
     for locale in ["de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"] {
-        golden(&format!("current/{locale}.ftl"), &ws.files[&format!("locales/{locale}/remove-a-relationship.ftl")]);
+        golden(
+            &format!("current/{locale}.ftl"),
+            &ws.files[&format!("locales/{locale}/remove-a-relationship.ftl")],
+        );
         assert!(stale_ids(dir.path(), locale, "remove-a-relationship").is_empty());
     }
     // The repository's own copy is untouched.
-    let shipped = std::fs::read_to_string(repo().join("locales/de-DE/remove-a-relationship.ftl")).expect("read");
-    assert!(shipped.contains("**{ -ui-customers }**, und wählen"), "the shipped translation changed");
+    let shipped = std::fs::read_to_string(repo().join("locales/de-DE/remove-a-relationship.ftl"))
+        .expect("read");
+    assert!(
+        shipped.contains("**{ -ui-customers }**, und wählen"),
+        "the shipped translation changed"
+    );
 }
 
 #[test]
@@ -81,35 +140,71 @@ fn seeds_make_check_report_exactly_the_segments_whose_english_changed() {
     let mut files = inputs(&corpus().join("seeds"));
     files.extend(inputs(&corpus().join("seeds-sxs-twin")));
     let (ws, report) = import_into(dir.path(), &files);
-    assert!(report.diags.iter().all(|d| !d.is_error()), "{}", render(&report));
+    assert!(
+        report.diags.iter().all(|d| !d.is_error()),
+        "{}",
+        render(&report)
+    );
     assert!(load_problems(dir.path()).is_empty());
     golden("seeds/report.txt", &render(&report));
     let en = ws.files["locales/en-US/remove-a-relationship.ftl"].clone();
     let mut stale_report = String::new();
     for locale in ["de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"] {
         let stale = stale_ids(dir.path(), locale, "remove-a-relationship");
-        let file = report.files.iter().find(|f| f.locale == locale && f.skipped.is_none()).expect("imported");
+        let file = report
+            .files
+            .iter()
+            .find(|f| f.locale == locale && f.skipped.is_none())
+            .expect("imported");
         assert_eq!(stale.len(), file.stale, "{locale}");
         stale_report.push_str(&format!("{locale}: {}\n", stale.join(" ")));
         // Independently of the aligner: a message is stale exactly when its current English
         // does not occur in the seed's English halves.
-        let seed = files.iter().find(|i| i.path.starts_with(&format!("seeds-sxs-twin/{locale}/")).then_some(()).is_some() || i.path.starts_with(&format!("seeds/{locale}/")) && locale != "sv-SE").expect("seed");
+        let seed = files
+            .iter()
+            .find(|i| {
+                i.path
+                    .starts_with(&format!("seeds-sxs-twin/{locale}/"))
+                    .then_some(())
+                    .is_some()
+                    || i.path.starts_with(&format!("seeds/{locale}/")) && locale != "sv-SE"
+            })
+            .expect("seed");
         let english_halves = english_halves(&seed.source);
         let lock_src = ws.files[&format!("locales/{locale}/l10n.lock")].clone();
-        for line in lock_src.lines().filter(|l| l.starts_with("remove-a-relationship/")) {
-            let id = line.split(" = ").next().unwrap_or("").trim_start_matches("remove-a-relationship/");
+        for line in lock_src
+            .lines()
+            .filter(|l| l.starts_with("remove-a-relationship/"))
+        {
+            let id = line
+                .split(" = ")
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("remove-a-relationship/");
             if matches!(id, "article-title" | "article-description" | "audience") {
                 continue;
             }
             let english = english_text(&en, id);
-            let present = english_halves.iter().any(|h| h.trim_end_matches('.') == english.trim_end_matches('.'));
-            assert_eq!(!present, stale.iter().any(|s| s == id), "{locale} {id}: `{english}`");
+            let present = english_halves
+                .iter()
+                .any(|h| h.trim_end_matches('.') == english.trim_end_matches('.'));
+            assert_eq!(
+                !present,
+                stale.iter().any(|s| s == id),
+                "{locale} {id}: `{english}`"
+            );
         }
     }
     golden("seeds/stale.txt", &stale_report);
     for locale in ["de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"] {
-        golden(&format!("seeds/{locale}.ftl"), &ws.files[&format!("locales/{locale}/remove-a-relationship.ftl")]);
-        golden(&format!("seeds/{locale}.lock"), &ws.files[&format!("locales/{locale}/l10n.lock")]);
+        golden(
+            &format!("seeds/{locale}.ftl"),
+            &ws.files[&format!("locales/{locale}/remove-a-relationship.ftl")],
+        );
+        golden(
+            &format!("seeds/{locale}.lock"),
+            &ws.files[&format!("locales/{locale}/l10n.lock")],
+        );
     }
 }
 
@@ -121,7 +216,12 @@ fn english_halves(source: &str) -> Vec<String> {
         .filter_map(|rest| {
             let start = rest.find("\">")? + 2;
             let end = rest.find("</span>")?;
-            Some(rest[start..end].split_whitespace().collect::<Vec<_>>().join(" "))
+            Some(
+                rest[start..end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
         })
         .collect()
 }
@@ -133,9 +233,15 @@ fn english_text(ftl: &str, id: &str) -> String {
         ("{ -ui-subscriptions }", "Subscriptions"),
         ("{ -ui-suspended }", "Suspended"),
         ("{ -ui-account }", "Account"),
-        ("{ -ui-remove-reseller-relationship }", "Remove reseller relationship"),
+        (
+            "{ -ui-remove-reseller-relationship }",
+            "Remove reseller relationship",
+        ),
     ];
-    let line = ftl.lines().find(|l| l.starts_with(&format!("{id} = "))).unwrap_or_else(|| panic!("no en-US `{id}`"));
+    let line = ftl
+        .lines()
+        .find(|l| l.starts_with(&format!("{id} = ")))
+        .unwrap_or_else(|| panic!("no en-US `{id}`"));
     let mut text = line[id.len() + 3..].to_string();
     for (term, value) in terms {
         text = text.replace(term, value);
@@ -150,21 +256,51 @@ fn plain_file_without_its_twin_is_not_imported_and_named() {
     let mut ws = load_workspace(dir.path()).expect("load");
     let report = import_docfx(&mut ws, &files, &Options::default());
     assert!(ws.changed().is_empty());
-    let diag = report.diags.iter().find(|d| d.code == "plain-file").expect("plain-file diagnostic");
+    let diag = report
+        .diags
+        .iter()
+        .find(|d| d.code == "plain-file")
+        .expect("plain-file diagnostic");
     assert_eq!(diag.path, "seeds/sv-SE/remove-a-relationship.md");
-    assert!(diag.message.contains("fb6af7896f659630bb6810868dc017e1968e4d19"), "{}", diag.message);
+    assert!(
+        diag.message
+            .contains("fb6af7896f659630bb6810868dc017e1968e4d19"),
+        "{}",
+        diag.message
+    );
 }
 
 #[test]
 fn machine_translation_is_recorded_as_provenance() {
     let dir = temp_project();
-    let files: Vec<_> = inputs(&corpus().join("docfx")).into_iter().filter(|i| i.path.ends_with("/customers-revoke-admin-privileges.md")).collect();
+    let files: Vec<_> = inputs(&corpus().join("docfx"))
+        .into_iter()
+        .filter(|i| i.path.ends_with("/customers-revoke-admin-privileges.md"))
+        .collect();
     let (ws, _) = import_into(dir.path(), &files);
-    let (article, diags) = drillbook::content::parse_article("customers-revoke-admin-privileges", "a.toml", &ws.files["content/articles/customers-revoke-admin-privileges.toml"]);
+    let (article, diags) = drillbook::content::parse_article(
+        "customers-revoke-admin-privileges",
+        "a.toml",
+        &ws.files["content/articles/customers-revoke-admin-privileges.toml"],
+    );
     assert!(diags.is_empty(), "{diags:?}");
-    let kinds: Vec<String> = article.expect("article").translations.iter().map(|(l, t)| format!("{l}={:?}", t.kind)).collect();
+    let kinds: Vec<String> = article
+        .expect("article")
+        .translations
+        .iter()
+        .map(|(l, t)| format!("{l}={:?}", t.kind))
+        .collect();
     // `ms.translationtype` is HT in de-DE, ru-RU and zh-CN for this article, MT in nl-NL and sv-SE.
-    assert_eq!(kinds, ["de-DE=Human", "nl-NL=Machine", "ru-RU=Human", "sv-SE=Machine", "zh-CN=Human"]);
+    assert_eq!(
+        kinds,
+        [
+            "de-DE=Human",
+            "nl-NL=Machine",
+            "ru-RU=Human",
+            "sv-SE=Machine",
+            "zh-CN=Human"
+        ]
+    );
 }
 
 #[test]
@@ -181,7 +317,10 @@ fn cli_imports_and_reports_per_file() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
     assert!(stdout.contains("ru-RU remove-a-relationship: 26 segments, 26 imported; 25 messages aligned, 0 stale, 0 unaligned"), "{stdout}");
-    assert!(stdout.contains("wrote locales/ru-RU/remove-a-relationship.ftl"), "{stdout}");
+    assert!(
+        stdout.contains("wrote locales/ru-RU/remove-a-relationship.ftl"),
+        "{stdout}"
+    );
     assert!(stderr.contains("warning[label-mismatch]"), "{stderr}");
     let missing = std::process::Command::new(env!("CARGO_BIN_EXE_drillbook"))
         .arg("--root")

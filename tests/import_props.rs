@@ -1,6 +1,6 @@
 //! The importer never panics: arbitrary bytes, and real corpus files with random edits.
 
-#[path = "import_common.rs"]
+#[path = "import_common/mod.rs"]
 mod common;
 
 use std::collections::BTreeMap;
@@ -88,8 +88,17 @@ fn apply(source: &str, edits: &[Edit]) -> String {
 }
 
 fn terms() -> Terms {
-    let en: BTreeMap<String, String> = [("ui-customers", "Customers"), ("role-global-admin", "Global admin")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    Terms { english: en.clone(), locale: en }
+    let en: BTreeMap<String, String> = [
+        ("ui-customers", "Customers"),
+        ("role-global-admin", "Global admin"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    Terms {
+        english: en.clone(),
+        locale: en,
+    }
 }
 
 proptest! {

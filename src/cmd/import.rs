@@ -39,31 +39,54 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let ImportFormat::Docfx(args) = &args.format;
     let mut files = Vec::new();
     for path in &args.paths {
-        collect(path, &mut files).with_context(|| format!("failed to read `{}`", path.display()))?;
+        collect(path, &mut files)
+            .with_context(|| format!("failed to read `{}`", path.display()))?;
     }
     let mut inputs = Vec::new();
     for file in files {
-        let source = std::fs::read(&file).with_context(|| format!("failed to read `{}`", file.display()))?;
+        let source =
+            std::fs::read(&file).with_context(|| format!("failed to read `{}`", file.display()))?;
         let source = String::from_utf8_lossy(&source).into_owned();
-        inputs.push(Input { path: display(&file), source });
+        inputs.push(Input {
+            path: display(&file),
+            source,
+        });
     }
-    let mut ws = load_workspace(root).with_context(|| format!("failed to read the project in `{}`", root.display()))?;
-    let report = import_docfx(&mut ws, &inputs, &Options { topic: args.topic.clone() });
+    let mut ws = load_workspace(root)
+        .with_context(|| format!("failed to read the project in `{}`", root.display()))?;
+    let report = import_docfx(
+        &mut ws,
+        &inputs,
+        &Options {
+            topic: args.topic.clone(),
+        },
+    );
     print!("{}", render_report(&report));
-    let written = if args.dry_run { ws.changed().into_iter().map(str::to_string).collect() } else { write_workspace(root, &ws).with_context(|| format!("failed to write into `{}`", root.display()))? };
+    let written = if args.dry_run {
+        ws.changed().into_iter().map(str::to_string).collect()
+    } else {
+        write_workspace(root, &ws)
+            .with_context(|| format!("failed to write into `{}`", root.display()))?
+    };
     let verb = if args.dry_run { "would write" } else { "wrote" };
     for path in &written {
         println!("{verb} {path}");
     }
     eprint!("{}", crate::diag::render_all(&report.diags));
     let failed = report.diags.iter().any(crate::diag::Diagnostic::is_error);
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Recursively collects `*.md` files, sorted by path (the walk order is the filesystem's).
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     if path.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()?;
         entries.sort();
         for entry in entries {
             if entry.is_dir() || entry.extension().is_some_and(|e| e == "md") {
@@ -103,10 +126,25 @@ pub fn render_report(report: &Report) -> String {
                 let _ = writeln!(
                     out,
                     "{} {}: {} segments, {} imported; {} messages aligned, {} stale, {} unaligned; {} label mismatches",
-                    f.locale, f.article, f.segments, f.imported, f.aligned, f.stale, f.unaligned, f.label_mismatches
+                    f.locale,
+                    f.article,
+                    f.segments,
+                    f.imported,
+                    f.aligned,
+                    f.stale,
+                    f.unaligned,
+                    f.label_mismatches
                 );
                 let t = totals.entry(&f.locale).or_default();
-                for (slot, n) in t.iter_mut().zip([1, f.segments, f.imported, f.aligned, f.stale, f.unaligned, f.label_mismatches]) {
+                for (slot, n) in t.iter_mut().zip([
+                    1,
+                    f.segments,
+                    f.imported,
+                    f.aligned,
+                    f.stale,
+                    f.unaligned,
+                    f.label_mismatches,
+                ]) {
                     *slot += n;
                 }
             }

@@ -32,8 +32,16 @@ pub enum Pairing {
 }
 
 /// The slots of an article. `english` gives the en-US pattern of each message id.
-pub fn article_slots(article: &Article, english: &BTreeMap<String, Vec<Elem>>, terms: &BTreeMap<String, String>) -> Vec<Slot> {
-    let mut ctx = Slots { english, terms, out: Vec::new() };
+pub fn article_slots(
+    article: &Article,
+    english: &BTreeMap<String, Vec<Elem>>,
+    terms: &BTreeMap<String, String>,
+) -> Vec<Slot> {
+    let mut ctx = Slots {
+        english,
+        terms,
+        out: Vec::new(),
+    };
     ctx.push(article.title.get_ref(), Kind::Title);
     ctx.push(article.description.get_ref(), Kind::Description);
     if let Some(h) = &article.heading {
@@ -57,8 +65,16 @@ impl Slots<'_> {
         if id.is_empty() {
             return;
         }
-        let english = self.english.get(id).map(|p| resolve(p, self.terms)).unwrap_or_default();
-        self.out.push(Slot { id: id.to_string(), kind, english });
+        let english = self
+            .english
+            .get(id)
+            .map(|p| resolve(p, self.terms))
+            .unwrap_or_default();
+        self.out.push(Slot {
+            id: id.to_string(),
+            kind,
+            english,
+        });
     }
 
     fn blocks(&mut self, blocks: &[Block]) {
@@ -80,7 +96,11 @@ impl Slots<'_> {
                     }
                 }
                 Block::Image(image) => {
-                    self.out.push(Slot { id: image.alt.get_ref().clone(), kind: Kind::Image, english: image.src.get_ref().clone() });
+                    self.out.push(Slot {
+                        id: image.alt.get_ref().clone(),
+                        kind: Kind::Image,
+                        english: image.src.get_ref().clone(),
+                    });
                 }
                 Block::Code(_) => {}
                 Block::NextSteps(next) => {
@@ -102,7 +122,12 @@ impl Slots<'_> {
     }
 
     fn list(&mut self, list: &List) {
-        for Item { text, items, blocks } in &list.items {
+        for Item {
+            text,
+            items,
+            blocks,
+        } in &list.items
+        {
             self.push(text.get_ref(), Kind::Item);
             if let Some(items) = items {
                 self.list(items);
@@ -135,7 +160,9 @@ pub fn resolve(pattern: &[Elem], terms: &BTreeMap<String, String>) -> String {
 /// Whitespace runs collapsed, ends trimmed, trailing punctuation dropped.
 pub fn normalize_key(s: &str) -> String {
     let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    collapsed.trim_end_matches(|c: char| c.is_whitespace() || ".:;,!?。：；，！？".contains(c)).to_string()
+    collapsed
+        .trim_end_matches(|c: char| c.is_whitespace() || ".:;,!?。：；，！？".contains(c))
+        .to_string()
 }
 
 /// For each message, the slot it aligns to and how.
@@ -143,7 +170,12 @@ pub fn align(msgs: &[Msg], slots: &[Slot]) -> Vec<Option<(usize, Pairing)>> {
     let mut result = vec![None; msgs.len()];
     let mut used = vec![false; slots.len()];
     // Singletons pair by kind.
-    for kind in [Kind::Title, Kind::Description, Kind::Heading1, Kind::Audience] {
+    for kind in [
+        Kind::Title,
+        Kind::Description,
+        Kind::Heading1,
+        Kind::Audience,
+    ] {
         let m = msgs.iter().position(|m| m.kind == kind);
         let s = slots.iter().position(|s| s.kind == kind);
         if let (Some(m), Some(s)) = (m, s) {
@@ -157,19 +189,40 @@ pub fn align(msgs: &[Msg], slots: &[Slot]) -> Vec<Option<(usize, Pairing)>> {
         }
     }
     // Images pair by source.
-    for (m, msg) in msgs.iter().enumerate().filter(|(_, m)| m.kind == Kind::Image) {
-        let found = slots.iter().enumerate().position(|(s, slot)| !used[s] && slot.kind == Kind::Image && Some(&slot.english) == msg.english_raw.as_ref());
+    for (m, msg) in msgs
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == Kind::Image)
+    {
+        let found = slots.iter().enumerate().position(|(s, slot)| {
+            !used[s] && slot.kind == Kind::Image && Some(&slot.english) == msg.english_raw.as_ref()
+        });
         if let Some(s) = found {
             result[m] = Some((s, Pairing::NoEnglish));
             used[s] = true;
         }
     }
     // Everything else in document order.
-    let is_flow = |k: Kind| !matches!(k, Kind::Title | Kind::Description | Kind::Heading1 | Kind::Audience | Kind::Image);
-    let a: Vec<usize> = (0..msgs.len()).filter(|&m| result[m].is_none() && is_flow(msgs[m].kind) && msgs[m].english_raw.is_some()).collect();
-    let b: Vec<usize> = (0..slots.len()).filter(|&s| !used[s] && is_flow(slots[s].kind)).collect();
-    let ka: Vec<String> = a.iter().map(|&m| normalize_key(msgs[m].english_raw.as_deref().unwrap_or(""))).collect();
-    let kb: Vec<String> = b.iter().map(|&s| normalize_key(&slots[s].english)).collect();
+    let is_flow = |k: Kind| {
+        !matches!(
+            k,
+            Kind::Title | Kind::Description | Kind::Heading1 | Kind::Audience | Kind::Image
+        )
+    };
+    let a: Vec<usize> = (0..msgs.len())
+        .filter(|&m| result[m].is_none() && is_flow(msgs[m].kind) && msgs[m].english_raw.is_some())
+        .collect();
+    let b: Vec<usize> = (0..slots.len())
+        .filter(|&s| !used[s] && is_flow(slots[s].kind))
+        .collect();
+    let ka: Vec<String> = a
+        .iter()
+        .map(|&m| normalize_key(msgs[m].english_raw.as_deref().unwrap_or("")))
+        .collect();
+    let kb: Vec<String> = b
+        .iter()
+        .map(|&s| normalize_key(&slots[s].english))
+        .collect();
     let anchors = lcs(&ka, &kb);
     for &(i, j) in &anchors {
         result[a[i]] = Some((b[j], Pairing::Exact));
@@ -185,7 +238,9 @@ pub fn align(msgs: &[Msg], slots: &[Slot]) -> Vec<Option<(usize, Pairing)>> {
         for i in ai..ae.max(ai) {
             let msg = &msgs[a[i]];
             let words_a = words(&ka[i]);
-            let found = (next_b..be.max(next_b)).find(|&j| slots[b[j]].kind == msg.kind && similarity(&words_a, &words(&kb[j])) >= 0.5);
+            let found = (next_b..be.max(next_b)).find(|&j| {
+                slots[b[j]].kind == msg.kind && similarity(&words_a, &words(&kb[j])) >= 0.5
+            });
             if let Some(j) = found {
                 result[a[i]] = Some((b[j], Pairing::Changed));
                 used[b[j]] = true;
@@ -207,7 +262,10 @@ pub fn align(msgs: &[Msg], slots: &[Slot]) -> Vec<Option<(usize, Pairing)>> {
 }
 
 fn words(s: &str) -> BTreeSet<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 fn similarity(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
@@ -225,7 +283,11 @@ fn lcs(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
     let at = |i: usize, j: usize| i * (m + 1) + j;
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            table[at(i, j)] = if a[i] == b[j] { table[at(i + 1, j + 1)] + 1 } else { table[at(i + 1, j)].max(table[at(i, j + 1)]) };
+            table[at(i, j)] = if a[i] == b[j] {
+                table[at(i + 1, j + 1)] + 1
+            } else {
+                table[at(i + 1, j)].max(table[at(i, j + 1)])
+            };
         }
     }
     let mut out = Vec::new();
@@ -252,23 +314,54 @@ mod tests {
     use super::*;
 
     fn msg(kind: Kind, english: &str) -> Msg {
-        Msg { id: String::new(), kind, english: None, english_raw: Some(english.into()), translation: Vec::new(), offset: 0, segments: 1, label_mismatches: 0 }
+        Msg {
+            id: String::new(),
+            kind,
+            english: None,
+            english_raw: Some(english.into()),
+            translation: Vec::new(),
+            offset: 0,
+            segments: 1,
+            label_mismatches: 0,
+        }
     }
 
     fn slot(id: &str, kind: Kind, english: &str) -> Slot {
-        Slot { id: id.into(), kind, english: english.into() }
+        Slot {
+            id: id.into(),
+            kind,
+            english: english.into(),
+        }
     }
 
     #[test]
     fn exact_changed_and_unaligned() {
-        let slots = vec![slot("a", Kind::Paragraph, "Select the account."), slot("b", Kind::Paragraph, "Direct partners or Indirect providers: remove it."), slot("c", Kind::Step, "Repeat")];
-        let msgs = vec![msg(Kind::Paragraph, "Select  the account"), msg(Kind::Item, "Applies to"), msg(Kind::Paragraph, "Direct partners: remove it.")];
+        let slots = vec![
+            slot("a", Kind::Paragraph, "Select the account."),
+            slot(
+                "b",
+                Kind::Paragraph,
+                "Direct partners or Indirect providers: remove it.",
+            ),
+            slot("c", Kind::Step, "Repeat"),
+        ];
+        let msgs = vec![
+            msg(Kind::Paragraph, "Select  the account"),
+            msg(Kind::Item, "Applies to"),
+            msg(Kind::Paragraph, "Direct partners: remove it."),
+        ];
         let result = align(&msgs, &slots);
-        assert_eq!(result, vec![Some((0, Pairing::Exact)), None, Some((1, Pairing::Changed))]);
+        assert_eq!(
+            result,
+            vec![Some((0, Pairing::Exact)), None, Some((1, Pairing::Changed))]
+        );
     }
 
     #[test]
     fn trailing_punctuation_and_whitespace_are_normalized() {
-        assert_eq!(normalize_key(" Select **Suspended**.\n"), "Select **Suspended**");
+        assert_eq!(
+            normalize_key(" Select **Suspended**.\n"),
+            "Select **Suspended**"
+        );
     }
 }

@@ -59,13 +59,33 @@ pub struct Segment {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DBlock {
-    Heading { level: u8, anchor: Option<String>, unit: Unit },
+    Heading {
+        level: u8,
+        anchor: Option<String>,
+        unit: Unit,
+    },
     Para(Unit),
-    List { ordered: bool, items: Vec<Vec<DBlock>> },
-    Quote { alert: Option<AlertKind>, blocks: Vec<DBlock> },
-    Table { header: Vec<Unit>, rows: Vec<Vec<Unit>> },
-    Image { src: String, alt: String, offset: usize },
-    Code { lang: Option<String>, code: String },
+    List {
+        ordered: bool,
+        items: Vec<Vec<DBlock>>,
+    },
+    Quote {
+        alert: Option<AlertKind>,
+        blocks: Vec<DBlock>,
+    },
+    Table {
+        header: Vec<Unit>,
+        rows: Vec<Vec<Unit>>,
+    },
+    Image {
+        src: String,
+        alt: String,
+        offset: usize,
+    },
+    Code {
+        lang: Option<String>,
+        code: String,
+    },
 }
 
 impl Unit {
@@ -84,25 +104,44 @@ impl Unit {
     }
 
     pub fn segments(&self) -> usize {
-        self.pieces.iter().filter(|p| matches!(p, Piece::Seg(_))).count()
+        self.pieces
+            .iter()
+            .filter(|p| matches!(p, Piece::Seg(_)))
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.pieces.iter().all(|p| matches!(p, Piece::Text(t) if t.trim().is_empty()))
+        self.pieces
+            .iter()
+            .all(|p| matches!(p, Piece::Text(t) if t.trim().is_empty()))
     }
 
     /// Splits off a sub-step letter: a first segment whose English is `a.` (the translation
     /// may be Cyrillic `а.`), or, in plain text, a leading `a. `. Returns the letter's segment
     /// count (0 or 1) and the rest.
     pub fn split_label(&self) -> Option<(usize, Unit)> {
-        let first = self.pieces.iter().position(|p| !matches!(p, Piece::Text(t) if t.trim().is_empty()))?;
+        let first = self
+            .pieces
+            .iter()
+            .position(|p| !matches!(p, Piece::Text(t) if t.trim().is_empty()))?;
         match &self.pieces[first] {
-            Piece::Seg(seg) if seg.english.as_deref().is_some_and(|e| is_letter_label(e.trim())) => {
+            Piece::Seg(seg)
+                if seg
+                    .english
+                    .as_deref()
+                    .is_some_and(|e| is_letter_label(e.trim())) =>
+            {
                 let mut rest = self.pieces[first + 1..].to_vec();
                 if let Some(Piece::Text(t)) = rest.first_mut() {
                     *t = t.trim_start().to_string();
                 }
-                Some((1, Unit { pieces: rest, offset: self.offset }))
+                Some((
+                    1,
+                    Unit {
+                        pieces: rest,
+                        offset: self.offset,
+                    },
+                ))
             }
             Piece::Text(t) => {
                 let t = t.trim_start();
@@ -113,7 +152,13 @@ impl Unit {
                 if is_letter(letter) && dot == '.' && space == ' ' {
                     let mut pieces = self.pieces[first..].to_vec();
                     pieces[0] = Piece::Text(t[dot_at + 1..].trim_start().to_string());
-                    Some((0, Unit { pieces, offset: self.offset }))
+                    Some((
+                        0,
+                        Unit {
+                            pieces,
+                            offset: self.offset,
+                        },
+                    ))
                 } else {
                     None
                 }
@@ -166,16 +211,25 @@ pub fn normalize_inline(s: &str) -> String {
 
 fn br_tag_len(s: &str) -> Option<usize> {
     let lower: String = s.chars().take(8).collect::<String>().to_ascii_lowercase();
-    ["<br>", "<br/>", "<br />"].iter().find(|t| lower.starts_with(*t)).map(|t| t.len())
+    ["<br>", "<br/>", "<br />"]
+        .iter()
+        .find(|t| lower.starts_with(*t))
+        .map(|t| t.len())
 }
 
 fn in_link_destination(out: &str) -> bool {
-    out.rfind("](").is_some_and(|open| !out[open..].contains(')'))
+    out.rfind("](")
+        .is_some_and(|open| !out[open..].contains(')'))
 }
 
 /// Parses a whole file. `path` is the display path used in diagnostics.
 pub fn parse_docfx(path: &str, source: &str) -> (DocFx, Vec<Diagnostic>) {
-    let mut ctx = Ctx { path, source, diags: Vec::new(), segments: 0 };
+    let mut ctx = Ctx {
+        path,
+        source,
+        diags: Vec::new(),
+        segments: 0,
+    };
     let body_start;
     let front = match split_front_matter(source) {
         Some((yaml_start, yaml_end, end)) => {
@@ -184,14 +238,26 @@ pub fn parse_docfx(path: &str, source: &str) -> (DocFx, Vec<Diagnostic>) {
         }
         None => {
             body_start = usize::from(source.starts_with('\u{feff}')) * 3;
-            ctx.diags.push(Diagnostic::file(Severity::Warning, "no-front-matter", path, "the file has no `---` front matter"));
+            ctx.diags.push(Diagnostic::file(
+                Severity::Warning,
+                "no-front-matter",
+                path,
+                "the file has no `---` front matter",
+            ));
             FrontMatter::default()
         }
     };
     let lines = split_lines(source, body_start);
     let blocks = ctx.blocks(&lines);
     let segments = ctx.segments;
-    (DocFx { front, blocks, segments }, ctx.diags)
+    (
+        DocFx {
+            front,
+            blocks,
+            segments,
+        },
+        ctx.diags,
+    )
 }
 
 /// (yaml start, yaml end, body start) byte offsets.
@@ -240,7 +306,10 @@ fn indent(s: &str) -> usize {
 
 fn dedent(l: Ln<'_>, n: usize) -> Ln<'_> {
     let n = n.min(indent(l.text));
-    Ln { text: &l.text[n..], off: l.off + n }
+    Ln {
+        text: &l.text[n..],
+        off: l.off + n,
+    }
 }
 
 /// A list marker at the start of a line: (indent, ordered, content column).
@@ -267,7 +336,13 @@ fn list_marker(s: &str) -> Option<(usize, bool, usize)> {
         return None;
     }
     // `***` or `---` are thematic breaks, not list items.
-    if !ordered && after.trim().chars().all(|c| c == '*' || c == '-' || c == ' ') && !after.trim().is_empty() {
+    if !ordered
+        && after
+            .trim()
+            .chars()
+            .all(|c| c == '*' || c == '-' || c == ' ')
+        && !after.trim().is_empty()
+    {
         return None;
     }
     let spaces = if spaces > 4 { 1 } else { spaces };
@@ -317,9 +392,23 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn diag(&mut self, severity: Severity, code: &'static str, at: usize, len: usize, message: String) {
+    fn diag(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        at: usize,
+        len: usize,
+        message: String,
+    ) {
         let end = (at + len).min(self.source.len());
-        self.diags.push(Diagnostic::at(severity, code, self.path, self.source, at..end, message));
+        self.diags.push(Diagnostic::at(
+            severity,
+            code,
+            self.path,
+            self.source,
+            at..end,
+            message,
+        ));
     }
 
     fn front_matter(&mut self, start: usize, end: usize) -> FrontMatter {
@@ -336,7 +425,10 @@ impl Ctx<'_> {
                         LineIndex::new(yaml).offset(yaml, line, col.max(1))
                     })
                     .unwrap_or(0);
-                let message = format!("invalid YAML front matter: {}", err.to_string().lines().next().unwrap_or(""));
+                let message = format!(
+                    "invalid YAML front matter: {}",
+                    err.to_string().lines().next().unwrap_or("")
+                );
                 self.diag(Severity::Error, "yaml-syntax", start + at, 1, message);
                 BTreeMap::new()
             }
@@ -385,12 +477,17 @@ impl Ctx<'_> {
                 i = self.quote(lines, i, &mut out);
             } else if let Some((ind, ordered, _)) = list_marker(line.text) {
                 i = self.list(lines, i, ind, ordered, &mut out);
-            } else if t.starts_with('|') && lines.get(i + 1).is_some_and(|l| is_delimiter_row(l.text)) {
+            } else if t.starts_with('|')
+                && lines.get(i + 1).is_some_and(|l| is_delimiter_row(l.text))
+            {
                 i = self.table(lines, i, &mut out);
             } else {
                 let start = i;
                 i += 1;
-                while i < lines.len() && !lines[i].text.trim().is_empty() && !starts_block(lines[i].text) {
+                while i < lines.len()
+                    && !lines[i].text.trim().is_empty()
+                    && !starts_block(lines[i].text)
+                {
                     i += 1;
                 }
                 let unit = self.unit(&lines[start..i]);
@@ -402,16 +499,32 @@ impl Ctx<'_> {
         out
     }
 
-    fn fenced(&mut self, lines: &[Ln<'_>], start: usize, marker: &str, out: &mut Vec<DBlock>) -> usize {
+    fn fenced(
+        &mut self,
+        lines: &[Ln<'_>],
+        start: usize,
+        marker: &str,
+        out: &mut Vec<DBlock>,
+    ) -> usize {
         let open = lines[start];
         let ind = indent(open.text);
-        let info = open.text.trim_start().trim_start_matches(marker.chars().next().unwrap_or('`')).trim();
+        let info = open
+            .text
+            .trim_start()
+            .trim_start_matches(marker.chars().next().unwrap_or('`'))
+            .trim();
         let lang = info.split_whitespace().next().map(str::to_string);
         let mut i = start + 1;
         let mut code = Vec::new();
         let mut closed = false;
         while i < lines.len() {
-            if lines[i].text.trim_start().starts_with(marker) && lines[i].text.trim().trim_start_matches(marker.chars().next().unwrap_or('`')).is_empty() {
+            if lines[i].text.trim_start().starts_with(marker)
+                && lines[i]
+                    .text
+                    .trim()
+                    .trim_start_matches(marker.chars().next().unwrap_or('`'))
+                    .is_empty()
+            {
                 closed = true;
                 i += 1;
                 break;
@@ -420,9 +533,18 @@ impl Ctx<'_> {
             i += 1;
         }
         if !closed {
-            self.diag(Severity::Warning, "unclosed-code", open.off, open.text.len(), "code block is not closed".into());
+            self.diag(
+                Severity::Warning,
+                "unclosed-code",
+                open.off,
+                open.text.len(),
+                "code block is not closed".into(),
+            );
         }
-        out.push(DBlock::Code { lang, code: code.join("\n") });
+        out.push(DBlock::Code {
+            lang,
+            code: code.join("\n"),
+        });
         i
     }
 
@@ -443,8 +565,15 @@ impl Ctx<'_> {
         let inner = inner.strip_prefix("<code>").unwrap_or(inner);
         let inner = inner.strip_suffix("</pre>").unwrap_or(inner).trim_end();
         let inner = inner.strip_suffix("</code>").unwrap_or(inner);
-        let code = inner.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
-        out.push(DBlock::Code { lang: None, code: code.trim_end_matches('\n').to_string() });
+        let code = inner
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&");
+        out.push(DBlock::Code {
+            lang: None,
+            code: code.trim_end_matches('\n').to_string(),
+        });
         i
     }
 
@@ -456,7 +585,9 @@ impl Ctx<'_> {
         if text.starts_with("<a ") {
             if let Some(close) = text.find("</a>") {
                 let tag = &text[..close];
-                anchor = attr(tag, "name").or_else(|| attr(tag, "id")).map(str::to_string);
+                anchor = attr(tag, "name")
+                    .or_else(|| attr(tag, "id"))
+                    .map(str::to_string);
                 let after = &text[close + 4..];
                 let after_trim = after.trim_start();
                 off += close + 4 + (after.len() - after_trim.len());
@@ -464,7 +595,11 @@ impl Ctx<'_> {
             }
         }
         let unit = self.unit(&[Ln { text, off }]);
-        DBlock::Heading { level, anchor, unit }
+        DBlock::Heading {
+            level,
+            anchor,
+            unit,
+        }
     }
 
     fn image(&mut self, lines: &[Ln<'_>], start: usize, out: &mut Vec<DBlock>) -> usize {
@@ -483,18 +618,46 @@ impl Ctx<'_> {
         }
         let off = lines[start].off + indent(lines[start].text);
         if !text.starts_with(":::image") {
-            self.diag(Severity::Warning, "unknown-extension", off, 3, format!("unsupported DocFX extension `{}`; kept as text", text.split_whitespace().next().unwrap_or(":::")));
-            out.push(DBlock::Para(Unit { pieces: vec![Piece::Text(text)], offset: off }));
+            self.diag(
+                Severity::Warning,
+                "unknown-extension",
+                off,
+                3,
+                format!(
+                    "unsupported DocFX extension `{}`; kept as text",
+                    text.split_whitespace().next().unwrap_or(":::")
+                ),
+            );
+            out.push(DBlock::Para(Unit {
+                pieces: vec![Piece::Text(text)],
+                offset: off,
+            }));
             return i;
         }
         let src = attr(&text, "source");
         let alt = attr(&text, "alt-text");
         match src {
-            Some(src) => out.push(DBlock::Image { src: src.to_string(), alt: alt.unwrap_or("").trim().to_string(), offset: off }),
-            None => self.diag(Severity::Error, "malformed-image", off, text.len().min(lines[start].text.len()), "`:::image` has no `source=\"…\"`".into()),
+            Some(src) => out.push(DBlock::Image {
+                src: src.to_string(),
+                alt: alt.unwrap_or("").trim().to_string(),
+                offset: off,
+            }),
+            None => self.diag(
+                Severity::Error,
+                "malformed-image",
+                off,
+                text.len().min(lines[start].text.len()),
+                "`:::image` has no `source=\"…\"`".into(),
+            ),
         }
         if alt.is_none() && src.is_some() {
-            self.diag(Severity::Warning, "malformed-image", off, 8, "`:::image` has no `alt-text=\"…\"`".into());
+            self.diag(
+                Severity::Warning,
+                "malformed-image",
+                off,
+                8,
+                "`:::image` has no `alt-text=\"…\"`".into(),
+            );
         }
         i
     }
@@ -507,7 +670,10 @@ impl Ctx<'_> {
             let ind = indent(l.text);
             let after = &l.text[ind + 1..];
             let skip = usize::from(after.starts_with(' '));
-            inner.push(Ln { text: &after[skip..], off: l.off + ind + 1 + skip });
+            inner.push(Ln {
+                text: &after[skip..],
+                off: l.off + ind + 1 + skip,
+            });
             i += 1;
         }
         let mut alert = None;
@@ -526,24 +692,39 @@ impl Ctx<'_> {
         i
     }
 
-    fn list(&mut self, lines: &[Ln<'_>], start: usize, list_ind: usize, ordered: bool, out: &mut Vec<DBlock>) -> usize {
+    fn list(
+        &mut self,
+        lines: &[Ln<'_>],
+        start: usize,
+        list_ind: usize,
+        ordered: bool,
+        out: &mut Vec<DBlock>,
+    ) -> usize {
         let mut items = Vec::new();
         let mut i = start;
         while i < lines.len() {
-            let Some((ind, item_ordered, col)) = list_marker(lines[i].text) else { break };
+            let Some((ind, item_ordered, col)) = list_marker(lines[i].text) else {
+                break;
+            };
             if item_ordered != ordered || ind > list_ind + 3 {
                 break;
             }
             let first = lines[i];
             let content = first.text.get(col.min(first.text.len())..).unwrap_or("");
-            let mut item = vec![Ln { text: content, off: first.off + col.min(first.text.len()) }];
+            let mut item = vec![Ln {
+                text: content,
+                off: first.off + col.min(first.text.len()),
+            }];
             let mut prev_blank = content.trim().is_empty();
             i += 1;
             while i < lines.len() {
                 let l = lines[i];
                 let li = indent(l.text);
                 if l.text.trim().is_empty() {
-                    item.push(Ln { text: "", off: l.off });
+                    item.push(Ln {
+                        text: "",
+                        off: l.off,
+                    });
                     prev_blank = true;
                 } else if li >= col {
                     item.push(dedent(l, col));
@@ -568,7 +749,11 @@ impl Ctx<'_> {
                 j += 1;
             }
             match lines.get(j).and_then(|l| list_marker(l.text)) {
-                Some((next_ind, next_ordered, _)) if next_ordered == ordered && next_ind <= list_ind + 3 => i = j,
+                Some((next_ind, next_ordered, _))
+                    if next_ordered == ordered && next_ind <= list_ind + 3 =>
+                {
+                    i = j
+                }
                 _ => break,
             }
         }
@@ -618,7 +803,10 @@ impl Ctx<'_> {
             .map(|(s, e)| {
                 let cell = &text[s..e];
                 let lead = cell.len() - cell.trim_start().len();
-                self.unit(&[Ln { text: cell.trim(), off: line.off + s + lead }])
+                self.unit(&[Ln {
+                    text: cell.trim(),
+                    off: line.off + s + lead,
+                }])
             })
             .collect()
     }
@@ -637,8 +825,11 @@ impl Ctx<'_> {
         }
         let offset = map.first().map_or(0, |m| m.1);
         let abs = |pos: usize| -> usize {
-            let idx = map.partition_point(|&(start, _)| start <= pos).saturating_sub(1);
-            map.get(idx).map_or(offset, |&(start, off)| off + (pos - start))
+            let idx = map
+                .partition_point(|&(start, _)| start <= pos)
+                .saturating_sub(1);
+            map.get(idx)
+                .map_or(offset, |&(start, off)| off + (pos - start))
         };
         let mut pieces = Vec::new();
         let mut plain_start = 0;
@@ -652,15 +843,34 @@ impl Ctx<'_> {
                             pieces.push(Piece::Text(joined[plain_start..at].to_string()));
                         }
                         if let Some(other) = mismatch {
-                            let message = format!("`data-ttu-id=\"{}\"` is followed by the English of `data-stu-id=\"{other}\"`", seg.id);
-                            self.diag(Severity::Warning, "span-id-mismatch", abs(at), TTU.len(), message);
+                            let message = format!(
+                                "`data-ttu-id=\"{}\"` is followed by the English of `data-stu-id=\"{other}\"`",
+                                seg.id
+                            );
+                            self.diag(
+                                Severity::Warning,
+                                "span-id-mismatch",
+                                abs(at),
+                                TTU.len(),
+                                message,
+                            );
                         }
                         if seg.english.is_none() {
-                            let message = format!("segment `{}` has no `sxs-lookup` English", seg.id);
-                            self.diag(Severity::Warning, "missing-english", abs(at), TTU.len(), message);
+                            let message =
+                                format!("segment `{}` has no `sxs-lookup` English", seg.id);
+                            self.diag(
+                                Severity::Warning,
+                                "missing-english",
+                                abs(at),
+                                TTU.len(),
+                                message,
+                            );
                         }
                         self.segments += 1;
-                        pieces.push(Piece::Seg(Segment { offset: abs(at), ..seg }));
+                        pieces.push(Piece::Seg(Segment {
+                            offset: abs(at),
+                            ..seg
+                        }));
                         i = end;
                         plain_start = end;
                     }
@@ -670,7 +880,13 @@ impl Ctx<'_> {
                     }
                 }
             } else if joined[at..].starts_with(LOOKUP) {
-                self.diag(Severity::Error, "malformed-span", abs(at), LOOKUP.len(), "English `sxs-lookup` span without a translation span before it".into());
+                self.diag(
+                    Severity::Error,
+                    "malformed-span",
+                    abs(at),
+                    LOOKUP.len(),
+                    "English `sxs-lookup` span without a translation span before it".into(),
+                );
                 i = at + 5;
             } else {
                 i = at + 5;
@@ -689,13 +905,17 @@ const LOOKUP: &str = "<span class=\"sxs-lookup\">";
 /// Parses one sxs group at `at`: (segment, end offset, id of a mismatched English span).
 fn parse_group(text: &str, at: usize) -> Result<(Segment, usize, Option<String>), (String, usize)> {
     let id_start = at + TTU.len();
-    let id_end = text[id_start..].find('"').map(|p| id_start + p).ok_or(("unterminated `data-ttu-id` attribute".to_string(), at))?;
+    let id_end = text[id_start..]
+        .find('"')
+        .map(|p| id_start + p)
+        .ok_or(("unterminated `data-ttu-id` attribute".to_string(), at))?;
     let id = text[id_start..id_end].to_string();
     if !text[id_end..].starts_with("\">") {
         return Err((format!("expected `>` after `data-ttu-id=\"{id}\"`"), id_end));
     }
     let content = id_end + 2;
-    let close = matching_close(text, content).ok_or((format!("`<span data-ttu-id=\"{id}\">` is never closed"), at))?;
+    let close = matching_close(text, content)
+        .ok_or((format!("`<span data-ttu-id=\"{id}\">` is never closed"), at))?;
     let translation = text[content..close].to_string();
     let mut end = close + "</span>".len();
     let mut english = None;
@@ -706,27 +926,51 @@ fn parse_group(text: &str, at: usize) -> Result<(Segment, usize, Option<String>)
         let lookup_at = end + (after.len() - trimmed.len());
         let stu = "<span data-stu-id=\"";
         let Some(stu_rest) = rest.strip_prefix(stu) else {
-            return Err(("expected `<span data-stu-id=\"…\">` inside `sxs-lookup`".to_string(), lookup_at));
+            return Err((
+                "expected `<span data-stu-id=\"…\">` inside `sxs-lookup`".to_string(),
+                lookup_at,
+            ));
         };
         let stu_start = lookup_at + LOOKUP.len() + stu.len();
-        let stu_end = stu_rest.find('"').map(|p| stu_start + p).ok_or(("unterminated `data-stu-id` attribute".to_string(), stu_start))?;
+        let stu_end = stu_rest.find('"').map(|p| stu_start + p).ok_or((
+            "unterminated `data-stu-id` attribute".to_string(),
+            stu_start,
+        ))?;
         let stu_id = &text[stu_start..stu_end];
         if !text[stu_end..].starts_with("\">") {
-            return Err((format!("expected `>` after `data-stu-id=\"{stu_id}\"`"), stu_end));
+            return Err((
+                format!("expected `>` after `data-stu-id=\"{stu_id}\"`"),
+                stu_end,
+            ));
         }
         if stu_id != id {
             mismatch = Some(stu_id.to_string());
         }
         let en_start = stu_end + 2;
-        let en_close = matching_close(text, en_start).ok_or((format!("English span `{stu_id}` is never closed"), lookup_at))?;
+        let en_close = matching_close(text, en_start).ok_or((
+            format!("English span `{stu_id}` is never closed"),
+            lookup_at,
+        ))?;
         english = Some(text[en_start..en_close].to_string());
         let outer = en_close + "</span>".len();
         if !text[outer..].starts_with("</span>") {
-            return Err(("expected `</span>` closing the `sxs-lookup` span".to_string(), outer));
+            return Err((
+                "expected `</span>` closing the `sxs-lookup` span".to_string(),
+                outer,
+            ));
         }
         end = outer + "</span>".len();
     }
-    Ok((Segment { id, translation, english, offset: at }, end, mismatch))
+    Ok((
+        Segment {
+            id,
+            translation,
+            english,
+            offset: at,
+        },
+        end,
+        mismatch,
+    ))
 }
 
 /// The `</span>` that closes a span whose content starts at `from`, counting nested spans.
@@ -757,7 +1001,8 @@ fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
     let mut from = 0;
     while let Some(p) = tag[from..].find(name) {
         let at = from + p;
-        let before_ok = at == 0 || !tag.as_bytes()[at - 1].is_ascii_alphanumeric() && tag.as_bytes()[at - 1] != b'-';
+        let before_ok = at == 0
+            || !tag.as_bytes()[at - 1].is_ascii_alphanumeric() && tag.as_bytes()[at - 1] != b'-';
         let rest = &tag[at + name.len()..];
         if before_ok {
             if let Some(q) = rest.strip_prefix("=\"") {

@@ -44,7 +44,8 @@ pub fn pattern_text(pattern: &[Elem]) -> String {
 /// `id = value\n`, escaped so that it parses back to exactly `pattern`.
 pub fn write_message(id: &str, pattern: &[Elem]) -> String {
     let lines = write_lines(pattern);
-    let mut out = String::with_capacity(id.len() + 8 + lines.iter().map(String::len).sum::<usize>());
+    let mut out =
+        String::with_capacity(id.len() + 8 + lines.iter().map(String::len).sum::<usize>());
     out.push_str(id);
     if lines.len() == 1 {
         out.push_str(" = ");
@@ -73,15 +74,24 @@ fn write_lines(pattern: &[Elem]) -> Vec<String> {
                         lines.push(Vec::new());
                     }
                     if !part.is_empty() {
-                        lines.last_mut().expect("never empty").push(Piece::Text(part));
+                        lines
+                            .last_mut()
+                            .expect("never empty")
+                            .push(Piece::Text(part));
                     }
                 }
             }
-            Elem::Term(name) => lines.last_mut().expect("never empty").push(Piece::Term(name)),
+            Elem::Term(name) => lines
+                .last_mut()
+                .expect("never empty")
+                .push(Piece::Term(name)),
         }
     }
     let block = lines.len() > 1;
-    lines.iter().map(|pieces| escape_line(pieces, block)).collect()
+    lines
+        .iter()
+        .map(|pieces| escape_line(pieces, block))
+        .collect()
 }
 
 enum Piece<'a> {
@@ -159,11 +169,18 @@ pub fn read_pattern(pattern: &fluent_syntax::ast::Pattern<&str>) -> Vec<Elem> {
     for element in &pattern.elements {
         match element {
             PatternElement::TextElement { value } => push_text(&mut out, value),
-            PatternElement::Placeable { expression: Expression::Inline(InlineExpression::StringLiteral { value }) } => {
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::StringLiteral { value }),
+            } => {
                 push_text(&mut out, &unescape_literal(value));
             }
             PatternElement::Placeable {
-                expression: Expression::Inline(InlineExpression::TermReference { id, attribute: None, arguments: None }),
+                expression:
+                    Expression::Inline(InlineExpression::TermReference {
+                        id,
+                        attribute: None,
+                        arguments: None,
+                    }),
             } => out.push(Elem::Term(id.name.to_string())),
             PatternElement::Placeable { .. } => push_text(&mut out, "\u{FFFC}"),
         }
@@ -223,17 +240,29 @@ mod tests {
     #[test]
     fn plain_text_is_written_as_is() {
         assert_eq!(write_message("a", &text("Select it.")), "a = Select it.\n");
-        let p = vec![Elem::Text("Go to **".into()), Elem::Term("ui-customers".into()), Elem::Text("**".into())];
+        let p = vec![
+            Elem::Text("Go to **".into()),
+            Elem::Term("ui-customers".into()),
+            Elem::Text("**".into()),
+        ];
         assert_eq!(write_message("a", &p), "a = Go to **{ -ui-customers }**\n");
         assert_eq!(round_trip(&p), p);
     }
 
     #[test]
     fn braces_and_special_line_starts_are_escaped() {
-        assert_eq!(write_message("a", &text("{serialNumber}")), "a = {\"{\"}serialNumber{\"}\"}\n");
+        assert_eq!(
+            write_message("a", &text("{serialNumber}")),
+            "a = {\"{\"}serialNumber{\"}\"}\n"
+        );
         assert_eq!(write_message("a", &text("**Bold**")), "a = **Bold**\n");
-        assert_eq!(write_message("a", &text("x\n[y]\n*z\n.w")), "a =\n    x\n    {\"[\"}y]\n    {\"*\"}z\n    {\".\"}w\n");
-        for s in ["{", "}", "[a", "*a", ".a", "-a", " a ", "a\n\nb", "\n", "a\n", "\ta", "a\r\nb", ""] {
+        assert_eq!(
+            write_message("a", &text("x\n[y]\n*z\n.w")),
+            "a =\n    x\n    {\"[\"}y]\n    {\"*\"}z\n    {\".\"}w\n"
+        );
+        for s in [
+            "{", "}", "[a", "*a", ".a", "-a", " a ", "a\n\nb", "\n", "a\n", "\ta", "a\r\nb", "",
+        ] {
             let p = text(s);
             assert_eq!(pattern_text(&round_trip(&p)), s, "{s:?}");
         }

@@ -5,7 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use toml::Spanned;
 
-use crate::content::{Alert, Block, Code, Heading, Image, Item, Link, List, ListStyle, NextSteps, Procedure, Step, Table};
+use crate::content::{
+    Alert, Block, Code, Heading, Image, Item, Link, List, ListStyle, NextSteps, Procedure, Step,
+    Table,
+};
 use crate::diag::Diagnostic;
 use crate::import::docfx::{DBlock, DocFx, Piece, Segment, Unit, normalize_inline};
 use crate::import::ftl_write::{Elem, push_text};
@@ -69,27 +72,61 @@ pub struct Mapped {
 }
 
 /// Maps a parsed file. Label mismatches and structural problems become diagnostics.
-pub fn map_docfx(doc: &DocFx, path: &str, source: &str, terms: &Terms, locale: &str) -> (Mapped, Vec<Diagnostic>) {
+pub fn map_docfx(
+    doc: &DocFx,
+    path: &str,
+    source: &str,
+    terms: &Terms,
+    locale: &str,
+) -> (Mapped, Vec<Diagnostic>) {
     let mut ctx = Ctx {
         path,
         source,
         locale,
         terms,
-        english_labels: terms.english.iter().filter(|(k, _)| k.starts_with("ui-")).map(|(k, v)| (v.clone(), k.clone())).collect(),
-        ids: [TITLE_ID, DESCRIPTION_ID, AUDIENCE_ID].iter().map(|s| s.to_string()).collect(),
+        english_labels: terms
+            .english
+            .iter()
+            .filter(|(k, _)| k.starts_with("ui-"))
+            .map(|(k, v)| (v.clone(), k.clone()))
+            .collect(),
+        ids: [TITLE_ID, DESCRIPTION_ID, AUDIENCE_ID]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
         anchors: BTreeSet::new(),
         msgs: Vec::new(),
         diags: Vec::new(),
         heading: None,
         audience: None,
     };
-    for (id, kind, text) in [(TITLE_ID, Kind::Title, &doc.front.title), (DESCRIPTION_ID, Kind::Description, &doc.front.description)] {
+    for (id, kind, text) in [
+        (TITLE_ID, Kind::Title, &doc.front.title),
+        (DESCRIPTION_ID, Kind::Description, &doc.front.description),
+    ] {
         let mut translation = Vec::new();
         push_text(&mut translation, text.as_deref().unwrap_or("").trim());
-        ctx.msgs.push(Msg { id: id.into(), kind, english: None, english_raw: None, translation, offset: 0, segments: 0, label_mismatches: 0 });
+        ctx.msgs.push(Msg {
+            id: id.into(),
+            kind,
+            english: None,
+            english_raw: None,
+            translation,
+            offset: 0,
+            segments: 0,
+            label_mismatches: 0,
+        });
     }
     let body = ctx.blocks(&doc.blocks);
-    (Mapped { body, heading: ctx.heading, audience: ctx.audience, msgs: ctx.msgs }, ctx.diags)
+    (
+        Mapped {
+            body,
+            heading: ctx.heading,
+            audience: ctx.audience,
+            msgs: ctx.msgs,
+        },
+        ctx.diags,
+    )
 }
 
 fn msg_ref(id: &str) -> Spanned<String> {
@@ -126,7 +163,11 @@ impl Ctx<'_> {
     }
 
     fn unique_anchor(&mut self, base: &str) -> String {
-        let base = if is_slug(base) { base.to_string() } else { slugify(base) };
+        let base = if is_slug(base) {
+            base.to_string()
+        } else {
+            slugify(base)
+        };
         let mut id = base.clone();
         let mut n = 2;
         while self.anchors.contains(&id) {
@@ -142,15 +183,23 @@ impl Ctx<'_> {
         let mut i = 0;
         while i < blocks.len() {
             match &blocks[i] {
-                DBlock::Heading { level, anchor, unit } => {
+                DBlock::Heading {
+                    level,
+                    anchor,
+                    unit,
+                } => {
                     if *level == 1 && self.heading.is_none() {
                         self.unit_msg(unit, Kind::Heading1, Some(HEADING_ID), 0);
                         self.heading = Some(HEADING_ID.to_string());
-                    } else if let Some(next) = self.next_steps(anchor.as_deref(), unit, blocks.get(i + 1)) {
+                    } else if let Some(next) =
+                        self.next_steps(anchor.as_deref(), unit, blocks.get(i + 1))
+                    {
                         out.push(next);
                         i += 1;
                     } else {
-                        let anchor_base = anchor.clone().unwrap_or_else(|| unit.text(true).unwrap_or_default());
+                        let anchor_base = anchor
+                            .clone()
+                            .unwrap_or_else(|| unit.text(true).unwrap_or_default());
                         let anchor = self.unique_anchor(&anchor_base);
                         let text = self.unit_msg(unit, Kind::Heading, Some(&anchor), 0);
                         out.push(Block::Heading(Heading {
@@ -164,30 +213,57 @@ impl Ctx<'_> {
                     if self.audience.is_none() && self.try_audience(unit) {
                         // Handled: the audience field, not a block.
                     } else {
-                        out.push(Block::Paragraph(msg_ref(&self.unit_msg(unit, Kind::Paragraph, None, 0))));
+                        out.push(Block::Paragraph(msg_ref(&self.unit_msg(
+                            unit,
+                            Kind::Paragraph,
+                            None,
+                            0,
+                        ))));
                     }
                 }
-                DBlock::List { ordered: true, items } => {
+                DBlock::List {
+                    ordered: true,
+                    items,
+                } => {
                     let steps = self.steps(items);
                     if !steps.is_empty() {
                         out.push(Block::Procedure(Procedure { id: None, steps }));
                     }
                 }
-                DBlock::List { ordered: false, items } => out.push(Block::List(self.list(false, items))),
-                DBlock::Quote { alert: Some(kind), blocks: inner } => {
+                DBlock::List {
+                    ordered: false,
+                    items,
+                } => out.push(Block::List(self.list(false, items))),
+                DBlock::Quote {
+                    alert: Some(kind),
+                    blocks: inner,
+                } => {
                     let (text, rest) = match inner.first() {
-                        Some(DBlock::Para(unit)) => (Some(msg_ref(&self.unit_msg(unit, Kind::Alert, None, 0))), &inner[1..]),
+                        Some(DBlock::Para(unit)) => (
+                            Some(msg_ref(&self.unit_msg(unit, Kind::Alert, None, 0))),
+                            &inner[1..],
+                        ),
                         _ => (None, &inner[..]),
                     };
                     let blocks = self.blocks(rest);
                     if text.is_some() || !blocks.is_empty() {
-                        out.push(Block::Alert(Alert { kind: *kind, text, blocks }));
+                        out.push(Block::Alert(Alert {
+                            kind: *kind,
+                            text,
+                            blocks,
+                        }));
                     }
                 }
-                DBlock::Quote { alert: None, blocks: inner } => out.extend(self.blocks(inner)),
+                DBlock::Quote {
+                    alert: None,
+                    blocks: inner,
+                } => out.extend(self.blocks(inner)),
                 DBlock::Table { header, rows } => out.push(self.table(header, rows)),
                 DBlock::Image { src, alt, offset } => out.push(self.image(src, alt, *offset)),
-                DBlock::Code { lang, code } => out.push(Block::Code(Code { lang: lang.clone(), code: code.clone() })),
+                DBlock::Code { lang, code } => out.push(Block::Code(Code {
+                    lang: lang.clone(),
+                    code: code.clone(),
+                })),
             }
             i += 1;
         }
@@ -205,11 +281,19 @@ impl Ctx<'_> {
             _ => (self.unit_msg(&Unit::default(), Kind::Item, None, 0), blocks),
         };
         let mut items = None;
-        if let Some(DBlock::List { ordered, items: nested }) = rest.first() {
+        if let Some(DBlock::List {
+            ordered,
+            items: nested,
+        }) = rest.first()
+        {
             items = Some(self.list(*ordered, nested));
             rest = &rest[1..];
         }
-        Item { text: msg_ref(&text), items, blocks: self.blocks(rest) }
+        Item {
+            text: msg_ref(&text),
+            items,
+            blocks: self.blocks(rest),
+        }
     }
 
     fn steps(&mut self, items: &[Vec<DBlock>]) -> Vec<Step> {
@@ -231,29 +315,52 @@ impl Ctx<'_> {
         let mut lettered = false;
         for block in rest {
             match block {
-                DBlock::List { ordered: true, items } if substeps.is_empty() => substeps = self.steps(items),
+                DBlock::List {
+                    ordered: true,
+                    items,
+                } if substeps.is_empty() => substeps = self.steps(items),
                 DBlock::Para(unit) if substeps.is_empty() || lettered => {
                     if let Some((labels, rest_unit)) = unit.split_label() {
                         if let Some(last) = substeps.last_mut() {
                             last.blocks.append(&mut pending);
                         }
                         let text = self.unit_msg(&rest_unit, Kind::Step, None, labels);
-                        substeps.push(Step { id: None, text: msg_ref(&text), substeps: Vec::new(), substeps_style: ListStyle::Decimal, blocks: Vec::new() });
+                        substeps.push(Step {
+                            id: None,
+                            text: msg_ref(&text),
+                            substeps: Vec::new(),
+                            substeps_style: ListStyle::Decimal,
+                            blocks: Vec::new(),
+                        });
                         lettered = true;
                         style = ListStyle::LowerAlpha;
                     } else {
                         let mapped = self.blocks(std::slice::from_ref(block));
-                        if lettered { pending.extend(mapped) } else { out.extend(mapped) }
+                        if lettered {
+                            pending.extend(mapped)
+                        } else {
+                            out.extend(mapped)
+                        }
                     }
                 }
                 other => {
                     let mapped = self.blocks(std::slice::from_ref(other));
-                    if lettered { pending.extend(mapped) } else { out.extend(mapped) }
+                    if lettered {
+                        pending.extend(mapped)
+                    } else {
+                        out.extend(mapped)
+                    }
                 }
             }
         }
         out.append(&mut pending);
-        Step { id: None, text: msg_ref(&text), substeps, substeps_style: style, blocks: out }
+        Step {
+            id: None,
+            text: msg_ref(&text),
+            substeps,
+            substeps_style: style,
+            blocks: out,
+        }
     }
 
     fn table(&mut self, header: &[Unit], rows: &[Vec<Unit>]) -> Block {
@@ -271,21 +378,45 @@ impl Ctx<'_> {
     }
 
     fn cell(&mut self, unit: &Unit) -> Spanned<String> {
-        if unit.is_empty() { msg_ref("") } else { msg_ref(&self.unit_msg(unit, Kind::Cell, None, 0)) }
+        if unit.is_empty() {
+            msg_ref("")
+        } else {
+            msg_ref(&self.unit_msg(unit, Kind::Cell, None, 0))
+        }
     }
 
     fn image(&mut self, src: &str, alt: &str, offset: usize) -> Block {
         let mut clean = src.trim().to_string();
-        while let Some(rest) = clean.strip_prefix("../").or_else(|| clean.strip_prefix("./")) {
+        while let Some(rest) = clean
+            .strip_prefix("../")
+            .or_else(|| clean.strip_prefix("./"))
+        {
             clean = rest.to_string();
         }
         let clean = clean.trim_start_matches('/').to_string();
-        let ok = clean.starts_with("https://") || (!clean.is_empty() && !clean.contains("..") && !clean.contains(':'));
-        let clean = if ok { clean } else { "images/missing.png".to_string() };
+        let ok = clean.starts_with("https://")
+            || (!clean.is_empty() && !clean.contains("..") && !clean.contains(':'));
+        let clean = if ok {
+            clean
+        } else {
+            "images/missing.png".to_string()
+        };
         if clean != src {
-            self.diags.push(Diagnostic::warning("image-source", self.path, self.source, offset..offset + 8, format!("image source `{src}` rewritten to `{clean}`")));
+            self.diags.push(Diagnostic::warning(
+                "image-source",
+                self.path,
+                self.source,
+                offset..offset + 8,
+                format!("image source `{src}` rewritten to `{clean}`"),
+            ));
         }
-        let stem = clean.rsplit('/').next().unwrap_or("image").split('.').next().unwrap_or("image");
+        let stem = clean
+            .rsplit('/')
+            .next()
+            .unwrap_or("image")
+            .split('.')
+            .next()
+            .unwrap_or("image");
         let id = self.unique_id(&format!("image-{}", slugify(stem)));
         let mut translation = Vec::new();
         push_text(&mut translation, &normalize_inline(alt));
@@ -299,22 +430,43 @@ impl Ctx<'_> {
             segments: 0,
             label_mismatches: 0,
         });
-        Block::Image(Image { src: Spanned::new(0..0, clean), alt: msg_ref(&id) })
+        Block::Image(Image {
+            src: Spanned::new(0..0, clean),
+            alt: msg_ref(&id),
+        })
     }
 
     /// `## Next steps` followed by a list of links only.
-    fn next_steps(&mut self, anchor: Option<&str>, unit: &Unit, next: Option<&DBlock>) -> Option<Block> {
+    fn next_steps(
+        &mut self,
+        anchor: Option<&str>,
+        unit: &Unit,
+        next: Option<&DBlock>,
+    ) -> Option<Block> {
         let english = unit.text(true)?;
-        if !english.trim_end_matches(['.', ':']).eq_ignore_ascii_case("next steps") {
+        if !english
+            .trim_end_matches(['.', ':'])
+            .eq_ignore_ascii_case("next steps")
+        {
             return None;
         }
-        let Some(DBlock::List { ordered: false, items }) = next else { return None };
+        let Some(DBlock::List {
+            ordered: false,
+            items,
+        }) = next
+        else {
+            return None;
+        };
         let mut targets = Vec::new();
         for item in items {
-            let [DBlock::Para(link)] = item.as_slice() else { return None };
+            let [DBlock::Para(link)] = item.as_slice() else {
+                return None;
+            };
             let (_, url) = split_link(&link.text(true)?)?;
             let local = url.strip_prefix("./").unwrap_or(&url);
-            let stem = local.strip_suffix(".md").or_else(|| local.strip_suffix(".yml"));
+            let stem = local
+                .strip_suffix(".md")
+                .or_else(|| local.strip_suffix(".yml"));
             let target = if let Some(stem) = stem {
                 if !is_slug(stem) {
                     return None;
@@ -344,16 +496,30 @@ impl Ctx<'_> {
                 text: msg_ref(&text),
             });
         }
-        Some(Block::NextSteps(NextSteps { id: msg_ref(&anchor), title: msg_ref(&title), links }))
+        Some(Block::NextSteps(NextSteps {
+            id: msg_ref(&anchor),
+            title: msg_ref(&title),
+            links,
+        }))
     }
 
     fn try_audience(&mut self, unit: &Unit) -> bool {
-        let Some(english) = unit.text(true) else { return false };
-        let Some((label, value)) = split_bold_label(&english) else { return false };
+        let Some(english) = unit.text(true) else {
+            return false;
+        };
+        let Some((label, value)) = split_bold_label(&english) else {
+            return false;
+        };
         if !label.eq_ignore_ascii_case("appropriate roles") {
             return false;
         }
-        let roles: BTreeMap<String, String> = self.terms.english.iter().filter(|(k, _)| k.starts_with("role-")).map(|(k, v)| (v.clone(), k.clone())).collect();
+        let roles: BTreeMap<String, String> = self
+            .terms
+            .english
+            .iter()
+            .filter(|(k, _)| k.starts_with("role-"))
+            .map(|(k, v)| (v.clone(), k.clone()))
+            .collect();
         let mut english_pattern = Vec::new();
         let mut used = Vec::new();
         for (n, part) in value.split('|').map(str::trim).enumerate() {
@@ -369,8 +535,12 @@ impl Ctx<'_> {
             }
         }
         let translated = unit.text(false).unwrap_or_default();
-        let translated_value = split_bold_label(&translated).map_or(translated.clone(), |(_, v)| v.to_string());
-        let mut parts: Vec<Option<String>> = translated_value.split('|').map(|p| Some(p.trim().to_string())).collect();
+        let translated_value =
+            split_bold_label(&translated).map_or(translated.clone(), |(_, v)| v.to_string());
+        let mut parts: Vec<Option<String>> = translated_value
+            .split('|')
+            .map(|p| Some(p.trim().to_string()))
+            .collect();
         let mut term_at = BTreeMap::new();
         let mut mismatches = 0;
         for name in &used {
@@ -382,7 +552,12 @@ impl Ctx<'_> {
                 }
                 None => {
                     mismatches += 1;
-                    self.label_mismatch(unit.offset, name, want.map(String::as_str), &translated_value);
+                    self.label_mismatch(
+                        unit.offset,
+                        name,
+                        want.map(String::as_str),
+                        &translated_value,
+                    );
                 }
             }
         }
@@ -418,13 +593,28 @@ impl Ctx<'_> {
                 "`{english}` is the UI label `-{name}`, whose {} text is `{want}`, but the translation has `{found}`; kept as written",
                 self.locale
             ),
-            None => format!("`{english}` is the UI label `-{name}`, which {} does not define; kept `{found}` as written", self.locale),
+            None => format!(
+                "`{english}` is the UI label `-{name}`, which {} does not define; kept `{found}` as written",
+                self.locale
+            ),
         };
-        self.diags.push(Diagnostic::warning("label-mismatch", self.path, self.source, offset..offset + 1, message));
+        self.diags.push(Diagnostic::warning(
+            "label-mismatch",
+            self.path,
+            self.source,
+            offset..offset + 1,
+            message,
+        ));
     }
 
     /// Adds the message of a unit and returns its id.
-    fn unit_msg(&mut self, unit: &Unit, kind: Kind, id: Option<&str>, extra_segments: usize) -> String {
+    fn unit_msg(
+        &mut self,
+        unit: &Unit,
+        kind: Kind,
+        id: Option<&str>,
+        extra_segments: usize,
+    ) -> String {
         let english_raw = unit.text(true);
         let translated = unit.text(false).unwrap_or_default();
         let (english, used) = match &english_raw {
@@ -436,9 +626,30 @@ impl Ctx<'_> {
         };
         let (translation, missing) = translation_pattern(&translated, &used, &self.terms.locale);
         for name in &missing {
-            let bolds: Vec<&str> = bold_ranges(&translated).into_iter().map(|(s, e)| &translated[s..e]).collect();
-            let found = if bolds.is_empty() { translated.clone() } else { bolds.iter().map(|b| format!("**{b}**")).collect::<Vec<_>>().join(", ") };
-            self.label_mismatch(unit.offset, name, self.terms.locale.get(name).map(String::as_str).map(str::to_string).as_deref(), &found);
+            let bolds: Vec<&str> = bold_ranges(&translated)
+                .into_iter()
+                .map(|(s, e)| &translated[s..e])
+                .collect();
+            let found = if bolds.is_empty() {
+                translated.clone()
+            } else {
+                bolds
+                    .iter()
+                    .map(|b| format!("**{b}**"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            self.label_mismatch(
+                unit.offset,
+                name,
+                self.terms
+                    .locale
+                    .get(name)
+                    .map(String::as_str)
+                    .map(str::to_string)
+                    .as_deref(),
+                &found,
+            );
         }
         let base = match id {
             Some(id) => id.to_string(),
@@ -465,23 +676,36 @@ pub fn id_base(text: &str) -> String {
     let mut rest = text;
     while let Some(open) = rest.find("](") {
         plain.push_str(&rest[..open]);
-        rest = rest[open..].find(')').map_or("", |close| &rest[open + close + 1..]);
+        rest = rest[open..]
+            .find(')')
+            .map_or("", |close| &rest[open + close + 1..]);
     }
     plain.push_str(rest);
     let slug = slugify(&plain);
     let words: Vec<&str> = slug.split('-').take(5).collect();
     let base = words.join("-");
-    if base.starts_with(|c: char| c.is_ascii_digit()) { format!("m-{base}") } else { base }
+    if base.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("m-{base}")
+    } else {
+        base
+    }
 }
 
 /// A valid Fluent identifier (`[a-zA-Z][a-zA-Z0-9_-]*`) from any text.
 fn fluent_id(base: &str) -> String {
-    let valid = base.starts_with(|c: char| c.is_ascii_alphabetic()) && base.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let valid = base.starts_with(|c: char| c.is_ascii_alphabetic())
+        && base
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if valid {
         return base.to_string();
     }
     let slug = slugify(base);
-    if slug.starts_with(|c: char| c.is_ascii_alphabetic()) { slug } else { format!("m-{slug}") }
+    if slug.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        slug
+    } else {
+        format!("m-{slug}")
+    }
 }
 
 /// `**Label**: value` or `**Label:** value` → (label, value).
@@ -489,7 +713,10 @@ fn split_bold_label(s: &str) -> Option<(&str, &str)> {
     let inner = s.strip_prefix("**")?;
     let close = inner.find("**")?;
     let label = inner[..close].trim().trim_end_matches(':').trim();
-    let value = inner[close + 2..].trim_start().trim_start_matches([':', '：', '—', '–', '-']).trim();
+    let value = inner[close + 2..]
+        .trim_start()
+        .trim_start_matches([':', '：', '—', '–', '-'])
+        .trim();
     Some((label, value))
 }
 
@@ -506,11 +733,21 @@ fn link_text_unit(unit: &Unit) -> Unit {
     let mut pieces = Vec::new();
     for piece in &unit.pieces {
         match piece {
-            Piece::Seg(Segment { translation, english, .. }) => {
+            Piece::Seg(Segment {
+                translation,
+                english,
+                ..
+            }) => {
                 let tr = split_link(translation).map_or(translation.clone(), |(t, _)| t);
-                let en = english.as_ref().map(|e| split_link(e).map_or(e.clone(), |(t, _)| t));
+                let en = english
+                    .as_ref()
+                    .map(|e| split_link(e).map_or(e.clone(), |(t, _)| t));
                 if let Piece::Seg(seg) = piece {
-                    pieces.push(Piece::Seg(Segment { translation: tr, english: en, ..seg.clone() }));
+                    pieces.push(Piece::Seg(Segment {
+                        translation: tr,
+                        english: en,
+                        ..seg.clone()
+                    }));
                 }
             }
             Piece::Text(t) => {
@@ -523,7 +760,10 @@ fn link_text_unit(unit: &Unit) -> Unit {
             }
         }
     }
-    Unit { pieces, offset: unit.offset }
+    Unit {
+        pieces,
+        offset: unit.offset,
+    }
 }
 
 /// Byte ranges of the contents of `**bold**` spans.
@@ -532,7 +772,9 @@ pub fn bold_ranges(s: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while let Some(open) = s[i..].find("**") {
         let start = i + open + 2;
-        let Some(close) = s[start..].find("**") else { break };
+        let Some(close) = s[start..].find("**") else {
+            break;
+        };
         let end = start + close;
         if end > start {
             out.push((start, end));
@@ -562,13 +804,22 @@ pub fn english_pattern(raw: &str, labels: &BTreeMap<String, String>) -> (Vec<Ele
 
 /// The translated pattern: for each label the English uses, the first bold span equal to
 /// the locale's term value becomes the term; labels without one are returned (mismatches).
-pub fn translation_pattern(raw: &str, used: &[String], locale_terms: &BTreeMap<String, String>) -> (Vec<Elem>, Vec<String>) {
+pub fn translation_pattern(
+    raw: &str,
+    used: &[String],
+    locale_terms: &BTreeMap<String, String>,
+) -> (Vec<Elem>, Vec<String>) {
     let bolds = bold_ranges(raw);
     let mut taken = vec![None; bolds.len()];
     let mut missing = Vec::new();
     for name in used {
         let want = locale_terms.get(name);
-        let found = want.and_then(|w| bolds.iter().enumerate().position(|(i, &(s, e))| taken[i].is_none() && &raw[s..e] == w));
+        let found = want.and_then(|w| {
+            bolds
+                .iter()
+                .enumerate()
+                .position(|(i, &(s, e))| taken[i].is_none() && &raw[s..e] == w)
+        });
         match found {
             Some(i) => taken[i] = Some(name.clone()),
             None => missing.push(name.clone()),
@@ -591,31 +842,90 @@ pub fn translation_pattern(raw: &str, used: &[String], locale_terms: &BTreeMap<S
 /// block: the twin gives structure and English, the plain file the translation.
 pub fn zip_twin(plain: &[DBlock], twin: &[DBlock]) -> Result<Vec<DBlock>, String> {
     if plain.len() != twin.len() {
-        return Err(format!("{} blocks against {} in the twin", plain.len(), twin.len()));
+        return Err(format!(
+            "{} blocks against {} in the twin",
+            plain.len(),
+            twin.len()
+        ));
     }
-    plain.iter().zip(twin).map(|(p, t)| zip_block(p, t)).collect()
+    plain
+        .iter()
+        .zip(twin)
+        .map(|(p, t)| zip_block(p, t))
+        .collect()
 }
 
 fn zip_block(plain: &DBlock, twin: &DBlock) -> Result<DBlock, String> {
     Ok(match (plain, twin) {
-        (DBlock::Heading { unit: p, .. }, DBlock::Heading { level, anchor, unit: t }) => DBlock::Heading { level: *level, anchor: anchor.clone(), unit: zip_unit(p, t)? },
-        (DBlock::Para(p), DBlock::Para(t)) => DBlock::Para(zip_unit(p, t)?),
-        (DBlock::List { items: p, .. }, DBlock::List { ordered, items: t }) if p.len() == t.len() => DBlock::List {
-            ordered: *ordered,
-            items: p.iter().zip(t).map(|(p, t)| zip_twin(p, t)).collect::<Result<_, _>>()?,
+        (
+            DBlock::Heading { unit: p, .. },
+            DBlock::Heading {
+                level,
+                anchor,
+                unit: t,
+            },
+        ) => DBlock::Heading {
+            level: *level,
+            anchor: anchor.clone(),
+            unit: zip_unit(p, t)?,
         },
-        (DBlock::Quote { blocks: p, .. }, DBlock::Quote { alert, blocks: t }) => DBlock::Quote { alert: *alert, blocks: zip_twin(p, t)? },
-        (DBlock::Table { header: ph, rows: pr }, DBlock::Table { header: th, rows: tr }) if ph.len() == th.len() && pr.len() == tr.len() => DBlock::Table {
-            header: ph.iter().zip(th).map(|(p, t)| zip_unit(p, t)).collect::<Result<_, _>>()?,
+        (DBlock::Para(p), DBlock::Para(t)) => DBlock::Para(zip_unit(p, t)?),
+        (DBlock::List { items: p, .. }, DBlock::List { ordered, items: t })
+            if p.len() == t.len() =>
+        {
+            DBlock::List {
+                ordered: *ordered,
+                items: p
+                    .iter()
+                    .zip(t)
+                    .map(|(p, t)| zip_twin(p, t))
+                    .collect::<Result<_, _>>()?,
+            }
+        }
+        (DBlock::Quote { blocks: p, .. }, DBlock::Quote { alert, blocks: t }) => DBlock::Quote {
+            alert: *alert,
+            blocks: zip_twin(p, t)?,
+        },
+        (
+            DBlock::Table {
+                header: ph,
+                rows: pr,
+            },
+            DBlock::Table {
+                header: th,
+                rows: tr,
+            },
+        ) if ph.len() == th.len() && pr.len() == tr.len() => DBlock::Table {
+            header: ph
+                .iter()
+                .zip(th)
+                .map(|(p, t)| zip_unit(p, t))
+                .collect::<Result<_, _>>()?,
             rows: pr
                 .iter()
                 .zip(tr)
-                .map(|(p, t)| if p.len() == t.len() { p.iter().zip(t).map(|(p, t)| zip_unit(p, t)).collect() } else { Err("table rows differ".to_string()) })
+                .map(|(p, t)| {
+                    if p.len() == t.len() {
+                        p.iter().zip(t).map(|(p, t)| zip_unit(p, t)).collect()
+                    } else {
+                        Err("table rows differ".to_string())
+                    }
+                })
                 .collect::<Result<_, _>>()?,
         },
-        (DBlock::Image { alt, .. }, DBlock::Image { src, offset, .. }) => DBlock::Image { src: src.clone(), alt: alt.clone(), offset: *offset },
+        (DBlock::Image { alt, .. }, DBlock::Image { src, offset, .. }) => DBlock::Image {
+            src: src.clone(),
+            alt: alt.clone(),
+            offset: *offset,
+        },
         (DBlock::Code { .. }, t @ DBlock::Code { .. }) => t.clone(),
-        (p, t) => return Err(format!("block `{}` against `{}` in the twin", block_name(p), block_name(t))),
+        (p, t) => {
+            return Err(format!(
+                "block `{}` against `{}` in the twin",
+                block_name(p),
+                block_name(t)
+            ));
+        }
     })
 }
 
@@ -632,15 +942,28 @@ fn block_name(b: &DBlock) -> &'static str {
 }
 
 fn zip_unit(plain: &Unit, twin: &Unit) -> Result<Unit, String> {
-    let seg = |translation: String, english: Option<String>, offset| Piece::Seg(Segment { id: String::new(), translation, english, offset });
+    let seg = |translation: String, english: Option<String>, offset| {
+        Piece::Seg(Segment {
+            id: String::new(),
+            translation,
+            english,
+            offset,
+        })
+    };
     if let Some((labels, twin_rest)) = twin.split_label().filter(|(n, _)| *n > 0) {
-        let (_, plain_rest) = plain.split_label().ok_or("a lettered sub-step has no letter in the plain file")?;
+        let (_, plain_rest) = plain
+            .split_label()
+            .ok_or("a lettered sub-step has no letter in the plain file")?;
         let _ = labels;
         return Ok(Unit {
             pieces: vec![
                 seg("a.".into(), Some("a.".into()), twin.offset),
                 Piece::Text(" ".into()),
-                seg(plain_rest.text(false).unwrap_or_default(), twin_rest.text(true), plain.offset),
+                seg(
+                    plain_rest.text(false).unwrap_or_default(),
+                    twin_rest.text(true),
+                    plain.offset,
+                ),
             ],
             offset: plain.offset,
         });
@@ -648,7 +971,14 @@ fn zip_unit(plain: &Unit, twin: &Unit) -> Result<Unit, String> {
     if twin.segments() == 0 {
         return Ok(plain.clone());
     }
-    Ok(Unit { pieces: vec![seg(plain.text(false).unwrap_or_default(), twin.text(true), plain.offset)], offset: plain.offset })
+    Ok(Unit {
+        pieces: vec![seg(
+            plain.text(false).unwrap_or_default(),
+            twin.text(true),
+            plain.offset,
+        )],
+        offset: plain.offset,
+    })
 }
 
 #[cfg(test)]
@@ -662,13 +992,21 @@ mod tests {
     #[test]
     fn english_ui_labels_become_terms() {
         let (p, used) = english_pattern("Go to **Customers** and **Other**", &labels());
-        assert_eq!(p, vec![Elem::Text("Go to **".into()), Elem::Term("ui-customers".into()), Elem::Text("** and **Other**".into())]);
+        assert_eq!(
+            p,
+            vec![
+                Elem::Text("Go to **".into()),
+                Elem::Term("ui-customers".into()),
+                Elem::Text("** and **Other**".into())
+            ]
+        );
         assert_eq!(used, vec!["ui-customers".to_string()]);
     }
 
     #[test]
     fn translated_label_matching_the_term_is_replaced_otherwise_reported() {
-        let terms: BTreeMap<String, String> = [("ui-customers".to_string(), "Kunden".to_string())].into();
+        let terms: BTreeMap<String, String> =
+            [("ui-customers".to_string(), "Kunden".to_string())].into();
         let used = vec!["ui-customers".to_string()];
         let (p, missing) = translation_pattern("Zu **Kunden** wechseln", &used, &terms);
         assert_eq!(p[1], Elem::Term("ui-customers".into()));
@@ -680,8 +1018,14 @@ mod tests {
 
     #[test]
     fn ids_come_from_the_first_english_words() {
-        assert_eq!(id_base("From the Partner Center, go to **Customers** and select"), "from-the-partner-center-go");
-        assert_eq!(id_base("Removes you from the [list](a.md) for"), "removes-you-from-the-list");
+        assert_eq!(
+            id_base("From the Partner Center, go to **Customers** and select"),
+            "from-the-partner-center-go"
+        );
+        assert_eq!(
+            id_base("Removes you from the [list](a.md) for"),
+            "removes-you-from-the-list"
+        );
         assert_eq!(id_base("1-dimensional code"), "m-1-dimensional-code");
     }
 }

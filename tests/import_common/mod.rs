@@ -4,19 +4,21 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use drillbook::import::{Input, Options, Report, Workspace, import_docfx, load_workspace, write_workspace};
+use drillbook::import::{
+    Input, Options, Report, Workspace, import_docfx, load_workspace, write_workspace,
+};
 use drillbook::l10n::lock::{fingerprint, parse_lock};
 
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-pub fn corpus() -> PathBuf {
+pub(crate) fn corpus() -> PathBuf {
     repo().join("../shared/corpus")
 }
 
 /// A temp copy of the project's `content/` and `locales/`.
-pub fn temp_project() -> tempfile::TempDir {
+pub(crate) fn temp_project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for sub in ["content", "locales"] {
         copy_dir(&repo().join(sub), &dir.path().join(sub));
@@ -24,9 +26,12 @@ pub fn temp_project() -> tempfile::TempDir {
     dir
 }
 
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
-    let mut entries: Vec<_> = std::fs::read_dir(from).expect("read dir").map(|e| e.expect("entry").path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(from)
+        .expect("read dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
     entries.sort();
     for entry in entries {
         let target = to.join(entry.file_name().expect("name"));
@@ -39,15 +44,22 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// The `*.md` files under `dir` (recursively, sorted), as inputs with corpus-relative paths.
-pub fn inputs(dir: &Path) -> Vec<Input> {
+pub(crate) fn inputs(dir: &Path) -> Vec<Input> {
     let mut files = Vec::new();
     walk(dir, &mut files);
     files.sort();
     files
         .into_iter()
         .map(|p| {
-            let rel = p.strip_prefix(corpus()).unwrap_or(&p).to_string_lossy().replace('\\', "/");
-            Input { path: rel, source: std::fs::read_to_string(&p).expect("read") }
+            let rel = p
+                .strip_prefix(corpus())
+                .unwrap_or(&p)
+                .to_string_lossy()
+                .replace('\\', "/");
+            Input {
+                path: rel,
+                source: std::fs::read_to_string(&p).expect("read"),
+            }
         })
         .collect()
 }
@@ -64,7 +76,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Imports into the project at `root` and writes the result.
-pub fn import_into(root: &Path, inputs: &[Input]) -> (Workspace, Report) {
+pub(crate) fn import_into(root: &Path, inputs: &[Input]) -> (Workspace, Report) {
     let mut ws = load_workspace(root).expect("load");
     let report = import_docfx(&mut ws, inputs, &Options::default());
     write_workspace(root, &ws).expect("write");
@@ -72,8 +84,9 @@ pub fn import_into(root: &Path, inputs: &[Input]) -> (Workspace, Report) {
 }
 
 /// en-US fingerprints of one article's messages.
-pub fn en_fingerprints(root: &Path, article: &str) -> BTreeMap<String, String> {
-    let src = std::fs::read_to_string(root.join(format!("locales/en-US/{article}.ftl"))).expect("en-US ftl");
+pub(crate) fn en_fingerprints(root: &Path, article: &str) -> BTreeMap<String, String> {
+    let src = std::fs::read_to_string(root.join(format!("locales/en-US/{article}.ftl")))
+        .expect("en-US ftl");
     let resource = fluent_syntax::parser::parse(src.as_str()).expect("en-US parses");
     resource
         .body
@@ -87,9 +100,10 @@ pub fn en_fingerprints(root: &Path, article: &str) -> BTreeMap<String, String> {
 
 /// Message ids of `article` whose lock fingerprint in `locale` differs from en-US: what
 /// `check` reports as stale.
-pub fn stale_ids(root: &Path, locale: &str, article: &str) -> Vec<String> {
+pub(crate) fn stale_ids(root: &Path, locale: &str, article: &str) -> Vec<String> {
     let en = en_fingerprints(root, article);
-    let lock_src = std::fs::read_to_string(root.join(format!("locales/{locale}/l10n.lock"))).unwrap_or_default();
+    let lock_src = std::fs::read_to_string(root.join(format!("locales/{locale}/l10n.lock")))
+        .unwrap_or_default();
     let (lock, diags) = parse_lock("l10n.lock", &lock_src);
     assert!(diags.is_empty(), "{diags:?}");
     let prefix = format!("{article}/");
@@ -101,16 +115,25 @@ pub fn stale_ids(root: &Path, locale: &str, article: &str) -> Vec<String> {
 }
 
 /// Compares `actual` with `tests/golden/import/<name>`; `UPDATE_GOLDEN=1` rewrites it.
-pub fn golden(name: &str, actual: &str) {
+pub(crate) fn golden(name: &str, actual: &str) {
     let path = repo().join("tests/golden/import").join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(&path, actual).expect("write golden");
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {} (run with UPDATE_GOLDEN=1)", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing golden file {} (run with UPDATE_GOLDEN=1)",
+            path.display()
+        )
+    });
     if expected != actual {
-        let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(expected.lines().count().min(actual.lines().count()));
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(expected.lines().count().min(actual.lines().count()));
         panic!(
             "{} differs from the import (first difference at line {}):\n--- expected\n{}\n--- actual\n{}\n(run with UPDATE_GOLDEN=1 to accept)",
             path.display(),
@@ -122,7 +145,7 @@ pub fn golden(name: &str, actual: &str) {
 }
 
 /// The per-file report and the diagnostics' headlines, as text.
-pub fn render(report: &Report) -> String {
+pub(crate) fn render(report: &Report) -> String {
     let mut out = drillbook::cmd::import::render_report(report);
     for diag in &report.diags {
         out.push_str(&diag.headline());
@@ -133,7 +156,7 @@ pub fn render(report: &Report) -> String {
 
 /// Loads the project like `build` does and returns every problem, plus message ids the
 /// content references that en-US does not define.
-pub fn load_problems(root: &Path) -> Vec<String> {
+pub(crate) fn load_problems(root: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     let (site, diags) = drillbook::content::load_site(root);
     problems.extend(diags.iter().map(|d| d.headline()));
@@ -141,14 +164,22 @@ pub fn load_problems(root: &Path) -> Vec<String> {
         problems.push("site did not load".into());
         return problems;
     };
-    let locales: Vec<String> = site.config.locales.iter().map(|l| l.get_ref().clone()).collect();
+    let locales: Vec<String> = site
+        .config
+        .locales
+        .iter()
+        .map(|l| l.get_ref().clone())
+        .collect();
     let (l10n, diags) = drillbook::l10n::load_l10n(root, &locales);
     problems.extend(diags.iter().map(|d| d.headline()));
     for article in &site.articles {
         let translator = l10n.translator("en-US", &article.id);
         for id in article_message_ids(article) {
             if !translator.has_source_message(&id) {
-                problems.push(format!("{}: message `{id}` is not defined in en-US", article.id));
+                problems.push(format!(
+                    "{}: message `{id}` is not defined in en-US",
+                    article.id
+                ));
             }
         }
         for locale in &locales {
@@ -166,7 +197,7 @@ pub fn load_problems(root: &Path) -> Vec<String> {
     problems
 }
 
-pub fn article_message_ids(article: &drillbook::content::Article) -> Vec<String> {
+pub(crate) fn article_message_ids(article: &drillbook::content::Article) -> Vec<String> {
     use drillbook::content::Block;
     fn blocks(out: &mut Vec<String>, body: &[Block]) {
         for block in body {
@@ -179,7 +210,13 @@ pub fn article_message_ids(article: &drillbook::content::Article) -> Vec<String>
                     out.extend(a.text.iter().map(|t| t.get_ref().clone()));
                     blocks(out, &a.blocks);
                 }
-                Block::Table(t) => out.extend(t.header.iter().chain(t.rows.iter().flatten()).map(|c| c.get_ref().clone()).filter(|c| !c.is_empty())),
+                Block::Table(t) => out.extend(
+                    t.header
+                        .iter()
+                        .chain(t.rows.iter().flatten())
+                        .map(|c| c.get_ref().clone())
+                        .filter(|c| !c.is_empty()),
+                ),
                 Block::Image(i) => out.push(i.alt.get_ref().clone()),
                 Block::Code(_) => {}
                 Block::NextSteps(n) => {
@@ -205,7 +242,10 @@ pub fn article_message_ids(article: &drillbook::content::Article) -> Vec<String>
             blocks(out, &step.blocks);
         }
     }
-    let mut out = vec![article.title.get_ref().clone(), article.description.get_ref().clone()];
+    let mut out = vec![
+        article.title.get_ref().clone(),
+        article.description.get_ref().clone(),
+    ];
     out.extend(article.heading.iter().map(|h| h.get_ref().clone()));
     out.extend(article.audience.iter().map(|a| a.get_ref().clone()));
     blocks(&mut out, &article.body);
