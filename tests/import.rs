@@ -45,6 +45,17 @@ fn import_is_idempotent() {
 }
 
 #[test]
+fn importing_the_seeds_twice_changes_nothing_the_second_time() {
+    let dir = temp_project();
+    let mut files = inputs(&corpus().join("seeds"));
+    files.extend(inputs(&corpus().join("seeds-sxs-twin")));
+    import_into(dir.path(), &files);
+    let mut ws = load_workspace(dir.path()).expect("load");
+    import_docfx(&mut ws, &files, &Options::default());
+    assert!(ws.changed().is_empty(), "a second import changed {:?}", ws.changed());
+}
+
+#[test]
 fn new_article_from_the_current_revision_is_pinned() {
     let dir = temp_project();
     // Pretend drillbook does not have the article yet.

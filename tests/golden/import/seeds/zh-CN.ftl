@@ -36,5 +36,5 @@ step-remove-select-account = 选择**{ -ui-account }**。
 step-remove-select-remove = 选择**{ -ui-remove-reseller-relationship }**。
 note-link-inactive = 如果任何订阅仍处于活动状态，则 "**{ -ui-remove-reseller-relationship }**" 链接将处于非活动状态。
 
-next-steps = 后续步骤
+next-steps = 请参阅
 next-request = 请求或重新建立与客户的关系
