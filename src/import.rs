@@ -588,14 +588,17 @@ fn create_article(
             }
         }
     }
-    if missing > 0 {
-        report.diags.push(Diagnostic::file(
-            Severity::Warning,
-            "missing-english",
-            &format!("locales/{source_locale}/{id}.ftl"),
-            format!("{missing} message(s) have no English in the DocFX source (image alt texts); placeholders written"),
-        ));
-    }
+    let images = if missing > 0 {
+        format!(", nor for {missing} image alt text(s) (file names stand in)")
+    } else {
+        String::new()
+    };
+    report.diags.push(Diagnostic::file(
+        Severity::Warning,
+        "missing-english",
+        &format!("locales/{source_locale}/{id}.ftl"),
+        format!("DocFX has no English for the title and description (the H1 and the first paragraph stand in){images}; review these en-US messages"),
+    ));
     ws.set(&toml_path, toml_src);
     ws.set(&format!("locales/{source_locale}/{id}.ftl"), ftl);
     report.created.push(toml_path);

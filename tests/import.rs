@@ -52,7 +52,11 @@ fn importing_the_seeds_twice_changes_nothing_the_second_time() {
     import_into(dir.path(), &files);
     let mut ws = load_workspace(dir.path()).expect("load");
     import_docfx(&mut ws, &files, &Options::default());
-    assert!(ws.changed().is_empty(), "a second import changed {:?}", ws.changed());
+    assert!(
+        ws.changed().is_empty(),
+        "a second import changed {:?}",
+        ws.changed()
+    );
 }
 
 #[test]
@@ -340,4 +344,33 @@ fn cli_imports_and_reports_per_file() {
         .output()
         .expect("run");
     assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn malformed_spans_are_errors_at_path_line_col_and_exit_1() {
+    let dir = temp_project();
+    let source = std::fs::read_to_string(corpus().join("docfx/nl-NL/remove-a-relationship.md"))
+        .expect("read");
+    // Break the closing tag of the "Next steps" heading's English span.
+    let broken = source.replacen("Next steps</span></span>", "Next steps</span></spun>", 1);
+    assert_ne!(broken, source);
+    let file = dir.path().join("remove-a-relationship.md");
+    std::fs::write(&file, broken).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_drillbook"))
+        .current_dir(dir.path())
+        .args(["import", "docfx", "remove-a-relationship.md"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let line = source
+        .lines()
+        .position(|l| l.contains("Next steps</span></span>"))
+        .expect("line")
+        + 1;
+    assert!(
+        stderr.contains(&format!("remove-a-relationship.md:{line}:"))
+            && stderr.contains("error[malformed-span]"),
+        "{stderr}"
+    );
 }

@@ -249,12 +249,18 @@ pub fn align(msgs: &[Msg], slots: &[Slot]) -> Vec<Option<(usize, Pairing)>> {
         }
         // One left on each side, of the same kind, in the same place: a rewrite (a heading
         // "See also" that became "Next steps"); pair it so the change shows as stale.
-        let left_a: Vec<usize> = (ai..ae.max(ai)).filter(|&i| result[a[i]].is_none()).collect();
+        let left_a: Vec<usize> = (ai..ae.max(ai))
+            .filter(|&i| result[a[i]].is_none())
+            .collect();
         let left_b: Vec<usize> = (bj..be.max(bj)).filter(|&j| !used[b[j]]).collect();
         for &i in &left_a {
             let kind = msgs[a[i]].kind;
             let same_a = left_a.iter().filter(|&&x| msgs[a[x]].kind == kind).count();
-            let same_b: Vec<usize> = left_b.iter().copied().filter(|&j| slots[b[j]].kind == kind && !used[b[j]]).collect();
+            let same_b: Vec<usize> = left_b
+                .iter()
+                .copied()
+                .filter(|&j| slots[b[j]].kind == kind && !used[b[j]])
+                .collect();
             if same_a == 1 && same_b.len() == 1 {
                 result[a[i]] = Some((b[same_b[0]], Pairing::Changed));
                 used[b[same_b[0]]] = true;
