@@ -123,12 +123,16 @@ pub struct Input {
 pub struct Options {
     /// Topic of newly created articles.
     pub topic: String,
+    /// Leave messages the locale already translates alone (their text and lock entry):
+    /// only fill in what is missing. For hand-corrected translations.
+    pub keep_existing: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
         Options {
             topic: "customers".to_string(),
+            keep_existing: false,
         }
     }
 }
@@ -149,6 +153,8 @@ pub struct FileReport {
     pub stale: usize,
     /// Messages that matched nothing (reported with their line).
     pub unaligned: usize,
+    /// Aligned messages left as they were (`keep_existing`).
+    pub kept: usize,
     pub label_mismatches: usize,
     /// Why nothing was imported, when nothing was.
     pub skipped: Option<String>,
@@ -306,7 +312,15 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
                 let path = format!("locales/{}/{LOCK_FILE}", file.locale);
                 parse_lock(&path, ws.get(&path).unwrap_or("")).0
             });
-            let file_report = import_file(ws, file, &terms, &target, lock, &mut report.diags);
+            let file_report = import_file(
+                ws,
+                file,
+                &terms,
+                &target,
+                lock,
+                opts.keep_existing,
+                &mut report.diags,
+            );
             report.files.push(file_report);
         }
     }
@@ -656,6 +670,7 @@ fn import_file(
     terms: &Terms,
     target: &Target,
     lock: &mut Lock,
+    keep_existing: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> FileReport {
     let Target {
@@ -681,6 +696,12 @@ fn import_file(
 
     let mut updates: BTreeMap<usize, (String, Vec<Elem>)> = BTreeMap::new();
     let mut lock_changes: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let ftl_path = format!("locales/{}/{id}.ftl", file.locale);
+    let existing = if keep_existing {
+        messages_of(ws.get(&ftl_path).unwrap_or(""))
+    } else {
+        BTreeMap::new()
+    };
     for (msg, pair) in mapped.msgs.iter().zip(&pairs) {
         report.label_mismatches += msg.label_mismatches;
         let Some((slot_index, _)) = *pair else {
@@ -744,11 +765,17 @@ fn import_file(
         }
         report.aligned += 1;
         report.imported += msg.segments;
+        if keep_existing && existing.contains_key(&slot.id) {
+            report.kept += 1;
+            if fp.is_some() && fp != current {
+                report.stale -= 1;
+            }
+            continue;
+        }
         lock_changes.insert(key, fp);
         updates.insert(slot_index, (slot.id.clone(), translation));
     }
 
-    let ftl_path = format!("locales/{}/{id}.ftl", file.locale);
     let header = format!(
         "# {id}: {} translation, imported from the DocFX file `{}`\n# (English revision {}, {}), CC BY 4.0, Microsoft Corporation and contributors.\n\n",
         file.locale,

@@ -374,3 +374,27 @@ fn malformed_spans_are_errors_at_path_line_col_and_exit_1() {
         "{stderr}"
     );
 }
+
+#[test]
+fn keep_existing_leaves_hand_corrected_translations_alone() {
+    let dir = temp_project();
+    let files: Vec<_> = inputs(&corpus().join("docfx"))
+        .into_iter()
+        .filter(|i| i.path.ends_with("/remove-a-relationship.md"))
+        .collect();
+    let mut ws = load_workspace(dir.path()).expect("load");
+    let options = Options {
+        keep_existing: true,
+        ..Options::default()
+    };
+    let report = import_docfx(&mut ws, &files, &options);
+    for f in &report.files {
+        // All 23 body messages and the front matter align; every one already exists.
+        assert_eq!((f.aligned, f.kept), (25, 25), "{f:?}");
+    }
+    for locale in ["de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"] {
+        let path = format!("locales/{locale}/remove-a-relationship.ftl");
+        let shipped = std::fs::read_to_string(repo().join(&path)).expect("read");
+        assert_eq!(ws.files[&path], shipped, "{locale} changed");
+    }
+}

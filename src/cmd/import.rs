@@ -30,6 +30,10 @@ pub struct DocfxArgs {
     /// Topic of newly created articles (`topic-<id>` in `site.ftl`).
     #[arg(long, default_value = "customers", value_name = "ID")]
     pub topic: String,
+    /// Keep the translations a locale already has (hand-corrected ones, say) and their lock
+    /// entries; only add missing messages. By default import replaces them with the file's.
+    #[arg(long)]
+    pub keep_existing: bool,
     /// Report what would change without writing anything.
     #[arg(long)]
     pub dry_run: bool,
@@ -59,6 +63,7 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         &inputs,
         &Options {
             topic: args.topic.clone(),
+            keep_existing: args.keep_existing,
         },
     );
     print!("{}", render_report(&report));
@@ -125,7 +130,7 @@ pub fn render_report(report: &Report) -> String {
             None => {
                 let _ = writeln!(
                     out,
-                    "{} {}: {} segments, {} imported; {} messages aligned, {} stale, {} unaligned; {} label mismatches",
+                    "{} {}: {} segments, {} imported; {} messages aligned, {} stale, {} unaligned, {} kept; {} label mismatches",
                     f.locale,
                     f.article,
                     f.segments,
@@ -133,6 +138,7 @@ pub fn render_report(report: &Report) -> String {
                     f.aligned,
                     f.stale,
                     f.unaligned,
+                    f.kept,
                     f.label_mismatches
                 );
                 let t = totals.entry(&f.locale).or_default();
