@@ -26,7 +26,7 @@ use std::path::Path;
 
 use fluent_syntax::ast;
 
-use crate::content::{Article, Source, TranslationKind, parse_article, parse_config};
+use crate::content::{Article, TranslationKind, parse_article, parse_config};
 use crate::diag::{Diagnostic, Severity};
 use crate::import::align::article_slots;
 use crate::import::docfx::{DocFx, parse_docfx};
@@ -409,6 +409,32 @@ pub fn fingerprint_of(id: &str, pattern: &[Elem]) -> String {
         .map_or_else(|| crate::l10n::lock::fingerprint_text(&src), |(_, fp)| fp)
 }
 
+/// The TOML of a new article (`[translations.<locale>]` tables are added per file).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct NewArticle<'a> {
+    title: &'a str,
+    description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    heading: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    audience: Option<&'a str>,
+    topic: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ms_topic: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    source: NewSource<'a>,
+    body: &'a [crate::content::Block],
+}
+
+#[derive(serde::Serialize)]
+struct NewSource<'a> {
+    format: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<&'a str>,
+}
+
 fn create_article(
     ws: &mut Workspace,
     id: &str,
@@ -426,25 +452,22 @@ fn create_article(
         msgs,
     } = mapped;
     let front = &file.doc.front;
-    let article = Article {
-        id: id.to_string(),
-        title: toml::Spanned::new(0..0, TITLE_ID.to_string()),
-        description: toml::Spanned::new(0..0, DESCRIPTION_ID.to_string()),
-        heading: heading.map(|h| toml::Spanned::new(0..0, h)),
-        audience: audience.map(|a| toml::Spanned::new(0..0, a)),
-        topic: toml::Spanned::new(0..0, opts.topic.clone()),
-        ms_topic: front.ms_topic.clone(),
-        date: front
-            .ms_date
-            .as_deref()
-            .and_then(iso_date)
-            .map(|d| toml::Spanned::new(0..0, d)),
-        source: Some(Source {
-            format: "docfx".into(),
-            revision: front.openlocfilehash.clone(),
-        }),
-        translations: BTreeMap::new(),
-        body,
+    // Written through a struct of our own, so fields the model gains later (with serde
+    // defaults) do not break the importer.
+    let date = front.ms_date.as_deref().and_then(iso_date);
+    let article = NewArticle {
+        title: TITLE_ID,
+        description: DESCRIPTION_ID,
+        heading: heading.as_deref(),
+        audience: audience.as_deref(),
+        topic: &opts.topic,
+        ms_topic: front.ms_topic.as_deref(),
+        date: date.as_deref(),
+        source: NewSource {
+            format: "docfx",
+            revision: front.openlocfilehash.as_deref(),
+        },
+        body: &body,
     };
     let toml_body = match toml::to_string(&article) {
         Ok(s) => s,
@@ -458,8 +481,6 @@ fn create_article(
             return;
         }
     };
-    // Translations are recorded per locale by `import_file`, as `[translations.<locale>]`.
-    let toml_body = toml_body.replacen("[translations]\n\n", "", 1);
     let revision = front.openlocfilehash.as_deref().unwrap_or("unknown");
     let toml_path = format!("content/articles/{id}.toml");
     let toml_src = format!(

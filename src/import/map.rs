@@ -394,12 +394,17 @@ impl Ctx<'_> {
             clean = rest.to_string();
         }
         let clean = clean.trim_start_matches('/').to_string();
-        let ok = clean.starts_with("https://")
-            || (!clean.is_empty() && !clean.contains("..") && !clean.contains(':'));
+        // Images are served by the site itself: a relative path inside content/.
+        let ok = !clean.is_empty() && !clean.contains("..") && !clean.contains(':');
         let clean = if ok {
             clean
         } else {
-            "images/missing.png".to_string()
+            let name = clean
+                .rsplit('/')
+                .next()
+                .filter(|n| !n.is_empty() && !n.contains(':') && !n.contains(".."))
+                .unwrap_or("missing.png");
+            format!("images/{name}")
         };
         if clean != src {
             self.diags.push(Diagnostic::warning(
