@@ -760,8 +760,6 @@ fn import_file(
     } else {
         TranslationKind::Human
     };
-    // `set_translation` only rewrites one `[translations.<locale>]` table of a file that
-    // loads, with a locale from `site.toml`: the result loads too (tested).
     if let Some(toml_src) = ws.get(toml_path) {
         let new_toml = set_translation(
             toml_src,
@@ -769,7 +767,19 @@ fn import_file(
             kind,
             file.doc.front.openlocfilehash.as_deref(),
         );
-        ws.set(toml_path, new_toml);
+        // The edit is textual: keep the file as it was if the result would not load (say,
+        // `translations` written as dotted keys or one inline table).
+        let (_, toml_diags) = parse_article(id, toml_path, &new_toml);
+        if toml_diags.iter().any(Diagnostic::is_error) {
+            diags.push(Diagnostic::file(
+                Severity::Error,
+                "not-updated",
+                toml_path,
+                format!("cannot record the {} translation's provenance in this file; add `[translations.{}]` by hand", file.locale, file.locale),
+            ));
+        } else {
+            ws.set(toml_path, new_toml);
+        }
     }
     report
 }

@@ -184,6 +184,37 @@ pub fn set_translation(
         table.push_str(&format!("source-revision = \"{rev}\"\n"));
     }
     let lines: Vec<&str> = src.split_inclusive('\n').collect();
+    // A `[translations]` table with one inline table per locale (as hand-written articles
+    // have it): replace or add this locale's line inside it.
+    if let Some(t) = lines.iter().position(|l| l.trim() == "[translations]") {
+        let mut inline = format!("{locale} = {{ kind = \"{kind}\"");
+        if let Some(rev) = revision.filter(|r| r.chars().all(|c| c.is_ascii_alphanumeric())) {
+            inline.push_str(&format!(", source-revision = \"{rev}\""));
+        }
+        inline.push_str(" }\n");
+        let mut end = t + 1;
+        while end < lines.len() && !lines[end].trim_start().starts_with('[') {
+            end += 1;
+        }
+        let is_locale_key = |l: &str| {
+            l.split_once('=').is_some_and(|(k, _)| {
+                let k = k.trim();
+                k == locale || k.trim_matches('"') == locale
+            })
+        };
+        let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        match (t + 1..end).find(|&i| is_locale_key(lines[i])) {
+            Some(i) => out[i] = inline,
+            None => {
+                let mut last = end;
+                while last > t + 1 && lines[last - 1].trim().is_empty() {
+                    last -= 1;
+                }
+                out.insert(last, inline);
+            }
+        }
+        return out.concat();
+    }
     let headers = [
         format!("[translations.{locale}]"),
         format!("[translations.\"{locale}\"]"),
@@ -238,6 +269,37 @@ mod tests {
             patch_ftl(None, &updates, "# h\n"),
             "# h\nb = new\nd = added\n"
         );
+    }
+
+    #[test]
+    fn set_translation_updates_a_translations_table_of_inline_tables() {
+        let src = "title = \"t\"\n\n[translations]\nde-DE = { kind = \"human\" }\nnl-NL = { kind = \"machine\" }\n\n[[body]]\nparagraph = \"p\"\n";
+        let out = set_translation(src, "de-DE", TranslationKind::Machine, Some("abc"));
+        assert_eq!(
+            out,
+            src.replace(
+                "de-DE = { kind = \"human\" }",
+                "de-DE = { kind = \"machine\", source-revision = \"abc\" }"
+            )
+        );
+        let added = set_translation(&out, "ru-RU", TranslationKind::Human, None);
+        assert!(
+            added.contains(
+                "nl-NL = { kind = \"machine\" }\nru-RU = { kind = \"human\" }\n\n[[body]]"
+            ),
+            "{added}"
+        );
+        assert_eq!(
+            set_translation(&added, "ru-RU", TranslationKind::Human, None),
+            added
+        );
+        let (article, diags) = crate::content::parse_article(
+            "x",
+            "x.toml",
+            &format!("description = \"d\"\ntopic = \"t\"\n{added}"),
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(article.expect("loads").translations.len(), 3);
     }
 
     #[test]
