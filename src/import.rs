@@ -502,10 +502,12 @@ fn create_article(
     }
     // English for the front matter is not in the file: the H1 stands in for the title and
     // the first paragraph for the description until a writer replaces them.
+    // Front matter is plain text (the translations' titles and descriptions have no markup).
     let first = |kind: Kind| {
         msgs.iter()
             .find(|m| m.kind == kind)
-            .and_then(|m| m.english.clone())
+            .and_then(|m| m.english.as_ref())
+            .map(|p| vec![Elem::Text(plain_text(&align::resolve(p, &terms.english)))])
     };
     let title = first(Kind::Heading1).unwrap_or_else(|| vec![Elem::Text(id.to_string())]);
     let description = first(Kind::Paragraph).unwrap_or_else(|| title.clone());
@@ -563,6 +565,24 @@ fn create_article(
     ws.set(&toml_path, toml_src);
     ws.set(&format!("locales/{source_locale}/{id}.ftl"), ftl);
     report.created.push(toml_path);
+}
+
+/// Markdown to plain text: `[text](url)` → `text`, emphasis and code marks dropped.
+fn plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(open) = rest.find("](") {
+        out.push_str(&rest[..open]);
+        rest = rest[open..]
+            .find(')')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    out.push_str(rest);
+    out.replace(['*', '`', '['], "")
+        .replace("\\\n", " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn file_name(path: &str) -> &str {

@@ -14,3 +14,11 @@ fn dates_and_handoffs() {
     };
     assert_eq!(handoff_key(&doc), (2021, 7, 15));
 }
+
+#[test]
+fn front_matter_stand_ins_are_plain_text() {
+    assert_eq!(
+        plain_text("Offer **Minecraft** in the [Store](https://x.example) `now`"),
+        "Offer Minecraft in the Store now"
+    );
+}
