@@ -20,4 +20,12 @@ pub enum Command {
     Build(crate::cmd::build::BuildArgs),
     /// Import articles and their translations from other formats (DocFX).
     Import(crate::cmd::import::ImportArgs),
+    /// Build, serve on 127.0.0.1, rebuild on change and reload open pages.
+    Serve(crate::cmd::serve::ServeArgs),
+    /// Print a concrete checklist for one customer described in a scenario file.
+    Checklist(crate::cmd::checklist::ChecklistArgs),
+    /// Check every translation against the English source.
+    Check(crate::cmd::check::CheckArgs),
+    /// Translation status and reviews (`status`, `accept`).
+    L10n(crate::cmd::l10n::L10nArgs),
 }

@@ -2,3 +2,7 @@
 
 pub mod build;
 pub mod import;
+pub mod check;
+pub mod checklist;
+pub mod l10n;
+pub mod serve;

@@ -75,11 +75,23 @@ impl Diagnostic {
         Diagnostic { severity, code, path: path.to_string(), pos: None, message: message.into() }
     }
 
-    pub fn error(code: &'static str, path: &str, source: &str, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+    pub fn error(
+        code: &'static str,
+        path: &str,
+        source: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic::at(Severity::Error, code, path, source, span, message)
     }
 
-    pub fn warning(code: &'static str, path: &str, source: &str, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(
+        code: &'static str,
+        path: &str,
+        source: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic::at(Severity::Warning, code, path, source, span, message)
     }
 
@@ -130,9 +142,7 @@ impl Diagnostic {
 /// Control characters (including bidi controls) in a source line are shown escaped, so a
 /// terminal never reorders or hides what the diagnostic points at.
 fn sanitize_line(line: &str) -> String {
-    line.chars()
-        .map(|c| if is_invisible_control(c) { '\u{FFFD}' } else { c })
-        .collect()
+    line.chars().map(|c| if is_invisible_control(c) { '\u{FFFD}' } else { c }).collect()
 }
 
 /// Bidi controls, zero-width characters and C0/C1 controls other than tab.
@@ -247,7 +257,13 @@ mod tests {
     #[test]
     fn renders_rustc_style_with_caret() {
         let src = "a = 1\nb = \"x\n";
-        let diag = Diagnostic::error("toml-syntax", "content/site.toml", src, 10..11, "unterminated string");
+        let diag = Diagnostic::error(
+            "toml-syntax",
+            "content/site.toml",
+            src,
+            10..11,
+            "unterminated string",
+        );
         assert_eq!(
             diag.render(),
             "content/site.toml:2:5: error[toml-syntax]: unterminated string\n  |\n2 | b = \"x\n  |     ^\n"

@@ -56,10 +56,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options {
-            topic: "customers".to_string(),
-            keep_existing: false,
-        }
+        Options { topic: "customers".to_string(), keep_existing: false }
     }
 }
 
@@ -107,9 +104,8 @@ struct Parsed {
 /// Imports DocFX files into the workspace.
 pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Report {
     let mut report = Report::default();
-    let Some(config) = ws
-        .get("content/site.toml")
-        .and_then(|src| parse_config("content/site.toml", src).0)
+    let Some(config) =
+        ws.get("content/site.toml").and_then(|src| parse_config("content/site.toml", src).0)
     else {
         report.diags.push(Diagnostic::file(
             Severity::Error,
@@ -126,11 +122,8 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
     for (n, input) in inputs.iter().enumerate() {
         let (doc, diags) = parse_docfx(&input.path, &input.source);
         report.diags.extend(diags);
-        let article = Path::new(&input.path)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
+        let article =
+            Path::new(&input.path).file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
         let skip = |why: String, report: &mut Report| {
             report.diags.push(Diagnostic::file(
                 Severity::Error,
@@ -155,10 +148,7 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
             continue;
         }
         let Some(locale) = doc.front.contentlocale.clone() else {
-            skip(
-                "no `ms.contentlocale` in the front matter".into(),
-                &mut report,
-            );
+            skip("no `ms.contentlocale` in the front matter".into(), &mut report);
             continue;
         };
         if locale == source_locale || !locales.contains(&locale) {
@@ -197,19 +187,17 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
             else {
                 continue;
             };
-            let terms = Terms {
-                english: en_terms.clone(),
-                locale: terms_of(ws, &newest.locale),
-            };
-            create_article(
-                ws,
-                &article,
-                newest,
-                &terms,
-                &source_locale,
-                opts,
-                &mut report,
-            );
+            let terms = Terms { english: en_terms.clone(), locale: terms_of(ws, &newest.locale) };
+            create_article(ws, &article, newest, &terms, &source_locale, opts, &mut report);
+            // Lock entries left from an earlier article of that id describe other English.
+            let prefix = format!("{article}/");
+            for file in &files {
+                let lock = locks.entry(file.locale.clone()).or_insert_with(|| {
+                    let path = format!("locales/{}/{LOCK_FILE}", file.locale);
+                    parse_lock(&path, ws.get(&path).unwrap_or("")).0
+                });
+                lock.retain(|key, _| !key.starts_with(&prefix));
+            }
         }
         // Parsed once per article: the structure and en-US do not change while its
         // translations are imported.
@@ -227,34 +215,20 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
             continue;
         };
         for file in &files {
-            let locale_terms = term_cache
-                .entry(file.locale.clone())
-                .or_insert_with(|| terms_of(ws, &file.locale));
-            let terms = Terms {
-                english: en_terms.clone(),
-                locale: locale_terms.clone(),
-            };
+            let locale_terms =
+                term_cache.entry(file.locale.clone()).or_insert_with(|| terms_of(ws, &file.locale));
+            let terms = Terms { english: en_terms.clone(), locale: locale_terms.clone() };
             let lock = locks.entry(file.locale.clone()).or_insert_with(|| {
                 let path = format!("locales/{}/{LOCK_FILE}", file.locale);
                 parse_lock(&path, ws.get(&path).unwrap_or("")).0
             });
-            let file_report = import_file(
-                ws,
-                file,
-                &terms,
-                &target,
-                lock,
-                opts.keep_existing,
-                &mut report.diags,
-            );
+            let file_report =
+                import_file(ws, file, &terms, &target, lock, opts.keep_existing, &mut report.diags);
             report.files.push(file_report);
         }
     }
     for (locale, lock) in &locks {
-        ws.set(
-            &format!("locales/{locale}/{LOCK_FILE}"),
-            render_lock(locale, lock),
-        );
+        ws.set(&format!("locales/{locale}/{LOCK_FILE}"), render_lock(locale, lock));
     }
     report
         .files
@@ -350,10 +324,7 @@ fn handoff_key(doc: &DocFx) -> (u32, u32, u32) {
 
 /// `MM/DD/YYYY` → `YYYY-MM-DD`.
 fn iso_date(date: &str) -> Option<String> {
-    let parts: Vec<u32> = date
-        .split('/')
-        .map(|p| p.trim().parse().ok())
-        .collect::<Option<_>>()?;
+    let parts: Vec<u32> = date.split('/').map(|p| p.trim().parse().ok()).collect::<Option<_>>()?;
     match parts.as_slice() {
         [m, d, y] if (1..=12).contains(m) && (1..=31).contains(d) && *y >= 1000 && *y <= 9999 => {
             Some(format!("{y:04}-{m:02}-{d:02}"))
@@ -445,12 +416,7 @@ fn create_article(
     report: &mut Report,
 ) {
     let (mapped, _) = map_docfx(&file.doc, &file.path, &file.source, terms, &file.locale);
-    let Mapped {
-        body,
-        heading,
-        audience,
-        msgs,
-    } = mapped;
+    let Mapped { body, heading, audience, msgs } = mapped;
     let front = &file.doc.front;
     // Written through a struct of our own, so fields the model gains later (with serde
     // defaults) do not break the importer.
@@ -463,10 +429,7 @@ fn create_article(
         topic: &opts.topic,
         ms_topic: front.ms_topic.as_deref(),
         date: date.as_deref(),
-        source: NewSource {
-            format: "docfx",
-            revision: front.openlocfilehash.as_deref(),
-        },
+        source: NewSource { format: "docfx", revision: front.openlocfilehash.as_deref() },
         body: &body,
     };
     let toml_body = match toml::to_string(&article) {
@@ -523,10 +486,7 @@ fn create_article(
     );
     ftl.push_str(&write_message(DESCRIPTION_ID, &description));
     let mut missing = 0;
-    for msg in msgs
-        .iter()
-        .filter(|m| !matches!(m.kind, Kind::Title | Kind::Description))
-    {
+    for msg in msgs.iter().filter(|m| !matches!(m.kind, Kind::Title | Kind::Description)) {
         match (&msg.english, msg.kind) {
             (Some(english), _) => ftl.push_str(&write_message(&msg.id, english)),
             (None, Kind::Image) => {
@@ -573,9 +533,7 @@ fn plain_text(markdown: &str) -> String {
     let mut rest = markdown;
     while let Some(open) = rest.find("](") {
         out.push_str(&rest[..open]);
-        rest = rest[open..]
-            .find(')')
-            .map_or("", |close| &rest[open + close + 1..]);
+        rest = rest[open..].find(')').map_or("", |close| &rest[open + close + 1..]);
     }
     out.push_str(rest);
     out.replace(['*', '`', '['], "")
@@ -612,22 +570,11 @@ fn load_target(
         diags.extend(article_diags);
         return None;
     };
-    let en = messages_of(
-        ws.get(&format!("locales/{source_locale}/{id}.ftl"))
-            .unwrap_or(""),
-    );
-    let en_patterns: BTreeMap<String, Vec<Elem>> = en
-        .iter()
-        .map(|(k, (p, _))| (k.clone(), p.clone()))
-        .collect();
+    let en = messages_of(ws.get(&format!("locales/{source_locale}/{id}.ftl")).unwrap_or(""));
+    let en_patterns: BTreeMap<String, Vec<Elem>> =
+        en.iter().map(|(k, (p, _))| (k.clone(), p.clone())).collect();
     let slots = article_slots(&article, &en_patterns, en_terms);
-    Some(Target {
-        id: id.to_string(),
-        toml_path,
-        article,
-        slots,
-        en,
-    })
+    Some(Target { id: id.to_string(), toml_path, article, slots, en })
 }
 
 /// Aligns one file to the article and writes its translation, lock entries and provenance.
@@ -640,13 +587,7 @@ fn import_file(
     keep_existing: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> FileReport {
-    let Target {
-        id,
-        toml_path,
-        article,
-        slots,
-        en,
-    } = target;
+    let Target { id, toml_path, article, slots, en } = target;
     let mut report = FileReport {
         path: file.path.clone(),
         article: id.clone(),
@@ -664,11 +605,8 @@ fn import_file(
     let mut updates: BTreeMap<usize, (String, Vec<Elem>)> = BTreeMap::new();
     let mut lock_changes: BTreeMap<String, Option<String>> = BTreeMap::new();
     let ftl_path = format!("locales/{}/{id}.ftl", file.locale);
-    let existing = if keep_existing {
-        messages_of(ws.get(&ftl_path).unwrap_or(""))
-    } else {
-        BTreeMap::new()
-    };
+    let existing =
+        if keep_existing { messages_of(ws.get(&ftl_path).unwrap_or("")) } else { BTreeMap::new() };
     for (msg, pair) in mapped.msgs.iter().zip(&pairs) {
         report.label_mismatches += msg.label_mismatches;
         let Some((slot_index, _)) = *pair else {
@@ -747,16 +685,8 @@ fn import_file(
         "# {id}: {} translation, imported from the DocFX file `{}`\n# (English revision {}, {}), CC BY 4.0, Microsoft Corporation and contributors.\n\n",
         file.locale,
         file_name(file.twin.as_deref().unwrap_or(&file.path)),
-        file.doc
-            .front
-            .openlocfilehash
-            .as_deref()
-            .unwrap_or("unknown"),
-        file.doc
-            .front
-            .translationtype
-            .as_deref()
-            .unwrap_or("translation type unknown"),
+        file.doc.front.openlocfilehash.as_deref().unwrap_or("unknown"),
+        file.doc.front.translationtype.as_deref().unwrap_or("translation type unknown"),
     );
     let ordered: Vec<(String, Vec<Elem>)> = updates.into_values().collect();
     let ftl = patch_ftl(ws.get(&ftl_path), &ordered, &header);
@@ -769,17 +699,9 @@ fn import_file(
         };
     }
 
-    let machine = file
-        .doc
-        .front
-        .translationtype
-        .as_deref()
-        .is_some_and(|t| t.eq_ignore_ascii_case("MT"));
-    let kind = if machine {
-        TranslationKind::Machine
-    } else {
-        TranslationKind::Human
-    };
+    let machine =
+        file.doc.front.translationtype.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("MT"));
+    let kind = if machine { TranslationKind::Machine } else { TranslationKind::Human };
     if let Some(toml_src) = ws.get(toml_path) {
         let new_toml = set_translation(
             toml_src,
@@ -826,11 +748,7 @@ fn strip_link(pattern: &[Elem]) -> Vec<Elem> {
 
 fn shorten(s: &str) -> String {
     let short: String = s.chars().take(60).collect();
-    if short.len() < s.len() {
-        format!("{short}…")
-    } else {
-        short
-    }
+    if short.len() < s.len() { format!("{short}…") } else { short }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ pub mod lock;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -48,6 +48,11 @@ pub struct L10n {
 /// Parses one FTL source. Junk (syntax errors) becomes `ftl-syntax` diagnostics at the
 /// position of the error; the valid entries are kept.
 pub fn parse_ftl(path: &str, source: String) -> (FtlFile, Vec<Diagnostic>) {
+    // A byte-order mark is not part of the text (the Fluent parser would see junk).
+    let source = match source.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => source,
+    };
     let (resource, errors) = match FluentResource::try_new(source.clone()) {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => (resource, errors),
@@ -94,11 +99,25 @@ pub fn load_l10n(root: &Path, locales: &[String]) -> (L10n, Vec<Diagnostic>) {
         };
         paths.sort();
         let mut files = BTreeMap::new();
-        for path in paths {
-            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-            match read_text(root, &path) {
-                Ok(source) => {
-                    let (file, more) = parse_ftl(&rel_path(root, &path), source);
+        // Files are independent: read and parse them in parallel, keep the sorted order.
+        let parsed: Vec<_> = {
+            use rayon::prelude::*;
+            paths
+                .par_iter()
+                .map(|path| {
+                    let stem =
+                        path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+                    (
+                        stem,
+                        read_text(root, path)
+                            .map(|source| parse_ftl(&rel_path(root, path), source)),
+                    )
+                })
+                .collect()
+        };
+        for (stem, result) in parsed {
+            match result {
+                Ok((file, more)) => {
                     diags.extend(more);
                     files.insert(stem, file);
                 }
@@ -123,12 +142,20 @@ impl L10n {
     pub fn translator(&self, locale: &str, scope: &str) -> Translator {
         let source = self.source();
         let target = self.locale(locale).unwrap_or(source);
-        let fallback = if target.locale == source.locale { None } else { Some(bundle(source, scope)) };
+        let fallback = if target.locale == source.locale {
+            None
+        } else {
+            Some(LazyBundle {
+                langid: source.langid.clone(),
+                resources: resources(source, scope),
+                bundle: OnceLock::new(),
+            })
+        };
         Translator {
             locale: target.locale.clone(),
             source_locale: source.locale.clone(),
             scope: scope.to_string(),
-            bundle: bundle(target, scope),
+            bundle: make_bundle(target.langid.clone(), resources(target, scope)),
             fallback,
         }
     }
@@ -136,21 +163,40 @@ impl L10n {
 
 /// A bundle of `ui.ftl` plus `<scope>.ftl`. Duplicate ids are reported by `check`; here the
 /// first definition wins, as in fluent-bundle.
-fn bundle(files: &LocaleFiles, scope: &str) -> Bundle {
-    let mut bundle = FluentBundle::new_concurrent(vec![files.langid.clone()]);
+fn make_bundle(langid: LanguageIdentifier, resources: Vec<Arc<FluentResource>>) -> Bundle {
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Isolation marks (U+2068/U+2069) are bidi controls; all shipped locales are LTR.
     bundle.set_use_isolating(false);
-    let mut resources = Vec::new();
+    for resource in &resources {
+        let _ = bundle.add_resource(resource.clone());
+    }
+    Bundle { bundle, resources }
+}
+
+fn resources(files: &LocaleFiles, scope: &str) -> Vec<Arc<FluentResource>> {
+    let mut out = Vec::new();
     for name in [UI_SCOPE, scope] {
         if let Some(file) = files.files.get(name) {
-            let _ = bundle.add_resource(file.resource.clone());
-            resources.push(file.resource.clone());
+            out.push(file.resource.clone());
             if name == scope {
                 break;
             }
         }
     }
-    Bundle { bundle, resources }
+    out
+}
+
+/// The source-locale bundle, built only when a message is actually missing.
+struct LazyBundle {
+    langid: LanguageIdentifier,
+    resources: Vec<Arc<FluentResource>>,
+    bundle: OnceLock<Bundle>,
+}
+
+impl LazyBundle {
+    fn get(&self) -> &Bundle {
+        self.bundle.get_or_init(|| make_bundle(self.langid.clone(), self.resources.clone()))
+    }
 }
 
 struct Bundle {
@@ -209,7 +255,7 @@ pub struct Translator {
     pub source_locale: String,
     pub scope: String,
     bundle: Bundle,
-    fallback: Option<Bundle>,
+    fallback: Option<LazyBundle>,
 }
 
 impl Translator {
@@ -219,8 +265,10 @@ impl Translator {
         if let Some(value) = self.format_in(&self.bundle, &self.locale, id, args, &mut problems) {
             return (Text { value, fallback: false }, problems);
         }
-        if let Some(fallback) = &self.fallback {
-            if let Some(value) = self.format_in(fallback, &self.source_locale, id, args, &mut problems) {
+        if let Some(fallback) = self.fallback.as_ref().map(LazyBundle::get) {
+            if let Some(value) =
+                self.format_in(fallback, &self.source_locale, id, args, &mut problems)
+            {
                 problems.push(Problem::Fallback {
                     locale: self.locale.clone(),
                     scope: self.scope.clone(),
@@ -235,18 +283,22 @@ impl Translator {
 
     /// Whether the source locale defines message `id` in this scope.
     pub fn has_source_message(&self, id: &str) -> bool {
-        let bundle = self.fallback.as_ref().unwrap_or(&self.bundle);
+        let bundle = self.fallback.as_ref().map_or(&self.bundle, LazyBundle::get);
         bundle.bundle.get_message(id).is_some_and(|m| m.value().is_some())
     }
 
     /// Formats term `name` (without the leading `-`), e.g. a UI label.
     pub fn term(&self, name: &str, args: Option<&FluentArgs<'_>>) -> (Text, Vec<Problem>) {
         let mut problems = Vec::new();
-        if let Some(value) = format_term(&self.bundle, name, args, &self.locale, &self.scope, &mut problems) {
+        if let Some(value) =
+            format_term(&self.bundle, name, args, &self.locale, &self.scope, &mut problems)
+        {
             return (Text { value, fallback: false }, problems);
         }
-        if let Some(fallback) = &self.fallback {
-            if let Some(value) = format_term(fallback, name, args, &self.source_locale, &self.scope, &mut problems) {
+        if let Some(fallback) = self.fallback.as_ref().map(LazyBundle::get) {
+            if let Some(value) =
+                format_term(fallback, name, args, &self.source_locale, &self.scope, &mut problems)
+            {
                 problems.push(Problem::Fallback {
                     locale: self.locale.clone(),
                     scope: UI_SCOPE.to_string(),
@@ -323,7 +375,8 @@ mod tests {
     fn l10n(files: &[(&str, &str, &str)]) -> L10n {
         let mut locales: Vec<LocaleFiles> = Vec::new();
         for (locale, scope, source) in files {
-            let (file, diags) = parse_ftl(&format!("locales/{locale}/{scope}.ftl"), source.to_string());
+            let (file, diags) =
+                parse_ftl(&format!("locales/{locale}/{scope}.ftl"), source.to_string());
             assert!(diags.is_empty(), "{diags:?}");
             let entry = match locales.iter_mut().position(|l| &l.locale == locale) {
                 Some(i) => &mut locales[i],
@@ -360,7 +413,14 @@ mod tests {
         let l10n = l10n(&[("en-US", "a", "hello = Hello\n"), ("de-DE", "a", "other = x\n")]);
         let (text, problems) = l10n.translator("de-DE", "a").message("hello", None);
         assert_eq!(text, Text { value: "Hello".into(), fallback: true });
-        assert_eq!(problems, vec![Problem::Fallback { locale: "de-DE".into(), scope: "a".into(), id: "hello".into() }]);
+        assert_eq!(
+            problems,
+            vec![Problem::Fallback {
+                locale: "de-DE".into(),
+                scope: "a".into(),
+                id: "hello".into()
+            }]
+        );
     }
 
     #[test]
@@ -376,12 +436,23 @@ mod tests {
     }
 
     #[test]
+    fn a_byte_order_mark_is_not_junk() {
+        let (file, diags) = parse_ftl("x.ftl", "\u{feff}a = ok\n".to_string());
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            file.resource.entries().filter(|e| matches!(e, ast::Entry::Message(_))).count(),
+            1
+        );
+    }
+
+    #[test]
     fn syntax_errors_are_positioned_and_valid_entries_kept() {
         let (file, diags) = parse_ftl("x.ftl", "a = ok\nb = { broken\nc = fine\n".to_string());
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].code, "ftl-syntax");
         assert_eq!(diags[0].pos.as_ref().unwrap().line, 2);
-        let messages = file.resource.entries().filter(|e| matches!(e, ast::Entry::Message(_))).count();
+        let messages =
+            file.resource.entries().filter(|e| matches!(e, ast::Entry::Message(_))).count();
         assert_eq!(messages, 2);
     }
 }

@@ -11,6 +11,10 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(&cli.root, args),
         Command::Import(args) => cmd::import::run(&cli.root, args),
+        Command::Serve(args) => cmd::serve::run(&cli.root, args),
+        Command::Checklist(args) => cmd::checklist::run(&cli.root, args),
+        Command::Check(args) => cmd::check::run(&cli.root, args),
+        Command::L10n(args) => cmd::l10n::run(&cli.root, args),
     };
     match result {
         Ok(code) => code,

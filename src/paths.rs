@@ -36,7 +36,9 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 200
-        && s.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && s.split('-').all(|w| {
+            !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// Turns arbitrary text into a slug (for generated anchors); never empty, never `..`.

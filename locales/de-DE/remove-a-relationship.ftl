@@ -23,6 +23,8 @@ consequence-purchases = Verhindert, dass Sie künftig Käufe für den Kunden tä
 
 remove-heading = Entfernen einer Beziehung
 prerequisites = Um die Beziehung zu entfernen, müssen Sie zunächst Reservierungen für reservierte Azure-Instanzen (RI) stornieren, Softwarekäufe stornieren und alle verbleibenden aktiven Abonnements anhalten.
+prereq-cancel-reservations = Reservierungen für reservierte Azure-Instanzen (RI) stornieren
+prereq-cancel-software = Softwarekäufe stornieren
 
 step-suspend = **Halten Sie alle aktiven Abonnements an.**
 step-suspend-go-to-customers = Wechseln Sie im Partner Center zu **{ -ui-customers }**, und wählen Sie einen Kunden aus.

@@ -24,9 +24,11 @@ page-404-body = Die angeforderte Seite ist nicht vorhanden. Wählen Sie eine Spr
 
 ## Articles
 
-article-audience = Geeignete Rollen
+article-audience = Geeignete Rollen:
 article-in-this-article = In diesem Artikel
 article-fallback = Noch nicht übersetzt; wird auf Englisch angezeigt.
+article-machine-translated = Diese Seite wurde maschinell übersetzt. Maßgeblich ist die englische Version.
+article-step-stale = Dieser Schritt wurde im Englischen geändert; die Übersetzung entspricht ihm möglicherweise noch nicht.
 
 ## Alerts
 
@@ -44,3 +46,18 @@ topic-customers = Kunden
 
 footer-attribution = Inhalte adaptiert aus der Partner Center-Dokumentation, © Microsoft Corporation und Mitwirkende, lizenziert unter CC BY 4.0.
 footer-built-with = Erstellt mit drillbook.
+
+## Translation dashboard
+
+dashboard-title = Übersetzungsstatus
+dashboard-intro = Jede Übersetzung, von drillbook check mit der englischen Quelle verglichen: fehlende, veraltete und fehlerhafte Meldungen, nach Sprache und Datei.
+dashboard-caption = Übersetzungsstatus nach Sprache und Datei
+dashboard-language = Sprache
+dashboard-file = Datei
+dashboard-translated = Übersetzt
+dashboard-missing = Fehlend
+dashboard-stale = Veraltet
+dashboard-errors = Fehler
+dashboard-problems = Probleme
+dashboard-no-problems = Keine Probleme: Jede Übersetzung entspricht dem aktuellen Englisch.
+nav-dashboard = Übersetzungsstatus

@@ -18,3 +18,18 @@
 ## Roles
 
 -role-global-admin = Globaler Administrator
+
+## Simulator
+## Labels the simulated Partner Center shows beyond those the article names. Where the article
+## does not describe a page (Azure RI reservations, software), the simulator invents it and says so.
+
+-ui-azure-reservations = Azure-Reservierungen
+-ui-software = Software
+-ui-cancelled = Storniert
+-ui-cancel-reservation = Reservierung stornieren
+-ui-cancel-purchase = Kauf stornieren
+-ui-add-subscription = Abonnement hinzufügen
+-ui-remove = Entfernen
+-ui-cancel = Abbrechen
+-ui-status = Status
+-ui-quantity = Menge

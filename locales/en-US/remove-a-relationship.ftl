@@ -21,6 +21,8 @@ consequence-purchases = Prevents you from making future purchases for the custom
 
 remove-heading = How to remove a relationship
 prerequisites = To remove the relationship, you'll need to cancel Azure reserved instance (RI) reservations, cancel software purchases, and suspend any remaining active subscriptions first.
+prereq-cancel-reservations = Cancel Azure reserved instance (RI) reservations
+prereq-cancel-software = Cancel software purchases
 
 step-suspend = **Suspend any active subscriptions.**
 step-suspend-go-to-customers = From the Partner Center, go to **{ -ui-customers }** and select a customer

@@ -24,9 +24,11 @@ page-404-body = The page you asked for does not exist. Choose a language to see 
 
 ## Articles
 
-article-audience = Appropriate roles
+article-audience = Appropriate roles:
 article-in-this-article = In this article
 article-fallback = Not yet translated; shown in English.
+article-machine-translated = This page was machine translated. The English version is the reference.
+article-step-stale = This step was updated in English; the translation may not match it yet.
 
 ## Alerts
 
@@ -44,3 +46,18 @@ topic-customers = Customers
 
 footer-attribution = Content adapted from Partner Center documentation, © Microsoft Corporation and contributors, licensed under CC BY 4.0.
 footer-built-with = Built with drillbook.
+
+## Translation dashboard
+
+dashboard-title = Translation status
+dashboard-intro = Every translation compared with the English source by drillbook check: missing, stale and wrong messages, per language and file.
+dashboard-caption = Translation status per language and file
+dashboard-language = Language
+dashboard-file = File
+dashboard-translated = Translated
+dashboard-missing = Missing
+dashboard-stale = Stale
+dashboard-errors = Errors
+dashboard-problems = Problems
+dashboard-no-problems = No problems: every translation matches the current English.
+nav-dashboard = Translation status

@@ -13,3 +13,18 @@
 ## Roles
 
 -role-global-admin = Global admin
+
+## Simulator
+## Labels the simulated Partner Center shows beyond those the article names. Where the article
+## does not describe a page (Azure RI reservations, software), the simulator invents it and says so.
+
+-ui-azure-reservations = Azure reservations
+-ui-software = Software
+-ui-cancelled = Cancelled
+-ui-cancel-reservation = Cancel reservation
+-ui-cancel-purchase = Cancel purchase
+-ui-add-subscription = Add subscription
+-ui-remove = Remove
+-ui-cancel = Cancel
+-ui-status = Status
+-ui-quantity = Quantity

@@ -23,6 +23,8 @@ consequence-purchases = U kunt in de toekomst geen aankopen meer doen voor de kl
 
 remove-heading = Een relatie verwijderen
 prerequisites = Als u de relatie wilt verwijderen, moet u eerst reserveringen voor gereserveerde Azure-instanties (RI) annuleren, software-aankopen annuleren en alle resterende actieve abonnementen opschorten.
+prereq-cancel-reservations = Reserveringen voor gereserveerde Azure-instanties (RI) annuleren
+prereq-cancel-software = Software-aankopen annuleren
 
 step-suspend = **Eventuele actieve abonnementen opschorten.**
 step-suspend-go-to-customers = Ga in Partner Center naar **{ -ui-customers }** en selecteer een klant

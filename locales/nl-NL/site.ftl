@@ -24,9 +24,11 @@ page-404-body = De pagina die u hebt opgevraagd, bestaat niet. Kies een taal om 
 
 ## Articles
 
-article-audience = Juiste rollen
+article-audience = Juiste rollen:
 article-in-this-article = In dit artikel
 article-fallback = Nog niet vertaald; wordt in het Engels weergegeven.
+article-machine-translated = Deze pagina is machinaal vertaald. De Engelse versie is de referentie.
+article-step-stale = Deze stap is in het Engels bijgewerkt; de vertaling komt er mogelijk nog niet mee overeen.
 
 ## Alerts
 
@@ -44,3 +46,18 @@ topic-customers = Klanten
 
 footer-attribution = Inhoud aangepast uit de documentatie van Partner Center, © Microsoft Corporation en bijdragers, gelicentieerd onder CC BY 4.0.
 footer-built-with = Gemaakt met drillbook.
+
+## Translation dashboard
+
+dashboard-title = Vertaalstatus
+dashboard-intro = Elke vertaling door drillbook check vergeleken met de Engelse bron: ontbrekende, verouderde en foute berichten, per taal en bestand.
+dashboard-caption = Vertaalstatus per taal en bestand
+dashboard-language = Taal
+dashboard-file = Bestand
+dashboard-translated = Vertaald
+dashboard-missing = Ontbrekend
+dashboard-stale = Verouderd
+dashboard-errors = Fouten
+dashboard-problems = Problemen
+dashboard-no-problems = Geen problemen: elke vertaling komt overeen met het huidige Engels.
+nav-dashboard = Vertaalstatus

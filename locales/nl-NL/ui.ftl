@@ -18,3 +18,18 @@
 ## Roles
 
 -role-global-admin = Globale beheerder
+
+## Simulator
+## Labels the simulated Partner Center shows beyond those the article names. Where the article
+## does not describe a page (Azure RI reservations, software), the simulator invents it and says so.
+
+-ui-azure-reservations = Azure-reserveringen
+-ui-software = Software
+-ui-cancelled = Geannuleerd
+-ui-cancel-reservation = Reservering annuleren
+-ui-cancel-purchase = Aankoop annuleren
+-ui-add-subscription = Abonnement toevoegen
+-ui-remove = Verwijderen
+-ui-cancel = Annuleren
+-ui-status = Status
+-ui-quantity = Aantal

@@ -24,9 +24,11 @@ page-404-body = Запрошенная страница не существуе�
 
 ## Articles
 
-article-audience = Соответствующие роли
+article-audience = Соответствующие роли:
 article-in-this-article = В этой статье
 article-fallback = Еще не переведено; показано на английском языке.
+article-machine-translated = Эта страница переведена автоматически. Эталоном является английская версия.
+article-step-stale = Этот шаг изменен в английской версии; перевод может ему еще не соответствовать.
 
 ## Alerts
 
@@ -44,3 +46,18 @@ topic-customers = Клиенты
 
 footer-attribution = Материалы адаптированы из документации Центра партнеров, © Microsoft Corporation и участники, лицензия CC BY 4.0.
 footer-built-with = Создано с помощью drillbook.
+
+## Translation dashboard
+
+dashboard-title = Состояние переводов
+dashboard-intro = Каждый перевод сравнивается с английским источником с помощью drillbook check: отсутствующие, устаревшие и ошибочные сообщения по языкам и файлам.
+dashboard-caption = Состояние переводов по языкам и файлам
+dashboard-language = Язык
+dashboard-file = Файл
+dashboard-translated = Переведено
+dashboard-missing = Отсутствует
+dashboard-stale = Устарело
+dashboard-errors = Ошибки
+dashboard-problems = Проблемы
+dashboard-no-problems = Проблем нет: все переводы соответствуют текущему английскому тексту.
+nav-dashboard = Состояние переводов

@@ -20,3 +20,19 @@
 ## Roles
 
 -role-global-admin = Глобальный администратор
+
+## Simulator
+## Labels the simulated Partner Center shows beyond those the article names. Where the article
+## does not describe a page (Azure RI reservations, software), the simulator invents it and says so.
+
+-ui-azure-reservations = Резервирования Azure
+-ui-software = Программное обеспечение
+# Status label of a reservation or software purchase (neuter, as for "резервирование").
+-ui-cancelled = Отменено
+-ui-cancel-reservation = Отменить резервирование
+-ui-cancel-purchase = Отменить покупку
+-ui-add-subscription = Добавить подписку
+-ui-remove = Удалить
+-ui-cancel = Отмена
+-ui-status = Состояние
+-ui-quantity = Количество

@@ -23,6 +23,8 @@ consequence-purchases = Du kan inte göra framtida inköp för kunden
 
 remove-heading = Ta bort en relation
 prerequisites = Om du vill ta bort relationen måste du först avbryta reservationer för reserverade Azure-instanser (RI), avbryta programvaruinköp och pausa eventuella återstående aktiva prenumerationer.
+prereq-cancel-reservations = Avbryt reservationer för reserverade Azure-instanser (RI)
+prereq-cancel-software = Avbryt programvaruinköp
 
 step-suspend = **Pausa alla aktiva prenumerationer.**
 step-suspend-go-to-customers = Från Partnercenter går du till **{ -ui-customers }** och väljer en kund

@@ -24,9 +24,11 @@ page-404-body = Sidan du begärde finns inte. Välj ett språk för att se lista
 
 ## Articles
 
-article-audience = Lämpliga roller
+article-audience = Lämpliga roller:
 article-in-this-article = I den här artikeln
 article-fallback = Inte översatt ännu; visas på engelska.
+article-machine-translated = Den här sidan har maskinöversatts. Den engelska versionen gäller.
+article-step-stale = Det här steget har uppdaterats på engelska; översättningen kanske inte stämmer med det ännu.
 
 ## Alerts
 
@@ -44,3 +46,18 @@ topic-customers = Kunder
 
 footer-attribution = Innehållet är bearbetat från dokumentationen för Partnercenter, © Microsoft Corporation och bidragsgivare, licensierat under CC BY 4.0.
 footer-built-with = Skapad med drillbook.
+
+## Translation dashboard
+
+dashboard-title = Översättningsstatus
+dashboard-intro = Varje översättning jämförd med den engelska källan av drillbook check: saknade, inaktuella och felaktiga meddelanden, per språk och fil.
+dashboard-caption = Översättningsstatus per språk och fil
+dashboard-language = Språk
+dashboard-file = Fil
+dashboard-translated = Översatt
+dashboard-missing = Saknas
+dashboard-stale = Inaktuell
+dashboard-errors = Fel
+dashboard-problems = Problem
+dashboard-no-problems = Inga problem: varje översättning stämmer med den aktuella engelska texten.
+nav-dashboard = Översättningsstatus

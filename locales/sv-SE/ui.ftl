@@ -17,3 +17,18 @@
 ## Roles
 
 -role-global-admin = Global administratör
+
+## Simulator
+## Labels the simulated Partner Center shows beyond those the article names. Where the article
+## does not describe a page (Azure RI reservations, software), the simulator invents it and says so.
+
+-ui-azure-reservations = Azure-reservationer
+-ui-software = Programvara
+-ui-cancelled = Avbruten
+-ui-cancel-reservation = Avbryt reservation
+-ui-cancel-purchase = Avbryt köp
+-ui-add-subscription = Lägg till prenumeration
+-ui-remove = Ta bort
+-ui-cancel = Avbryt
+-ui-status = Status
+-ui-quantity = Antal

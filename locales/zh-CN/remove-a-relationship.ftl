@@ -23,6 +23,8 @@ consequence-purchases = 阻止你今后为该客户进行购买
 
 remove-heading = 如何删除关系
 prerequisites = 若要删除关系，你需要先取消 Azure 预留实例 (RI) 预订、取消软件购买，并暂停所有剩余的活动订阅。
+prereq-cancel-reservations = 取消 Azure 预留实例 (RI) 预订
+prereq-cancel-software = 取消软件购买
 
 step-suspend = **暂停所有活动订阅。**
 step-suspend-go-to-customers = 在合作伙伴中心，转到**{ -ui-customers }**并选择一个客户

@@ -24,9 +24,11 @@ page-404-body = 你请求的页面不存在。请选择一种语言以查看文�
 
 ## Articles
 
-article-audience = 相应的角色
+article-audience = 相应的角色：
 article-in-this-article = 本文内容
 article-fallback = 尚未翻译；以英文显示。
+article-machine-translated = 本页为机器翻译。以英文版本为准。
+article-step-stale = 此步骤的英文原文已更新，译文可能尚未同步。
 
 ## Alerts
 
@@ -44,3 +46,18 @@ topic-customers = 客户
 
 footer-attribution = 内容改编自合作伙伴中心文档，© Microsoft Corporation 及贡献者，根据 CC BY 4.0 授权。
 footer-built-with = 使用 drillbook 构建。
+
+## Translation dashboard
+
+dashboard-title = 翻译状态
+dashboard-intro = drillbook check 将每个翻译与英文原文进行比较：按语言和文件列出缺失、过时和错误的消息。
+dashboard-caption = 按语言和文件列出的翻译状态
+dashboard-language = 语言
+dashboard-file = 文件
+dashboard-translated = 已翻译
+dashboard-missing = 缺失
+dashboard-stale = 过时
+dashboard-errors = 错误
+dashboard-problems = 问题
+dashboard-no-problems = 没有问题：所有翻译都与当前英文一致。
+nav-dashboard = 翻译状态

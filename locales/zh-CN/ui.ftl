@@ -19,3 +19,18 @@
 ## Roles
 
 -role-global-admin = 全局管理员
+
+## Simulator
+## Labels the simulated Partner Center shows beyond those the article names. Where the article
+## does not describe a page (Azure RI reservations, software), the simulator invents it and says so.
+
+-ui-azure-reservations = Azure 预留
+-ui-software = 软件
+-ui-cancelled = 已取消
+-ui-cancel-reservation = 取消预留
+-ui-cancel-purchase = 取消购买
+-ui-add-subscription = 添加订阅
+-ui-remove = 删除
+-ui-cancel = 取消
+-ui-status = 状态
+-ui-quantity = 数量

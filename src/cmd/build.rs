@@ -1,25 +1,57 @@
-//! `drillbook build`.
+//! `drillbook build`: load, render, write atomically; diagnostics on stderr.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Args;
+
+use crate::diag::{self, Diagnostic};
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Output directory (replaced atomically on success; left intact on failure).
+    /// Output directory, replaced as a whole on success and left intact on failure
+    /// [default: ROOT/site].
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Build only these locales (repeatable); the default locale is always loaded as the
-    /// fallback source.
+    /// Build only this locale (repeatable). The default locale is always loaded, as the
+    /// source of fallbacks.
     #[arg(long = "locale", value_name = "L")]
     pub locales: Vec<String>,
-    /// Treat warnings (missing translations) as errors.
+    /// Treat warnings, such as a missing translation, as errors.
     #[arg(long)]
     pub strict: bool,
 }
 
 pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
-    let _ = (root, args);
-    anyhow::bail!("build is being written")
+    let out = args.out.clone().unwrap_or_else(|| root.join("site"));
+    let started = std::time::Instant::now();
+    let (stats, diags) = crate::build::build_site(root, &out, &args.locales, args.strict)
+        .with_context(|| format!("failed to write the site to `{}`", out.display()))?;
+    report(&diags, args.strict);
+    let Some(stats) = stats else {
+        eprintln!("error: build failed; `{}` was left as it was", out.display());
+        // Unreadable input is an operational failure (2); bad input is 1.
+        let io = diags.iter().any(|d| d.is_error() && d.code == "io");
+        return Ok(ExitCode::from(if io { 2 } else { 1 }));
+    };
+    eprintln!(
+        "built {} pages ({} files) into {} in {} ms",
+        stats.pages,
+        stats.files,
+        out.display(),
+        started.elapsed().as_millis()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(diags: &[Diagnostic], strict: bool) {
+    if diags.is_empty() {
+        return;
+    }
+    let mut text = diag::render_all(diags);
+    if strict && !diags.iter().any(Diagnostic::is_error) {
+        text.push_str("--strict: warnings are errors\n");
+    }
+    eprint!("{text}");
 }

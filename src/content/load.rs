@@ -34,11 +34,15 @@ pub fn parse_config(path: &str, source: &str) -> (Option<Config>, Vec<Diagnostic
         {
             diags.push(err(
                 locale.span(),
-                format!("`{}` is not a BCP 47 language-region tag such as `de-DE`", locale.get_ref()),
+                format!(
+                    "`{}` is not a BCP 47 language-region tag such as `de-DE`",
+                    locale.get_ref()
+                ),
             ));
         }
         if seen.insert(locale.get_ref().clone(), locale.span()).is_some() {
-            diags.push(err(locale.span(), format!("locale `{}` is listed twice", locale.get_ref())));
+            diags
+                .push(err(locale.span(), format!("locale `{}` is listed twice", locale.get_ref())));
         }
     }
     if !seen.contains_key(config.default_locale.get_ref()) {
@@ -65,6 +69,8 @@ pub fn parse_article(id: &str, path: &str, source: &str) -> (Option<Article>, Ve
         Err(diag) => return (None, vec![diag]),
     };
     article.id = id.to_string();
+    article.path = path.to_string();
+    article.file_text = source.to_string();
     let mut ctx = Validate { path, source, diags: Vec::new(), anchors: BTreeMap::new() };
     if !is_slug(id) {
         ctx.diags.push(Diagnostic::file(
@@ -77,7 +83,10 @@ pub fn parse_article(id: &str, path: &str, source: &str) -> (Option<Article>, Ve
     ctx.slug(&article.topic, "topic");
     if let Some(date) = &article.date {
         if !is_iso_date(date.get_ref()) {
-            ctx.error(date.span(), format!("`date` must be YYYY-MM-DD, found `{}`", date.get_ref()));
+            ctx.error(
+                date.span(),
+                format!("`date` must be YYYY-MM-DD, found `{}`", date.get_ref()),
+            );
         }
     }
     ctx.blocks(&article.body);
@@ -95,9 +104,12 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
             diags.extend(more);
             config
         }
-        Err(diag) => {
-            diags.push(diag);
-            None
+        Err(mut diag) => {
+            // Without site.toml this is not a project: one error says so.
+            diag.message = diag
+                .message
+                .replace("cannot read file", "cannot read file (is `--root` a drillbook project?)");
+            return (None, vec![diag]);
         }
     };
     let mut articles = Vec::new();
@@ -118,18 +130,82 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
         }
     };
     files.sort();
-    for file in files {
-        let id = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-        match read_text(root, &file) {
-            Ok(source) => {
-                let (article, more) = parse_article(&id, &rel_path(root, &file), &source);
+    let parsed: Vec<_> = {
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .map(|file| {
+                let id = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+                read_text(root, file)
+                    .map(|source| parse_article(&id, &rel_path(root, file), &source))
+            })
+            .collect()
+    };
+    for result in parsed {
+        match result {
+            Ok((article, more)) => {
                 diags.extend(more);
                 articles.extend(article);
             }
             Err(diag) => diags.push(diag),
         }
     }
-    (config.map(|config| crate::content::Site { config, articles }), diags)
+    let media = list_media(root, &mut diags);
+    let (scenarios, more) = crate::sim::load_scenarios(root);
+    diags.extend(more);
+    for article in &articles {
+        if let Some(set) = &article.simulator {
+            if crate::sim::scenarios_in_set(&scenarios, set.get_ref()).is_empty() {
+                diags.push(Diagnostic::error(
+                    "unknown-scenario-set",
+                    &article.path,
+                    &article.file_text,
+                    set.span(),
+                    format!("no scenario in content/scenarios/ has `set = \"{}\"`", set.get_ref()),
+                ));
+            }
+        }
+    }
+    (config.map(|config| crate::content::Site { config, articles, media, scenarios }), diags)
+}
+
+/// Files under `content/media/` (sorted, relative to `content/`). Only slug-like names are
+/// taken, so a media path is always safe in a URL.
+fn list_media(root: &Path, diags: &mut Vec<Diagnostic>) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    let content = root.join("content");
+    let mut stack = vec![content.join("media")];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = rel_path(&content, &path);
+            let safe = rel.split('/').all(|part| {
+                !part.is_empty()
+                    && !part.starts_with('.')
+                    && part
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+            });
+            if safe {
+                out.insert(rel);
+            } else {
+                diags.push(Diagnostic::file(
+                    Severity::Warning,
+                    "unsafe-media-name",
+                    &rel_path(root, &path),
+                    "media file names may use only letters, digits, `-`, `_` and `.`; file skipped",
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// TOML syntax errors get `toml-syntax`; schema errors (wrong type, unknown key) get their own codes.
@@ -138,7 +214,9 @@ fn parse_toml<T: DeserializeOwned>(path: &str, source: &str) -> Result<T, Diagno
         return Err(toml_diag("toml-syntax", path, source, &err));
     }
     toml::from_str::<T>(source).map_err(|err| {
-        let code = if err.message().starts_with("unknown field") || err.message().starts_with("unknown variant") {
+        let code = if err.message().starts_with("unknown field")
+            || err.message().starts_with("unknown variant")
+        {
             "unknown-key"
         } else {
             "invalid-content"
@@ -173,7 +251,13 @@ struct Validate<'a> {
 
 impl Validate<'_> {
     fn error(&mut self, span: std::ops::Range<usize>, message: String) {
-        self.diags.push(Diagnostic::error("invalid-content", self.path, self.source, span, message));
+        self.diags.push(Diagnostic::error(
+            "invalid-content",
+            self.path,
+            self.source,
+            span,
+            message,
+        ));
     }
 
     fn slug(&mut self, value: &Spanned<String>, what: &str) {
@@ -189,7 +273,13 @@ impl Validate<'_> {
         self.slug(id, "anchor id");
         if self.anchors.insert(id.get_ref().clone(), id.span()).is_some() {
             let message = format!("anchor id `{}` is used twice in this article", id.get_ref());
-            self.diags.push(Diagnostic::error("duplicate-anchor", self.path, self.source, id.span(), message));
+            self.diags.push(Diagnostic::error(
+                "duplicate-anchor",
+                self.path,
+                self.source,
+                id.span(),
+                message,
+            ));
         }
     }
 
@@ -209,13 +299,23 @@ impl Validate<'_> {
                         self.anchor(id);
                     }
                     if p.steps.is_empty() {
-                        self.diags.push(Diagnostic::file(Severity::Error, "invalid-content", self.path, "a procedure needs at least one step"));
+                        self.diags.push(Diagnostic::file(
+                            Severity::Error,
+                            "invalid-content",
+                            self.path,
+                            "a procedure needs at least one step",
+                        ));
                     }
                     self.steps(&p.steps);
                 }
                 Block::Alert(alert) => {
                     if alert.text.is_none() && alert.blocks.is_empty() {
-                        self.diags.push(Diagnostic::file(Severity::Error, "invalid-content", self.path, "an alert needs `text` or `blocks`"));
+                        self.diags.push(Diagnostic::file(
+                            Severity::Error,
+                            "invalid-content",
+                            self.path,
+                            "an alert needs `text` or `blocks`",
+                        ));
                     }
                     self.blocks(&alert.blocks);
                 }
@@ -223,16 +323,26 @@ impl Validate<'_> {
                     for row in &table.rows {
                         if row.len() != table.header.len() {
                             let span = row.first().map_or(0..0, |c| c.span());
-                            self.error(span, format!("table row has {} cells, the header has {}", row.len(), table.header.len()));
+                            self.error(
+                                span,
+                                format!(
+                                    "table row has {} cells, the header has {}",
+                                    row.len(),
+                                    table.header.len()
+                                ),
+                            );
                         }
                     }
                 }
                 Block::Image(image) => {
                     let src = image.src.get_ref();
-                    let ok = src.starts_with("https://")
-                        || (!src.contains("..") && !src.starts_with('/') && !src.contains(':') && !src.is_empty());
+                    // Images are served by the site itself: no third-party requests.
+                    let ok = !src.contains("..")
+                        && !src.starts_with('/')
+                        && !src.contains(':')
+                        && !src.is_empty();
                     if !ok {
-                        self.error(image.src.span(), format!("image `src` must be a relative path inside content/ or an https URL, found `{src}`"));
+                        self.error(image.src.span(), format!("image `src` must be a path relative to content/, such as `media/x.png`, found `{src}`"));
                     }
                 }
                 Block::NextSteps(next) => {
@@ -242,10 +352,16 @@ impl Validate<'_> {
                             (Some(article), None) => self.slug(article, "article id"),
                             (None, Some(url)) => {
                                 if !url.get_ref().starts_with("https://") {
-                                    self.error(url.span(), "link `url` must start with https://".into());
+                                    self.error(
+                                        url.span(),
+                                        "link `url` must start with https://".into(),
+                                    );
                                 }
                             }
-                            _ => self.error(link.text.span(), "a link needs exactly one of `article` or `url`".into()),
+                            _ => self.error(
+                                link.text.span(),
+                                "a link needs exactly one of `article` or `url`".into(),
+                            ),
                         }
                     }
                 }
@@ -292,7 +408,13 @@ mod tests {
         let (_, diags) = parse_config("content/site.toml", &src);
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].code, "unknown-key");
-        assert!(diags[0].headline().starts_with("content/site.toml:5:1: error[unknown-key]: unknown field `colour`"), "{}", diags[0].headline());
+        assert!(
+            diags[0]
+                .headline()
+                .starts_with("content/site.toml:5:1: error[unknown-key]: unknown field `colour`"),
+            "{}",
+            diags[0].headline()
+        );
     }
 
     #[test]

@@ -4,8 +4,8 @@ use std::fmt;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 /// A Fluent message id, with its byte span in the content file for diagnostics.
@@ -34,6 +34,12 @@ pub struct Config {
 pub struct Article {
     #[serde(skip)]
     pub id: String,
+    /// Display path of the file the article was read from.
+    #[serde(skip)]
+    pub path: String,
+    /// The file's text, for positioned diagnostics found after loading.
+    #[serde(skip)]
+    pub file_text: String,
     /// `<title>` and the index entry.
     pub title: MsgRef,
     /// `<meta name="description">`.
@@ -54,6 +60,9 @@ pub struct Article {
     pub date: Option<Spanned<String>>,
     #[serde(default)]
     pub source: Option<Source>,
+    /// The simulator scenario set (`set` in `content/scenarios/*.toml`) embedded in the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub simulator: Option<Spanned<String>>,
     /// Provenance of each translation, by locale.
     #[serde(default)]
     pub translations: BTreeMap<String, Translation>,
@@ -212,7 +221,59 @@ pub struct Procedure {
     /// Anchor id of the procedure.
     #[serde(default)]
     pub id: Option<Spanned<String>>,
+    /// What must be done before the steps (checklist items, not rendered as steps: the
+    /// article says them in a paragraph).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prerequisites: Vec<Prerequisite>,
     pub steps: Vec<Step>,
+}
+
+/// A prerequisite of a procedure, with its simulator binding.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Prerequisite {
+    pub id: Spanned<String>,
+    pub text: MsgRef,
+    /// The article anchor where the prerequisite is explained (defaults to the procedure's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<Spanned<String>>,
+    /// A condition id of the simulator model (`no-active-subscriptions`) that makes this done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_when: Option<Spanned<String>>,
+    /// Action ids of the simulator model (`suspend-subscription`) this asks for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Spanned<String>>,
+    /// The actions are repeated for each such item (`active-subscription`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_each: Option<Spanned<String>>,
+}
+
+/// A borrowed view of a step's or prerequisite's simulator binding.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding<'a> {
+    pub done_when: Option<&'a Spanned<String>>,
+    pub actions: &'a [Spanned<String>],
+    pub for_each: Option<&'a Spanned<String>>,
+}
+
+impl Step {
+    pub fn binding(&self) -> Binding<'_> {
+        Binding {
+            done_when: self.done_when.as_ref(),
+            actions: &self.actions,
+            for_each: self.for_each.as_ref(),
+        }
+    }
+}
+
+impl Prerequisite {
+    pub fn binding(&self) -> Binding<'_> {
+        Binding {
+            done_when: self.done_when.as_ref(),
+            actions: &self.actions,
+            for_each: self.for_each.as_ref(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -230,6 +291,15 @@ pub struct Step {
     /// Blocks after the text and sub-steps (notes, images, code).
     #[serde(default)]
     pub blocks: Vec<Block>,
+    /// A condition id of the simulator model (`no-active-subscriptions`) that makes this done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_when: Option<Spanned<String>>,
+    /// Action ids of the simulator model (`suspend-subscription`) this asks for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Spanned<String>>,
+    /// The actions are repeated for each such item (`active-subscription`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_each: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -285,7 +355,7 @@ pub struct Table {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Image {
-    /// Path relative to `content/` (copied to the site when present) or an https URL.
+    /// Path relative to `content/` (`media/x.png`); copied to the site when present.
     pub src: Spanned<String>,
     pub alt: MsgRef,
 }
@@ -325,6 +395,67 @@ pub struct Site {
     pub config: Config,
     /// Sorted by id.
     pub articles: Vec<Article>,
+    /// Files under `content/media/`, as paths relative to `content/` (`media/x.png`).
+    pub media: std::collections::BTreeSet<String>,
+    /// Simulator scenarios (`content/scenarios/*.toml`), sorted.
+    pub scenarios: Vec<crate::sim::Scenario>,
+}
+
+impl Article {
+    /// Every message id the article names, in document order.
+    pub fn message_refs(&self) -> Vec<&MsgRef> {
+        let mut out = vec![&self.title, &self.description];
+        out.extend(self.heading.iter());
+        out.extend(self.audience.iter());
+        collect_blocks(&self.body, &mut out);
+        out
+    }
+}
+
+fn collect_blocks<'a>(blocks: &'a [Block], out: &mut Vec<&'a MsgRef>) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(m) => out.push(m),
+            Block::Heading(h) => out.push(&h.text),
+            Block::List(list) => collect_list(list, out),
+            Block::Procedure(p) => {
+                out.extend(p.prerequisites.iter().map(|p| &p.text));
+                collect_steps(&p.steps, out);
+            }
+            Block::Alert(a) => {
+                out.extend(a.text.iter());
+                collect_blocks(&a.blocks, out);
+            }
+            Block::Table(t) => {
+                out.extend(t.header.iter());
+                out.extend(t.rows.iter().flatten());
+            }
+            Block::Image(i) => out.push(&i.alt),
+            Block::Code(_) => {}
+            Block::NextSteps(n) => {
+                out.push(&n.title);
+                out.extend(n.links.iter().map(|l| &l.text));
+            }
+        }
+    }
+}
+
+fn collect_list<'a>(list: &'a List, out: &mut Vec<&'a MsgRef>) {
+    for item in &list.items {
+        out.push(&item.text);
+        if let Some(nested) = &item.items {
+            collect_list(nested, out);
+        }
+        collect_blocks(&item.blocks, out);
+    }
+}
+
+fn collect_steps<'a>(steps: &'a [Step], out: &mut Vec<&'a MsgRef>) {
+    for step in steps {
+        out.push(&step.text);
+        collect_steps(&step.substeps, out);
+        collect_blocks(&step.blocks, out);
+    }
 }
 
 impl Site {

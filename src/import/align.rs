@@ -37,11 +37,7 @@ pub fn article_slots(
     english: &BTreeMap<String, Vec<Elem>>,
     terms: &BTreeMap<String, String>,
 ) -> Vec<Slot> {
-    let mut ctx = Slots {
-        english,
-        terms,
-        out: Vec::new(),
-    };
+    let mut ctx = Slots { english, terms, out: Vec::new() };
     ctx.push(article.title.get_ref(), Kind::Title);
     ctx.push(article.description.get_ref(), Kind::Description);
     if let Some(h) = &article.heading {
@@ -65,16 +61,8 @@ impl Slots<'_> {
         if id.is_empty() {
             return;
         }
-        let english = self
-            .english
-            .get(id)
-            .map(|p| resolve(p, self.terms))
-            .unwrap_or_default();
-        self.out.push(Slot {
-            id: id.to_string(),
-            kind,
-            english,
-        });
+        let english = self.english.get(id).map(|p| resolve(p, self.terms)).unwrap_or_default();
+        self.out.push(Slot { id: id.to_string(), kind, english });
     }
 
     fn blocks(&mut self, blocks: &[Block]) {
@@ -122,12 +110,7 @@ impl Slots<'_> {
     }
 
     fn list(&mut self, list: &List) {
-        for Item {
-            text,
-            items,
-            blocks,
-        } in &list.items
-        {
+        for Item { text, items, blocks } in &list.items {
             self.push(text.get_ref(), Kind::Item);
             if let Some(items) = items {
                 self.list(items);
@@ -170,12 +153,7 @@ pub fn align(msgs: &[Msg], slots: &[Slot]) -> Vec<Option<(usize, Pairing)>> {
     let mut result = vec![None; msgs.len()];
     let mut used = vec![false; slots.len()];
     // Singletons pair by kind.
-    for kind in [
-        Kind::Title,
-        Kind::Description,
-        Kind::Heading1,
-        Kind::Audience,
-    ] {
+    for kind in [Kind::Title, Kind::Description, Kind::Heading1, Kind::Audience] {
         let m = msgs.iter().position(|m| m.kind == kind);
         let s = slots.iter().position(|s| s.kind == kind);
         if let (Some(m), Some(s)) = (m, s) {
@@ -189,11 +167,7 @@ pub fn align(msgs: &[Msg], slots: &[Slot]) -> Vec<Option<(usize, Pairing)>> {
         }
     }
     // Images pair by source.
-    for (m, msg) in msgs
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.kind == Kind::Image)
-    {
+    for (m, msg) in msgs.iter().enumerate().filter(|(_, m)| m.kind == Kind::Image) {
         let found = slots.iter().enumerate().position(|(s, slot)| {
             !used[s] && slot.kind == Kind::Image && Some(&slot.english) == msg.english_raw.as_ref()
         });
@@ -212,17 +186,10 @@ pub fn align(msgs: &[Msg], slots: &[Slot]) -> Vec<Option<(usize, Pairing)>> {
     let a: Vec<usize> = (0..msgs.len())
         .filter(|&m| result[m].is_none() && is_flow(msgs[m].kind) && msgs[m].english_raw.is_some())
         .collect();
-    let b: Vec<usize> = (0..slots.len())
-        .filter(|&s| !used[s] && is_flow(slots[s].kind))
-        .collect();
-    let ka: Vec<String> = a
-        .iter()
-        .map(|&m| normalize_key(msgs[m].english_raw.as_deref().unwrap_or("")))
-        .collect();
-    let kb: Vec<String> = b
-        .iter()
-        .map(|&s| normalize_key(&slots[s].english))
-        .collect();
+    let b: Vec<usize> = (0..slots.len()).filter(|&s| !used[s] && is_flow(slots[s].kind)).collect();
+    let ka: Vec<String> =
+        a.iter().map(|&m| normalize_key(msgs[m].english_raw.as_deref().unwrap_or(""))).collect();
+    let kb: Vec<String> = b.iter().map(|&s| normalize_key(&slots[s].english)).collect();
     let anchors = lcs(&ka, &kb);
     for &(i, j) in &anchors {
         result[a[i]] = Some((b[j], Pairing::Exact));
@@ -249,9 +216,7 @@ pub fn align(msgs: &[Msg], slots: &[Slot]) -> Vec<Option<(usize, Pairing)>> {
         }
         // One left on each side, of the same kind, in the same place: a rewrite (a heading
         // "See also" that became "Next steps"); pair it so the change shows as stale.
-        let left_a: Vec<usize> = (ai..ae.max(ai))
-            .filter(|&i| result[a[i]].is_none())
-            .collect();
+        let left_a: Vec<usize> = (ai..ae.max(ai)).filter(|&i| result[a[i]].is_none()).collect();
         let left_b: Vec<usize> = (bj..be.max(bj)).filter(|&j| !used[b[j]]).collect();
         for &i in &left_a {
             let kind = msgs[a[i]].kind;
@@ -346,22 +311,14 @@ mod tests {
     }
 
     fn slot(id: &str, kind: Kind, english: &str) -> Slot {
-        Slot {
-            id: id.into(),
-            kind,
-            english: english.into(),
-        }
+        Slot { id: id.into(), kind, english: english.into() }
     }
 
     #[test]
     fn exact_changed_and_unaligned() {
         let slots = vec![
             slot("a", Kind::Paragraph, "Select the account."),
-            slot(
-                "b",
-                Kind::Paragraph,
-                "Direct partners or Indirect providers: remove it.",
-            ),
+            slot("b", Kind::Paragraph, "Direct partners or Indirect providers: remove it."),
             slot("c", Kind::Step, "Repeat"),
         ];
         let msgs = vec![
@@ -370,17 +327,11 @@ mod tests {
             msg(Kind::Paragraph, "Direct partners: remove it."),
         ];
         let result = align(&msgs, &slots);
-        assert_eq!(
-            result,
-            vec![Some((0, Pairing::Exact)), None, Some((1, Pairing::Changed))]
-        );
+        assert_eq!(result, vec![Some((0, Pairing::Exact)), None, Some((1, Pairing::Changed))]);
     }
 
     #[test]
     fn trailing_punctuation_and_whitespace_are_normalized() {
-        assert_eq!(
-            normalize_key(" Select **Suspended**.\n"),
-            "Select **Suspended**"
-        );
+        assert_eq!(normalize_key(" Select **Suspended**.\n"), "Select **Suspended**");
     }
 }

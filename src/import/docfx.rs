@@ -59,33 +59,13 @@ pub struct Segment {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DBlock {
-    Heading {
-        level: u8,
-        anchor: Option<String>,
-        unit: Unit,
-    },
+    Heading { level: u8, anchor: Option<String>, unit: Unit },
     Para(Unit),
-    List {
-        ordered: bool,
-        items: Vec<Vec<DBlock>>,
-    },
-    Quote {
-        alert: Option<AlertKind>,
-        blocks: Vec<DBlock>,
-    },
-    Table {
-        header: Vec<Unit>,
-        rows: Vec<Vec<Unit>>,
-    },
-    Image {
-        src: String,
-        alt: String,
-        offset: usize,
-    },
-    Code {
-        lang: Option<String>,
-        code: String,
-    },
+    List { ordered: bool, items: Vec<Vec<DBlock>> },
+    Quote { alert: Option<AlertKind>, blocks: Vec<DBlock> },
+    Table { header: Vec<Unit>, rows: Vec<Vec<Unit>> },
+    Image { src: String, alt: String, offset: usize },
+    Code { lang: Option<String>, code: String },
 }
 
 impl Unit {
@@ -104,44 +84,28 @@ impl Unit {
     }
 
     pub fn segments(&self) -> usize {
-        self.pieces
-            .iter()
-            .filter(|p| matches!(p, Piece::Seg(_)))
-            .count()
+        self.pieces.iter().filter(|p| matches!(p, Piece::Seg(_))).count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.pieces
-            .iter()
-            .all(|p| matches!(p, Piece::Text(t) if t.trim().is_empty()))
+        self.pieces.iter().all(|p| matches!(p, Piece::Text(t) if t.trim().is_empty()))
     }
 
     /// Splits off a sub-step letter: a first segment whose English is `a.` (the translation
     /// may be Cyrillic `а.`), or, in plain text, a leading `a. `. Returns the letter's segment
     /// count (0 or 1) and the rest.
     pub fn split_label(&self) -> Option<(usize, Unit)> {
-        let first = self
-            .pieces
-            .iter()
-            .position(|p| !matches!(p, Piece::Text(t) if t.trim().is_empty()))?;
+        let first =
+            self.pieces.iter().position(|p| !matches!(p, Piece::Text(t) if t.trim().is_empty()))?;
         match &self.pieces[first] {
             Piece::Seg(seg)
-                if seg
-                    .english
-                    .as_deref()
-                    .is_some_and(|e| is_letter_label(e.trim())) =>
+                if seg.english.as_deref().is_some_and(|e| is_letter_label(e.trim())) =>
             {
                 let mut rest = self.pieces[first + 1..].to_vec();
                 if let Some(Piece::Text(t)) = rest.first_mut() {
                     *t = t.trim_start().to_string();
                 }
-                Some((
-                    1,
-                    Unit {
-                        pieces: rest,
-                        offset: self.offset,
-                    },
-                ))
+                Some((1, Unit { pieces: rest, offset: self.offset }))
             }
             Piece::Text(t) => {
                 let t = t.trim_start();
@@ -152,13 +116,7 @@ impl Unit {
                 if is_letter(letter) && dot == '.' && space == ' ' {
                     let mut pieces = self.pieces[first..].to_vec();
                     pieces[0] = Piece::Text(t[dot_at + 1..].trim_start().to_string());
-                    Some((
-                        0,
-                        Unit {
-                            pieces,
-                            offset: self.offset,
-                        },
-                    ))
+                    Some((0, Unit { pieces, offset: self.offset }))
                 } else {
                     None
                 }
@@ -211,25 +169,16 @@ pub fn normalize_inline(s: &str) -> String {
 
 fn br_tag_len(s: &str) -> Option<usize> {
     let lower: String = s.chars().take(8).collect::<String>().to_ascii_lowercase();
-    ["<br>", "<br/>", "<br />"]
-        .iter()
-        .find(|t| lower.starts_with(*t))
-        .map(|t| t.len())
+    ["<br>", "<br/>", "<br />"].iter().find(|t| lower.starts_with(*t)).map(|t| t.len())
 }
 
 fn in_link_destination(out: &str) -> bool {
-    out.rfind("](")
-        .is_some_and(|open| !out[open..].contains(')'))
+    out.rfind("](").is_some_and(|open| !out[open..].contains(')'))
 }
 
 /// Parses a whole file. `path` is the display path used in diagnostics.
 pub fn parse_docfx(path: &str, source: &str) -> (DocFx, Vec<Diagnostic>) {
-    let mut ctx = Ctx {
-        path,
-        source,
-        diags: Vec::new(),
-        segments: 0,
-    };
+    let mut ctx = Ctx { path, source, diags: Vec::new(), segments: 0 };
     let body_start;
     let front = match split_front_matter(source) {
         Some((yaml_start, yaml_end, end)) => {
@@ -250,14 +199,7 @@ pub fn parse_docfx(path: &str, source: &str) -> (DocFx, Vec<Diagnostic>) {
     let lines = split_lines(source, body_start);
     let blocks = ctx.blocks(&lines);
     let segments = ctx.segments;
-    (
-        DocFx {
-            front,
-            blocks,
-            segments,
-        },
-        ctx.diags,
-    )
+    (DocFx { front, blocks, segments }, ctx.diags)
 }
 
 /// (yaml start, yaml end, body start) byte offsets.
@@ -306,10 +248,7 @@ fn indent(s: &str) -> usize {
 
 fn dedent(l: Ln<'_>, n: usize) -> Ln<'_> {
     let n = n.min(indent(l.text));
-    Ln {
-        text: &l.text[n..],
-        off: l.off + n,
-    }
+    Ln { text: &l.text[n..], off: l.off + n }
 }
 
 /// A list marker at the start of a line: (indent, ordered, content column).
@@ -337,10 +276,7 @@ fn list_marker(s: &str) -> Option<(usize, bool, usize)> {
     }
     // `***` or `---` are thematic breaks, not list items.
     if !ordered
-        && after
-            .trim()
-            .chars()
-            .all(|c| c == '*' || c == '-' || c == ' ')
+        && after.trim().chars().all(|c| c == '*' || c == '-' || c == ' ')
         && !after.trim().is_empty()
     {
         return None;
@@ -401,14 +337,7 @@ impl Ctx<'_> {
         message: String,
     ) {
         let end = (at + len).min(self.source.len());
-        self.diags.push(Diagnostic::at(
-            severity,
-            code,
-            self.path,
-            self.source,
-            at..end,
-            message,
-        ));
+        self.diags.push(Diagnostic::at(severity, code, self.path, self.source, at..end, message));
     }
 
     fn front_matter(&mut self, start: usize, end: usize) -> FrontMatter {
@@ -508,11 +437,8 @@ impl Ctx<'_> {
     ) -> usize {
         let open = lines[start];
         let ind = indent(open.text);
-        let info = open
-            .text
-            .trim_start()
-            .trim_start_matches(marker.chars().next().unwrap_or('`'))
-            .trim();
+        let info =
+            open.text.trim_start().trim_start_matches(marker.chars().next().unwrap_or('`')).trim();
         let lang = info.split_whitespace().next().map(str::to_string);
         let mut i = start + 1;
         let mut code = Vec::new();
@@ -541,10 +467,7 @@ impl Ctx<'_> {
                 "code block is not closed".into(),
             );
         }
-        out.push(DBlock::Code {
-            lang,
-            code: code.join("\n"),
-        });
+        out.push(DBlock::Code { lang, code: code.join("\n") });
         i
     }
 
@@ -570,10 +493,7 @@ impl Ctx<'_> {
             .replace("&gt;", ">")
             .replace("&quot;", "\"")
             .replace("&amp;", "&");
-        out.push(DBlock::Code {
-            lang: None,
-            code: code.trim_end_matches('\n').to_string(),
-        });
+        out.push(DBlock::Code { lang: None, code: code.trim_end_matches('\n').to_string() });
         i
     }
 
@@ -585,9 +505,7 @@ impl Ctx<'_> {
         if text.starts_with("<a ") {
             if let Some(close) = text.find("</a>") {
                 let tag = &text[..close];
-                anchor = attr(tag, "name")
-                    .or_else(|| attr(tag, "id"))
-                    .map(str::to_string);
+                anchor = attr(tag, "name").or_else(|| attr(tag, "id")).map(str::to_string);
                 let after = &text[close + 4..];
                 let after_trim = after.trim_start();
                 off += close + 4 + (after.len() - after_trim.len());
@@ -595,11 +513,7 @@ impl Ctx<'_> {
             }
         }
         let unit = self.unit(&[Ln { text, off }]);
-        DBlock::Heading {
-            level,
-            anchor,
-            unit,
-        }
+        DBlock::Heading { level, anchor, unit }
     }
 
     fn image(&mut self, lines: &[Ln<'_>], start: usize, out: &mut Vec<DBlock>) -> usize {
@@ -628,10 +542,7 @@ impl Ctx<'_> {
                     text.split_whitespace().next().unwrap_or(":::")
                 ),
             );
-            out.push(DBlock::Para(Unit {
-                pieces: vec![Piece::Text(text)],
-                offset: off,
-            }));
+            out.push(DBlock::Para(Unit { pieces: vec![Piece::Text(text)], offset: off }));
             return i;
         }
         let src = attr(&text, "source");
@@ -670,10 +581,7 @@ impl Ctx<'_> {
             let ind = indent(l.text);
             let after = &l.text[ind + 1..];
             let skip = usize::from(after.starts_with(' '));
-            inner.push(Ln {
-                text: &after[skip..],
-                off: l.off + ind + 1 + skip,
-            });
+            inner.push(Ln { text: &after[skip..], off: l.off + ind + 1 + skip });
             i += 1;
         }
         let mut alert = None;
@@ -711,20 +619,14 @@ impl Ctx<'_> {
             }
             let first = lines[i];
             let content = first.text.get(col.min(first.text.len())..).unwrap_or("");
-            let mut item = vec![Ln {
-                text: content,
-                off: first.off + col.min(first.text.len()),
-            }];
+            let mut item = vec![Ln { text: content, off: first.off + col.min(first.text.len()) }];
             let mut prev_blank = content.trim().is_empty();
             i += 1;
             while i < lines.len() {
                 let l = lines[i];
                 let li = indent(l.text);
                 if l.text.trim().is_empty() {
-                    item.push(Ln {
-                        text: "",
-                        off: l.off,
-                    });
+                    item.push(Ln { text: "", off: l.off });
                     prev_blank = true;
                 } else if li >= col {
                     item.push(dedent(l, col));
@@ -803,10 +705,7 @@ impl Ctx<'_> {
             .map(|(s, e)| {
                 let cell = &text[s..e];
                 let lead = cell.len() - cell.trim_start().len();
-                self.unit(&[Ln {
-                    text: cell.trim(),
-                    off: line.off + s + lead,
-                }])
+                self.unit(&[Ln { text: cell.trim(), off: line.off + s + lead }])
             })
             .collect()
     }
@@ -825,11 +724,8 @@ impl Ctx<'_> {
         }
         let offset = map.first().map_or(0, |m| m.1);
         let abs = |pos: usize| -> usize {
-            let idx = map
-                .partition_point(|&(start, _)| start <= pos)
-                .saturating_sub(1);
-            map.get(idx)
-                .map_or(offset, |&(start, off)| off + (pos - start))
+            let idx = map.partition_point(|&(start, _)| start <= pos).saturating_sub(1);
+            map.get(idx).map_or(offset, |&(start, off)| off + (pos - start))
         };
         let mut pieces = Vec::new();
         let mut plain_start = 0;
@@ -867,10 +763,7 @@ impl Ctx<'_> {
                             );
                         }
                         self.segments += 1;
-                        pieces.push(Piece::Seg(Segment {
-                            offset: abs(at),
-                            ..seg
-                        }));
+                        pieces.push(Piece::Seg(Segment { offset: abs(at), ..seg }));
                         i = end;
                         plain_start = end;
                     }
@@ -932,45 +825,28 @@ fn parse_group(text: &str, at: usize) -> Result<(Segment, usize, Option<String>)
             ));
         };
         let stu_start = lookup_at + LOOKUP.len() + stu.len();
-        let stu_end = stu_rest.find('"').map(|p| stu_start + p).ok_or((
-            "unterminated `data-stu-id` attribute".to_string(),
-            stu_start,
-        ))?;
+        let stu_end = stu_rest
+            .find('"')
+            .map(|p| stu_start + p)
+            .ok_or(("unterminated `data-stu-id` attribute".to_string(), stu_start))?;
         let stu_id = &text[stu_start..stu_end];
         if !text[stu_end..].starts_with("\">") {
-            return Err((
-                format!("expected `>` after `data-stu-id=\"{stu_id}\"`"),
-                stu_end,
-            ));
+            return Err((format!("expected `>` after `data-stu-id=\"{stu_id}\"`"), stu_end));
         }
         if stu_id != id {
             mismatch = Some(stu_id.to_string());
         }
         let en_start = stu_end + 2;
-        let en_close = matching_close(text, en_start).ok_or((
-            format!("English span `{stu_id}` is never closed"),
-            lookup_at,
-        ))?;
+        let en_close = matching_close(text, en_start)
+            .ok_or((format!("English span `{stu_id}` is never closed"), lookup_at))?;
         english = Some(text[en_start..en_close].to_string());
         let outer = en_close + "</span>".len();
         if !text[outer..].starts_with("</span>") {
-            return Err((
-                "expected `</span>` closing the `sxs-lookup` span".to_string(),
-                outer,
-            ));
+            return Err(("expected `</span>` closing the `sxs-lookup` span".to_string(), outer));
         }
         end = outer + "</span>".len();
     }
-    Ok((
-        Segment {
-            id,
-            translation,
-            english,
-            offset: at,
-        },
-        end,
-        mismatch,
-    ))
+    Ok((Segment { id, translation, english, offset: at }, end, mismatch))
 }
 
 /// The `</span>` that closes a span whose content starts at `from`, counting nested spans.

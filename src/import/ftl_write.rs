@@ -74,24 +74,15 @@ fn write_lines(pattern: &[Elem]) -> Vec<String> {
                         lines.push(Vec::new());
                     }
                     if !part.is_empty() {
-                        lines
-                            .last_mut()
-                            .expect("never empty")
-                            .push(Piece::Text(part));
+                        lines.last_mut().expect("never empty").push(Piece::Text(part));
                     }
                 }
             }
-            Elem::Term(name) => lines
-                .last_mut()
-                .expect("never empty")
-                .push(Piece::Term(name)),
+            Elem::Term(name) => lines.last_mut().expect("never empty").push(Piece::Term(name)),
         }
     }
     let block = lines.len() > 1;
-    lines
-        .iter()
-        .map(|pieces| escape_line(pieces, block))
-        .collect()
+    lines.iter().map(|pieces| escape_line(pieces, block)).collect()
 }
 
 enum Piece<'a> {
@@ -251,18 +242,15 @@ mod tests {
 
     #[test]
     fn braces_and_special_line_starts_are_escaped() {
-        assert_eq!(
-            write_message("a", &text("{serialNumber}")),
-            "a = {\"{\"}serialNumber{\"}\"}\n"
-        );
+        assert_eq!(write_message("a", &text("{serialNumber}")), "a = {\"{\"}serialNumber{\"}\"}\n");
         assert_eq!(write_message("a", &text("**Bold**")), "a = **Bold**\n");
         assert_eq!(
             write_message("a", &text("x\n[y]\n*z\n.w")),
             "a =\n    x\n    {\"[\"}y]\n    {\"*\"}z\n    {\".\"}w\n"
         );
-        for s in [
-            "{", "}", "[a", "*a", ".a", "-a", " a ", "a\n\nb", "\n", "a\n", "\ta", "a\r\nb", "",
-        ] {
+        for s in
+            ["{", "}", "[a", "*a", ".a", "-a", " a ", "a\n\nb", "\n", "a\n", "\ta", "a\r\nb", ""]
+        {
             let p = text(s);
             assert_eq!(pattern_text(&round_trip(&p)), s, "{s:?}");
         }

@@ -90,10 +90,7 @@ pub fn map_docfx(
             .filter(|(k, _)| k.starts_with("ui-"))
             .map(|(k, v)| (v.clone(), k.clone()))
             .collect(),
-        ids: [TITLE_ID, DESCRIPTION_ID, AUDIENCE_ID]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        ids: [TITLE_ID, DESCRIPTION_ID, AUDIENCE_ID].iter().map(|s| s.to_string()).collect(),
         anchors: BTreeSet::new(),
         msgs: Vec::new(),
         diags: Vec::new(),
@@ -118,15 +115,21 @@ pub fn map_docfx(
         });
     }
     let body = ctx.blocks(&doc.blocks);
-    (
-        Mapped {
-            body,
-            heading: ctx.heading,
-            audience: ctx.audience,
-            msgs: ctx.msgs,
-        },
-        ctx.diags,
-    )
+    (Mapped { body, heading: ctx.heading, audience: ctx.audience, msgs: ctx.msgs }, ctx.diags)
+}
+
+/// A step as DocFX has it: text, sub-steps and blocks; no simulator binding.
+fn new_step(text: &str, substeps: Vec<Step>, style: ListStyle, blocks: Vec<Block>) -> Step {
+    Step {
+        id: None,
+        text: msg_ref(text),
+        substeps,
+        substeps_style: style,
+        blocks,
+        done_when: None,
+        actions: Vec::new(),
+        for_each: None,
+    }
 }
 
 fn msg_ref(id: &str) -> Spanned<String> {
@@ -163,11 +166,7 @@ impl Ctx<'_> {
     }
 
     fn unique_anchor(&mut self, base: &str) -> String {
-        let base = if is_slug(base) {
-            base.to_string()
-        } else {
-            slugify(base)
-        };
+        let base = if is_slug(base) { base.to_string() } else { slugify(base) };
         let mut id = base.clone();
         let mut n = 2;
         while self.anchors.contains(&id) {
@@ -183,11 +182,7 @@ impl Ctx<'_> {
         let mut i = 0;
         while i < blocks.len() {
             match &blocks[i] {
-                DBlock::Heading {
-                    level,
-                    anchor,
-                    unit,
-                } => {
+                DBlock::Heading { level, anchor, unit } => {
                     if *level == 1 && self.heading.is_none() {
                         self.unit_msg(unit, Kind::Heading1, Some(HEADING_ID), 0);
                         self.heading = Some(HEADING_ID.to_string());
@@ -197,9 +192,8 @@ impl Ctx<'_> {
                         out.push(next);
                         i += 1;
                     } else {
-                        let anchor_base = anchor
-                            .clone()
-                            .unwrap_or_else(|| unit.text(true).unwrap_or_default());
+                        let anchor_base =
+                            anchor.clone().unwrap_or_else(|| unit.text(true).unwrap_or_default());
                         let anchor = self.unique_anchor(&anchor_base);
                         let text = self.unit_msg(unit, Kind::Heading, Some(&anchor), 0);
                         out.push(Block::Heading(Heading {
@@ -221,49 +215,37 @@ impl Ctx<'_> {
                         ))));
                     }
                 }
-                DBlock::List {
-                    ordered: true,
-                    items,
-                } => {
+                DBlock::List { ordered: true, items } => {
                     let steps = self.steps(items);
                     if !steps.is_empty() {
-                        out.push(Block::Procedure(Procedure { id: None, steps }));
+                        out.push(Block::Procedure(Procedure {
+                            id: None,
+                            prerequisites: Vec::new(),
+                            steps,
+                        }));
                     }
                 }
-                DBlock::List {
-                    ordered: false,
-                    items,
-                } => out.push(Block::List(self.list(false, items))),
-                DBlock::Quote {
-                    alert: Some(kind),
-                    blocks: inner,
-                } => {
+                DBlock::List { ordered: false, items } => {
+                    out.push(Block::List(self.list(false, items)))
+                }
+                DBlock::Quote { alert: Some(kind), blocks: inner } => {
                     let (text, rest) = match inner.first() {
-                        Some(DBlock::Para(unit)) => (
-                            Some(msg_ref(&self.unit_msg(unit, Kind::Alert, None, 0))),
-                            &inner[1..],
-                        ),
+                        Some(DBlock::Para(unit)) => {
+                            (Some(msg_ref(&self.unit_msg(unit, Kind::Alert, None, 0))), &inner[1..])
+                        }
                         _ => (None, &inner[..]),
                     };
                     let blocks = self.blocks(rest);
                     if text.is_some() || !blocks.is_empty() {
-                        out.push(Block::Alert(Alert {
-                            kind: *kind,
-                            text,
-                            blocks,
-                        }));
+                        out.push(Block::Alert(Alert { kind: *kind, text, blocks }));
                     }
                 }
-                DBlock::Quote {
-                    alert: None,
-                    blocks: inner,
-                } => out.extend(self.blocks(inner)),
+                DBlock::Quote { alert: None, blocks: inner } => out.extend(self.blocks(inner)),
                 DBlock::Table { header, rows } => out.push(self.table(header, rows)),
                 DBlock::Image { src, alt, offset } => out.push(self.image(src, alt, *offset)),
-                DBlock::Code { lang, code } => out.push(Block::Code(Code {
-                    lang: lang.clone(),
-                    code: code.clone(),
-                })),
+                DBlock::Code { lang, code } => {
+                    out.push(Block::Code(Code { lang: lang.clone(), code: code.clone() }))
+                }
             }
             i += 1;
         }
@@ -281,19 +263,11 @@ impl Ctx<'_> {
             _ => (self.unit_msg(&Unit::default(), Kind::Item, None, 0), blocks),
         };
         let mut items = None;
-        if let Some(DBlock::List {
-            ordered,
-            items: nested,
-        }) = rest.first()
-        {
+        if let Some(DBlock::List { ordered, items: nested }) = rest.first() {
             items = Some(self.list(*ordered, nested));
             rest = &rest[1..];
         }
-        Item {
-            text: msg_ref(&text),
-            items,
-            blocks: self.blocks(rest),
-        }
+        Item { text: msg_ref(&text), items, blocks: self.blocks(rest) }
     }
 
     fn steps(&mut self, items: &[Vec<DBlock>]) -> Vec<Step> {
@@ -315,52 +289,31 @@ impl Ctx<'_> {
         let mut lettered = false;
         for block in rest {
             match block {
-                DBlock::List {
-                    ordered: true,
-                    items,
-                } if substeps.is_empty() => substeps = self.steps(items),
+                DBlock::List { ordered: true, items } if substeps.is_empty() => {
+                    substeps = self.steps(items)
+                }
                 DBlock::Para(unit) if substeps.is_empty() || lettered => {
                     if let Some((labels, rest_unit)) = unit.split_label() {
                         if let Some(last) = substeps.last_mut() {
                             last.blocks.append(&mut pending);
                         }
                         let text = self.unit_msg(&rest_unit, Kind::Step, None, labels);
-                        substeps.push(Step {
-                            id: None,
-                            text: msg_ref(&text),
-                            substeps: Vec::new(),
-                            substeps_style: ListStyle::Decimal,
-                            blocks: Vec::new(),
-                        });
+                        substeps.push(new_step(&text, Vec::new(), ListStyle::Decimal, Vec::new()));
                         lettered = true;
                         style = ListStyle::LowerAlpha;
                     } else {
                         let mapped = self.blocks(std::slice::from_ref(block));
-                        if lettered {
-                            pending.extend(mapped)
-                        } else {
-                            out.extend(mapped)
-                        }
+                        if lettered { pending.extend(mapped) } else { out.extend(mapped) }
                     }
                 }
                 other => {
                     let mapped = self.blocks(std::slice::from_ref(other));
-                    if lettered {
-                        pending.extend(mapped)
-                    } else {
-                        out.extend(mapped)
-                    }
+                    if lettered { pending.extend(mapped) } else { out.extend(mapped) }
                 }
             }
         }
         out.append(&mut pending);
-        Step {
-            id: None,
-            text: msg_ref(&text),
-            substeps,
-            substeps_style: style,
-            blocks: out,
-        }
+        new_step(&text, substeps, style, out)
     }
 
     fn table(&mut self, header: &[Unit], rows: &[Vec<Unit>]) -> Block {
@@ -387,10 +340,7 @@ impl Ctx<'_> {
 
     fn image(&mut self, src: &str, alt: &str, offset: usize) -> Block {
         let mut clean = src.trim().to_string();
-        while let Some(rest) = clean
-            .strip_prefix("../")
-            .or_else(|| clean.strip_prefix("./"))
-        {
+        while let Some(rest) = clean.strip_prefix("../").or_else(|| clean.strip_prefix("./")) {
             clean = rest.to_string();
         }
         let clean = clean.trim_start_matches('/').to_string();
@@ -415,13 +365,7 @@ impl Ctx<'_> {
                 format!("image source `{src}` rewritten to `{clean}`"),
             ));
         }
-        let stem = clean
-            .rsplit('/')
-            .next()
-            .unwrap_or("image")
-            .split('.')
-            .next()
-            .unwrap_or("image");
+        let stem = clean.rsplit('/').next().unwrap_or("image").split('.').next().unwrap_or("image");
         let id = self.unique_id(&format!("image-{}", slugify(stem)));
         let mut translation = Vec::new();
         push_text(&mut translation, &normalize_inline(alt));
@@ -435,10 +379,7 @@ impl Ctx<'_> {
             segments: 0,
             label_mismatches: 0,
         });
-        Block::Image(Image {
-            src: Spanned::new(0..0, clean),
-            alt: msg_ref(&id),
-        })
+        Block::Image(Image { src: Spanned::new(0..0, clean), alt: msg_ref(&id) })
     }
 
     /// `## Next steps` followed by a list of links only.
@@ -449,17 +390,10 @@ impl Ctx<'_> {
         next: Option<&DBlock>,
     ) -> Option<Block> {
         let english = unit.text(true)?;
-        if !english
-            .trim_end_matches(['.', ':'])
-            .eq_ignore_ascii_case("next steps")
-        {
+        if !english.trim_end_matches(['.', ':']).eq_ignore_ascii_case("next steps") {
             return None;
         }
-        let Some(DBlock::List {
-            ordered: false,
-            items,
-        }) = next
-        else {
+        let Some(DBlock::List { ordered: false, items }) = next else {
             return None;
         };
         let mut targets = Vec::new();
@@ -469,9 +403,7 @@ impl Ctx<'_> {
             };
             let (_, url) = split_link(&link.text(true)?)?;
             let local = url.strip_prefix("./").unwrap_or(&url);
-            let stem = local
-                .strip_suffix(".md")
-                .or_else(|| local.strip_suffix(".yml"));
+            let stem = local.strip_suffix(".md").or_else(|| local.strip_suffix(".yml"));
             let target = if let Some(stem) = stem {
                 if !is_slug(stem) {
                     return None;
@@ -501,11 +433,7 @@ impl Ctx<'_> {
                 text: msg_ref(&text),
             });
         }
-        Some(Block::NextSteps(NextSteps {
-            id: msg_ref(&anchor),
-            title: msg_ref(&title),
-            links,
-        }))
+        Some(Block::NextSteps(NextSteps { id: msg_ref(&anchor), title: msg_ref(&title), links }))
     }
 
     fn try_audience(&mut self, unit: &Unit) -> bool {
@@ -542,10 +470,8 @@ impl Ctx<'_> {
         let translated = unit.text(false).unwrap_or_default();
         let translated_value =
             split_bold_label(&translated).map_or(translated.clone(), |(_, v)| v.to_string());
-        let mut parts: Vec<Option<String>> = translated_value
-            .split('|')
-            .map(|p| Some(p.trim().to_string()))
-            .collect();
+        let mut parts: Vec<Option<String>> =
+            translated_value.split('|').map(|p| Some(p.trim().to_string())).collect();
         let mut term_at = BTreeMap::new();
         let mut mismatches = 0;
         for name in &used {
@@ -631,28 +557,17 @@ impl Ctx<'_> {
         };
         let (translation, missing) = translation_pattern(&translated, &used, &self.terms.locale);
         for name in &missing {
-            let bolds: Vec<&str> = bold_ranges(&translated)
-                .into_iter()
-                .map(|(s, e)| &translated[s..e])
-                .collect();
+            let bolds: Vec<&str> =
+                bold_ranges(&translated).into_iter().map(|(s, e)| &translated[s..e]).collect();
             let found = if bolds.is_empty() {
                 translated.clone()
             } else {
-                bolds
-                    .iter()
-                    .map(|b| format!("**{b}**"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                bolds.iter().map(|b| format!("**{b}**")).collect::<Vec<_>>().join(", ")
             };
             self.label_mismatch(
                 unit.offset,
                 name,
-                self.terms
-                    .locale
-                    .get(name)
-                    .map(String::as_str)
-                    .map(str::to_string)
-                    .as_deref(),
+                self.terms.locale.get(name).map(String::as_str).map(str::to_string).as_deref(),
                 &found,
             );
         }
@@ -681,36 +596,24 @@ pub fn id_base(text: &str) -> String {
     let mut rest = text;
     while let Some(open) = rest.find("](") {
         plain.push_str(&rest[..open]);
-        rest = rest[open..]
-            .find(')')
-            .map_or("", |close| &rest[open + close + 1..]);
+        rest = rest[open..].find(')').map_or("", |close| &rest[open + close + 1..]);
     }
     plain.push_str(rest);
     let slug = slugify(&plain);
     let words: Vec<&str> = slug.split('-').take(5).collect();
     let base = words.join("-");
-    if base.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("m-{base}")
-    } else {
-        base
-    }
+    if base.starts_with(|c: char| c.is_ascii_digit()) { format!("m-{base}") } else { base }
 }
 
 /// A valid Fluent identifier (`[a-zA-Z][a-zA-Z0-9_-]*`) from any text.
 fn fluent_id(base: &str) -> String {
     let valid = base.starts_with(|c: char| c.is_ascii_alphabetic())
-        && base
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        && base.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if valid {
         return base.to_string();
     }
     let slug = slugify(base);
-    if slug.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        slug
-    } else {
-        format!("m-{slug}")
-    }
+    if slug.starts_with(|c: char| c.is_ascii_alphabetic()) { slug } else { format!("m-{slug}") }
 }
 
 /// `**Label**: value` or `**Label:** value` → (label, value).
@@ -718,10 +621,8 @@ fn split_bold_label(s: &str) -> Option<(&str, &str)> {
     let inner = s.strip_prefix("**")?;
     let close = inner.find("**")?;
     let label = inner[..close].trim().trim_end_matches(':').trim();
-    let value = inner[close + 2..]
-        .trim_start()
-        .trim_start_matches([':', '：', '—', '–', '-'])
-        .trim();
+    let value =
+        inner[close + 2..].trim_start().trim_start_matches([':', '：', '—', '–', '-']).trim();
     Some((label, value))
 }
 
@@ -738,15 +639,9 @@ fn link_text_unit(unit: &Unit) -> Unit {
     let mut pieces = Vec::new();
     for piece in &unit.pieces {
         match piece {
-            Piece::Seg(Segment {
-                translation,
-                english,
-                ..
-            }) => {
+            Piece::Seg(Segment { translation, english, .. }) => {
                 let tr = split_link(translation).map_or(translation.clone(), |(t, _)| t);
-                let en = english
-                    .as_ref()
-                    .map(|e| split_link(e).map_or(e.clone(), |(t, _)| t));
+                let en = english.as_ref().map(|e| split_link(e).map_or(e.clone(), |(t, _)| t));
                 if let Piece::Seg(seg) = piece {
                     pieces.push(Piece::Seg(Segment {
                         translation: tr,
@@ -765,10 +660,7 @@ fn link_text_unit(unit: &Unit) -> Unit {
             }
         }
     }
-    Unit {
-        pieces,
-        offset: unit.offset,
-    }
+    Unit { pieces, offset: unit.offset }
 }
 
 /// Byte ranges of the contents of `**bold**` spans.
@@ -820,10 +712,7 @@ pub fn translation_pattern(
     for name in used {
         let want = locale_terms.get(name);
         let found = want.and_then(|w| {
-            bolds
-                .iter()
-                .enumerate()
-                .position(|(i, &(s, e))| taken[i].is_none() && &raw[s..e] == w)
+            bolds.iter().enumerate().position(|(i, &(s, e))| taken[i].is_none() && &raw[s..e] == w)
         });
         match found {
             Some(i) => taken[i] = Some(name.clone()),
@@ -884,10 +773,7 @@ mod tests {
             id_base("From the Partner Center, go to **Customers** and select"),
             "from-the-partner-center-go"
         );
-        assert_eq!(
-            id_base("Removes you from the [list](a.md) for"),
-            "removes-you-from-the-list"
-        );
+        assert_eq!(id_base("Removes you from the [list](a.md) for"), "removes-you-from-the-list");
         assert_eq!(id_base("1-dimensional code"), "m-1-dimensional-code");
     }
 }

@@ -6,10 +6,7 @@ fn dates_and_handoffs() {
     assert_eq!(iso_date("13/05/2020"), None);
     assert_eq!(iso_date("x"), None);
     let doc = DocFx {
-        front: docfx::FrontMatter {
-            lasthandoff: Some("07/15/2021".into()),
-            ..Default::default()
-        },
+        front: docfx::FrontMatter { lasthandoff: Some("07/15/2021".into()), ..Default::default() },
         ..Default::default()
     };
     assert_eq!(handoff_key(&doc), (2021, 7, 15));

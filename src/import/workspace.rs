@@ -20,10 +20,7 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn new(files: BTreeMap<String, String>) -> Workspace {
-        Workspace {
-            original: files.clone(),
-            files,
-        }
+        Workspace { original: files.clone(), files }
     }
 
     pub fn get(&self, path: &str) -> Option<&str> {
@@ -55,10 +52,7 @@ pub fn load_workspace(root: &Path) -> std::io::Result<Workspace> {
             let entry = entry?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if entry.file_type()?.is_file() && keep(&name) {
-                files.insert(
-                    format!("{dir}/{name}"),
-                    std::fs::read_to_string(entry.path())?,
-                );
+                files.insert(format!("{dir}/{name}"), std::fs::read_to_string(entry.path())?);
             }
         }
         Ok(())
@@ -112,9 +106,7 @@ pub fn patch_ftl(source: Option<&str>, updates: &[(String, Vec<Elem>)], header: 
         if let ast::Entry::Message(m) = entry {
             let start = (m.id.name.as_ptr() as usize).wrapping_sub(base);
             if start < src.len() && src.is_char_boundary(start) {
-                ranges
-                    .entry(m.id.name)
-                    .or_insert((start, message_end(src, start)));
+                ranges.entry(m.id.name).or_insert((start, message_end(src, start)));
             }
         }
     }
@@ -215,13 +207,8 @@ pub fn set_translation(
         }
         return out.concat();
     }
-    let headers = [
-        format!("[translations.{locale}]"),
-        format!("[translations.\"{locale}\"]"),
-    ];
-    let found = lines
-        .iter()
-        .position(|l| headers.iter().any(|h| l.trim() == h));
+    let headers = [format!("[translations.{locale}]"), format!("[translations.\"{locale}\"]")];
+    let found = lines.iter().position(|l| headers.iter().any(|h| l.trim() == h));
     match found {
         Some(i) => {
             let mut end = i + 1;
@@ -260,15 +247,9 @@ mod tests {
             ("d".to_string(), vec![Elem::Text("added".into())]),
         ];
         let out = patch_ftl(Some(src), &updates, "# h\n");
-        assert_eq!(
-            out,
-            "# c\n\n## G\na = old\nb = new\n\nc = keep\nd = added\n"
-        );
+        assert_eq!(out, "# c\n\n## G\na = old\nb = new\n\nc = keep\nd = added\n");
         assert_eq!(patch_ftl(Some(&out), &updates, "# h\n"), out);
-        assert_eq!(
-            patch_ftl(None, &updates, "# h\n"),
-            "# h\nb = new\nd = added\n"
-        );
+        assert_eq!(patch_ftl(None, &updates, "# h\n"), "# h\nb = new\nd = added\n");
     }
 
     #[test]
@@ -289,10 +270,7 @@ mod tests {
             ),
             "{added}"
         );
-        assert_eq!(
-            set_translation(&added, "ru-RU", TranslationKind::Human, None),
-            added
-        );
+        assert_eq!(set_translation(&added, "ru-RU", TranslationKind::Human, None), added);
         let (article, diags) = crate::content::parse_article(
             "x",
             "x.toml",

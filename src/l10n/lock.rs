@@ -67,7 +67,13 @@ pub fn parse_lock(path: &str, source: &str) -> (Lock, Vec<Diagnostic>) {
         match parsed {
             Some((key, value)) => {
                 if lock.insert(key.clone(), value).is_some() {
-                    diags.push(Diagnostic::error("invalid-lock", path, source, start..start + line.len(), format!("`{key}` appears twice")));
+                    diags.push(Diagnostic::error(
+                        "invalid-lock",
+                        path,
+                        source,
+                        start..start + line.len(),
+                        format!("`{key}` appears twice"),
+                    ));
                 }
             }
             None => diags.push(Diagnostic::error(
@@ -128,6 +134,9 @@ mod tests {
         assert!(text.find("a/b").unwrap() < text.find("a/x").unwrap());
         assert_eq!(parse_lock("l", &text), (lock, vec![]));
         let (_, diags) = parse_lock("l10n.lock", "# ok\nbroken line\n");
-        assert_eq!(diags[0].headline(), "l10n.lock:2:1: error[invalid-lock]: expected `scope/message-id = <16 hex digits>`");
+        assert_eq!(
+            diags[0].headline(),
+            "l10n.lock:2:1: error[invalid-lock]: expected `scope/message-id = <16 hex digits>`"
+        );
     }
 }

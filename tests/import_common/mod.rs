@@ -28,10 +28,8 @@ pub(crate) fn temp_project() -> tempfile::TempDir {
 
 pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
-    let mut entries: Vec<_> = std::fs::read_dir(from)
-        .expect("read dir")
-        .map(|e| e.expect("entry").path())
-        .collect();
+    let mut entries: Vec<_> =
+        std::fs::read_dir(from).expect("read dir").map(|e| e.expect("entry").path()).collect();
     entries.sort();
     for entry in entries {
         let target = to.join(entry.file_name().expect("name"));
@@ -51,15 +49,8 @@ pub(crate) fn inputs(dir: &Path) -> Vec<Input> {
     files
         .into_iter()
         .map(|p| {
-            let rel = p
-                .strip_prefix(corpus())
-                .unwrap_or(&p)
-                .to_string_lossy()
-                .replace('\\', "/");
-            Input {
-                path: rel,
-                source: std::fs::read_to_string(&p).expect("read"),
-            }
+            let rel = p.strip_prefix(corpus()).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+            Input { path: rel, source: std::fs::read_to_string(&p).expect("read") }
         })
         .collect()
 }
@@ -123,10 +114,7 @@ pub(crate) fn golden(name: &str, actual: &str) {
         return;
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "missing golden file {} (run with UPDATE_GOLDEN=1)",
-            path.display()
-        )
+        panic!("missing golden file {} (run with UPDATE_GOLDEN=1)", path.display())
     });
     if expected != actual {
         let first = expected
@@ -164,28 +152,26 @@ pub(crate) fn load_problems(root: &Path) -> Vec<String> {
         problems.push("site did not load".into());
         return problems;
     };
-    let locales: Vec<String> = site
-        .config
-        .locales
-        .iter()
-        .map(|l| l.get_ref().clone())
-        .collect();
+    let locales: Vec<String> = site.config.locales.iter().map(|l| l.get_ref().clone()).collect();
     let (l10n, diags) = drillbook::l10n::load_l10n(root, &locales);
     problems.extend(diags.iter().map(|d| d.headline()));
     for article in &site.articles {
+        let ids: Vec<String> = article
+            .message_refs()
+            .iter()
+            .map(|m| m.get_ref().clone())
+            .filter(|id| !id.is_empty())
+            .collect();
         let translator = l10n.translator("en-US", &article.id);
-        for id in article_message_ids(article) {
-            if !translator.has_source_message(&id) {
-                problems.push(format!(
-                    "{}: message `{id}` is not defined in en-US",
-                    article.id
-                ));
+        for id in &ids {
+            if !translator.has_source_message(id) {
+                problems.push(format!("{}: message `{id}` is not defined in en-US", article.id));
             }
         }
         for locale in &locales {
             let t = l10n.translator(locale, &article.id);
-            for id in article_message_ids(article) {
-                let (_, found) = t.message(&id, None);
+            for id in &ids {
+                let (_, found) = t.message(id, None);
                 for problem in found {
                     if !matches!(problem, drillbook::l10n::Problem::Fallback { .. }) {
                         problems.push(format!("{locale}: {problem:?}"));
@@ -195,59 +181,4 @@ pub(crate) fn load_problems(root: &Path) -> Vec<String> {
         }
     }
     problems
-}
-
-pub(crate) fn article_message_ids(article: &drillbook::content::Article) -> Vec<String> {
-    use drillbook::content::Block;
-    fn blocks(out: &mut Vec<String>, body: &[Block]) {
-        for block in body {
-            match block {
-                Block::Paragraph(id) => out.push(id.get_ref().clone()),
-                Block::Heading(h) => out.push(h.text.get_ref().clone()),
-                Block::List(list) => items(out, list),
-                Block::Procedure(p) => steps(out, &p.steps),
-                Block::Alert(a) => {
-                    out.extend(a.text.iter().map(|t| t.get_ref().clone()));
-                    blocks(out, &a.blocks);
-                }
-                Block::Table(t) => out.extend(
-                    t.header
-                        .iter()
-                        .chain(t.rows.iter().flatten())
-                        .map(|c| c.get_ref().clone())
-                        .filter(|c| !c.is_empty()),
-                ),
-                Block::Image(i) => out.push(i.alt.get_ref().clone()),
-                Block::Code(_) => {}
-                Block::NextSteps(n) => {
-                    out.push(n.title.get_ref().clone());
-                    out.extend(n.links.iter().map(|l| l.text.get_ref().clone()));
-                }
-            }
-        }
-    }
-    fn items(out: &mut Vec<String>, list: &drillbook::content::List) {
-        for item in &list.items {
-            out.push(item.text.get_ref().clone());
-            if let Some(nested) = &item.items {
-                items(out, nested);
-            }
-            blocks(out, &item.blocks);
-        }
-    }
-    fn steps(out: &mut Vec<String>, list: &[drillbook::content::Step]) {
-        for step in list {
-            out.push(step.text.get_ref().clone());
-            steps(out, &step.substeps);
-            blocks(out, &step.blocks);
-        }
-    }
-    let mut out = vec![
-        article.title.get_ref().clone(),
-        article.description.get_ref().clone(),
-    ];
-    out.extend(article.heading.iter().map(|h| h.get_ref().clone()));
-    out.extend(article.audience.iter().map(|a| a.get_ref().clone()));
-    blocks(&mut out, &article.body);
-    out
 }

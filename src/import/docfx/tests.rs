@@ -24,17 +24,9 @@ fn front_matter_fields_are_read() {
 
 #[test]
 fn heading_anchor_and_segment() {
-    let (doc, diags) = parse(&format!(
-        "# <a name=\"x-y\"></a>{}\n",
-        seg("a-1", "Titel", "Title")
-    ));
+    let (doc, diags) = parse(&format!("# <a name=\"x-y\"></a>{}\n", seg("a-1", "Titel", "Title")));
     assert!(diags.is_empty(), "{diags:?}");
-    let DBlock::Heading {
-        level,
-        anchor,
-        unit,
-    } = &doc.blocks[0]
-    else {
+    let DBlock::Heading { level, anchor, unit } = &doc.blocks[0] else {
         panic!("{:?}", doc.blocks)
     };
     assert_eq!((*level, anchor.as_deref()), (1, Some("x-y")));
@@ -56,18 +48,10 @@ fn nested_lists_lettered_steps_and_alerts() {
     );
     let (doc, diags) = parse(&body);
     assert!(diags.is_empty(), "{diags:?}");
-    let DBlock::List {
-        ordered: true,
-        items,
-    } = &doc.blocks[0]
-    else {
-        panic!("{:?}", doc.blocks)
-    };
+    let DBlock::List { ordered: true, items } = &doc.blocks[0] else { panic!("{:?}", doc.blocks) };
     assert_eq!(items.len(), 2);
     assert!(matches!(&items[0][1], DBlock::List { ordered: true, items } if items.len() == 1));
-    let DBlock::Para(lettered) = &items[1][1] else {
-        panic!("{:?}", items[1])
-    };
+    let DBlock::Para(lettered) = &items[1][1] else { panic!("{:?}", items[1]) };
     let (labels, rest) = lettered.split_label().expect("a label");
     assert_eq!((labels, rest.text(true).as_deref()), (1, Some("Lettered")));
     assert!(
@@ -79,16 +63,10 @@ fn nested_lists_lettered_steps_and_alerts() {
 fn alert_without_space_and_link_around_span() {
     let body = format!(">[!TIP]\n>[{}](other.md)\n", seg("a-1", "Mehr", "More"));
     let (doc, _) = parse(&body);
-    let DBlock::Quote {
-        alert: Some(AlertKind::Tip),
-        blocks,
-    } = &doc.blocks[0]
-    else {
+    let DBlock::Quote { alert: Some(AlertKind::Tip), blocks } = &doc.blocks[0] else {
         panic!("{:?}", doc.blocks)
     };
-    let DBlock::Para(unit) = &blocks[0] else {
-        panic!()
-    };
+    let DBlock::Para(unit) = &blocks[0] else { panic!() };
     assert_eq!(unit.text(true).as_deref(), Some("[More](other.md)"));
 }
 
@@ -103,13 +81,8 @@ fn line_break_inside_a_link_url_is_removed() {
         )
     );
     let (doc, _) = parse(&body);
-    let DBlock::Para(unit) = &doc.blocks[0] else {
-        panic!()
-    };
-    assert_eq!(
-        unit.text(true).as_deref(),
-        Some("Buy in [PC](https://x.example/a) now")
-    );
+    let DBlock::Para(unit) = &doc.blocks[0] else { panic!() };
+    assert_eq!(unit.text(true).as_deref(), Some("Buy in [PC](https://x.example/a) now"));
 }
 
 #[test]
@@ -147,9 +120,7 @@ fn table_cells_hold_segments() {
         seg("a-3", "E", "Entry")
     );
     let (doc, _) = parse(&body);
-    let DBlock::Table { header, rows } = &doc.blocks[0] else {
-        panic!("{:?}", doc.blocks)
-    };
+    let DBlock::Table { header, rows } = &doc.blocks[0] else { panic!("{:?}", doc.blocks) };
     assert_eq!(header.len(), 2);
     assert_eq!(rows[0][0].text(true).as_deref(), Some("Entry"));
     assert_eq!(rows[0][1].text(true).as_deref(), Some("x"));
@@ -158,10 +129,7 @@ fn table_cells_hold_segments() {
 #[test]
 fn malformed_span_is_positioned() {
     let (_, diags) = parse("para\n<span data-ttu-id=\"a-1\">never closed\n");
-    let d = diags
-        .iter()
-        .find(|d| d.code == "malformed-span")
-        .expect("a diagnostic");
+    let d = diags.iter().find(|d| d.code == "malformed-span").expect("a diagnostic");
     assert_eq!(
         d.headline(),
         "f.md:8:1: error[malformed-span]: `<span data-ttu-id=\"a-1\">` is never closed"
@@ -174,16 +142,7 @@ fn code_blocks_are_kept_verbatim() {
         parse("```powershell\nGet-Thing <id>\n```\n\n<pre><code>md c:\\\\HWID\n</code></pre>\n");
     assert_eq!(
         doc.blocks[0],
-        DBlock::Code {
-            lang: Some("powershell".into()),
-            code: "Get-Thing <id>".into()
-        }
+        DBlock::Code { lang: Some("powershell".into()), code: "Get-Thing <id>".into() }
     );
-    assert_eq!(
-        doc.blocks[1],
-        DBlock::Code {
-            lang: None,
-            code: "md c:\\\\HWID".into()
-        }
-    );
+    assert_eq!(doc.blocks[1], DBlock::Code { lang: None, code: "md c:\\\\HWID".into() });
 }

@@ -23,6 +23,8 @@ consequence-purchases = Tätigen weiterer Käufe für den Kunden verhindern
 
 remove-heading = Entfernen einer Beziehung
 prerequisites = Um die Beziehung zu entfernen, müssen Sie Reservierungen für reservierte Azure-Instanzen (RI) stornieren, Softwarekäufe stornieren und alle verbleibenden aktiven Abonnements zunächst anhalten.
+prereq-cancel-reservations = Reservierungen für reservierte Azure-Instanzen (RI) stornieren
+prereq-cancel-software = Softwarekäufe stornieren
 
 step-suspend = **Setzen Sie alle aktiven Abonnements aus.**
 step-suspend-go-to-customers = Wechseln Sie im Partner Center zu **Kunden,** und wählen Sie einen Kunden aus.

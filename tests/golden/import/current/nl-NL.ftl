@@ -23,6 +23,8 @@ consequence-purchases = Er wordt voorkomen dat u toekomstige aankopen doet voor 
 
 remove-heading = Een relatie verwijderen
 prerequisites = Als u de relatie wilt verwijderen, moet u reserveringen voor gereserveerde instanties van Azure annuleren, software-aankopen annuleren en alle resterende actieve abonnementen eerst opschorten.
+prereq-cancel-reservations = Reserveringen voor gereserveerde Azure-instanties (RI) annuleren
+prereq-cancel-software = Software-aankopen annuleren
 
 step-suspend = **Eventuele actieve abonnementen opschorten.**
 step-suspend-go-to-customers = Ga in Partner Center naar **{ -ui-customers }** en selecteer een klant

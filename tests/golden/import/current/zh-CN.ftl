@@ -23,6 +23,8 @@ consequence-purchases = 阻止你为客户进行未来购买
 
 remove-heading = 如何删除关系
 prerequisites = 若要删除关系，你需要取消 Azure 保留实例 (RI) 保留、取消软件购买，并首先挂起所有剩余的活动订阅。
+prereq-cancel-reservations = 取消 Azure 预留实例 (RI) 预订
+prereq-cancel-software = 取消软件购买
 
 step-suspend = **暂停任何活动订阅。**
 step-suspend-go-to-customers = 从合作伙伴中心，前往 " **{ -ui-customers }** " 并选择一个客户

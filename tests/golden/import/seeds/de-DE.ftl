@@ -23,6 +23,8 @@ consequence-purchases = Verhindert, dass Sie zukünftige Einkäufe für den Kund
 
 remove-heading = Vorgehensweise beim Entfernen einer Beziehung
 prerequisites = Um die Beziehung zu entfernen, müssen Sie Azure RI-Reservierungen abbrechen, Software Käufe abbrechen und alle verbleibenden aktiven Abonnements zuerst sperren.
+prereq-cancel-reservations = Reservierungen für reservierte Azure-Instanzen (RI) stornieren
+prereq-cancel-software = Softwarekäufe stornieren
 
 step-suspend = **Setzen Sie alle aktiven Abonnements aus.**
 step-suspend-go-to-customers = Wechseln Sie im Partner Center zu **{ -ui-customers }** , und wählen Sie einen Kunden aus.

@@ -23,6 +23,8 @@ consequence-purchases = Er wordt voorkomen dat u toekomstige aankopen doet voor 
 
 remove-heading = Een relatie verwijderen
 prerequisites = Als u de relatie wilt verwijderen, moet u Azure RI-reserve ringen annuleren, software aankopen annuleren en eventuele resterende actieve abonnementen blok keren.
+prereq-cancel-reservations = Reserveringen voor gereserveerde Azure-instanties (RI) annuleren
+prereq-cancel-software = Software-aankopen annuleren
 
 step-suspend = **Actieve abonnementen opschorten.**
 step-suspend-go-to-customers = Ga vanuit het partner centrum naar **klanten** en selecteer een klant

@@ -23,6 +23,8 @@ consequence-purchases = Du kan inte göra framtida inköp för kunden
 
 remove-heading = Ta bort en relation
 prerequisites = Om du vill ta bort relationen måste du avbryta Azure RI-reservationer, avbryta program varu inköp och pausa eventuella återstående aktiva prenumerationer först.
+prereq-cancel-reservations = Avbryt reservationer för reserverade Azure-instanser (RI)
+prereq-cancel-software = Avbryt programvaruinköp
 
 step-suspend = **Pausa eventuella aktiva prenumerationer.**
 step-suspend-go-to-customers = Från Partner Center går du till **kunder** och väljer en kund

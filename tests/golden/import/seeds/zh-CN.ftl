@@ -23,6 +23,8 @@ consequence-purchases = 阻止你为客户进行未来购买
 
 remove-heading = 如何删除关系
 prerequisites = 若要删除关系，你首先需要取消 Azure RI 预订、取消软件购买，并暂停任何其余的活动订阅：
+prereq-cancel-reservations = 取消 Azure 预留实例 (RI) 预订
+prereq-cancel-software = 取消软件购买
 
 step-suspend = **暂停所有活动订阅。**
 step-suspend-go-to-customers = 暂停任何活动订阅。 从 "合作伙伴中心"，请前往 "**{ -ui-customers }**" > 选择 "客户 >**{ -ui-subscriptions }**" > 选择 ">**挂起**的订阅"。

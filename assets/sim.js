@@ -1,0 +1,546 @@
+// drillbook: the Partner Center simulator's browser runtime (an ES module, no dependencies).
+//
+// Two parts. The pure state machine (exported; `node --test tests/js/` imports it and
+// replays the traces the Rust reference model generated) and the DOM view (`mount`), which
+// reads the JSON the build embeds in <script type="application/json" id="drillbook-sim-data">.
+// Every string shown comes from that JSON, formatted at build time with Fluent: this file
+// contains no user-visible text. The rules mirror src/sim/model.rs; the trace test proves it.
+
+// ---------------------------------------------------------------------------------------
+// Pure state machine (same ids and check order as the Rust model)
+
+export const CONDITIONS = [
+  'no-active-subscriptions', 'no-active-reservations', 'no-active-software', 'removal-allowed',
+  'relationship-removed', 'not-in-customer-list', 'no-delegated-admin', 'not-support-contact',
+  'purchases-refused',
+];
+
+export const ACTION_KINDS = [
+  'suspend-subscription', 'reactivate-subscription', 'cancel-reservation', 'cancel-software',
+  'remove-relationship', 'purchase',
+];
+
+const LISTS = ['subscriptions', 'reservations', 'software'];
+const has = (obj, key) => obj != null && typeof obj === 'object' && Object.hasOwn(obj, key);
+const sortedKeys = (obj) => Object.keys(obj).sort();
+const countActive = (map) => Object.values(map).filter((s) => s === 'active').length;
+
+/** Applies `action` to `state`: `{ok: true, state}` or `{ok: false, reasons}`. Never throws
+ * on well-formed state; never mutates its arguments. */
+export function apply(state, action) {
+  const reject = (...reasons) => ({ ok: false, reasons });
+  const id = action && action.customer;
+  if (!has(state.customers, id)) return reject({ reason: 'unknown-customer' });
+  const customer = state.customers[id];
+  const removed = customer.relationship === 'removed';
+  const next = structuredClone(customer);
+  switch (action.action) {
+    case 'suspend-subscription':
+    case 'reactivate-subscription': {
+      const suspend = action.action === 'suspend-subscription';
+      if (!has(customer.subscriptions, action.item)) return reject({ reason: 'unknown-item' });
+      if (removed) return reject({ reason: 'relationship-removed' });
+      const status = customer.subscriptions[action.item];
+      if (suspend && status === 'suspended') return reject({ reason: 'already-suspended' });
+      if (!suspend && status === 'active') return reject({ reason: 'already-active' });
+      next.subscriptions[action.item] = suspend ? 'suspended' : 'active';
+      break;
+    }
+    case 'cancel-reservation':
+    case 'cancel-software': {
+      const list = action.action === 'cancel-reservation' ? 'reservations' : 'software';
+      if (!has(customer[list], action.item)) return reject({ reason: 'unknown-item' });
+      if (removed) return reject({ reason: 'relationship-removed' });
+      if (customer[list][action.item] === 'cancelled') return reject({ reason: 'already-cancelled' });
+      next[list][action.item] = 'cancelled';
+      break;
+    }
+    case 'remove-relationship': {
+      if (removed) return reject({ reason: 'relationship-removed' });
+      const reasons = [];
+      const counts = [
+        ['active-subscriptions', countActive(customer.subscriptions)],
+        ['active-reservations', countActive(customer.reservations)],
+        ['active-software', countActive(customer.software)],
+      ];
+      for (const [reason, count] of counts) if (count > 0) reasons.push({ reason, count });
+      if (reasons.length) return reject(...reasons);
+      next.relationship = 'removed';
+      next['delegated-admin'] = false;
+      next['support-contact'] = false;
+      break;
+    }
+    case 'purchase':
+      if (removed) return reject({ reason: 'relationship-removed' });
+      break;
+    default:
+      return reject({ reason: 'unknown-action' });
+  }
+  return { ok: true, state: { customers: { ...state.customers, [id]: next } } };
+}
+
+/** One condition for one customer's state. */
+export function evaluate(customer, condition) {
+  const removed = customer.relationship === 'removed';
+  const subs = countActive(customer.subscriptions);
+  const res = countActive(customer.reservations);
+  const sw = countActive(customer.software);
+  switch (condition) {
+    case 'no-active-subscriptions': return subs === 0;
+    case 'no-active-reservations': return res === 0;
+    case 'no-active-software': return sw === 0;
+    case 'removal-allowed': return !removed && subs + res + sw === 0;
+    case 'relationship-removed': return removed;
+    case 'not-in-customer-list': return removed;
+    case 'no-delegated-admin': return !customer['delegated-admin'];
+    case 'not-support-contact': return !customer['support-contact'];
+    case 'purchases-refused': return removed;
+    default: return false;
+  }
+}
+
+/** Every condition of every customer: `{customerId: {conditionId: bool}}`. */
+export function conditions(state) {
+  const out = {};
+  for (const id of sortedKeys(state.customers)) {
+    out[id] = {};
+    for (const c of CONDITIONS) out[id][c] = evaluate(state.customers[id], c);
+  }
+  return out;
+}
+
+/** Every action naming an existing customer and item, in the Rust model's order. */
+export function allActions(state) {
+  const out = [];
+  for (const customer of sortedKeys(state.customers)) {
+    const c = state.customers[customer];
+    for (const item of sortedKeys(c.subscriptions)) {
+      out.push({ action: 'suspend-subscription', customer, item });
+      out.push({ action: 'reactivate-subscription', customer, item });
+    }
+    for (const item of sortedKeys(c.reservations)) out.push({ action: 'cancel-reservation', customer, item });
+    for (const item of sortedKeys(c.software)) out.push({ action: 'cancel-software', customer, item });
+    out.push({ action: 'remove-relationship', customer });
+    out.push({ action: 'purchase', customer });
+  }
+  return out;
+}
+
+export function enabledActions(state) {
+  return allActions(state).filter((a) => apply(state, a).ok);
+}
+
+/** JSON with object keys sorted: equal values give equal strings. */
+export function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${sortedKeys(value).map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const STATUS = { subscriptions: ['active', 'suspended'], reservations: ['active', 'cancelled'], software: ['active', 'cancelled'] };
+const sameKeys = (a, b) => canonical(sortedKeys(a)) === canonical(sortedKeys(b));
+
+/** Whether `state` is a state of `scenario`: the same ids, declared statuses only, and a
+ * removed relationship leaves nothing active (the only states the rules can reach). */
+export function isValidState(scenario, state) {
+  const initial = scenario.initial.customers;
+  if (!state || typeof state !== 'object' || !sameKeys(state, { customers: 0 })) return false;
+  const customers = state.customers;
+  if (!customers || typeof customers !== 'object' || Array.isArray(customers) || !sameKeys(customers, initial)) return false;
+  return Object.keys(initial).every((id) => {
+    const c = customers[id];
+    if (!c || typeof c !== 'object' || Array.isArray(c) || !sameKeys(c, initial[id])) return false;
+    if (!['active', 'removed'].includes(c.relationship)) return false;
+    if (typeof c['delegated-admin'] !== 'boolean' || typeof c['support-contact'] !== 'boolean') return false;
+    for (const list of LISTS) {
+      const map = c[list];
+      if (!map || typeof map !== 'object' || Array.isArray(map) || !sameKeys(map, initial[id][list])) return false;
+      if (!Object.values(map).every((s) => STATUS[list].includes(s))) return false;
+    }
+    if (c.relationship === 'removed') {
+      return LISTS.every((l) => countActive(c[l]) === 0) && !c['delegated-admin'] && !c['support-contact'];
+    }
+    // Admin privileges and the support-contact entry only ever go away on removal.
+    const init = initial[id];
+    return c['delegated-admin'] === init['delegated-admin'] && c['support-contact'] === init['support-contact'];
+  });
+}
+
+const MAX_HISTORY = 100;
+
+/** Reads saved progress. Returns `{progress, discarded}`: `progress` maps scenario ids to
+ * `{state, history}`; `discarded` is true when damaged or old data was found (and removed). */
+export function loadProgress(storage, data) {
+  const key = data['storage-key'];
+  let discarded = false;
+  const remove = (k) => { try { storage.removeItem(k); } catch { /* storage unavailable */ } };
+  try {
+    // Saved progress of other versions of the same set is old: drop it.
+    const prefix = 'drillbook-sim/v';
+    const suffix = `/${data.set}`;
+    for (let i = storage.length - 1; i >= 0; i -= 1) {
+      const k = storage.key(i);
+      if (k && k !== key && k.startsWith(prefix) && k.endsWith(suffix)) { remove(k); discarded = true; }
+    }
+    const raw = storage.getItem(key);
+    if (raw == null) return { progress: {}, current: null, discarded };
+    const saved = JSON.parse(raw);
+    const progress = {};
+    if (!saved || saved.version !== data.version || typeof saved.progress !== 'object' || saved.progress === null) throw new Error('old');
+    for (const [id, entry] of Object.entries(saved.progress)) {
+      const scenario = data.scenarios.find((s) => s.id === id);
+      if (!scenario || !entry || !isValidState(scenario, entry.state) || !Array.isArray(entry.history)
+        || entry.history.length > MAX_HISTORY || !entry.history.every((s) => isValidState(scenario, s))) throw new Error('invalid');
+      progress[id] = { state: entry.state, history: entry.history };
+    }
+    const current = data.scenarios.some((s) => s.id === saved.scenario) ? saved.scenario : null;
+    return { progress, current, discarded };
+  } catch {
+    remove(key);
+    return { progress: {}, current: null, discarded: true };
+  }
+}
+
+export function saveProgress(storage, data, current, progress) {
+  try {
+    storage.setItem(data['storage-key'], JSON.stringify({ version: data.version, scenario: current, progress }));
+  } catch { /* storage full or unavailable: progress lives for this page view only */ }
+}
+
+// ---------------------------------------------------------------------------------------
+// DOM view
+
+function h(tag, props, ...kids) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const kid of kids.flat(Infinity)) {
+    if (kid !== null && kid !== undefined && kid !== false) el.append(kid);
+  }
+  return el;
+}
+
+const button = (label, props) => h('button', { type: 'button', ...props }, label);
+
+/** Builds the simulator inside `section` from `data` (the parsed JSON). */
+export function mount(section, data, storage) {
+  const { ui, text } = data;
+  const loaded = loadProgress(storage, data);
+  const progress = loaded.progress;
+  let scenario = data.scenarios.find((s) => s.id === loaded.current) || data.scenarios[0];
+  let view = { screen: 'customers' };
+  let focusKey = null;
+
+  for (const old of section.querySelectorAll('.sim-fallback')) old.remove();
+  if (!section.querySelector('#sim-title')) section.prepend(h('h2', { id: 'sim-title', text: text['sim-title'] }));
+  const select = h('select', { id: 'sim-scenario', 'data-key': 'scenario' },
+    data.scenarios.map((s) => h('option', { value: s.id, text: s.title })));
+  const brief = h('p', { class: 'sim-brief' });
+  const goal = h('p', { class: 'sim-goal' });
+  const checklist = h('ul', { class: 'sim-progress', 'aria-label': text['sim-progress-label'] });
+  const undo = button(text['sim-undo'], { 'data-cmd': 'undo', 'data-key': 'undo' });
+  const notice = h('p', { class: 'sim-notice', role: 'note', hidden: !loaded.discarded, text: text['sim-storage-discarded'] });
+  const crumbs = h('ol');
+  const screen = h('div', { class: 'sim-screen' });
+  const feedback = h('div', { class: 'sim-feedback', role: 'status', 'aria-live': 'polite' });
+  const app = h('div', { class: 'sim-app' },
+    h('p', { text: text['sim-intro'] }),
+    h('div', { class: 'sim-toolbar' },
+      h('label', { for: 'sim-scenario', text: text['sim-scenario-label'] }), select,
+      undo, button(text['sim-reset'], { 'data-cmd': 'reset', 'data-key': 'reset' })),
+    brief, goal, checklist, notice,
+    h('details', { class: 'sim-differences', open: true }, h('summary', { text: text['sim-differences-title'] }),
+      h('ul', {}, ['reservations', 'software', 'purchases', 'simplified'].map((k) => h('li', { text: text[`sim-difference-${k}`] })))),
+    h('div', { class: 'sim-console', role: 'region', 'aria-label': text['sim-console-label'] },
+      h('nav', { class: 'sim-crumbs', 'aria-label': text['sim-breadcrumb-label'] }, crumbs), screen),
+    feedback);
+  section.append(app);
+  section.classList.add('sim-ready');
+
+  const entry = () => {
+    if (!progress[scenario.id]) progress[scenario.id] = { state: structuredClone(scenario.initial), history: [] };
+    return progress[scenario.id];
+  };
+  const customerOf = (id) => scenario.customers.find((c) => c.id === id);
+  const state = () => entry().state;
+  const listed = () => scenario.customers.filter((c) => state().customers[c.id].relationship === 'active');
+
+  function say(nodes) {
+    feedback.replaceChildren(...[nodes].flat());
+  }
+
+  function reasonText(action, reason) {
+    const customer = customerOf(action.customer);
+    if (!customer) return text['sim-reason-unknown-customer'];
+    const list = { 'suspend-subscription': 'subscriptions', 'reactivate-subscription': 'subscriptions', 'cancel-reservation': 'reservations', 'cancel-software': 'software' }[action.action];
+    const item = list && customer[list].find((i) => i.id === action.item);
+    switch (reason.reason) {
+      case 'relationship-removed': return customer.text['sim-reason-relationship-removed'];
+      case 'already-suspended': case 'already-active': return item.text[`sim-reason-${reason.reason}`];
+      case 'already-cancelled': return item.text['sim-reason-already-cancelled'];
+      case 'active-subscriptions': case 'active-reservations': case 'active-software':
+        return customer.text[`sim-reason-${reason.reason}`][String(reason.count)];
+      default: return text['sim-reason-unknown-item'];
+    }
+  }
+
+  function explain(action, reasons) {
+    return [h('p', { class: 'sim-blocked', text: text['sim-blocked'] }),
+      h('ul', {}, reasons.map((reason) => {
+        const fix = data.fixes[reason.reason];
+        const href = fix && scenario.steps[fix];
+        return h('li', {}, reasonText(action, reason),
+          href ? h('span', { class: 'sim-fix' }, text['sim-fix-label'], h('a', { href, text: text['sim-fix'][fix] })) : null);
+      }))];
+  }
+
+  function announceOk(action) {
+    const customer = customerOf(action.customer);
+    const find = (list) => customer[list].find((i) => i.id === action.item);
+    switch (action.action) {
+      case 'suspend-subscription': return find('subscriptions').text['sim-announce-suspended'];
+      case 'reactivate-subscription': return find('subscriptions').text['sim-announce-reactivated'];
+      case 'cancel-reservation': return find('reservations').text['sim-announce-cancelled'];
+      case 'cancel-software': return find('software').text['sim-announce-cancelled'];
+      case 'remove-relationship': return customer.text['sim-announce-removed'];
+      default: return customer.text['sim-announce-purchase'];
+    }
+  }
+
+  function act(action) {
+    const outcome = apply(state(), action);
+    if (!outcome.ok) {
+      say(explain(action, outcome.reasons));
+      return false;
+    }
+    const e = entry();
+    if (canonical(outcome.state) !== canonical(e.state)) {
+      e.history.push(e.state);
+      if (e.history.length > MAX_HISTORY) e.history.shift();
+      e.state = outcome.state;
+    }
+    say(h('p', { text: announceOk(action) }));
+    return true;
+  }
+
+  function render() {
+    const s = state();
+    // A removed customer's pages are gone (as in Partner Center); only the result stays.
+    const shown = view.customer && s.customers[view.customer];
+    if (view.screen !== 'customers' && (!shown || (shown.relationship === 'removed' && view.screen !== 'summary'))) view = { screen: 'customers' };
+    select.value = scenario.id;
+    brief.textContent = scenario.brief;
+    const conds = conditions(s);
+    const reached = conds[scenario.goal.customer][scenario.goal.condition];
+    goal.replaceChildren(...(reached ? [scenario.text['sim-goal-reached']] : [h('strong', { text: text['sim-goal-label'] }), scenario.text['sim-goal']]));
+    goal.classList.toggle('sim-done', reached);
+    checklist.replaceChildren(...['no-active-subscriptions', 'no-active-reservations', 'no-active-software', 'relationship-removed'].map((c) => {
+      const label = data.conditions.find((x) => x.id === c).label;
+      return h('li', { class: conds[scenario.goal.customer][c] ? 'sim-met' : 'sim-unmet' }, label);
+    }));
+    undo.setAttribute('aria-disabled', String(entry().history.length === 0));
+    renderCrumbs();
+    screen.replaceChildren(...renderScreen(s));
+    const target = (focusKey && app.querySelector(`[data-key="${focusKey}"]`)) || null;
+    if (target) target.focus();
+    focusKey = null;
+    saveProgress(storage, data, scenario.id, progress);
+    section.dispatchEvent(new CustomEvent('drillbook:sim-state', {
+      bubbles: true,
+      detail: { scenario: scenario.id, goal: scenario.goal, goalReached: reached, conditions: conds, enabled: enabledActions(s), state: s, initial: scenario.initial },
+    }));
+  }
+
+  function renderCrumbs() {
+    const items = [[ui['partner-center']], [ui.customers, { screen: 'customers' }]];
+    const c = view.customer && customerOf(view.customer);
+    if (c && view.screen !== 'customers') {
+      items.push([c.name, { screen: 'customer', customer: c.id, tab: 'subscriptions' }]);
+      if (view.screen === 'subscription') {
+        items.push([ui.subscriptions, { screen: 'customer', customer: c.id, tab: 'subscriptions' }]);
+        items.push([c.subscriptions.find((x) => x.id === view.item).name]);
+      } else if (view.screen === 'customer' || view.screen === 'confirm') {
+        const tab = view.screen === 'confirm' ? 'account' : view.tab;
+        items.push([ui[{ subscriptions: 'subscriptions', account: 'account', reservations: 'azure-reservations', software: 'software' }[tab]]]);
+      }
+    }
+    crumbs.replaceChildren(...items.map(([label, target], i) => {
+      const last = i === items.length - 1;
+      if (last || !target) return h('li', { 'aria-current': last ? 'page' : null }, label);
+      return h('li', {}, button(label, { class: 'sim-link', 'data-cmd': 'go', 'data-view': JSON.stringify(target) }));
+    }));
+  }
+
+  const heading = (label) => h('h3', { tabindex: '-1', 'data-key': 'heading', text: label });
+  const go = (label, target, key) => button(label, { class: 'sim-link', 'data-cmd': 'go', 'data-view': JSON.stringify(target), 'data-key': key });
+  const actButton = (label, action, props) => button(label, { 'data-cmd': 'act', 'data-action': JSON.stringify(action), 'data-key': `act:${action.action}:${action.customer}:${action.item || ''}`, ...props });
+  const table = (head, rows) => h('table', {}, h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col', text: x })))),
+    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((x) => h('td', {}, x))))));
+
+  function renderScreen(s) {
+    const c = view.customer && customerOf(view.customer);
+    const cs = c && s.customers[c.id];
+    if (view.screen === 'summary' && c) return renderSummary(c);
+    if (!c || cs.relationship === 'removed') {
+      const rows = listed();
+      return [heading(ui.customers), h('p', { text: scenario.text['sim-customers-count'][String(rows.length)] }),
+        rows.length ? table([text['sim-column-name']], rows.map((x) => [go(x.name, { screen: 'customer', customer: x.id, tab: 'subscriptions' }, `customer:${x.id}`)]))
+          : h('p', { text: text['sim-customers-empty'] })];
+    }
+    if (view.screen === 'confirm') {
+      return [heading(c.text['sim-confirm-title']), h('p', { text: c.text['sim-confirm-body'] }),
+        h('p', { class: 'sim-actions' }, actButton(ui.remove, { action: 'remove-relationship', customer: c.id }, { class: 'sim-danger' }),
+          go(ui.cancel, { screen: 'customer', customer: c.id, tab: 'account' }, 'cancel'))];
+    }
+    if (view.screen === 'subscription') {
+      const sub = c.subscriptions.find((x) => x.id === view.item);
+      const status = cs.subscriptions[sub.id];
+      const toggle = (label, value, kind) => actButton(label, { action: kind, customer: c.id, item: sub.id }, { 'aria-pressed': String(status === value) });
+      return [heading(sub.name), h('dl', {}, h('dt', { text: text['sim-column-offer'] }), h('dd', { text: sub.offer }),
+        h('dt', { text: ui.quantity }), h('dd', { text: sub.text['sim-quantity'] }),
+        h('dt', { text: ui.status }), h('dd', { text: status === 'active' ? ui.active : ui.suspended })),
+      h('div', { role: 'group', 'aria-label': ui.status, class: 'sim-actions' },
+        toggle(ui.active, 'active', 'reactivate-subscription'), toggle(ui.suspended, 'suspended', 'suspend-subscription'))];
+    }
+    const tabs = [['account', ui.account], ['subscriptions', ui.subscriptions], ['reservations', ui['azure-reservations']], ['software', ui.software]];
+    const nav = h('nav', { class: 'sim-tabs', 'aria-label': text['sim-customer-nav-label'] }, h('ul', {}, tabs.map(([tab, label]) =>
+      h('li', {}, button(label, { class: 'sim-link', 'data-cmd': 'go', 'data-view': JSON.stringify({ screen: 'customer', customer: c.id, tab }), 'data-key': `tab:${tab}`, 'aria-current': view.tab === tab ? 'page' : null })))));
+    return [heading(c.name), nav, ...renderTab(c, cs)];
+  }
+
+  function renderTab(c, cs) {
+    const sub = ui.subscriptions;
+    if (view.tab === 'account') {
+      const inactive = countActive(cs.subscriptions);
+      const remove = button(ui['remove-reseller-relationship'], {
+        class: 'sim-link sim-remove', 'data-cmd': 'open-remove', 'data-key': 'open-remove',
+        'aria-disabled': String(inactive > 0), 'aria-describedby': inactive > 0 ? 'sim-remove-tip' : null,
+      });
+      return [h('h4', { text: ui.account }), h('dl', {},
+        h('dt', { text: text['sim-account-relationship'] }), h('dd', { text: text['sim-relationship-active'] }),
+        h('dt', { text: text['sim-account-admin'] }), h('dd', { text: text[cs['delegated-admin'] ? 'sim-admin-granted' : 'sim-admin-removed'] }),
+        h('dt', { text: text['sim-account-support'] }), h('dd', { text: text[cs['support-contact'] ? 'sim-support-listed' : 'sim-support-removed'] })),
+      h('p', { class: 'sim-remove-wrap' }, remove, inactive > 0 ? h('span', { id: 'sim-remove-tip', role: 'tooltip', class: 'sim-tip', text: c.text['sim-remove-inactive'][String(inactive)] }) : null)];
+    }
+    if (view.tab === 'subscriptions') {
+      return [h('h4', { text: sub }), c.subscriptions.length ? table([text['sim-column-name'], text['sim-column-offer'], ui.quantity, ui.status], c.subscriptions.map((x) => [
+        go(x.name, { screen: 'subscription', customer: c.id, item: x.id }, `sub:${x.id}`), x.offer, x.text['sim-quantity'],
+        cs.subscriptions[x.id] === 'active' ? ui.active : ui.suspended])) : h('p', { text: text['sim-subscriptions-empty'] }),
+      h('p', {}, actButton(ui['add-subscription'], { action: 'purchase', customer: c.id }))];
+    }
+    const list = view.tab === 'reservations' ? 'reservations' : 'software';
+    const kind = list === 'reservations' ? 'cancel-reservation' : 'cancel-software';
+    const label = list === 'reservations' ? ui['cancel-reservation'] : ui['cancel-purchase'];
+    return [h('h4', { text: list === 'reservations' ? ui['azure-reservations'] : ui.software }),
+      c[list].length ? table([text['sim-column-name'], ui.quantity, ui.status], c[list].map((x) => [
+        h('span', { id: `sim-item-${x.id}`, text: x.name }), x.text['sim-quantity'],
+        h('span', { class: 'sim-actions' }, cs[list][x.id] === 'active' ? ui.active : ui.cancelled,
+          actButton(label, { action: kind, customer: c.id, item: x.id }, { 'aria-describedby': `sim-item-${x.id}` }))]))
+        : h('p', { text: text[`sim-${list}-empty`] })];
+  }
+
+  function renderSummary(c) {
+    const line = (id) => h('li', { class: 'sim-met', text: c.text[id] });
+    return [heading(c.text['sim-summary-title']), h('ul', {}, line('sim-summary-customer-list'), line('sim-summary-admin'), line('sim-summary-support'),
+      h('li', { class: 'sim-met' }, c.text['sim-summary-purchases'], actButton(ui['add-subscription'], { action: 'purchase', customer: c.id }))),
+    h('p', {}, go(text['sim-summary-back'], { screen: 'customers' }, 'back'))];
+  }
+
+  function onClick(event) {
+    const el = event.target.closest('[data-cmd]');
+    if (!el || !app.contains(el)) return;
+    const cmd = el.dataset.cmd;
+    if (cmd === 'go') {
+      view = JSON.parse(el.dataset.view);
+      focusKey = 'heading';
+      say([]);
+    } else if (cmd === 'act') {
+      const action = JSON.parse(el.dataset.action);
+      focusKey = el.dataset.key;
+      const ok = act(action);
+      if (action.action === 'remove-relationship') {
+        // Accepted: show the result. Refused: back to the account page, with the reasons shown.
+        view = ok ? { screen: 'summary', customer: action.customer } : { screen: 'customer', customer: action.customer, tab: 'account' };
+        focusKey = ok ? 'heading' : 'open-remove';
+      }
+    } else if (cmd === 'open-remove') {
+      const action = { action: 'remove-relationship', customer: view.customer };
+      focusKey = 'open-remove';
+      if (el.getAttribute('aria-disabled') === 'true') {
+        say(explain(action, apply(state(), action).reasons || []));
+      } else {
+        view = { screen: 'confirm', customer: view.customer };
+        focusKey = 'heading';
+        say([]);
+      }
+    } else if (cmd === 'undo') {
+      focusKey = 'undo';
+      const e = entry();
+      if (!e.history.length) return;
+      e.state = e.history.pop();
+      if (view.screen === 'summary' || view.screen === 'confirm') view = { screen: 'customer', customer: view.customer, tab: 'account' };
+      say(h('p', { text: text['sim-announce-undo'] }));
+    } else if (cmd === 'reset') {
+      progress[scenario.id] = { state: structuredClone(scenario.initial), history: [] };
+      view = { screen: 'customers' };
+      focusKey = 'reset';
+      say(h('p', { text: text['sim-announce-reset'] }));
+    }
+    render();
+  }
+
+  app.addEventListener('click', onClick);
+  select.addEventListener('change', () => {
+    scenario = data.scenarios.find((s) => s.id === select.value) || scenario;
+    view = { screen: 'customers' };
+    focusKey = 'scenario';
+    say(h('p', { text: scenario.title }));
+    render();
+  });
+  render();
+  return { get state() { return state(); }, get scenario() { return scenario.id; } };
+}
+
+/** Finds the data block and the section and mounts the simulator; does nothing without them. */
+export function start(doc) {
+  const section = doc.getElementById('sim');
+  const script = doc.getElementById('drillbook-sim-data');
+  if (!section || !script) return null;
+  let data;
+  try {
+    data = JSON.parse(script.textContent);
+  } catch {
+    return null;
+  }
+  if (!data || data.version !== 1 || !Array.isArray(data.scenarios) || !data.scenarios.length) return null;
+  let storage;
+  try {
+    storage = window.localStorage;
+    storage.getItem('drillbook-sim/probe');
+  } catch {
+    storage = memoryStorage();
+  }
+  return mount(section, data, storage);
+}
+
+/** A Storage stand-in for browsers that refuse localStorage (and for tests). */
+export function memoryStorage() {
+  const map = new Map();
+  return {
+    get length() { return map.size; },
+    key: (i) => [...map.keys()][i] ?? null,
+    getItem: (k) => (map.has(k) ? map.get(k) : null),
+    setItem: (k, v) => { map.set(k, String(v)); },
+    removeItem: (k) => { map.delete(k); },
+  };
+}
+
+if (typeof document !== 'undefined') {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => start(document));
+  else start(document);
+}

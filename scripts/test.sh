@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The one test command (README.md): installs what it needs when missing, then runs every
+# check and test. CI runs exactly this through .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain components"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+step "format"
+cargo fmt --check
+
+step "lint"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "unit, integration and property tests"
+cargo test --locked
+
+step "docs"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --document-private-items --locked -q
+
+step "dogfood: check the shipped translations"
+cargo run --locked -q -- check
+
+step "dogfood: build the shipped site (strict)"
+cargo run --locked -q -- build --strict --out target/dogfood-site
+
+if [ -f package.json ]; then
+  step "node packages"
+  if ! command -v node >/dev/null 2>&1; then
+    apt-get update -qq && apt-get install -y -qq nodejs npm
+  fi
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+    npm ci --no-audit --no-fund
+  fi
+  if ls tests/js/*.test.mjs >/dev/null 2>&1; then
+    step "JavaScript runtime tests"
+    node --test tests/js/
+  fi
+  if ls tests/e2e/*.spec.mjs >/dev/null 2>&1; then
+    step "browser tests (Debian chromium + playwright-core)"
+    if ! command -v chromium >/dev/null 2>&1; then
+      apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk
+    fi
+    node --test tests/e2e/*.spec.mjs
+  fi
+fi
+
+step "all tests passed"

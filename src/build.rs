@@ -1,0 +1,119 @@
+//! The build pipeline shared by `build` and `serve`: load content and locales, render into
+//! a staging directory, and swap it in only when there are no errors (or, in strict mode,
+//! no warnings).
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::content::{self, Site};
+use crate::diag::{self, Diagnostic, Severity};
+use crate::l10n::{self, L10n};
+use crate::render::{self, Options, Sink, write::Staging};
+
+/// What a successful build wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    pub pages: usize,
+    pub files: usize,
+}
+
+/// Loads the project at `root`: content, then every configured locale (the default first).
+/// `None` when the input has errors; diagnostics are sorted.
+pub fn load(root: &Path, locales: &[String]) -> (Option<(Site, L10n)>, Vec<Diagnostic>) {
+    let (site, mut diags) = content::load_site(root);
+    let Some(site) = site else {
+        diag::sort(&mut diags);
+        return (None, diags);
+    };
+    let configured: Vec<String> = site.config.locales.iter().map(|l| l.get_ref().clone()).collect();
+    for locale in locales {
+        if !configured.contains(locale) {
+            diags.push(Diagnostic::file(
+                Severity::Error,
+                "unknown-locale",
+                "content/site.toml",
+                format!(
+                    "`--locale {locale}` is not one of the configured locales: {}",
+                    configured.join(", ")
+                ),
+            ));
+        }
+    }
+    // The default locale first: it is the source every other locale falls back to.
+    let default = site.config.default_locale.get_ref().clone();
+    let mut load: Vec<String> = vec![default.clone()];
+    load.extend(configured.iter().filter(|l| **l != default).cloned());
+    diags.extend(crate::checklist::check_bindings(&site));
+    let (l10n, more) = l10n::load_l10n(root, &load);
+    diags.extend(more);
+    diag::sort(&mut diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    (Some((site, l10n)), diags)
+}
+
+/// The dashboard's rows from the checker's status.
+fn dashboard_rows(status: &crate::check::Status) -> Vec<render::DashboardRow> {
+    let mut rows = Vec::new();
+    for (locale, locale_status) in &status.locales {
+        for (scope, s) in &locale_status.scopes {
+            rows.push(render::DashboardRow {
+                locale: locale.clone(),
+                scope: scope.clone(),
+                messages: s.messages,
+                translated: s.translated,
+                missing: s.missing,
+                stale: s.stale,
+                errors: s.errors,
+                problems: s.diagnostics.iter().map(Diagnostic::headline).collect(),
+            });
+        }
+    }
+    rows
+}
+
+/// Builds the project at `root` into `out`. `Ok(None)` means the input had errors and `out`
+/// was left untouched; `Err` is an operational failure (disk).
+pub fn build_site(
+    root: &Path,
+    out: &Path,
+    locales: &[String],
+    strict: bool,
+) -> Result<(Option<Stats>, Vec<Diagnostic>)> {
+    let (loaded, mut diags) = load(root, locales);
+    let Some((site, l10n)) = loaded else { return Ok((None, diags)) };
+    // The translation status: stale markers on pages, and the dashboard.
+    let (data, more) = crate::check::load_check_data(root, &l10n);
+    diags.extend(more.into_iter().filter(Diagnostic::is_error));
+    let input = crate::check::Input { l10n: &l10n, site: Some(&site), data: &data };
+    let status = crate::check::status(&input);
+    let staging = Staging::new(out)?;
+    let options = Options {
+        locales: locales.to_vec(),
+        strict,
+        stale: status.stale_by_scope(),
+        dashboard: Some(dashboard_rows(&status)),
+    };
+    diags.extend(render::render_site(&site, &l10n, &options, &staging)?);
+    for media in &site.media {
+        match std::fs::read(root.join("content").join(media)) {
+            Ok(bytes) => staging.put(media, &bytes)?,
+            Err(err) => diags.push(Diagnostic::file(
+                Severity::Error,
+                "io",
+                &format!("content/{media}"),
+                format!("cannot read: {err}"),
+            )),
+        }
+    }
+    diag::sort(&mut diags);
+    if diags.iter().any(|d| d.is_error() || strict) {
+        return Ok((None, diags));
+    }
+    let files = staging.file_count();
+    let pages = staging.page_count();
+    staging.commit()?;
+    Ok((Some(Stats { pages, files }), diags))
+}

@@ -1,0 +1,426 @@
+//! The translation checker: the loaded content and locales in, every problem out as a
+//! [`Diagnostic`]. It never stops early and never panics; it reads the same model as `build`
+//! (`content::load_site`, `l10n::load_l10n`) and knows nothing about rendering.
+//!
+//! One file per family of checks: `structure` (syntax, missing and obsolete entries,
+//! duplicates), `refs` (variables, terms, message references, unknown references, plurals),
+//! `markup` (Markdown spans, unsafe text), `labels` (UI labels rendered consistently), `text`
+//! (untranslated, glossary), `stale` (lock files), `content` (content and template
+//! references). [`status()`] summarizes the same findings per locale and article for
+//! `drillbook l10n status` and the dashboard page; [`stale_messages`] gives only the stale ids,
+//! for the page's "updated in English" markers.
+
+mod ast;
+mod content;
+pub mod glossary;
+mod labels;
+mod markup;
+mod refs;
+pub mod stale;
+mod status;
+mod structure;
+mod text;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+use fluent_syntax::ast::{Attribute, Entry as AstEntry, Pattern, Resource};
+use fluent_syntax::parser::ParserError;
+
+use crate::content::Site;
+use crate::diag::{Diagnostic, Severity};
+use crate::l10n::lock::Lock;
+use crate::l10n::{L10n, UI_SCOPE};
+use crate::paths::{read_text, rel_path};
+
+pub use glossary::Glossary;
+pub use status::{LocaleStatus, ScopeStatus, Status, stale_messages, status, summarize};
+
+/// Everything `check` judges. Build it with [`load_check_data`] + the two loaders.
+pub struct Input<'a> {
+    pub l10n: &'a L10n,
+    pub site: Option<&'a Site>,
+    pub data: &'a CheckData,
+}
+
+/// What `check` reads besides the content model and the locales.
+#[derive(Debug, Default, Clone)]
+pub struct CheckData {
+    /// Content file sources by display path (`content/articles/x.toml`), to position
+    /// `unknown-message` diagnostics.
+    pub content_sources: BTreeMap<String, String>,
+    pub glossary: Glossary,
+    /// Lock file of each translated locale; a locale without one has an empty lock.
+    pub locks: BTreeMap<String, Lock>,
+    /// `templates/*` texts by display path, for the ids they look up with `t("...")`.
+    pub template_sources: BTreeMap<String, String>,
+}
+
+/// Loads `content/*.toml` sources, `templates/*`, `content/glossary.toml` and
+/// `locales/<locale>/l10n.lock`.
+/// A missing glossary or lock file is not an error (empty glossary, empty lock).
+pub fn load_check_data(root: &Path, l10n: &L10n) -> (CheckData, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut data = CheckData::default();
+    let mut paths = vec![root.join("content/site.toml")];
+    if let Ok(entries) = std::fs::read_dir(root.join("content/articles")) {
+        let mut articles: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        articles.sort();
+        paths.extend(articles);
+    }
+    for path in paths {
+        if let Ok(source) = read_text(root, &path) {
+            data.content_sources.insert(rel_path(root, &path), source);
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(root.join("templates")) {
+        let mut templates: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        templates.sort();
+        for path in templates.iter().filter(|p| p.is_file()) {
+            if let Ok(source) = read_text(root, path) {
+                data.template_sources.insert(rel_path(root, path), source);
+            }
+        }
+    }
+    let glossary_path = root.join(glossary::GLOSSARY_FILE);
+    if glossary_path.exists() {
+        match read_text(root, &glossary_path) {
+            Ok(source) => {
+                let (glossary, more) =
+                    glossary::parse_glossary(&rel_path(root, &glossary_path), &source);
+                data.glossary = glossary;
+                diags.extend(more);
+            }
+            Err(diag) => diags.push(diag),
+        }
+    }
+    let (locks, more) = stale::load_locks(root, l10n);
+    data.locks = locks;
+    diags.extend(more);
+    (data, diags)
+}
+
+/// One problem, with what it is about (for filtering by locale and for [`status()`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub diag: Diagnostic,
+    /// The locale the problem is in (the source locale for problems of the reference).
+    pub locale: String,
+    /// File stem of the `.ftl` file, or the article id for content references.
+    pub scope: String,
+    /// The message or term id (terms with their `-`), when the problem is about one.
+    pub id: Option<String>,
+}
+
+/// Runs every check; diagnostics sorted and deduplicated.
+pub fn check(input: &Input<'_>) -> Vec<Diagnostic> {
+    let mut diags: Vec<Diagnostic> = findings(input).into_iter().map(|f| f.diag).collect();
+    crate::diag::sort(&mut diags);
+    diags
+}
+
+/// Runs every check and keeps what each finding is about.
+pub fn findings(input: &Input<'_>) -> Vec<Finding> {
+    let locales = parse_locales(input.l10n);
+    let mut out = Vec::new();
+    let Some((source, targets)) = locales.split_first() else {
+        return out;
+    };
+    for locale in &locales {
+        structure::check_syntax(locale, &mut out);
+        structure::check_duplicates(locale, &mut out);
+        markup::check_unsafe(locale, &mut out);
+        refs::check_unknown_refs(locale, &mut out);
+    }
+    refs::check_plurals(source, None, &mut out);
+    for target in targets {
+        structure::check_entries(source, target, &mut out);
+        for pair in pairs(source, target) {
+            refs::check_pair(&pair, &mut out);
+            markup::check_pair(&pair, &mut out);
+            text::check_untranslated(&pair, &input.data.glossary, &mut out);
+            text::check_glossary(&pair, &input.data.glossary, &mut out);
+        }
+        refs::check_plurals(target, Some(source), &mut out);
+        labels::check_labels(source, target, &mut out);
+        let empty = Lock::new();
+        let lock = input.data.locks.get(target.name).unwrap_or(&empty);
+        stale::check_stale(source, target, lock, &mut out);
+    }
+    if let Some(site) = input.site {
+        content::check_content(site, source, &input.data.content_sources, &mut out);
+    }
+    content::check_templates(source, &input.data.template_sources, &mut out);
+    out
+}
+
+/// Keeps only findings about the given locales (and the source locale's own problems).
+pub fn filter_locales(
+    findings: Vec<Finding>,
+    source_locale: &str,
+    locales: &[String],
+) -> Vec<Finding> {
+    if locales.is_empty() {
+        return findings;
+    }
+    findings
+        .into_iter()
+        .filter(|f| f.locale == source_locale || locales.contains(&f.locale))
+        .collect()
+}
+
+/// One locale, parsed with the full parser (comments kept, spans recoverable).
+pub(crate) struct Locale<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) langid: &'a unic_langid::LanguageIdentifier,
+    /// By scope (file stem).
+    pub(crate) files: BTreeMap<&'a str, File<'a>>,
+    /// Flattened term texts visible in each scope.
+    pub(crate) terms: BTreeMap<String, ast::TermTexts>,
+}
+
+static EMPTY_TERMS: ast::TermTexts = ast::TermTexts::new();
+
+pub(crate) struct File<'a> {
+    pub(crate) path: &'a str,
+    pub(crate) source: &'a str,
+    pub(crate) resource: Resource<&'a str>,
+    pub(crate) errors: Vec<ParserError>,
+    /// Bytes of a leading byte-order mark skipped before parsing; error positions are
+    /// relative to the text after it.
+    pub(crate) bom: usize,
+}
+
+/// A message or term of a file.
+pub(crate) struct Entry<'r> {
+    /// Terms keep their `-`.
+    pub(crate) id: String,
+    pub(crate) offset: usize,
+    pub(crate) value: Option<&'r Pattern<&'r str>>,
+    pub(crate) attributes: &'r [Attribute<&'r str>],
+    pub(crate) is_term: bool,
+}
+
+impl<'a> File<'a> {
+    pub(crate) fn entries(&self) -> Vec<Entry<'_>> {
+        self.resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                AstEntry::Message(m) => Some(Entry {
+                    id: m.id.name.to_string(),
+                    offset: ast::offset_in(self.source, m.id.name),
+                    value: m.value.as_ref(),
+                    attributes: &m.attributes,
+                    is_term: false,
+                }),
+                AstEntry::Term(t) => Some(Entry {
+                    id: format!("-{}", t.id.name),
+                    // The `-` before the name.
+                    offset: ast::offset_in(self.source, t.id.name).saturating_sub(1),
+                    value: Some(&t.value),
+                    attributes: &t.attributes,
+                    is_term: true,
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub(crate) fn finding(
+        &self,
+        severity: Severity,
+        code: &'static str,
+        span: Range<usize>,
+        (locale, scope, id): (&str, &str, Option<&str>),
+        message: String,
+    ) -> Finding {
+        Finding {
+            diag: Diagnostic::at(severity, code, self.path, self.source, span, message),
+            locale: locale.to_string(),
+            scope: scope.to_string(),
+            id: id.map(str::to_string),
+        }
+    }
+}
+
+/// Terms visible in `scope` (the UI file's and the scope's own), flattened.
+fn term_texts(files: &BTreeMap<&str, File<'_>>, scope: &str) -> ast::TermTexts {
+    let terms: Vec<(&str, &Pattern<&str>)> = [UI_SCOPE, scope]
+        .iter()
+        .filter_map(|s| files.get(s))
+        .flat_map(|file| file.resource.body.iter())
+        .filter_map(|entry| match entry {
+            AstEntry::Term(t) => Some((t.id.name, &t.value)),
+            _ => None,
+        })
+        .collect();
+    ast::term_texts(terms.iter().copied())
+}
+
+pub(crate) fn parse_locales(l10n: &L10n) -> Vec<Locale<'_>> {
+    l10n.locales
+        .iter()
+        .map(|locale| {
+            let files: BTreeMap<&str, File<'_>> = locale
+                .files
+                .iter()
+                .map(|(scope, file)| {
+                    let bom =
+                        if file.source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+                    let (resource, errors) = match fluent_syntax::parser::parse(&file.source[bom..])
+                    {
+                        Ok(resource) => (resource, Vec::new()),
+                        Err((resource, errors)) => (resource, errors),
+                    };
+                    (
+                        scope.as_str(),
+                        File { path: &file.path, source: &file.source, resource, errors, bom },
+                    )
+                })
+                .collect();
+            let terms =
+                files.keys().map(|scope| (scope.to_string(), term_texts(&files, scope))).collect();
+            Locale { name: &locale.locale, langid: &locale.langid, files, terms }
+        })
+        .collect()
+}
+
+/// A translated pattern next to its English: a message value or one attribute.
+pub(crate) struct Pair<'r> {
+    pub(crate) locale: &'r str,
+    pub(crate) scope: &'r str,
+    /// Message or term id (terms with `-`).
+    pub(crate) id: String,
+    /// `id` or `id.attribute`, for messages.
+    pub(crate) part: String,
+    pub(crate) en: &'r Pattern<&'r str>,
+    pub(crate) tr: &'r Pattern<&'r str>,
+    pub(crate) en_terms: &'r ast::TermTexts,
+    pub(crate) tr_terms: &'r ast::TermTexts,
+    pub(crate) file: &'r File<'r>,
+    /// Where the translated message's id is.
+    pub(crate) offset: usize,
+    pub(crate) is_term: bool,
+}
+
+impl Pair<'_> {
+    pub(crate) fn finding(
+        &self,
+        severity: Severity,
+        code: &'static str,
+        message: String,
+    ) -> Finding {
+        let end = self.offset + self.id.len();
+        self.file.finding(
+            severity,
+            code,
+            self.offset..end,
+            (self.locale, self.scope, Some(&self.id)),
+            message,
+        )
+    }
+}
+
+/// Every (English, translation) pattern pair of two locales, in file order.
+pub(crate) fn pairs<'r>(source: &'r Locale<'r>, target: &'r Locale<'r>) -> Vec<Pair<'r>> {
+    let empty = &EMPTY_TERMS;
+    let mut out = Vec::new();
+    for (scope, en_file) in &source.files {
+        let Some(tr_file) = target.files.get(scope) else {
+            continue;
+        };
+        let en_terms = source.terms.get(*scope).unwrap_or(empty);
+        let tr_terms = target.terms.get(*scope).unwrap_or(empty);
+        let tr_entries = tr_file.entries();
+        // The first definition of each id (as in the bundle).
+        let tr_by_id: BTreeMap<&str, &Entry<'_>> =
+            tr_entries.iter().rev().map(|e| (e.id.as_str(), e)).collect();
+        for en in en_file.entries() {
+            let Some(tr) = tr_by_id.get(en.id.as_str()) else {
+                continue;
+            };
+            let base = |part: String, en_p, tr_p| Pair {
+                locale: target.name,
+                scope,
+                id: en.id.clone(),
+                part,
+                en: en_p,
+                tr: tr_p,
+                en_terms,
+                tr_terms,
+                file: tr_file,
+                offset: tr.offset,
+                is_term: en.is_term,
+            };
+            if let (Some(en_value), Some(tr_value)) = (en.value, tr.value) {
+                out.push(base(en.id.clone(), en_value, tr_value));
+            }
+            for en_attr in en.attributes {
+                if let Some(tr_attr) = tr.attributes.iter().find(|a| a.id.name == en_attr.id.name) {
+                    out.push(base(
+                        format!("{}.{}", en.id, en_attr.id.name),
+                        &en_attr.value,
+                        &tr_attr.value,
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::l10n::{LocaleFiles, parse_ftl};
+
+    fn l10n(files: &[(&str, &str)]) -> L10n {
+        let mut locales: Vec<LocaleFiles> = Vec::new();
+        for (locale, source) in files {
+            let (file, _) = parse_ftl(&format!("locales/{locale}/a.ftl"), source.to_string());
+            let mut map = BTreeMap::new();
+            map.insert("a".to_string(), file);
+            locales.push(LocaleFiles {
+                locale: locale.to_string(),
+                langid: locale.parse().unwrap(),
+                files: map,
+            });
+        }
+        L10n { locales }
+    }
+
+    #[test]
+    fn entry_offsets_skip_a_byte_order_mark() {
+        // Loading drops the mark, so offsets count from the first real character (as an
+        // editor's columns do).
+        let l10n = l10n(&[("en-US", "\u{feff}first = 1\n-term = 2\n")]);
+        let locales = parse_locales(&l10n);
+        let file = &locales[0].files["a"];
+        assert!(file.errors.is_empty());
+        let entries = file.entries();
+        assert_eq!((entries[0].id.as_str(), entries[0].offset), ("first", 0));
+        assert_eq!((entries[1].id.as_str(), entries[1].offset), ("-term", 10));
+    }
+
+    #[test]
+    fn locale_filter_keeps_the_source_locale_and_the_chosen_ones() {
+        let l10n =
+            l10n(&[("en-US", "a = A\nb = B\n"), ("de-DE", "a = A2\n"), ("nl-NL", "a = A3\n")]);
+        let data = CheckData::default();
+        let input = Input { l10n: &l10n, site: None, data: &data };
+        let all = findings(&input);
+        let kept = filter_locales(all.clone(), "en-US", &["nl-NL".to_string()]);
+        assert!(all.iter().any(|f| f.locale == "de-DE"));
+        assert!(kept.iter().all(|f| f.locale == "nl-NL" || f.locale == "en-US"));
+        assert!(
+            kept.iter().any(|f| f.diag.code == "missing-message" && f.id.as_deref() == Some("b"))
+        );
+    }
+}

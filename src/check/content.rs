@@ -1,0 +1,193 @@
+//! `unknown-message`: every message id the content names must exist in the source locale,
+//! in the right file (an article's ids in `<article>.ftl`, the site's in `site.ftl`).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::check::{Finding, Locale};
+use crate::content::{Block, List, MsgRef, Site, Step};
+use crate::diag::{Diagnostic, Severity};
+
+const SITE_SCOPE: &str = "site";
+
+struct Ctx<'a> {
+    source: &'a Locale<'a>,
+    /// Content file texts by display path (the articles' own `file_text` comes first).
+    sources: BTreeMap<&'a str, &'a str>,
+    /// Ids of the source locale's `site.ftl` (alert titles, topics).
+    site_ids: BTreeSet<String>,
+    out: &'a mut Vec<Finding>,
+}
+
+impl Ctx<'_> {
+    fn ids(&self, scope: &str) -> BTreeSet<String> {
+        self.source
+            .files
+            .get(scope)
+            .map(|f| f.entries().into_iter().map(|e| e.id).collect())
+            .unwrap_or_default()
+    }
+
+    fn require(
+        &mut self,
+        path: &str,
+        scope: &str,
+        ids: &BTreeSet<String>,
+        id: &str,
+        span: std::ops::Range<usize>,
+    ) {
+        if id.is_empty() || ids.contains(id) {
+            return;
+        }
+        let en = self.source.name;
+        let message = format!("message `{id}` is not defined in locales/{en}/{scope}.ftl");
+        let diag = match self.sources.get(path).copied() {
+            Some(text) => Diagnostic::error("unknown-message", path, text, span, message),
+            None => Diagnostic::file(Severity::Error, "unknown-message", path, message),
+        };
+        self.out.push(Finding {
+            diag,
+            locale: en.to_string(),
+            scope: scope.to_string(),
+            id: Some(id.to_string()),
+        });
+    }
+
+    fn msg(&mut self, path: &str, scope: &str, ids: &BTreeSet<String>, msg: &MsgRef) {
+        self.require(path, scope, ids, msg.get_ref(), msg.span());
+    }
+
+    fn blocks(&mut self, path: &str, scope: &str, ids: &BTreeSet<String>, blocks: &[Block]) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(text) => self.msg(path, scope, ids, text),
+                Block::Heading(h) => self.msg(path, scope, ids, &h.text),
+                Block::List(list) => self.list(path, scope, ids, list),
+                Block::Procedure(p) => self.steps(path, scope, ids, &p.steps),
+                Block::Alert(alert) => {
+                    // The page titles an alert with `alert-<kind>` from site.ftl.
+                    let title = format!("alert-{}", alert.kind.as_str());
+                    let span = alert.text.as_ref().map_or(0..0, |t| t.span());
+                    let site_ids = std::mem::take(&mut self.site_ids);
+                    self.require(path, SITE_SCOPE, &site_ids, &title, span);
+                    self.site_ids = site_ids;
+                    if let Some(text) = &alert.text {
+                        self.msg(path, scope, ids, text);
+                    }
+                    self.blocks(path, scope, ids, &alert.blocks);
+                }
+                Block::Table(table) => {
+                    for cell in table.header.iter().chain(table.rows.iter().flatten()) {
+                        self.msg(path, scope, ids, cell);
+                    }
+                }
+                Block::Image(image) => self.msg(path, scope, ids, &image.alt),
+                Block::Code(_) => {}
+                Block::NextSteps(next) => {
+                    self.msg(path, scope, ids, &next.title);
+                    for link in &next.links {
+                        self.msg(path, scope, ids, &link.text);
+                    }
+                }
+            }
+        }
+    }
+
+    fn list(&mut self, path: &str, scope: &str, ids: &BTreeSet<String>, list: &List) {
+        for item in &list.items {
+            self.msg(path, scope, ids, &item.text);
+            if let Some(nested) = &item.items {
+                self.list(path, scope, ids, nested);
+            }
+            self.blocks(path, scope, ids, &item.blocks);
+        }
+    }
+
+    fn steps(&mut self, path: &str, scope: &str, ids: &BTreeSet<String>, steps: &[Step]) {
+        for step in steps {
+            self.msg(path, scope, ids, &step.text);
+            self.steps(path, scope, ids, &step.substeps);
+            self.blocks(path, scope, ids, &step.blocks);
+        }
+    }
+}
+
+pub(crate) fn check_content(
+    site: &Site,
+    source: &Locale<'_>,
+    sources: &BTreeMap<String, String>,
+    out: &mut Vec<Finding>,
+) {
+    let mut texts: BTreeMap<&str, &str> =
+        sources.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    for article in site.articles.iter().filter(|a| !a.path.is_empty()) {
+        texts.insert(&article.path, &article.file_text);
+    }
+    let mut ctx = Ctx { source, sources: texts, site_ids: BTreeSet::new(), out };
+    let site_ids = ctx.ids(SITE_SCOPE);
+    ctx.site_ids = site_ids.clone();
+    let config_path = "content/site.toml";
+    ctx.msg(config_path, SITE_SCOPE, &site_ids, &site.config.title);
+    for article in &site.articles {
+        let path = if article.path.is_empty() {
+            format!("content/articles/{}.toml", article.id)
+        } else {
+            article.path.clone()
+        };
+        let ids = ctx.ids(&article.id);
+        let scope = article.id.as_str();
+        for msg in [
+            Some(&article.title),
+            Some(&article.description),
+            article.heading.as_ref(),
+            article.audience.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            ctx.msg(&path, scope, &ids, msg);
+        }
+        let topic = format!("topic-{}", article.topic.get_ref());
+        ctx.require(&path, SITE_SCOPE, &site_ids, &topic, article.topic.span());
+        ctx.blocks(&path, scope, &ids, &article.body);
+    }
+}
+
+/// `unknown-message` for templates: every `t("id")` in `templates/` must be in the source
+/// locale's `site.ftl` (templates look messages up only through that helper).
+pub(crate) fn check_templates(
+    source: &Locale<'_>,
+    templates: &BTreeMap<String, String>,
+    out: &mut Vec<Finding>,
+) {
+    let ids: BTreeSet<String> = source
+        .files
+        .get(SITE_SCOPE)
+        .map(|f| f.entries().into_iter().map(|e| e.id).collect())
+        .unwrap_or_default();
+    for (path, text) in templates {
+        for (at, _) in text.match_indices("t(\"") {
+            // `t(` must not end a longer name (`alt("...")`).
+            if text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let start = at + 3;
+            let Some(len) = text[start..].find('"') else { continue };
+            let id = &text[start..start + len];
+            if id.is_empty() || ids.contains(id) {
+                continue;
+            }
+            let message = format!(
+                "template message `{id}` is not defined in locales/{}/site.ftl",
+                source.name
+            );
+            let diag =
+                Diagnostic::error("unknown-message", path, text, start..start + len, message);
+            out.push(Finding {
+                diag,
+                locale: source.name.to_string(),
+                scope: SITE_SCOPE.to_string(),
+                id: Some(id.to_string()),
+            });
+        }
+    }
+}

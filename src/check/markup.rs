@@ -1,0 +1,246 @@
+//! Markup: inline Markdown of a translation against the English (spans parsed with
+//! pulldown-cmark, not counted as characters), and text that is unsafe on a page.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+use crate::check::ast::{self, Flat};
+use crate::check::{Finding, Locale, Pair};
+use crate::diag::{Severity, is_invisible_control};
+
+/// A bold span of a flattened pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Strong {
+    /// The text between the delimiters, trimmed, as the page shows it.
+    pub(crate) text: String,
+    /// The term the span wraps exactly (`**{ -ui-x }**`), if any.
+    pub(crate) exact_term: Option<String>,
+    /// Terms anywhere inside the span.
+    pub(crate) terms: Vec<String>,
+}
+
+/// The inline markup of one flattened pattern.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Markup {
+    pub(crate) strong: Vec<Strong>,
+    pub(crate) emphasis: usize,
+    pub(crate) code: usize,
+    /// Link targets, sorted (a multiset).
+    pub(crate) links: Vec<String>,
+    pub(crate) images: Vec<String>,
+    /// Raw HTML, as written.
+    pub(crate) html: Vec<String>,
+}
+
+pub(crate) fn parse_markup(flat: &Flat) -> Markup {
+    let mut out = Markup::default();
+    let text = flat.text.as_str();
+    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Strong) => out.strong.push(strong(flat, range)),
+            Event::Start(Tag::Emphasis) => out.emphasis += 1,
+            Event::Code(_) => out.code += 1,
+            Event::Start(Tag::Link { dest_url, .. }) => out.links.push(dest_url.to_string()),
+            Event::Start(Tag::Image { dest_url, .. }) => out.images.push(dest_url.to_string()),
+            Event::Html(html) | Event::InlineHtml(html) => out.html.push(html.trim().to_string()),
+            _ => {}
+        }
+    }
+    out.links.sort();
+    out.images.sort();
+    out
+}
+
+fn strong(flat: &Flat, range: Range<usize>) -> Strong {
+    let text = flat.text.as_str();
+    let inner = if range.len() >= 4 { range.start + 2..range.end - 2 } else { range.clone() };
+    let content = text.get(inner.clone()).unwrap_or_default();
+    let lead = content.len() - content.trim_start().len();
+    let trimmed = inner.start + lead..inner.start + lead + content.trim().len();
+    let exact_term = flat.terms.iter().find(|(_, r)| *r == trimmed).map(|(name, _)| name.clone());
+    let terms = flat
+        .terms
+        .iter()
+        .filter(|(_, r)| r.start >= inner.start && r.end <= inner.end)
+        .map(|(name, _)| name.clone())
+        .collect();
+    Strong { text: content.trim().to_string(), exact_term, terms }
+}
+
+fn count_mismatch(pair: &Pair<'_>, what: &str, en: usize, tr: usize, out: &mut Vec<Finding>) {
+    if en != tr {
+        let message = format!("`{}` has {tr} {what}, the English has {en}", pair.part);
+        out.push(pair.finding(Severity::Error, "markup-mismatch", message));
+    }
+}
+
+/// `markup-mismatch`: bold, italic and code span counts, link and image targets as a
+/// multiset, and every bold UI label (`**{ -ui-x }**`) bold around exactly that term.
+pub(crate) fn check_pair(pair: &Pair<'_>, out: &mut Vec<Finding>) {
+    let en = parse_markup(&ast::flatten(pair.en, pair.en_terms));
+    let tr = parse_markup(&ast::flatten(pair.tr, pair.tr_terms));
+    count_mismatch(pair, "bold spans", en.strong.len(), tr.strong.len(), out);
+    count_mismatch(pair, "italic spans", en.emphasis, tr.emphasis, out);
+    count_mismatch(pair, "code spans", en.code, tr.code, out);
+    if en.links != tr.links {
+        let message = format!(
+            "`{}` links to [{}], the English to [{}]; link targets must not change",
+            pair.part,
+            tr.links.join(", "),
+            en.links.join(", ")
+        );
+        out.push(pair.finding(Severity::Error, "markup-mismatch", message));
+    }
+    if en.images != tr.images {
+        let message = format!(
+            "`{}` shows images [{}], the English [{}]",
+            pair.part,
+            tr.images.join(", "),
+            en.images.join(", ")
+        );
+        out.push(pair.finding(Severity::Error, "markup-mismatch", message));
+    }
+    let tr_refs = ast::refs(pair.tr).terms;
+    for term in en.strong.iter().filter_map(|s| s.exact_term.as_ref()) {
+        if !tr_refs.contains(term) || tr.strong.iter().any(|s| s.exact_term.as_ref() == Some(term))
+        {
+            continue;
+        }
+        let message = match tr.strong.iter().find(|s| s.terms.contains(term)) {
+            Some(span) => format!(
+                "`{}`: the bold span `**{}**` must wrap exactly `{{ -{term} }}`, as in the English",
+                pair.part, span.text
+            ),
+            None => format!(
+                "`{}`: `{{ -{term} }}` must be bold (`**{{ -{term} }}**`), as in the English",
+                pair.part
+            ),
+        };
+        out.push(pair.finding(Severity::Error, "markup-mismatch", message));
+    }
+}
+
+/// What a character is, when it must not be in a translation.
+fn unsafe_char(c: char) -> Option<&'static str> {
+    match c {
+        '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}' => Some("a bidi control character"),
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some("a zero-width character"),
+        '\u{FFFD}' => {
+            Some("U+FFFD REPLACEMENT CHARACTER (text was corrupted by an encoding error)")
+        }
+        c if is_invisible_control(c) && !matches!(c, '\n' | '\r') => Some("a control character"),
+        _ => None,
+    }
+}
+
+fn is_unsafe_url(url: &str) -> bool {
+    let lower: String = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "data:", "vbscript:"].iter().any(|s| lower.starts_with(s))
+}
+
+/// `unsafe-text`: invisible or corrupt characters anywhere in a file (each at its exact
+/// position), raw HTML and `javascript:`/`data:` link targets in any message.
+pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
+    for (scope, file) in &locale.files {
+        let entries = file.entries();
+        for (offset, c) in file.source.char_indices() {
+            if offset < file.bom {
+                continue;
+            }
+            if let Some(what) = unsafe_char(c) {
+                let id =
+                    entries.iter().take_while(|e| e.offset <= offset).last().map(|e| e.id.as_str());
+                let message = format!("U+{:04X} is {what}; remove it", c as u32);
+                out.push(file.finding(
+                    Severity::Error,
+                    "unsafe-text",
+                    offset..offset + c.len_utf8(),
+                    (locale.name, scope, id),
+                    message,
+                ));
+            }
+        }
+        let empty = ast::TermTexts::new();
+        let terms = locale.terms.get(*scope).unwrap_or(&empty);
+        for entry in &entries {
+            let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
+            let span = entry.offset..entry.offset + entry.id.len();
+            let key = (locale.name, *scope, Some(entry.id.as_str()));
+            for pattern in patterns {
+                let markup = parse_markup(&ast::flatten(pattern, terms));
+                for html in &markup.html {
+                    let message =
+                        format!("`{}` contains raw HTML `{html}`; use Markdown", entry.id);
+                    out.push(file.finding(
+                        Severity::Error,
+                        "unsafe-text",
+                        span.clone(),
+                        key,
+                        message,
+                    ));
+                }
+                for url in markup.links.iter().chain(&markup.images).filter(|u| is_unsafe_url(u)) {
+                    let message = format!(
+                        "`{}` links to `{url}`; only http(s) and relative targets are allowed",
+                        entry.id
+                    );
+                    out.push(file.finding(
+                        Severity::Error,
+                        "unsafe-text",
+                        span.clone(),
+                        key,
+                        message,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flat(text: &str, terms: &[(&str, Range<usize>)]) -> Flat {
+        Flat {
+            text: text.into(),
+            terms: terms.iter().map(|(n, r)| (n.to_string(), r.clone())).collect(),
+            own_text: String::new(),
+        }
+    }
+
+    #[test]
+    fn bold_around_exactly_a_term_is_recognized() {
+        let m = parse_markup(&flat("Select **Remove** now", &[("ui-remove", 9..15)]));
+        assert_eq!(m.strong[0].exact_term.as_deref(), Some("ui-remove"));
+        let m = parse_markup(&flat("Wählen **Sie Entfernen** aus", &[("ui-remove", 13..22)]));
+        assert_eq!(m.strong[0].exact_term, None);
+        assert_eq!(m.strong[0].terms, ["ui-remove"]);
+    }
+
+    #[test]
+    fn cjk_bold_next_to_full_width_punctuation_is_bold() {
+        let text = "选择**帐户**。";
+        let start = "选择**".len();
+        let m = parse_markup(&flat(text, &[("ui-account", start..start + "帐户".len())]));
+        assert_eq!(m.strong.len(), 1);
+        assert_eq!(m.strong[0].exact_term.as_deref(), Some("ui-account"));
+    }
+
+    #[test]
+    fn unsafe_urls_ignore_case_and_whitespace() {
+        assert!(is_unsafe_url(" JavaScript:alert(1)"));
+        assert!(is_unsafe_url("data:text/html,x"));
+        assert!(!is_unsafe_url("assign-support-contacts.md"));
+    }
+}

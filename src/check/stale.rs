@@ -1,0 +1,172 @@
+//! `stale`: a translation made from English text that has changed since. Each translated
+//! locale keeps `locales/<locale>/l10n.lock` (format in [`crate::l10n::lock`]) with the
+//! fingerprint of the English each message was reviewed against; `drillbook l10n accept`
+//! records a review.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use fluent_syntax::ast::{Entry as AstEntry, Resource};
+
+use crate::check::{Finding, Locale, parse_locales};
+use crate::diag::{Diagnostic, Severity};
+use crate::l10n::L10n;
+use crate::l10n::lock::{LOCK_FILE, Lock, fingerprint, fingerprint_text, parse_lock};
+use crate::paths::{read_text, rel_path};
+
+/// Loads the lock file of every locale but the source one; a missing file is an empty lock.
+pub fn load_locks(root: &Path, l10n: &L10n) -> (BTreeMap<String, Lock>, Vec<Diagnostic>) {
+    let mut locks = BTreeMap::new();
+    let mut diags = Vec::new();
+    for locale in l10n.locales.iter().skip(1) {
+        let path = root.join("locales").join(&locale.locale).join(LOCK_FILE);
+        let lock = if path.exists() {
+            match read_text(root, &path) {
+                Ok(source) => {
+                    let (lock, more) = parse_lock(&rel_path(root, &path), &source);
+                    diags.extend(more);
+                    lock
+                }
+                Err(diag) => {
+                    diags.push(diag);
+                    Lock::new()
+                }
+            }
+        } else {
+            Lock::new()
+        };
+        locks.insert(locale.locale.clone(), lock);
+    }
+    (locks, diags)
+}
+
+/// `scope/id` -> fingerprint of every English message and term (first definition wins).
+pub(crate) fn fingerprints(source: &Locale<'_>) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (scope, file) in &source.files {
+        for entry in &file.resource.body {
+            let (id, print) = match entry {
+                AstEntry::Message(m) => (m.id.name.to_string(), fingerprint(m)),
+                AstEntry::Term(t) => {
+                    let mut term = t.clone();
+                    term.comment = None;
+                    let text = fluent_syntax::serializer::serialize(&Resource {
+                        body: vec![AstEntry::Term(term)],
+                    });
+                    (format!("-{}", t.id.name), fingerprint_text(&text))
+                }
+                _ => continue,
+            };
+            out.entry(format!("{scope}/{id}")).or_insert(print);
+        }
+    }
+    out
+}
+
+/// `scope/id` of every entry `target` translates that the source also has.
+fn translated_keys(source: &Locale<'_>, target: &Locale<'_>) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (scope, file) in &target.files {
+        let Some(en_file) = source.files.get(scope) else {
+            continue;
+        };
+        let en_ids: BTreeSet<String> = en_file.entries().into_iter().map(|e| e.id).collect();
+        for entry in file.entries() {
+            if en_ids.contains(&entry.id) {
+                out.insert(format!("{scope}/{}", entry.id));
+            }
+        }
+    }
+    out
+}
+
+pub(crate) fn check_stale(
+    source: &Locale<'_>,
+    target: &Locale<'_>,
+    lock: &Lock,
+    out: &mut Vec<Finding>,
+) {
+    let prints = fingerprints(source);
+    let translated = translated_keys(source, target);
+    for (scope, file) in &target.files {
+        let mut seen = BTreeSet::new();
+        for entry in file.entries() {
+            let key = format!("{scope}/{}", entry.id);
+            if !translated.contains(&key) || !seen.insert(key.clone()) {
+                continue;
+            }
+            let Some(current) = prints.get(&key) else {
+                continue;
+            };
+            let why = match lock.get(&key) {
+                Some(reviewed) if reviewed == current => continue,
+                Some(_) => "the English changed since it was translated",
+                None => "no review against the current English is recorded",
+            };
+            let message = format!(
+                "`{}` is stale in {}: {why}; check it, then run `drillbook l10n accept {} {}`",
+                entry.id, target.name, target.name, entry.id
+            );
+            let span = entry.offset..entry.offset + entry.id.len();
+            out.push(file.finding(
+                Severity::Warning,
+                "stale",
+                span,
+                (target.name, scope, Some(&entry.id)),
+                message,
+            ));
+        }
+    }
+}
+
+/// The result of `drillbook l10n accept`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Accepted {
+    /// The new lock: only entries the locale translates, with the current English fingerprint
+    /// for accepted ones.
+    pub lock: Lock,
+    /// `scope/id` keys whose fingerprint changed or was added.
+    pub changed: Vec<String>,
+    /// Requested ids that match no translated message.
+    pub unknown: Vec<String>,
+}
+
+/// Records a review of `locale` against the current English: every translated message when
+/// `ids` is empty, else those named (`id` in any scope, or `scope/id`). Entries for messages
+/// that are gone are dropped.
+pub fn accept(l10n: &L10n, locale: &str, lock: &Lock, ids: &[String]) -> Option<Accepted> {
+    let locales = parse_locales(l10n);
+    let (source, targets) = locales.split_first()?;
+    let target = targets.iter().find(|l| l.name == locale)?;
+    let prints = fingerprints(source);
+    let translated = translated_keys(source, target);
+    let matches =
+        |key: &str, id: &str| key == id || key.split_once('/').is_some_and(|(_, k)| k == id);
+    let mut unknown = Vec::new();
+    for id in ids {
+        if !translated.iter().any(|key| matches(key, id)) {
+            unknown.push(id.clone());
+        }
+    }
+    let mut new = Lock::new();
+    let mut changed = Vec::new();
+    for key in &translated {
+        let Some(print) = prints.get(key) else {
+            continue;
+        };
+        let wanted = ids.is_empty() || ids.iter().any(|id| matches(key, id));
+        match (wanted, lock.get(key)) {
+            (true, old) => {
+                if old != Some(print) {
+                    changed.push(key.clone());
+                }
+                new.insert(key.clone(), print.clone());
+            }
+            (false, Some(old)) => {
+                new.insert(key.clone(), old.clone());
+            }
+            (false, None) => {}
+        }
+    }
+    Some(Accepted { lock: new, changed, unknown })
+}

@@ -1,0 +1,145 @@
+//! Translation status per locale and scope (article), from the same findings as `check`:
+//! the data of `drillbook l10n status` and of the dashboard page and stale-step markers.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::check::{Finding, Input, findings, parse_locales};
+use crate::diag::Diagnostic;
+
+/// Status of every translated locale.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Status {
+    pub source_locale: String,
+    /// By locale, in the site's order after the source locale (a `BTreeMap` sorts by tag).
+    pub locales: BTreeMap<String, LocaleStatus>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LocaleStatus {
+    /// Sum over all scopes.
+    pub total: ScopeStatus,
+    /// By scope: an article id, `site` or `ui`.
+    pub scopes: BTreeMap<String, ScopeStatus>,
+}
+
+/// Counts are of English messages and terms (ids); an id counts once however many problems
+/// it has.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScopeStatus {
+    /// English messages and terms in the scope.
+    pub messages: usize,
+    /// Present in the translation (stale or with errors included).
+    pub translated: usize,
+    pub missing: usize,
+    pub stale: usize,
+    /// Ids with at least one error (other than being missing).
+    pub errors: usize,
+    pub missing_ids: BTreeSet<String>,
+    /// Ids whose English changed since the translation was reviewed: the page marks these
+    /// steps "updated in English".
+    pub stale_ids: BTreeSet<String>,
+    pub error_ids: BTreeSet<String>,
+    /// Every diagnostic of this locale and scope, sorted (for the dashboard's problem links).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ScopeStatus {
+    fn add(&mut self, other: &ScopeStatus) {
+        self.messages += other.messages;
+        self.translated += other.translated;
+        self.missing += other.missing;
+        self.stale += other.stale;
+        self.errors += other.errors;
+    }
+}
+
+impl Status {
+    /// Stale message ids per `(locale, scope)`, the shape of `render::Options::stale`
+    /// (a scope is an article id, or `site`/`ui`). Scopes without stale ids are left out.
+    pub fn stale_by_scope(&self) -> BTreeMap<(String, String), BTreeSet<String>> {
+        let mut out = BTreeMap::new();
+        for (locale, locale_status) in &self.locales {
+            for (scope, scope_status) in &locale_status.scopes {
+                if !scope_status.stale_ids.is_empty() {
+                    out.insert((locale.clone(), scope.clone()), scope_status.stale_ids.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether message `id` of `scope` (an article id) is stale in `locale`.
+    pub fn is_stale(&self, locale: &str, scope: &str, id: &str) -> bool {
+        self.locales
+            .get(locale)
+            .and_then(|l| l.scopes.get(scope))
+            .is_some_and(|s| s.stale_ids.contains(id))
+    }
+}
+
+/// Only the stale message ids per `(locale, scope)` (the shape of `render::Options::stale`),
+/// without running the other checks: what `build` needs for its "updated in English"
+/// markers. Pure: no IO.
+pub fn stale_messages(input: &Input<'_>) -> BTreeMap<(String, String), BTreeSet<String>> {
+    let locales = parse_locales(input.l10n);
+    let mut out = BTreeMap::new();
+    let Some((source, targets)) = locales.split_first() else { return out };
+    let empty = crate::l10n::lock::Lock::new();
+    for target in targets {
+        let mut found = Vec::new();
+        let lock = input.data.locks.get(target.name).unwrap_or(&empty);
+        crate::check::stale::check_stale(source, target, lock, &mut found);
+        for finding in found {
+            if let Some(id) = finding.id {
+                out.entry((finding.locale, finding.scope)).or_insert_with(BTreeSet::new).insert(id);
+            }
+        }
+    }
+    out
+}
+
+/// Runs the checks and summarizes them per locale and scope. Pure: no IO.
+pub fn status(input: &Input<'_>) -> Status {
+    let all = findings(input);
+    summarize(input, &all)
+}
+
+/// [`status`] from findings already computed (so `check` need not run twice).
+pub fn summarize(input: &Input<'_>, all: &[Finding]) -> Status {
+    let locales = parse_locales(input.l10n);
+    let Some((source, targets)) = locales.split_first() else {
+        return Status::default();
+    };
+    let mut status = Status { source_locale: source.name.to_string(), locales: BTreeMap::new() };
+    for target in targets {
+        let mut locale_status = LocaleStatus::default();
+        for (scope, en_file) in &source.files {
+            let en_ids: BTreeSet<String> = en_file.entries().into_iter().map(|e| e.id).collect();
+            let tr_ids: BTreeSet<String> = target
+                .files
+                .get(scope)
+                .map(|f| f.entries().into_iter().map(|e| e.id).collect())
+                .unwrap_or_default();
+            let mut s = ScopeStatus { messages: en_ids.len(), ..ScopeStatus::default() };
+            s.translated = en_ids.intersection(&tr_ids).count();
+            s.missing_ids = en_ids.difference(&tr_ids).cloned().collect();
+            for finding in all.iter().filter(|f| f.locale == target.name && f.scope == *scope) {
+                s.diagnostics.push(finding.diag.clone());
+                let Some(id) = &finding.id else { continue };
+                if finding.diag.code == "stale" {
+                    s.stale_ids.insert(id.clone());
+                } else if finding.diag.is_error() && finding.diag.code != "missing-message" {
+                    s.error_ids.insert(id.clone());
+                }
+            }
+            crate::diag::sort(&mut s.diagnostics);
+            s.missing = s.missing_ids.len();
+            s.stale = s.stale_ids.len();
+            s.errors = s.error_ids.len();
+            locale_status.total.add(&s);
+            locale_status.scopes.insert(scope.to_string(), s);
+        }
+        status.locales.insert(target.name.to_string(), locale_status);
+    }
+    status
+}

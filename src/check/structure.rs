@@ -1,0 +1,249 @@
+//! Structure: syntax errors (junk), duplicate ids, and the set of files, messages, values and
+//! attributes of a translation against the source locale.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::check::{Finding, Locale, ast};
+use crate::diag::{Diagnostic, Severity};
+use crate::l10n::UI_SCOPE;
+
+/// `ftl-syntax`: one error per junk entry, at the parser's position inside the junk.
+pub(crate) fn check_syntax(locale: &Locale<'_>, out: &mut Vec<Finding>) {
+    for (scope, file) in &locale.files {
+        let text = &file.source[file.bom..];
+        for err in &file.errors {
+            let junk = err.slice.clone().unwrap_or(err.pos.clone());
+            let junk_start = junk.start.min(text.len());
+            let mut start = err.pos.start.min(text.len());
+            // An error found at the start of the next line (an unclosed `{`) belongs to the
+            // end of the line before it, inside the junk.
+            while start > junk_start && matches!(text.as_bytes()[start - 1], b'\n' | b'\r') {
+                start -= 1;
+            }
+            let end = err.pos.end.max(start).min(text.len());
+            let id = text.get(junk_start..junk.end.min(text.len())).and_then(junk_id);
+            out.push(file.finding(
+                Severity::Error,
+                "ftl-syntax",
+                file.bom + start..file.bom + end,
+                (locale.name, scope, id.as_deref()),
+                format!("invalid Fluent syntax: {}", err.kind),
+            ));
+        }
+    }
+}
+
+/// The id a junk entry was meant to define (`d = {` -> `d`, `nav-skip  Text` -> `nav-skip`):
+/// an identifier at the start of the junk, ended by whitespace, `=` or the end.
+fn junk_id(junk: &str) -> Option<String> {
+    let id: String =
+        junk.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    let first = id.strip_prefix('-').unwrap_or(&id).chars().next()?;
+    let next = junk[id.len()..].chars().next();
+    (first.is_ascii_alphabetic() && next.is_none_or(|c| c.is_whitespace() || c == '='))
+        .then_some(id)
+}
+
+/// `duplicate-id` within a file, between a scope's file and `ui.ftl` (one bundle), and between
+/// a message and a term of the same name (fluent-bundle keeps one); `duplicate-attribute`.
+pub(crate) fn check_duplicates(locale: &Locale<'_>, out: &mut Vec<Finding>) {
+    let ui_ids: BTreeSet<String> = locale
+        .files
+        .get(UI_SCOPE)
+        .map(|f| f.entries().into_iter().map(|e| e.id).collect())
+        .unwrap_or_default();
+    for (scope, file) in &locale.files {
+        let mut seen = BTreeSet::new();
+        for entry in file.entries() {
+            let span = entry.offset..entry.offset + entry.id.len();
+            let what = if entry.is_term { "term" } else { "message" };
+            let key = (locale.name, *scope, Some(entry.id.as_str()));
+            if !seen.insert(entry.id.clone()) {
+                let message = format!(
+                    "{what} `{}` is defined twice in this file; the first one is used",
+                    entry.id
+                );
+                out.push(file.finding(Severity::Error, "duplicate-id", span.clone(), key, message));
+            } else if *scope != UI_SCOPE && ui_ids.contains(&entry.id) {
+                let message = format!(
+                    "{what} `{}` is also defined in {UI_SCOPE}.ftl, which shares its bundle",
+                    entry.id
+                );
+                out.push(file.finding(Severity::Error, "duplicate-id", span.clone(), key, message));
+            }
+            let twin =
+                if entry.is_term { entry.id[1..].to_string() } else { format!("-{}", entry.id) };
+            if seen.contains(&twin) || (*scope != UI_SCOPE && ui_ids.contains(&twin)) {
+                let message = format!(
+                    "`{}` and `{twin}` share one namespace in a bundle (a term's name is its id without `-`); rename one",
+                    entry.id
+                );
+                out.push(file.finding(Severity::Error, "duplicate-id", span.clone(), key, message));
+            }
+            let mut attrs = BTreeSet::new();
+            for attr in entry.attributes {
+                if !attrs.insert(attr.id.name) {
+                    let at = ast::offset_in(file.source, attr.id.name);
+                    let message =
+                        format!("attribute `.{}` of `{}` is defined twice", attr.id.name, entry.id);
+                    out.push(file.finding(
+                        Severity::Warning,
+                        "duplicate-attribute",
+                        at..at + attr.id.name.len(),
+                        key,
+                        message,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Missing and obsolete files, messages, terms, values and attributes of `target` against
+/// `source`.
+pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut Vec<Finding>) {
+    let (en_name, tr_name) = (source.name, target.name);
+    for (scope, en_file) in &source.files {
+        let Some(tr_file) = target.files.get(scope) else {
+            out.push(Finding {
+                diag: Diagnostic::file(
+                    Severity::Error,
+                    "missing-file",
+                    &format!("locales/{tr_name}/{scope}.ftl"),
+                    format!("`{scope}.ftl` is in {en_name} but not in {tr_name}"),
+                ),
+                locale: tr_name.to_string(),
+                scope: scope.to_string(),
+                id: None,
+            });
+            continue;
+        };
+        let en_entries = en_file.entries();
+        let tr_entries = tr_file.entries();
+        let tr_by_id: BTreeMap<&str, &crate::check::Entry<'_>> =
+            tr_entries.iter().rev().map(|e| (e.id.as_str(), e)).collect();
+        let en_ids: BTreeSet<&str> = en_entries.iter().map(|e| e.id.as_str()).collect();
+        let mut done = BTreeSet::new();
+        for (i, en) in en_entries.iter().enumerate() {
+            if !done.insert(en.id.as_str()) {
+                continue;
+            }
+            let what = if en.is_term { "term" } else { "message" };
+            let key = (tr_name, *scope, Some(en.id.as_str()));
+            let Some(tr) = tr_by_id.get(en.id.as_str()) else {
+                // Point at where it belongs: before the next entry the translation has.
+                let next = en_entries[i + 1..].iter().find_map(|e| tr_by_id.get(e.id.as_str()));
+                let (at, hint) = match next {
+                    Some(next) => (next.offset, format!("; add it before `{}`", next.id)),
+                    None => (tr_file.source.len(), String::new()),
+                };
+                let message =
+                    format!("{what} `{}` is in {en_name} but not in {tr_name}{hint}", en.id);
+                out.push(tr_file.finding(Severity::Error, "missing-message", at..at, key, message));
+                continue;
+            };
+            let span = tr.offset..tr.offset + tr.id.len();
+            match (en.value.is_some(), tr.value.is_some()) {
+                (true, false) => {
+                    let message =
+                        format!("`{}` has a value in {en_name} but none in {tr_name}", en.id);
+                    out.push(tr_file.finding(
+                        Severity::Error,
+                        "missing-value",
+                        span.clone(),
+                        key,
+                        message,
+                    ));
+                }
+                (false, true) => {
+                    let message = format!(
+                        "`{}` has no value in {en_name}; remove the value in {tr_name}",
+                        en.id
+                    );
+                    out.push(tr_file.finding(
+                        Severity::Error,
+                        "obsolete-value",
+                        span.clone(),
+                        key,
+                        message,
+                    ));
+                }
+                _ => {}
+            }
+            for attr in en.attributes {
+                if !tr.attributes.iter().any(|a| a.id.name == attr.id.name) {
+                    let message = format!(
+                        "attribute `.{}` of `{}` is in {en_name} but not in {tr_name}",
+                        attr.id.name, en.id
+                    );
+                    out.push(tr_file.finding(
+                        Severity::Error,
+                        "missing-attribute",
+                        span.clone(),
+                        key,
+                        message,
+                    ));
+                }
+            }
+            for attr in tr.attributes {
+                if !en.attributes.iter().any(|a| a.id.name == attr.id.name) {
+                    let at = ast::offset_in(tr_file.source, attr.id.name);
+                    let message =
+                        format!("attribute `.{}` of `{}` is not in {en_name}", attr.id.name, en.id);
+                    out.push(tr_file.finding(
+                        Severity::Error,
+                        "obsolete-attribute",
+                        at..at + attr.id.name.len(),
+                        key,
+                        message,
+                    ));
+                }
+            }
+        }
+        let mut reported = BTreeSet::new();
+        for tr in &tr_entries {
+            if !en_ids.contains(tr.id.as_str()) && reported.insert(tr.id.as_str()) {
+                let what = if tr.is_term { "term" } else { "message" };
+                let message = format!(
+                    "{what} `{}` is not in {en_name}; remove it or add it to {en_name}",
+                    tr.id
+                );
+                let span = tr.offset..tr.offset + tr.id.len();
+                out.push(tr_file.finding(
+                    Severity::Warning,
+                    "obsolete-message",
+                    span,
+                    (tr_name, scope, Some(&tr.id)),
+                    message,
+                ));
+            }
+        }
+    }
+    for (scope, tr_file) in &target.files {
+        if !source.files.contains_key(scope) {
+            let message = format!("`{scope}.ftl` is not in {en_name}; nothing uses it");
+            out.push(tr_file.finding(
+                Severity::Warning,
+                "obsolete-file",
+                0..0,
+                (tr_name, scope, None),
+                message,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn junk_ids_are_recognized_only_at_an_entry_start() {
+        assert_eq!(junk_id("d = {\n").as_deref(), Some("d"));
+        assert_eq!(junk_id("-brand = {").as_deref(), Some("-brand"));
+        assert_eq!(junk_id("nav-skip  Text").as_deref(), Some("nav-skip"));
+        assert_eq!(junk_id("  .attr = x"), None);
+        assert_eq!(junk_id("key: value"), None);
+        assert_eq!(junk_id("{ broken"), None);
+    }
+}

@@ -1,0 +1,56 @@
+//! Text: translations identical to the English (`untranslated`) and glossary terms
+//! (`glossary`).
+
+use crate::check::glossary::Glossary;
+use crate::check::{Finding, Pair, ast};
+use crate::diag::Severity;
+
+fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `untranslated` (warning): the translation's own text equals the English, and something
+/// other than allowed English phrases (product names) is left once those are removed.
+pub(crate) fn check_untranslated(pair: &Pair<'_>, glossary: &Glossary, out: &mut Vec<Finding>) {
+    let en = normalize(&ast::flatten(pair.en, pair.en_terms).own_text);
+    let tr = normalize(&ast::flatten(pair.tr, pair.tr_terms).own_text);
+    if en != tr {
+        return;
+    }
+    let mut rest = tr.clone();
+    let local = glossary.keep_english_in.get(pair.locale).into_iter().flatten();
+    for keep in glossary.keep_english.iter().chain(local) {
+        rest = rest.replace(keep.as_str(), " ");
+    }
+    if rest.chars().any(char::is_alphabetic) {
+        let message = format!(
+            "`{}` is the same as the English (“{tr}”); translate it, or list the words under `keep-english` in content/glossary.toml",
+            pair.part
+        );
+        out.push(pair.finding(Severity::Warning, "untranslated", message));
+    }
+}
+
+/// `glossary`: when the English contains a key term, the translation contains one of the
+/// term's approved forms for its locale. Term references count with their text.
+pub(crate) fn check_glossary(pair: &Pair<'_>, glossary: &Glossary, out: &mut Vec<Finding>) {
+    if glossary.terms.is_empty() {
+        return;
+    }
+    let en = ast::flatten(pair.en, pair.en_terms).text;
+    let tr = ast::flatten(pair.tr, pair.tr_terms).text;
+    for term in &glossary.terms {
+        let Some(stem) = term.find_in_english(&en) else {
+            continue;
+        };
+        if term.found_in(pair.locale, &tr) == Some(false) {
+            let forms =
+                term.translations.get(pair.locale).map(|f| f.join("”, “")).unwrap_or_default();
+            let message = format!(
+                "`{}`: the English says “{stem}…” but the translation has none of the approved {} forms “{forms}”",
+                pair.part, pair.locale
+            );
+            out.push(pair.finding(Severity::Error, "glossary", message));
+        }
+    }
+}

@@ -1,0 +1,328 @@
+//! Checklists generated from an article's procedure: the items (prerequisites, then steps),
+//! their bindings to the simulator model (the condition that makes each done, the actions it
+//! asks for) and the statuses a checklist shows, GOV.UK task-list style.
+//!
+//! Pure: knows the content model and the simulator model, nothing about HTML or Fluent.
+
+use crate::content::{Article, Binding, Block, MsgRef, Procedure, Site, Step};
+use crate::diag::Diagnostic;
+use crate::sim::{ActionKind, Condition, Customer, PurchaseStatus, Scenario, SubscriptionStatus};
+
+/// What a binding's actions repeat over (`for-each`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ForEach {
+    ActiveSubscription,
+    ActiveReservation,
+    ActiveSoftware,
+}
+
+impl ForEach {
+    pub const ALL: [ForEach; 3] =
+        [ForEach::ActiveSubscription, ForEach::ActiveReservation, ForEach::ActiveSoftware];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ForEach::ActiveSubscription => "active-subscription",
+            ForEach::ActiveReservation => "active-reservation",
+            ForEach::ActiveSoftware => "active-software",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<ForEach> {
+        ForEach::ALL.into_iter().find(|f| f.id() == id)
+    }
+}
+
+/// One checklist item.
+#[derive(Debug, Clone)]
+pub struct Item<'a> {
+    /// Stable id: `prereq-<id>` or `step-<id>` (or `step-<n>`).
+    pub id: String,
+    /// Article anchor that explains the item.
+    pub anchor: String,
+    pub text: &'a MsgRef,
+    /// Sub-step texts, in order (their letters or numbers come from `lower_alpha`).
+    pub substeps: Vec<&'a MsgRef>,
+    pub lower_alpha: bool,
+    pub done_when: Option<Condition>,
+    pub actions: Vec<ActionKind>,
+    pub for_each: Option<ForEach>,
+    /// Conditions that must hold before the item can start (from its actions).
+    pub requires: Vec<Condition>,
+    /// Items whose `done_when` is one of `requires` ("waits for").
+    pub waits_for: Vec<usize>,
+    /// Message ids of the item and its sub-steps (for stale markers).
+    pub message_ids: Vec<&'a str>,
+}
+
+/// The checklist of an article: its first procedure, prerequisites first.
+#[derive(Debug, Clone)]
+pub struct Checklist<'a> {
+    pub article: &'a Article,
+    pub items: Vec<Item<'a>>,
+}
+
+/// The procedure a checklist is made from, if the article has one.
+pub fn procedure(article: &Article) -> Option<&Procedure> {
+    article.body.iter().find_map(|b| match b {
+        Block::Procedure(p) => Some(p),
+        _ => None,
+    })
+}
+
+/// Builds the checklist of `article` (`None` without a procedure). Unknown ids in bindings
+/// are ignored here; [`check_bindings`] reports them.
+pub fn checklist(article: &Article) -> Option<Checklist<'_>> {
+    let procedure = procedure(article)?;
+    let default_anchor = procedure.id.as_ref().map(|id| id.get_ref().clone()).unwrap_or_default();
+    let mut items = Vec::new();
+    for prereq in &procedure.prerequisites {
+        let anchor =
+            prereq.anchor.as_ref().map_or_else(|| default_anchor.clone(), |a| a.get_ref().clone());
+        items.push(item(
+            format!("prereq-{}", prereq.id.get_ref()),
+            anchor,
+            &prereq.text,
+            Vec::new(),
+            false,
+            prereq.binding(),
+        ));
+    }
+    for (i, step) in procedure.steps.iter().enumerate() {
+        let id = step
+            .id
+            .as_ref()
+            .map_or_else(|| format!("step-{}", i + 1), |id| format!("step-{}", id.get_ref()));
+        items.push(item(
+            id.clone(),
+            id,
+            &step.text,
+            step.substeps.iter().map(|s| &s.text).collect(),
+            step.substeps_style == crate::content::ListStyle::LowerAlpha,
+            step.binding(),
+        ));
+    }
+    let conditions: Vec<Option<Condition>> = items.iter().map(|i| i.done_when).collect();
+    for item in &mut items {
+        item.waits_for = item
+            .requires
+            .iter()
+            .filter_map(|c| conditions.iter().position(|d| *d == Some(*c)))
+            .collect();
+    }
+    Some(Checklist { article, items })
+}
+
+fn item<'a>(
+    id: String,
+    anchor: String,
+    text: &'a MsgRef,
+    substeps: Vec<&'a MsgRef>,
+    lower_alpha: bool,
+    binding: Binding<'a>,
+) -> Item<'a> {
+    let actions: Vec<ActionKind> =
+        binding.actions.iter().filter_map(|a| ActionKind::from_id(a.get_ref())).collect();
+    let mut requires: Vec<Condition> =
+        actions.iter().flat_map(|a| a.preconditions().iter().copied()).collect();
+    requires.sort();
+    requires.dedup();
+    let mut message_ids = vec![text.get_ref().as_str()];
+    message_ids.extend(substeps.iter().map(|s| s.get_ref().as_str()));
+    Item {
+        id,
+        anchor,
+        text,
+        substeps,
+        lower_alpha,
+        done_when: binding.done_when.and_then(|c| Condition::from_id(c.get_ref())),
+        actions,
+        for_each: binding.for_each.and_then(|f| ForEach::from_id(f.get_ref())),
+        requires,
+        waits_for: Vec::new(),
+        message_ids,
+    }
+}
+
+/// Unknown condition, action or `for-each` ids in bindings, at their position.
+pub fn check_bindings(site: &Site) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for article in &site.articles {
+        let mut check = |binding: Binding<'_>| {
+            let mut err = |span: std::ops::Range<usize>,
+                           code: &'static str,
+                           what: &str,
+                           id: &str,
+                           known: Vec<&str>| {
+                diags.push(Diagnostic::error(
+                    code,
+                    &article.path,
+                    &article.file_text,
+                    span,
+                    format!(
+                        "unknown {what} `{id}`; the simulator model knows: {}",
+                        known.join(", ")
+                    ),
+                ));
+            };
+            if let Some(c) = binding.done_when {
+                if Condition::from_id(c.get_ref()).is_none() {
+                    err(
+                        c.span(),
+                        "unknown-condition",
+                        "condition",
+                        c.get_ref(),
+                        Condition::ALL.iter().map(|c| c.id()).collect(),
+                    );
+                }
+            }
+            for a in binding.actions {
+                if ActionKind::from_id(a.get_ref()).is_none() {
+                    err(
+                        a.span(),
+                        "unknown-action",
+                        "action",
+                        a.get_ref(),
+                        ActionKind::ALL.iter().map(|a| a.id()).collect(),
+                    );
+                }
+            }
+            if let Some(f) = binding.for_each {
+                if ForEach::from_id(f.get_ref()).is_none() {
+                    err(
+                        f.span(),
+                        "unknown-for-each",
+                        "`for-each` kind",
+                        f.get_ref(),
+                        ForEach::ALL.iter().map(|f| f.id()).collect(),
+                    );
+                }
+            }
+        };
+        for block in &article.body {
+            if let Block::Procedure(p) = block {
+                for prereq in &p.prerequisites {
+                    check(prereq.binding());
+                }
+                walk_steps(&p.steps, &mut |s| check(s.binding()));
+            }
+        }
+    }
+    diags
+}
+
+fn walk_steps<'a>(steps: &'a [Step], f: &mut impl FnMut(&'a Step)) {
+    for step in steps {
+        f(step);
+        walk_steps(&step.substeps, f);
+    }
+}
+
+/// A GOV.UK task-list status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    NotStarted,
+    InProgress,
+    Completed,
+    CannotStartYet,
+}
+
+impl Status {
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not-started",
+            Status::InProgress => "in-progress",
+            Status::Completed => "completed",
+            Status::CannotStartYet => "cannot-start",
+        }
+    }
+}
+
+/// How many items a condition is still waiting on (active subscriptions, ...), for
+/// "in progress": some done, some left.
+fn remaining(customer: &crate::sim::CustomerState, condition: Condition) -> Option<usize> {
+    match condition {
+        Condition::NoActiveSubscriptions => Some(customer.active_subscriptions()),
+        Condition::NoActiveReservations => Some(customer.active_reservations()),
+        Condition::NoActiveSoftware => Some(customer.active_software()),
+        _ => None,
+    }
+}
+
+/// Statuses of the items for the scenario's goal customer, from `initial` to `now`.
+pub fn statuses(
+    checklist: &Checklist<'_>,
+    customer: &str,
+    initial: &crate::sim::State,
+    now: &crate::sim::State,
+) -> Vec<Status> {
+    let (Some(before), Some(after)) =
+        (initial.customers.get(customer), now.customers.get(customer))
+    else {
+        return vec![Status::NotStarted; checklist.items.len()];
+    };
+    checklist
+        .items
+        .iter()
+        .map(|item| {
+            if item.done_when.is_some_and(|c| after.evaluate(c)) {
+                return Status::Completed;
+            }
+            if item.requires.iter().any(|c| !after.evaluate(*c)) {
+                return Status::CannotStartYet;
+            }
+            let progressed =
+                item.done_when.and_then(|c| Some((remaining(before, c)?, remaining(after, c)?)));
+            match progressed {
+                Some((was, is)) if is < was => Status::InProgress,
+                _ => Status::NotStarted,
+            }
+        })
+        .collect()
+}
+
+/// One line of a concrete checklist for a real customer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Task<'a> {
+    CancelReservation(&'a crate::sim::Purchase),
+    CancelSoftware(&'a crate::sim::Purchase),
+    Suspend(&'a crate::sim::Subscription),
+    Remove(&'a Customer),
+}
+
+/// The tasks for the goal customer of `scenario`, in the article's order (prerequisites,
+/// suspending, removal), following the checklist's items and their `for-each`.
+pub fn concrete_tasks<'s>(checklist: &Checklist<'_>, scenario: &'s Scenario) -> Vec<Task<'s>> {
+    let Some(customer) = scenario.customer(&scenario.goal.customer) else { return Vec::new() };
+    let mut tasks = Vec::new();
+    for item in &checklist.items {
+        match item.for_each {
+            Some(ForEach::ActiveReservation) => tasks.extend(
+                customer
+                    .reservations
+                    .iter()
+                    .filter(|r| r.status == PurchaseStatus::Active)
+                    .map(Task::CancelReservation),
+            ),
+            Some(ForEach::ActiveSoftware) => tasks.extend(
+                customer
+                    .software
+                    .iter()
+                    .filter(|r| r.status == PurchaseStatus::Active)
+                    .map(Task::CancelSoftware),
+            ),
+            Some(ForEach::ActiveSubscription) => tasks.extend(
+                customer
+                    .subscriptions
+                    .iter()
+                    .filter(|s| s.status == SubscriptionStatus::Active)
+                    .map(Task::Suspend),
+            ),
+            None if item.actions.contains(&ActionKind::RemoveRelationship) => {
+                tasks.push(Task::Remove(customer))
+            }
+            None => {}
+        }
+    }
+    tasks
+}

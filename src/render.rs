@@ -1,0 +1,371 @@
+//! Rendering: the loaded model to the site's files, in memory. Pure: no IO here; the build
+//! command writes the result with [`write::write_site`].
+
+mod body;
+pub mod checklist;
+pub mod html;
+pub mod inline;
+mod pages;
+mod sim_view;
+pub mod write;
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::content::{Article, MsgRef, Site};
+use crate::diag::{self, Diagnostic, Severity};
+use crate::l10n::{L10n, Problem, Translator};
+use crate::paths::is_slug;
+use html::{Html, escape, plain_text};
+
+pub use pages::ASSETS;
+pub use sim_view::sim_view;
+
+/// What to render.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Locales to write (all configured locales when empty).
+    pub locales: Vec<String>,
+    /// Missing translations become errors.
+    pub strict: bool,
+    /// Per locale, per article: message ids whose English changed since translation.
+    pub stale: BTreeMap<(String, String), BTreeSet<String>>,
+    /// Translation status rows for the dashboard page (none: no dashboard).
+    pub dashboard: Option<Vec<DashboardRow>>,
+}
+
+/// One row of the translation dashboard: a locale and one of its files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DashboardRow {
+    pub locale: String,
+    /// Scope: an article id, or `site`, `ui`, `sim`, `checklist`.
+    pub scope: String,
+    pub messages: usize,
+    pub translated: usize,
+    pub missing: usize,
+    pub stale: usize,
+    pub errors: usize,
+    /// Rendered diagnostics (`path:line:col: severity[code]: message`).
+    pub problems: Vec<String>,
+}
+
+/// The rendered site: relative path (with `/`) -> bytes, sorted.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// Where rendered files go: the build writes them to a staging directory as they are
+/// produced (nothing scales with the site in memory); tests collect them.
+pub trait Sink: Sync {
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+}
+
+/// A sink that keeps files in memory.
+#[derive(Default)]
+pub struct Collect(pub std::sync::Mutex<Files>);
+
+impl Sink for Collect {
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
+impl Collect {
+    pub fn into_files(self) -> Files {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Renders a site into memory (tests, tools).
+pub fn render_to_memory(site: &Site, l10n: &L10n, options: &Options) -> (Files, Vec<Diagnostic>) {
+    let sink = Collect::default();
+    let diags = render_site(site, l10n, options, &sink).expect("the in-memory sink cannot fail");
+    (sink.into_files(), diags)
+}
+
+/// Renders every page of every selected locale, the indexes, sitemap, 404 and assets into
+/// `sink`, pages in parallel. Output bytes do not depend on the order of rendering.
+pub fn render_site(
+    site: &Site,
+    l10n: &L10n,
+    options: &Options,
+    sink: &dyn Sink,
+) -> std::io::Result<Vec<Diagnostic>> {
+    use rayon::prelude::*;
+
+    let mut diags = check_message_refs(site, l10n);
+    let locales: Vec<&str> = site
+        .config
+        .locales
+        .iter()
+        .map(|l| l.get_ref().as_str())
+        .filter(|l| options.locales.is_empty() || options.locales.iter().any(|o| o == l))
+        .collect();
+    let site_ts: Vec<Translator> = locales.iter().map(|l| l10n.translator(l, "site")).collect();
+    let mut problems = Vec::new();
+    let names = language_names(l10n, &mut problems);
+    let no_stale = BTreeSet::new();
+    let jobs: Vec<(usize, &Article)> =
+        (0..locales.len()).flat_map(|i| site.articles.iter().map(move |a| (i, a))).collect();
+    let page_problems: Vec<Vec<Problem>> = jobs
+        .par_iter()
+        .map(|&(i, article)| {
+            let locale = locales[i];
+            let stale =
+                options.stale.get(&(locale.to_string(), article.id.clone())).unwrap_or(&no_stale);
+            let ctx = PageCtx::new(site, l10n, &names, article, locale, &site_ts[i], stale);
+            let html = pages::render_article(&ctx);
+            sink.put(&format!("{locale}/{}/index.html", article.id), html.as_bytes())?;
+            if let Some(list) = crate::checklist::checklist(article) {
+                let page = checklist::render_checklist_page(&ctx, &list);
+                sink.put(
+                    &format!("{locale}/{}/checklist/index.html", article.id),
+                    page.as_bytes(),
+                )?;
+                let md = checklist::render_markdown(&ctx, &list);
+                sink.put(&format!("{locale}/{}/checklist.md", article.id), md.as_bytes())?;
+            }
+            Ok(ctx.take_problems())
+        })
+        .collect::<std::io::Result<_>>()?;
+    problems.extend(page_problems.into_iter().flatten());
+    for (i, locale) in locales.iter().enumerate() {
+        let (html, more) = pages::render_locale_index(site, l10n, &names, locale, &site_ts[i]);
+        problems.extend(more);
+        sink.put(&format!("{locale}/index.html"), html.as_bytes())?;
+    }
+    if let Some(rows) = &options.dashboard {
+        for (i, locale) in locales.iter().enumerate() {
+            let (html, more) =
+                pages::render_dashboard(site, l10n, &names, locale, &site_ts[i], rows);
+            problems.extend(more);
+            sink.put(&format!("{locale}/dashboard/index.html"), html.as_bytes())?;
+        }
+    }
+    let (root, more) = pages::render_root(site, l10n, &names, &locales);
+    problems.extend(more);
+    sink.put("index.html", root.as_bytes())?;
+    let (not_found, more) = pages::render_404(site, l10n, &names);
+    problems.extend(more);
+    sink.put("404.html", not_found.as_bytes())?;
+    sink.put("sitemap.xml", pages::render_sitemap(site, &locales).as_bytes())?;
+    let robots = format!(
+        "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+        site.config.base_url.get_ref()
+    );
+    sink.put("robots.txt", robots.as_bytes())?;
+    for (name, bytes) in ASSETS {
+        sink.put(&format!("assets/{name}"), bytes)?;
+    }
+    diags.extend(problems.iter().map(|p| p.to_diagnostic(options.strict)));
+    diag::sort(&mut diags);
+    Ok(diags)
+}
+
+/// Every message id named by content must exist in the source locale.
+fn check_message_refs(site: &Site, l10n: &L10n) -> Vec<Diagnostic> {
+    let source = l10n.source().locale.clone();
+    use rayon::prelude::*;
+    let per_article: Vec<Vec<Diagnostic>> = site
+        .articles
+        .par_iter()
+        .map(|article| {
+            let mut diags = Vec::new();
+            let t = l10n.translator(&source, &article.id);
+            for msg in article.message_refs() {
+                if !msg.get_ref().is_empty() && !t.has_source_message(msg.get_ref()) {
+                    diags.push(Diagnostic::error(
+                        "unknown-message",
+                        &article.path,
+                        &article.file_text,
+                        msg.span(),
+                        format!(
+                            "message `{}` is not defined in locales/{source}/{}.ftl",
+                            msg.get_ref(),
+                            article.id
+                        ),
+                    ));
+                }
+            }
+            diags
+        })
+        .collect();
+    let mut diags: Vec<Diagnostic> = per_article.into_iter().flatten().collect();
+    let site_t = l10n.translator(&source, "site");
+    if !site_t.has_source_message(site.config.title.get_ref()) {
+        diags.push(Diagnostic::file(
+            Severity::Error,
+            "unknown-message",
+            "content/site.toml",
+            format!(
+                "site title message `{}` is not defined in locales/{source}/site.ftl",
+                site.config.title.get_ref()
+            ),
+        ));
+    }
+    diags
+}
+
+/// Everything a page needs to turn message ids into safe HTML.
+pub(crate) struct PageCtx<'a> {
+    pub site: &'a Site,
+    pub l10n: &'a L10n,
+    pub names: &'a Names,
+    pub article: &'a Article,
+    pub locale: &'a str,
+    pub site_t: &'a Translator,
+    article_t: Translator,
+    stale: &'a BTreeSet<String>,
+    problems: RefCell<Vec<Problem>>,
+}
+
+impl<'a> PageCtx<'a> {
+    fn new(
+        site: &'a Site,
+        l10n: &'a L10n,
+        names: &'a Names,
+        article: &'a Article,
+        locale: &'a str,
+        site_t: &'a Translator,
+        stale: &'a BTreeSet<String>,
+    ) -> PageCtx<'a> {
+        let article_t = l10n.translator(locale, &article.id);
+        PageCtx {
+            site,
+            l10n,
+            names,
+            article,
+            locale,
+            site_t,
+            article_t,
+            stale,
+            problems: RefCell::new(Vec::new()),
+        }
+    }
+
+    fn push_problems(&self, problems: Vec<Problem>) {
+        self.problems.borrow_mut().extend(problems);
+    }
+
+    fn take_problems(&self) -> Vec<Problem> {
+        self.problems.take()
+    }
+
+    fn message(&self, t: &Translator, id: &str) -> crate::l10n::Text {
+        let (text, problems) = t.message(id, None);
+        self.problems.borrow_mut().extend(problems);
+        text
+    }
+
+    /// An article message as inline HTML; a fallback is wrapped in `lang` and marked.
+    pub(crate) fn article_text(&self, msg: &MsgRef) -> String {
+        let text = self.message(&self.article_t, msg.get_ref());
+        let html = inline::render_inline(&text.value, &|target| self.resolve_link(target));
+        self.mark_fallback(html, text.fallback)
+    }
+
+    /// Like `article_text`, without links (for text that sits inside a link).
+    pub(crate) fn article_text_plain_inline(&self, msg: &MsgRef) -> String {
+        let text = self.message(&self.article_t, msg.get_ref());
+        let html = inline::render_inline(&text.value, &|_| None);
+        self.mark_fallback(html, text.fallback)
+    }
+
+    /// An article message as plain text (titles, alt text).
+    pub(crate) fn article_plain(&self, msg: &MsgRef) -> String {
+        plain_text(&self.message(&self.article_t, msg.get_ref()).value)
+    }
+
+    /// A site-chrome message as plain text.
+    pub(crate) fn site_plain(&self, id: &str) -> String {
+        plain_text(&self.message(self.site_t, id).value)
+    }
+
+    fn mark_fallback(&self, html: String, fallback: bool) -> String {
+        if !fallback {
+            return html;
+        }
+        let marker = self.site_plain("article-fallback");
+        format!(
+            "<span lang=\"{}\" class=\"fallback\">{html}</span> <span class=\"fallback-marker\">{}</span>",
+            escape(&self.l10n.source().locale),
+            escape(&marker)
+        )
+    }
+
+    pub(crate) fn is_stale(&self, id: &str) -> bool {
+        self.stale.contains(id)
+    }
+
+    /// Resolves a link target written in a message (already scheme-filtered).
+    fn resolve_link(&self, target: &str) -> Option<String> {
+        if target.starts_with('#') {
+            return Some(target.to_string());
+        }
+        if target.contains(':') {
+            return Some(target.to_string());
+        }
+        let (path, anchor) = match target.split_once('#') {
+            Some((p, a)) => (p, Some(a)),
+            None => (target, None),
+        };
+        let id = path.strip_prefix("./").unwrap_or(path).strip_suffix(".md")?;
+        self.article_href(id, anchor)
+    }
+
+    /// Href of article `id` in this page's locale, relative to an article page; articles the
+    /// site does not have go to `external-article-url` when configured.
+    pub(crate) fn article_href(&self, id: &str, anchor: Option<&str>) -> Option<String> {
+        if !is_slug(id) {
+            return None;
+        }
+        let anchor = anchor.map(|a| format!("#{a}")).unwrap_or_default();
+        if self.site.article(id).is_some() {
+            return Some(format!("../{id}/{anchor}"));
+        }
+        let template = self.site.config.external_article_url.as_ref()?;
+        Some(format!(
+            "{}{anchor}",
+            template
+                .get_ref()
+                .replace("{locale}", &self.locale.to_ascii_lowercase())
+                .replace("{article}", id)
+        ))
+    }
+
+    /// Href of an image under `content/`, when the build copies it.
+    pub(crate) fn asset_href(&self, src: &str) -> Option<String> {
+        self.site.media.contains(src).then(|| format!("../../{src}"))
+    }
+
+    /// The body as HTML, split before a trailing "next steps" section so the page can put
+    /// the simulator between the procedure and the links onward.
+    fn render_body(&self) -> (Html, Html) {
+        let blocks = &self.article.body;
+        let split = blocks
+            .iter()
+            .rposition(|b| !matches!(b, crate::content::Block::NextSteps(_)))
+            .map_or(0, |i| i + 1);
+        let (mut main, mut tail) = (String::new(), String::new());
+        body::render_blocks(self, &blocks[..split], &mut main);
+        body::render_blocks(self, &blocks[split..], &mut tail);
+        (Html(main), Html(tail))
+    }
+}
+
+/// Each locale's name in its own language (`language-name` in its `site.ftl`).
+pub(crate) type Names = BTreeMap<String, String>;
+
+fn language_names(l10n: &L10n, problems: &mut Vec<Problem>) -> Names {
+    l10n.locales
+        .iter()
+        .map(|files| {
+            let (text, more) =
+                l10n.translator(&files.locale, "site").message("language-name", None);
+            problems.extend(more);
+            (files.locale.clone(), plain_text(&text.value))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

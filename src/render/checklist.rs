@@ -1,0 +1,293 @@
+//! Checklist outputs of an article: the printable, interactive checklist page, the
+//! Markdown export for tickets, and the panel on the article page that ticks itself while
+//! the reader rehearses in the simulator.
+
+use std::fmt::Write as _;
+
+use askama::Template;
+use fluent_bundle::FluentArgs;
+use serde_json::json;
+
+use crate::checklist::{Checklist, Item};
+use crate::l10n::Translator;
+use crate::render::PageCtx;
+use crate::render::html::{Html, plain_text};
+use crate::render::pages::{Chrome, Crumb, chrome_for};
+
+const SCOPE: &str = "checklist";
+
+/// Checklist strings of one page, formatted once.
+pub(crate) struct Words<'a> {
+    t: Translator,
+    ctx: &'a PageCtx<'a>,
+}
+
+impl<'a> Words<'a> {
+    pub(crate) fn new(ctx: &'a PageCtx<'a>) -> Words<'a> {
+        Words { t: ctx.l10n.translator(ctx.locale, SCOPE), ctx }
+    }
+
+    pub(crate) fn get(&self, id: &str) -> String {
+        self.with(id, None)
+    }
+
+    fn with(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        let (text, problems) = self.t.message(id, args);
+        self.ctx.push_problems(problems);
+        plain_text(&text.value)
+    }
+}
+
+/// One item as the templates show it.
+pub(crate) struct ItemView {
+    pub id: String,
+    pub href: String,
+    pub text: Html,
+    pub substeps: Vec<Html>,
+    pub list_type: &'static str,
+    pub done_when: String,
+    pub requires: String,
+    pub waits_for: String,
+    pub stale: bool,
+}
+
+fn item_views(
+    ctx: &PageCtx<'_>,
+    words: &Words<'_>,
+    checklist: &Checklist<'_>,
+    article_href: &str,
+) -> Vec<ItemView> {
+    checklist
+        .items
+        .iter()
+        .map(|item| ItemView {
+            id: item.id.clone(),
+            href: format!("{article_href}#{}", item.anchor),
+            text: Html(ctx.article_text_plain_inline(item.text)),
+            substeps: item
+                .substeps
+                .iter()
+                .map(|s| Html(ctx.article_text_plain_inline(s)))
+                .collect(),
+            list_type: if item.lower_alpha { "a" } else { "1" },
+            done_when: item.done_when.map(|c| c.id().to_string()).unwrap_or_default(),
+            requires: item.requires.iter().map(|c| c.id()).collect::<Vec<_>>().join(" "),
+            waits_for: waits_for(ctx, words, checklist, item),
+            stale: item.message_ids.iter().any(|id| ctx.is_stale(id)),
+        })
+        .collect()
+}
+
+fn waits_for(
+    ctx: &PageCtx<'_>,
+    words: &Words<'_>,
+    checklist: &Checklist<'_>,
+    item: &Item<'_>,
+) -> String {
+    if item.waits_for.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = item
+        .waits_for
+        .iter()
+        .map(|&i| {
+            let name = ctx.article_plain(checklist.items[i].text);
+            name.trim_end_matches(['.', ':', '。', '：']).to_string()
+        })
+        .collect();
+    let mut args = FluentArgs::new();
+    args.set("items", names.join("; "));
+    words.with("checklist-waits-for", Some(&args))
+}
+
+/// Strings the checklist script needs, as JSON for `<script type="application/json">`.
+fn script_data(ctx: &PageCtx<'_>, words: &Words<'_>, total: usize) -> Html {
+    let progress: Vec<String> = (0..=total)
+        .map(|done| {
+            let mut args = FluentArgs::new();
+            args.set("done", done);
+            args.set("total", total);
+            words.with("checklist-progress", Some(&args))
+        })
+        .collect();
+    let data = json!({
+        "version": 1,
+        "storage-key": format!("drillbook-checklist/v1/{}/{}", ctx.locale, ctx.article.id),
+        "status": {
+            "not-started": words.get("checklist-status-not-started"),
+            "in-progress": words.get("checklist-status-in-progress"),
+            "completed": words.get("checklist-status-completed"),
+            "cannot-start": words.get("checklist-status-cannot-start"),
+        },
+        "progress": progress,
+        "discarded": words.get("checklist-discarded"),
+    });
+    Html(json_for_script(&data))
+}
+
+/// JSON safe inside `<script type="application/json">`: no `<`, `>` or `&` survive.
+pub(crate) fn json_for_script(value: &serde_json::Value) -> String {
+    value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+#[derive(Template)]
+#[template(path = "checklist.html")]
+struct ChecklistPage<'a> {
+    chrome: Chrome<'a>,
+    heading: String,
+    intro: String,
+    article_href: String,
+    items: Vec<ItemView>,
+    words: ChecklistWords,
+    data: Html,
+}
+
+/// Labels used by the checklist templates.
+pub(crate) struct ChecklistWords {
+    pub fields: String,
+    pub customer: String,
+    pub date: String,
+    pub operator: String,
+    pub ticket: String,
+    pub not_started: String,
+    pub reset: String,
+    pub print: String,
+    pub download: String,
+    pub back: String,
+    pub stale: String,
+    pub panel_title: String,
+    pub panel_intro: String,
+    pub open: String,
+    pub see_article: String,
+}
+
+fn checklist_words(ctx: &PageCtx<'_>, words: &Words<'_>) -> ChecklistWords {
+    ChecklistWords {
+        fields: words.get("checklist-fields"),
+        customer: words.get("checklist-customer"),
+        date: words.get("checklist-date"),
+        operator: words.get("checklist-operator"),
+        ticket: words.get("checklist-ticket"),
+        not_started: words.get("checklist-status-not-started"),
+        reset: words.get("checklist-reset"),
+        print: words.get("checklist-print"),
+        download: words.get("checklist-download"),
+        back: words.get("checklist-back"),
+        stale: ctx.site_plain("article-step-stale"),
+        panel_title: words.get("checklist-panel-title"),
+        panel_intro: words.get("checklist-panel-intro"),
+        open: words.get("checklist-open"),
+        see_article: words.get("checklist-see-article"),
+    }
+}
+
+/// `site/<locale>/<article>/checklist/index.html`.
+pub(crate) fn render_checklist_page(ctx: &PageCtx<'_>, checklist: &Checklist<'_>) -> String {
+    let words = Words::new(ctx);
+    let page_path = format!("{}/checklist/", ctx.article.id);
+    let mut chrome = chrome_for(ctx, "../../../", &page_path);
+    let title = ctx.article_plain(&ctx.article.title);
+    let mut args = FluentArgs::new();
+    args.set("article", title.clone());
+    let heading = words.with("checklist-title", Some(&args));
+    chrome.title = format!("{heading} | {}", chrome.site_title);
+    chrome.description = words.get("checklist-intro");
+    chrome.body_class = "page-checklist";
+    chrome.breadcrumbs = vec![
+        Crumb { href: "../../".into(), text: chrome.t("nav-articles") },
+        Crumb { href: "../".into(), text: title },
+        Crumb { href: String::new(), text: words.get("checklist-panel-title") },
+    ];
+    let page = ChecklistPage {
+        intro: words.get("checklist-intro"),
+        heading,
+        article_href: "../".into(),
+        items: item_views(ctx, &words, checklist, "../"),
+        words: checklist_words(ctx, &words),
+        data: script_data(ctx, &words, checklist.items.len()),
+        chrome,
+    };
+    let html = page.render().expect("templates write into a String");
+    ctx.push_problems(page.chrome.take_problems());
+    html
+}
+
+#[derive(Template)]
+#[template(path = "checklist_panel.html")]
+struct Panel {
+    items: Vec<ItemView>,
+    words: ChecklistWords,
+    data: Html,
+}
+
+/// The panel on the article page, driven by the simulator's `drillbook:sim-state` events.
+pub(crate) fn render_panel(ctx: &PageCtx<'_>, checklist: &Checklist<'_>) -> Html {
+    let words = Words::new(ctx);
+    let panel = Panel {
+        items: item_views(ctx, &words, checklist, ""),
+        words: checklist_words(ctx, &words),
+        data: script_data(ctx, &words, checklist.items.len()),
+    };
+    Html(panel.render().expect("templates write into a String"))
+}
+
+/// `checklist.md`: a Markdown task list for tickets, with fields to fill in.
+pub(crate) fn render_markdown(ctx: &PageCtx<'_>, checklist: &Checklist<'_>) -> String {
+    let words = Words::new(ctx);
+    let title = ctx.article_plain(&ctx.article.title);
+    let mut args = FluentArgs::new();
+    args.set("article", title);
+    let mut out = format!("# {}\n\n", md_text(&words.with("checklist-title", Some(&args))));
+    for field in ["checklist-customer", "checklist-date", "checklist-operator", "checklist-ticket"]
+    {
+        let _ = writeln!(out, "- {}: ", md_text(&words.get(field)));
+    }
+    out.push('\n');
+    let stale = ctx.site_plain("article-step-stale");
+    for item in &checklist.items {
+        let marker = if item.message_ids.iter().any(|id| ctx.is_stale(id)) {
+            format!(" _({})_", md_text(&stale))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "- [ ] {}{marker}", md_text(&ctx.article_plain(item.text)));
+        for (i, sub) in item.substeps.iter().enumerate() {
+            let label = if item.lower_alpha {
+                format!("{}.", (b'a' + (i % 26) as u8) as char)
+            } else {
+                format!("{}.", i + 1)
+            };
+            let _ = writeln!(out, "  - [ ] {label} {}", md_text(&ctx.article_plain(sub)));
+        }
+    }
+    out
+}
+
+/// Plain text made safe for a Markdown line: characters with meaning are escaped.
+pub(crate) fn md_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(if c.is_control() { ' ' } else { c });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_text_is_escaped() {
+        assert_eq!(md_text("a *b* [c](d) <e>"), "a \\*b\\* \\[c\\](d) \\<e\\>");
+    }
+
+    #[test]
+    fn script_json_cannot_close_the_script_element() {
+        let text = json_for_script(&json!({"a": "</script><b>&"}));
+        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap()["a"], "</script><b>&");
+    }
+}

@@ -1,0 +1,195 @@
+//! Inline Markdown from untrusted translations to safe HTML.
+//!
+//! Order: Fluent has already formatted the text; here it is parsed with pulldown-cmark, raw
+//! HTML becomes escaped text, link targets are filtered by scheme and resolved, block
+//! structure is flattened (an inline string cannot open a list or a heading), bidi and
+//! zero-width controls are removed, and the result is written by `push_html`.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+/// Renders `text` as inline HTML. `resolve` maps an allowed link target to its final href
+/// (e.g. `other.md` to `../other/`); a target it rejects drops the link, keeping its text.
+pub fn render_inline(text: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
+    let clean = strip_controls(text);
+    let mut events = Vec::new();
+    // Links whose target was refused: their End event must be dropped too.
+    let mut link_stack: Vec<bool> = Vec::new();
+    let mut pending_space = false;
+    for event in Parser::new_ext(&clean, Options::ENABLE_STRIKETHROUGH) {
+        let event = match event {
+            Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let href = allowed_target(&dest_url).and_then(|target| resolve(&target));
+                link_stack.push(href.is_some());
+                match href {
+                    Some(href) => {
+                        Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id })
+                    }
+                    None => continue,
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if link_stack.pop() == Some(true) {
+                    Event::End(TagEnd::Link)
+                } else {
+                    continue;
+                }
+            }
+            // Images in translated text are shown as their alt text only.
+            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => continue,
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => event,
+            Event::Start(_) => {
+                pending_space = !events.is_empty();
+                continue;
+            }
+            Event::End(_) => {
+                pending_space = true;
+                continue;
+            }
+            Event::SoftBreak => Event::Text(" ".into()),
+            Event::HardBreak => Event::HardBreak,
+            Event::Code(code) => Event::Code(code),
+            Event::Text(text) => Event::Text(text),
+            Event::TaskListMarker(_) | Event::FootnoteReference(_) | Event::Rule => continue,
+            Event::InlineMath(math) | Event::DisplayMath(math) => Event::Text(math),
+        };
+        if pending_space && !events.is_empty() {
+            events.push(Event::Text(CowStr::Borrowed(" ")));
+        }
+        pending_space = false;
+        events.push(event);
+    }
+    let mut html = String::with_capacity(clean.len() + 16);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    html
+}
+
+/// Removes bidi controls (including Fluent's isolation marks), zero-width characters and
+/// other invisible controls; turns other control characters into spaces.
+pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let clean = |c: char| {
+        !(matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{2060}' | '\u{FEFF}')
+            || (c.is_control() && c != '\n' && c != '\t'))
+    };
+    if text.chars().all(clean) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .filter_map(|c| match c {
+            '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{061C}'
+            | '\u{2060}'
+            | '\u{FEFF}' => None,
+            '\n' | '\t' => Some(c),
+            c if c.is_control() => Some(' '),
+            c => Some(c),
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// Returns the target when its scheme is allowed: relative, `https:`, `http:`, `mailto:`.
+/// Browsers ignore tabs and newlines inside URLs (`java\tscript:`), so they are removed
+/// before the scheme is read.
+pub fn allowed_target(dest: &str) -> Option<String> {
+    let target: String = dest.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    if target.is_empty() {
+        return None;
+    }
+    let scheme_end = target.find([':', '/', '?', '#']);
+    match scheme_end {
+        Some(i) if target.as_bytes()[i] == b':' => {
+            let scheme = target[..i].to_ascii_lowercase();
+            matches!(scheme.as_str(), "https" | "http" | "mailto").then_some(target)
+        }
+        _ => Some(target),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn render(text: &str) -> String {
+        render_inline(text, &|t| Some(t.to_string()))
+    }
+
+    #[test]
+    fn bold_italic_code_and_links() {
+        assert_eq!(
+            render("Go to **Customers**, *then* `x` [list](a.md)"),
+            "Go to <strong>Customers</strong>, <em>then</em> <code>x</code> <a href=\"a.md\">list</a>"
+        );
+    }
+
+    #[test]
+    fn raw_html_is_escaped_text() {
+        assert_eq!(
+            render("a <script>alert(1)</script> b"),
+            "a &lt;script&gt;alert(1)&lt;/script&gt; b"
+        );
+        assert_eq!(render("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;");
+    }
+
+    #[test]
+    fn dangerous_links_lose_their_href_but_keep_text() {
+        assert_eq!(render("[click](javascript:alert(1))"), "click");
+        assert_eq!(render("[click](&#106;ava&#x09;script:alert(1))"), "click");
+        assert_eq!(render("[click](<JaVa\tScRiPt:alert(1)>)"), "click");
+        assert_eq!(render("[x](data:text/html,hi)"), "x");
+        assert_eq!(render("[x](mailto:a@b.c)"), "<a href=\"mailto:a@b.c\">x</a>");
+    }
+
+    #[test]
+    fn block_syntax_is_flattened() {
+        assert_eq!(render("# Title"), "Title");
+        assert_eq!(render("- item"), "item");
+        assert_eq!(render("> quote"), "quote");
+    }
+
+    #[test]
+    fn bidi_controls_never_reach_the_page() {
+        let out = render("a\u{202E}b\u{2068}c\u{2069}\u{200B}d");
+        assert_eq!(out, "abcd");
+    }
+
+    #[test]
+    fn cjk_bold_next_to_fullwidth_punctuation() {
+        assert_eq!(render("转到**客户**并选择"), "转到<strong>客户</strong>并选择");
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_yields_only_known_tags_and_safe_hrefs(text in "(?s).{0,200}") {
+            let html = render(&text);
+            let allowed = ["<strong>", "</strong>", "<em>", "</em>", "<code>", "</code>", "<a href=\"", "</a>", "<br />", "<del>", "</del>"];
+            let mut rest = html.as_str();
+            while let Some(i) = rest.find('<') {
+                rest = &rest[i..];
+                prop_assert!(allowed.iter().any(|tag| rest.starts_with(tag)), "unexpected tag in {html:?}");
+                rest = &rest[1..];
+            }
+            for chunk in html.split("href=\"").skip(1) {
+                let href = chunk.split('"').next().unwrap_or_default().to_ascii_lowercase();
+                prop_assert!(!href.starts_with("javascript:") && !href.starts_with("data:"), "{html:?}");
+            }
+            let has_bidi = html.chars().any(|c| ('\u{202A}'..='\u{202E}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c));
+            prop_assert!(!has_bidi, "bidi control in {:?}", html);
+        }
+
+        #[test]
+        fn links_with_arbitrary_targets_are_filtered(target in "(?s).{0,40}", text in "[a-z]{1,8}") {
+            let html = render(&format!("[{text}]({target})"));
+            for chunk in html.split("href=\"").skip(1) {
+                let href: String = chunk.split('"').next().unwrap_or_default().chars().filter(|c| !c.is_whitespace()).collect();
+                let lower = href.to_ascii_lowercase();
+                prop_assert!(!lower.starts_with("javascript") && !lower.starts_with("data:") && !lower.starts_with("vbscript"), "{html:?}");
+            }
+        }
+    }
+}

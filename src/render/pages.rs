@@ -1,0 +1,462 @@
+//! Page view models and askama templates (compiled from `templates/`).
+
+use std::cell::RefCell;
+
+use askama::Template;
+
+use crate::content::TranslationKind;
+use crate::content::{Block, Site};
+use crate::l10n::{L10n, Problem, Translator};
+use crate::render::html::{Html, plain_text};
+use crate::render::{Names, PageCtx};
+
+/// Static files copied to `site/assets/`, compiled into the binary.
+pub const ASSETS: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../assets/style.css")),
+    ("favicon.svg", include_bytes!("../../assets/favicon.svg")),
+    ("sim.js", include_bytes!("../../assets/sim.js")),
+    ("sim.css", include_bytes!("../../assets/sim.css")),
+    ("checklist.js", include_bytes!("../../assets/checklist.js")),
+];
+
+/// What every page shares: head metadata, header, language switcher, footer text.
+pub(crate) struct Chrome<'a> {
+    pub lang: String,
+    pub title: String,
+    pub description: String,
+    pub canonical: String,
+    pub alternates: Vec<Alternate>,
+    /// Relative path from the page to the site root (`../../`).
+    pub root: String,
+    pub home: String,
+    /// The translation dashboard of this page's locale.
+    pub dashboard: String,
+    pub site_title: String,
+    pub switcher: Vec<LangLink>,
+    pub breadcrumbs: Vec<Crumb>,
+    pub body_class: &'static str,
+    site_t: &'a Translator,
+    problems: RefCell<Vec<Problem>>,
+}
+
+impl Chrome<'_> {
+    /// Problems met while formatting the chrome's text.
+    pub(crate) fn take_problems(&self) -> Vec<Problem> {
+        self.problems.take()
+    }
+
+    /// A site-chrome message as plain text; the one way templates get their words.
+    pub(crate) fn t(&self, id: &str) -> String {
+        let (text, problems) = self.site_t.message(id, None);
+        self.problems.borrow_mut().extend(problems);
+        plain_text(&text.value)
+    }
+}
+
+pub(crate) struct Alternate {
+    pub hreflang: String,
+    pub href: String,
+}
+
+pub(crate) struct LangLink {
+    pub href: String,
+    pub lang: String,
+    pub name: String,
+    pub current: bool,
+}
+
+pub(crate) struct Crumb {
+    pub href: String,
+    pub text: String,
+}
+
+pub(crate) struct TocEntry {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Template)]
+#[template(path = "article.html")]
+struct ArticlePage<'a> {
+    chrome: Chrome<'a>,
+    heading: Html,
+    audience: Option<Html>,
+    machine_translated: bool,
+    toc: Vec<TocEntry>,
+    body: Html,
+    sim: Option<SimView>,
+    checklist: Option<Html>,
+    next_steps: Html,
+}
+
+/// The simulator section of an article page.
+pub(crate) struct SimView {
+    pub title: String,
+    pub needs_js: String,
+    /// JSON from `sim_view`, already escaped for a `<script type="application/json">`.
+    pub data: Html,
+}
+
+#[derive(Template)]
+#[template(path = "locale_index.html")]
+struct LocaleIndexPage<'a> {
+    chrome: Chrome<'a>,
+    topics: Vec<TopicView>,
+}
+
+pub(crate) struct TopicView {
+    pub id: String,
+    pub title: String,
+    pub articles: Vec<ArticleEntry>,
+}
+
+pub(crate) struct ArticleEntry {
+    pub href: String,
+    pub title: String,
+    pub description: String,
+}
+
+#[derive(Template)]
+#[template(path = "root_index.html")]
+struct RootPage<'a> {
+    chrome: Chrome<'a>,
+    languages: Vec<LangLink>,
+}
+
+#[derive(Template)]
+#[template(path = "not_found.html")]
+struct NotFoundPage<'a> {
+    chrome: Chrome<'a>,
+    languages: Vec<LangLink>,
+}
+
+#[derive(Template)]
+#[template(path = "sitemap.xml")]
+struct Sitemap {
+    urls: Vec<SitemapUrl>,
+}
+
+struct SitemapUrl {
+    loc: String,
+    lastmod: Option<String>,
+    alternates: Vec<Alternate>,
+}
+
+fn render_template(template: &impl Template) -> String {
+    template.render().expect("templates write into a String and their values never fail to format")
+}
+
+/// `page` is the path of a page below a locale (`remove-a-relationship/`, or `` for the
+/// locale index); alternates cover every configured locale plus `x-default`.
+fn alternates(site: &Site, page: &str) -> Vec<Alternate> {
+    let base = site.config.base_url.get_ref();
+    let mut out: Vec<Alternate> = site
+        .config
+        .locales
+        .iter()
+        .map(|l| Alternate {
+            hreflang: l.get_ref().clone(),
+            href: format!("{base}{}/{page}", l.get_ref()),
+        })
+        .collect();
+    out.push(Alternate {
+        hreflang: "x-default".into(),
+        href: format!("{base}{}/{page}", site.config.default_locale.get_ref()),
+    });
+    out
+}
+
+fn switcher(site: &Site, names: &Names, current: &str, root: &str, page: &str) -> Vec<LangLink> {
+    site.config
+        .locales
+        .iter()
+        .map(|l| LangLink {
+            href: format!("{root}{}/{page}", l.get_ref()),
+            lang: l.get_ref().clone(),
+            name: names.get(l.get_ref()).cloned().unwrap_or_default(),
+            current: l.get_ref() == current,
+        })
+        .collect()
+}
+
+fn chrome<'a>(
+    site: &Site,
+    names: &Names,
+    locale: &str,
+    site_t: &'a Translator,
+    root: &str,
+    page: Option<&str>,
+) -> Chrome<'a> {
+    let (site_title, problems) = site_t.message(site.config.title.get_ref(), None);
+    Chrome {
+        lang: locale.to_string(),
+        title: String::new(),
+        description: String::new(),
+        canonical: page
+            .map(|page| format!("{}{locale}/{page}", site.config.base_url.get_ref()))
+            .unwrap_or_default(),
+        alternates: page.map(|page| alternates(site, page)).unwrap_or_default(),
+        root: root.to_string(),
+        home: format!("{root}{locale}/"),
+        dashboard: format!("{root}{locale}/dashboard/"),
+        site_title: plain_text(&site_title.value),
+        switcher: page.map(|page| switcher(site, names, locale, root, page)).unwrap_or_default(),
+        breadcrumbs: Vec::new(),
+        body_class: "",
+        site_t,
+        problems: RefCell::new(problems),
+    }
+}
+
+/// The chrome of a page below an article (`page` relative to the locale, e.g.
+/// `remove-a-relationship/checklist/`).
+pub(crate) fn chrome_for<'a>(ctx: &PageCtx<'a>, root: &str, page: &str) -> Chrome<'a> {
+    chrome(ctx.site, ctx.names, ctx.locale, ctx.site_t, root, Some(page))
+}
+
+/// The article page.
+pub(crate) fn render_article(ctx: &PageCtx<'_>) -> String {
+    let article = ctx.article;
+    let page = format!("{}/", article.id);
+    let mut chrome = chrome(ctx.site, ctx.names, ctx.locale, ctx.site_t, "../../", Some(&page));
+    let title = ctx.article_plain(&article.title);
+    chrome.title = format!("{title} | {}", chrome.site_title);
+    chrome.description = ctx.article_plain(&article.description);
+    chrome.body_class = "page-article";
+    chrome.breadcrumbs = vec![
+        Crumb { href: "../".into(), text: chrome.t("nav-articles") },
+        Crumb { href: String::new(), text: title },
+    ];
+    let heading = Html(ctx.article_text(article.heading.as_ref().unwrap_or(&article.title)));
+    let audience = article.audience.as_ref().map(|a| Html(ctx.article_text(a)));
+    let machine_translated =
+        article.translations.get(ctx.locale).is_some_and(|t| t.kind == TranslationKind::Machine);
+    let toc = article
+        .body
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading(h) if *h.level.get_ref() == 2 => {
+                Some(TocEntry { id: h.id.get_ref().clone(), text: ctx.article_plain(&h.text) })
+            }
+            Block::NextSteps(n) => {
+                Some(TocEntry { id: n.id.get_ref().clone(), text: ctx.article_plain(&n.title) })
+            }
+            _ => None,
+        })
+        .collect();
+    let (body, next_steps) = ctx.render_body();
+    let sim = article.simulator.as_ref().map(|set| {
+        let scenarios = crate::sim::scenarios_in_set(&ctx.site.scenarios, set.get_ref());
+        let (json, problems) = crate::render::sim_view(ctx.l10n, ctx.locale, &scenarios);
+        ctx.push_problems(problems);
+        let sim_t = ctx.l10n.translator(ctx.locale, "sim");
+        let text = |id: &str| {
+            let (text, problems) = sim_t.message(id, None);
+            ctx.push_problems(problems);
+            plain_text(&text.value)
+        };
+        SimView {
+            title: text("sim-title"),
+            needs_js: text("sim-needs-javascript"),
+            data: Html(json),
+        }
+    });
+    // The panel ticks itself from the simulator's state: only with a simulator.
+    let checklist = sim
+        .as_ref()
+        .and_then(|_| crate::checklist::checklist(article))
+        .map(|list| crate::render::checklist::render_panel(ctx, &list));
+    let page = ArticlePage {
+        chrome,
+        heading,
+        audience,
+        machine_translated,
+        toc,
+        body,
+        sim,
+        checklist,
+        next_steps,
+    };
+    let html = render_template(&page);
+    ctx.push_problems(page.chrome.problems.take());
+    html
+}
+
+/// `site/<locale>/index.html`: articles grouped by topic, topics in order of first appearance
+/// by topic id, articles by title.
+pub(crate) fn render_locale_index(
+    site: &Site,
+    l10n: &L10n,
+    names: &Names,
+    locale: &str,
+    site_t: &Translator,
+) -> (String, Vec<Problem>) {
+    let mut chrome = chrome(site, names, locale, site_t, "../", Some(""));
+    chrome.title = format!("{} | {}", chrome.t("page-index-title"), chrome.site_title);
+    chrome.description = chrome.t("page-index-intro");
+    chrome.body_class = "page-index";
+    let mut problems = Vec::new();
+    let mut topics: Vec<TopicView> = Vec::new();
+    let mut topic_ids: Vec<&str> =
+        site.articles.iter().map(|a| a.topic.get_ref().as_str()).collect();
+    topic_ids.sort_unstable();
+    topic_ids.dedup();
+    for topic in topic_ids {
+        let mut articles = Vec::new();
+        for article in site.articles.iter().filter(|a| a.topic.get_ref() == topic) {
+            let t = l10n.translator(locale, &article.id);
+            let (title, more) = t.message(article.title.get_ref(), None);
+            problems.extend(more);
+            let (description, more) = t.message(article.description.get_ref(), None);
+            problems.extend(more);
+            articles.push(ArticleEntry {
+                href: format!("{}/", article.id),
+                title: plain_text(&title.value),
+                description: plain_text(&description.value),
+            });
+        }
+        articles.sort_by(|a, b| a.title.cmp(&b.title));
+        topics.push(TopicView {
+            id: topic.to_string(),
+            title: chrome.t(&format!("topic-{topic}")),
+            articles,
+        });
+    }
+    let page = LocaleIndexPage { chrome, topics };
+    let html = render_template(&page);
+    problems.extend(page.chrome.problems.take());
+    (html, problems)
+}
+
+fn language_links(names: &Names, locales: &[&str], root: &str) -> Vec<LangLink> {
+    locales
+        .iter()
+        .map(|l| LangLink {
+            href: format!("{root}{l}/"),
+            lang: l.to_string(),
+            name: names.get(*l).cloned().unwrap_or_default(),
+            current: false,
+        })
+        .collect()
+}
+
+/// The root `index.html`: the list of languages, in the default locale's chrome.
+pub(crate) fn render_root(
+    site: &Site,
+    l10n: &L10n,
+    names: &Names,
+    locales: &[&str],
+) -> (String, Vec<Problem>) {
+    let default = site.config.default_locale.get_ref();
+    let site_t = l10n.translator(default, "site");
+    let mut chrome = chrome(site, names, default, &site_t, "", None);
+    chrome.title = chrome.site_title.clone();
+    chrome.description = chrome.t("page-root-intro");
+    chrome.canonical = site.config.base_url.get_ref().clone();
+    chrome.home = String::new();
+    chrome.body_class = "page-root";
+    let page = RootPage { languages: language_links(names, locales, ""), chrome };
+    let html = render_template(&page);
+    (html, page.chrome.problems.take())
+}
+
+/// `404.html`, served for any missing path: links are absolute from the site's base path.
+pub(crate) fn render_404(site: &Site, l10n: &L10n, names: &Names) -> (String, Vec<Problem>) {
+    let default = site.config.default_locale.get_ref();
+    let site_t = l10n.translator(default, "site");
+    let base = site.config.base_url.get_ref();
+    // The path part of the base URL (`/` or `/docs/`).
+    let base_path = base.splitn(4, '/').nth(3).map_or("/".to_string(), |p| format!("/{p}"));
+    let mut chrome = chrome(site, names, default, &site_t, &base_path, None);
+    chrome.title = format!("{} | {}", chrome.t("page-404-title"), chrome.site_title);
+    chrome.home = base_path.clone();
+    chrome.body_class = "page-404";
+    let locales: Vec<&str> = site.config.locales.iter().map(|l| l.get_ref().as_str()).collect();
+    let page = NotFoundPage { languages: language_links(names, &locales, &base_path), chrome };
+    let html = render_template(&page);
+    (html, page.chrome.problems.take())
+}
+
+/// `sitemap.xml` with `xhtml:link` hreflang alternates for every page.
+pub(crate) fn render_sitemap(site: &Site, locales: &[&str]) -> String {
+    let base = site.config.base_url.get_ref();
+    let mut urls = Vec::new();
+    for locale in locales {
+        urls.push(SitemapUrl {
+            loc: format!("{base}{locale}/"),
+            lastmod: None,
+            alternates: alternates(site, ""),
+        });
+        for article in &site.articles {
+            let page = format!("{}/", article.id);
+            urls.push(SitemapUrl {
+                loc: format!("{base}{locale}/{page}"),
+                lastmod: article.date.as_ref().map(|d| d.get_ref().clone()),
+                alternates: alternates(site, &page),
+            });
+        }
+    }
+    render_template(&Sitemap { urls })
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+struct DashboardPage<'a> {
+    chrome: Chrome<'a>,
+    rows: Vec<DashboardView>,
+    no_problems: bool,
+}
+
+struct DashboardView {
+    locale: String,
+    language: String,
+    scope: String,
+    /// Link to the article in that locale (empty for site-wide files).
+    href: String,
+    translated: String,
+    missing: usize,
+    stale: usize,
+    errors: usize,
+    problems: Vec<String>,
+    ok: bool,
+}
+
+/// `site/<locale>/dashboard/index.html`: the translation status of every locale and file,
+/// as `drillbook l10n status` prints it, with the problems listed.
+pub(crate) fn render_dashboard(
+    site: &Site,
+    l10n: &L10n,
+    names: &Names,
+    locale: &str,
+    site_t: &Translator,
+    rows: &[crate::render::DashboardRow],
+) -> (String, Vec<Problem>) {
+    let mut chrome = chrome(site, names, locale, site_t, "../../", Some("dashboard/"));
+    chrome.title = format!("{} | {}", chrome.t("dashboard-title"), chrome.site_title);
+    chrome.description = chrome.t("dashboard-intro");
+    chrome.body_class = "page-dashboard";
+    let _ = l10n;
+    let rows: Vec<DashboardView> = rows
+        .iter()
+        .map(|row| DashboardView {
+            locale: row.locale.clone(),
+            language: names.get(&row.locale).cloned().unwrap_or_default(),
+            href: if site.article(&row.scope).is_some() {
+                format!("../../{}/{}/", row.locale, row.scope)
+            } else {
+                String::new()
+            },
+            scope: row.scope.clone(),
+            translated: format!("{}/{}", row.translated, row.messages),
+            missing: row.missing,
+            stale: row.stale,
+            errors: row.errors,
+            problems: row.problems.clone(),
+            ok: row.missing == 0 && row.stale == 0 && row.errors == 0,
+        })
+        .collect();
+    let no_problems = rows.iter().all(|r: &DashboardView| r.problems.is_empty());
+    let page = DashboardPage { chrome, rows, no_problems };
+    let html = render_template(&page);
+    (html, page.chrome.problems.take())
+}

@@ -1,0 +1,384 @@
+//! The simulator's page data: scenarios plus every string the simulator can show in one
+//! locale, formatted at build time with Fluent (so the browser needs no Fluent runtime).
+//!
+//! Scenarios are finite, so every argument a message can get is known here: customer and
+//! item names, quantities, and counts from 0 (or 1) up to the number of items. Plural forms
+//! are therefore chosen by fluent-bundle with the locale's CLDR rules, never in JavaScript.
+//! The output is deterministic (serde_json's map is sorted) and safe to embed in
+//! `<script type="application/json">`: `<`, `>` and `&` are escaped as `\u003c` etc.
+//!
+//! Page contract (what `assets/sim.js` expects):
+//! - `<script type="application/json" id="drillbook-sim-data">` holding this JSON (already
+//!   escaped; embed as is);
+//! - `<section id="sim" class="sim" aria-labelledby="sim-title">` containing an
+//!   `<h2 id="sim-title">` (message `sim-title`) and no-JS text in elements with class
+//!   `sim-fallback` (message `sim-needs-javascript`), which the runtime removes;
+//! - `<link rel="stylesheet" href="…/sim.css">` and `<script type="module" src="…/sim.js">`;
+//!   no inline script or style, so a CSP of `default-src 'none'; script-src 'self';
+//!   style-src 'self'` works.
+//!
+//! After every change the runtime dispatches `drillbook:sim-state` on the section, with
+//! `detail = {scenario, goal, goalReached, conditions: {customer: {condition: bool}}, enabled}`.
+
+use fluent_bundle::FluentArgs;
+use serde_json::{Map, Value, json};
+
+use crate::l10n::{L10n, Problem, Translator};
+use crate::sim::{ActionKind, Condition, Customer, Purchase, Reason, Scenario, Subscription};
+
+/// Version of the JSON shape and of the browser's saved progress (`storage-key`).
+const SIM_DATA_VERSION: u32 = 1;
+
+/// The Fluent scope (file stem of `locales/<locale>/sim.ftl`).
+const SIM_SCOPE: &str = "sim";
+
+/// `ui.ftl` terms (without `-`) the simulator shows as labels, exported under `ui`.
+const UI_TERMS: [&str; 17] = [
+    "ui-partner-center",
+    "ui-customers",
+    "ui-subscriptions",
+    "ui-suspended",
+    "ui-active",
+    "ui-account",
+    "ui-remove-reseller-relationship",
+    "ui-azure-reservations",
+    "ui-software",
+    "ui-cancelled",
+    "ui-cancel-reservation",
+    "ui-cancel-purchase",
+    "ui-add-subscription",
+    "ui-remove",
+    "ui-cancel",
+    "ui-status",
+    "ui-quantity",
+];
+
+/// Messages without arguments, exported under `text`.
+const STATIC_MESSAGES: [&str; 39] = [
+    "sim-title",
+    "sim-intro",
+    "sim-needs-javascript",
+    "sim-scenario-label",
+    "sim-undo",
+    "sim-reset",
+    "sim-goal-label",
+    "sim-console-label",
+    "sim-breadcrumb-label",
+    "sim-customer-nav-label",
+    "sim-differences-title",
+    "sim-difference-reservations",
+    "sim-difference-software",
+    "sim-difference-purchases",
+    "sim-difference-simplified",
+    "sim-customers-empty",
+    "sim-column-name",
+    "sim-column-offer",
+    "sim-subscriptions-empty",
+    "sim-reservations-empty",
+    "sim-software-empty",
+    "sim-account-relationship",
+    "sim-relationship-active",
+    "sim-relationship-removed",
+    "sim-account-admin",
+    "sim-admin-granted",
+    "sim-admin-removed",
+    "sim-account-support",
+    "sim-support-listed",
+    "sim-support-removed",
+    "sim-blocked",
+    "sim-fix-label",
+    "sim-summary-back",
+    "sim-announce-undo",
+    "sim-announce-reset",
+    "sim-storage-discarded",
+    "sim-reason-unknown-customer",
+    "sim-reason-unknown-item",
+    "sim-progress-label",
+];
+
+/// Builds the JSON the page embeds for `scenarios` (one scenario set, in picker order) in
+/// `locale`, and every problem met while formatting (missing messages, Fluent errors).
+pub fn sim_view(l10n: &L10n, locale: &str, scenarios: &[Scenario]) -> (String, Vec<Problem>) {
+    let mut ctx = Ctx { t: l10n.translator(locale, SIM_SCOPE), problems: Vec::new() };
+    let value = ctx.data(scenarios);
+    let json = serde_json::to_string(&value).unwrap_or_default();
+    (escape_for_script(&json), ctx.problems)
+}
+
+/// Escapes characters that could end or confuse a `<script>` element; the JSON stays valid.
+pub(crate) fn escape_for_script(json: &str) -> String {
+    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+struct Ctx {
+    t: Translator,
+    problems: Vec<Problem>,
+}
+
+impl Ctx {
+    fn msg(&mut self, id: &str, args: &[(&str, Arg<'_>)]) -> Value {
+        let mut fluent_args = FluentArgs::new();
+        for (name, arg) in args {
+            match arg {
+                Arg::Str(s) => fluent_args.set(*name, s.to_string()),
+                Arg::Num(n) => fluent_args.set(*name, *n),
+            }
+        }
+        let (text, problems) =
+            self.t.message(id, if args.is_empty() { None } else { Some(&fluent_args) });
+        self.problems.extend(problems);
+        Value::String(text.value)
+    }
+
+    /// `{"<count>": text}` for each count in `counts`, with `extra` arguments.
+    fn plural(
+        &mut self,
+        id: &str,
+        counts: std::ops::RangeInclusive<usize>,
+        extra: &[(&str, Arg<'_>)],
+    ) -> Value {
+        let mut out = Map::new();
+        for n in counts {
+            let mut args = extra.to_vec();
+            args.push(("count", Arg::Num(n as f64)));
+            out.insert(n.to_string(), self.msg(id, &args));
+        }
+        Value::Object(out)
+    }
+
+    fn data(&mut self, scenarios: &[Scenario]) -> Value {
+        let mut ui = Map::new();
+        for term in UI_TERMS {
+            let (text, problems) = self.t.term(term, None);
+            self.problems.extend(problems);
+            ui.insert(term.trim_start_matches("ui-").to_string(), Value::String(text.value));
+        }
+        let mut text = Map::new();
+        for id in STATIC_MESSAGES {
+            text.insert(id.to_string(), self.msg(id, &[]));
+        }
+        let conditions: Vec<Value> = Condition::ALL
+            .into_iter()
+            .map(|c| json!({ "id": c.id(), "label": self.msg(&format!("sim-condition-{}", c.id()), &[]) }))
+            .collect();
+        let actions: Vec<Value> = ActionKind::ALL
+            .into_iter()
+            .map(|a| json!({ "id": a.id(), "label": self.msg(&format!("sim-action-{}", a.id()), &[]) }))
+            .collect();
+        let fixes: Map<String, Value> = Reason::IDS
+            .into_iter()
+            .filter_map(|id| Reason::fixed_by_id(id).map(|c| (id.to_string(), Value::from(c.id()))))
+            .collect();
+        let fix_texts: Map<String, Value> = Condition::ALL
+            .into_iter()
+            .map(|c| (c.id().to_string(), self.msg(&format!("sim-fix-{}", c.id()), &[])))
+            .collect();
+        text.insert("sim-fix".to_string(), Value::Object(fix_texts));
+        let set = scenarios.first().map_or(String::new(), |s| s.set.clone());
+        let scenarios: Vec<Value> = scenarios.iter().map(|s| self.scenario(s)).collect();
+        json!({
+            "version": SIM_DATA_VERSION,
+            "locale": self.t.locale,
+            "set": set,
+            "storage-key": format!("drillbook-sim/v{SIM_DATA_VERSION}/{set}"),
+            "ui": ui,
+            "text": text,
+            "conditions": conditions,
+            "actions": actions,
+            "fixes": fixes,
+            "scenarios": scenarios,
+        })
+    }
+
+    fn scenario(&mut self, scenario: &Scenario) -> Value {
+        let goal_name = scenario.customer(&scenario.goal.customer).map_or("", |c| c.name.as_str());
+        let goal = [("customer", Arg::Str(goal_name))];
+        let mut text = Map::new();
+        text.insert("sim-goal".into(), self.msg("sim-goal", &goal));
+        text.insert("sim-goal-reached".into(), self.msg("sim-goal-reached", &goal));
+        text.insert(
+            "sim-customers-count".into(),
+            self.plural("sim-customers-count", 0..=scenario.customers.len(), &[]),
+        );
+        let steps: Map<String, Value> = scenario
+            .steps
+            .iter()
+            .map(|(c, anchor)| (c.id().to_string(), Value::from(format!("#{anchor}"))))
+            .collect();
+        let customers: Vec<Value> = scenario.customers.iter().map(|c| self.customer(c)).collect();
+        json!({
+            "id": scenario.id,
+            "title": self.msg(&scenario.title, &[]),
+            "brief": self.msg(&scenario.brief, &[]),
+            "goal": { "customer": scenario.goal.customer, "condition": scenario.goal.condition },
+            "steps": steps,
+            "text": text,
+            "customers": customers,
+            "initial": scenario.initial_state(),
+        })
+    }
+
+    fn customer(&mut self, customer: &Customer) -> Value {
+        let name = [("customer", Arg::Str(&customer.name))];
+        let mut text = Map::new();
+        for id in [
+            "sim-reason-relationship-removed",
+            "sim-announce-removed",
+            "sim-announce-purchase",
+            "sim-confirm-title",
+            "sim-confirm-body",
+            "sim-summary-title",
+            "sim-summary-customer-list",
+            "sim-summary-admin",
+            "sim-summary-support",
+            "sim-summary-purchases",
+        ] {
+            text.insert(id.into(), self.msg(id, &name));
+        }
+        let counts = [
+            ("sim-reason-active-subscriptions", customer.subscriptions.len()),
+            ("sim-remove-inactive", customer.subscriptions.len()),
+            ("sim-reason-active-reservations", customer.reservations.len()),
+            ("sim-reason-active-software", customer.software.len()),
+        ];
+        for (id, max) in counts {
+            text.insert(id.into(), self.plural(id, 1..=max, &name));
+        }
+        let subscriptions: Vec<Value> =
+            customer.subscriptions.iter().map(|s| self.subscription(s)).collect();
+        let reservations: Vec<Value> = customer
+            .reservations
+            .iter()
+            .map(|p| {
+                self.purchase(p, "sim-quantity-instances", "sim-announce-reservation-cancelled")
+            })
+            .collect();
+        let software: Vec<Value> = customer
+            .software
+            .iter()
+            .map(|p| self.purchase(p, "sim-quantity-licenses", "sim-announce-software-cancelled"))
+            .collect();
+        json!({
+            "id": customer.id,
+            "name": customer.name,
+            "text": text,
+            "subscriptions": subscriptions,
+            "reservations": reservations,
+            "software": software,
+        })
+    }
+
+    fn subscription(&mut self, sub: &Subscription) -> Value {
+        let name = [("subscription", Arg::Str(&sub.name))];
+        let mut text = Map::new();
+        for id in [
+            "sim-announce-suspended",
+            "sim-announce-reactivated",
+            "sim-reason-already-suspended",
+            "sim-reason-already-active",
+        ] {
+            text.insert(id.into(), self.msg(id, &name));
+        }
+        text.insert(
+            "sim-quantity".into(),
+            self.msg("sim-quantity-licenses", &[("quantity", Arg::Num(f64::from(sub.quantity)))]),
+        );
+        json!({ "id": sub.id, "name": sub.name, "offer": sub.offer, "quantity": sub.quantity, "text": text })
+    }
+
+    fn purchase(&mut self, item: &Purchase, quantity_id: &str, announce_id: &str) -> Value {
+        let name = [("item", Arg::Str(&item.name))];
+        let mut text = Map::new();
+        text.insert("sim-announce-cancelled".into(), self.msg(announce_id, &name));
+        text.insert(
+            "sim-reason-already-cancelled".into(),
+            self.msg("sim-reason-already-cancelled", &name),
+        );
+        text.insert(
+            "sim-quantity".into(),
+            self.msg(quantity_id, &[("quantity", Arg::Num(f64::from(item.quantity)))]),
+        );
+        json!({ "id": item.id, "name": item.name, "quantity": item.quantity, "text": text })
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Arg<'a> {
+    Str(&'a str),
+    Num(f64),
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::l10n::load_l10n;
+    use crate::sim::load_scenarios;
+
+    const LOCALES: [&str; 6] = ["en-US", "de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"];
+
+    fn site() -> (L10n, Vec<Scenario>) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let locales: Vec<String> = LOCALES.iter().map(|l| l.to_string()).collect();
+        let (l10n, diags) = load_l10n(root, &locales);
+        assert!(diags.is_empty(), "{diags:?}");
+        let (scenarios, diags) = load_scenarios(root);
+        assert!(diags.is_empty(), "{diags:?}");
+        (l10n, scenarios)
+    }
+
+    #[test]
+    fn every_string_formats_without_problems_in_every_locale() {
+        let (l10n, scenarios) = site();
+        for locale in LOCALES {
+            let (json, problems) = sim_view(&l10n, locale, &scenarios);
+            let problems: Vec<_> =
+                problems.iter().map(|p| p.to_diagnostic(true).headline()).collect();
+            assert!(problems.is_empty(), "{locale}: {problems:#?}");
+            assert!(!json.contains('<') && !json.contains('\u{2068}'), "{locale}");
+            let value: Value = serde_json::from_str(&json).unwrap();
+            assert_eq!(value["locale"], locale);
+            assert_eq!(value["scenarios"].as_array().unwrap().len(), scenarios.len());
+        }
+    }
+
+    #[test]
+    fn plurals_use_the_locales_cldr_categories() {
+        let (l10n, scenarios) = site();
+        let several = scenarios.iter().find(|s| s.id == "several-customers").unwrap();
+        let (json, _) = sim_view(&l10n, "ru-RU", std::slice::from_ref(several));
+        let value: Value = serde_json::from_str(&json).unwrap();
+        let counts = &value["scenarios"][0]["text"]["sim-customers-count"];
+        assert_eq!(counts["1"], "1 клиент");
+        assert_eq!(counts["2"], "2 клиента");
+        assert_eq!(counts["0"], "0 клиентов");
+        let (json, _) = sim_view(&l10n, "en-US", std::slice::from_ref(several));
+        let value: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["scenarios"][0]["text"]["sim-customers-count"]["1"], "1 customer");
+        assert_eq!(value["ui"]["suspended"], "Suspended");
+    }
+
+    #[test]
+    fn output_is_deterministic_and_escaped() {
+        let (l10n, scenarios) = site();
+        assert_eq!(sim_view(&l10n, "de-DE", &scenarios).0, sim_view(&l10n, "de-DE", &scenarios).0);
+        assert_eq!(
+            escape_for_script("{\"a\":\"</script>&\"}"),
+            "{\"a\":\"\\u003c/script\\u003e\\u0026\"}"
+        );
+    }
+
+    #[test]
+    fn a_missing_message_is_reported_not_hidden() {
+        let (l10n, mut scenarios) = site();
+        scenarios[0].title = "sim-no-such-message".into();
+        let (_, problems) = sim_view(&l10n, "de-DE", &scenarios);
+        assert!(
+            problems.contains(&Problem::Unknown {
+                scope: "sim".into(),
+                id: "sim-no-such-message".into()
+            })
+        );
+    }
+}

@@ -1,0 +1,371 @@
+//! The development server: serves the output directory on 127.0.0.1, rebuilds through the
+//! same pipeline as `build` when `content/`, `locales/` or `assets/` change (debounced), and
+//! tells open pages to reload over Server-Sent Events. A failed rebuild keeps the last good
+//! site, prints the diagnostics and shows them in an overlay in open pages until fixed.
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use notify_debouncer_mini::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
+use tiny_http::{Header, Request, Response, Server};
+
+use crate::diag;
+
+/// Directories whose changes trigger a rebuild (templates are compiled in: recompile).
+const WATCHED: [&str; 3] = ["content", "locales", "assets"];
+const EVENTS_PATH: &str = "/__drillbook/events";
+const SCRIPT_PATH: &str = "/__drillbook/live.js";
+const STYLE_PATH: &str = "/__drillbook/live.css";
+const LIVE_JS: &str = include_str!("../assets/live-reload.js");
+const LIVE_CSS: &str = include_str!("../assets/live-reload.css");
+
+/// Shared state: the open event streams and the current build error, if any.
+#[derive(Default)]
+struct Hub {
+    clients: Mutex<Vec<Sender<String>>>,
+    error: Mutex<Option<String>>,
+}
+
+impl Hub {
+    fn broadcast(&self, event: &str) {
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        clients.retain(|client| client.send(event.to_string()).is_ok());
+    }
+
+    fn subscribe(&self) -> Receiver<String> {
+        let (tx, rx) = channel();
+        if let Some(error) = self.error.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            let _ = tx.send(error_event(error));
+        }
+        self.clients.lock().unwrap_or_else(|e| e.into_inner()).push(tx);
+        rx
+    }
+}
+
+fn error_event(text: &str) -> String {
+    format!("event: error-report\ndata: {}\n\n", serde_json::Value::String(text.to_string()))
+}
+
+/// Builds once, then serves until Ctrl-C.
+pub fn serve(root: &Path, out: &Path, port: u16, strict: bool) -> Result<()> {
+    let server = match Server::http(("127.0.0.1", port)) {
+        Ok(server) => server,
+        Err(err) => {
+            if err
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::AddrInUse)
+            {
+                bail!("port {port} on 127.0.0.1 is already in use; choose another with `--port`");
+            }
+            bail!("cannot listen on 127.0.0.1:{port}: {err}");
+        }
+    };
+    let hub = Arc::new(Hub::default());
+    if !rebuild(root, out, strict, &hub) && !out.join("index.html").is_file() {
+        eprintln!(
+            "serve: the first build failed and there is no previous site; fix the errors and save"
+        );
+    }
+    let port = server.server_addr().to_ip().map_or(port, |a| a.port());
+    eprintln!("serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)", out.display());
+
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst))
+            .context("cannot install the Ctrl-C handler")?;
+    }
+
+    let (tx, rx) = channel::<DebounceEventResult>();
+    let mut debouncer =
+        new_debouncer(Duration::from_millis(120), tx).context("cannot start the file watcher")?;
+    for dir in WATCHED {
+        let path = root.join(dir);
+        if path.is_dir() {
+            debouncer
+                .watcher()
+                .watch(&path, RecursiveMode::Recursive)
+                .with_context(|| format!("cannot watch `{}`", path.display()))?;
+        }
+    }
+    {
+        let (root, out, hub, stop) =
+            (root.to_path_buf(), out.to_path_buf(), hub.clone(), stop.clone());
+        std::thread::spawn(move || {
+            let mut seen = snapshot(&root);
+            while !stop.load(Ordering::SeqCst) {
+                match rx.recv_timeout(Duration::from_millis(200)) {
+                    Ok(Ok(_events)) => {
+                        // Drain what piled up during the debounce: one rebuild per burst.
+                        while rx.try_recv().is_ok() {}
+                        // Reading files can raise watch events too (access): rebuild only
+                        // when a watched file's size or modification time really changed.
+                        let now = snapshot(&root);
+                        if now != seen {
+                            seen = now;
+                            rebuild(&root, &out, strict, &hub);
+                        }
+                    }
+                    Ok(Err(err)) => eprintln!("serve: watch error: {err}"),
+                    Err(RecvTimeoutError::Timeout) => {}
+                    Err(RecvTimeoutError::Disconnected) => break,
+                }
+            }
+        });
+    }
+
+    let out = Arc::new(out.to_path_buf());
+    while !stop.load(Ordering::SeqCst) {
+        match server.recv_timeout(Duration::from_millis(200)) {
+            Ok(Some(request)) => {
+                let (hub, out) = (hub.clone(), out.clone());
+                std::thread::spawn(move || handle(request, &out, &hub));
+            }
+            Ok(None) => {}
+            Err(err) => eprintln!("serve: {err}"),
+        }
+    }
+    drop(debouncer);
+    eprintln!("serve: stopped");
+    Ok(())
+}
+
+/// Size and modification time of every file under the watched directories, sorted.
+fn snapshot(root: &Path) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<PathBuf> = WATCHED.iter().map(|d| root.join(d)).collect();
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let Ok(meta) = entry.metadata() else { continue };
+            if meta.is_dir() {
+                stack.push(entry.path());
+            } else {
+                out.push((entry.path(), meta.len(), meta.modified().ok()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Rebuilds through the same function as `drillbook build`; returns whether it succeeded.
+fn rebuild(root: &Path, out: &Path, strict: bool, hub: &Hub) -> bool {
+    let started = std::time::Instant::now();
+    let (result, diags) = match crate::build::build_site(root, out, &[], strict) {
+        Ok((stats, diags)) => (stats.ok_or(()), diags),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            (Err(()), Vec::new())
+        }
+    };
+    let report = if diags.is_empty() { String::new() } else { diag::render_all(&diags) };
+    eprint!("{report}");
+    let result = result.map_err(|()| {
+        if report.is_empty() {
+            "error: cannot write the site\n".to_string()
+        } else {
+            report.clone()
+        }
+    });
+    match result {
+        Ok(_stats) => {
+            eprintln!("serve: rebuilt in {} ms", started.elapsed().as_millis());
+            *hub.error.lock().unwrap_or_else(|e| e.into_inner()) = None;
+            hub.broadcast("event: reload\ndata: {}\n\n");
+            true
+        }
+        Err(text) => {
+            eprintln!("serve: rebuild failed; still serving the last good site");
+            *hub.error.lock().unwrap_or_else(|e| e.into_inner()) = Some(text.clone());
+            hub.broadcast(&error_event(&text));
+            false
+        }
+    }
+}
+
+fn handle(request: Request, out: &Path, hub: &Hub) {
+    let url = request.url().to_string();
+    let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
+    let response = match path.as_str() {
+        EVENTS_PATH => {
+            stream_events(request, hub.subscribe());
+            return;
+        }
+        SCRIPT_PATH => {
+            bytes_response(200, "text/javascript; charset=utf-8", LIVE_JS.as_bytes().to_vec())
+        }
+        STYLE_PATH => bytes_response(200, "text/css; charset=utf-8", LIVE_CSS.as_bytes().to_vec()),
+        _ => match resolve(out, &path) {
+            Resolved::File(file) => match std::fs::read(&file) {
+                Ok(bytes) => {
+                    let kind = content_type(&file);
+                    let bytes = if kind.starts_with("text/html") { inject(bytes) } else { bytes };
+                    bytes_response(200, kind, bytes)
+                }
+                Err(_) => not_found(out),
+            },
+            Resolved::Redirect(location) => {
+                let mut response = bytes_response(301, "text/plain; charset=utf-8", Vec::new());
+                response.add_header(header("Location", &location));
+                response
+            }
+            Resolved::Forbidden => {
+                bytes_response(403, "text/plain; charset=utf-8", b"forbidden\n".to_vec())
+            }
+            Resolved::NotFound => not_found(out),
+        },
+    };
+    let _ = request.respond(response);
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("static header names and ASCII values are valid")
+}
+
+fn bytes_response(status: u16, kind: &str, bytes: Vec<u8>) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_data(bytes)
+        .with_status_code(status)
+        .with_header(header("Content-Type", kind))
+        .with_header(header("Cache-Control", "no-store"))
+        .with_header(header("X-Content-Type-Options", "nosniff"))
+}
+
+fn not_found(out: &Path) -> Response<std::io::Cursor<Vec<u8>>> {
+    let body =
+        std::fs::read(out.join("404.html")).map(inject).unwrap_or_else(|_| b"not found\n".to_vec());
+    bytes_response(404, "text/html; charset=utf-8", body)
+}
+
+/// Adds the live-reload script and overlay style to a served page (not to the built file).
+fn inject(html: Vec<u8>) -> Vec<u8> {
+    let Ok(text) = String::from_utf8(html.clone()) else { return html };
+    let tags = format!(
+        "<link rel=\"stylesheet\" href=\"{STYLE_PATH}\">\n<script src=\"{SCRIPT_PATH}\" defer></script>\n</body>"
+    );
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{}{}", &text[..i], tags, &text[i + "</body>".len()..]).into_bytes(),
+        None => html,
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Resolved {
+    File(PathBuf),
+    Redirect(String),
+    Forbidden,
+    NotFound,
+}
+
+/// Maps a URL path to a file under `out`. Percent-decoding happens once, then any `..`,
+/// backslash, NUL or absolute component is refused, so no file outside `out` is served.
+fn resolve(out: &Path, url_path: &str) -> Resolved {
+    let Ok(decoded) = percent_encoding::percent_decode_str(url_path).decode_utf8() else {
+        return Resolved::Forbidden;
+    };
+    if decoded.contains(['\\', '\0']) {
+        return Resolved::Forbidden;
+    }
+    let rel = decoded.trim_start_matches('/');
+    let rel_path = Path::new(rel);
+    if rel_path.components().any(|c| !matches!(c, Component::Normal(_))) && !rel.is_empty() {
+        return Resolved::Forbidden;
+    }
+    let mut file = out.join(rel_path);
+    if file.is_dir() {
+        if !decoded.ends_with('/') {
+            return Resolved::Redirect(format!("{decoded}/"));
+        }
+        file = file.join("index.html");
+    }
+    // A symlink inside the output could still point outside it.
+    match (file.canonicalize(), out.canonicalize()) {
+        (Ok(real), Ok(base)) if real.starts_with(&base) && real.is_file() => Resolved::File(real),
+        (Ok(_), Ok(_)) => Resolved::Forbidden,
+        _ => Resolved::NotFound,
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "pf_meta" | "pf_fragment" | "pf_index" | "pagefind" => "application/octet-stream",
+        "wasm" => "application/wasm",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Streams Server-Sent Events on the raw connection, flushing each one (tiny_http's own
+/// chunked writer would buffer them), with a keep-alive comment every 15 s so a closed
+/// connection is noticed and the thread ends.
+fn stream_events(request: Request, rx: Receiver<String>) {
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
+    if writer.write_all(head.as_bytes()).and_then(|()| writer.flush()).is_err() {
+        return;
+    }
+    loop {
+        let event = match rx.recv_timeout(Duration::from_secs(15)) {
+            Ok(event) => event,
+            Err(RecvTimeoutError::Timeout) => ": keep-alive\n\n".to_string(),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if writer.write_all(event.as_bytes()).and_then(|()| writer.flush()).is_err() {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traversal_is_refused_in_every_spelling() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        std::fs::create_dir_all(out.join("en-US")).unwrap();
+        std::fs::write(out.join("en-US/index.html"), "x").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "s").unwrap();
+        for bad in [
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/en-US/%2E%2E/%2e%2e/secret.txt",
+            "/..%2fsecret.txt",
+            "/..%5csecret.txt",
+            "/%00",
+        ] {
+            assert_eq!(resolve(&out, bad), Resolved::Forbidden, "{bad}");
+        }
+        assert!(matches!(resolve(&out, "/en-US/"), Resolved::File(_)));
+        assert_eq!(resolve(&out, "/en-US"), Resolved::Redirect("/en-US/".into()));
+        assert_eq!(resolve(&out, "/nope.html"), Resolved::NotFound);
+    }
+
+    #[test]
+    fn pages_get_the_reload_script_before_body_end() {
+        let html = inject(b"<html><body><p>x</p></body></html>".to_vec());
+        let text = String::from_utf8(html).unwrap();
+        assert!(
+            text.ends_with("<script src=\"/__drillbook/live.js\" defer></script>\n</body></html>")
+        );
+    }
+}

@@ -1,0 +1,172 @@
+//! The real binary on the shipped project and on temp copies of it: output, exit codes, and
+//! `l10n status` / `l10n accept`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_drillbook"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .expect("run drillbook");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temp copy of the shipped `content/` and `locales/`.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &dir.path().join("content"));
+    copy_dir(&repo().join("locales"), &dir.path().join("locales"));
+    dir
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn shipped_locales_pass_check_with_no_errors_and_no_warnings() {
+    let (code, stdout, stderr) = run(&repo(), &["check"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "0 errors, 0 warnings\n", ""),
+        "fix the translations; for `stale`, review them and run `drillbook l10n accept <locale>`"
+    );
+}
+
+#[test]
+fn json_output_lists_findings_with_locale_and_message_id() {
+    let dir = project();
+    edit(&dir.path().join("locales/de-DE/site.ftl"), "nav-skip = ", "nav-skipp = ");
+    let (code, stdout, _) = run(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+    let diags = json["diagnostics"].as_array().unwrap();
+    let missing =
+        diags.iter().find(|d| d["code"] == "missing-message").expect("missing-message reported");
+    assert_eq!(missing["locale"], "de-DE");
+    assert_eq!(missing["id"], "nav-skip");
+    assert_eq!(missing["path"], "locales/de-DE/site.ftl");
+    assert!(missing["line"].as_u64().is_some());
+    assert_eq!(json["errors"], 1);
+    assert_eq!(json["warnings"], 1);
+}
+
+#[test]
+fn errors_exit_1_sorted_with_a_summary_and_locale_filter_hides_other_locales() {
+    let dir = project();
+    let file = dir.path().join("locales/de-DE/remove-a-relationship.ftl");
+    edit(
+        &file,
+        "Wählen Sie **{ -ui-remove-reseller-relationship }** aus.",
+        "Wählen **Sie Resellerbeziehung entfernen** aus.",
+    );
+    edit(&file, "(assign-support-contacts.md)", "(assign.md)");
+    let (code, stdout, _) = run(dir.path(), &["check"]);
+    assert_eq!(code, 1, "{stdout}");
+    let headlines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("locales/")).collect();
+    assert_eq!(headlines.len(), 3, "{stdout}");
+    assert!(
+        headlines[0]
+            .starts_with("locales/de-DE/remove-a-relationship.ftl:20:1: error[markup-mismatch]")
+    );
+    assert!(headlines.iter().any(|l| l.contains("error[term-mismatch]")));
+    assert!(headlines.iter().any(|l| l.contains("error[label-inconsistent]")));
+    assert!(stdout.contains("\n   | ^^^^"), "caret under the span: {stdout}");
+    assert!(stdout.ends_with("3 errors, 0 warnings\n"), "{stdout}");
+    let (code, stdout, _) = run(dir.path(), &["check", "--locale", "nl-NL"]);
+    assert_eq!((code, stdout.as_str()), (0, "0 errors, 0 warnings\n"));
+}
+
+#[test]
+fn warnings_fail_only_with_strict() {
+    let dir = project();
+    edit(
+        &dir.path().join("locales/en-US/site.ftl"),
+        "nav-skip = Skip to main content",
+        "nav-skip = Skip to the main content",
+    );
+    let (code, stdout, _) = run(dir.path(), &["check"]);
+    assert_eq!(code, 0);
+    assert!(stdout.ends_with("0 errors, 5 warnings\n"), "{stdout}");
+    let (code, _, _) = run(dir.path(), &["check", "--strict"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn l10n_accept_records_a_review_and_clears_stale() {
+    let dir = project();
+    edit(
+        &dir.path().join("locales/en-US/site.ftl"),
+        "nav-skip = Skip to main content",
+        "nav-skip = Skip to the main content",
+    );
+    let (_, status, _) = run(dir.path(), &["l10n", "status"]);
+    let row = status.lines().find(|l| l.starts_with("de-DE") && l.contains(" site ")).unwrap();
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(
+        [cells[0], cells[1], cells[3], cells[4], cells[5]],
+        ["de-DE", "site", "0", "1", "0"],
+        "{row}"
+    );
+    let (done, total) = cells[2].split_once('/').unwrap();
+    assert_eq!(done, total, "{row}");
+    let (code, stdout, _) = run(dir.path(), &["l10n", "accept", "de-DE", "nav-skip"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "de-DE: 1 review(s) recorded in locales/de-DE/l10n.lock\n")
+    );
+    let (_, stdout, _) = run(dir.path(), &["check", "--locale", "de-DE"]);
+    assert_eq!(stdout, "0 errors, 0 warnings\n");
+    let lock = std::fs::read_to_string(dir.path().join("locales/de-DE/l10n.lock")).unwrap();
+    let keys: Vec<&str> = lock.lines().filter(|l| !l.starts_with('#')).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "the lock file stays sorted");
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = run(&dir.path().join("nowhere"), &["check"]);
+    assert_eq!(code, 2);
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    let (code, _, stderr) = run(&repo(), &["l10n", "accept", "xx-XX"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("not a translated locale"), "{stderr}");
+    let (code, _, _) = run(&repo(), &["check", "--format", "yaml"]);
+    assert_eq!(code, 2);
+    let (code, _, stderr) = run(&repo(), &["check", "--locale", "fr-FR"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`fr-FR` is not a locale of this site"), "{stderr}");
+    let dir = project();
+    std::fs::remove_file(dir.path().join("content/site.toml")).unwrap();
+    let (code, stdout, _) = run(dir.path(), &["check"]);
+    assert_eq!(code, 2, "{stdout}");
+    assert!(stdout.contains("error[io]"), "{stdout}");
+}

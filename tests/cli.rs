@@ -1,0 +1,231 @@
+//! The real binary on temp copies of fixtures: exit codes, messages, files.
+
+mod support;
+
+use std::fs;
+
+use support::{drillbook, edit, fixture, shipped_project};
+
+#[test]
+fn build_writes_pages_indexes_sitemap_and_404() {
+    let project = fixture("mini");
+    let out = drillbook(project.path(), &["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let site = project.path().join("site");
+    for rel in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "assets/style.css",
+        "en-US/index.html",
+        "de-DE/index.html",
+        "en-US/suspend-a-subscription/index.html",
+        "de-DE/suspend-a-subscription/index.html",
+    ] {
+        assert!(site.join(rel).is_file(), "{rel} missing");
+    }
+    let sitemap = fs::read_to_string(site.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains(r#"<xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/docs/en-US/suspend-a-subscription/"/>"#));
+    let not_found = fs::read_to_string(site.join("404.html")).unwrap();
+    assert!(
+        not_found.contains(r#"href="/docs/assets/style.css""#),
+        "404 links are absolute from the base path"
+    );
+}
+
+#[test]
+fn missing_translation_falls_back_with_a_marker_and_a_warning() {
+    let project = fixture("mini");
+    let out = drillbook(project.path(), &["build"]);
+    assert_eq!(out.code, 0);
+    assert_eq!(
+        out.stderr.lines().next().unwrap(),
+        "locales/de-DE/suspend-a-subscription.ftl: warning[missing-message]: `row-name` is missing in de-DE; the page shows the en-US text"
+    );
+    let html =
+        fs::read_to_string(project.path().join("site/de-DE/suspend-a-subscription/index.html"))
+            .unwrap();
+    assert!(html.contains(
+        r#"<td><span lang="en-US" class="fallback">Contoso</span> <span class="fallback-marker">Noch nicht übersetzt.</span></td>"#
+    ));
+}
+
+#[test]
+fn strict_turns_a_missing_translation_into_a_failure_and_keeps_the_old_site() {
+    let project = fixture("mini");
+    assert_eq!(drillbook(project.path(), &["build"]).code, 0);
+    let index = project.path().join("site/index.html");
+    let before = fs::read(&index).unwrap();
+    let out = drillbook(project.path(), &["build", "--strict"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("error[missing-message]: `row-name` is missing in de-DE"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("build failed; `./site` was left as it was"), "{}", out.stderr);
+    assert_eq!(fs::read(&index).unwrap(), before);
+}
+
+#[test]
+fn untrusted_text_never_reaches_the_page_as_markup() {
+    let project = fixture("mini");
+    assert_eq!(drillbook(project.path(), &["build"]).code, 0);
+    for locale in ["en-US", "de-DE"] {
+        let html = fs::read_to_string(
+            project.path().join(format!("site/{locale}/suspend-a-subscription/index.html")),
+        )
+        .unwrap();
+        assert!(!html.contains("<b>"), "raw HTML escaped");
+        assert!(html.contains("&lt;b&gt;"));
+        assert!(!html.to_ascii_lowercase().contains("javascript:"));
+        assert!(html.contains("&lt;name&gt;"), "code is escaped");
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let project = shipped_project();
+    assert_eq!(drillbook(project.path(), &["build", "--out", "a"]).code, 0);
+    assert_eq!(drillbook(project.path(), &["build", "--out", "b"]).code, 0);
+    let list = |dir: &str| {
+        let mut files = Vec::new();
+        let mut stack = vec![project.path().join(dir)];
+        while let Some(d) = stack.pop() {
+            for e in fs::read_dir(d).unwrap().flatten() {
+                if e.path().is_dir() {
+                    stack.push(e.path());
+                } else {
+                    files.push((
+                        e.path().strip_prefix(project.path().join(dir)).unwrap().to_path_buf(),
+                        fs::read(e.path()).unwrap(),
+                    ));
+                }
+            }
+        }
+        files.sort();
+        files
+    };
+    let a = list("a");
+    assert!(a.len() > 15);
+    assert_eq!(a, list("b"));
+}
+
+/// Each invalid fixture: the shipped mini site with one file broken; the exact first
+/// diagnostic (with source line and caret) and exit code 1; the old site survives.
+fn assert_invalid(path: &str, from: &str, to: &str, expected: &str) {
+    let project = fixture("mini");
+    assert_eq!(drillbook(project.path(), &["build"]).code, 0);
+    let before = fs::read(project.path().join("site/en-US/index.html")).unwrap();
+    edit(project.path(), path, from, to);
+    let out = drillbook(project.path(), &["build"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.starts_with(expected), "expected:\n{expected}\nactual:\n{}", out.stderr);
+    assert_eq!(fs::read(project.path().join("site/en-US/index.html")).unwrap(), before);
+}
+
+#[test]
+fn broken_toml_is_reported_with_line_column_and_caret() {
+    assert_invalid(
+        "content/site.toml",
+        "title = \"site-title\"",
+        "title = \"site-title",
+        "content/site.toml:1:20: error[toml-syntax]: invalid basic string, expected `\"`\n  |\n1 | title = \"site-title\n  |                    ^\n",
+    );
+}
+
+#[test]
+fn unknown_key_in_an_article_is_reported() {
+    assert_invalid(
+        "content/articles/suspend-a-subscription.toml",
+        "topic = \"subscriptions\"",
+        "topic = \"subscriptions\"\ncolour = \"red\"",
+        "content/articles/suspend-a-subscription.toml:4:1: error[unknown-key]: unknown field `colour`",
+    );
+}
+
+#[test]
+fn broken_ftl_is_reported_with_line_column_and_caret() {
+    assert_invalid(
+        "locales/de-DE/suspend-a-subscription.ftl",
+        "step-open = Öffnen Sie **Abonnements**.",
+        "step-open = Öffnen Sie { **Abonnements**.",
+        "locales/de-DE/suspend-a-subscription.ftl:4:26: error[ftl-syntax]: invalid Fluent syntax: Expected an inline expression\n  |\n4 | step-open = Öffnen Sie { **Abonnements**.\n  |                          ^\n",
+    );
+}
+
+#[test]
+fn message_missing_from_the_source_locale_is_an_error_at_the_content_position() {
+    assert_invalid(
+        "content/articles/suspend-a-subscription.toml",
+        "paragraph = \"intro\"",
+        "paragraph = \"intro-typo\"",
+        "content/articles/suspend-a-subscription.toml:6:13: error[unknown-message]: message `intro-typo` is not defined in locales/en-US/suspend-a-subscription.ftl\n  |\n6 | paragraph = \"intro-typo\"\n  |             ^^^^^^^^^^^^\n",
+    );
+}
+
+#[test]
+fn unknown_locale_flag_is_an_error_and_bad_usage_exits_2() {
+    let project = fixture("mini");
+    let out = drillbook(project.path(), &["build", "--locale", "fr-FR"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains(
+        "error[unknown-locale]: `--locale fr-FR` is not one of the configured locales: en-US, de-DE"
+    ));
+    assert_eq!(drillbook(project.path(), &["build", "--no-such-flag"]).code, 2);
+    assert_eq!(drillbook(project.path(), &["frobnicate"]).code, 2);
+}
+
+#[test]
+fn missing_project_is_an_io_error_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = drillbook(dir.path(), &["build"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with(
+            "content/site.toml: error[io]: cannot read file (is `--root` a drillbook project?):"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("1 error, 0 warnings"), "one cause, one error: {}", out.stderr);
+}
+
+#[test]
+fn help_describes_the_build_command() {
+    let out = drillbook(std::path::Path::new("."), &["build", "--help"]);
+    assert_eq!(out.code, 0);
+    for flag in ["--out <DIR>", "--locale <L>", "--strict", "--root <DIR>"] {
+        assert!(out.stdout.contains(flag), "{flag} in:\n{}", out.stdout);
+    }
+}
+
+#[test]
+fn a_step_whose_english_changed_is_marked_stale_in_page_checklist_and_dashboard() {
+    let project = shipped_project();
+    edit(
+        project.path(),
+        "locales/en-US/remove-a-relationship.ftl",
+        "step-suspend-select-suspended = Select **{ -ui-suspended }**",
+        "step-suspend-select-suspended = Select **{ -ui-suspended }**, then confirm",
+    );
+    let out = drillbook(project.path(), &["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let site = project.path().join("site");
+    let page = fs::read_to_string(site.join("de-DE/remove-a-relationship/index.html")).unwrap();
+    assert!(page.contains(
+        "<li id=\"step-suspend-3\" class=\"step step-stale\"><p>Wählen Sie <strong>Angehalten</strong> aus.</p><p class=\"stale-marker\">Dieser Schritt wurde im Englischen geändert"
+    ));
+    assert_eq!(page.matches("class=\"step step-stale\"").count(), 1, "only the changed step");
+    let md = fs::read_to_string(site.join("de-DE/remove-a-relationship/checklist.md")).unwrap();
+    assert!(md.contains("- [ ] Halten Sie alle aktiven Abonnements an. _(Dieser Schritt wurde im Englischen geändert"), "{md}");
+    let dashboard = fs::read_to_string(site.join("en-US/dashboard/index.html")).unwrap();
+    assert!(
+        dashboard.contains("warning[stale]: `step-suspend-select-suspended` is stale in de-DE"),
+        "{dashboard}"
+    );
+    // The English page itself is the source: never stale.
+    let en = fs::read_to_string(site.join("en-US/remove-a-relationship/index.html")).unwrap();
+    assert!(!en.contains("step-stale"));
+}

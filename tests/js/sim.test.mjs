@@ -1,0 +1,180 @@
+// The simulator's equivalence proof, JS half: replays the traces the Rust reference model
+// wrote (tests/sim_traces.rs) through the runtime in assets/sim.js and fails on any
+// difference in outcome, state, conditions or enabled actions.
+//
+// Run: cargo test --test sim_traces && node --test tests/js/
+// (When the generated files are missing, this suite runs the cargo test itself.)
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import {
+  ACTION_KINDS, CONDITIONS, allActions, apply, canonical, conditions, enabledActions, isValidState,
+  loadProgress, memoryStorage, saveProgress,
+} from '../../assets/sim.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dir = process.env.DRILLBOOK_SIM_DIR || join(root, 'target', 'drillbook-sim');
+const LOCALES = ['en-US', 'de-DE', 'nl-NL', 'sv-SE', 'zh-CN', 'ru-RU'];
+
+if (!existsSync(join(dir, 'traces.json')) || !existsSync(join(dir, 'data-de-DE.json'))) {
+  const run = spawnSync('cargo', ['test', '--quiet', '--test', 'sim_traces'], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) throw new Error('cargo test --test sim_traces failed: cannot generate the traces');
+}
+
+const traces = JSON.parse(readFileSync(join(dir, 'traces.json'), 'utf8'));
+const data = Object.fromEntries(LOCALES.map((l) => [l, JSON.parse(readFileSync(join(dir, `data-${l}.json`), 'utf8'))]));
+
+test('the JS runtime replays every Rust trace with identical results', () => {
+  assert.ok(traces.traces.length >= 1000, `only ${traces.traces.length} traces`);
+  let steps = 0;
+  for (const [t, trace] of traces.traces.entries()) {
+    let state = structuredClone(trace.initial);
+    for (const [i, step] of trace.steps.entries()) {
+      const where = `trace ${t} (${trace.scenario}) step ${i}: ${canonical(step.action)}`;
+      const before = canonical(state);
+      const outcome = apply(state, step.action);
+      assert.equal(canonical(state), before, `${where}: apply mutated its input`);
+      const got = outcome.ok ? { ok: true } : { ok: false, reasons: outcome.reasons };
+      assert.equal(canonical(got), canonical(step.outcome), `${where}: outcome`);
+      if (outcome.ok) state = outcome.state;
+      assert.equal(canonical(state), canonical(step.state), `${where}: state`);
+      assert.equal(canonical(conditions(state)), canonical(step.conditions), `${where}: conditions`);
+      assert.equal(canonical(enabledActions(state)), canonical(step.enabled), `${where}: enabled actions`);
+      steps += 1;
+    }
+  }
+  assert.equal(steps, traces.steps);
+});
+
+test('condition and action ids match the ones Rust exports', () => {
+  for (const locale of LOCALES) {
+    assert.deepEqual(data[locale].conditions.map((c) => c.id), CONDITIONS);
+    assert.deepEqual(data[locale].actions.map((a) => a.id), ACTION_KINDS);
+  }
+});
+
+test('every string the runtime looks up exists in every locale', () => {
+  for (const locale of LOCALES) {
+    const d = data[locale];
+    const nonEmpty = (value, where) => assert.ok(typeof value === 'string' && value.length > 0, `${locale}: ${where}`);
+    for (const key of ['partner-center', 'customers', 'subscriptions', 'suspended', 'active', 'account',
+      'remove-reseller-relationship', 'azure-reservations', 'software', 'cancelled', 'cancel-reservation',
+      'cancel-purchase', 'add-subscription', 'remove', 'cancel', 'status', 'quantity']) nonEmpty(d.ui[key], `ui.${key}`);
+    for (const c of CONDITIONS) nonEmpty(d.text['sim-fix'][c], `sim-fix.${c}`);
+    for (const s of d.scenarios) {
+      for (const id of ['title', 'brief']) nonEmpty(s[id], `${s.id}.${id}`);
+      for (const id of ['sim-goal', 'sim-goal-reached']) nonEmpty(s.text[id], `${s.id}.${id}`);
+      for (let n = 0; n <= s.customers.length; n += 1) nonEmpty(s.text['sim-customers-count'][n], `${s.id} count ${n}`);
+      for (const fix of Object.values(d.fixes)) assert.match(s.steps[fix], /^#[a-z0-9-]+$/, `${s.id} step for ${fix}`);
+      for (const c of s.customers) {
+        for (const id of ['sim-reason-relationship-removed', 'sim-announce-removed', 'sim-announce-purchase', 'sim-confirm-title',
+          'sim-confirm-body', 'sim-summary-title', 'sim-summary-customer-list', 'sim-summary-admin', 'sim-summary-support',
+          'sim-summary-purchases']) nonEmpty(c.text[id], `${s.id}/${c.id}.${id}`);
+        const counts = [['sim-reason-active-subscriptions', 'subscriptions'], ['sim-remove-inactive', 'subscriptions'],
+          ['sim-reason-active-reservations', 'reservations'], ['sim-reason-active-software', 'software']];
+        for (const [id, list] of counts) {
+          for (let n = 1; n <= c[list].length; n += 1) nonEmpty(c.text[id][n], `${s.id}/${c.id}.${id}[${n}]`);
+        }
+        for (const sub of c.subscriptions) {
+          for (const id of ['sim-announce-suspended', 'sim-announce-reactivated', 'sim-reason-already-suspended',
+            'sim-reason-already-active', 'sim-quantity']) nonEmpty(sub.text[id], `${s.id}/${c.id}/${sub.id}.${id}`);
+        }
+        for (const item of [...c.reservations, ...c.software]) {
+          for (const id of ['sim-announce-cancelled', 'sim-reason-already-cancelled', 'sim-quantity']) {
+            nonEmpty(item.text[id], `${s.id}/${c.id}/${item.id}.${id}`);
+          }
+        }
+      }
+    }
+  }
+});
+
+test('ru-RU strings use the CLDR plural forms Fluent chose at build time', () => {
+  const s = data['ru-RU'].scenarios.find((x) => x.id === 'several-customers');
+  assert.equal(s.text['sim-customers-count']['1'], '1 клиент');
+  assert.equal(s.text['sim-customers-count']['3'], '3 клиента');
+  assert.equal(s.text['sim-customers-count']['0'], '0 клиентов');
+  const litware = s.customers.find((c) => c.id === 'litware');
+  assert.match(litware.text['sim-reason-active-subscriptions']['2'], /2 активные подписки/);
+});
+
+const d = data['de-DE'];
+const scenario = d.scenarios.find((s) => s.id === 'azure-ri-reservation');
+
+test('saved progress round-trips', () => {
+  const storage = memoryStorage();
+  const state = apply(scenario.initial, { action: 'purchase', customer: 'fabrikam' }).state;
+  saveProgress(storage, d, scenario.id, { [scenario.id]: { state, history: [scenario.initial] } });
+  const loaded = loadProgress(storage, d);
+  assert.equal(loaded.discarded, false);
+  assert.equal(loaded.current, scenario.id);
+  assert.deepEqual(loaded.progress[scenario.id].state, state);
+});
+
+test('corrupt, foreign-shaped or old saved progress is discarded with a notice, never thrown', () => {
+  const key = d['storage-key'];
+  const bad = [
+    '{not json',
+    'null',
+    '42',
+    JSON.stringify({ version: 0, scenario: scenario.id, progress: {} }),
+    JSON.stringify({ version: 1, scenario: scenario.id, progress: { 'no-such-scenario': { state: {}, history: [] } } }),
+    JSON.stringify({ version: 1, scenario: scenario.id, progress: { [scenario.id]: { state: { customers: {} }, history: [] } } }),
+    JSON.stringify({ version: 1, scenario: scenario.id, progress: { [scenario.id]: { state: scenario.initial, history: 'x' } } }),
+    JSON.stringify({ version: 1, scenario: scenario.id, progress: { [scenario.id]: { state: scenario.initial, history: [{ customers: null }] } } }),
+  ];
+  for (const raw of bad) {
+    const storage = memoryStorage();
+    storage.setItem(key, raw);
+    const loaded = loadProgress(storage, d);
+    assert.equal(loaded.discarded, true, raw);
+    assert.deepEqual(loaded.progress, {}, raw);
+    assert.equal(storage.getItem(key), null, raw);
+  }
+  const storage = memoryStorage();
+  storage.setItem(`drillbook-sim/v0/${d.set}`, '{}');
+  storage.setItem('unrelated', 'kept');
+  assert.equal(loadProgress(storage, d).discarded, true);
+  assert.equal(storage.getItem(`drillbook-sim/v0/${d.set}`), null);
+  assert.equal(storage.getItem('unrelated'), 'kept');
+  assert.equal(loadProgress(memoryStorage(), d).discarded, false);
+});
+
+test('states the rules cannot reach are not accepted from storage', () => {
+  const state = structuredClone(scenario.initial);
+  assert.equal(isValidState(scenario, state), true);
+  state.customers.fabrikam.relationship = 'removed';
+  assert.equal(isValidState(scenario, state), false, 'removed with active subscriptions');
+  const paused = structuredClone(scenario.initial);
+  paused.customers.fabrikam.subscriptions['azure-plan'] = 'paused';
+  assert.equal(isValidState(scenario, paused), false, 'undeclared status');
+  const extra = structuredClone(scenario.initial);
+  extra.customers.fabrikam.extra = 1;
+  assert.equal(isValidState(scenario, extra), false, 'undeclared field');
+});
+
+test('unknown actions and customers are refused without throwing', () => {
+  assert.deepEqual(apply(scenario.initial, { action: 'explode', customer: 'fabrikam' }), { ok: false, reasons: [{ reason: 'unknown-action' }] });
+  assert.deepEqual(apply(scenario.initial, { action: 'purchase', customer: '__proto__' }), { ok: false, reasons: [{ reason: 'unknown-customer' }] });
+  assert.deepEqual(apply(scenario.initial, null), { ok: false, reasons: [{ reason: 'unknown-customer' }] });
+  assert.equal(allActions(scenario.initial).length, 5); // suspend, reactivate, cancel, remove, purchase
+});
+
+test('sim.js and sim.css together stay within 15 KB gzipped', () => {
+  const bytes = Buffer.concat(['sim.js', 'sim.css'].map((f) => readFileSync(join(root, 'assets', f))));
+  const size = gzipSync(bytes, { level: 9 }).length;
+  assert.ok(size <= 15 * 1024, `${size} bytes gzipped`);
+});
+
+test('the runtime has no user-visible text of its own and no inline styles', () => {
+  const js = readFileSync(join(root, 'assets', 'sim.js'), 'utf8');
+  assert.doesNotMatch(js, /\.style\b|setAttribute\('style'|innerHTML/);
+  // Text nodes come only from the data: the only string literals passed as children are none.
+  assert.doesNotMatch(js, /h\([^)]*\{[^}]*text: '[^']+'/);
+});

@@ -1,0 +1,202 @@
+//! `drillbook serve` for real: the binary on a free port, raw HTTP over TCP, live edits.
+
+mod support;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use support::{edit, fixture};
+
+struct Served {
+    child: Child,
+    port: u16,
+    log: Receiver<String>,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+// The child is killed and waited for in `Served::drop`, which clippy cannot see.
+#[allow(clippy::zombie_processes)]
+fn start(dir: &std::path::Path, port: u16) -> Served {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_drillbook"))
+        .args(["serve", "--port", &port.to_string()])
+        .current_dir(dir)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let line = rx
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("serve printed its address");
+        if let Some(rest) = line.strip_prefix("serving ") {
+            let port = rest.rsplit(':').next().unwrap().split('/').next().unwrap().parse().unwrap();
+            return Served { child, port, log: rx };
+        }
+    }
+}
+
+/// A raw GET (the path is sent exactly as given): status, headers, body.
+fn get(port: u16, path: &str) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split(' ').nth(1).unwrap_or("0").parse().unwrap_or(0);
+    (status, head.to_ascii_lowercase(), body.to_string())
+}
+
+fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// Reads Server-Sent Events into a channel.
+fn events(port: u16) -> Receiver<String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(stream, "GET /__drillbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if line.starts_with("event: ") && tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Waits for `wanted`. A save is not atomic (truncate, then write), so under load the
+/// watcher may see it as two bursts and send an extra `reload` first: those are skipped.
+fn expect_event(rx: &Receiver<String>, wanted: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let event =
+            rx.recv_timeout(deadline.saturating_duration_since(Instant::now())).expect("an event");
+        if event == wanted {
+            return;
+        }
+        assert_eq!(event, "event: reload", "unexpected event while waiting for {wanted}");
+    }
+}
+
+#[test]
+fn serves_files_with_types_and_refuses_traversal() {
+    let project = fixture("mini");
+    std::fs::write(project.path().join("secret.txt"), "secret").unwrap();
+    let served = start(project.path(), 0);
+    let (status, head, body) = get(served.port, "/en-US/suspend-a-subscription/");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/html; charset=utf-8"));
+    assert!(body.contains("<script src=\"/__drillbook/live.js\" defer></script>"));
+    let (status, head, _) = get(served.port, "/assets/style.css");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/css"));
+    for bad in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/en-US/..%2f..%2fsecret.txt",
+        "/%2E%2E%5Csecret.txt",
+    ] {
+        let (status, _, body) = get(served.port, bad);
+        assert!(status == 403 || status == 400 || status == 404, "{bad}: {status}");
+        assert!(!body.contains("secret"), "{bad} leaked the file");
+    }
+    let (status, _, body) = get(served.port, "/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"));
+    let (status, head, _) = get(served.port, "/en-US");
+    assert_eq!(status, 301);
+    assert!(head.contains("location: /en-us/"), "{head}"); // `head` is lower-cased
+}
+
+#[test]
+fn edits_rebuild_and_reload_and_errors_show_until_fixed() {
+    let project = fixture("mini");
+    let served = start(project.path(), 0);
+    let events = events(served.port);
+    std::thread::sleep(Duration::from_millis(300));
+    let ftl = "locales/de-DE/suspend-a-subscription.ftl";
+    edit(project.path(), ftl, "title = Abonnement anhalten", "title = Abonnement sofort anhalten");
+    expect_event(&events, "event: reload");
+    wait_for("the new title", || {
+        get(served.port, "/de-DE/suspend-a-subscription/").2.contains("Abonnement sofort anhalten")
+    });
+
+    edit(project.path(), ftl, "step-open = Öffnen Sie", "step-open = { Öffnen Sie");
+    expect_event(&events, "event: error-report");
+    let page = get(served.port, "/de-DE/suspend-a-subscription/").2;
+    assert!(page.contains("Abonnement sofort anhalten"), "the last good site is still served");
+    // A page opened while the build is broken learns of the error on connect.
+    let late = self::events(served.port);
+    expect_event(&late, "event: error-report");
+
+    edit(project.path(), ftl, "step-open = { Öffnen Sie", "step-open = Öffnen Sie");
+    expect_event(&events, "event: reload");
+    let log: Vec<String> = served.log.try_iter().collect();
+    assert!(log.iter().any(|l| l.contains("error[ftl-syntax]")), "diagnostics printed: {log:?}");
+}
+
+#[test]
+fn a_taken_port_is_a_clear_error() {
+    let project = fixture("mini");
+    let served = start(project.path(), 0);
+    let out = Command::new(env!("CARGO_BIN_EXE_drillbook"))
+        .args(["serve", "--port", &served.port.to_string()])
+        .current_dir(project.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "port {} on 127.0.0.1 is already in use; choose another with `--port`",
+            served.port
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn ctrl_c_stops_cleanly() {
+    let project = fixture("mini");
+    let mut served = start(project.path(), 0);
+    let pid = served.child.id().to_string();
+    assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = served.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop on SIGINT");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(0));
+    let log: Vec<String> = served.log.try_iter().collect();
+    assert!(log.iter().any(|l| l == "serve: stopped"), "{log:?}");
+}

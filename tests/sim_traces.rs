@@ -1,0 +1,258 @@
+//! The simulator's equivalence proof, Rust half: random action traces over the shipped
+//! scenarios, with the reference model's outcome, state, conditions and enabled actions after
+//! every action, written to `target/drillbook-sim/traces.json`. `node --test tests/js/`
+//! replays them through `assets/sim.js` and fails on any difference.
+//!
+//! Also writes the self-contained fixture pages the JS and browser tests drive
+//! (`target/drillbook-sim/fixture/<locale>.html`, with `sim.js` and `sim.css` beside them).
+//!
+//! Run both halves: `cargo test --test sim_traces && node --test tests/js/`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use drillbook::content::{Block, load_site};
+use drillbook::l10n::load_l10n;
+use drillbook::render::sim_view;
+use drillbook::sim::{
+    Action, Condition, Scenario, State, all_actions, apply, enabled_actions, load_scenarios,
+};
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::TestRunner;
+use serde_json::{Value, json};
+
+const LOCALES: [&str; 6] = ["en-US", "de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"];
+const SET: &str = "remove-a-relationship";
+const RANDOM_TRACES: usize = 1200;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn out_dir() -> PathBuf {
+    root().join("target").join("drillbook-sim")
+}
+
+static SCENARIOS: LazyLock<Vec<Scenario>> = LazyLock::new(|| {
+    let (scenarios, diags) = load_scenarios(root());
+    assert!(diags.is_empty(), "{diags:#?}");
+    drillbook::sim::scenarios_in_set(&scenarios, SET)
+});
+
+#[test]
+fn shipped_scenarios_cover_the_issue_and_name_real_article_anchors() {
+    let ids: Vec<_> = SCENARIOS.iter().map(|s| s.id.as_str()).collect();
+    for wanted in [
+        "only-active-subscriptions",
+        "azure-ri-reservation",
+        "software-purchase",
+        "several-customers",
+        "nothing-to-suspend",
+    ] {
+        assert!(ids.contains(&wanted), "missing scenario {wanted} in {ids:?}");
+    }
+    let (site, diags) = load_site(root());
+    assert!(diags.is_empty(), "{diags:#?}");
+    let article =
+        site.unwrap().articles.into_iter().find(|a| a.id == SET).expect("the article exists");
+    let mut anchors = BTreeSet::new();
+    for block in &article.body {
+        match block {
+            Block::Heading(h) => {
+                anchors.insert(h.id.get_ref().clone());
+            }
+            Block::Procedure(p) => {
+                for step in &p.steps {
+                    if let Some(id) = &step.id {
+                        anchors.insert(format!("step-{}", id.get_ref()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for scenario in SCENARIOS.iter() {
+        for (condition, anchor) in &scenario.steps {
+            assert!(
+                anchors.contains(anchor),
+                "{}: {} -> #{anchor} is not an anchor of the article",
+                scenario.id,
+                condition.id()
+            );
+        }
+        // Every refusal with a fixing condition can link to the article.
+        for c in [
+            Condition::NoActiveSubscriptions,
+            Condition::NoActiveReservations,
+            Condition::NoActiveSoftware,
+        ] {
+            assert!(scenario.steps.contains_key(&c), "{}: no step for {}", scenario.id, c.id());
+        }
+    }
+}
+
+/// Invalid actions the page never sends, to prove both runtimes refuse them the same way.
+fn ghost_actions(state: &State) -> Vec<Action> {
+    let customer = state.customers.keys().next().cloned().unwrap_or_default();
+    vec![
+        Action::RemoveRelationship { customer: "no-such-customer".into() },
+        Action::SuspendSubscription { customer: customer.clone(), item: "no-such-item".into() },
+        Action::CancelSoftware { customer, item: "no-such-item".into() },
+    ]
+}
+
+/// A trace that follows the article: suspend, cancel, remove, then try a purchase.
+fn directed_actions(scenario: &Scenario) -> Vec<Action> {
+    let goal = scenario.customer(&scenario.goal.customer).expect("validated goal");
+    let customer = || goal.id.clone();
+    let mut out = vec![Action::RemoveRelationship { customer: customer() }];
+    for s in &goal.subscriptions {
+        out.push(Action::SuspendSubscription { customer: customer(), item: s.id.clone() });
+    }
+    for r in &goal.reservations {
+        out.push(Action::CancelReservation { customer: customer(), item: r.id.clone() });
+    }
+    for p in &goal.software {
+        out.push(Action::CancelSoftware { customer: customer(), item: p.id.clone() });
+    }
+    out.push(Action::RemoveRelationship { customer: customer() });
+    out.push(Action::Purchase { customer: customer() });
+    out.push(Action::RemoveRelationship { customer: customer() });
+    out
+}
+
+fn trace(scenario: &Scenario, actions: &[Action]) -> Value {
+    let initial = scenario.initial_state();
+    let mut state = initial.clone();
+    let mut steps = Vec::new();
+    for action in actions {
+        let outcome = match apply(&state, action) {
+            Ok(next) => {
+                state = next;
+                json!({ "ok": true })
+            }
+            Err(rejection) => json!({ "ok": false, "reasons": rejection.reasons }),
+        };
+        steps.push(json!({
+            "action": action,
+            "outcome": outcome,
+            "state": state,
+            "conditions": state.conditions(),
+            "enabled": enabled_actions(&state),
+        }));
+    }
+    json!({ "scenario": scenario.id, "initial": initial, "steps": steps })
+}
+
+fn random_traces() -> Vec<Value> {
+    let mut runner = TestRunner::deterministic();
+    let mut traces = Vec::new();
+    for i in 0..RANDOM_TRACES {
+        let scenario = &SCENARIOS[i % SCENARIOS.len()];
+        let initial = scenario.initial_state();
+        let mut candidates = all_actions(&initial);
+        candidates.extend(ghost_actions(&initial));
+        let strategy = prop::collection::vec(prop::sample::select(candidates), 1..40);
+        let actions = strategy.new_tree(&mut runner).expect("strategy never rejects").current();
+        traces.push(trace(scenario, &actions));
+    }
+    traces
+}
+
+#[test]
+fn traces_cover_every_outcome_and_are_written_for_the_js_replay() {
+    let mut traces: Vec<Value> = SCENARIOS.iter().map(|s| trace(s, &directed_actions(s))).collect();
+    traces.extend(random_traces());
+    assert!(traces.len() >= 1000);
+
+    // The traces exercise every rule: every refusal reason, and every scenario's goal.
+    let mut reasons = BTreeSet::new();
+    let mut goals_reached = BTreeSet::new();
+    for t in &traces {
+        let scenario = SCENARIOS.iter().find(|s| s.id == t["scenario"]).unwrap();
+        for step in t["steps"].as_array().unwrap() {
+            for r in step["outcome"]["reasons"].as_array().into_iter().flatten() {
+                reasons.insert(r["reason"].as_str().unwrap().to_string());
+            }
+            if step["conditions"][&scenario.goal.customer][scenario.goal.condition.id()] == true {
+                goals_reached.insert(scenario.id.clone());
+            }
+        }
+    }
+    let all: BTreeSet<_> = drillbook::sim::Reason::IDS.iter().map(|s| s.to_string()).collect();
+    assert_eq!(reasons, all);
+    assert_eq!(goals_reached.len(), SCENARIOS.len());
+
+    let n_steps: usize = traces.iter().map(|t| t["steps"].as_array().unwrap().len()).sum();
+    let doc = json!({ "version": 1, "traces": traces, "steps": n_steps });
+    let dir = out_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("traces.json"), serde_json::to_string(&doc).unwrap()).unwrap();
+}
+
+#[test]
+fn fixture_pages_are_written_for_every_locale() {
+    let locales: Vec<String> = LOCALES.iter().map(|l| l.to_string()).collect();
+    let (l10n, diags) = load_l10n(root(), &locales);
+    assert!(diags.is_empty(), "{diags:#?}");
+    let dir = out_dir().join("fixture");
+    std::fs::create_dir_all(&dir).unwrap();
+    for asset in ["sim.js", "sim.css"] {
+        std::fs::copy(root().join("assets").join(asset), dir.join(asset)).unwrap();
+    }
+    for locale in LOCALES {
+        let (json, problems) = sim_view(&l10n, locale, &SCENARIOS);
+        assert!(problems.is_empty(), "{locale}: {problems:?}");
+        let article = l10n.translator(locale, SET);
+        let sim = l10n.translator(locale, "sim");
+        let t = |tr: &drillbook::l10n::Translator, id: &str| {
+            html_escape(&tr.message(id, None).0.value.replace("**", ""))
+        };
+        let page = format!(
+            r#"<!doctype html>
+<html lang="{locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'">
+<title>{title}</title>
+<link rel="stylesheet" href="sim.css">
+<script type="module" src="sim.js"></script>
+</head>
+<body>
+<main>
+<h1>{heading}</h1>
+<h2 id="how-to-remove-a-relationship">{remove_heading}</h2>
+<p>{prerequisites}</p>
+<ol>
+<li id="step-suspend">{step_suspend}</li>
+<li id="step-remove">{step_remove}</li>
+</ol>
+<section id="sim" class="sim" aria-labelledby="sim-title">
+<h2 id="sim-title">{sim_title}</h2>
+<p class="sim-fallback">{needs_js}</p>
+</section>
+<script type="application/json" id="drillbook-sim-data">{json}</script>
+</main>
+</body>
+</html>
+"#,
+            title = t(&article, "article-title"),
+            heading = t(&article, "heading"),
+            remove_heading = t(&article, "remove-heading"),
+            prerequisites = t(&article, "prerequisites"),
+            step_suspend = t(&article, "step-suspend"),
+            step_remove = t(&article, "step-remove"),
+            sim_title = t(&sim, "sim-title"),
+            needs_js = t(&sim, "sim-needs-javascript"),
+        );
+        std::fs::write(dir.join(format!("{locale}.html")), page).unwrap();
+        std::fs::write(out_dir().join(format!("data-{locale}.json")), &json).unwrap();
+    }
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
