@@ -15,6 +15,7 @@ mod content;
 pub mod glossary;
 mod labels;
 mod markup;
+mod procedure;
 mod refs;
 pub mod stale;
 mod status;
@@ -153,6 +154,7 @@ pub fn findings(input: &Input<'_>) -> Vec<Finding> {
     }
     if let Some(site) = input.site {
         content::check_content(site, source, &input.data.content_sources, &mut out);
+        procedure::check_procedures(site, source, &mut out);
     }
     content::check_templates(source, &input.data.template_sources, &mut out);
     out

@@ -326,3 +326,107 @@ pub fn concrete_tasks<'s>(checklist: &Checklist<'_>, scenario: &'s Scenario) -> 
     }
     tasks
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{Action, apply, parse_scenario};
+
+    const ARTICLE: &str = include_str!("../content/articles/remove-a-relationship.toml");
+    const RI: &str = include_str!("../content/scenarios/azure-ri-reservation.toml");
+
+    fn article() -> Article {
+        let (article, diags) =
+            crate::content::parse_article("remove-a-relationship", "a.toml", ARTICLE);
+        assert!(diags.is_empty(), "{diags:?}");
+        article.unwrap()
+    }
+
+    #[test]
+    fn items_are_prerequisites_then_steps_with_derived_gates() {
+        let article = article();
+        let list = checklist(&article).unwrap();
+        let ids: Vec<&str> = list.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["prereq-cancel-reservations", "prereq-cancel-software", "step-suspend", "step-remove"]
+        );
+        let remove = &list.items[3];
+        assert_eq!(
+            remove.requires,
+            [
+                Condition::NoActiveSubscriptions,
+                Condition::NoActiveReservations,
+                Condition::NoActiveSoftware
+            ]
+        );
+        assert_eq!(remove.waits_for, [2, 0, 1]);
+        assert_eq!(list.items[2].substeps.len(), 4);
+        assert!(list.items[3].lower_alpha);
+    }
+
+    #[test]
+    fn statuses_follow_the_simulator_state() {
+        let article = article();
+        let list = checklist(&article).unwrap();
+        let (scenario, diags) = parse_scenario("azure-ri-reservation", "s.toml", RI);
+        assert!(diags.is_empty(), "{diags:?}");
+        let scenario = scenario.unwrap();
+        let start = scenario.initial_state();
+        use Status::*;
+        let names = |s: Vec<Status>| s.into_iter().map(Status::id).collect::<Vec<_>>();
+        // Nothing done: the removal cannot start yet; there is no software to cancel.
+        assert_eq!(
+            names(statuses(&list, "fabrikam", &start, &start)),
+            ["not-started", "completed", "not-started", "cannot-start"]
+        );
+        let customer = "fabrikam".to_string();
+        let subs: Vec<String> = start.customers["fabrikam"].subscriptions.keys().cloned().collect();
+        let mut state = start.clone();
+        state = apply(
+            &state,
+            &Action::SuspendSubscription { customer: customer.clone(), item: subs[0].clone() },
+        )
+        .unwrap();
+        let now = statuses(&list, "fabrikam", &start, &state);
+        assert_eq!(now[2], if subs.len() > 1 { InProgress } else { Completed });
+        for item in subs.iter().skip(1) {
+            state = apply(
+                &state,
+                &Action::SuspendSubscription { customer: customer.clone(), item: item.clone() },
+            )
+            .unwrap();
+        }
+        let res: Vec<String> = start.customers["fabrikam"].reservations.keys().cloned().collect();
+        for item in res {
+            state = apply(&state, &Action::CancelReservation { customer: customer.clone(), item })
+                .unwrap();
+        }
+        assert_eq!(
+            names(statuses(&list, "fabrikam", &start, &state)),
+            ["completed", "completed", "completed", "not-started"]
+        );
+        state = apply(&state, &Action::RemoveRelationship { customer }).unwrap();
+        assert_eq!(names(statuses(&list, "fabrikam", &start, &state)), ["completed"; 4]);
+    }
+
+    #[test]
+    fn concrete_tasks_name_each_item_in_article_order() {
+        let article = article();
+        let list = checklist(&article).unwrap();
+        let (scenario, _) = parse_scenario("azure-ri-reservation", "s.toml", RI);
+        let scenario = scenario.unwrap();
+        let tasks = concrete_tasks(&list, &scenario);
+        assert!(matches!(tasks.first(), Some(Task::CancelReservation(_))));
+        assert!(matches!(tasks.last(), Some(Task::Remove(c)) if c.id == "fabrikam"));
+        let suspends = tasks.iter().filter(|t| matches!(t, Task::Suspend(_))).count();
+        let active = scenario
+            .customer("fabrikam")
+            .unwrap()
+            .subscriptions
+            .iter()
+            .filter(|s| s.status == SubscriptionStatus::Active)
+            .count();
+        assert_eq!(suspends, active);
+    }
+}

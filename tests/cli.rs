@@ -229,3 +229,45 @@ fn a_step_whose_english_changed_is_marked_stale_in_page_checklist_and_dashboard(
     let en = fs::read_to_string(site.join("en-US/remove-a-relationship/index.html")).unwrap();
     assert!(!en.contains("step-stale"));
 }
+
+#[test]
+fn checklist_command_lists_each_item_of_a_real_customer() {
+    let project = shipped_project();
+    let out = drillbook(
+        project.path(),
+        &[
+            "checklist",
+            "--scenario",
+            "content/scenarios/everything-at-once.toml",
+            "--locale",
+            "de-DE",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "# Checkliste zum Entfernen für Woodgrove Bank\n\n- Kunde: Woodgrove Bank\n- Datum: \n- Bearbeiter: \n- Ticket: \n\n\
+         - [ ] Azure-RI-Reservierung **SQL Database vCore (northeurope)** stornieren\n\
+         - [ ] Softwarekauf **Windows Server 2022 Datacenter** stornieren\n\
+         - [ ] Abonnement **Woodgrove M365 E5** (Microsoft 365 E5) anhalten\n\
+         - [ ] Abonnement **Woodgrove Azure** (Azure plan) anhalten\n\
+         - [ ] Resellerbeziehung mit **Woodgrove Bank** entfernen\n"
+    );
+    let html = drillbook(
+        project.path(),
+        &[
+            "checklist",
+            "--scenario",
+            "content/scenarios/nothing-to-suspend.toml",
+            "--locale",
+            "ru-RU",
+            "--format",
+            "html",
+        ],
+    );
+    assert_eq!(html.code, 0);
+    assert!(html.stdout.contains("<li><label><input type=\"checkbox\"> Удалите связь торгового посредника с <strong>Wingtip Toys</strong></label></li>"));
+    let bad = drillbook(project.path(), &["checklist", "--scenario", "nope.toml"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("failed to read `nope.toml`"));
+}

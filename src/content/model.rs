@@ -314,6 +314,10 @@ pub enum ListStyle {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Alert {
     pub kind: AlertKind,
+    /// A simulator-model property the alert states, which `check` verifies
+    /// (`remove-inactive-while-subscriptions-active`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub property: Option<Spanned<String>>,
     /// The alert's text; more blocks may follow.
     #[serde(default)]
     pub text: Option<MsgRef>,

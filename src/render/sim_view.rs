@@ -32,26 +32,8 @@ const SIM_DATA_VERSION: u32 = 1;
 /// The Fluent scope (file stem of `locales/<locale>/sim.ftl`).
 const SIM_SCOPE: &str = "sim";
 
-/// `ui.ftl` terms (without `-`) the simulator shows as labels, exported under `ui`.
-const UI_TERMS: [&str; 17] = [
-    "ui-partner-center",
-    "ui-customers",
-    "ui-subscriptions",
-    "ui-suspended",
-    "ui-active",
-    "ui-account",
-    "ui-remove-reseller-relationship",
-    "ui-azure-reservations",
-    "ui-software",
-    "ui-cancelled",
-    "ui-cancel-reservation",
-    "ui-cancel-purchase",
-    "ui-add-subscription",
-    "ui-remove",
-    "ui-cancel",
-    "ui-status",
-    "ui-quantity",
-];
+/// `ui.ftl` terms the simulator shows as labels, exported under `ui`.
+const UI_TERMS: &[&str] = crate::sim::UI_LABELS;
 
 /// Messages without arguments, exported under `text`.
 const STATIC_MESSAGES: [&str; 39] = [

@@ -250,6 +250,28 @@ impl Action {
     }
 }
 
+/// The UI labels (`ui.ftl` term names, without `-`) the simulator shows. A step of an
+/// article that names another label asks for something the rehearsal cannot show.
+pub const UI_LABELS: &[&str] = &[
+    "ui-partner-center",
+    "ui-customers",
+    "ui-subscriptions",
+    "ui-suspended",
+    "ui-active",
+    "ui-account",
+    "ui-remove-reseller-relationship",
+    "ui-azure-reservations",
+    "ui-software",
+    "ui-cancelled",
+    "ui-cancel-reservation",
+    "ui-cancel-purchase",
+    "ui-add-subscription",
+    "ui-remove",
+    "ui-cancel",
+    "ui-status",
+    "ui-quantity",
+];
+
 /// A named yes/no fact about one customer's state, for feedback and checklists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
