@@ -118,6 +118,10 @@ pub fn map_docfx(
     (Mapped { body, heading: ctx.heading, audience: ctx.audience, msgs: ctx.msgs }, ctx.diags)
 }
 
+// Model values are built with struct literals in `new_step` and the `Procedure`/`Alert`
+// literals in `Ctx::blocks`: when the model gains a field, the compiler points here; DocFX
+// never carries simulator bindings, so new fields get their empty value.
+
 /// A step as DocFX has it: text, sub-steps and blocks; no simulator binding.
 fn new_step(text: &str, substeps: Vec<Step>, style: ListStyle, blocks: Vec<Block>) -> Step {
     Step {
@@ -237,7 +241,7 @@ impl Ctx<'_> {
                     };
                     let blocks = self.blocks(rest);
                     if text.is_some() || !blocks.is_empty() {
-                        out.push(Block::Alert(Alert { kind: *kind, text, blocks }));
+                        out.push(Block::Alert(Alert { kind: *kind, property: None, text, blocks }));
                     }
                 }
                 DBlock::Quote { alert: None, blocks: inner } => out.extend(self.blocks(inner)),
