@@ -172,6 +172,32 @@ fn seeds_make_check_report_exactly_the_segments_whose_english_changed() {
         }
     }
     golden("seeds/stale.txt", &stale_report);
+    // The real `check` agrees, message for message.
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_drillbook"))
+        .arg("--root")
+        .arg(dir.path())
+        .arg("check")
+        .output()
+        .expect("run check");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+    for locale in ["de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"] {
+        let prefix = format!("locales/{locale}/remove-a-relationship.ftl:");
+        let mut from_check: Vec<&str> = text
+            .lines()
+            .filter(|l| {
+                l.starts_with(&prefix)
+                    && l.contains("warning[stale]")
+                    && l.contains("the English changed")
+            })
+            .filter_map(|l| l.split('`').nth(1))
+            .collect();
+        from_check.sort_unstable();
+        assert_eq!(from_check, stale_ids(dir.path(), locale, "remove-a-relationship"), "{locale}");
+    }
     for locale in ["de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"] {
         golden(
             &format!("seeds/{locale}.ftl"),
