@@ -8,20 +8,15 @@ use std::time::Instant;
 use drillbook::import::{Input, Options, import_docfx, load_workspace};
 
 fn inputs(dir: &Path, out: &mut Vec<Input>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("corpus dir")
-        .map(|e| e.expect("entry").path())
-        .collect();
+    let mut entries: Vec<PathBuf> =
+        std::fs::read_dir(dir).expect("corpus dir").map(|e| e.expect("entry").path()).collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
             inputs(&path, out);
         } else if path.extension().is_some_and(|e| e == "md") {
             let source = std::fs::read_to_string(&path).expect("read");
-            out.push(Input {
-                path: path.to_string_lossy().into_owned(),
-                source,
-            });
+            out.push(Input { path: path.to_string_lossy().into_owned(), source });
         }
     }
 }
@@ -30,10 +25,8 @@ fn main() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let corpus = std::env::var_os("DRILLBOOK_CORPUS")
         .map_or_else(|| repo.join("../shared/corpus/docfx"), PathBuf::from);
-    let iterations: u32 = std::env::var("BENCH_ITERATIONS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(20);
+    let iterations: u32 =
+        std::env::var("BENCH_ITERATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(20);
     let mut files = Vec::new();
     inputs(&corpus, &mut files);
     let project = load_workspace(&repo).expect("load the project");

@@ -1,8 +1,8 @@
 //! Subcommands. Each `run` returns the process exit code; operational failures are `Err`.
 
 pub mod build;
-pub mod import;
 pub mod check;
 pub mod checklist;
+pub mod import;
 pub mod l10n;
 pub mod serve;

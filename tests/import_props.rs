@@ -88,17 +88,12 @@ fn apply(source: &str, edits: &[Edit]) -> String {
 }
 
 fn terms() -> Terms {
-    let en: BTreeMap<String, String> = [
-        ("ui-customers", "Customers"),
-        ("role-global-admin", "Global admin"),
-    ]
-    .iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
-    Terms {
-        english: en.clone(),
-        locale: en,
-    }
+    let en: BTreeMap<String, String> =
+        [("ui-customers", "Customers"), ("role-global-admin", "Global admin")]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+    Terms { english: en.clone(), locale: en }
 }
 
 proptest! {

@@ -51,20 +51,14 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         let source =
             std::fs::read(&file).with_context(|| format!("failed to read `{}`", file.display()))?;
         let source = String::from_utf8_lossy(&source).into_owned();
-        inputs.push(Input {
-            path: display(&file),
-            source,
-        });
+        inputs.push(Input { path: display(&file), source });
     }
     let mut ws = load_workspace(root)
         .with_context(|| format!("failed to read the project in `{}`", root.display()))?;
     let report = import_docfx(
         &mut ws,
         &inputs,
-        &Options {
-            topic: args.topic.clone(),
-            keep_existing: args.keep_existing,
-        },
+        &Options { topic: args.topic.clone(), keep_existing: args.keep_existing },
     );
     print!("{}", render_report(&report));
     let written = if args.dry_run {
@@ -79,19 +73,14 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     }
     eprint!("{}", crate::diag::render_all(&report.diags));
     let failed = report.diags.iter().any(crate::diag::Diagnostic::is_error);
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// Recursively collects `*.md` files, sorted by path (the walk order is the filesystem's).
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     if path.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
-            .map(|e| e.map(|e| e.path()))
-            .collect::<Result<_, _>>()?;
+        let mut entries: Vec<PathBuf> =
+            std::fs::read_dir(path)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
         entries.sort();
         for entry in entries {
             if entry.is_dir() || entry.extension().is_some_and(|e| e == "md") {
