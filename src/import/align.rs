@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::content::{Article, Block, Item, List, Step};
 use crate::import::ftl_write::Elem;
-use crate::import::map::{AUDIENCE_ID, DESCRIPTION_ID, HEADING_ID, Kind, Msg, TITLE_ID};
+use crate::import::map::{Kind, Msg};
 
 /// One message slot of an existing article, in document order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -289,9 +289,6 @@ fn lcs(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
     }
     out
 }
-
-/// Ids of the singleton slots, for callers that need them by name.
-pub const SINGLETONS: [&str; 4] = [TITLE_ID, DESCRIPTION_ID, HEADING_ID, AUDIENCE_ID];
 
 #[cfg(test)]
 mod tests {

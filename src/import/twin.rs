@@ -79,10 +79,9 @@ fn zip_unit(plain: &Unit, twin: &Unit) -> Result<Unit, String> {
     let seg = |translation: String, english: Option<String>, offset| {
         Piece::Seg(Segment { id: String::new(), translation, english, offset })
     };
-    if let Some((labels, twin_rest)) = twin.split_label().filter(|(n, _)| *n > 0) {
+    if let Some((_, twin_rest)) = twin.split_label().filter(|(n, _)| *n > 0) {
         let (_, plain_rest) =
             plain.split_label().ok_or("a lettered sub-step has no letter in the plain file")?;
-        let _ = labels;
         return Ok(Unit {
             pieces: vec![
                 seg("a.".into(), Some("a.".into()), twin.offset),
