@@ -18,6 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into `site/` (or `--out`).
     Build(crate::cmd::build::BuildArgs),
+    /// Import articles and their translations from other formats (DocFX).
+    Import(crate::cmd::import::ImportArgs),
     /// Build, serve on 127.0.0.1, rebuild on change and reload open pages.
     Serve(crate::cmd::serve::ServeArgs),
     /// Print a concrete checklist for one customer described in a scenario file.

@@ -3,5 +3,6 @@
 pub mod build;
 pub mod check;
 pub mod checklist;
+pub mod import;
 pub mod l10n;
 pub mod serve;

@@ -10,6 +10,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(&cli.root, args),
+        Command::Import(args) => cmd::import::run(&cli.root, args),
         Command::Serve(args) => cmd::serve::run(&cli.root, args),
         Command::Checklist(args) => cmd::checklist::run(&cli.root, args),
         Command::Check(args) => cmd::check::run(&cli.root, args),

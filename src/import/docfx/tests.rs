@@ -1,0 +1,148 @@
+use super::*;
+
+fn seg(id: &str, tr: &str, en: &str) -> String {
+    format!(
+        "<span data-ttu-id=\"{id}\">{tr}</span><span class=\"sxs-lookup\"><span data-stu-id=\"{id}\">{en}</span></span>"
+    )
+}
+
+fn parse(body: &str) -> (DocFx, Vec<Diagnostic>) {
+    let src = format!(
+        "---\ntitle: T\nms.contentlocale: de-DE\nms.translationtype: MT\nms.locfileid: \"123\"\n---\n{body}"
+    );
+    parse_docfx("f.md", &src)
+}
+
+#[test]
+fn front_matter_fields_are_read() {
+    let (doc, diags) = parse("");
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(doc.front.title.as_deref(), Some("T"));
+    assert_eq!(doc.front.contentlocale.as_deref(), Some("de-DE"));
+    assert_eq!(doc.front.translationtype.as_deref(), Some("MT"));
+}
+
+#[test]
+fn heading_anchor_and_segment() {
+    let (doc, diags) = parse(&format!("# <a name=\"x-y\"></a>{}\n", seg("a-1", "Titel", "Title")));
+    assert!(diags.is_empty(), "{diags:?}");
+    let DBlock::Heading { level, anchor, unit } = &doc.blocks[0] else {
+        panic!("{:?}", doc.blocks)
+    };
+    assert_eq!((*level, anchor.as_deref()), (1, Some("x-y")));
+    assert_eq!(unit.text(true).as_deref(), Some("Title"));
+    assert_eq!(unit.text(false).as_deref(), Some("Titel"));
+    assert_eq!(doc.segments, 1);
+}
+
+#[test]
+fn nested_lists_lettered_steps_and_alerts() {
+    let body = format!(
+        "1. {}\n\n   1. {}\n\n2. {}\n\n   {} {}\n\n   > [!NOTE]\n   > {}\n",
+        seg("a-1", "S1", "Step one"),
+        seg("a-2", "S1a", "Sub one"),
+        seg("a-3", "S2", "Step two"),
+        seg("a-4", "а.", "a."),
+        seg("a-5", "L", "Lettered"),
+        seg("a-6", "N", "Note"),
+    );
+    let (doc, diags) = parse(&body);
+    assert!(diags.is_empty(), "{diags:?}");
+    let DBlock::List { ordered: true, items } = &doc.blocks[0] else { panic!("{:?}", doc.blocks) };
+    assert_eq!(items.len(), 2);
+    assert!(matches!(&items[0][1], DBlock::List { ordered: true, items } if items.len() == 1));
+    let DBlock::Para(lettered) = &items[1][1] else { panic!("{:?}", items[1]) };
+    let (labels, rest) = lettered.split_label().expect("a label");
+    assert_eq!((labels, rest.text(true).as_deref()), (1, Some("Lettered")));
+    assert!(
+        matches!(&items[1][2], DBlock::Quote { alert: Some(AlertKind::Note), blocks } if blocks.len() == 1)
+    );
+}
+
+#[test]
+fn alert_without_space_and_link_around_span() {
+    let body = format!(">[!TIP]\n>[{}](other.md)\n", seg("a-1", "Mehr", "More"));
+    let (doc, _) = parse(&body);
+    let DBlock::Quote { alert: Some(AlertKind::Tip), blocks } = &doc.blocks[0] else {
+        panic!("{:?}", doc.blocks)
+    };
+    let DBlock::Para(unit) = &blocks[0] else { panic!() };
+    assert_eq!(unit.text(true).as_deref(), Some("[More](other.md)"));
+}
+
+#[test]
+fn line_break_inside_a_link_url_is_removed() {
+    let body = format!(
+        "{}\n",
+        seg(
+            "a-1",
+            "Im [PC](https://x.example/a\n) kaufen",
+            "Buy in [PC](https://x.example/a\n) now"
+        )
+    );
+    let (doc, _) = parse(&body);
+    let DBlock::Para(unit) = &doc.blocks[0] else { panic!() };
+    assert_eq!(unit.text(true).as_deref(), Some("Buy in [PC](https://x.example/a) now"));
+}
+
+#[test]
+fn br_becomes_a_hard_break_and_is_dropped_at_the_end() {
+    assert_eq!(normalize_inline("a<br>\n   b"), "a\\\nb");
+    assert_eq!(normalize_inline("a<br> "), "a");
+    assert_eq!(normalize_inline("a\n b"), "a b");
+}
+
+#[test]
+fn image_with_missing_space_between_attributes() {
+    let (doc, diags) = parse(
+        ":::image type=\"content\" source=\"images/a.png\" alt-text=\"Alt.\"lightbox=\"images/b.png\":::\n",
+    );
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(
+        doc.blocks[0],
+        DBlock::Image {
+            src: "images/a.png".into(),
+            alt: "Alt.".into(),
+            offset: doc.blocks.first().map_or(0, |b| match b {
+                DBlock::Image { offset, .. } => *offset,
+                _ => 0,
+            })
+        }
+    );
+}
+
+#[test]
+fn table_cells_hold_segments() {
+    let body = format!(
+        "| {} | {} |\n|---|---|\n| {} | x |\n",
+        seg("a-1", "K", "Key"),
+        seg("a-2", "W", "Value"),
+        seg("a-3", "E", "Entry")
+    );
+    let (doc, _) = parse(&body);
+    let DBlock::Table { header, rows } = &doc.blocks[0] else { panic!("{:?}", doc.blocks) };
+    assert_eq!(header.len(), 2);
+    assert_eq!(rows[0][0].text(true).as_deref(), Some("Entry"));
+    assert_eq!(rows[0][1].text(true).as_deref(), Some("x"));
+}
+
+#[test]
+fn malformed_span_is_positioned() {
+    let (_, diags) = parse("para\n<span data-ttu-id=\"a-1\">never closed\n");
+    let d = diags.iter().find(|d| d.code == "malformed-span").expect("a diagnostic");
+    assert_eq!(
+        d.headline(),
+        "f.md:8:1: error[malformed-span]: `<span data-ttu-id=\"a-1\">` is never closed"
+    );
+}
+
+#[test]
+fn code_blocks_are_kept_verbatim() {
+    let (doc, _) =
+        parse("```powershell\nGet-Thing <id>\n```\n\n<pre><code>md c:\\\\HWID\n</code></pre>\n");
+    assert_eq!(
+        doc.blocks[0],
+        DBlock::Code { lang: Some("powershell".into()), code: "Get-Thing <id>".into() }
+    );
+    assert_eq!(doc.blocks[1], DBlock::Code { lang: None, code: "md c:\\\\HWID".into() });
+}
