@@ -14,6 +14,7 @@ mod ast;
 mod content;
 pub mod glossary;
 mod labels;
+pub mod links;
 mod markup;
 mod procedure;
 mod refs;
@@ -155,6 +156,7 @@ pub fn findings(input: &Input<'_>) -> Vec<Finding> {
     if let Some(site) = input.site {
         content::check_content(site, source, &input.data.content_sources, &mut out);
         procedure::check_procedures(site, source, &mut out);
+        links::check_links(site, &locales, &mut out);
     }
     content::check_templates(source, &input.data.template_sources, &mut out);
     out

@@ -104,15 +104,47 @@ pub fn render_site(
     let mut problems = Vec::new();
     let names = language_names(l10n, &mut problems);
     let no_stale = BTreeSet::new();
-    let jobs: Vec<(usize, &Article)> =
-        (0..locales.len()).flat_map(|i| site.articles.iter().map(move |a| (i, a))).collect();
+    let listings: Vec<Vec<TopicList>> =
+        locales.iter().map(|l| listing(site, l10n, l, &mut problems)).collect();
+    let available: BTreeMap<&str, Vec<String>> = site
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), available_locales(site, l10n, &a.id)))
+        .collect();
+    let mut jobs: Vec<(usize, &Article)> = Vec::new();
+    for (i, locale) in locales.iter().enumerate() {
+        for article in &site.articles {
+            if available[article.id.as_str()].iter().any(|l| l == locale) {
+                jobs.push((i, article));
+            } else {
+                diags.push(Diagnostic::file(
+                    Severity::Warning,
+                    "untranslated-article",
+                    &format!("locales/{locale}/{}.ftl", article.id),
+                    format!(
+                        "article `{}` has no {locale} translation: its {locale} links and index entry go to the {} page, marked",
+                        article.id,
+                        l10n.source().locale
+                    ),
+                ));
+            }
+        }
+    }
     let page_problems: Vec<Vec<Problem>> = jobs
         .par_iter()
         .map(|&(i, article)| {
             let locale = locales[i];
             let stale =
                 options.stale.get(&(locale.to_string(), article.id.clone())).unwrap_or(&no_stale);
-            let ctx = PageCtx::new(site, l10n, &names, article, locale, &site_ts[i], stale);
+            let shared = Shared { site, l10n, names: &names, listing: &listings[i] };
+            let ctx = PageCtx::new(
+                &shared,
+                article,
+                locale,
+                &site_ts[i],
+                stale,
+                &available[article.id.as_str()],
+            );
             let html = pages::render_article(&ctx);
             sink.put(&format!("{locale}/{}/index.html", article.id), html.as_bytes())?;
             if let Some(list) = crate::checklist::checklist(article) {
@@ -129,7 +161,17 @@ pub fn render_site(
         .collect::<std::io::Result<_>>()?;
     problems.extend(page_problems.into_iter().flatten());
     for (i, locale) in locales.iter().enumerate() {
-        let (html, more) = pages::render_locale_index(site, l10n, &names, locale, &site_ts[i]);
+        let (english, more) = site_ts[i].message("link-english", None);
+        problems.extend(more);
+        let (html, more) = pages::render_locale_index(
+            site,
+            l10n,
+            &names,
+            locale,
+            &site_ts[i],
+            &listings[i],
+            &plain_text(&english.value),
+        );
         problems.extend(more);
         sink.put(&format!("{locale}/index.html"), html.as_bytes())?;
     }
@@ -147,7 +189,7 @@ pub fn render_site(
     let (not_found, more) = pages::render_404(site, l10n, &names);
     problems.extend(more);
     sink.put("404.html", not_found.as_bytes())?;
-    sink.put("sitemap.xml", pages::render_sitemap(site, &locales).as_bytes())?;
+    sink.put("sitemap.xml", pages::render_sitemap(site, l10n, &locales).as_bytes())?;
     let robots = format!(
         "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
         site.config.base_url.get_ref()
@@ -205,11 +247,74 @@ fn check_message_refs(site: &Site, l10n: &L10n) -> Vec<Diagnostic> {
     diags
 }
 
+/// A topic of a locale's index: its articles in the order the index and the pager show them.
+pub(crate) struct TopicList {
+    pub topic: String,
+    pub entries: Vec<ListEntry>,
+}
+
+pub(crate) struct ListEntry {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// False: the locale has no translation; the entry shows the source locale's text and
+    /// links to its page.
+    pub translated: bool,
+}
+
+/// Articles by topic (topics by id, articles by title in the locale) for one locale.
+fn listing(site: &Site, l10n: &L10n, locale: &str, problems: &mut Vec<Problem>) -> Vec<TopicList> {
+    let mut topics: BTreeMap<&str, Vec<ListEntry>> = BTreeMap::new();
+    for article in &site.articles {
+        let translated = is_translated(l10n, locale, &article.id);
+        let t =
+            l10n.translator(if translated { locale } else { &l10n.source().locale }, &article.id);
+        let (title, more) = t.message(article.title.get_ref(), None);
+        problems.extend(more);
+        let (description, more) = t.message(article.description.get_ref(), None);
+        problems.extend(more);
+        topics.entry(article.topic.get_ref()).or_default().push(ListEntry {
+            id: article.id.clone(),
+            title: plain_text(&title.value),
+            description: plain_text(&description.value),
+            translated,
+        });
+    }
+    topics
+        .into_iter()
+        .map(|(topic, mut entries)| {
+            entries.sort_by(|a, b| (&a.title, &a.id).cmp(&(&b.title, &b.id)));
+            TopicList { topic: topic.to_string(), entries }
+        })
+        .collect()
+}
+
+/// The configured locales that have article `id` (the source locale always does).
+pub(crate) fn available_locales(site: &Site, l10n: &L10n, id: &str) -> Vec<String> {
+    site.config
+        .locales
+        .iter()
+        .map(|l| l.get_ref().clone())
+        .filter(|l| is_translated(l10n, l, id))
+        .collect()
+}
+
+/// What every page of one locale shares.
+pub(crate) struct Shared<'a> {
+    pub site: &'a Site,
+    pub l10n: &'a L10n,
+    pub names: &'a Names,
+    pub listing: &'a [TopicList],
+}
+
 /// Everything a page needs to turn message ids into safe HTML.
 pub(crate) struct PageCtx<'a> {
     pub site: &'a Site,
     pub l10n: &'a L10n,
     pub names: &'a Names,
+    pub listing: &'a [TopicList],
+    /// Locales that have this article.
+    pub available: &'a [String],
     pub article: &'a Article,
     pub locale: &'a str,
     pub site_t: &'a Translator,
@@ -220,19 +325,20 @@ pub(crate) struct PageCtx<'a> {
 
 impl<'a> PageCtx<'a> {
     fn new(
-        site: &'a Site,
-        l10n: &'a L10n,
-        names: &'a Names,
+        shared: &Shared<'a>,
         article: &'a Article,
         locale: &'a str,
         site_t: &'a Translator,
         stale: &'a BTreeSet<String>,
+        available: &'a [String],
     ) -> PageCtx<'a> {
-        let article_t = l10n.translator(locale, &article.id);
+        let article_t = shared.l10n.translator(locale, &article.id);
         PageCtx {
-            site,
-            l10n,
-            names,
+            site: shared.site,
+            l10n: shared.l10n,
+            names: shared.names,
+            listing: shared.listing,
+            available,
             article,
             locale,
             site_t,
@@ -297,39 +403,52 @@ impl<'a> PageCtx<'a> {
     }
 
     /// Resolves a link target written in a message (already scheme-filtered).
-    fn resolve_link(&self, target: &str) -> Option<String> {
-        if target.starts_with('#') {
-            return Some(target.to_string());
-        }
-        if target.contains(':') {
-            return Some(target.to_string());
+    fn resolve_link(&self, target: &str) -> Option<inline::Target> {
+        if target.starts_with('#') || target.contains(':') {
+            return Some(inline::Target::plain(target));
         }
         let (path, anchor) = match target.split_once('#') {
             Some((p, a)) => (p, Some(a)),
             None => (target, None),
         };
         let id = path.strip_prefix("./").unwrap_or(path).strip_suffix(".md")?;
-        self.article_href(id, anchor)
+        self.article_link(id, anchor)
     }
 
-    /// Href of article `id` in this page's locale, relative to an article page; articles the
-    /// site does not have go to `external-article-url` when configured.
-    pub(crate) fn article_href(&self, id: &str, anchor: Option<&str>) -> Option<String> {
+    /// Where a link to article `id` goes from an article page of this locale: the same
+    /// locale's page; the source-locale page, marked, when this locale has no translation
+    /// of it; or `external-article-url` for articles the site does not have.
+    pub(crate) fn article_link(&self, id: &str, anchor: Option<&str>) -> Option<inline::Target> {
         if !is_slug(id) {
             return None;
         }
         let anchor = anchor.map(|a| format!("#{a}")).unwrap_or_default();
         if self.site.article(id).is_some() {
-            return Some(format!("../{id}/{anchor}"));
+            if is_translated(self.l10n, self.locale, id) {
+                return Some(inline::Target::plain(format!("../{id}/{anchor}")));
+            }
+            let source = &self.l10n.source().locale;
+            return Some(inline::Target {
+                href: format!("../../{source}/{id}/{anchor}"),
+                after: Some(self.english_marker()),
+            });
         }
         let template = self.site.config.external_article_url.as_ref()?;
-        Some(format!(
+        Some(inline::Target::plain(format!(
             "{}{anchor}",
             template
                 .get_ref()
                 .replace("{locale}", &self.locale.to_ascii_lowercase())
                 .replace("{article}", id)
-        ))
+        )))
+    }
+
+    /// ` (English)` after a link to a page in the source locale, in this page's language.
+    pub(crate) fn english_marker(&self) -> String {
+        format!(
+            " <span class=\"lang-marker\">({})</span>",
+            escape(&self.site_plain("link-english"))
+        )
     }
 
     /// Href of an image under `content/`, when the build copies it.
@@ -350,6 +469,12 @@ impl<'a> PageCtx<'a> {
         body::render_blocks(self, &blocks[split..], &mut tail);
         (Html(main), Html(tail))
     }
+}
+
+/// Whether `locale` has its own translation of article `id` (the source always has).
+pub(crate) fn is_translated(l10n: &L10n, locale: &str, id: &str) -> bool {
+    locale == l10n.source().locale
+        || l10n.locale(locale).is_some_and(|files| files.files.contains_key(id))
 }
 
 /// Each locale's name in its own language (`language-name` in its `site.ftl`).

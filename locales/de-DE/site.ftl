@@ -12,6 +12,11 @@ nav-languages = Alle Sprachen
 nav-articles = Artikel
 nav-language-switcher = Sprache
 nav-breadcrumb = Brotkrümelnavigation
+nav-pager = Mehr zu diesem Thema
+nav-previous = Zurück
+nav-next = Weiter
+# After a link to a page that is only available in English.
+link-english = Englisch
 
 ## Pages
 

@@ -12,6 +12,11 @@ nav-languages = All languages
 nav-articles = Articles
 nav-language-switcher = Language
 nav-breadcrumb = Breadcrumb
+nav-pager = More in this topic
+nav-previous = Previous
+nav-next = Next
+# After a link to a page that is only available in English.
+link-english = English
 
 ## Pages
 

@@ -12,6 +12,11 @@ nav-languages = Alle talen
 nav-articles = Artikelen
 nav-language-switcher = Taal
 nav-breadcrumb = Kruimelpad
+nav-pager = Meer over dit onderwerp
+nav-previous = Vorige
+nav-next = Volgende
+# After a link to a page that is only available in English.
+link-english = Engels
 
 ## Pages
 

@@ -12,6 +12,11 @@ nav-languages = Все языки
 nav-articles = Статьи
 nav-language-switcher = Язык
 nav-breadcrumb = Навигационная цепочка
+nav-pager = Еще по этой теме
+nav-previous = Назад
+nav-next = Далее
+# After a link to a page that is only available in English.
+link-english = на английском
 
 ## Pages
 

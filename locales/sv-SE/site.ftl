@@ -12,6 +12,11 @@ nav-languages = Alla språk
 nav-articles = Artiklar
 nav-language-switcher = Språk
 nav-breadcrumb = Länkstig
+nav-pager = Mer om det här ämnet
+nav-previous = Föregående
+nav-next = Nästa
+# After a link to a page that is only available in English.
+link-english = engelska
 
 ## Pages
 

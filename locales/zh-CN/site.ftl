@@ -12,6 +12,11 @@ nav-languages = 所有语言
 nav-articles = 文章
 nav-language-switcher = 语言
 nav-breadcrumb = 痕迹导航
+nav-pager = 此主题的更多内容
+nav-previous = 上一篇
+nav-next = 下一篇
+# After a link to a page that is only available in English.
+link-english = 英文
 
 ## Pages
 

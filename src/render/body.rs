@@ -172,15 +172,20 @@ fn render_next_steps(ctx: &PageCtx<'_>, next: &NextSteps, out: &mut String) {
         ctx.article_text(&next.title)
     );
     for link in &next.links {
-        let href = match (&link.article, &link.url) {
-            (Some(article), _) => ctx.article_href(article.get_ref(), None),
-            (None, Some(url)) => Some(url.get_ref().clone()),
+        let target = match (&link.article, &link.url) {
+            (Some(article), _) => ctx.article_link(article.get_ref(), None),
+            (None, Some(url)) => Some(crate::render::inline::Target::plain(url.get_ref().clone())),
             (None, None) => None,
         };
         let text = ctx.article_text_plain_inline(&link.text);
-        match href {
-            Some(href) => {
-                let _ = writeln!(out, "<li><a href=\"{}\">{text}</a></li>", escape(&href));
+        match target {
+            Some(target) => {
+                let _ = writeln!(
+                    out,
+                    "<li><a href=\"{}\">{text}</a>{}</li>",
+                    escape(&target.href),
+                    target.after.unwrap_or_default()
+                );
             }
             None => {
                 let _ = writeln!(out, "<li>{text}</li>");

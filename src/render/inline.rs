@@ -7,34 +7,55 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-/// Renders `text` as inline HTML. `resolve` maps an allowed link target to its final href
+/// Where a link goes, as decided by the page: the href, and trusted HTML to put right after
+/// the link (a "(English)" marker when the target page is not translated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub href: String,
+    pub after: Option<String>,
+}
+
+impl Target {
+    pub fn plain(href: impl Into<String>) -> Target {
+        Target { href: href.into(), after: None }
+    }
+}
+
+/// Renders `text` as inline HTML. `resolve` maps an allowed link target to where it goes
 /// (e.g. `other.md` to `../other/`); a target it rejects drops the link, keeping its text.
-pub fn render_inline(text: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
+pub fn render_inline(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> String {
     let clean = strip_controls(text);
     let mut events = Vec::new();
-    // Links whose target was refused: their End event must be dropped too.
-    let mut link_stack: Vec<bool> = Vec::new();
+    // Per open link: `None` when its target was refused (its End event is dropped too),
+    // else the HTML to add after it.
+    let mut link_stack: Vec<Option<Option<String>>> = Vec::new();
     let mut pending_space = false;
     for event in Parser::new_ext(&clean, Options::ENABLE_STRIKETHROUGH) {
         let event = match event {
             Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let href = allowed_target(&dest_url).and_then(|target| resolve(&target));
-                link_stack.push(href.is_some());
-                match href {
-                    Some(href) => {
-                        Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id })
-                    }
+                let target = allowed_target(&dest_url).and_then(|target| resolve(&target));
+                link_stack.push(target.as_ref().map(|t| t.after.clone()));
+                match target {
+                    Some(target) => Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: target.href.into(),
+                        title,
+                        id,
+                    }),
                     None => continue,
                 }
             }
-            Event::End(TagEnd::Link) => {
-                if link_stack.pop() == Some(true) {
-                    Event::End(TagEnd::Link)
-                } else {
-                    continue;
+            Event::End(TagEnd::Link) => match link_stack.pop() {
+                Some(Some(after)) => {
+                    events.push(Event::End(TagEnd::Link));
+                    match after {
+                        Some(html) => Event::Html(html.into()),
+                        None => continue,
+                    }
                 }
-            }
+                _ => continue,
+            },
             // Images in translated text are shown as their alt text only.
             Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => continue,
             Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
@@ -116,7 +137,7 @@ mod tests {
     use super::*;
 
     fn render(text: &str) -> String {
-        render_inline(text, &|t| Some(t.to_string()))
+        render_inline(text, &|t| Some(Target::plain(t)))
     }
 
     #[test]

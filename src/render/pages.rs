@@ -87,6 +87,38 @@ struct ArticlePage<'a> {
     sim: Option<SimView>,
     checklist: Option<Html>,
     next_steps: Html,
+    pager: Option<Pager>,
+}
+
+/// Previous and next article within the article's topic.
+pub(crate) struct Pager {
+    pub prev: Option<PagerLink>,
+    pub next: Option<PagerLink>,
+}
+
+pub(crate) struct PagerLink {
+    pub href: String,
+    pub title: String,
+    /// "English" when the neighbour is not translated into this locale.
+    pub english: String,
+}
+
+fn pager(ctx: &PageCtx<'_>) -> Option<Pager> {
+    let topic = ctx.listing.iter().find(|t| t.entries.iter().any(|e| e.id == ctx.article.id))?;
+    let i = topic.entries.iter().position(|e| e.id == ctx.article.id)?;
+    let source = &ctx.l10n.source().locale;
+    let link = |e: &crate::render::ListEntry| PagerLink {
+        href: if e.translated {
+            format!("../{}/", e.id)
+        } else {
+            format!("../../{source}/{}/", e.id)
+        },
+        title: e.title.clone(),
+        english: if e.translated { String::new() } else { ctx.site_plain("link-english") },
+    };
+    let prev = i.checked_sub(1).map(|j| link(&topic.entries[j]));
+    let next = topic.entries.get(i + 1).map(link);
+    (prev.is_some() || next.is_some()).then_some(Pager { prev, next })
 }
 
 /// The simulator section of an article page.
@@ -114,6 +146,10 @@ pub(crate) struct ArticleEntry {
     pub href: String,
     pub title: String,
     pub description: String,
+    /// "English" marker when the article is not translated into this locale.
+    pub english: String,
+    /// The source locale, for `hreflang` on such a link.
+    pub source: String,
 }
 
 #[derive(Template)]
@@ -148,12 +184,13 @@ fn render_template(template: &impl Template) -> String {
 
 /// `page` is the path of a page below a locale (`remove-a-relationship/`, or `` for the
 /// locale index); alternates cover every configured locale plus `x-default`.
-fn alternates(site: &Site, page: &str) -> Vec<Alternate> {
+fn alternates(site: &Site, page: &str, available: Option<&[String]>) -> Vec<Alternate> {
     let base = site.config.base_url.get_ref();
     let mut out: Vec<Alternate> = site
         .config
         .locales
         .iter()
+        .filter(|l| available.is_none_or(|a| a.contains(l.get_ref())))
         .map(|l| Alternate {
             hreflang: l.get_ref().clone(),
             href: format!("{base}{}/{page}", l.get_ref()),
@@ -166,12 +203,25 @@ fn alternates(site: &Site, page: &str) -> Vec<Alternate> {
     out
 }
 
-fn switcher(site: &Site, names: &Names, current: &str, root: &str, page: &str) -> Vec<LangLink> {
+/// Language links to the same page in every locale; a locale without this page gets a
+/// link to its index instead.
+fn switcher(
+    site: &Site,
+    names: &Names,
+    current: &str,
+    root: &str,
+    page: &str,
+    available: Option<&[String]>,
+) -> Vec<LangLink> {
     site.config
         .locales
         .iter()
         .map(|l| LangLink {
-            href: format!("{root}{}/{page}", l.get_ref()),
+            href: if available.is_none_or(|a| a.contains(l.get_ref())) {
+                format!("{root}{}/{page}", l.get_ref())
+            } else {
+                format!("{root}{}/", l.get_ref())
+            },
             lang: l.get_ref().clone(),
             name: names.get(l.get_ref()).cloned().unwrap_or_default(),
             current: l.get_ref() == current,
@@ -187,6 +237,19 @@ fn chrome<'a>(
     root: &str,
     page: Option<&str>,
 ) -> Chrome<'a> {
+    chrome_in(site, names, locale, site_t, root, page, None)
+}
+
+/// The chrome of a page that exists only in the `available` locales.
+fn chrome_in<'a>(
+    site: &Site,
+    names: &Names,
+    locale: &str,
+    site_t: &'a Translator,
+    root: &str,
+    page: Option<&str>,
+    available: Option<&[String]>,
+) -> Chrome<'a> {
     let (site_title, problems) = site_t.message(site.config.title.get_ref(), None);
     Chrome {
         lang: locale.to_string(),
@@ -195,12 +258,14 @@ fn chrome<'a>(
         canonical: page
             .map(|page| format!("{}{locale}/{page}", site.config.base_url.get_ref()))
             .unwrap_or_default(),
-        alternates: page.map(|page| alternates(site, page)).unwrap_or_default(),
+        alternates: page.map(|page| alternates(site, page, available)).unwrap_or_default(),
         root: root.to_string(),
         home: format!("{root}{locale}/"),
         dashboard: format!("{root}{locale}/dashboard/"),
         site_title: plain_text(&site_title.value),
-        switcher: page.map(|page| switcher(site, names, locale, root, page)).unwrap_or_default(),
+        switcher: page
+            .map(|page| switcher(site, names, locale, root, page, available))
+            .unwrap_or_default(),
         breadcrumbs: Vec::new(),
         body_class: "",
         site_t,
@@ -211,14 +276,14 @@ fn chrome<'a>(
 /// The chrome of a page below an article (`page` relative to the locale, e.g.
 /// `remove-a-relationship/checklist/`).
 pub(crate) fn chrome_for<'a>(ctx: &PageCtx<'a>, root: &str, page: &str) -> Chrome<'a> {
-    chrome(ctx.site, ctx.names, ctx.locale, ctx.site_t, root, Some(page))
+    chrome_in(ctx.site, ctx.names, ctx.locale, ctx.site_t, root, Some(page), Some(ctx.available))
 }
 
 /// The article page.
 pub(crate) fn render_article(ctx: &PageCtx<'_>) -> String {
     let article = ctx.article;
     let page = format!("{}/", article.id);
-    let mut chrome = chrome(ctx.site, ctx.names, ctx.locale, ctx.site_t, "../../", Some(&page));
+    let mut chrome = chrome_for(ctx, "../../", &page);
     let title = ctx.article_plain(&article.title);
     chrome.title = format!("{title} | {}", chrome.site_title);
     chrome.description = ctx.article_plain(&article.description);
@@ -276,6 +341,7 @@ pub(crate) fn render_article(ctx: &PageCtx<'_>) -> String {
         sim,
         checklist,
         next_steps,
+        pager: pager(ctx),
     };
     let html = render_template(&page);
     ctx.push_problems(page.chrome.problems.take());
@@ -290,38 +356,37 @@ pub(crate) fn render_locale_index(
     names: &Names,
     locale: &str,
     site_t: &Translator,
+    listing: &[crate::render::TopicList],
+    english: &str,
 ) -> (String, Vec<Problem>) {
     let mut chrome = chrome(site, names, locale, site_t, "../", Some(""));
     chrome.title = format!("{} | {}", chrome.t("page-index-title"), chrome.site_title);
     chrome.description = chrome.t("page-index-intro");
     chrome.body_class = "page-index";
     let mut problems = Vec::new();
-    let mut topics: Vec<TopicView> = Vec::new();
-    let mut topic_ids: Vec<&str> =
-        site.articles.iter().map(|a| a.topic.get_ref().as_str()).collect();
-    topic_ids.sort_unstable();
-    topic_ids.dedup();
-    for topic in topic_ids {
-        let mut articles = Vec::new();
-        for article in site.articles.iter().filter(|a| a.topic.get_ref() == topic) {
-            let t = l10n.translator(locale, &article.id);
-            let (title, more) = t.message(article.title.get_ref(), None);
-            problems.extend(more);
-            let (description, more) = t.message(article.description.get_ref(), None);
-            problems.extend(more);
-            articles.push(ArticleEntry {
-                href: format!("{}/", article.id),
-                title: plain_text(&title.value),
-                description: plain_text(&description.value),
-            });
-        }
-        articles.sort_by(|a, b| a.title.cmp(&b.title));
-        topics.push(TopicView {
-            id: topic.to_string(),
-            title: chrome.t(&format!("topic-{topic}")),
-            articles,
-        });
-    }
+    let source = &l10n.source().locale;
+    let topics = listing
+        .iter()
+        .map(|topic| TopicView {
+            id: topic.topic.clone(),
+            title: chrome.t(&format!("topic-{}", topic.topic)),
+            articles: topic
+                .entries
+                .iter()
+                .map(|e| ArticleEntry {
+                    href: if e.translated {
+                        format!("{}/", e.id)
+                    } else {
+                        format!("../{source}/{}/", e.id)
+                    },
+                    title: e.title.clone(),
+                    description: e.description.clone(),
+                    english: if e.translated { String::new() } else { english.to_string() },
+                    source: source.clone(),
+                })
+                .collect(),
+        })
+        .collect();
     let page = LocaleIndexPage { chrome, topics };
     let html = render_template(&page);
     problems.extend(page.chrome.problems.take());
@@ -378,21 +443,25 @@ pub(crate) fn render_404(site: &Site, l10n: &L10n, names: &Names) -> (String, Ve
 }
 
 /// `sitemap.xml` with `xhtml:link` hreflang alternates for every page.
-pub(crate) fn render_sitemap(site: &Site, locales: &[&str]) -> String {
+pub(crate) fn render_sitemap(site: &Site, l10n: &L10n, locales: &[&str]) -> String {
     let base = site.config.base_url.get_ref();
     let mut urls = Vec::new();
     for locale in locales {
         urls.push(SitemapUrl {
             loc: format!("{base}{locale}/"),
             lastmod: None,
-            alternates: alternates(site, ""),
+            alternates: alternates(site, "", None),
         });
         for article in &site.articles {
+            let available = crate::render::available_locales(site, l10n, &article.id);
+            if !available.iter().any(|l| l == locale) {
+                continue;
+            }
             let page = format!("{}/", article.id);
             urls.push(SitemapUrl {
                 loc: format!("{base}{locale}/{page}"),
                 lastmod: article.date.as_ref().map(|d| d.get_ref().clone()),
-                alternates: alternates(site, &page),
+                alternates: alternates(site, &page, Some(&available)),
             });
         }
     }

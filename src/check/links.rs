@@ -1,0 +1,197 @@
+//! Links between articles: `broken-link` (an article the site does not have, when no
+//! `external-article-url` sends such links elsewhere), `broken-anchor` (a `#anchor` the
+//! target article does not have), and `external-article` (articles outside the site, listed
+//! once each with the number of links to them, not once per link).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use crate::check::{Finding, Locale, ast};
+use crate::content::{Article, Block, List, Site, Step};
+use crate::diag::{Diagnostic, Severity};
+
+/// Every anchor a rendered article page has (headings, steps, sections).
+pub fn anchors(article: &Article) -> BTreeSet<String> {
+    let mut out: BTreeSet<String> =
+        ["main", "sim", "sim-title", "checklist-panel-title", "toc-title"].map(String::from).into();
+    collect_anchors(&article.body, &mut out);
+    out
+}
+
+fn collect_anchors(blocks: &[Block], out: &mut BTreeSet<String>) {
+    for block in blocks {
+        match block {
+            Block::Heading(h) => {
+                out.insert(h.id.get_ref().clone());
+            }
+            Block::NextSteps(n) => {
+                out.insert(n.id.get_ref().clone());
+            }
+            Block::Procedure(p) => {
+                out.extend(p.id.as_ref().map(|id| id.get_ref().clone()));
+                step_anchors(&p.steps, "step", out);
+            }
+            Block::Alert(a) => collect_anchors(&a.blocks, out),
+            Block::List(list) => list_anchors(list, out),
+            _ => {}
+        }
+    }
+}
+
+fn list_anchors(list: &List, out: &mut BTreeSet<String>) {
+    for item in &list.items {
+        if let Some(nested) = &item.items {
+            list_anchors(nested, out);
+        }
+        collect_anchors(&item.blocks, out);
+    }
+}
+
+/// The same ids the renderer gives steps: `step-<id>`, or `<parent>-<n>`.
+fn step_anchors(steps: &[Step], prefix: &str, out: &mut BTreeSet<String>) {
+    for (i, step) in steps.iter().enumerate() {
+        let id = match &step.id {
+            Some(id) => format!("step-{}", id.get_ref()),
+            None => format!("{prefix}-{}", i + 1),
+        };
+        step_anchors(&step.substeps, &id, out);
+        collect_anchors(&step.blocks, out);
+        out.insert(id);
+    }
+}
+
+/// One external article's references, for the single summary line.
+struct External {
+    count: usize,
+    first: Option<Finding>,
+}
+
+struct Ctx<'a> {
+    site: &'a Site,
+    anchors: BTreeMap<&'a str, BTreeSet<String>>,
+    external: BTreeMap<String, External>,
+    out: &'a mut Vec<Finding>,
+}
+
+impl Ctx<'_> {
+    /// Checks one link target; `at` makes a finding at the link's position.
+    fn link(
+        &mut self,
+        from: &str,
+        target: &str,
+        at: &dyn Fn(Severity, &'static str, String) -> Finding,
+    ) {
+        let target = target.trim();
+        if target.is_empty() || target.contains(':') {
+            return;
+        }
+        let (path, anchor) = match target.split_once('#') {
+            Some((p, a)) => (p, Some(a)),
+            None => (target, None),
+        };
+        let article = if path.is_empty() {
+            from.to_string()
+        } else {
+            match path.strip_prefix("./").unwrap_or(path).strip_suffix(".md") {
+                Some(id) => id.to_string(),
+                // A relative link to something that is not an article (an image, a file).
+                None => return,
+            }
+        };
+        match self.anchors.get(article.as_str()) {
+            Some(anchors) => {
+                if let Some(anchor) = anchor {
+                    if !anchor.is_empty() && !anchors.contains(anchor) {
+                        self.out.push(at(
+                            Severity::Error,
+                            "broken-anchor",
+                            format!("`{target}`: article `{article}` has no anchor `#{anchor}`"),
+                        ));
+                    }
+                }
+            }
+            None if self.site.config.external_article_url.is_some() => {
+                let entry =
+                    self.external.entry(article.clone()).or_insert(External { count: 0, first: None });
+                entry.count += 1;
+                if entry.first.is_none() {
+                    entry.first = Some(at(Severity::Warning, "external-article", String::new()));
+                }
+            }
+            None => self.out.push(at(
+                Severity::Error,
+                "broken-link",
+                format!("`{target}`: the site has no article `{article}` (and `external-article-url` is not set)"),
+            )),
+        }
+    }
+}
+
+pub(crate) fn check_links(site: &Site, locales: &[Locale<'_>], out: &mut Vec<Finding>) {
+    let anchors = site.articles.iter().map(|a| (a.id.as_str(), anchors(a))).collect();
+    let mut ctx = Ctx { site, anchors, external: BTreeMap::new(), out };
+    // Links in content (next steps).
+    for article in &site.articles {
+        for block in &article.body {
+            if let Block::NextSteps(next) = block {
+                for link in &next.links {
+                    let Some(target) = &link.article else { continue };
+                    let at = |severity, code, message| Finding {
+                        diag: Diagnostic::at(
+                            severity,
+                            code,
+                            &article.path,
+                            &article.file_text,
+                            target.span(),
+                            message,
+                        ),
+                        locale: locales.first().map_or(String::new(), |l| l.name.to_string()),
+                        scope: article.id.clone(),
+                        id: None,
+                    };
+                    ctx.link(&article.id, &format!("{}.md", target.get_ref()), &at);
+                }
+            }
+        }
+    }
+    // Links in every locale's article messages.
+    for locale in locales {
+        for article in &site.articles {
+            let Some(file) = locale.files.get(article.id.as_str()) else { continue };
+            let terms = locale.terms.get(article.id.as_str()).cloned().unwrap_or_default();
+            for entry in file.entries() {
+                let patterns =
+                    entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
+                for pattern in patterns {
+                    let text = ast::flatten(pattern, &terms).text;
+                    for event in Parser::new(&text) {
+                        if let Event::Start(Tag::Link { dest_url, .. }) = event {
+                            let at = |severity, code, message| {
+                                file.finding(
+                                    severity,
+                                    code,
+                                    entry.offset..entry.offset + entry.id.len(),
+                                    (locale.name, article.id.as_str(), Some(entry.id.as_str())),
+                                    message,
+                                )
+                            };
+                            ctx.link(&article.id, &dest_url, &at);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let external = std::mem::take(&mut ctx.external);
+    for (article, External { count, first }) in external {
+        if let Some(mut finding) = first {
+            finding.diag.message = format!(
+                "`{article}` is not an article of this site: {count} link{} go{} to `external-article-url`",
+                if count == 1 { "" } else { "s" },
+                if count == 1 { "es" } else { "" }
+            );
+            ctx.out.push(finding);
+        }
+    }
+}
