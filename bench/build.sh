@@ -23,6 +23,8 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 printf '%-10s %-12s %10s %12s %10s\n' articles tool "median s" "peak RSS MB" pages
 for n in "${sizes[@]}"; do
   target/release/examples/gen_site "$n" "$work/src-$n" 2>/dev/null
+  # A real team's site has reviewed translations: record them, as `l10n accept` does.
+  for l in de-DE nl-NL sv-SE zh-CN ru-RU; do "$drillbook" --root "$work/src-$n/drillbook" l10n accept "$l" >/dev/null; done
   : >"$work/d.times"; : >"$work/h.times"
   for ((i = 0; i < runs; i++)); do
     rm -rf "$work/out-d" "$work/out-h"

@@ -113,6 +113,9 @@ fn write_drillbook(repo: &Path, root: &Path, n: usize, texts: &BTreeMap<&str, Te
             ),
         );
         write(&dir.join("ui.ftl"), &t.ui);
+        let checklist =
+            fs::read_to_string(repo.join("locales").join(locale).join("checklist.ftl")).unwrap();
+        write(&dir.join("checklist.ftl"), &checklist);
     }
     for i in 0..n {
         let id = format!("article-{i}");

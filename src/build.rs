@@ -82,13 +82,16 @@ pub fn build_site(
     locales: &[String],
     strict: bool,
 ) -> Result<(Option<Stats>, Vec<Diagnostic>)> {
+    let timings = Timings::new();
     let (loaded, mut diags) = load(root, locales);
+    timings.mark("load");
     let Some((site, l10n)) = loaded else { return Ok((None, diags)) };
     // The translation status: stale markers on pages, and the dashboard.
     let (data, more) = crate::check::load_check_data(root, &l10n);
     diags.extend(more.into_iter().filter(Diagnostic::is_error));
     let input = crate::check::Input { l10n: &l10n, site: Some(&site), data: &data };
     let status = crate::check::status(&input);
+    timings.mark("check");
     let staging = Staging::new(out)?;
     let options = Options {
         locales: locales.to_vec(),
@@ -97,6 +100,7 @@ pub fn build_site(
         dashboard: Some(dashboard_rows(&status)),
     };
     diags.extend(render::render_site(&site, &l10n, &options, &staging)?);
+    timings.mark("render");
     for media in &site.media {
         match std::fs::read(root.join("content").join(media)) {
             Ok(bytes) => staging.put(media, &bytes)?,
@@ -115,5 +119,23 @@ pub fn build_site(
     let files = staging.file_count();
     let pages = staging.page_count();
     staging.commit()?;
+    timings.mark("commit");
     Ok((Some(Stats { pages, files }), diags))
+}
+
+/// Phase timings on stderr when `DRILLBOOK_TIMINGS` is set (for profiling builds).
+struct Timings {
+    start: Option<std::time::Instant>,
+}
+
+impl Timings {
+    fn new() -> Timings {
+        Timings { start: std::env::var_os("DRILLBOOK_TIMINGS").map(|_| std::time::Instant::now()) }
+    }
+
+    fn mark(&self, phase: &str) {
+        if let Some(start) = self.start {
+            eprintln!("timing: {phase} done at {} ms", start.elapsed().as_millis());
+        }
+    }
 }

@@ -132,27 +132,42 @@ pub fn findings(input: &Input<'_>) -> Vec<Finding> {
     let Some((source, targets)) = locales.split_first() else {
         return out;
     };
-    for locale in &locales {
-        structure::check_syntax(locale, &mut out);
-        structure::check_duplicates(locale, &mut out);
-        markup::check_unsafe(locale, &mut out);
-        refs::check_unknown_refs(locale, &mut out);
-    }
+    use rayon::prelude::*;
+    // Locales are independent: check them in parallel, keep a fixed order of results.
+    let per_locale: Vec<Vec<Finding>> = locales
+        .par_iter()
+        .map(|locale| {
+            let mut out = Vec::new();
+            structure::check_syntax(locale, &mut out);
+            structure::check_duplicates(locale, &mut out);
+            markup::check_unsafe(locale, &mut out);
+            refs::check_unknown_refs(locale, &mut out);
+            out
+        })
+        .collect();
+    out.extend(per_locale.into_iter().flatten());
     refs::check_plurals(source, None, &mut out);
-    for target in targets {
-        structure::check_entries(source, target, &mut out);
-        for pair in pairs(source, target) {
-            refs::check_pair(&pair, &mut out);
-            markup::check_pair(&pair, &mut out);
-            text::check_untranslated(&pair, &input.data.glossary, &mut out);
-            text::check_glossary(&pair, &input.data.glossary, &mut out);
-        }
-        refs::check_plurals(target, Some(source), &mut out);
-        labels::check_labels(source, target, &mut out);
-        let empty = Lock::new();
-        let lock = input.data.locks.get(target.name).unwrap_or(&empty);
-        stale::check_stale(source, target, lock, &mut out);
-    }
+    let prints = stale::fingerprints(source);
+    let per_target: Vec<Vec<Finding>> = targets
+        .par_iter()
+        .map(|target| {
+            let mut out = Vec::new();
+            structure::check_entries(source, target, &mut out);
+            for pair in pairs(source, target) {
+                refs::check_pair(&pair, &mut out);
+                markup::check_pair(&pair, &mut out);
+                text::check_untranslated(&pair, &input.data.glossary, &mut out);
+                text::check_glossary(&pair, &input.data.glossary, &mut out);
+            }
+            refs::check_plurals(target, Some(source), &mut out);
+            labels::check_labels(source, target, &mut out);
+            let empty = Lock::new();
+            let lock = input.data.locks.get(target.name).unwrap_or(&empty);
+            stale::check_stale_with(&prints, source, target, lock, &mut out);
+            out
+        })
+        .collect();
+    out.extend(per_target.into_iter().flatten());
     if let Some(site) = input.site {
         content::check_content(site, source, &input.data.content_sources, &mut out);
         procedure::check_procedures(site, source, &mut out);

@@ -86,7 +86,17 @@ pub(crate) fn check_stale(
     lock: &Lock,
     out: &mut Vec<Finding>,
 ) {
-    let prints = fingerprints(source);
+    check_stale_with(&fingerprints(source), source, target, lock, out);
+}
+
+/// [`check_stale`] with the source's fingerprints computed once for all target locales.
+pub(crate) fn check_stale_with(
+    prints: &BTreeMap<String, String>,
+    source: &Locale<'_>,
+    target: &Locale<'_>,
+    lock: &Lock,
+    out: &mut Vec<Finding>,
+) {
     let translated = translated_keys(source, target);
     for (scope, file) in &target.files {
         let mut seen = BTreeSet::new();

@@ -111,6 +111,14 @@ pub fn summarize(input: &Input<'_>, all: &[Finding]) -> Status {
         return Status::default();
     };
     let mut status = Status { source_locale: source.name.to_string(), locales: BTreeMap::new() };
+    // Findings by (locale, scope), so each scope looks only at its own (not at all of them).
+    let mut by_scope: BTreeMap<(&str, &str), Vec<&Finding>> = BTreeMap::new();
+    for finding in all {
+        by_scope
+            .entry((finding.locale.as_str(), finding.scope.as_str()))
+            .or_default()
+            .push(finding);
+    }
     for target in targets {
         let mut locale_status = LocaleStatus::default();
         for (scope, en_file) in &source.files {
@@ -123,7 +131,8 @@ pub fn summarize(input: &Input<'_>, all: &[Finding]) -> Status {
             let mut s = ScopeStatus { messages: en_ids.len(), ..ScopeStatus::default() };
             s.translated = en_ids.intersection(&tr_ids).count();
             s.missing_ids = en_ids.difference(&tr_ids).cloned().collect();
-            for finding in all.iter().filter(|f| f.locale == target.name && f.scope == *scope) {
+            let found = by_scope.get(&(target.name, *scope)).map_or(&[][..], Vec::as_slice);
+            for finding in found {
                 s.diagnostics.push(finding.diag.clone());
                 let Some(id) = &finding.id else { continue };
                 if finding.diag.code == "stale" {
