@@ -200,3 +200,30 @@ fn ctrl_c_stops_cleanly() {
     let log: Vec<String> = served.log.try_iter().collect();
     assert!(log.iter().any(|l| l == "serve: stopped"), "{log:?}");
 }
+
+#[test]
+fn a_burst_of_saves_is_one_rebuild() {
+    let project = fixture("mini");
+    let served = start(project.path(), 0);
+    let events = events(served.port);
+    std::thread::sleep(Duration::from_millis(300));
+    let path = project.path().join("locales/de-DE/suspend-a-subscription.ftl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Five saves within ~40 ms, as an editor's "save all" or a formatter does.
+    for i in 0..5 {
+        std::fs::write(
+            &path,
+            text.replace(
+                "title = Abonnement anhalten",
+                &format!("title = Abonnement anhalten {i}"),
+            ),
+        )
+        .unwrap();
+        std::thread::sleep(Duration::from_millis(8));
+    }
+    expect_event(&events, "event: reload");
+    std::thread::sleep(Duration::from_millis(1500));
+    let rebuilds = served.log.try_iter().filter(|l| l.starts_with("serve: rebuilt")).count();
+    assert_eq!(rebuilds, 1, "one rebuild for the burst");
+    assert!(get(served.port, "/de-DE/suspend-a-subscription/").2.contains("Abonnement anhalten 4"));
+}
