@@ -36,6 +36,10 @@ pub(crate) struct Markup {
 pub(crate) fn parse_markup(flat: &Flat) -> Markup {
     let mut out = Markup::default();
     let text = flat.text.as_str();
+    // Nothing counted here can start without one of these characters: skip the parser.
+    if !text.contains(['*', '_', '`', '[', '<']) {
+        return out;
+    }
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
         match event {
             Event::Start(Tag::Strong) => out.strong.push(strong(flat, range)),
