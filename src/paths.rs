@@ -31,6 +31,31 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     })
 }
 
+/// Parses TOML into `T`: syntax errors get `toml-syntax`, unknown keys `unknown-key`, other
+/// schema errors `schema_code`; every error is positioned in `source`.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(
+    path: &str,
+    source: &str,
+    schema_code: &'static str,
+) -> Result<T, Diagnostic> {
+    if let Err(err) = source.parse::<toml::Table>() {
+        return Err(toml_diag("toml-syntax", path, source, &err));
+    }
+    toml::from_str::<T>(source).map_err(|err| {
+        let unknown = err.message().starts_with("unknown field")
+            || err.message().starts_with("unknown variant");
+        toml_diag(if unknown { "unknown-key" } else { schema_code }, path, source, &err)
+    })
+}
+
+fn toml_diag(code: &'static str, path: &str, source: &str, err: &toml::de::Error) -> Diagnostic {
+    let message = err.message().trim().replace('\n', " ");
+    match err.span() {
+        Some(span) => Diagnostic::error(code, path, source, span, message),
+        None => Diagnostic::file(Severity::Error, code, path, message),
+    }
+}
+
 /// Lower-case ASCII words of letters and digits joined by single `-`: safe as a URL path
 /// segment and an HTML id (no `.`, `/`, `..`, spaces).
 pub fn is_slug(s: &str) -> bool {

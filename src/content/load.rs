@@ -3,16 +3,15 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::de::DeserializeOwned;
 use toml::Spanned;
 
 use crate::content::model::{Article, Block, Config, Item, List, Step};
 use crate::diag::{Diagnostic, Severity};
-use crate::paths::{is_slug, read_text, rel_path};
+use crate::paths::{is_slug, parse_toml, read_text, rel_path};
 
 /// Parses `site.toml`. `path` is the display path used in diagnostics.
 pub fn parse_config(path: &str, source: &str) -> (Option<Config>, Vec<Diagnostic>) {
-    let config = match parse_toml::<Config>(path, source) {
+    let config = match parse_toml::<Config>(path, source, "invalid-content") {
         Ok(config) => config,
         Err(diag) => return (None, vec![diag]),
     };
@@ -64,7 +63,7 @@ pub fn parse_config(path: &str, source: &str) -> (Option<Config>, Vec<Diagnostic
 
 /// Parses one article file; `id` is its file stem.
 pub fn parse_article(id: &str, path: &str, source: &str) -> (Option<Article>, Vec<Diagnostic>) {
-    let mut article = match parse_toml::<Article>(path, source) {
+    let mut article = match parse_toml::<Article>(path, source, "invalid-content") {
         Ok(article) => article,
         Err(diag) => return (None, vec![diag]),
     };
@@ -206,31 +205,6 @@ fn list_media(root: &Path, diags: &mut Vec<Diagnostic>) -> std::collections::BTr
         }
     }
     out
-}
-
-/// TOML syntax errors get `toml-syntax`; schema errors (wrong type, unknown key) get their own codes.
-fn parse_toml<T: DeserializeOwned>(path: &str, source: &str) -> Result<T, Diagnostic> {
-    if let Err(err) = source.parse::<toml::Table>() {
-        return Err(toml_diag("toml-syntax", path, source, &err));
-    }
-    toml::from_str::<T>(source).map_err(|err| {
-        let code = if err.message().starts_with("unknown field")
-            || err.message().starts_with("unknown variant")
-        {
-            "unknown-key"
-        } else {
-            "invalid-content"
-        };
-        toml_diag(code, path, source, &err)
-    })
-}
-
-fn toml_diag(code: &'static str, path: &str, source: &str, err: &toml::de::Error) -> Diagnostic {
-    let message = err.message().trim().replace('\n', " ");
-    match err.span() {
-        Some(span) => Diagnostic::error(code, path, source, span, message),
-        None => Diagnostic::file(Severity::Error, code, path, message),
-    }
 }
 
 fn is_iso_date(s: &str) -> bool {

@@ -86,20 +86,12 @@ struct PurchaseFile {
 
 /// Parses one scenario file; `id` is its file stem, `path` the display path.
 pub fn parse_scenario(id: &str, path: &str, source: &str) -> (Option<Scenario>, Vec<Diagnostic>) {
-    if let Err(err) = source.parse::<toml::Table>() {
-        return (None, vec![toml_diag("toml-syntax", path, source, &err)]);
-    }
-    let file = match toml::from_str::<ScenarioFile>(source) {
+    let file = match crate::paths::parse_toml::<ScenarioFile>(path, source, "invalid-scenario") {
         Ok(file) => file,
-        Err(err) => {
-            let unknown = err.message().starts_with("unknown field")
-                || err.message().starts_with("unknown variant");
-            let code = if unknown { "unknown-key" } else { "invalid-scenario" };
-            return (None, vec![toml_diag(code, path, source, &err)]);
-        }
+        Err(diag) => return (None, vec![diag]),
     };
     let mut ctx = Ctx { path, source, diags: Vec::new() };
-    if !is_slug(id) {
+    if !crate::paths::is_slug(id) {
         ctx.diags.push(Diagnostic::file(
             Severity::Error,
             "invalid-scenario",
@@ -216,23 +208,6 @@ pub fn scenarios_in_set(scenarios: &[Scenario], set: &str) -> Vec<Scenario> {
     out
 }
 
-fn toml_diag(code: &'static str, path: &str, source: &str, err: &toml::de::Error) -> Diagnostic {
-    let message = err.message().trim().replace('\n', " ");
-    match err.span() {
-        Some(span) => Diagnostic::error(code, path, source, span, message),
-        None => Diagnostic::file(Severity::Error, code, path, message),
-    }
-}
-
-/// Lower-case ASCII words of letters and digits joined by single `-` (safe in ids and URLs).
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 100
-        && s.split('-').all(|w| {
-            !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
-
 /// A Fluent message identifier: `[a-zA-Z][a-zA-Z0-9_-]*`.
 fn is_message_id(s: &str) -> bool {
     let mut bytes = s.bytes();
@@ -258,7 +233,7 @@ impl Ctx<'_> {
     }
 
     fn slug(&mut self, value: &Spanned<String>, what: &str) {
-        if !is_slug(value.get_ref()) {
+        if !crate::paths::is_slug(value.get_ref()) {
             let message =
                 format!("{what} `{}` must be lower-case words joined by `-`", value.get_ref());
             self.error(value.span(), message);
