@@ -92,6 +92,14 @@ pub(crate) fn escape_for_script(json: &str) -> String {
     json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
+/// A sentence that ends with a name ending in a period ("Contoso Ltd.") takes one period.
+fn one_final_period(mut text: String) -> String {
+    if text.ends_with("..") && !text.ends_with("...") {
+        text.pop();
+    }
+    text
+}
+
 struct Ctx {
     t: Translator,
     problems: Vec<Problem>,
@@ -109,7 +117,7 @@ impl Ctx {
         let (text, problems) =
             self.t.message(id, if args.is_empty() { None } else { Some(&fluent_args) });
         self.problems.extend(problems);
-        Value::String(text.value)
+        Value::String(one_final_period(text.value))
     }
 
     /// `{"<count>": text}` for each count in `counts`, with `extra` arguments.
