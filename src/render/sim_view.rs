@@ -92,12 +92,23 @@ pub(crate) fn escape_for_script(json: &str) -> String {
     json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
-/// A sentence that ends with a name ending in a period ("Contoso Ltd.") takes one period.
-fn one_final_period(mut text: String) -> String {
-    if text.ends_with("..") && !text.ends_with("...") {
-        text.pop();
+/// A sentence that ends right after a name ending in a period ("Contoso Ltd.") takes one
+/// period: a lone ".." becomes "." (an ellipsis "..." stays).
+fn one_final_period(text: String) -> String {
+    if !text.contains("..") {
+        return text;
     }
-    text
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in chars.iter().enumerate() {
+        let run_start = i == 0 || chars[i - 1] != '.';
+        let run_len = chars[i..].iter().take_while(|c| **c == '.').count();
+        if *c == '.' && run_start && run_len == 2 {
+            continue;
+        }
+        out.push(*c);
+    }
+    out
 }
 
 struct Ctx {
@@ -296,6 +307,18 @@ impl Ctx {
 enum Arg<'a> {
     Str(&'a str),
     Num(f64),
+}
+
+#[cfg(test)]
+mod period_tests {
+    use super::one_final_period;
+
+    #[test]
+    fn a_doubled_period_after_an_abbreviation_is_one() {
+        assert_eq!(one_final_period("for Contoso Ltd.. Next".into()), "for Contoso Ltd. Next");
+        assert_eq!(one_final_period("with Contoso Ltd..".into()), "with Contoso Ltd.");
+        assert_eq!(one_final_period("wait...".into()), "wait...");
+    }
 }
 
 #[cfg(test)]
