@@ -118,3 +118,49 @@ pub fn index_sizes(files: &Files) -> BTreeMap<String, u64> {
     }
     sizes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(lang: &str, body: &str) -> Vec<u8> {
+        format!(
+            "<!DOCTYPE html><html lang=\"{lang}\"><head><title>t</title></head><body>\
+             <header>chrome</header><article data-pagefind-body><h1>{body}</h1>\
+             <p>{body}</p><nav data-pagefind-ignore>skip</nav></article></body></html>"
+        )
+        .into_bytes()
+    }
+
+    #[test]
+    fn one_index_per_language_and_only_marked_pages() {
+        let mut pages = Files::new();
+        pages.insert("ru-RU/a/index.html".into(), page("ru-RU", "Приостановите подписку"));
+        pages.insert("zh-CN/a/index.html".into(), page("zh-CN", "删除与客户的分销商关系"));
+        pages.insert(
+            "ru-RU/index.html".into(),
+            b"<html lang=\"ru-RU\"><body>x</body></html>".into(),
+        );
+        let files = index_pages(&pages).unwrap();
+        let entry: serde_json::Value =
+            serde_json::from_slice(&files["pagefind-entry.json"]).unwrap();
+        assert_eq!(entry["languages"]["ru-ru"]["page_count"], 1, "{entry}");
+        assert_eq!(entry["languages"]["zh-cn"]["page_count"], 1, "{entry}");
+        let sizes = index_sizes(&files);
+        assert_eq!(sizes.keys().collect::<Vec<_>>(), ["ru-ru", "zh-cn"]);
+        assert!(sizes.values().all(|&bytes| bytes > 100), "{sizes:?}");
+        assert!(files.keys().all(|name| is_needed(name)));
+        assert_eq!(index_pages(&pages).unwrap(), files, "same input, same bytes");
+    }
+
+    #[test]
+    fn the_tee_keeps_only_pages_marked_for_search() {
+        let inner = crate::render::Collect::default();
+        let tee = Tee::new(&inner, true);
+        tee.put("a/index.html", b"<article data-pagefind-body>x</article>").unwrap();
+        tee.put("b/index.html", b"<article>x</article>").unwrap();
+        tee.put("c.md", b"data-pagefind-body").unwrap();
+        assert_eq!(tee.into_pages().keys().collect::<Vec<_>>(), ["a/index.html"]);
+        assert_eq!(inner.into_files().len(), 3);
+    }
+}

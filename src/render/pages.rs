@@ -508,3 +508,15 @@ pub(crate) fn render_dashboard(
     let html = render_template(&page);
     (html, page.chrome.problems.take())
 }
+
+#[cfg(test)]
+mod plural_tests {
+    use super::plural_samples;
+
+    #[test]
+    fn samples_cover_each_integer_category_of_the_language() {
+        assert_eq!(plural_samples("ru-RU"), [("one", 21), ("few", 22), ("many", 10)]);
+        assert_eq!(plural_samples("en-US"), [("one", 1), ("other", 10)]);
+        assert_eq!(plural_samples("zh-CN"), [("other", 10)]);
+    }
+}
