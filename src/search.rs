@@ -18,7 +18,8 @@ use crate::render::{Files, Sink};
 pub const DIR: &str = "pagefind";
 
 /// A sink that passes every file on to `inner` and keeps a copy of the pages that carry a
-/// search body, for [`index_pages`]. With `enabled` false it only passes files on.
+/// search body, for [`index_pages`]. With `enabled` false it only passes files on. The kept
+/// pages stay in memory: Pagefind needs every page before it can build the index.
 pub struct Tee<'a> {
     inner: &'a dyn Sink,
     enabled: bool,
@@ -53,7 +54,8 @@ fn is_searchable(html: &[u8]) -> bool {
 
 /// Pagefind's output files that the site needs: the search API (`pagefind.js`, its worker),
 /// the entry file naming each language's index, the WebAssembly search cores, each
-/// language's meta file and its index, fragment and filter chunks. Its ready-made UIs are left out: the site has its own (`assets/search.js`).
+/// language's meta file and its index, fragment and filter chunks. Its ready-made UIs are
+/// left out: the site has its own (`assets/search.js`).
 fn is_needed(name: &str) -> bool {
     matches!(name, "pagefind.js" | "pagefind-worker.js" | "pagefind-entry.json")
         || (name.starts_with("wasm.") && name.ends_with(".pagefind"))
@@ -64,7 +66,9 @@ fn is_needed(name: &str) -> bool {
 }
 
 /// Indexes `pages` (site-relative path -> HTML, e.g. `ru-RU/some-article/index.html`) and
-/// returns the files to write below [`DIR`], sorted by path. An `Err` is Pagefind failing,
+/// returns the files to write below [`DIR`], sorted by path. No disk access: Pagefind builds
+/// the files in memory. Pages are added in path order, and Pagefind names its chunks by
+/// content hash, so the same pages give the same bytes. An `Err` is Pagefind failing,
 /// an operational error: the caller does not commit the site.
 pub fn index_pages(pages: &Files) -> Result<Files> {
     let runtime = tokio::runtime::Builder::new_current_thread()
