@@ -2,6 +2,7 @@
 //! a staging directory, and swap it in only when there are no errors (or, in strict mode,
 //! no warnings).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::Result;
@@ -10,12 +11,15 @@ use crate::content::{self, Site};
 use crate::diag::{self, Diagnostic, Severity};
 use crate::l10n::{self, L10n};
 use crate::render::{self, Options, Sink, write::Staging};
+use crate::search;
 
 /// What a successful build wrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stats {
     pub pages: usize,
     pub files: usize,
+    /// Bytes of search index per Pagefind language key (`zh-cn`); empty without search.
+    pub index_sizes: BTreeMap<String, u64>,
 }
 
 /// Loads the project at `root`: content, then every configured locale (the default first).
@@ -74,13 +78,15 @@ fn dashboard_rows(status: &crate::check::Status) -> Vec<render::DashboardRow> {
     rows
 }
 
-/// Builds the project at `root` into `out`. `Ok(None)` means the input had errors and `out`
-/// was left untouched; `Err` is an operational failure (disk).
+/// Builds the project at `root` into `out`, with the search index (`search::DIR`) unless
+/// `search` is false. `Ok(None)` means the input had errors and `out` was left untouched;
+/// `Err` is an operational failure (disk, the search indexer), and leaves `out` untouched too.
 pub fn build_site(
     root: &Path,
     out: &Path,
     locales: &[String],
     strict: bool,
+    search: bool,
 ) -> Result<(Option<Stats>, Vec<Diagnostic>)> {
     let timings = Timings::new();
     let (loaded, mut diags) = load(root, locales);
@@ -99,7 +105,10 @@ pub fn build_site(
         stale: status.stale_by_scope(),
         dashboard: Some(dashboard_rows(&status)),
     };
-    diags.extend(render::render_site(&site, &l10n, &options, &staging)?);
+    // The article pages are kept in memory on their way to disk, for the search index.
+    let tee = search::Tee::new(&staging, search);
+    diags.extend(render::render_site(&site, &l10n, &options, &tee)?);
+    let searchable = tee.into_pages();
     timings.mark("render");
     for media in &site.media {
         match std::fs::read(root.join("content").join(media)) {
@@ -116,11 +125,20 @@ pub fn build_site(
     if diags.iter().any(|d| d.is_error() || strict) {
         return Ok((None, diags));
     }
+    let mut index_sizes = BTreeMap::new();
+    if search {
+        let files = search::index_pages(&searchable)?;
+        index_sizes = search::index_sizes(&files);
+        for (name, bytes) in &files {
+            staging.put(&format!("{}/{name}", search::DIR), bytes)?;
+        }
+        timings.mark("search index");
+    }
     let files = staging.file_count();
     let pages = staging.page_count();
     staging.commit()?;
     timings.mark("commit");
-    Ok((Some(Stats { pages, files }), diags))
+    Ok((Some(Stats { pages, files, index_sizes }), diags))
 }
 
 /// Phase timings on stderr when `DRILLBOOK_TIMINGS` is set (for profiling builds).

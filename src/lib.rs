@@ -14,5 +14,6 @@ pub mod import;
 pub mod l10n;
 pub mod paths;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod sim;

@@ -158,7 +158,7 @@ fn snapshot(root: &Path) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
 /// Rebuilds through the same function as `drillbook build`; returns whether it succeeded.
 fn rebuild(root: &Path, out: &Path, strict: bool, hub: &Hub) -> bool {
     let started = std::time::Instant::now();
-    let (result, diags) = match crate::build::build_site(root, out, &[], strict) {
+    let (result, diags) = match crate::build::build_site(root, out, &[], strict, true) {
         Ok((stats, diags)) => (stats.ok_or(()), diags),
         Err(err) => {
             eprintln!("error: {err:#}");

@@ -66,3 +66,14 @@ dashboard-errors = Fehler
 dashboard-problems = Probleme
 dashboard-no-problems = Keine Probleme: Jede Übersetzung entspricht dem aktuellen Englisch.
 nav-dashboard = Übersetzungsstatus
+
+## Search (the box in the header of every page)
+
+search-label = Suche
+search-placeholder = Artikel durchsuchen
+search-no-results = Keine Artikel entsprechen Ihrer Suche.
+search-results = { $count ->
+    [one] { $count } Artikel gefunden
+   *[other] { $count } Artikel gefunden
+}
+search-error = Die Suche konnte nicht geladen werden.

@@ -66,3 +66,14 @@ dashboard-errors = Errors
 dashboard-problems = Problems
 dashboard-no-problems = No problems: every translation matches the current English.
 nav-dashboard = Translation status
+
+## Search (the box in the header of every page)
+
+search-label = Search
+search-placeholder = Search articles
+search-no-results = No articles match your search.
+search-results = { $count ->
+    [one] { $count } article found
+   *[other] { $count } articles found
+}
+search-error = Search could not be loaded.

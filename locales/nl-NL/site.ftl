@@ -66,3 +66,14 @@ dashboard-errors = Fouten
 dashboard-problems = Problemen
 dashboard-no-problems = Geen problemen: elke vertaling komt overeen met het huidige Engels.
 nav-dashboard = Vertaalstatus
+
+## Search (the box in the header of every page)
+
+search-label = Zoeken
+search-placeholder = Artikelen doorzoeken
+search-no-results = Er zijn geen artikelen die overeenkomen met uw zoekopdracht.
+search-results = { $count ->
+    [one] { $count } artikel gevonden
+   *[other] { $count } artikelen gevonden
+}
+search-error = De zoekfunctie kan niet worden geladen.

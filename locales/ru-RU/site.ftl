@@ -66,3 +66,16 @@ dashboard-errors = Ошибки
 dashboard-problems = Проблемы
 dashboard-no-problems = Проблем нет: все переводы соответствуют текущему английскому тексту.
 nav-dashboard = Состояние переводов
+
+## Search (the box in the header of every page)
+
+search-label = Поиск
+search-placeholder = Поиск по статьям
+search-no-results = По вашему запросу статьи не найдены.
+search-results = { $count ->
+    [one] Найдена { $count } статья
+    [few] Найдено { $count } статьи
+    [many] Найдено { $count } статей
+   *[other] Найдено { $count } статьи
+}
+search-error = Не удалось загрузить поиск.

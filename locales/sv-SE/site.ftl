@@ -66,3 +66,14 @@ dashboard-errors = Fel
 dashboard-problems = Problem
 dashboard-no-problems = Inga problem: varje översättning stämmer med den aktuella engelska texten.
 nav-dashboard = Översättningsstatus
+
+## Search (the box in the header of every page)
+
+search-label = Sök
+search-placeholder = Sök bland artiklar
+search-no-results = Inga artiklar matchar din sökning.
+search-results = { $count ->
+    [one] { $count } artikel hittades
+   *[other] { $count } artiklar hittades
+}
+search-error = Sökfunktionen kunde inte läsas in.

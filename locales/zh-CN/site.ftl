@@ -66,3 +66,11 @@ dashboard-errors = 错误
 dashboard-problems = 问题
 dashboard-no-problems = 没有问题：所有翻译都与当前英文一致。
 nav-dashboard = 翻译状态
+
+## Search (the box in the header of every page)
+
+search-label = 搜索
+search-placeholder = 搜索文章
+search-no-results = 没有与搜索内容匹配的文章。
+search-results = 找到 { $count } 篇文章
+search-error = 无法加载搜索功能。

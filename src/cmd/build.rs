@@ -21,13 +21,17 @@ pub struct BuildArgs {
     /// Treat warnings, such as a missing translation, as errors.
     #[arg(long)]
     pub strict: bool,
+    /// Skip the search index (`pagefind/`): a faster build whose search box finds nothing.
+    #[arg(long)]
+    pub no_search: bool,
 }
 
 pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let out = args.out.clone().unwrap_or_else(|| root.join("site"));
     let started = std::time::Instant::now();
-    let (stats, diags) = crate::build::build_site(root, &out, &args.locales, args.strict)
-        .with_context(|| format!("failed to write the site to `{}`", out.display()))?;
+    let (stats, diags) =
+        crate::build::build_site(root, &out, &args.locales, args.strict, !args.no_search)
+            .with_context(|| format!("failed to write the site to `{}`", out.display()))?;
     report(&diags, args.strict);
     let Some(stats) = stats else {
         eprintln!("error: build failed; `{}` was left as it was", out.display());
@@ -42,6 +46,14 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         out.display(),
         started.elapsed().as_millis()
     );
+    if !stats.index_sizes.is_empty() {
+        let sizes: Vec<String> = stats
+            .index_sizes
+            .iter()
+            .map(|(language, bytes)| format!("{language} {:.1} KiB", *bytes as f64 / 1024.0))
+            .collect();
+        eprintln!("search index: {}", sizes.join(", "));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

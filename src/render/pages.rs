@@ -17,6 +17,7 @@ pub const ASSETS: &[(&str, &[u8])] = &[
     ("sim.js", include_bytes!("../../assets/sim.js")),
     ("sim.css", include_bytes!("../../assets/sim.css")),
     ("checklist.js", include_bytes!("../../assets/checklist.js")),
+    ("search.js", include_bytes!("../../assets/search.js")),
 ];
 
 /// What every page shares: head metadata, header, language switcher, footer text.
@@ -51,6 +52,53 @@ impl Chrome<'_> {
         self.problems.borrow_mut().extend(problems);
         plain_text(&text.value)
     }
+
+    /// A site-chrome message that takes a `$count`, for the browser to fill in: one text per
+    /// CLDR plural category of the page's language, formatted with a sample count of that
+    /// category whose digits are then replaced by `{count}` (Fluent does not localize
+    /// number formatting, so the digits appear as they are). The script picks the text with
+    /// `Intl.PluralRules`.
+    pub(crate) fn plural_t(&self, id: &str) -> Vec<(&'static str, String)> {
+        plural_samples(&self.lang)
+            .into_iter()
+            .map(|(category, n)| {
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("count", n);
+                let (text, problems) = self.site_t.message(id, Some(&args));
+                self.problems.borrow_mut().extend(problems);
+                (category, plain_text(&text.value).replace(&n.to_string(), "{count}"))
+            })
+            .collect()
+    }
+}
+
+/// One sample count per CLDR cardinal category of `lang`'s integers, in CLDR order, preferring
+/// counts of two or more digits (less likely to collide with other digits in a message).
+fn plural_samples(lang: &str) -> Vec<(&'static str, u32)> {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    let bare = lang.split('-').next().unwrap_or(lang);
+    let rules = bare
+        .parse::<unic_langid::LanguageIdentifier>()
+        .ok()
+        .and_then(|langid| PluralRules::create(langid, PluralRuleType::CARDINAL).ok());
+    let Some(rules) = rules else { return vec![("other", 10)] };
+    let order = [
+        (PluralCategory::ZERO, "zero"),
+        (PluralCategory::ONE, "one"),
+        (PluralCategory::TWO, "two"),
+        (PluralCategory::FEW, "few"),
+        (PluralCategory::MANY, "many"),
+        (PluralCategory::OTHER, "other"),
+    ];
+    order
+        .into_iter()
+        .filter_map(|(category, name)| {
+            (10..1000)
+                .chain(0..10)
+                .find(|&n| rules.select(n).is_ok_and(|c| c == category))
+                .map(|n| (name, n))
+        })
+        .collect()
 }
 
 pub(crate) struct Alternate {
@@ -528,4 +576,16 @@ pub(crate) fn render_dashboard(
     let page = DashboardPage { chrome, rows, no_problems };
     let html = render_template(&page);
     (html, page.chrome.problems.take())
+}
+
+#[cfg(test)]
+mod plural_tests {
+    use super::plural_samples;
+
+    #[test]
+    fn samples_cover_each_integer_category_of_the_language() {
+        assert_eq!(plural_samples("ru-RU"), [("one", 21), ("few", 22), ("many", 10)]);
+        assert_eq!(plural_samples("en-US"), [("one", 1), ("other", 10)]);
+        assert_eq!(plural_samples("zh-CN"), [("other", 10)]);
+    }
 }

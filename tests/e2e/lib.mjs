@@ -3,7 +3,7 @@
 // failed requests, run axe-core.
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
-import { readFile, stat, mkdtemp, mkdir } from "node:fs/promises";
+import { readFile, stat, mkdtemp, mkdir, cp } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, extname, normalize, resolve } from "node:path";
@@ -85,4 +85,20 @@ export async function axe(page) {
 export async function screenshot(page, name) {
   await mkdir(shots, { recursive: true });
   await page.screenshot({ path: join(shots, name), fullPage: true });
+}
+
+/** A temp copy of the project's content/ and locales/ with the shared DocFX corpus imported
+ * into it (`drillbook import docfx`), built into a fresh directory: a site with 11 articles. */
+export async function buildImportedSite() {
+  const root = await mkdtemp(join(tmpdir(), "drillbook-import-"));
+  await cp(join(repo, "content"), join(root, "content"), { recursive: true });
+  await cp(join(repo, "locales"), join(root, "locales"), { recursive: true });
+  const corpus = join(repo, "..", "shared", "corpus", "docfx");
+  const bin = process.env.DRILLBOOK_BIN || join(repo, "target", "debug", "drillbook");
+  const args = ["--root", root, "import", "docfx", corpus];
+  const result = existsSync(bin)
+    ? spawnSync(bin, args, { cwd: repo, encoding: "utf8" })
+    : spawnSync("cargo", ["run", "-q", "--", ...args], { cwd: repo, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`import failed: ${result.stderr}`);
+  return buildSite(root);
 }

@@ -1,0 +1,108 @@
+//! The search index (`site/pagefind/`): built by `build` for every locale, byte-identical
+//! across builds, left out with `--no-search`, and never half-written into the site.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use support::{drillbook, edit, shipped_project};
+
+const LOCALES: [&str; 6] = ["en-US", "de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"];
+
+/// Every file below `dir`, by `/` path relative to it.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                out.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+#[test]
+fn shipped_site_has_a_search_index_for_every_locale() {
+    let project = shipped_project();
+    let out = drillbook(project.path(), &["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("search index: de-de "), "{}", out.stderr);
+    let index = project.path().join("site/pagefind");
+    let files = tree(&index);
+    let entry: serde_json::Value =
+        serde_json::from_slice(&files["pagefind-entry.json"]).expect("entry is JSON");
+    let languages = entry["languages"].as_object().expect("languages");
+    assert_eq!(languages.len(), LOCALES.len(), "{entry}");
+    for locale in LOCALES {
+        let key = locale.to_ascii_lowercase();
+        let language = &languages[&key];
+        assert_eq!(language["page_count"], 1, "{locale}: the one article, not chrome pages");
+        let hash = language["hash"].as_str().unwrap();
+        assert!(files.contains_key(&format!("pagefind.{hash}.pf_meta")), "{locale} meta");
+        for dir in ["index/", "fragment/"] {
+            assert!(
+                files.keys().any(|f| f.starts_with(&format!("{dir}{key}_"))),
+                "{locale}: no {dir} chunk"
+            );
+        }
+    }
+    for needed in
+        ["pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind", "wasm.ru-ru.pagefind"]
+    {
+        assert!(files.contains_key(needed), "{needed}");
+    }
+    // Pagefind's ready-made UIs are not shipped: the site has its own.
+    assert!(!files.keys().any(|f| f.contains("-ui")), "{:?}", files.keys());
+    // Every page carries the search script; only article pages are marked for indexing.
+    let site = project.path().join("site");
+    let article =
+        std::fs::read_to_string(site.join("ru-RU/remove-a-relationship/index.html")).unwrap();
+    assert!(article.contains("<article class=\"article\" data-pagefind-body>"));
+    assert!(article.contains("assets/search.js"));
+    let index_page = std::fs::read_to_string(site.join("ru-RU/index.html")).unwrap();
+    assert!(!index_page.contains("data-pagefind-body"));
+    assert!(index_page.contains("data-results-few=\"Найдено {count} статьи\""));
+}
+
+#[test]
+fn the_search_index_is_byte_identical_across_builds() {
+    let project = shipped_project();
+    let first = project.path().join("first");
+    let second = project.path().join("second");
+    for out in [&first, &second] {
+        let result = drillbook(project.path(), &["build", "--out", out.to_str().unwrap()]);
+        assert_eq!(result.code, 0, "{}", result.stderr);
+    }
+    let (a, b) = (tree(&first.join("pagefind")), tree(&second.join("pagefind")));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in &a {
+        assert!(bytes == &b[name], "{name} differs between two builds of the same input");
+    }
+}
+
+#[test]
+fn no_search_leaves_the_index_out() {
+    let project = shipped_project();
+    let out = drillbook(project.path(), &["build", "--no-search"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!project.path().join("site/pagefind").exists());
+    assert!(!out.stderr.contains("search index"), "{}", out.stderr);
+}
+
+#[test]
+fn a_failed_build_keeps_the_previous_index() {
+    let project = shipped_project();
+    assert_eq!(drillbook(project.path(), &["build"]).code, 0);
+    let before = tree(&project.path().join("site"));
+    edit(project.path(), "locales/en-US/site.ftl", "search-label = Search", "search-label = {");
+    let out = drillbook(project.path(), &["build"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(tree(&project.path().join("site")), before);
+}
