@@ -71,6 +71,54 @@ fn is_needed(name: &str) -> bool {
 /// content hash, so the same pages give the same bytes. An `Err` is Pagefind failing,
 /// an operational error: the caller does not commit the site.
 pub fn index_pages(pages: &Files) -> Result<Files> {
+    use rayon::prelude::*;
+    // Pagefind's library API adds pages one at a time on one thread; each language's index
+    // is independent, so the locales are indexed in parallel and their outputs merged:
+    // shared files (search API, worker) are the same in each, and the entry file lists
+    // every language.
+    let mut by_locale: BTreeMap<&str, Vec<(&String, &Vec<u8>)>> = BTreeMap::new();
+    for (path, html) in pages {
+        let locale = path.split('/').next().unwrap_or_default();
+        by_locale.entry(locale).or_default().push((path, html));
+    }
+    let parts: Vec<Files> =
+        by_locale.into_par_iter().map(|(_, pages)| index_one(&pages)).collect::<Result<_>>()?;
+    merge(parts)
+}
+
+/// Merges per-locale outputs: files by name, and the entry file's `languages`.
+fn merge(parts: Vec<Files>) -> Result<Files> {
+    let mut out = Files::new();
+    let mut entry: Option<serde_json::Value> = None;
+    for part in parts {
+        for (name, bytes) in part {
+            if name != "pagefind-entry.json" {
+                out.insert(name, bytes);
+                continue;
+            }
+            let value: serde_json::Value =
+                serde_json::from_slice(&bytes).context("unreadable search entry file")?;
+            match entry.as_mut() {
+                None => entry = Some(value),
+                Some(merged) => {
+                    let languages = value.get("languages").and_then(|l| l.as_object()).cloned();
+                    if let (Some(into), Some(from)) =
+                        (merged.get_mut("languages").and_then(|l| l.as_object_mut()), languages)
+                    {
+                        into.extend(from);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(entry) = entry {
+        out.insert("pagefind-entry.json".into(), serde_json::to_vec(&entry)?);
+    }
+    Ok(out)
+}
+
+/// Indexes the pages of one locale, in path order.
+fn index_one(pages: &[(&String, &Vec<u8>)]) -> Result<Files> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .context("failed to start the search indexer's runtime")?;
@@ -80,7 +128,7 @@ pub fn index_pages(pages: &Files) -> Result<Files> {
         for (path, html) in pages {
             let html = String::from_utf8_lossy(html).into_owned();
             index
-                .add_html_file(Some(path.clone()), None, html)
+                .add_html_file(Some((*path).clone()), None, html)
                 .await
                 .with_context(|| format!("failed to index `{path}` for search"))?;
         }
