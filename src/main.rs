@@ -6,6 +6,11 @@ use clap::Parser;
 use drillbook::cli::{Cli, Command};
 use drillbook::cmd;
 
+// A faster allocator than glibc's for many small, short-lived strings and vectors across
+// threads: measured on the 1,000-article bench site, malloc/free were ~30 % of a build.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
