@@ -96,7 +96,7 @@ pub fn build_site(
     let (data, more) = crate::check::load_check_data(root, &l10n);
     diags.extend(more.into_iter().filter(Diagnostic::is_error));
     let input = crate::check::Input { l10n: &l10n, site: Some(&site), data: &data };
-    let status = crate::check::status(&input);
+    let (_, status) = crate::check::findings_and_status(&input);
     timings.mark("check");
     let staging = Staging::new(out)?;
     let options = Options {

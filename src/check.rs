@@ -127,7 +127,19 @@ pub fn check(input: &Input<'_>) -> Vec<Diagnostic> {
 
 /// Runs every check and keeps what each finding is about.
 pub fn findings(input: &Input<'_>) -> Vec<Finding> {
+    findings_in(input, &parse_locales(input.l10n))
+}
+
+/// Runs every check and summarizes the findings per locale and scope, parsing the locales
+/// once for both (what `build` and `check` need).
+pub fn findings_and_status(input: &Input<'_>) -> (Vec<Finding>, Status) {
     let locales = parse_locales(input.l10n);
+    let all = findings_in(input, &locales);
+    let status = status::summarize_in(&locales, &all);
+    (all, status)
+}
+
+fn findings_in(input: &Input<'_>, locales: &[Locale<'_>]) -> Vec<Finding> {
     let mut out = Vec::new();
     let Some((source, targets)) = locales.split_first() else {
         return out;
@@ -171,7 +183,7 @@ pub fn findings(input: &Input<'_>) -> Vec<Finding> {
     if let Some(site) = input.site {
         content::check_content(site, source, &input.data.content_sources, &mut out);
         procedure::check_procedures(site, source, &mut out);
-        links::check_links(site, &locales, &mut out);
+        links::check_links(site, locales, &mut out);
     }
     content::check_templates(source, &input.data.template_sources, &mut out);
     out
@@ -225,6 +237,15 @@ pub(crate) struct Entry<'r> {
 }
 
 impl<'a> File<'a> {
+    /// The ids of the file's messages and terms (terms with their `-`), in file order.
+    pub(crate) fn entry_ids(&self) -> impl Iterator<Item = String> + '_ {
+        self.resource.body.iter().filter_map(|entry| match entry {
+            AstEntry::Message(m) => Some(m.id.name.to_string()),
+            AstEntry::Term(t) => Some(format!("-{}", t.id.name)),
+            _ => None,
+        })
+    }
+
     pub(crate) fn entries(&self) -> Vec<Entry<'_>> {
         self.resource
             .body
@@ -282,12 +303,14 @@ fn term_texts(files: &BTreeMap<&str, File<'_>>, scope: &str) -> ast::TermTexts {
 }
 
 pub(crate) fn parse_locales(l10n: &L10n) -> Vec<Locale<'_>> {
+    use rayon::prelude::*;
+    // Files are independent: parse them in parallel (the map keeps the sorted order).
     l10n.locales
-        .iter()
+        .par_iter()
         .map(|locale| {
             let files: BTreeMap<&str, File<'_>> = locale
                 .files
-                .iter()
+                .par_iter()
                 .map(|(scope, file)| {
                     let bom =
                         if file.source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
@@ -302,8 +325,10 @@ pub(crate) fn parse_locales(l10n: &L10n) -> Vec<Locale<'_>> {
                     )
                 })
                 .collect();
-            let terms =
-                files.keys().map(|scope| (scope.to_string(), term_texts(&files, scope))).collect();
+            let terms = files
+                .par_iter()
+                .map(|(scope, _)| (scope.to_string(), term_texts(&files, scope)))
+                .collect();
             Locale { name: &locale.locale, langid: &locale.langid, files, terms }
         })
         .collect()

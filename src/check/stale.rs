@@ -16,28 +16,31 @@ use crate::paths::{read_text, rel_path};
 
 /// Loads the lock file of every locale but the source one; a missing file is an empty lock.
 pub fn load_locks(root: &Path, l10n: &L10n) -> (BTreeMap<String, Lock>, Vec<Diagnostic>) {
+    use rayon::prelude::*;
+    let loaded: Vec<(String, Lock, Vec<Diagnostic>)> =
+        l10n.locales.par_iter().skip(1).map(|locale| load_lock(root, &locale.locale)).collect();
     let mut locks = BTreeMap::new();
     let mut diags = Vec::new();
-    for locale in l10n.locales.iter().skip(1) {
-        let path = root.join("locales").join(&locale.locale).join(LOCK_FILE);
-        let lock = if path.exists() {
-            match read_text(root, &path) {
-                Ok(source) => {
-                    let (lock, more) = parse_lock(&rel_path(root, &path), &source);
-                    diags.extend(more);
-                    lock
-                }
-                Err(diag) => {
-                    diags.push(diag);
-                    Lock::new()
-                }
-            }
-        } else {
-            Lock::new()
-        };
-        locks.insert(locale.locale.clone(), lock);
+    for (locale, lock, more) in loaded {
+        locks.insert(locale, lock);
+        diags.extend(more);
     }
     (locks, diags)
+}
+
+/// One locale's lock file, and the problems reading it.
+fn load_lock(root: &Path, locale: &str) -> (String, Lock, Vec<Diagnostic>) {
+    let path = root.join("locales").join(locale).join(LOCK_FILE);
+    if !path.exists() {
+        return (locale.to_string(), Lock::new(), Vec::new());
+    }
+    match read_text(root, &path) {
+        Ok(source) => {
+            let (lock, diags) = parse_lock(&rel_path(root, &path), &source);
+            (locale.to_string(), lock, diags)
+        }
+        Err(diag) => (locale.to_string(), Lock::new(), vec![diag]),
+    }
 }
 
 /// `scope/id` -> fingerprint of every English message and term (first definition wins).

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::check::{Finding, Input, findings, parse_locales};
+use crate::check::{Finding, Input, Locale, findings_and_status, parse_locales};
 use crate::diag::Diagnostic;
 
 /// Status of every translated locale.
@@ -100,13 +100,16 @@ pub fn stale_messages(input: &Input<'_>) -> BTreeMap<(String, String), BTreeSet<
 
 /// Runs the checks and summarizes them per locale and scope. Pure: no IO.
 pub fn status(input: &Input<'_>) -> Status {
-    let all = findings(input);
-    summarize(input, &all)
+    findings_and_status(input).1
 }
 
 /// [`status`] from findings already computed (so `check` need not run twice).
 pub fn summarize(input: &Input<'_>, all: &[Finding]) -> Status {
-    let locales = parse_locales(input.l10n);
+    summarize_in(&parse_locales(input.l10n), all)
+}
+
+pub(crate) fn summarize_in(locales: &[Locale<'_>], all: &[Finding]) -> Status {
+    use rayon::prelude::*;
     let Some((source, targets)) = locales.split_first() else {
         return Status::default();
     };
@@ -119,36 +122,44 @@ pub fn summarize(input: &Input<'_>, all: &[Finding]) -> Status {
             .or_default()
             .push(finding);
     }
-    for target in targets {
-        let mut locale_status = LocaleStatus::default();
-        for (scope, en_file) in &source.files {
-            let en_ids: BTreeSet<String> = en_file.entries().into_iter().map(|e| e.id).collect();
-            let tr_ids: BTreeSet<String> = target
-                .files
-                .get(scope)
-                .map(|f| f.entries().into_iter().map(|e| e.id).collect())
-                .unwrap_or_default();
-            let mut s = ScopeStatus { messages: en_ids.len(), ..ScopeStatus::default() };
-            s.translated = en_ids.intersection(&tr_ids).count();
-            s.missing_ids = en_ids.difference(&tr_ids).cloned().collect();
-            let found = by_scope.get(&(target.name, *scope)).map_or(&[][..], Vec::as_slice);
-            for finding in found {
-                s.diagnostics.push(finding.diag.clone());
-                let Some(id) = &finding.id else { continue };
-                if finding.diag.code == "stale" {
-                    s.stale_ids.insert(id.clone());
-                } else if finding.diag.is_error() && finding.diag.code != "missing-message" {
-                    s.error_ids.insert(id.clone());
-                }
-            }
-            crate::diag::sort(&mut s.diagnostics);
-            s.missing = s.missing_ids.len();
-            s.stale = s.stale_ids.len();
-            s.errors = s.error_ids.len();
-            locale_status.total.add(&s);
-            locale_status.scopes.insert(scope.to_string(), s);
-        }
-        status.locales.insert(target.name.to_string(), locale_status);
-    }
+    let per_target: Vec<(String, LocaleStatus)> = targets
+        .par_iter()
+        .map(|target| (target.name.to_string(), locale_status(source, target, &by_scope)))
+        .collect();
+    status.locales.extend(per_target);
     status
+}
+
+/// One translated locale's status, from its findings by `(locale, scope)`.
+fn locale_status(
+    source: &Locale<'_>,
+    target: &Locale<'_>,
+    by_scope: &BTreeMap<(&str, &str), Vec<&Finding>>,
+) -> LocaleStatus {
+    let mut locale_status = LocaleStatus::default();
+    for (scope, en_file) in &source.files {
+        let en_ids: BTreeSet<String> = en_file.entry_ids().collect();
+        let tr_ids: BTreeSet<String> =
+            target.files.get(scope).map(|f| f.entry_ids().collect()).unwrap_or_default();
+        let mut s = ScopeStatus { messages: en_ids.len(), ..ScopeStatus::default() };
+        s.translated = en_ids.intersection(&tr_ids).count();
+        s.missing_ids = en_ids.difference(&tr_ids).cloned().collect();
+        let found = by_scope.get(&(target.name, *scope)).map_or(&[][..], Vec::as_slice);
+        for finding in found {
+            s.diagnostics.push(finding.diag.clone());
+            let Some(id) = &finding.id else { continue };
+            if finding.diag.code == "stale" {
+                s.stale_ids.insert(id.clone());
+            } else if finding.diag.is_error() && finding.diag.code != "missing-message" {
+                s.error_ids.insert(id.clone());
+            }
+        }
+        crate::diag::sort(&mut s.diagnostics);
+        s.missing = s.missing_ids.len();
+        s.stale = s.stale_ids.len();
+        s.errors = s.error_ids.len();
+        locale_status.total.add(&s);
+        locale_status.scopes.insert(scope.to_string(), s);
+    }
+    locale_status
 }

@@ -48,8 +48,7 @@ pub fn load_and_check(root: &Path) -> anyhow::Result<Checked> {
     let (data, data_diags) = check::load_check_data(root, &l10n);
     loader_diags.extend(data_diags);
     let input = check::Input { l10n: &l10n, site: Some(&site), data: &data };
-    let mut findings = check::findings(&input);
-    let status = check::summarize(&input, &findings);
+    let (mut findings, status) = check::findings_and_status(&input);
     let source = locales[0].clone();
     findings.extend(loader_diags.into_iter().map(|diag| Finding {
         diag,

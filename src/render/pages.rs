@@ -6,9 +6,9 @@ use askama::Template;
 
 use crate::content::TranslationKind;
 use crate::content::{Block, Site};
-use crate::l10n::{L10n, Problem, Translator};
+use crate::l10n::{L10n, Problem};
 use crate::render::html::{Html, plain_text};
-use crate::render::{Names, PageCtx};
+use crate::render::{Names, PageCtx, SiteText};
 
 /// Static files copied to `site/assets/`, compiled into the binary.
 pub const ASSETS: &[(&str, &[u8])] = &[
@@ -36,9 +36,12 @@ pub(crate) struct Chrome<'a> {
     pub switcher: Vec<LangLink>,
     pub breadcrumbs: Vec<Crumb>,
     pub body_class: &'static str,
-    site_t: &'a Translator,
+    site_t: &'a SiteText,
     problems: RefCell<Vec<Problem>>,
 }
+
+/// One text per CLDR plural category, with the problems met formatting them.
+pub(crate) type PluralTexts = (Vec<(&'static str, String)>, Vec<Problem>);
 
 impl Chrome<'_> {
     /// Problems met while formatting the chrome's text.
@@ -48,9 +51,9 @@ impl Chrome<'_> {
 
     /// A site-chrome message as plain text; the one way templates get their words.
     pub(crate) fn t(&self, id: &str) -> String {
-        let (text, problems) = self.site_t.message(id, None);
+        let (text, problems) = self.site_t.plain(id);
         self.problems.borrow_mut().extend(problems);
-        plain_text(&text.value)
+        text
     }
 
     /// A site-chrome message that takes a `$count`, for the browser to fill in: one text per
@@ -59,16 +62,22 @@ impl Chrome<'_> {
     /// number formatting, so the digits appear as they are). The script picks the text with
     /// `Intl.PluralRules`.
     pub(crate) fn plural_t(&self, id: &str) -> Vec<(&'static str, String)> {
-        plural_samples(&self.lang)
-            .into_iter()
-            .map(|(category, n)| {
-                let mut args = fluent_bundle::FluentArgs::new();
-                args.set("count", n);
-                let (text, problems) = self.site_t.message(id, Some(&args));
-                self.problems.borrow_mut().extend(problems);
-                (category, plain_text(&text.value).replace(&n.to_string(), "{count}"))
-            })
-            .collect()
+        let (texts, problems) = self.site_t.plural(id, |site_t| {
+            let mut problems = Vec::new();
+            let texts = plural_samples(&self.lang)
+                .into_iter()
+                .map(|(category, n)| {
+                    let mut args = fluent_bundle::FluentArgs::new();
+                    args.set("count", n);
+                    let (text, more) = site_t.message(id, Some(&args));
+                    problems.extend(more);
+                    (category, plain_text(&text.value).replace(&n.to_string(), "{count}"))
+                })
+                .collect();
+            (texts, problems)
+        });
+        self.problems.borrow_mut().extend(problems);
+        texts
     }
 }
 
@@ -281,7 +290,7 @@ fn chrome<'a>(
     site: &Site,
     names: &Names,
     locale: &str,
-    site_t: &'a Translator,
+    site_t: &'a SiteText,
     root: &str,
     page: Option<&str>,
 ) -> Chrome<'a> {
@@ -293,12 +302,12 @@ fn chrome_in<'a>(
     site: &Site,
     names: &Names,
     locale: &str,
-    site_t: &'a Translator,
+    site_t: &'a SiteText,
     root: &str,
     page: Option<&str>,
     available: Option<&[String]>,
 ) -> Chrome<'a> {
-    let (site_title, problems) = site_t.message(site.config.title.get_ref(), None);
+    let (site_title, problems) = site_t.plain(site.config.title.get_ref());
     Chrome {
         lang: locale.to_string(),
         title: String::new(),
@@ -310,7 +319,7 @@ fn chrome_in<'a>(
         root: root.to_string(),
         home: format!("{root}{locale}/"),
         dashboard: format!("{root}{locale}/dashboard/"),
-        site_title: plain_text(&site_title.value),
+        site_title,
         switcher: page
             .map(|page| switcher(site, names, locale, root, page, available))
             .unwrap_or_default(),
@@ -403,7 +412,7 @@ pub(crate) fn render_locale_index(
     l10n: &L10n,
     names: &Names,
     locale: &str,
-    site_t: &Translator,
+    site_t: &SiteText,
     listing: &[crate::render::TopicList],
     english: &str,
 ) -> (String, Vec<Problem>) {
@@ -461,7 +470,7 @@ pub(crate) fn render_root(
     locales: &[&str],
 ) -> (String, Vec<Problem>) {
     let default = site.config.default_locale.get_ref();
-    let site_t = l10n.translator(default, "site");
+    let site_t = SiteText::new(l10n.translator(default, "site"));
     let mut chrome = chrome(site, names, default, &site_t, "", None);
     chrome.title = chrome.site_title.clone();
     chrome.description = chrome.t("page-root-intro");
@@ -476,7 +485,7 @@ pub(crate) fn render_root(
 /// `404.html`, served for any missing path: links are absolute from the site's base path.
 pub(crate) fn render_404(site: &Site, l10n: &L10n, names: &Names) -> (String, Vec<Problem>) {
     let default = site.config.default_locale.get_ref();
-    let site_t = l10n.translator(default, "site");
+    let site_t = SiteText::new(l10n.translator(default, "site"));
     let base = site.config.base_url.get_ref();
     // The path part of the base URL (`/` or `/docs/`).
     let base_path = base.splitn(4, '/').nth(3).map_or("/".to_string(), |p| format!("/{p}"));
@@ -545,7 +554,7 @@ pub(crate) fn render_dashboard(
     l10n: &L10n,
     names: &Names,
     locale: &str,
-    site_t: &Translator,
+    site_t: &SiteText,
     rows: &[crate::render::DashboardRow],
 ) -> (String, Vec<Problem>) {
     let mut chrome = chrome(site, names, locale, site_t, "../../", Some("dashboard/"));
