@@ -165,14 +165,16 @@ fn findings_in(input: &Input<'_>, locales: &[Locale<'_>]) -> Vec<Finding> {
         .map(|target| {
             let mut out = Vec::new();
             structure::check_entries(source, target, &mut out);
-            for pair in pairs(source, target) {
+            let mut labels = labels::Labels::default();
+            for_each_pair(source, target, |pair| {
                 refs::check_pair(&pair, &mut out);
                 markup::check_pair(&pair, &mut out);
                 text::check_untranslated(&pair, &input.data.glossary, &mut out);
                 text::check_glossary(&pair, &input.data.glossary, &mut out);
-            }
+                labels.add(&pair);
+            });
             refs::check_plurals(target, Some(source), &mut out);
-            labels::check_labels(source, target, &mut out);
+            labels.finish(source, target, &mut out);
             let empty = Lock::new();
             let lock = input.data.locks.get(target.name).unwrap_or(&empty);
             stale::check_stale_with(&prints, source, target, lock, &mut out);
@@ -211,7 +213,8 @@ pub(crate) struct Locale<'a> {
     /// By scope (file stem).
     pub(crate) files: BTreeMap<&'a str, File<'a>>,
     /// Flattened term texts visible in each scope.
-    pub(crate) terms: BTreeMap<String, ast::TermTexts>,
+    /// Shared: most scopes define no terms of their own and see only the UI's.
+    pub(crate) terms: BTreeMap<String, std::sync::Arc<ast::TermTexts>>,
 }
 
 static EMPTY_TERMS: ast::TermTexts = ast::TermTexts::new();
@@ -325,9 +328,18 @@ pub(crate) fn parse_locales(l10n: &L10n) -> Vec<Locale<'_>> {
                     )
                 })
                 .collect();
+            let ui = std::sync::Arc::new(term_texts(&files, UI_SCOPE));
             let terms = files
                 .par_iter()
-                .map(|(scope, _)| (scope.to_string(), term_texts(&files, scope)))
+                .map(|(scope, file)| {
+                    let own = file.resource.body.iter().any(|e| matches!(e, AstEntry::Term(_)));
+                    let texts = if own || *scope == UI_SCOPE {
+                        std::sync::Arc::new(term_texts(&files, scope))
+                    } else {
+                        ui.clone()
+                    };
+                    (scope.to_string(), texts)
+                })
                 .collect();
             Locale { name: &locale.locale, langid: &locale.langid, files, terms }
         })
@@ -350,9 +362,37 @@ pub(crate) struct Pair<'r> {
     /// Where the translated message's id is.
     pub(crate) offset: usize,
     pub(crate) is_term: bool,
+    /// Computed on first use: several checks read each side's flattened text and markup.
+    memo: PairMemo,
+}
+
+#[derive(Default)]
+struct PairMemo {
+    en_flat: std::cell::OnceCell<ast::Flat>,
+    tr_flat: std::cell::OnceCell<ast::Flat>,
+    en_markup: std::cell::OnceCell<markup::Markup>,
+    tr_markup: std::cell::OnceCell<markup::Markup>,
 }
 
 impl Pair<'_> {
+    /// The English pattern flattened with the English terms.
+    pub(crate) fn en_flat(&self) -> &ast::Flat {
+        self.memo.en_flat.get_or_init(|| ast::flatten(self.en, self.en_terms))
+    }
+
+    /// The translated pattern flattened with the locale's terms.
+    pub(crate) fn tr_flat(&self) -> &ast::Flat {
+        self.memo.tr_flat.get_or_init(|| ast::flatten(self.tr, self.tr_terms))
+    }
+
+    pub(crate) fn en_markup(&self) -> &markup::Markup {
+        self.memo.en_markup.get_or_init(|| markup::parse_markup(self.en_flat()))
+    }
+
+    pub(crate) fn tr_markup(&self) -> &markup::Markup {
+        self.memo.tr_markup.get_or_init(|| markup::parse_markup(self.tr_flat()))
+    }
+
     pub(crate) fn finding(
         &self,
         severity: Severity,
@@ -370,16 +410,20 @@ impl Pair<'_> {
     }
 }
 
-/// Every (English, translation) pattern pair of two locales, in file order.
-pub(crate) fn pairs<'r>(source: &'r Locale<'r>, target: &'r Locale<'r>) -> Vec<Pair<'r>> {
+/// Calls `f` with every (English, translation) pattern pair of two locales, in file order,
+/// without keeping them.
+pub(crate) fn for_each_pair<'r>(
+    source: &'r Locale<'r>,
+    target: &'r Locale<'r>,
+    mut f: impl FnMut(Pair<'r>),
+) {
     let empty = &EMPTY_TERMS;
-    let mut out = Vec::new();
     for (scope, en_file) in &source.files {
         let Some(tr_file) = target.files.get(scope) else {
             continue;
         };
-        let en_terms = source.terms.get(*scope).unwrap_or(empty);
-        let tr_terms = target.terms.get(*scope).unwrap_or(empty);
+        let en_terms = source.terms.get(*scope).map_or(empty, |t| &**t);
+        let tr_terms = target.terms.get(*scope).map_or(empty, |t| &**t);
         let tr_entries = tr_file.entries();
         // The first definition of each id (as in the bundle).
         let tr_by_id: BTreeMap<&str, &Entry<'_>> =
@@ -400,13 +444,14 @@ pub(crate) fn pairs<'r>(source: &'r Locale<'r>, target: &'r Locale<'r>) -> Vec<P
                 file: tr_file,
                 offset: tr.offset,
                 is_term: en.is_term,
+                memo: PairMemo::default(),
             };
             if let (Some(en_value), Some(tr_value)) = (en.value, tr.value) {
-                out.push(base(en.id.clone(), en_value, tr_value));
+                f(base(en.id.clone(), en_value, tr_value));
             }
             for en_attr in en.attributes {
                 if let Some(tr_attr) = tr.attributes.iter().find(|a| a.id.name == en_attr.id.name) {
-                    out.push(base(
+                    f(base(
                         format!("{}.{}", en.id, en_attr.id.name),
                         &en_attr.value,
                         &tr_attr.value,
@@ -415,7 +460,6 @@ pub(crate) fn pairs<'r>(source: &'r Locale<'r>, target: &'r Locale<'r>) -> Vec<P
             }
         }
     }
-    out
 }
 
 #[cfg(test)]

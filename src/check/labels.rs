@@ -7,25 +7,49 @@
 
 use std::collections::BTreeMap;
 
-use crate::check::markup::parse_markup;
-use crate::check::{Finding, Locale, ast, pairs};
+use crate::check::{File, Finding, Locale, Pair, ast};
 use crate::diag::Severity;
 use crate::l10n::UI_SCOPE;
 
 struct Use<'r> {
     tr_text: String,
     literal: bool,
-    pair: &'r crate::check::Pair<'r>,
+    /// Where the use is, to report it.
+    part: String,
+    id: String,
+    offset: usize,
+    scope: &'r str,
+    file: &'r File<'r>,
 }
 
-pub(crate) fn check_labels(source: &Locale<'_>, target: &Locale<'_>, out: &mut Vec<Finding>) {
-    let all = pairs(source, target);
-    let mut by_label: BTreeMap<String, Vec<Use<'_>>> = BTreeMap::new();
-    for pair in all.iter().filter(|p| !p.is_term) {
-        let en = parse_markup(&ast::flatten(pair.en, pair.en_terms));
-        let tr = parse_markup(&ast::flatten(pair.tr, pair.tr_terms));
+impl Use<'_> {
+    fn finding(&self, locale: &str, message: String) -> Finding {
+        self.file.finding(
+            Severity::Error,
+            "label-inconsistent",
+            self.offset..self.offset + self.id.len(),
+            (locale, self.scope, Some(&self.id)),
+            message,
+        )
+    }
+}
+
+/// The bold labels of one translated locale, gathered pair by pair (so the pairs need not be
+/// kept), then judged together by [`Labels::finish`].
+#[derive(Default)]
+pub(crate) struct Labels<'r> {
+    by_label: BTreeMap<String, Vec<Use<'r>>>,
+}
+
+impl<'r> Labels<'r> {
+    /// Records the bold spans of `pair` (of a message; terms are skipped).
+    pub(crate) fn add(&mut self, pair: &Pair<'r>) {
+        if pair.is_term {
+            return;
+        }
+        let (en, tr) = (pair.en_markup(), pair.tr_markup());
         if en.strong.len() != tr.strong.len() {
-            continue;
+            return;
         }
         let tr_terms = ast::refs(pair.tr).terms;
         for (en_span, tr_span) in en.strong.iter().zip(&tr.strong) {
@@ -39,17 +63,34 @@ pub(crate) fn check_labels(source: &Locale<'_>, target: &Locale<'_>, out: &mut V
             if !comparable {
                 continue;
             }
-            by_label.entry(en_span.text.clone()).or_default().push(Use {
+            self.by_label.entry(en_span.text.clone()).or_default().push(Use {
                 tr_text: tr_span.text.clone(),
                 literal: tr_span.terms.is_empty(),
-                pair,
+                part: pair.part.clone(),
+                id: pair.id.clone(),
+                offset: pair.offset,
+                scope: pair.scope,
+                file: pair.file,
             });
         }
     }
+
+    /// `label-inconsistent` findings of `target` against `source`.
+    pub(crate) fn finish(self, source: &Locale<'_>, target: &Locale<'_>, out: &mut Vec<Finding>) {
+        check_labels(self.by_label, source, target, out);
+    }
+}
+
+fn check_labels(
+    by_label: BTreeMap<String, Vec<Use<'_>>>,
+    source: &Locale<'_>,
+    target: &Locale<'_>,
+    out: &mut Vec<Finding>,
+) {
     // English UI label text -> term name, and the locale's text of that term.
     let empty = ast::TermTexts::new();
-    let en_ui = source.terms.get(UI_SCOPE).unwrap_or(&empty);
-    let tr_ui = target.terms.get(UI_SCOPE).unwrap_or(&empty);
+    let en_ui = source.terms.get(UI_SCOPE).map_or(&empty, |t| &**t);
+    let tr_ui = target.terms.get(UI_SCOPE).map_or(&empty, |t| &**t);
     for (en_text, uses) in &by_label {
         let term = en_ui.iter().find(|(_, text)| *text == en_text).map(|(name, _)| name);
         let canonical = match term.and_then(|t| tr_ui.get(t)) {
@@ -74,16 +115,16 @@ pub(crate) fn check_labels(source: &Locale<'_>, target: &Locale<'_>, out: &mut V
             if u.tr_text != canonical {
                 let message = format!(
                     "`{}` renders the English label “{en_text}” as “{}”; elsewhere in {} it is “{canonical}”",
-                    u.pair.part, u.tr_text, target.name
+                    u.part, u.tr_text, target.name
                 );
-                out.push(u.pair.finding(Severity::Error, "label-inconsistent", message));
+                out.push(u.finding(target.name, message));
             } else if u.literal {
                 if let Some(term) = term {
                     let message = format!(
                         "`{}` spells out the UI label “{canonical}”; write `{{ -{term} }}` so it follows the product",
-                        u.pair.part
+                        u.part
                     );
-                    out.push(u.pair.finding(Severity::Error, "label-inconsistent", message));
+                    out.push(u.finding(target.name, message));
                 }
             }
         }

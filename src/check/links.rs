@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::check::{Finding, Locale, ast};
+use crate::check::{File, Finding, Locale, ast};
 use crate::content::{Article, Block, List, Site, Step};
 use crate::diag::{Diagnostic, Severity};
 
@@ -155,32 +155,55 @@ pub(crate) fn check_links(site: &Site, locales: &[Locale<'_>], out: &mut Vec<Fin
             }
         }
     }
-    // Links in every locale's article messages.
-    for locale in locales {
-        for article in &site.articles {
-            let Some(file) = locale.files.get(article.id.as_str()) else { continue };
-            let terms = locale.terms.get(article.id.as_str()).cloned().unwrap_or_default();
+    // Links in every locale's article messages: found in parallel (flattening and parsing
+    // is the cost), then judged in order, so the external-article summaries come out the same.
+    use rayon::prelude::*;
+    let found: Vec<Vec<(&File<'_>, &str, usize, String, String)>> = locales
+        .par_iter()
+        .flat_map_iter(|locale| site.articles.iter().map(move |article| (locale, article)))
+        .map(|(locale, article)| {
+            let mut found = Vec::new();
+            let Some(file) = locale.files.get(article.id.as_str()) else { return found };
+            let empty = ast::TermTexts::new();
+            let terms = locale.terms.get(article.id.as_str()).map_or(&empty, |t| &**t);
             for entry in file.entries() {
                 let patterns =
                     entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
                 for pattern in patterns {
-                    let text = ast::flatten(pattern, &terms).text;
+                    let text = ast::flatten(pattern, terms).text;
+                    // A link needs `[` (or `<` for an autolink): skip the parser otherwise.
+                    if !text.contains(['[', '<']) {
+                        continue;
+                    }
                     for event in Parser::new(&text) {
                         if let Event::Start(Tag::Link { dest_url, .. }) = event {
-                            let at = |severity, code, message| {
-                                file.finding(
-                                    severity,
-                                    code,
-                                    entry.offset..entry.offset + entry.id.len(),
-                                    (locale.name, article.id.as_str(), Some(entry.id.as_str())),
-                                    message,
-                                )
-                            };
-                            ctx.link(&article.id, &dest_url, &at);
+                            found.push((
+                                file,
+                                locale.name,
+                                entry.offset,
+                                entry.id.clone(),
+                                dest_url.to_string(),
+                            ));
                         }
                     }
                 }
             }
+            found
+        })
+        .collect();
+    let articles = locales.iter().flat_map(|_| site.articles.iter());
+    for (article, links) in articles.zip(found) {
+        for (file, locale, offset, id, dest_url) in links {
+            let at = |severity, code, message| {
+                file.finding(
+                    severity,
+                    code,
+                    offset..offset + id.len(),
+                    (locale, article.id.as_str(), Some(id.as_str())),
+                    message,
+                )
+            };
+            ctx.link(&article.id, &dest_url, &at);
         }
     }
     let external = std::mem::take(&mut ctx.external);

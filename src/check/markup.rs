@@ -82,8 +82,7 @@ fn count_mismatch(pair: &Pair<'_>, what: &str, en: usize, tr: usize, out: &mut V
 /// `markup-mismatch`: bold, italic and code span counts, link and image targets as a
 /// multiset, and every bold UI label (`**{ -ui-x }**`) bold around exactly that term.
 pub(crate) fn check_pair(pair: &Pair<'_>, out: &mut Vec<Finding>) {
-    let en = parse_markup(&ast::flatten(pair.en, pair.en_terms));
-    let tr = parse_markup(&ast::flatten(pair.tr, pair.tr_terms));
+    let (en, tr) = (pair.en_markup(), pair.tr_markup());
     count_mismatch(pair, "bold spans", en.strong.len(), tr.strong.len(), out);
     count_mismatch(pair, "italic spans", en.emphasis, tr.emphasis, out);
     count_mismatch(pair, "code spans", en.code, tr.code, out);
@@ -175,13 +174,18 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
             }
         }
         let empty = ast::TermTexts::new();
-        let terms = locale.terms.get(*scope).unwrap_or(&empty);
+        let terms = locale.terms.get(*scope).map_or(&empty, |t| &**t);
         for entry in &entries {
             let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
             let span = entry.offset..entry.offset + entry.id.len();
             let key = (locale.name, *scope, Some(entry.id.as_str()));
             for pattern in patterns {
-                let markup = parse_markup(&ast::flatten(pattern, terms));
+                let flat = ast::flatten(pattern, terms);
+                // Raw HTML needs `<`, a link or image `[` (or `<`): skip the parser otherwise.
+                if !flat.text.contains(['<', '[']) {
+                    continue;
+                }
+                let markup = parse_markup(&flat);
                 for html in &markup.html {
                     let message =
                         format!("`{}` contains raw HTML `{html}`; use Markdown", entry.id);

@@ -100,14 +100,16 @@ pub(crate) fn check_stale_with(
     lock: &Lock,
     out: &mut Vec<Finding>,
 ) {
-    let translated = translated_keys(source, target);
     for (scope, file) in &target.files {
-        let mut seen = BTreeSet::new();
+        // Only entries the source also has (the first definition of each).
+        let Some(en_file) = source.files.get(scope) else { continue };
+        let en_ids: std::collections::HashSet<String> = en_file.entry_ids().collect();
+        let mut seen = std::collections::HashSet::new();
         for entry in file.entries() {
-            let key = format!("{scope}/{}", entry.id);
-            if !translated.contains(&key) || !seen.insert(key.clone()) {
+            if !en_ids.contains(&entry.id) || !seen.insert(entry.id.clone()) {
                 continue;
             }
+            let key = format!("{scope}/{}", entry.id);
             let Some(current) = prints.get(&key) else {
                 continue;
             };

@@ -2,7 +2,7 @@
 //! (`glossary`).
 
 use crate::check::glossary::Glossary;
-use crate::check::{Finding, Pair, ast};
+use crate::check::{Finding, Pair};
 use crate::diag::Severity;
 
 fn normalize(text: &str) -> String {
@@ -12,8 +12,8 @@ fn normalize(text: &str) -> String {
 /// `untranslated` (warning): the translation's own text equals the English, and something
 /// other than allowed English phrases (product names) is left once those are removed.
 pub(crate) fn check_untranslated(pair: &Pair<'_>, glossary: &Glossary, out: &mut Vec<Finding>) {
-    let en = normalize(&ast::flatten(pair.en, pair.en_terms).own_text);
-    let tr = normalize(&ast::flatten(pair.tr, pair.tr_terms).own_text);
+    let en = normalize(&pair.en_flat().own_text);
+    let tr = normalize(&pair.tr_flat().own_text);
     if en != tr {
         return;
     }
@@ -37,8 +37,7 @@ pub(crate) fn check_glossary(pair: &Pair<'_>, glossary: &Glossary, out: &mut Vec
     if glossary.terms.is_empty() {
         return;
     }
-    let en = ast::flatten(pair.en, pair.en_terms).text;
-    let tr = ast::flatten(pair.tr, pair.tr_terms).text;
+    let (en, tr) = (&pair.en_flat().text, &pair.tr_flat().text);
     for term in &glossary.terms {
         let Some(stem) = term.find_in_english(&en) else {
             continue;
