@@ -61,6 +61,9 @@ fn step_anchors(steps: &[Step], prefix: &str, out: &mut BTreeSet<String>) {
     }
 }
 
+/// A link in a message: its file, locale, message offset and id, and target.
+type FoundLink<'a> = (&'a File<'a>, &'a str, usize, String, String);
+
 /// One external article's references, for the single summary line.
 struct External {
     count: usize,
@@ -158,7 +161,7 @@ pub(crate) fn check_links(site: &Site, locales: &[Locale<'_>], out: &mut Vec<Fin
     // Links in every locale's article messages: found in parallel (flattening and parsing
     // is the cost), then judged in order, so the external-article summaries come out the same.
     use rayon::prelude::*;
-    let found: Vec<Vec<(&File<'_>, &str, usize, String, String)>> = locales
+    let found: Vec<Vec<FoundLink<'_>>> = locales
         .par_iter()
         .flat_map_iter(|locale| site.articles.iter().map(move |article| (locale, article)))
         .map(|(locale, article)| {

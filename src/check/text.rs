@@ -39,10 +39,10 @@ pub(crate) fn check_glossary(pair: &Pair<'_>, glossary: &Glossary, out: &mut Vec
     }
     let (en, tr) = (&pair.en_flat().text, &pair.tr_flat().text);
     for term in &glossary.terms {
-        let Some(stem) = term.find_in_english(&en) else {
+        let Some(stem) = term.find_in_english(en) else {
             continue;
         };
-        if term.found_in(pair.locale, &tr) == Some(false) {
+        if term.found_in(pair.locale, tr) == Some(false) {
             let forms =
                 term.translations.get(pair.locale).map(|f| f.join("”, “")).unwrap_or_default();
             let message = format!(
