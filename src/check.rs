@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
-use fluent_syntax::ast::{Attribute, Entry as AstEntry, Pattern, Resource};
+use fluent_syntax::ast::{Attribute, Entry as AstEntry, Pattern};
 use fluent_syntax::parser::ParserError;
 
 use crate::content::Site;
@@ -206,7 +206,7 @@ pub fn filter_locales(
         .collect()
 }
 
-/// One locale, parsed with the full parser (comments kept, spans recoverable).
+/// One locale's files as the bundles parsed them (spans recoverable from the source).
 pub(crate) struct Locale<'a> {
     pub(crate) name: &'a str,
     pub(crate) langid: &'a unic_langid::LanguageIdentifier,
@@ -222,11 +222,10 @@ static EMPTY_TERMS: ast::TermTexts = ast::TermTexts::new();
 pub(crate) struct File<'a> {
     pub(crate) path: &'a str,
     pub(crate) source: &'a str,
-    pub(crate) resource: Resource<&'a str>,
-    pub(crate) errors: Vec<ParserError>,
-    /// Bytes of a leading byte-order mark skipped before parsing; error positions are
-    /// relative to the text after it.
-    pub(crate) bom: usize,
+    /// The entries of the resource the pages are rendered from (Fluent's runtime AST:
+    /// comments are not kept, and no second parse is needed).
+    pub(crate) body: Vec<&'a AstEntry<&'a str>>,
+    pub(crate) errors: &'a [ParserError],
 }
 
 /// A message or term of a file.
@@ -242,7 +241,7 @@ pub(crate) struct Entry<'r> {
 impl<'a> File<'a> {
     /// The ids of the file's messages and terms (terms with their `-`), in file order.
     pub(crate) fn entry_ids(&self) -> impl Iterator<Item = String> + '_ {
-        self.resource.body.iter().filter_map(|entry| match entry {
+        self.body.iter().filter_map(|entry| match entry {
             AstEntry::Message(m) => Some(m.id.name.to_string()),
             AstEntry::Term(t) => Some(format!("-{}", t.id.name)),
             _ => None,
@@ -250,8 +249,7 @@ impl<'a> File<'a> {
     }
 
     pub(crate) fn entries(&self) -> Vec<Entry<'_>> {
-        self.resource
-            .body
+        self.body
             .iter()
             .filter_map(|entry| match entry {
                 AstEntry::Message(m) => Some(Entry {
@@ -296,7 +294,7 @@ fn term_texts(files: &BTreeMap<&str, File<'_>>, scope: &str) -> ast::TermTexts {
     let terms: Vec<(&str, &Pattern<&str>)> = [UI_SCOPE, scope]
         .iter()
         .filter_map(|s| files.get(s))
-        .flat_map(|file| file.resource.body.iter())
+        .flat_map(|file| file.body.iter())
         .filter_map(|entry| match entry {
             AstEntry::Term(t) => Some((t.id.name, &t.value)),
             _ => None,
@@ -315,24 +313,16 @@ pub(crate) fn parse_locales(l10n: &L10n) -> Vec<Locale<'_>> {
                 .files
                 .par_iter()
                 .map(|(scope, file)| {
-                    let bom =
-                        if file.source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
-                    let (resource, errors) = match fluent_syntax::parser::parse(&file.source[bom..])
-                    {
-                        Ok(resource) => (resource, Vec::new()),
-                        Err((resource, errors)) => (resource, errors),
-                    };
-                    (
-                        scope.as_str(),
-                        File { path: &file.path, source: &file.source, resource, errors, bom },
-                    )
+                    let body = file.resource.entries().collect();
+                    let source = file.source();
+                    (scope.as_str(), File { path: &file.path, source, body, errors: &file.errors })
                 })
                 .collect();
             let ui = std::sync::Arc::new(term_texts(&files, UI_SCOPE));
             let terms = files
                 .par_iter()
                 .map(|(scope, file)| {
-                    let own = file.resource.body.iter().any(|e| matches!(e, AstEntry::Term(_)));
+                    let own = file.body.iter().any(|e| matches!(e, AstEntry::Term(_)));
                     let texts = if own || *scope == UI_SCOPE {
                         std::sync::Arc::new(term_texts(&files, scope))
                     } else {

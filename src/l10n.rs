@@ -22,13 +22,21 @@ use crate::paths::{read_text, rel_path};
 /// The scope whose terms every bundle shares.
 pub const UI_SCOPE: &str = "ui";
 
-/// One parsed `.ftl` file.
+/// One parsed `.ftl` file. The source text lives once, inside the resource.
 #[derive(Debug)]
 pub struct FtlFile {
     /// Display path relative to the project root.
     pub path: String,
-    pub source: String,
     pub resource: Arc<FluentResource>,
+    /// Syntax errors (each also a junk entry of the resource), for `check`.
+    pub errors: Vec<fluent_syntax::parser::ParserError>,
+}
+
+impl FtlFile {
+    /// The file's text, without a leading byte-order mark.
+    pub fn source(&self) -> &str {
+        self.resource.source()
+    }
 }
 
 /// All files of one locale, by scope (file stem).
@@ -53,10 +61,11 @@ pub fn parse_ftl(path: &str, source: String) -> (FtlFile, Vec<Diagnostic>) {
         Some(rest) => rest.to_string(),
         None => source,
     };
-    let (resource, errors) = match FluentResource::try_new(source.clone()) {
+    let (resource, errors) = match FluentResource::try_new(source) {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => (resource, errors),
     };
+    let source = resource.source();
     let diags = errors
         .iter()
         .map(|err| {
@@ -69,10 +78,10 @@ pub fn parse_ftl(path: &str, source: String) -> (FtlFile, Vec<Diagnostic>) {
             }
             let end = err.pos.end.max(start).min(source.len());
             let message = format!("invalid Fluent syntax: {}", err.kind);
-            Diagnostic::error("ftl-syntax", path, &source, start..end, message)
+            Diagnostic::error("ftl-syntax", path, source, start..end, message)
         })
         .collect();
-    (FtlFile { path: path.to_string(), source, resource: Arc::new(resource) }, diags)
+    (FtlFile { path: path.to_string(), resource: Arc::new(resource), errors }, diags)
 }
 
 /// Loads `locales/<locale>/*.ftl` for each locale, in the given order (source locale first).

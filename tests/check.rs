@@ -27,6 +27,7 @@ macro_rules! fixtures {
 
 fixtures! {
     ftl_syntax,
+    ftl_malformed_comment,
     missing_and_obsolete_messages,
     attributes_and_values,
     duplicate_id,

@@ -157,9 +157,6 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
     for (scope, file) in &locale.files {
         let entries = file.entries();
         for (offset, c) in file.source.char_indices() {
-            if offset < file.bom {
-                continue;
-            }
             if let Some(what) = unsafe_char(c) {
                 let id =
                     entries.iter().take_while(|e| e.offset <= offset).last().map(|e| e.id.as_str());

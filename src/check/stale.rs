@@ -47,7 +47,7 @@ fn load_lock(root: &Path, locale: &str) -> (String, Lock, Vec<Diagnostic>) {
 pub(crate) fn fingerprints(source: &Locale<'_>) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for (scope, file) in &source.files {
-        for entry in &file.resource.body {
+        for entry in &file.body {
             let (id, print) = match entry {
                 AstEntry::Message(m) => (m.id.name.to_string(), fingerprint(m)),
                 AstEntry::Term(t) => {

@@ -7,11 +7,13 @@ use crate::check::{Finding, Locale, ast};
 use crate::diag::{Diagnostic, Severity};
 use crate::l10n::UI_SCOPE;
 
-/// `ftl-syntax`: one error per junk entry, at the parser's position inside the junk.
+/// `ftl-syntax`: one error per junk entry, at the parser's position inside the junk, and one
+/// per malformed comment line (Fluent's runtime parser, whose AST the pages and `check` use,
+/// skips comments; the full parser would reject these).
 pub(crate) fn check_syntax(locale: &Locale<'_>, out: &mut Vec<Finding>) {
     for (scope, file) in &locale.files {
-        let text = &file.source[file.bom..];
-        for err in &file.errors {
+        let text = file.source;
+        for err in file.errors {
             let junk = err.slice.clone().unwrap_or(err.pos.clone());
             let junk_start = junk.start.min(text.len());
             let mut start = err.pos.start.min(text.len());
@@ -25,12 +27,42 @@ pub(crate) fn check_syntax(locale: &Locale<'_>, out: &mut Vec<Finding>) {
             out.push(file.finding(
                 Severity::Error,
                 "ftl-syntax",
-                file.bom + start..file.bom + end,
+                start..end,
                 (locale.name, scope, id.as_deref()),
                 format!("invalid Fluent syntax: {}", err.kind),
             ));
         }
+        for at in malformed_comments(text) {
+            out.push(file.finding(
+                Severity::Error,
+                "ftl-syntax",
+                at..at + 1,
+                (locale.name, scope, None),
+                "invalid Fluent syntax: a comment is `#`, `##` or `###`, then a space or the end of the line".to_string(),
+            ));
+        }
     }
+}
+
+/// Byte offsets of comment lines the full Fluent parser rejects: `#`, `##` or `###` at the
+/// start of a line followed by something other than a space or the line's end (`#note`,
+/// `####`). Lines inside junk are left to the junk's own error.
+fn malformed_comments(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if !line.starts_with('#') {
+            continue;
+        }
+        let hashes = line.bytes().take_while(|&b| b == b'#').count().min(3);
+        let rest = &line[hashes..];
+        if !(rest.is_empty() || rest.starts_with([' ', '\n']) || rest.starts_with("\r\n")) {
+            out.push(start + hashes);
+        }
+    }
+    out
 }
 
 /// The id a junk entry was meant to define (`d = {` -> `d`, `nav-skip  Text` -> `nav-skip`):
