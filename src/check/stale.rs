@@ -3,7 +3,7 @@
 //! fingerprint of the English each message was reviewed against; `drillbook l10n accept`
 //! records a review.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use fluent_syntax::ast::{Entry as AstEntry, Resource};
@@ -44,8 +44,8 @@ fn load_lock(root: &Path, locale: &str) -> (String, Lock, Vec<Diagnostic>) {
 }
 
 /// `scope/id` -> fingerprint of every English message and term (first definition wins).
-pub(crate) fn fingerprints(source: &Locale<'_>) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
+pub(crate) fn fingerprints(source: &Locale<'_>) -> HashMap<String, String> {
+    let mut out = HashMap::new();
     for (scope, file) in &source.files {
         for entry in &file.body {
             let (id, print) = match entry {
@@ -94,7 +94,7 @@ pub(crate) fn check_stale(
 
 /// [`check_stale`] with the source's fingerprints computed once for all target locales.
 pub(crate) fn check_stale_with(
-    prints: &BTreeMap<String, String>,
+    prints: &HashMap<String, String>,
     source: &Locale<'_>,
     target: &Locale<'_>,
     lock: &Lock,

@@ -149,6 +149,8 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
             Err(diag) => diags.push(diag),
         }
     }
+    // By id, which `Site::article` relies on (file names sort differently: `a-b` < `a`).
+    articles.sort_by(|a, b| a.id.cmp(&b.id));
     let media = list_media(root, &mut diags);
     let (scenarios, more) = crate::sim::load_scenarios(root);
     diags.extend(more);

@@ -463,7 +463,11 @@ fn collect_steps<'a>(steps: &'a [Step], out: &mut Vec<&'a MsgRef>) {
 }
 
 impl Site {
+    /// Article `id`, by binary search: `articles` is sorted by id (a linear search made
+    /// linking quadratic in the size of the site).
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id)
+        debug_assert!(self.articles.is_sorted_by(|a, b| a.id < b.id), "articles not sorted by id");
+        let i = self.articles.binary_search_by(|a| a.id.as_str().cmp(id)).ok()?;
+        Some(&self.articles[i])
     }
 }

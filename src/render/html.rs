@@ -35,6 +35,14 @@ pub fn escape(text: &str) -> String {
 
 /// The plain text of inline Markdown (for `<title>`, `alt`, meta description).
 pub fn plain_text(markdown: &str) -> String {
+    if crate::render::inline::is_plain(markdown) {
+        return markdown.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    plain_text_parsed(markdown)
+}
+
+/// [`plain_text`] through the parser, whatever the text.
+pub(crate) fn plain_text_parsed(markdown: &str) -> String {
     use pulldown_cmark::{Event, Parser};
     let clean = crate::render::inline::strip_controls(markdown);
     let mut out = String::new();

@@ -24,6 +24,15 @@ impl Target {
 /// Renders `text` as inline HTML. `resolve` maps an allowed link target to where it goes
 /// (e.g. `other.md` to `../other/`); a target it rejects drops the link, keeping its text.
 pub fn render_inline(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> String {
+    if is_plain(text) {
+        // What the parser would give: one text event, nothing to escape.
+        return text.to_string();
+    }
+    render_parsed(text, resolve)
+}
+
+/// [`render_inline`] through the parser, whatever the text.
+fn render_parsed(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> String {
     let clean = strip_controls(text);
     let mut events = Vec::new();
     // Per open link: `None` when its target was refused (its End event is dropped too),
@@ -84,6 +93,41 @@ pub fn render_inline(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> St
     let mut html = String::with_capacity(clean.len() + 16);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     html
+}
+
+/// Whether `text` is plain words that Markdown would leave as they are: it starts with a
+/// letter (no list, heading or quote marker), ends with no space, and has no Markdown or
+/// HTML syntax characters, line breaks, tabs or characters [`strip_controls`] removes. Most
+/// messages are; they skip the parser (the proptest `plain_text_renders_as_itself` holds
+/// this to the parser's output).
+pub fn is_plain(text: &str) -> bool {
+    let starts_with_letter = text.chars().next().is_some_and(char::is_alphabetic);
+    let ends_clean = text.chars().last().is_some_and(|c| !c.is_whitespace());
+    starts_with_letter
+        && ends_clean
+        && text.chars().all(|c| match c {
+            'a'..='z'
+            | 'A'..='Z'
+            | '0'..='9'
+            | ' '
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '('
+            | ')'
+            | '/'
+            | '%'
+            | '-'
+            | '\''
+            | '"' => true,
+            c if c.is_ascii() => false,
+            // Non-ASCII: letters, punctuation and spaces of other scripts, minus invisible
+            // controls and the like.
+            c => !c.is_control() && !c.is_whitespace(),
+        })
+        && matches!(strip_controls(text), std::borrow::Cow::Borrowed(_))
 }
 
 /// Removes bidi controls (including Fluent's isolation marks), zero-width characters and
@@ -185,6 +229,19 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn plain_text_renders_as_itself(
+            text in r#"[A-Za-zÄäßЖжя中文 ,.;:?()/%'"0-9\u{3000}\u{a0}\u{200b}-]{1,40}|[A-Za-zä中 .*_<&#!\\\n\t\[\]-]{1,20}"#
+        ) {
+            if is_plain(&text) {
+                prop_assert_eq!(render_inline(&text, &|_| None), render_parsed(&text, &|_| None));
+                prop_assert_eq!(
+                    crate::render::html::plain_text(&text),
+                    crate::render::html::plain_text_parsed(&text)
+                );
+            }
+        }
+
         #[test]
         fn arbitrary_text_yields_only_known_tags_and_safe_hrefs(text in "(?s).{0,200}") {
             let html = render(&text);

@@ -18,7 +18,7 @@ pub struct Staging {
     retired: PathBuf,
     committed: bool,
     /// Directories already created, so parallel writers do not race on `create_dir_all`.
-    made: Mutex<std::collections::BTreeSet<PathBuf>>,
+    made: Mutex<std::collections::HashSet<String>>,
     files: AtomicUsize,
     pages: AtomicUsize,
 }
@@ -109,11 +109,13 @@ impl Sink for Staging {
             )));
         }
         let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
+        // Directories made so far, by their path relative to the site (a hash of the short
+        // string: comparing `PathBuf`s component by component showed in profiles).
+        if let Some((parent, _)) = rel.rsplit_once('/') {
             let known = self.made.lock().unwrap_or_else(|e| e.into_inner()).contains(parent);
             if !known {
-                fs::create_dir_all(parent)?;
-                self.made.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_path_buf());
+                fs::create_dir_all(self.dir.join(parent))?;
+                self.made.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_string());
             }
         }
         fs::write(&path, bytes)?;
