@@ -24,7 +24,16 @@
     }
   }
   var source = new EventSource("/__drillbook/events");
-  source.addEventListener("reload", function () {
+  // `paths`: the pages rewritten (a partial rebuild); other open pages stay as they are.
+  source.addEventListener("reload", function (event) {
+    var paths = [];
+    try {
+      paths = JSON.parse(event.data).paths || [];
+    } catch (e) {
+      paths = [];
+    }
+    var here = location.pathname.replace(/index\.html$/, "");
+    if (paths.length && paths.indexOf(here) < 0) return;
     hide();
     location.reload();
   });

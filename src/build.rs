@@ -13,6 +13,8 @@ use crate::l10n::{self, L10n};
 use crate::render::{self, Options, Sink, write::Staging};
 use crate::search;
 
+pub mod session;
+
 /// What a successful build wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stats {
@@ -88,6 +90,31 @@ pub fn build_site(
     strict: bool,
     search: bool,
 ) -> Result<(Option<Stats>, Vec<Diagnostic>)> {
+    let (built, diags) = build_model(root, out, locales, strict, search)?;
+    Ok((built.map(|(stats, _)| stats), diags))
+}
+
+/// The loaded project behind a built site, kept by `serve` to rebuild only what an edit
+/// touches (see [`session`]).
+pub struct Model {
+    pub site: Site,
+    pub l10n: L10n,
+    pub data: crate::check::CheckData,
+    pub options: Options,
+    pub renderer: render::Renderer,
+}
+
+/// A successful build: what it wrote, and the model it wrote it from.
+pub type Built = (Stats, Model);
+
+/// [`build_site`], keeping the model.
+pub fn build_model(
+    root: &Path,
+    out: &Path,
+    locales: &[String],
+    strict: bool,
+    search: bool,
+) -> Result<(Option<Built>, Vec<Diagnostic>)> {
     let timings = Timings::new();
     let (loaded, mut diags) = load(root, locales);
     timings.mark("load");
@@ -107,7 +134,8 @@ pub fn build_site(
     };
     // The article pages are kept in memory on their way to disk, for the search index.
     let tee = search::Tee::new(&staging, search);
-    diags.extend(render::render_site(&site, &l10n, &options, &tee)?);
+    let renderer = render::Renderer::new(&site, &l10n, &options);
+    diags.extend(renderer.render_site(&site, &l10n, &options, &tee)?);
     let searchable = tee.into_pages();
     timings.mark("render");
     for media in &site.media {
@@ -138,7 +166,8 @@ pub fn build_site(
     let pages = staging.page_count();
     staging.commit()?;
     timings.mark("commit");
-    Ok((Some(Stats { pages, files, index_sizes }), diags))
+    let model = Model { site, l10n, data, options, renderer };
+    Ok((Some((Stats { pages, files, index_sizes }, model)), diags))
 }
 
 /// Phase timings on stderr when `DRILLBOOK_TIMINGS` is set (for profiling builds).

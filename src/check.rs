@@ -37,7 +37,9 @@ use crate::l10n::{L10n, UI_SCOPE};
 use crate::paths::{read_text, rel_path};
 
 pub use glossary::Glossary;
-pub use status::{LocaleStatus, ScopeStatus, Status, stale_messages, status, summarize};
+pub use status::{
+    LocaleStatus, ScopeStatus, Status, stale_in_scope, stale_messages, status, summarize,
+};
 
 /// Everything `check` judges. Build it with [`load_check_data`] + the two loaders.
 pub struct Input<'a> {
@@ -304,6 +306,11 @@ fn term_texts(files: &BTreeMap<&str, File<'_>>, scope: &str) -> ast::TermTexts {
 }
 
 pub(crate) fn parse_locales(l10n: &L10n) -> Vec<Locale<'_>> {
+    parse_locales_in(l10n, None)
+}
+
+/// [`parse_locales`] with only the files of the given scopes.
+pub(crate) fn parse_locales_in<'a>(l10n: &'a L10n, scopes: Option<&[&str]>) -> Vec<Locale<'a>> {
     use rayon::prelude::*;
     // Files are independent: parse them in parallel (the map keeps the sorted order).
     l10n.locales
@@ -312,6 +319,7 @@ pub(crate) fn parse_locales(l10n: &L10n) -> Vec<Locale<'_>> {
             let files: BTreeMap<&str, File<'_>> = locale
                 .files
                 .par_iter()
+                .filter(|(scope, _)| scopes.is_none_or(|s| s.contains(&scope.as_str())))
                 .map(|(scope, file)| {
                     let body = file.resource.entries().collect();
                     let source = file.source();

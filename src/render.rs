@@ -90,148 +90,280 @@ pub fn render_site(
     options: &Options,
     sink: &dyn Sink,
 ) -> std::io::Result<Vec<Diagnostic>> {
-    use rayon::prelude::*;
+    Renderer::new(site, l10n, options).render_site(site, l10n, options, sink)
+}
 
-    let mut diags = check_message_refs(site, l10n);
-    let locales: Vec<&str> = site
-        .config
-        .locales
-        .iter()
-        .map(|l| l.get_ref().as_str())
-        .filter(|l| options.locales.is_empty() || options.locales.iter().any(|o| o == l))
-        .collect();
-    let site_ts: Vec<SiteText> =
-        locales.iter().map(|l| SiteText::new(l10n.translator(l, "site"))).collect();
-    let mut problems = Vec::new();
-    let names = language_names(l10n, &mut problems);
-    let no_stale = BTreeSet::new();
-    let listings: Vec<Vec<TopicList>> =
-        locales.iter().map(|l| listing(site, l10n, l, &mut problems)).collect();
-    let available: BTreeMap<&str, Vec<String>> = site
-        .articles
-        .iter()
-        .map(|a| (a.id.as_str(), available_locales(site, l10n, &a.id)))
-        .collect();
-    let mut jobs: Vec<(usize, &Article)> = Vec::new();
-    for (i, locale) in locales.iter().enumerate() {
-        for article in &site.articles {
-            if available[article.id.as_str()].iter().any(|l| l == locale) {
-                jobs.push((i, article));
-            } else {
-                diags.push(Diagnostic::file(
-                    Severity::Warning,
-                    "untranslated-article",
-                    &format!("locales/{locale}/{}.ftl", article.id),
-                    format!(
-                        "article `{}` has no {locale} translation: its {locale} links and index entry go to the {} page, marked",
-                        article.id,
-                        l10n.source().locale
-                    ),
-                ));
+/// What the pages of a site share (each locale's chrome texts, language names, topic
+/// listings, which locales have each article), computed once. `serve` keeps one between
+/// rebuilds and re-renders only what an edit touched ([`Renderer::update_article`]).
+pub struct Renderer {
+    /// The selected locales, in the site's order.
+    locales: Vec<String>,
+    site_ts: Vec<SiteText>,
+    names: Names,
+    listings: Vec<Vec<TopicList>>,
+    available: BTreeMap<String, Vec<String>>,
+    /// Problems met while computing the shared parts.
+    problems: Vec<Problem>,
+}
+
+impl Renderer {
+    pub fn new(site: &Site, l10n: &L10n, options: &Options) -> Renderer {
+        let locales: Vec<String> = site
+            .config
+            .locales
+            .iter()
+            .map(|l| l.get_ref().clone())
+            .filter(|l| options.locales.is_empty() || options.locales.iter().any(|o| o == l))
+            .collect();
+        let site_ts = locales.iter().map(|l| SiteText::new(l10n.translator(l, "site"))).collect();
+        let mut problems = Vec::new();
+        let names = language_names(l10n, &mut problems);
+        let listings = locales.iter().map(|l| listing(site, l10n, l, &mut problems)).collect();
+        let available = site
+            .articles
+            .iter()
+            .map(|a| (a.id.clone(), available_locales(site, l10n, &a.id)))
+            .collect();
+        Renderer { locales, site_ts, names, listings, available, problems }
+    }
+
+    /// Every page and file of the site (what `build` writes).
+    pub fn render_site(
+        &self,
+        site: &Site,
+        l10n: &L10n,
+        options: &Options,
+        sink: &dyn Sink,
+    ) -> std::io::Result<Vec<Diagnostic>> {
+        use rayon::prelude::*;
+
+        let mut diags = check_message_refs(site, l10n);
+        let mut problems = self.problems.clone();
+        let mut jobs: Vec<(usize, &Article)> = Vec::new();
+        for (i, locale) in self.locales.iter().enumerate() {
+            for article in &site.articles {
+                if self.available[&article.id].contains(locale) {
+                    jobs.push((i, article));
+                } else {
+                    diags.push(Diagnostic::file(
+                        Severity::Warning,
+                        "untranslated-article",
+                        &format!("locales/{locale}/{}.ftl", article.id),
+                        format!(
+                            "article `{}` has no {locale} translation: its {locale} links and index entry go to the {} page, marked",
+                            article.id,
+                            l10n.source().locale
+                        ),
+                    ));
+                }
             }
         }
-    }
-    let page_problems: Vec<Vec<Problem>> = jobs
-        .par_iter()
-        .map(|&(i, article)| {
-            let locale = locales[i];
-            let stale =
-                options.stale.get(&(locale.to_string(), article.id.clone())).unwrap_or(&no_stale);
-            let shared = Shared { site, l10n, names: &names, listing: &listings[i] };
-            let ctx = PageCtx::new(
-                &shared,
-                article,
-                locale,
-                &site_ts[i],
-                stale,
-                &available[article.id.as_str()],
-            );
-            let html = pages::render_article(&ctx);
-            sink.put(&format!("{locale}/{}/index.html", article.id), html.as_bytes())?;
-            if let Some(list) = crate::checklist::checklist(article) {
-                let page = checklist::render_checklist_page(&ctx, &list);
-                sink.put(
-                    &format!("{locale}/{}/checklist/index.html", article.id),
-                    page.as_bytes(),
-                )?;
-                let md = checklist::render_markdown(&ctx, &list);
-                sink.put(&format!("{locale}/{}/checklist.md", article.id), md.as_bytes())?;
-            }
-            Ok(ctx.take_problems())
-        })
-        .collect::<std::io::Result<_>>()?;
-    problems.extend(page_problems.into_iter().flatten());
-    for (i, locale) in locales.iter().enumerate() {
-        let (english, more) = site_ts[i].message("link-english", None);
+        let page_problems: Vec<Vec<Problem>> = jobs
+            .par_iter()
+            .map(|&(i, article)| self.render_article(site, l10n, options, i, article, sink))
+            .collect::<std::io::Result<_>>()?;
+        problems.extend(page_problems.into_iter().flatten());
+        for i in 0..self.locales.len() {
+            problems.extend(self.render_locale_index(site, l10n, i, sink)?);
+        }
+        if let Some(rows) = &options.dashboard {
+            problems.extend(self.render_dashboards(site, l10n, rows, sink)?);
+        }
+        let locales: Vec<&str> = self.locales.iter().map(String::as_str).collect();
+        let (root, more) = pages::render_root(site, l10n, &self.names, &locales);
         problems.extend(more);
+        sink.put("index.html", root.as_bytes())?;
+        let (not_found, more) = pages::render_404(site, l10n, &self.names);
+        problems.extend(more);
+        sink.put("404.html", not_found.as_bytes())?;
+        sink.put("sitemap.xml", pages::render_sitemap(site, l10n, &locales).as_bytes())?;
+        let robots = format!(
+            "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+            site.config.base_url.get_ref()
+        );
+        sink.put("robots.txt", robots.as_bytes())?;
+        for (name, bytes) in ASSETS {
+            sink.put(&format!("assets/{name}"), bytes)?;
+        }
+        diags.extend(problems.iter().map(|p| p.to_diagnostic(options.strict)));
+        diag::sort(&mut diags);
+        Ok(diags)
+    }
+
+    /// Article `article`'s pages in the `i`th locale: the article page, and its checklist
+    /// page and Markdown checklist when it has a procedure.
+    fn render_article(
+        &self,
+        site: &Site,
+        l10n: &L10n,
+        options: &Options,
+        i: usize,
+        article: &Article,
+        sink: &dyn Sink,
+    ) -> std::io::Result<Vec<Problem>> {
+        let no_stale = BTreeSet::new();
+        let locale = self.locales[i].as_str();
+        let stale =
+            options.stale.get(&(locale.to_string(), article.id.clone())).unwrap_or(&no_stale);
+        let shared = Shared { site, l10n, names: &self.names, listing: &self.listings[i] };
+        let ctx = PageCtx::new(
+            &shared,
+            article,
+            locale,
+            &self.site_ts[i],
+            stale,
+            &self.available[&article.id],
+        );
+        let html = pages::render_article(&ctx);
+        sink.put(&format!("{locale}/{}/index.html", article.id), html.as_bytes())?;
+        if let Some(list) = crate::checklist::checklist(article) {
+            let page = checklist::render_checklist_page(&ctx, &list);
+            sink.put(&format!("{locale}/{}/checklist/index.html", article.id), page.as_bytes())?;
+            let md = checklist::render_markdown(&ctx, &list);
+            sink.put(&format!("{locale}/{}/checklist.md", article.id), md.as_bytes())?;
+        }
+        Ok(ctx.take_problems())
+    }
+
+    /// The `i`th locale's index page.
+    fn render_locale_index(
+        &self,
+        site: &Site,
+        l10n: &L10n,
+        i: usize,
+        sink: &dyn Sink,
+    ) -> std::io::Result<Vec<Problem>> {
+        let locale = self.locales[i].as_str();
+        let (english, mut problems) = self.site_ts[i].plain("link-english");
         let (html, more) = pages::render_locale_index(
             site,
             l10n,
-            &names,
+            &self.names,
             locale,
-            &site_ts[i],
-            &listings[i],
-            &plain_text(&english.value),
+            &self.site_ts[i],
+            &self.listings[i],
+            &english,
         );
         problems.extend(more);
         sink.put(&format!("{locale}/index.html"), html.as_bytes())?;
+        Ok(problems)
     }
-    if let Some(rows) = &options.dashboard {
-        for (i, locale) in locales.iter().enumerate() {
+
+    /// Every locale's translation dashboard.
+    pub fn render_dashboards(
+        &self,
+        site: &Site,
+        l10n: &L10n,
+        rows: &[DashboardRow],
+        sink: &dyn Sink,
+    ) -> std::io::Result<Vec<Problem>> {
+        let mut problems = Vec::new();
+        for (i, locale) in self.locales.iter().enumerate() {
             let (html, more) =
-                pages::render_dashboard(site, l10n, &names, locale, &site_ts[i], rows);
+                pages::render_dashboard(site, l10n, &self.names, locale, &self.site_ts[i], rows);
             problems.extend(more);
             sink.put(&format!("{locale}/dashboard/index.html"), html.as_bytes())?;
         }
+        Ok(problems)
     }
-    let (root, more) = pages::render_root(site, l10n, &names, &locales);
-    problems.extend(more);
-    sink.put("index.html", root.as_bytes())?;
-    let (not_found, more) = pages::render_404(site, l10n, &names);
-    problems.extend(more);
-    sink.put("404.html", not_found.as_bytes())?;
-    sink.put("sitemap.xml", pages::render_sitemap(site, l10n, &locales).as_bytes())?;
-    let robots = format!(
-        "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
-        site.config.base_url.get_ref()
-    );
-    sink.put("robots.txt", robots.as_bytes())?;
-    for (name, bytes) in ASSETS {
-        sink.put(&format!("assets/{name}"), bytes)?;
+
+    /// After the messages of article `id` changed in `locale` (its file was edited, the
+    /// set of files is the same): its pages in that locale, the locale's index, and the
+    /// pages whose previous/next links changed with its title. With the source locale, every
+    /// locale's pages of the article (fallback text and stale markers come from it). Returns
+    /// the paths written and the problems met.
+    pub fn update_article(
+        &mut self,
+        site: &Site,
+        l10n: &L10n,
+        options: &Options,
+        locale: &str,
+        id: &str,
+        sink: &dyn Sink,
+    ) -> std::io::Result<Vec<Problem>> {
+        if site.article(id).is_none() {
+            return Ok(Vec::new());
+        }
+        let everywhere = locale == l10n.source().locale;
+        let mut problems = Vec::new();
+        for i in 0..self.locales.len() {
+            if !everywhere && self.locales[i] != locale {
+                continue;
+            }
+            let mut listing = listing(site, l10n, &self.locales[i], &mut problems);
+            std::mem::swap(&mut listing, &mut self.listings[i]);
+            let (before, after) = (neighbours(&listing), neighbours(&self.listings[i]));
+            // The article, articles whose neighbours changed, and its neighbours before and
+            // after (their pager shows its title).
+            let next_to = |a: &str| {
+                [before.get(a), after.get(a)]
+                    .into_iter()
+                    .flatten()
+                    .any(|(prev, next)| *prev == Some(id) || *next == Some(id))
+            };
+            let affected: Vec<&Article> = site
+                .articles
+                .iter()
+                .filter(|a| {
+                    a.id == id
+                        || before.get(a.id.as_str()) != after.get(a.id.as_str())
+                        || next_to(&a.id)
+                })
+                .filter(|a| self.available[&a.id].contains(&self.locales[i]))
+                .collect();
+            for article in affected {
+                problems.extend(self.render_article(site, l10n, options, i, article, sink)?);
+            }
+            problems.extend(self.render_locale_index(site, l10n, i, sink)?);
+        }
+        Ok(problems)
     }
-    diags.extend(problems.iter().map(|p| p.to_diagnostic(options.strict)));
-    diag::sort(&mut diags);
-    Ok(diags)
+}
+
+/// Each article's (previous, next) in its topic, as the pager shows them.
+fn neighbours(listing: &[TopicList]) -> BTreeMap<&str, (Option<&str>, Option<&str>)> {
+    let mut out = BTreeMap::new();
+    for topic in listing {
+        for (i, entry) in topic.entries.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|j| topic.entries[j].id.as_str());
+            let next = topic.entries.get(i + 1).map(|e| e.id.as_str());
+            out.insert(entry.id.as_str(), (prev, next));
+        }
+    }
+    out
+}
+
+/// `unknown-message`: the message ids article `article` names that the source locale does
+/// not define.
+pub fn article_message_refs(l10n: &L10n, article: &Article) -> Vec<Diagnostic> {
+    let source = &l10n.source().locale;
+    let mut diags = Vec::new();
+    let t = l10n.translator(source, &article.id);
+    for msg in article.message_refs() {
+        if !msg.get_ref().is_empty() && !t.has_source_message(msg.get_ref()) {
+            diags.push(Diagnostic::error(
+                "unknown-message",
+                &article.path,
+                &article.file_text,
+                msg.span(),
+                format!(
+                    "message `{}` is not defined in locales/{source}/{}.ftl",
+                    msg.get_ref(),
+                    article.id
+                ),
+            ));
+        }
+    }
+    diags
 }
 
 /// Every message id named by content must exist in the source locale.
 fn check_message_refs(site: &Site, l10n: &L10n) -> Vec<Diagnostic> {
     let source = l10n.source().locale.clone();
     use rayon::prelude::*;
-    let per_article: Vec<Vec<Diagnostic>> = site
-        .articles
-        .par_iter()
-        .map(|article| {
-            let mut diags = Vec::new();
-            let t = l10n.translator(&source, &article.id);
-            for msg in article.message_refs() {
-                if !msg.get_ref().is_empty() && !t.has_source_message(msg.get_ref()) {
-                    diags.push(Diagnostic::error(
-                        "unknown-message",
-                        &article.path,
-                        &article.file_text,
-                        msg.span(),
-                        format!(
-                            "message `{}` is not defined in locales/{source}/{}.ftl",
-                            msg.get_ref(),
-                            article.id
-                        ),
-                    ));
-                }
-            }
-            diags
-        })
-        .collect();
+    let per_article: Vec<Vec<Diagnostic>> =
+        site.articles.par_iter().map(|article| article_message_refs(l10n, article)).collect();
     let mut diags: Vec<Diagnostic> = per_article.into_iter().flatten().collect();
     let site_t = l10n.translator(&source, "site");
     if !site_t.has_source_message(site.config.title.get_ref()) {

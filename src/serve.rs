@@ -64,7 +64,8 @@ pub fn serve(root: &Path, out: &Path, port: u16, strict: bool) -> Result<()> {
     };
     listener.set_nonblocking(true).context("cannot configure the listening socket")?;
     let hub = Arc::new(Hub::default());
-    if !rebuild(root, out, strict, &hub) && !out.join("index.html").is_file() {
+    let mut session = None;
+    if !rebuild(root, out, strict, &hub, &mut session) && !out.join("index.html").is_file() {
         eprintln!(
             "serve: the first build failed and there is no previous site; fix the errors and save"
         );
@@ -95,6 +96,7 @@ pub fn serve(root: &Path, out: &Path, port: u16, strict: bool) -> Result<()> {
         let (root, out, hub, stop) =
             (root.to_path_buf(), out.to_path_buf(), hub.clone(), stop.clone());
         std::thread::spawn(move || {
+            let mut session = session;
             let mut seen = snapshot(&root);
             while !stop.load(Ordering::SeqCst) {
                 match rx.recv_timeout(Duration::from_millis(200)) {
@@ -105,8 +107,9 @@ pub fn serve(root: &Path, out: &Path, port: u16, strict: bool) -> Result<()> {
                         // when a watched file's size or modification time really changed.
                         let now = snapshot(&root);
                         if now != seen {
+                            let changed = changed_paths(&seen, &now);
                             seen = now;
-                            rebuild(&root, &out, strict, &hub);
+                            update(&root, &out, strict, &hub, &mut session, &changed);
                         }
                     }
                     Ok(Err(err)) => eprintln!("serve: watch error: {err}"),
@@ -136,8 +139,11 @@ pub fn serve(root: &Path, out: &Path, port: u16, strict: bool) -> Result<()> {
     Ok(())
 }
 
+/// A file's path, size and modification time.
+type SnapshotEntry = (PathBuf, u64, Option<std::time::SystemTime>);
+
 /// Size and modification time of every file under the watched directories, sorted.
-fn snapshot(root: &Path) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+fn snapshot(root: &Path) -> Vec<SnapshotEntry> {
     let mut out = Vec::new();
     let mut stack: Vec<PathBuf> = WATCHED.iter().map(|d| root.join(d)).collect();
     while let Some(dir) = stack.pop() {
@@ -155,16 +161,111 @@ fn snapshot(root: &Path) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
     out
 }
 
-/// Rebuilds through the same function as `drillbook build`; returns whether it succeeded.
-fn rebuild(root: &Path, out: &Path, strict: bool, hub: &Hub) -> bool {
+/// Paths added, removed or changed (size or modification time) between two snapshots.
+fn changed_paths(before: &[SnapshotEntry], after: &[SnapshotEntry]) -> Vec<PathBuf> {
+    let old: std::collections::BTreeMap<_, _> =
+        before.iter().map(|(p, l, m)| (p, (l, m))).collect();
+    let new: std::collections::BTreeMap<_, _> = after.iter().map(|(p, l, m)| (p, (l, m))).collect();
+    let mut out: Vec<PathBuf> = new
+        .iter()
+        .filter(|(path, meta)| old.get(*path) != Some(*meta))
+        .map(|(path, _)| path.to_path_buf())
+        .collect();
+    out.extend(old.keys().filter(|path| !new.contains_key(*path)).map(|p| p.to_path_buf()));
+    out.sort();
+    out
+}
+
+/// Applies a change: in place when it only edits article translation files (see
+/// `build::session`), else through a full rebuild.
+fn update(
+    root: &Path,
+    out: &Path,
+    strict: bool,
+    hub: &Hub,
+    session: &mut Option<crate::build::session::Session>,
+    changed: &[PathBuf],
+) {
     let started = std::time::Instant::now();
-    let (result, diags) = match crate::build::build_site(root, out, &[], strict, true) {
-        Ok((stats, diags)) => (stats.ok_or(()), diags),
+    let Some(result) = session.as_mut().and_then(|s| s.update(changed)) else {
+        rebuild(root, out, strict, hub, session);
+        return;
+    };
+    match result {
+        Ok((Some(written), diags)) => {
+            eprint!("{}", if diags.is_empty() { String::new() } else { diag::render_all(&diags) });
+            eprintln!(
+                "serve: rewrote {} files in {} ms",
+                written.files.len(),
+                started.elapsed().as_millis()
+            );
+            if hub.error.lock().unwrap_or_else(|e| e.into_inner()).take().is_some() {
+                hub.broadcast("event: ok\ndata: {}\n\n");
+            }
+            hub.broadcast(&reload_event(&written.page_urls()));
+            // Then the translation status, which needs the whole check.
+            let started = std::time::Instant::now();
+            if let Some(session) = session.as_mut() {
+                match session.refresh_status() {
+                    Ok((written, _)) => {
+                        eprintln!(
+                            "serve: translation dashboards updated in {} ms",
+                            started.elapsed().as_millis()
+                        );
+                        hub.broadcast(&reload_event(&written.page_urls()));
+                    }
+                    Err(err) => eprintln!("error: {err:#}"),
+                }
+            }
+        }
+        Ok((None, diags)) => fail(hub, diag::render_all(&diags)),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            // The served site may be partly rewritten: rebuild it whole.
+            rebuild(root, out, strict, hub, session);
+        }
+    }
+}
+
+/// The `reload` event for open pages at `urls` (every open page when empty).
+fn reload_event(urls: &[String]) -> String {
+    format!("event: reload\ndata: {}\n\n", serde_json::json!({ "paths": urls }))
+}
+
+/// Reports a failed rebuild: the last good site stays served, the overlay shows `report`.
+fn fail(hub: &Hub, report: String) {
+    eprint!("{report}");
+    eprintln!("serve: rebuild failed; still serving the last good site");
+    *hub.error.lock().unwrap_or_else(|e| e.into_inner()) = Some(report.clone());
+    hub.broadcast(&error_event(&report));
+}
+
+/// Rebuilds through the same function as `drillbook build`, keeping the model for partial
+/// rebuilds; returns whether it succeeded.
+fn rebuild(
+    root: &Path,
+    out: &Path,
+    strict: bool,
+    hub: &Hub,
+    session: &mut Option<crate::build::session::Session>,
+) -> bool {
+    let started = std::time::Instant::now();
+    let (result, diags) = match crate::build::build_model(root, out, &[], strict, true) {
+        Ok((Some((stats, model)), diags)) => {
+            *session = Some(crate::build::session::Session::new(root, out, model));
+            (Ok(stats), diags)
+        }
+        Ok((None, diags)) => (Err(()), diags),
         Err(err) => {
             eprintln!("error: {err:#}");
             (Err(()), Vec::new())
         }
     };
+    if result.is_err() {
+        // Until a full build succeeds, every change goes through one (the model of the
+        // last good build does not know the error).
+        *session = None;
+    }
     let report = if diags.is_empty() { String::new() } else { diag::render_all(&diags) };
     eprint!("{report}");
     let result = result.map_err(|()| {
@@ -178,7 +279,7 @@ fn rebuild(root: &Path, out: &Path, strict: bool, hub: &Hub) -> bool {
         Ok(_stats) => {
             eprintln!("serve: rebuilt in {} ms", started.elapsed().as_millis());
             *hub.error.lock().unwrap_or_else(|e| e.into_inner()) = None;
-            hub.broadcast("event: reload\ndata: {}\n\n");
+            hub.broadcast(&reload_event(&[]));
             true
         }
         Err(text) => {

@@ -92,7 +92,9 @@ fn events(port: u16) -> Receiver<String> {
 }
 
 /// Waits for `wanted`. A save is not atomic (truncate, then write), so under load the
-/// watcher may see it as two bursts and send an extra `reload` first: those are skipped.
+/// watcher may see it as two bursts and send an extra `reload` first; a partial rebuild
+/// sends a second `reload` for the dashboards, and a fix an `ok` before its `reload`:
+/// those are skipped.
 fn expect_event(rx: &Receiver<String>, wanted: &str) {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
@@ -101,7 +103,10 @@ fn expect_event(rx: &Receiver<String>, wanted: &str) {
         if event == wanted {
             return;
         }
-        assert_eq!(event, "event: reload", "unexpected event while waiting for {wanted}");
+        assert!(
+            event == "event: reload" || event == "event: ok",
+            "unexpected {event} while waiting for {wanted}"
+        );
     }
 }
 
@@ -223,7 +228,85 @@ fn a_burst_of_saves_is_one_rebuild() {
     }
     expect_event(&events, "event: reload");
     std::thread::sleep(Duration::from_millis(1500));
-    let rebuilds = served.log.try_iter().filter(|l| l.starts_with("serve: rebuilt")).count();
+    let rebuilds = served
+        .log
+        .try_iter()
+        .filter(|l| l.starts_with("serve: rebuilt") || l.starts_with("serve: rewrote"))
+        .count();
     assert_eq!(rebuilds, 1, "one rebuild for the burst");
     assert!(get(served.port, "/de-DE/suspend-a-subscription/").2.contains("Abonnement anhalten 4"));
+}
+
+/// Reads Server-Sent Events as `(event, data)` pairs into a channel.
+fn events_with_data(port: u16) -> Receiver<(String, String)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(stream, "GET /__drillbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut event = String::new();
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if let Some(name) = line.strip_prefix("event: ") {
+                event = name.to_string();
+            } else if let Some(data) = line.strip_prefix("data: ") {
+                if tx.send((event.clone(), data.to_string())).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    rx
+}
+
+#[test]
+fn an_article_translation_edit_rewrites_only_the_pages_it_touches() {
+    let project = fixture("mini");
+    let served = start(project.path(), 0);
+    let events = events_with_data(served.port);
+    std::thread::sleep(Duration::from_millis(300));
+    let site = project.path().join("site");
+    let modified = |page: &str| std::fs::metadata(site.join(page)).unwrap().modified().unwrap();
+    let english = modified("en-US/suspend-a-subscription/index.html");
+    let german = modified("de-DE/suspend-a-subscription/index.html");
+    std::thread::sleep(Duration::from_millis(50));
+    let ftl = "locales/de-DE/suspend-a-subscription.ftl";
+    edit(project.path(), ftl, "title = Abonnement anhalten", "title = Abonnement jetzt anhalten");
+    // The first reload names the rewritten pages: the German article, its checklist page
+    // and the German index; open pages elsewhere are left alone.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let paths = loop {
+        let (event, data) = events
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("a reload");
+        if event == "reload" && data.contains("suspend-a-subscription") {
+            break data;
+        }
+    };
+    for page in
+        ["/de-DE/suspend-a-subscription/", "/de-DE/suspend-a-subscription/checklist/", "/de-DE/"]
+    {
+        assert!(paths.contains(&format!("\"{page}\"")), "{page} in {paths}");
+    }
+    assert!(!paths.contains("/en-US/"), "{paths}");
+    assert!(
+        get(served.port, "/de-DE/suspend-a-subscription/").2.contains("Abonnement jetzt anhalten")
+    );
+    assert!(modified("de-DE/suspend-a-subscription/index.html") > german);
+    assert_eq!(modified("en-US/suspend-a-subscription/index.html"), english, "not rewritten");
+    // Then the dashboards, after the whole check.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (event, data) = events
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("the dashboards' reload");
+        if event == "reload" && data.contains("/de-DE/dashboard/") {
+            break;
+        }
+    }
+    // A content edit goes through the full build.
+    let toml = "content/articles/suspend-a-subscription.toml";
+    let text = std::fs::read_to_string(project.path().join(toml)).unwrap();
+    std::fs::write(project.path().join(toml), format!("{text}\n# edited\n")).unwrap();
+    wait_for("a full rebuild", || served.log.try_iter().any(|l| l.starts_with("serve: rebuilt")));
+    let log: Vec<String> = served.log.try_iter().collect();
+    assert!(!log.iter().any(|l| l.contains("error")), "{log:?}");
 }

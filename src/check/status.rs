@@ -98,6 +98,30 @@ pub fn stale_messages(input: &Input<'_>) -> BTreeMap<(String, String), BTreeSet<
     out
 }
 
+/// [`stale_messages`] of one scope (an article id): what `serve` needs after that scope's
+/// files changed. Only that scope's and the UI's files are read.
+pub fn stale_in_scope(
+    input: &Input<'_>,
+    scope: &str,
+) -> BTreeMap<(String, String), BTreeSet<String>> {
+    let locales = crate::check::parse_locales_in(input.l10n, Some(&[crate::l10n::UI_SCOPE, scope]));
+    let mut out = BTreeMap::new();
+    let Some((source, targets)) = locales.split_first() else { return out };
+    let prints = crate::check::stale::fingerprints(source);
+    let empty = crate::l10n::lock::Lock::new();
+    for target in targets {
+        let mut found = Vec::new();
+        let lock = input.data.locks.get(target.name).unwrap_or(&empty);
+        crate::check::stale::check_stale_with(&prints, source, target, lock, &mut found);
+        for finding in found.into_iter().filter(|f| f.scope == scope) {
+            if let Some(id) = finding.id {
+                out.entry((finding.locale, finding.scope)).or_insert_with(BTreeSet::new).insert(id);
+            }
+        }
+    }
+    out
+}
+
 /// Runs the checks and summarizes them per locale and scope. Pure: no IO.
 pub fn status(input: &Input<'_>) -> Status {
     findings_and_status(input).1

@@ -1,0 +1,203 @@
+//! Partial rebuilds for `serve`: the model of the last full build stays in memory, and an
+//! edit of an article's translation file (`locales/<locale>/<article>.ftl`) re-parses only
+//! that file and rewrites only the pages it touches, in place, each file atomically. Any
+//! other change (content, the chrome's or the UI's messages, new or deleted files, assets)
+//! goes through the full build.
+//!
+//! What an article file's edit touches: the article's pages in that locale (article,
+//! checklist page, `checklist.md`), the locale's index, and the pages whose previous/next
+//! links show its title; for the source locale, the article's pages in every locale (their
+//! fallback text and "updated in English" markers come from it). The translation dashboards
+//! follow with [`Session::refresh_status`], which re-runs the whole check, after the
+//! browser has already reloaded the edited page. The search index is the last full
+//! build's until the next full build.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::Result;
+
+use crate::build::{Model, dashboard_rows};
+use crate::diag::{self, Diagnostic};
+use crate::render::Sink;
+
+/// The model of the last good build of `root` into `out`.
+pub struct Session {
+    root: PathBuf,
+    out: PathBuf,
+    model: Model,
+}
+
+/// What a partial rebuild wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// Site-relative paths, sorted.
+    pub files: Vec<String>,
+}
+
+impl Written {
+    /// The URL paths of the pages written (`/de-DE/article/`), for the reload event: open
+    /// pages elsewhere need not reload.
+    pub fn page_urls(&self) -> Vec<String> {
+        self.files
+            .iter()
+            .filter_map(|f| f.strip_suffix("index.html"))
+            .map(|dir| format!("/{dir}"))
+            .collect()
+    }
+}
+
+impl Session {
+    pub fn new(root: &Path, out: &Path, model: Model) -> Session {
+        Session { root: root.to_path_buf(), out: out.to_path_buf(), model }
+    }
+
+    /// The article translation files among `changed` (paths under the root), as
+    /// `(locale, article id)`, when every changed path is one that exists and was loaded;
+    /// `None` when anything else changed (a full build is needed).
+    fn article_edits(&self, changed: &[PathBuf]) -> Option<Vec<(String, String)>> {
+        let mut edits = Vec::new();
+        for path in changed {
+            let rel = path.strip_prefix(&self.root).ok()?;
+            let parts: Vec<&str> = rel.iter().map(|p| p.to_str()).collect::<Option<_>>()?;
+            let ["locales", locale, file] = parts.as_slice() else { return None };
+            let id = file.strip_suffix(".ftl")?;
+            let loaded = self.model.l10n.locale(locale)?.files.contains_key(id);
+            if !loaded || self.model.site.article(id).is_none() || !path.is_file() {
+                return None;
+            }
+            edits.push((locale.to_string(), id.to_string()));
+        }
+        (!edits.is_empty()).then_some(edits)
+    }
+
+    /// Applies `changed` in place when it is only edits of article translation files:
+    /// `None` when a full build is needed instead. `Some(Ok((None, diags)))`: the edit has
+    /// errors (a syntax error, a message the content names is gone) and nothing was
+    /// written, as a full build would refuse it.
+    pub fn update(
+        &mut self,
+        changed: &[PathBuf],
+    ) -> Option<Result<(Option<Written>, Vec<Diagnostic>)>> {
+        let edits = self.article_edits(changed)?;
+        Some(self.apply(&edits))
+    }
+
+    fn apply(&mut self, edits: &[(String, String)]) -> Result<(Option<Written>, Vec<Diagnostic>)> {
+        let mut diags = Vec::new();
+        let mut parsed = Vec::new();
+        for (locale, id) in edits {
+            let path = self.root.join("locales").join(locale).join(format!("{id}.ftl"));
+            let display = crate::paths::rel_path(&self.root, &path);
+            match crate::paths::read_text(&self.root, &path) {
+                Ok(source) => {
+                    let (file, more) = crate::l10n::parse_ftl(&display, source);
+                    diags.extend(more);
+                    parsed.push((locale, id, file));
+                }
+                Err(diag) => diags.push(diag),
+            }
+        }
+        if diags.iter().any(Diagnostic::is_error) {
+            diag::sort(&mut diags);
+            return Ok((None, diags));
+        }
+        // Keep the old files until the new ones pass the content's message references.
+        let mut old = Vec::new();
+        for (locale, id, file) in parsed {
+            let files = &mut self.locale_files_mut(locale).files;
+            old.push((locale, id, files.insert(id.clone(), file)));
+        }
+        let source = self.model.l10n.source().locale.clone();
+        for (locale, id) in edits {
+            if *locale == source {
+                if let Some(article) = self.model.site.article(id) {
+                    diags.extend(crate::render::article_message_refs(&self.model.l10n, article));
+                }
+            }
+        }
+        if diags.iter().any(Diagnostic::is_error) {
+            for (locale, id, file) in old {
+                if let Some(file) = file {
+                    self.locale_files_mut(locale).files.insert(id.clone(), file);
+                }
+            }
+            diag::sort(&mut diags);
+            return Ok((None, diags));
+        }
+        let sink = InPlace::new(&self.out);
+        let Model { site, l10n, data, options, renderer } = &mut self.model;
+        let mut problems = Vec::new();
+        for (locale, id) in edits {
+            let input = crate::check::Input { l10n, site: Some(site), data };
+            options.stale.retain(|(_, scope), _| scope != id);
+            options.stale.extend(crate::check::stale_in_scope(&input, id));
+            problems.extend(renderer.update_article(site, l10n, options, locale, id, &sink)?);
+        }
+        diags.extend(problems.iter().map(|p| p.to_diagnostic(options.strict)));
+        diag::sort(&mut diags);
+        diags.dedup();
+        Ok((Some(sink.into_written()), diags))
+    }
+
+    fn locale_files_mut(&mut self, locale: &str) -> &mut crate::l10n::LocaleFiles {
+        let l10n = &mut self.model.l10n;
+        let i = l10n.locales.iter().position(|l| l.locale == locale).unwrap_or(0);
+        &mut l10n.locales[i]
+    }
+
+    /// Re-runs the whole check on the current model and rewrites the translation dashboards
+    /// (and nothing else: stale markers were updated with the edit).
+    pub fn refresh_status(&mut self) -> Result<(Written, Vec<Diagnostic>)> {
+        let Model { site, l10n, data, options, renderer } = &mut self.model;
+        let input = crate::check::Input { l10n, site: Some(site), data };
+        let (_, status) = crate::check::findings_and_status(&input);
+        let rows = dashboard_rows(&status);
+        let sink = InPlace::new(&self.out);
+        let problems = renderer.render_dashboards(site, l10n, &rows, &sink)?;
+        options.dashboard = Some(rows);
+        let diags = problems.iter().map(|p| p.to_diagnostic(options.strict)).collect();
+        Ok((sink.into_written(), diags))
+    }
+}
+
+/// Writes files straight into the served site, each through a temporary file and a rename,
+/// so a page being served is never half-written.
+struct InPlace {
+    out: PathBuf,
+    written: std::sync::Mutex<Vec<String>>,
+    count: AtomicUsize,
+}
+
+impl InPlace {
+    fn new(out: &Path) -> InPlace {
+        InPlace { out: out.to_path_buf(), written: Default::default(), count: AtomicUsize::new(0) }
+    }
+
+    fn into_written(self) -> Written {
+        let mut files = self.written.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort();
+        files.dedup();
+        Written { files }
+    }
+}
+
+impl Sink for InPlace {
+    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        if rel.split('/').any(|p| p == ".." || p.is_empty()) {
+            return Err(std::io::Error::other(format!(
+                "refusing to write outside the site: `{rel}`"
+            )));
+        }
+        let path = self.out.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let n = self.count.fetch_add(1, Ordering::Relaxed);
+        let tmp = path.with_file_name(format!(".drillbook-{}-{n}.tmp", std::process::id()));
+        std::fs::write(&tmp, bytes)?;
+        std::fs::rename(&tmp, &path)?;
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).push(rel.to_string());
+        Ok(())
+    }
+}
