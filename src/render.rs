@@ -504,6 +504,7 @@ pub(crate) struct PageCtx<'a> {
     article_t: Translator,
     stale: &'a BTreeSet<String>,
     problems: RefCell<Vec<Problem>>,
+    memo: RefCell<std::collections::HashMap<String, (crate::l10n::Text, Vec<Problem>)>>,
 }
 
 impl<'a> PageCtx<'a> {
@@ -528,6 +529,7 @@ impl<'a> PageCtx<'a> {
             article_t,
             stale,
             problems: RefCell::new(Vec::new()),
+            memo: RefCell::default(),
         }
     }
 
@@ -539,29 +541,36 @@ impl<'a> PageCtx<'a> {
         self.problems.take()
     }
 
-    fn message(&self, t: &Translator, id: &str) -> crate::l10n::Text {
-        let (text, problems) = t.message(id, None);
-        self.problems.borrow_mut().extend(problems);
+    /// An article message, formatted once per page context: the article page, its
+    /// checklist page and its Markdown checklist show the same messages.
+    fn article_message(&self, id: &str) -> crate::l10n::Text {
+        if let Some((text, problems)) = self.memo.borrow().get(id) {
+            self.push_problems(problems.clone());
+            return text.clone();
+        }
+        let (text, problems) = self.article_t.message(id, None);
+        self.push_problems(problems.clone());
+        self.memo.borrow_mut().insert(id.to_string(), (text.clone(), problems));
         text
     }
 
     /// An article message as inline HTML; a fallback is wrapped in `lang` and marked.
     pub(crate) fn article_text(&self, msg: &MsgRef) -> String {
-        let text = self.message(&self.article_t, msg.get_ref());
+        let text = self.article_message(msg.get_ref());
         let html = inline::render_inline(&text.value, &|target| self.resolve_link(target));
         self.mark_fallback(html, text.fallback)
     }
 
     /// Like `article_text`, without links (for text that sits inside a link).
     pub(crate) fn article_text_plain_inline(&self, msg: &MsgRef) -> String {
-        let text = self.message(&self.article_t, msg.get_ref());
+        let text = self.article_message(msg.get_ref());
         let html = inline::render_inline(&text.value, &|_| None);
         self.mark_fallback(html, text.fallback)
     }
 
     /// An article message as plain text (titles, alt text).
     pub(crate) fn article_plain(&self, msg: &MsgRef) -> String {
-        plain_text(&self.message(&self.article_t, msg.get_ref()).value)
+        plain_text(&self.article_message(msg.get_ref()).value)
     }
 
     /// A site-chrome message as plain text.

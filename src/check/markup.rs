@@ -157,6 +157,10 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
     for (scope, file) in &locale.files {
         let entries = file.entries();
         for (offset, c) in file.source.char_indices() {
+            // Printable ASCII, the bulk of any file, is never unsafe.
+            if matches!(c, ' '..='~' | '\n') {
+                continue;
+            }
             if let Some(what) = unsafe_char(c) {
                 let id =
                     entries.iter().take_while(|e| e.offset <= offset).last().map(|e| e.id.as_str());

@@ -12,11 +12,13 @@ fn normalize(text: &str) -> String {
 /// `untranslated` (warning): the translation's own text equals the English, and something
 /// other than allowed English phrases (product names) is left once those are removed.
 pub(crate) fn check_untranslated(pair: &Pair<'_>, glossary: &Glossary, out: &mut Vec<Finding>) {
-    let en = normalize(&pair.en_flat().own_text);
-    let tr = normalize(&pair.tr_flat().own_text);
-    if en != tr {
+    // Equal up to whitespace (compared without building the normalized strings: most
+    // translations differ at once).
+    let (en, tr) = (&pair.en_flat().own_text, &pair.tr_flat().own_text);
+    if !en.split_whitespace().eq(tr.split_whitespace()) {
         return;
     }
+    let tr = normalize(tr);
     let mut rest = tr.clone();
     let local = glossary.keep_english_in.get(pair.locale).into_iter().flatten();
     for keep in glossary.keep_english.iter().chain(local) {

@@ -123,11 +123,16 @@ pub fn is_plain(text: &str) -> bool {
             | '\''
             | '"' => true,
             c if c.is_ascii() => false,
-            // Non-ASCII: letters, punctuation and spaces of other scripts, minus invisible
-            // controls and the like.
+            // Non-ASCII: letters, punctuation and spaces of other scripts, minus what
+            // `strip_controls` removes and other invisible characters.
+            '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{061C}'
+            | '\u{2060}'
+            | '\u{FEFF}' => false,
             c => !c.is_control() && !c.is_whitespace(),
         })
-        && matches!(strip_controls(text), std::borrow::Cow::Borrowed(_))
 }
 
 /// Removes bidi controls (including Fluent's isolation marks), zero-width characters and
