@@ -186,7 +186,7 @@ impl Timings {
             let rss = std::fs::read_to_string("/proc/self/statm")
                 .ok()
                 .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
-                .map_or(String::new(), |pages| format!(", {} MB resident", pages * 4096 >> 20));
+                .map_or(String::new(), |pages| format!(", {} MB resident", (pages * 4096) >> 20));
             eprintln!("timing: {phase} done at {} ms{rss}", start.elapsed().as_millis());
         }
     }
