@@ -122,20 +122,34 @@ pub fn build_model(
     // The translation status: stale markers on pages, and the dashboard.
     let (data, more) = crate::check::load_check_data(root, &l10n);
     diags.extend(more.into_iter().filter(Diagnostic::is_error));
+    timings.mark("check data");
     let input = crate::check::Input { l10n: &l10n, site: Some(&site), data: &data };
-    let (_, status) = crate::check::findings_and_status(&input);
-    timings.mark("check");
-    let staging = Staging::new(out)?;
-    let options = Options {
+    // The pages need only the stale ids; the whole check (for the dashboards) runs beside
+    // the rendering of the pages, so neither leaves a core idle while the other finishes.
+    let mut options = Options {
         locales: locales.to_vec(),
         strict,
-        stale: status.stale_by_scope(),
-        dashboard: Some(dashboard_rows(&status)),
+        stale: crate::check::stale_messages(&input),
+        dashboard: None,
     };
+    timings.mark("stale ids");
+    let staging = Staging::new(out)?;
     // The article pages are kept in memory on their way to disk, for the search index.
     let tee = search::Tee::new(&staging, search);
     let renderer = render::Renderer::new(&site, &l10n, &options);
-    diags.extend(renderer.render_site(&site, &l10n, &options, &tee)?);
+    let (status, rendered) = rayon::join(
+        || {
+            let (_, status) = crate::check::findings_and_status(&input);
+            timings.mark("check");
+            status
+        },
+        || renderer.render_site(&site, &l10n, &options, &tee),
+    );
+    diags.extend(rendered?);
+    let rows = dashboard_rows(&status);
+    let problems = renderer.render_dashboards(&site, &l10n, &rows, &tee)?;
+    diags.extend(problems.iter().map(|p| p.to_diagnostic(strict)));
+    options.dashboard = Some(rows);
     let searchable = tee.into_pages();
     timings.mark("render");
     for media in &site.media {

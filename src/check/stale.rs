@@ -45,23 +45,35 @@ fn load_lock(root: &Path, locale: &str) -> (String, Lock, Vec<Diagnostic>) {
 
 /// `scope/id` -> fingerprint of every English message and term (first definition wins).
 pub(crate) fn fingerprints(source: &Locale<'_>) -> HashMap<String, String> {
+    use rayon::prelude::*;
+    // Serializing and hashing every message is the cost: files in parallel.
+    let per_file: Vec<Vec<(String, String)>> = source
+        .files
+        .par_iter()
+        .map(|(scope, file)| {
+            let mut out = Vec::new();
+            for entry in &file.body {
+                let (id, print) = match entry {
+                    AstEntry::Message(m) => (m.id.name.to_string(), fingerprint(m)),
+                    AstEntry::Term(t) => {
+                        let mut term = t.clone();
+                        term.comment = None;
+                        let text = fluent_syntax::serializer::serialize(&Resource {
+                            body: vec![AstEntry::Term(term)],
+                        });
+                        (format!("-{}", t.id.name), fingerprint_text(&text))
+                    }
+                    _ => continue,
+                };
+                out.push((format!("{scope}/{id}"), print));
+            }
+            out
+        })
+        .collect();
     let mut out = HashMap::new();
-    for (scope, file) in &source.files {
-        for entry in &file.body {
-            let (id, print) = match entry {
-                AstEntry::Message(m) => (m.id.name.to_string(), fingerprint(m)),
-                AstEntry::Term(t) => {
-                    let mut term = t.clone();
-                    term.comment = None;
-                    let text = fluent_syntax::serializer::serialize(&Resource {
-                        body: vec![AstEntry::Term(term)],
-                    });
-                    (format!("-{}", t.id.name), fingerprint_text(&text))
-                }
-                _ => continue,
-            };
-            out.entry(format!("{scope}/{id}")).or_insert(print);
-        }
+    for (key, print) in per_file.into_iter().flatten() {
+        // The first definition wins, as in the bundle.
+        out.entry(key).or_insert(print);
     }
     out
 }
@@ -83,16 +95,8 @@ fn translated_keys(source: &Locale<'_>, target: &Locale<'_>) -> BTreeSet<String>
     out
 }
 
-pub(crate) fn check_stale(
-    source: &Locale<'_>,
-    target: &Locale<'_>,
-    lock: &Lock,
-    out: &mut Vec<Finding>,
-) {
-    check_stale_with(&fingerprints(source), source, target, lock, out);
-}
-
-/// [`check_stale`] with the source's fingerprints computed once for all target locales.
+/// `stale` findings of `target`, with the source's fingerprints computed once for all
+/// target locales.
 pub(crate) fn check_stale_with(
     prints: &HashMap<String, String>,
     source: &Locale<'_>,

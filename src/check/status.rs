@@ -84,15 +84,21 @@ pub fn stale_messages(input: &Input<'_>) -> BTreeMap<(String, String), BTreeSet<
     let locales = parse_locales(input.l10n);
     let mut out = BTreeMap::new();
     let Some((source, targets)) = locales.split_first() else { return out };
+    use rayon::prelude::*;
     let empty = crate::l10n::lock::Lock::new();
-    for target in targets {
-        let mut found = Vec::new();
-        let lock = input.data.locks.get(target.name).unwrap_or(&empty);
-        crate::check::stale::check_stale(source, target, lock, &mut found);
-        for finding in found {
-            if let Some(id) = finding.id {
-                out.entry((finding.locale, finding.scope)).or_insert_with(BTreeSet::new).insert(id);
-            }
+    let prints = crate::check::stale::fingerprints(source);
+    let found: Vec<Vec<Finding>> = targets
+        .par_iter()
+        .map(|target| {
+            let mut found = Vec::new();
+            let lock = input.data.locks.get(target.name).unwrap_or(&empty);
+            crate::check::stale::check_stale_with(&prints, source, target, lock, &mut found);
+            found
+        })
+        .collect();
+    for finding in found.into_iter().flatten() {
+        if let Some(id) = finding.id {
+            out.entry((finding.locale, finding.scope)).or_insert_with(BTreeSet::new).insert(id);
         }
     }
     out

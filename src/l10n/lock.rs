@@ -56,26 +56,32 @@ pub fn parse_lock(path: &str, source: &str) -> (Lock, Vec<Diagnostic>) {
             continue;
         }
         let parsed = trimmed.split_once(" = ").and_then(|(key, value)| {
-            let (scope, id) = key.trim().split_once('/')?;
+            let key = key.trim();
+            let (scope, id) = key.split_once('/')?;
             let value = value.trim();
             let ok = !scope.is_empty()
                 && !id.is_empty()
                 && value.len() == 16
                 && value.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
-            ok.then(|| (format!("{scope}/{id}"), value.to_string()))
+            ok.then(|| (key.to_string(), value.to_string()))
         });
         match parsed {
-            Some((key, value)) => {
-                if lock.insert(key.clone(), value).is_some() {
+            Some((key, value)) => match lock.entry(key) {
+                std::collections::btree_map::Entry::Vacant(entry) => {
+                    entry.insert(value);
+                }
+                std::collections::btree_map::Entry::Occupied(mut entry) => {
                     diags.push(Diagnostic::error(
                         "invalid-lock",
                         path,
                         source,
                         start..start + line.len(),
-                        format!("`{key}` appears twice"),
+                        format!("`{}` appears twice", entry.key()),
                     ));
+                    // The last line wins, as before.
+                    entry.insert(value);
                 }
-            }
+            },
             None => diags.push(Diagnostic::error(
                 "invalid-lock",
                 path,
