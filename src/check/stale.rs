@@ -8,7 +8,7 @@ use std::path::Path;
 
 use fluent_syntax::ast::{Entry as AstEntry, Resource};
 
-use crate::check::{Finding, Locale, parse_locales};
+use crate::check::{Finding, Locale, ast, parse_locales};
 use crate::diag::{Diagnostic, Severity};
 use crate::l10n::L10n;
 use crate::l10n::lock::{LOCK_FILE, Lock, fingerprint, fingerprint_text, parse_lock};
@@ -104,34 +104,50 @@ pub(crate) fn check_stale_with(
     lock: &Lock,
     out: &mut Vec<Finding>,
 ) {
+    use std::collections::HashSet;
+    use std::fmt::Write;
+    // (is term, name) of a message or term, borrowed from the AST (no copies: this runs
+    // for every translated message of every locale, twice per build).
+    fn id_of<'e>(entry: &&'e AstEntry<&'e str>) -> Option<(bool, &'e str)> {
+        match entry {
+            AstEntry::Message(m) => Some((false, m.id.name)),
+            AstEntry::Term(t) => Some((true, t.id.name)),
+            _ => None,
+        }
+    }
+    let mut key = String::new();
     for (scope, file) in &target.files {
         // Only entries the source also has (the first definition of each).
         let Some(en_file) = source.files.get(scope) else { continue };
-        let en_ids: std::collections::HashSet<String> = en_file.entry_ids().collect();
-        let mut seen = std::collections::HashSet::new();
-        for entry in file.entries() {
-            if !en_ids.contains(&entry.id) || !seen.insert(entry.id.clone()) {
+        let en_ids: HashSet<(bool, &str)> = en_file.body.iter().filter_map(id_of).collect();
+        let mut seen = HashSet::new();
+        for (is_term, name) in file.body.iter().filter_map(id_of) {
+            if !en_ids.contains(&(is_term, name)) || !seen.insert((is_term, name)) {
                 continue;
             }
-            let key = format!("{scope}/{}", entry.id);
-            let Some(current) = prints.get(&key) else {
+            let dash = if is_term { "-" } else { "" };
+            key.clear();
+            let _ = write!(key, "{scope}/{dash}{name}");
+            let Some(current) = prints.get(key.as_str()) else {
                 continue;
             };
-            let why = match lock.get(&key) {
+            let why = match lock.get(key.as_str()) {
                 Some(reviewed) if reviewed == current => continue,
                 Some(_) => "the English changed since it was translated",
                 None => "no review against the current English is recorded",
             };
+            let id = format!("{dash}{name}");
             let message = format!(
-                "`{}` is stale in {}: {why}; check it, then run `drillbook l10n accept {} {}`",
-                entry.id, target.name, target.name, entry.id
+                "`{id}` is stale in {}: {why}; check it, then run `drillbook l10n accept {} {id}`",
+                target.name, target.name
             );
-            let span = entry.offset..entry.offset + entry.id.len();
+            // A term's span starts at its `-`.
+            let offset = ast::offset_in(file.source, name).saturating_sub(dash.len());
             out.push(file.finding(
                 Severity::Warning,
                 "stale",
-                span,
-                (target.name, scope, Some(&entry.id)),
+                offset..offset + id.len(),
+                (target.name, scope, Some(&id)),
                 message,
             ));
         }
