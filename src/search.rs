@@ -79,7 +79,6 @@ fn is_needed(name: &str) -> bool {
 /// content hash, so the same pages give the same bytes. An `Err` is Pagefind failing,
 /// an operational error: the caller does not commit the site.
 pub fn index_pages(pages: &Files) -> Result<Files> {
-    use rayon::prelude::*;
     // Pagefind's library API adds pages one at a time on one thread; each language's index
     // is independent, so the locales are indexed in parallel and their outputs merged:
     // shared files (search API, worker) are the same in each, and the entry file lists
@@ -89,9 +88,45 @@ pub fn index_pages(pages: &Files) -> Result<Files> {
         let locale = path.split('/').next().unwrap_or_default();
         by_locale.entry(locale).or_default().push((path, html));
     }
-    let parts: Vec<Files> =
-        by_locale.into_par_iter().map(|(_, pages)| index_one(&pages)).collect::<Result<_>>()?;
-    merge(parts)
+    // Plain threads, not rayon tasks: we block on a tokio runtime, and Pagefind uses rayon
+    // inside it; a rayon worker waiting there for its share may steal another locale's
+    // task and start a second runtime on the same thread, which tokio refuses with a panic
+    // (reproduced with rayon and tokio alone on 8 threads). Heaviest locale first (by bytes
+    // to parse), so that the threads end together; outputs are merged in locale order.
+    let threads = rayon::current_num_threads().clamp(1, by_locale.len().max(1));
+    let mut queue: Vec<_> = by_locale.into_iter().collect();
+    queue.sort_by_cached_key(|(locale, pages)| {
+        (std::cmp::Reverse(pages.iter().map(|(_, html)| html.len()).sum::<usize>()), *locale)
+    });
+    let queue = Mutex::new(queue.into_iter());
+    let failed = std::sync::atomic::AtomicBool::new(false);
+    let mut parts = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| -> Result<Vec<(&str, Files)>> {
+                    let runtime = tokio::runtime::Builder::new_current_thread()
+                        .build()
+                        .context("failed to start the search indexer's runtime")?;
+                    let mut done = Vec::new();
+                    while !failed.load(std::sync::atomic::Ordering::Relaxed) {
+                        let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
+                        let Some((locale, pages)) = next else { break };
+                        let files = runtime.block_on(index_one(&pages));
+                        failed.fetch_or(files.is_err(), std::sync::atomic::Ordering::Relaxed);
+                        done.push((locale, files?));
+                    }
+                    Ok(done)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect::<Result<Vec<_>>>()
+    })?
+    .concat();
+    parts.sort_by_key(|(locale, _)| *locale);
+    merge(parts.into_iter().map(|(_, files)| files).collect())
 }
 
 /// Merges per-locale outputs: files by name, and the entry file's `languages`.
@@ -126,30 +161,25 @@ fn merge(parts: Vec<Files>) -> Result<Files> {
 }
 
 /// Indexes the pages of one locale, in path order.
-fn index_one(pages: &[(&String, &Vec<u8>)]) -> Result<Files> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .context("failed to start the search indexer's runtime")?;
-    runtime.block_on(async {
-        let config = PagefindServiceConfig::builder().build();
-        let mut index = PagefindIndex::new(Some(config)).context("invalid search options")?;
-        for (path, html) in pages {
-            let html = String::from_utf8_lossy(html).into_owned();
-            index
-                .add_html_file(Some((*path).clone()), None, html)
-                .await
-                .with_context(|| format!("failed to index `{path}` for search"))?;
+async fn index_one(pages: &[(&String, &Vec<u8>)]) -> Result<Files> {
+    let config = PagefindServiceConfig::builder().build();
+    let mut index = PagefindIndex::new(Some(config)).context("invalid search options")?;
+    for (path, html) in pages {
+        let html = String::from_utf8_lossy(html).into_owned();
+        index
+            .add_html_file(Some((*path).clone()), None, html)
+            .await
+            .with_context(|| format!("failed to index `{path}` for search"))?;
+    }
+    let files = index.get_files().await.context("failed to build the search index")?;
+    let mut out = BTreeMap::new();
+    for file in files {
+        let name = file.filename.to_string_lossy().replace('\\', "/");
+        if is_needed(&name) {
+            out.insert(name, file.contents);
         }
-        let files = index.get_files().await.context("failed to build the search index")?;
-        let mut out = BTreeMap::new();
-        for file in files {
-            let name = file.filename.to_string_lossy().replace('\\', "/");
-            if is_needed(&name) {
-                out.insert(name, file.contents);
-            }
-        }
-        Ok(out)
-    })
+    }
+    Ok(out)
 }
 
 /// What Pagefind reads of an article page, as a smaller HTML document of its own: the
