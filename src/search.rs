@@ -45,18 +45,28 @@ impl<'a> Tee<'a> {
 impl Sink for Tee<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
         self.inner.put(path, bytes)?;
-        if self.enabled && path.ends_with(".html") && is_searchable(bytes) {
-            let view = std::str::from_utf8(bytes).ok().and_then(search_view);
-            let kept = view.map_or_else(|| bytes.to_vec(), String::into_bytes);
+        if let Some(kept) = self.enabled.then(|| kept_for_search(path, bytes)).flatten() {
             self.pages.lock().unwrap_or_else(|e| e.into_inner()).insert(path.into(), kept);
         }
         Ok(())
     }
 }
 
-/// A page is indexed when it marks its body for search (article pages do).
-fn is_searchable(html: &[u8]) -> bool {
-    html.windows(b"data-pagefind-body".len()).any(|w| w == b"data-pagefind-body")
+/// What the [`Tee`] keeps of a file for the index: a page is indexed when it marks its
+/// body for search (article pages do), and then its view is kept, or the whole page when it
+/// has none.
+fn kept_for_search(path: &str, bytes: &[u8]) -> Option<Vec<u8>> {
+    const MARK: &str = "data-pagefind-body";
+    if !path.ends_with(".html") {
+        return None;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(html) if html.contains(MARK) => {
+            Some(search_view(html).map_or_else(|| bytes.to_vec(), String::into_bytes))
+        }
+        Ok(_) => None,
+        Err(_) => bytes.windows(MARK.len()).any(|w| w == MARK.as_bytes()).then(|| bytes.to_vec()),
+    }
 }
 
 /// Pagefind's output files that the site needs: the search API (`pagefind.js`, its worker),
@@ -215,7 +225,7 @@ fn search_view(html: &str) -> Option<String> {
     for token in Lexer::new(html) {
         match (at, token?) {
             (At::Chrome, Token::Start(tag)) => {
-                if tag.has_attr("data-pagefind-body") {
+                if tag.body {
                     if tag.self_closing || is_void(tag.name) {
                         return None;
                     }
@@ -334,12 +344,28 @@ struct Tag<'a> {
     name: &'a str,
     /// The whole tag, `<` to `>`.
     span: std::ops::Range<usize>,
-    /// The attributes, as written.
-    attrs: &'a str,
     self_closing: bool,
+    /// The attributes Pagefind looks at: `id`, `data-pagefind-body`, `data-pagefind-ignore`
+    /// and any other `data-pagefind-*`.
+    id: bool,
+    body: bool,
+    ignore: bool,
+    other_pagefind: bool,
 }
 
-impl<'a> Tag<'a> {
+impl Tag<'_> {
+    fn new(name: &str, span: std::ops::Range<usize>) -> Tag<'_> {
+        Tag {
+            name,
+            span,
+            self_closing: false,
+            id: false,
+            body: false,
+            ignore: false,
+            other_pagefind: false,
+        }
+    }
+
     fn is(&self, name: &str) -> bool {
         self.name.eq_ignore_ascii_case(name)
     }
@@ -348,55 +374,31 @@ impl<'a> Tag<'a> {
         names.iter().any(|n| self.is(n))
     }
 
-    fn attr_names(&self) -> impl Iterator<Item = &'a str> {
-        let s = self.attrs.as_bytes();
-        let attrs = self.attrs;
-        let mut i = 0;
-        std::iter::from_fn(move || {
-            while i < s.len() && (s[i].is_ascii_whitespace() || s[i] == b'/') {
-                i += 1;
+    fn note_attr(&mut self, name: &[u8]) {
+        const PAGEFIND: &[u8] = b"data-pagefind-";
+        if name.eq_ignore_ascii_case(b"id") {
+            self.id = true;
+        } else if name.len() > PAGEFIND.len()
+            && name[..PAGEFIND.len()].eq_ignore_ascii_case(PAGEFIND)
+        {
+            match &name[PAGEFIND.len()..] {
+                rest if rest.eq_ignore_ascii_case(b"body") => self.body = true,
+                rest if rest.eq_ignore_ascii_case(b"ignore") => self.ignore = true,
+                _ => self.other_pagefind = true,
             }
-            if i >= s.len() {
-                return None;
-            }
-            let start = i;
-            i += 1;
-            while i < s.len() && !matches!(s[i], b'=' | b'/' | b'>') && !s[i].is_ascii_whitespace()
-            {
-                i += 1;
-            }
-            let name = &attrs[start..i];
-            while i < s.len() && s[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            if i < s.len() && s[i] == b'=' {
-                i = skip_value(s, i + 1);
-            }
-            Some(name)
-        })
+        }
     }
 
-    fn has_attr(&self, name: &str) -> bool {
-        self.attr_names().any(|a| a.eq_ignore_ascii_case(name))
-    }
-
-    fn has_pagefind_attr_but(&self, allowed: &str) -> bool {
-        self.attr_names().any(|a| {
-            a.len() > 14
-                && a[..14].eq_ignore_ascii_case("data-pagefind-")
-                && !a.eq_ignore_ascii_case(allowed)
-        })
-    }
-
-    /// An element that Pagefind reads even outside the body.
-    fn is_read_outside_body(&self) -> bool {
-        self.is_any(&["h1", "img", "title", "html"]) || self.has_pagefind_attr_but("")
-    }
-
-    /// An element that Pagefind reads even inside a skipped block.
+    /// An element that Pagefind reads even inside a skipped block: a title or image
+    /// candidate, a language, or a `data-pagefind-*` other than `-ignore`.
     fn is_read_in_skipped_block(&self) -> bool {
-        self.is_any(&["h1", "img", "title", "html"])
-            || self.has_pagefind_attr_but("data-pagefind-ignore")
+        self.is_any(&["h1", "img", "title", "html"]) || self.body || self.other_pagefind
+    }
+
+    /// An element that Pagefind reads even outside the body (where an ignored block is
+    /// read too: an ignored ancestor of the body can exclude it).
+    fn is_read_outside_body(&self) -> bool {
+        self.is_read_in_skipped_block() || self.ignore
     }
 
     /// A block inside the body whose content Pagefind skips and that leaves no anchor: one
@@ -406,8 +408,7 @@ impl<'a> Tag<'a> {
         if self.is_read_in_skipped_block() || is_void(self.name) {
             return false;
         }
-        (self.has_attr("data-pagefind-ignore") && !self.is_any(INLINE))
-            || (self.is_any(&["nav", "script"]) && !self.has_attr("id"))
+        (self.ignore && !self.is_any(INLINE)) || (!self.id && self.is_any(&["nav", "script"]))
     }
 }
 
@@ -499,12 +500,7 @@ impl<'a> Lexer<'a> {
                     .position(|&c| c == b'/' || c == b'>' || c.is_ascii_whitespace())?;
                 let end = rest.find('>')? + 1;
                 self.pos += end;
-                Some(Token::End(Tag {
-                    name: &rest[2..name_end],
-                    span: start..start + end,
-                    attrs: "",
-                    self_closing: false,
-                }))
+                Some(Token::End(Tag::new(&rest[2..name_end], start..start + end)))
             }
             Some(b'/') => {
                 self.pos += rest.find('>')? + 1;
@@ -514,24 +510,27 @@ impl<'a> Lexer<'a> {
                 let name_end = 1 + s[1..]
                     .iter()
                     .position(|&c| c == b'/' || c == b'>' || c.is_ascii_whitespace())?;
+                let mut tag = Tag::new(&rest[1..name_end], start..start);
                 let mut i = name_end;
-                let mut self_closing = false;
                 loop {
                     match *s.get(i)? {
                         b'>' => break,
                         b'/' => {
-                            self_closing = s.get(i + 1) == Some(&b'>');
+                            tag.self_closing = s.get(i + 1) == Some(&b'>');
                             i += 1;
                         }
                         c if c.is_ascii_whitespace() => i += 1,
                         _ => {
-                            self_closing = false;
+                            tag.self_closing = false;
+                            let attr = i;
+                            i += 1;
                             while i < s.len()
                                 && !matches!(s[i], b'=' | b'/' | b'>')
                                 && !s[i].is_ascii_whitespace()
                             {
                                 i += 1;
                             }
+                            tag.note_attr(&s[attr..i]);
                             let mut j = i;
                             while j < s.len() && s[j].is_ascii_whitespace() {
                                 j += 1;
@@ -545,12 +544,7 @@ impl<'a> Lexer<'a> {
                         }
                     }
                 }
-                let tag = Tag {
-                    name: &rest[1..name_end],
-                    span: start..start + i + 1,
-                    attrs: &rest[name_end..i],
-                    self_closing,
-                };
+                tag.span.end = start + i + 1;
                 self.pos += i + 1;
                 if tag.is_any(&["script", "style", "title", "textarea"]) {
                     self.raw = Some(tag.name);
@@ -727,6 +721,7 @@ mod tests {
             ("an image candidate after the body", "<p>Built", "<img src=\"a.png\"><p>Built"),
             ("an image in a skipped block", "<h2 id=\"sim-title\">", "<img src=\"a.png\"><h2>"),
             ("metadata in the head", "<meta charset", "<meta data-pagefind-meta=\"a:b\" charset"),
+            ("an excluded ancestor", "<main id", "<main data-pagefind-ignore=\"all\" id"),
             ("a filter in a skipped block", "<p>Nested", "<p data-pagefind-filter=\"a:b\">Nested"),
             ("a second title", "</footer>", "</footer><title>Other</title>"),
             ("text after the body", "</article>\n\n</main>", "</article>\nMore text</main>"),
@@ -742,7 +737,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(192))]
 
         /// Whatever the page, its view (when it has one) indexes as the page does.
         #[test]
@@ -750,6 +745,7 @@ mod tests {
             chrome in proptest::collection::vec(0..2 * CHROME.len(), 0..4),
             body in proptest::collection::vec(0..BODY.len(), 0..12),
             after in proptest::collection::vec(0..2 * AFTER.len(), 0..3),
+            main in proptest::sample::select(vec!["", " data-pagefind-ignore", " data-pagefind-ignore=\"all\""]),
         ) {
             // Beyond the pieces, nothing: pages the view can stand for are the ones to test.
             let pick = |from: &[&str], picks: &[usize]| {
@@ -757,7 +753,7 @@ mod tests {
             };
             let page = format!(
                 "<!DOCTYPE html><html lang=\"de-DE\"><head><title>Page &amp; title</title></head><body>\
-                 {}<main id=\"main\"><article data-pagefind-body>{}</article>{}</main></body></html>",
+                 {}<main id=\"main\"{main}><article data-pagefind-body>{}</article>{}</main></body></html>",
                 pick(CHROME, &chrome), pick(BODY, &body), pick(AFTER, &after),
             );
             if search_view(&page).is_some() {
