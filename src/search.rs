@@ -5,7 +5,7 @@
 //! `data-pagefind-ignore`. The browser side (`assets/search.js`) loads `pagefind/pagefind.js`,
 //! which picks the index of the page's own language: a search never leaves the locale.
 //!
-//! Pagefind is handed each page's [`search_view`], not the whole page: the part it reads
+//! Pagefind is handed each page's `search_view`, not the whole page: the part it reads
 //! (the body, the `<html lang>` and the `<title>`), which gives the same index for about
 //! half the parsing, Pagefind's largest cost after its own word processing.
 
@@ -22,7 +22,7 @@ use crate::render::{Files, Sink};
 pub const DIR: &str = "pagefind";
 
 /// A sink that passes every file on to `inner` and keeps what Pagefind reads of the pages
-/// that carry a search body (their [`search_view`]), for [`index_pages`]. With `enabled`
+/// that carry a search body (their `search_view`), for [`index_pages`]. With `enabled`
 /// false it only passes files on. The kept views stay in memory: Pagefind needs every page
 /// before it can build the index.
 pub struct Tee<'a> {
@@ -83,7 +83,7 @@ fn is_needed(name: &str) -> bool {
 }
 
 /// Indexes `pages` (site-relative path -> HTML, e.g. `ru-RU/some-article/index.html`: whole
-/// pages, or their [`search_view`]s as the [`Tee`] keeps them; both give the same index) and
+/// pages, or their `search_view`s as the [`Tee`] keeps them; both give the same index) and
 /// returns the files to write below [`DIR`], sorted by path. No disk access: Pagefind builds
 /// the files in memory. Pages are added in path order, and Pagefind names its chunks by
 /// content hash, so the same pages give the same bytes. An `Err` is Pagefind failing,
