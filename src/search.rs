@@ -117,11 +117,17 @@ pub fn index_pages(pages: &Files) -> Result<Files> {
                     let runtime = tokio::runtime::Builder::new_current_thread()
                         .build()
                         .context("failed to start the search indexer's runtime")?;
+                    // Pagefind's own parallel loops run in this worker's share of the
+                    // threads, not in the global pool on top of the other workers.
+                    let pool = rayon::ThreadPoolBuilder::new()
+                        .num_threads((rayon::current_num_threads() / threads).max(1))
+                        .build()
+                        .context("failed to start the search indexer's threads")?;
                     let mut done = Vec::new();
                     while !failed.load(std::sync::atomic::Ordering::Relaxed) {
                         let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
                         let Some((locale, pages)) = next else { break };
-                        let files = runtime.block_on(index_one(&pages));
+                        let files = pool.install(|| runtime.block_on(index_one(&pages)));
                         failed.fetch_or(files.is_err(), std::sync::atomic::Ordering::Relaxed);
                         done.push((locale, files?));
                     }
