@@ -101,11 +101,13 @@ pub fn index_pages(pages: &Files) -> Result<Files> {
     // Plain threads, not rayon tasks: we block on a tokio runtime, and Pagefind uses rayon
     // inside it; a rayon worker waiting there for its share may steal another locale's
     // task and start a second runtime on the same thread, which tokio refuses with a panic
-    // (reproduced with rayon and tokio alone on 8 threads). Heaviest locale first, so that
-    // the threads end together; outputs are merged in locale order.
+    // (reproduced with rayon and tokio alone on 8 threads). Heaviest locale first (by bytes
+    // to parse), so that the threads end together; outputs are merged in locale order.
     let threads = rayon::current_num_threads().clamp(1, by_locale.len().max(1));
     let mut queue: Vec<_> = by_locale.into_iter().collect();
-    queue.sort_by_cached_key(|(locale, pages)| (std::cmp::Reverse(cost(locale, pages)), *locale));
+    queue.sort_by_cached_key(|(locale, pages)| {
+        (std::cmp::Reverse(pages.iter().map(|(_, html)| html.len()).sum::<usize>()), *locale)
+    });
     let queue = Mutex::new(queue.into_iter());
     let failed = std::sync::atomic::AtomicBool::new(false);
     let mut parts = std::thread::scope(|scope| {
@@ -115,11 +117,17 @@ pub fn index_pages(pages: &Files) -> Result<Files> {
                     let runtime = tokio::runtime::Builder::new_current_thread()
                         .build()
                         .context("failed to start the search indexer's runtime")?;
+                    // Pagefind's own parallel loops run in this worker's share of the
+                    // threads, not in the global pool on top of the other workers.
+                    let pool = rayon::ThreadPoolBuilder::new()
+                        .num_threads((rayon::current_num_threads() / threads).max(1))
+                        .build()
+                        .context("failed to start the search indexer's threads")?;
                     let mut done = Vec::new();
                     while !failed.load(std::sync::atomic::Ordering::Relaxed) {
                         let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
                         let Some((locale, pages)) = next else { break };
-                        let files = runtime.block_on(index_one(&pages));
+                        let files = pool.install(|| runtime.block_on(index_one(&pages)));
                         failed.fetch_or(files.is_err(), std::sync::atomic::Ordering::Relaxed);
                         done.push((locale, files?));
                     }
@@ -135,16 +143,6 @@ pub fn index_pages(pages: &Files) -> Result<Files> {
     .concat();
     parts.sort_by_key(|(locale, _)| *locale);
     merge(parts.into_iter().map(|(_, files)| files).collect())
-}
-
-/// A locale's indexing cost, for the order of work: its bytes of HTML, half as much again
-/// where Pagefind segments words with a dictionary (Chinese, Japanese, Thai). Measured on
-/// the 1000 x 6 site: ~125-130 ms per MB for de, en, nl, sv and ru, ~195 for zh, the
-/// heaviest locale, which by bytes alone came last and left one thread working alone.
-fn cost(locale: &str, pages: &[(&String, &Vec<u8>)]) -> usize {
-    let bytes: usize = pages.iter().map(|(_, html)| html.len()).sum();
-    let language = locale.split('-').next().unwrap_or_default().to_ascii_lowercase();
-    if matches!(language.as_str(), "zh" | "ja" | "th") { bytes + bytes / 2 } else { bytes }
 }
 
 /// Merges per-locale outputs: files by name, and the entry file's `languages`.
