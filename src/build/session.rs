@@ -184,12 +184,7 @@ impl InPlace {
 
 impl Sink for InPlace {
     fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
-        if rel.split('/').any(|p| p == ".." || p.is_empty()) {
-            return Err(std::io::Error::other(format!(
-                "refusing to write outside the site: `{rel}`"
-            )));
-        }
-        let path = self.out.join(rel);
+        let path = crate::render::write::site_path(&self.out, rel)?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }

@@ -103,12 +103,7 @@ impl Staging {
 
 impl Sink for Staging {
     fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
-        if rel.split('/').any(|p| p == ".." || p.is_empty()) {
-            return Err(std::io::Error::other(format!(
-                "refusing to write outside the site: `{rel}`"
-            )));
-        }
-        let path = self.dir.join(rel);
+        let path = site_path(&self.dir, rel)?;
         // Directories made so far, by their path relative to the site (a hash of the short
         // string: comparing `PathBuf`s component by component showed in profiles).
         if let Some((parent, _)) = rel.rsplit_once('/') {
@@ -125,6 +120,15 @@ impl Sink for Staging {
         }
         Ok(())
     }
+}
+
+/// Where site-relative path `rel` (with `/`) goes below `root`; an error for a path that
+/// would leave it (`..`) or has empty parts. Every sink that writes files uses it.
+pub(crate) fn site_path(root: &Path, rel: &str) -> std::io::Result<PathBuf> {
+    if rel.split('/').any(|p| p == ".." || p.is_empty()) {
+        return Err(std::io::Error::other(format!("refusing to write outside the site: `{rel}`")));
+    }
+    Ok(root.join(rel))
 }
 
 impl Drop for Staging {
