@@ -2,7 +2,7 @@
 //! a staging directory, and swap it in only when there are no errors (or, in strict mode,
 //! no warnings).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use anyhow::Result;
@@ -27,6 +27,16 @@ pub struct Stats {
 /// Loads the project at `root`: content, then every configured locale (the default first).
 /// `None` when the input has errors; diagnostics are sorted.
 pub fn load(root: &Path, locales: &[String]) -> (Option<(Site, L10n)>, Vec<Diagnostic>) {
+    load_with(root, locales, false)
+}
+
+/// [`load`]; with `defer_articles`, the translated locales' article files are only listed
+/// (see [`L10n::load_deferred`]).
+fn load_with(
+    root: &Path,
+    locales: &[String],
+    defer_articles: bool,
+) -> (Option<(Site, L10n)>, Vec<Diagnostic>) {
     let (site, mut diags) = content::load_site(root);
     let Some(site) = site else {
         diag::sort(&mut diags);
@@ -51,13 +61,19 @@ pub fn load(root: &Path, locales: &[String]) -> (Option<(Site, L10n)>, Vec<Diagn
     let mut load: Vec<String> = vec![default.clone()];
     load.extend(configured.iter().filter(|l| **l != default).cloned());
     diags.extend(crate::checklist::check_bindings(&site));
-    let (l10n, more) = l10n::load_l10n(root, &load);
+    let defer = if defer_articles { article_scopes(&site) } else { BTreeSet::new() };
+    let (l10n, more) = l10n::load_l10n_deferring(root, &load, &defer);
     diags.extend(more);
     diag::sort(&mut diags);
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }
     (Some((site, l10n)), diags)
+}
+
+/// The scopes of the site's articles (their `.ftl` file stems).
+fn article_scopes(site: &Site) -> BTreeSet<String> {
+    site.articles.iter().map(|a| a.id.clone()).collect()
 }
 
 /// The dashboard's rows from the checker's status.
@@ -83,6 +99,9 @@ fn dashboard_rows(status: &crate::check::Status) -> Vec<render::DashboardRow> {
 /// Builds the project at `root` into `out`, with the search index (`search::DIR`) unless
 /// `search` is false. `Ok(None)` means the input had errors and `out` was left untouched;
 /// `Err` is an operational failure (disk, the search indexer), and leaves `out` untouched too.
+///
+/// The build streams: the translated locales are checked and rendered one at a time, with
+/// only that locale's article files and the source locale's in memory.
 pub fn build_site(
     root: &Path,
     out: &Path,
@@ -90,7 +109,7 @@ pub fn build_site(
     strict: bool,
     search: bool,
 ) -> Result<(Option<Stats>, Vec<Diagnostic>)> {
-    let (built, diags) = build_model(root, out, locales, strict, search)?;
+    let (built, diags) = build_with(root, out, locales, strict, search, false)?;
     Ok((built.map(|(stats, _)| stats), diags))
 }
 
@@ -107,7 +126,7 @@ pub struct Model {
 /// A successful build: what it wrote, and the model it wrote it from.
 pub type Built = (Stats, Model);
 
-/// [`build_site`], keeping the model.
+/// [`build_site`], keeping the whole model in memory.
 pub fn build_model(
     root: &Path,
     out: &Path,
@@ -115,41 +134,72 @@ pub fn build_model(
     strict: bool,
     search: bool,
 ) -> Result<(Option<Built>, Vec<Diagnostic>)> {
+    build_with(root, out, locales, strict, search, true)
+}
+
+/// The build. Without `keep`, each translated locale's article files (and lock) are read
+/// when its turn comes and dropped after it; with `keep`, everything stays loaded for the
+/// returned model. Both write the same bytes.
+fn build_with(
+    root: &Path,
+    out: &Path,
+    locales: &[String],
+    strict: bool,
+    search: bool,
+    keep: bool,
+) -> Result<(Option<Built>, Vec<Diagnostic>)> {
     let timings = Timings::new();
-    let (loaded, mut diags) = load(root, locales);
+    let (loaded, mut load_diags) = load_with(root, locales, !keep);
     timings.mark("load");
-    let Some((site, l10n)) = loaded else { return Ok((None, diags)) };
-    // The translation status: stale markers on pages, and the dashboard.
-    let (data, more) = crate::check::load_check_data(root, &l10n);
-    diags.extend(more.into_iter().filter(Diagnostic::is_error));
+    let Some((site, mut l10n)) = loaded else { return Ok((None, load_diags)) };
+    let (mut data, more) = crate::check::load_check_inputs(root);
+    let mut diags: Vec<Diagnostic> = more.into_iter().filter(Diagnostic::is_error).collect();
     timings.mark("check data");
-    let input = crate::check::Input { l10n: &l10n, site: Some(&site), data: &data };
-    // The pages need only the stale ids; the whole check (for the dashboards) runs beside
-    // the rendering of the pages, so neither leaves a core idle while the other finishes.
-    let mut options = Options {
-        locales: locales.to_vec(),
-        strict,
-        stale: crate::check::stale_messages(&input),
-        dashboard: None,
-    };
-    timings.mark("stale ids");
+    let mut run = crate::check::Run::new(Some(&site), &l10n);
+    let mut options =
+        Options { locales: locales.to_vec(), strict, stale: BTreeMap::new(), dashboard: None };
     let staging = Staging::new(out)?;
     // The article pages are kept in memory on their way to disk, for the search index.
     let tee = search::Tee::new(&staging, search);
-    let renderer = render::Renderer::new(&site, &l10n, &options);
-    let (status, rendered) = rayon::join(
-        || {
-            let (_, status) = crate::check::findings_and_status(&input);
-            timings.mark("check");
-            status
-        },
-        || renderer.render_site(&site, &l10n, &options, &tee),
-    );
-    diags.extend(rendered?);
-    let rows = dashboard_rows(&status);
-    let problems = renderer.render_dashboards(&site, &l10n, &rows, &tee)?;
-    diags.extend(problems.iter().map(|p| p.to_diagnostic(strict)));
-    options.dashboard = Some(rows);
+    let mut renderer = render::Renderer::new(&site, &l10n, &options);
+    let articles = article_scopes(&site);
+    let names: Vec<String> = l10n.locales.iter().map(|l| l.locale.clone()).collect();
+    let mut unreadable = false;
+    for (k, locale) in names.iter().enumerate() {
+        let more = l10n.load_deferred(root, locale);
+        unreadable |= more.iter().any(Diagnostic::is_error);
+        load_diags.extend(more);
+        if k > 0 {
+            let (lock, more) = crate::check::load_lock(root, locale);
+            diags.extend(more.into_iter().filter(Diagnostic::is_error));
+            data.locks.insert(locale.clone(), lock);
+        }
+        // After a file that cannot be read or parsed, only the rest's syntax is checked.
+        if !unreadable {
+            if k > 0 {
+                options.stale.extend(run.stale_ids(&l10n, &data, locale));
+            }
+            // The pages need only the stale ids: the check runs beside their rendering.
+            let (_, rendered) = rayon::join(
+                || run.locale(&l10n, &data, locale),
+                || renderer.render_locale(&site, &l10n, &options, locale, &tee),
+            );
+            diags.extend(rendered?);
+        }
+        if !keep && k > 0 {
+            l10n.unload(locale, &articles);
+            data.locks.remove(locale);
+        }
+        timings.mark(locale);
+    }
+    if unreadable {
+        diag::sort(&mut load_diags);
+        return Ok((None, load_diags));
+    }
+    diags.extend(load_diags);
+    let (_, status) = run.finish(&l10n, &data);
+    options.dashboard = Some(dashboard_rows(&status));
+    diags.extend(renderer.render_common(&site, &l10n, &options, &tee)?);
     let searchable = tee.into_pages();
     timings.mark("render");
     for media in &site.media {

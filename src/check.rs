@@ -18,6 +18,7 @@ pub mod links;
 mod markup;
 mod procedure;
 mod refs;
+mod run;
 pub mod stale;
 mod status;
 mod structure;
@@ -37,9 +38,9 @@ use crate::l10n::{L10n, UI_SCOPE};
 use crate::paths::{read_text, rel_path};
 
 pub use glossary::Glossary;
-pub use status::{
-    LocaleStatus, ScopeStatus, Status, stale_in_scope, stale_messages, status, summarize,
-};
+pub use run::Run;
+pub use stale::load_lock;
+pub use status::{LocaleStatus, ScopeStatus, Status, stale_in_scope, stale_messages, status};
 
 /// Everything `check` judges. Build it with [`load_check_data`] + the two loaders.
 pub struct Input<'a> {
@@ -51,8 +52,8 @@ pub struct Input<'a> {
 /// What `check` reads besides the content model and the locales.
 #[derive(Debug, Default, Clone)]
 pub struct CheckData {
-    /// Content file sources by display path (`content/articles/x.toml`), to position
-    /// `unknown-message` diagnostics.
+    /// Content file sources by display path (`content/site.toml`), to position
+    /// `unknown-message` diagnostics (the articles carry their own text).
     pub content_sources: BTreeMap<String, String>,
     pub glossary: Glossary,
     /// Lock file of each translated locale; a locale without one has an empty lock.
@@ -61,25 +62,24 @@ pub struct CheckData {
     pub template_sources: BTreeMap<String, String>,
 }
 
-/// Loads `content/*.toml` sources, `templates/*`, `content/glossary.toml` and
+/// Loads `content/site.toml`, `templates/*`, `content/glossary.toml` and
 /// `locales/<locale>/l10n.lock`.
 /// A missing glossary or lock file is not an error (empty glossary, empty lock).
 pub fn load_check_data(root: &Path, l10n: &L10n) -> (CheckData, Vec<Diagnostic>) {
+    let (mut data, mut diags) = load_check_inputs(root);
+    let (locks, more) = stale::load_locks(root, l10n);
+    data.locks = locks;
+    diags.extend(more);
+    (data, diags)
+}
+
+/// [`load_check_data`] without the lock files (see [`load_lock`]).
+pub fn load_check_inputs(root: &Path) -> (CheckData, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut data = CheckData::default();
-    let mut paths = vec![root.join("content/site.toml")];
-    if let Ok(entries) = std::fs::read_dir(root.join("content/articles")) {
-        let mut articles: Vec<_> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        articles.sort();
-        paths.extend(articles);
-    }
-    for path in paths {
-        if let Ok(source) = read_text(root, &path) {
-            data.content_sources.insert(rel_path(root, &path), source);
-        }
+    let path = root.join("content/site.toml");
+    if let Ok(source) = read_text(root, &path) {
+        data.content_sources.insert(rel_path(root, &path), source);
     }
     if let Ok(entries) = std::fs::read_dir(root.join("templates")) {
         let mut templates: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -102,9 +102,6 @@ pub fn load_check_data(root: &Path, l10n: &L10n) -> (CheckData, Vec<Diagnostic>)
             Err(diag) => diags.push(diag),
         }
     }
-    let (locks, more) = stale::load_locks(root, l10n);
-    data.locks = locks;
-    diags.extend(more);
     (data, diags)
 }
 
@@ -129,68 +126,25 @@ pub fn check(input: &Input<'_>) -> Vec<Diagnostic> {
 
 /// Runs every check and keeps what each finding is about.
 pub fn findings(input: &Input<'_>) -> Vec<Finding> {
-    findings_in(input, &parse_locales(input.l10n))
+    findings_and_status(input).0
 }
 
 /// Runs every check and summarizes the findings per locale and scope, parsing the locales
 /// once for both (what `build` and `check` need).
 pub fn findings_and_status(input: &Input<'_>) -> (Vec<Finding>, Status) {
-    let locales = parse_locales(input.l10n);
-    let all = findings_in(input, &locales);
-    let status = status::summarize_in(&locales, &all);
-    (all, status)
-}
-
-fn findings_in(input: &Input<'_>, locales: &[Locale<'_>]) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let Some((source, targets)) = locales.split_first() else {
-        return out;
-    };
     use rayon::prelude::*;
-    // Locales are independent: check them in parallel, keep a fixed order of results.
-    let per_locale: Vec<Vec<Finding>> = locales
-        .par_iter()
-        .map(|locale| {
-            let mut out = Vec::new();
-            structure::check_syntax(locale, &mut out);
-            structure::check_duplicates(locale, &mut out);
-            markup::check_unsafe(locale, &mut out);
-            refs::check_unknown_refs(locale, &mut out);
-            out
-        })
-        .collect();
-    out.extend(per_locale.into_iter().flatten());
-    refs::check_plurals(source, None, &mut out);
-    let prints = stale::fingerprints(source);
-    let per_target: Vec<Vec<Finding>> = targets
-        .par_iter()
-        .map(|target| {
-            let mut out = Vec::new();
-            structure::check_entries(source, target, &mut out);
-            let mut labels = labels::Labels::default();
-            for_each_pair(source, target, |pair| {
-                refs::check_pair(&pair, &mut out);
-                markup::check_pair(&pair, &mut out);
-                text::check_untranslated(&pair, &input.data.glossary, &mut out);
-                text::check_glossary(&pair, &input.data.glossary, &mut out);
-                labels.add(&pair);
-            });
-            refs::check_plurals(target, Some(source), &mut out);
-            labels.finish(source, target, &mut out);
-            let empty = Lock::new();
-            let lock = input.data.locks.get(target.name).unwrap_or(&empty);
-            stale::check_stale_with(&prints, source, target, lock, &mut out);
-            out
-        })
-        .collect();
-    out.extend(per_target.into_iter().flatten());
-    if let Some(site) = input.site {
-        content::check_content(site, source, &input.data.content_sources, &mut out);
-        procedure::check_procedures(site, source, &mut out);
-        links::check_links(site, locales, &mut out);
+    let locales = parse_locales(input.l10n);
+    let Some(source) = locales.first() else {
+        return (Vec::new(), Status::default());
+    };
+    let mut run = Run::with_source(input.site, source);
+    // Locales are independent: examine them in parallel, absorb them in order.
+    let examined: Vec<_> =
+        locales.par_iter().map(|locale| run.examine(input.data, source, locale)).collect();
+    for one in examined {
+        run.absorb(one);
     }
-    content::check_templates(source, &input.data.template_sources, &mut out);
-    out
+    run.finish_with(input.data, source)
 }
 
 /// Keeps only findings about the given locales (and the source locale's own problems).
@@ -309,11 +263,27 @@ pub(crate) fn parse_locales(l10n: &L10n) -> Vec<Locale<'_>> {
     parse_locales_in(l10n, None)
 }
 
+/// [`parse_locales`] of the source locale and the named ones only.
+pub(crate) fn parse_locales_of<'a>(l10n: &'a L10n, others: &[&str]) -> Vec<Locale<'a>> {
+    let chosen: Vec<_> = l10n
+        .locales
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| *i == 0 || others.contains(&l.locale.as_str()))
+        .map(|(_, l)| l)
+        .collect();
+    parse(&chosen, None)
+}
+
 /// [`parse_locales`] with only the files of the given scopes.
 pub(crate) fn parse_locales_in<'a>(l10n: &'a L10n, scopes: Option<&[&str]>) -> Vec<Locale<'a>> {
+    parse(&l10n.locales.iter().collect::<Vec<_>>(), scopes)
+}
+
+fn parse<'a>(locales: &[&'a crate::l10n::LocaleFiles], scopes: Option<&[&str]>) -> Vec<Locale<'a>> {
     use rayon::prelude::*;
     // Files are independent: parse them in parallel (the map keeps the sorted order).
-    l10n.locales
+    locales
         .par_iter()
         .map(|locale| {
             let files: BTreeMap<&str, File<'_>> = locale
@@ -473,11 +443,7 @@ mod tests {
             let (file, _) = parse_ftl(&format!("locales/{locale}/a.ftl"), source.to_string());
             let mut map = BTreeMap::new();
             map.insert("a".to_string(), file);
-            locales.push(LocaleFiles {
-                locale: locale.to_string(),
-                langid: locale.parse().unwrap(),
-                files: map,
-            });
+            locales.push(LocaleFiles::new(locale, map));
         }
         L10n { locales }
     }

@@ -45,6 +45,26 @@ pub struct LocaleFiles {
     pub locale: String,
     pub langid: LanguageIdentifier,
     pub files: BTreeMap<String, FtlFile>,
+    /// Scopes whose file exists but is not loaded now (see [`L10n::load_deferred`]): a
+    /// streaming build holds one translated locale's article files at a time.
+    pub deferred: std::collections::BTreeSet<String>,
+}
+
+impl LocaleFiles {
+    /// A locale with these files (the language identifier parsed from `locale`).
+    pub fn new(locale: &str, files: BTreeMap<String, FtlFile>) -> LocaleFiles {
+        LocaleFiles {
+            locale: locale.to_string(),
+            langid: locale.parse().unwrap_or_default(),
+            files,
+            deferred: Default::default(),
+        }
+    }
+
+    /// Whether the locale has a file for `scope`, loaded or deferred.
+    pub fn has(&self, scope: &str) -> bool {
+        self.files.contains_key(scope) || self.deferred.contains(scope)
+    }
 }
 
 /// Every locale's files. The first locale is the source (default) locale.
@@ -86,10 +106,19 @@ pub fn parse_ftl(path: &str, source: String) -> (FtlFile, Vec<Diagnostic>) {
 
 /// Loads `locales/<locale>/*.ftl` for each locale, in the given order (source locale first).
 pub fn load_l10n(root: &Path, locales: &[String]) -> (L10n, Vec<Diagnostic>) {
+    load_l10n_deferring(root, locales, &std::collections::BTreeSet::new())
+}
+
+/// [`load_l10n`], but the files of the scopes in `defer` are only listed, not read, in every
+/// locale except the source one: [`L10n::load_deferred`] reads them later.
+pub fn load_l10n_deferring(
+    root: &Path,
+    locales: &[String],
+    defer: &std::collections::BTreeSet<String>,
+) -> (L10n, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut out = Vec::new();
-    for locale in locales {
-        let langid = locale.parse::<LanguageIdentifier>().unwrap_or_default();
+    for (i, locale) in locales.iter().enumerate() {
         let dir = root.join("locales").join(locale);
         let mut paths: Vec<_> = match std::fs::read_dir(&dir) {
             Ok(entries) => entries
@@ -107,38 +136,78 @@ pub fn load_l10n(root: &Path, locales: &[String]) -> (L10n, Vec<Diagnostic>) {
             }
         };
         paths.sort();
-        let mut files = BTreeMap::new();
-        // Files are independent: read and parse them in parallel, keep the sorted order.
-        let parsed: Vec<_> = {
-            use rayon::prelude::*;
-            paths
-                .par_iter()
-                .map(|path| {
-                    let stem =
-                        path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-                    (
-                        stem,
-                        read_text(root, path)
-                            .map(|source| parse_ftl(&rel_path(root, path), source)),
-                    )
-                })
-                .collect()
-        };
-        for (stem, result) in parsed {
-            match result {
-                Ok((file, more)) => {
-                    diags.extend(more);
-                    files.insert(stem, file);
-                }
-                Err(diag) => diags.push(diag),
-            }
+        let mut deferred = std::collections::BTreeSet::new();
+        if i > 0 {
+            paths.retain(|path| match stem_of(path) {
+                Some(stem) if defer.contains(stem) => !deferred.insert(stem.to_string()),
+                _ => true,
+            });
         }
-        out.push(LocaleFiles { locale: locale.clone(), langid, files });
+        let (files, more) = read_files(root, &paths);
+        diags.extend(more);
+        out.push(LocaleFiles { deferred, ..LocaleFiles::new(locale, files) });
     }
     (L10n { locales: out }, diags)
 }
 
+fn stem_of(path: &Path) -> Option<&str> {
+    path.file_stem().and_then(|s| s.to_str())
+}
+
+/// Reads and parses `paths`, in parallel (files are independent), by file stem.
+fn read_files(
+    root: &Path,
+    paths: &[std::path::PathBuf],
+) -> (BTreeMap<String, FtlFile>, Vec<Diagnostic>) {
+    use rayon::prelude::*;
+    let parsed: Vec<_> = paths
+        .par_iter()
+        .map(|path| {
+            let stem = stem_of(path).unwrap_or_default().to_string();
+            (stem, read_text(root, path).map(|source| parse_ftl(&rel_path(root, path), source)))
+        })
+        .collect();
+    let mut files = BTreeMap::new();
+    let mut diags = Vec::new();
+    for (stem, result) in parsed {
+        match result {
+            Ok((file, more)) => {
+                diags.extend(more);
+                files.insert(stem, file);
+            }
+            Err(diag) => diags.push(diag),
+        }
+    }
+    (files, diags)
+}
+
 impl L10n {
+    /// Reads and parses the deferred files of `locale` (see [`load_l10n_deferring`]).
+    pub fn load_deferred(&mut self, root: &Path, locale: &str) -> Vec<Diagnostic> {
+        let Some(files) = self.locales.iter_mut().find(|l| l.locale == locale) else {
+            return Vec::new();
+        };
+        let dir = root.join("locales").join(locale);
+        let paths: Vec<_> = std::mem::take(&mut files.deferred)
+            .iter()
+            .map(|s| dir.join(format!("{s}.ftl")))
+            .collect();
+        let (loaded, diags) = read_files(root, &paths);
+        files.files.extend(loaded);
+        diags
+    }
+
+    /// Drops the files of `scopes` in `locale` (they become deferred again).
+    pub fn unload(&mut self, locale: &str, scopes: &std::collections::BTreeSet<String>) {
+        if let Some(files) = self.locales.iter_mut().find(|l| l.locale == locale) {
+            for scope in scopes {
+                if files.files.remove(scope).is_some() {
+                    files.deferred.insert(scope.clone());
+                }
+            }
+        }
+    }
+
     pub fn source(&self) -> &LocaleFiles {
         &self.locales[0]
     }
@@ -390,11 +459,7 @@ mod tests {
             let entry = match locales.iter_mut().position(|l| &l.locale == locale) {
                 Some(i) => &mut locales[i],
                 None => {
-                    locales.push(LocaleFiles {
-                        locale: locale.to_string(),
-                        langid: locale.parse().unwrap(),
-                        files: BTreeMap::new(),
-                    });
+                    locales.push(LocaleFiles::new(locale, BTreeMap::new()));
                     locales.last_mut().unwrap()
                 }
             };

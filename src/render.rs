@@ -94,7 +94,8 @@ pub fn render_site(
 }
 
 /// What the pages of a site share (each locale's chrome texts, language names, topic
-/// listings, which locales have each article), computed once. `serve` keeps one between
+/// listings, which locales have each article), computed once (a locale's listing when its
+/// pages are rendered: a streaming build loads one locale's article files at a time). `serve` keeps one between
 /// rebuilds and re-renders only what an edit touched ([`Renderer::update_article`]).
 pub struct Renderer {
     /// The selected locales, in the site's order.
@@ -119,7 +120,7 @@ impl Renderer {
         let site_ts = locales.iter().map(|l| SiteText::new(l10n.translator(l, "site"))).collect();
         let mut problems = Vec::new();
         let names = language_names(l10n, &mut problems);
-        let listings = locales.iter().map(|l| listing(site, l10n, l, &mut problems)).collect();
+        let listings = locales.iter().map(|_| Vec::new()).collect();
         let available = site
             .articles
             .iter()
@@ -130,43 +131,75 @@ impl Renderer {
 
     /// Every page and file of the site (what `build` writes).
     pub fn render_site(
+        &mut self,
+        site: &Site,
+        l10n: &L10n,
+        options: &Options,
+        sink: &dyn Sink,
+    ) -> std::io::Result<Vec<Diagnostic>> {
+        let mut diags = Vec::new();
+        for locale in self.locales.clone() {
+            diags.extend(self.render_locale(site, l10n, options, &locale, sink)?);
+        }
+        diags.extend(self.render_common(site, l10n, options, sink)?);
+        diag::sort(&mut diags);
+        Ok(diags)
+    }
+
+    /// The pages of `locale` (its articles' pages and checklists, and its index), when it
+    /// is one of the selected locales; its files must be loaded. Pages in parallel.
+    pub fn render_locale(
+        &mut self,
+        site: &Site,
+        l10n: &L10n,
+        options: &Options,
+        locale: &str,
+        sink: &dyn Sink,
+    ) -> std::io::Result<Vec<Diagnostic>> {
+        use rayon::prelude::*;
+
+        let mut diags = Vec::new();
+        let Some(i) = self.locales.iter().position(|l| l == locale) else { return Ok(diags) };
+        let mut problems = Vec::new();
+        self.listings[i] = listing(site, l10n, locale, &mut problems);
+        let mut jobs: Vec<&Article> = Vec::new();
+        for article in &site.articles {
+            if self.available[&article.id].iter().any(|l| l == locale) {
+                jobs.push(article);
+            } else {
+                diags.push(Diagnostic::file(
+                    Severity::Warning,
+                    "untranslated-article",
+                    &format!("locales/{locale}/{}.ftl", article.id),
+                    format!(
+                        "article `{}` has no {locale} translation: its {locale} links and index entry go to the {} page, marked",
+                        article.id,
+                        l10n.source().locale
+                    ),
+                ));
+            }
+        }
+        let page_problems: Vec<Vec<Problem>> = jobs
+            .par_iter()
+            .map(|article| self.render_article(site, l10n, options, i, article, sink))
+            .collect::<std::io::Result<_>>()?;
+        problems.extend(page_problems.into_iter().flatten());
+        problems.extend(self.render_locale_index(site, l10n, i, sink)?);
+        diags.extend(problems.iter().map(|p| p.to_diagnostic(options.strict)));
+        Ok(diags)
+    }
+
+    /// The files of no one locale: the root and 404 pages, sitemap, robots.txt, assets, and
+    /// the dashboards when `options` has their rows.
+    pub fn render_common(
         &self,
         site: &Site,
         l10n: &L10n,
         options: &Options,
         sink: &dyn Sink,
     ) -> std::io::Result<Vec<Diagnostic>> {
-        use rayon::prelude::*;
-
         let mut diags = check_message_refs(site, l10n);
         let mut problems = self.problems.clone();
-        let mut jobs: Vec<(usize, &Article)> = Vec::new();
-        for (i, locale) in self.locales.iter().enumerate() {
-            for article in &site.articles {
-                if self.available[&article.id].contains(locale) {
-                    jobs.push((i, article));
-                } else {
-                    diags.push(Diagnostic::file(
-                        Severity::Warning,
-                        "untranslated-article",
-                        &format!("locales/{locale}/{}.ftl", article.id),
-                        format!(
-                            "article `{}` has no {locale} translation: its {locale} links and index entry go to the {} page, marked",
-                            article.id,
-                            l10n.source().locale
-                        ),
-                    ));
-                }
-            }
-        }
-        let page_problems: Vec<Vec<Problem>> = jobs
-            .par_iter()
-            .map(|&(i, article)| self.render_article(site, l10n, options, i, article, sink))
-            .collect::<std::io::Result<_>>()?;
-        problems.extend(page_problems.into_iter().flatten());
-        for i in 0..self.locales.len() {
-            problems.extend(self.render_locale_index(site, l10n, i, sink)?);
-        }
         if let Some(rows) = &options.dashboard {
             problems.extend(self.render_dashboards(site, l10n, rows, sink)?);
         }
@@ -187,7 +220,6 @@ impl Renderer {
             sink.put(&format!("assets/{name}"), bytes)?;
         }
         diags.extend(problems.iter().map(|p| p.to_diagnostic(options.strict)));
-        diag::sort(&mut diags);
         Ok(diags)
     }
 
@@ -667,8 +699,7 @@ impl<'a> PageCtx<'a> {
 
 /// Whether `locale` has its own translation of article `id` (the source always has).
 pub(crate) fn is_translated(l10n: &L10n, locale: &str, id: &str) -> bool {
-    locale == l10n.source().locale
-        || l10n.locale(locale).is_some_and(|files| files.files.contains_key(id))
+    locale == l10n.source().locale || l10n.locale(locale).is_some_and(|files| files.has(id))
 }
 
 /// Each locale's name in its own language (`language-name` in its `site.ftl`).

@@ -402,3 +402,46 @@ fn imported_corpus_builds_in_six_locales_and_check_reports_the_same_stale_messag
     assert_eq!(stale_in_check, stale_in_report, "{text}");
     assert_eq!(stale_in_report, 10);
 }
+
+/// `build` streams (one translated locale's article files in memory at a time); `serve`
+/// keeps the whole model. On the imported corpus (stale messages, MT defects, links to
+/// articles outside the site, in six locales) both write the same bytes, dashboards included.
+#[test]
+fn the_streaming_build_and_the_kept_model_write_the_same_site() {
+    let dir = temp_project();
+    import_into(dir.path(), &inputs(&corpus().join("docfx")));
+    let (streamed, kept) = (dir.path().join("streamed"), dir.path().join("kept"));
+    let (stats, diags) =
+        drillbook::build::build_site(dir.path(), &streamed, &[], false, false).expect("build");
+    assert!(stats.is_some(), "{diags:#?}");
+    let (built, kept_diags) =
+        drillbook::build::build_model(dir.path(), &kept, &[], false, false).expect("build");
+    assert!(built.is_some(), "{kept_diags:#?}");
+    assert_eq!(diags, kept_diags);
+    let (a, b) = (files_under(&streamed), files_under(&kept));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    let differing: Vec<&String> =
+        a.iter().filter(|(p, bytes)| b[*p] != **bytes).map(|(p, _)| p).collect();
+    assert!(differing.is_empty(), "{differing:?}");
+    assert!(a.len() > 200, "{}", a.len());
+    let dashboard = String::from_utf8_lossy(&a["de-DE/dashboard/index.html"]).into_owned();
+    assert!(dashboard.contains("warning[stale]"), "the dashboard shows the stale messages");
+}
+
+/// Every file under `dir`, by path relative to it.
+fn files_under(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).expect("under dir").to_string_lossy().into_owned();
+                out.insert(rel, std::fs::read(&path).expect("read"));
+            }
+        }
+    }
+    out
+}

@@ -65,15 +65,19 @@ fn step_anchors(steps: &[Step], prefix: &str, out: &mut BTreeSet<String>) {
 type FoundLink<'a> = (&'a File<'a>, &'a str, usize, String, String);
 
 /// One external article's references, for the single summary line.
-struct External {
+#[derive(Default)]
+pub(crate) struct External {
     count: usize,
     first: Option<Finding>,
 }
 
+/// External articles' references found so far, by article id.
+pub(crate) type Externals = BTreeMap<String, External>;
+
 struct Ctx<'a> {
     site: &'a Site,
-    anchors: BTreeMap<&'a str, BTreeSet<String>>,
-    external: BTreeMap<String, External>,
+    anchors: &'a BTreeMap<&'a str, BTreeSet<String>>,
+    external: Externals,
     out: &'a mut Vec<Finding>,
 }
 
@@ -115,8 +119,7 @@ impl Ctx<'_> {
                 }
             }
             None if self.site.config.external_article_url.is_some() => {
-                let entry =
-                    self.external.entry(article.clone()).or_insert(External { count: 0, first: None });
+                let entry = self.external.entry(article.clone()).or_default();
                 entry.count += 1;
                 if entry.first.is_none() {
                     entry.first = Some(at(Severity::Warning, "external-article", String::new()));
@@ -131,93 +134,131 @@ impl Ctx<'_> {
     }
 }
 
-pub(crate) fn check_links(site: &Site, locales: &[Locale<'_>], out: &mut Vec<Finding>) {
-    let anchors = site.articles.iter().map(|a| (a.id.as_str(), anchors(a))).collect();
-    let mut ctx = Ctx { site, anchors, external: BTreeMap::new(), out };
-    // Links in content (next steps).
-    for article in &site.articles {
-        for block in &article.body {
-            if let Block::NextSteps(next) = block {
-                for link in &next.links {
-                    let Some(target) = &link.article else { continue };
-                    let at = |severity, code, message| Finding {
-                        diag: Diagnostic::at(
-                            severity,
-                            code,
-                            &article.path,
-                            &article.file_text,
-                            target.span(),
-                            message,
-                        ),
-                        locale: locales.first().map_or(String::new(), |l| l.name.to_string()),
-                        scope: article.id.clone(),
-                        id: None,
-                    };
-                    ctx.link(&article.id, &format!("{}.md", target.get_ref()), &at);
+/// The link checks of a site, run locale by locale: links are judged where they are found;
+/// the external-article summaries need every locale's links, in order, and come out of
+/// [`LinkCheck::finish`].
+pub(crate) struct LinkCheck<'s> {
+    site: &'s Site,
+    anchors: BTreeMap<&'s str, BTreeSet<String>>,
+    external: Externals,
+}
+
+impl<'s> LinkCheck<'s> {
+    pub(crate) fn new(site: &'s Site) -> LinkCheck<'s> {
+        let anchors = site.articles.iter().map(|a| (a.id.as_str(), anchors(a))).collect();
+        LinkCheck { site, anchors, external: Externals::new() }
+    }
+
+    /// Links in content (next steps), reported in the source locale.
+    pub(crate) fn content(&mut self, source: &str, out: &mut Vec<Finding>) {
+        let mut ctx =
+            Ctx { site: self.site, anchors: &self.anchors, external: Externals::new(), out };
+        for article in &self.site.articles {
+            for block in &article.body {
+                if let Block::NextSteps(next) = block {
+                    for link in &next.links {
+                        let Some(target) = &link.article else { continue };
+                        let at = |severity, code, message| Finding {
+                            diag: Diagnostic::at(
+                                severity,
+                                code,
+                                &article.path,
+                                &article.file_text,
+                                target.span(),
+                                message,
+                            ),
+                            locale: source.to_string(),
+                            scope: article.id.clone(),
+                            id: None,
+                        };
+                        ctx.link(&article.id, &format!("{}.md", target.get_ref()), &at);
+                    }
+                }
+            }
+        }
+        let found = ctx.external;
+        self.absorb(found);
+    }
+
+    /// Links in one locale's article messages: broken ones into `out`, external ones
+    /// returned, for [`LinkCheck::absorb`] in locale order. Found in parallel (flattening and
+    /// parsing is the cost), then judged in order.
+    pub(crate) fn examine(&self, locale: &Locale<'_>, out: &mut Vec<Finding>) -> Externals {
+        use rayon::prelude::*;
+        let site = self.site;
+        let found: Vec<Vec<FoundLink<'_>>> =
+            site.articles.par_iter().map(|article| links_in(locale, article)).collect();
+        let mut ctx =
+            Ctx { site: self.site, anchors: &self.anchors, external: Externals::new(), out };
+        for (article, links) in site.articles.iter().zip(found) {
+            for (file, locale, offset, id, dest_url) in links {
+                let at = |severity, code, message| {
+                    file.finding(
+                        severity,
+                        code,
+                        offset..offset + id.len(),
+                        (locale, article.id.as_str(), Some(id.as_str())),
+                        message,
+                    )
+                };
+                ctx.link(&article.id, &dest_url, &at);
+            }
+        }
+        ctx.external
+    }
+
+    /// Adds external references found after the ones already absorbed.
+    pub(crate) fn absorb(&mut self, found: Externals) {
+        for (article, External { count, first }) in found {
+            let entry = self.external.entry(article).or_default();
+            entry.count += count;
+            if entry.first.is_none() {
+                entry.first = first;
+            }
+        }
+    }
+
+    /// One `external-article` summary per article outside the site.
+    pub(crate) fn finish(self, out: &mut Vec<Finding>) {
+        for (article, External { count, first }) in self.external {
+            if let Some(mut finding) = first {
+                finding.diag.message = format!(
+                    "`{article}` is not an article of this site: {count} link{} go{} to `external-article-url`",
+                    if count == 1 { "" } else { "s" },
+                    if count == 1 { "es" } else { "" }
+                );
+                out.push(finding);
+            }
+        }
+    }
+}
+
+/// The links of article `article`'s messages in `locale`.
+fn links_in<'a>(locale: &'a Locale<'a>, article: &Article) -> Vec<FoundLink<'a>> {
+    let mut found = Vec::new();
+    let Some(file) = locale.files.get(article.id.as_str()) else { return found };
+    let empty = ast::TermTexts::new();
+    let terms = locale.terms.get(article.id.as_str()).map_or(&empty, |t| &**t);
+    for entry in file.entries() {
+        let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
+        for pattern in patterns {
+            let text = ast::flatten(pattern, terms).text;
+            // A link needs `[` (or `<` for an autolink): skip the parser otherwise.
+            if !text.contains(['[', '<']) {
+                continue;
+            }
+            for event in Parser::new(&text) {
+                if let Event::Start(Tag::Link { dest_url, .. }) = event {
+                    found.push((
+                        file,
+                        locale.name,
+                        entry.offset,
+                        entry.id.clone(),
+                        dest_url.to_string(),
+                    ));
                 }
             }
         }
     }
-    // Links in every locale's article messages: found in parallel (flattening and parsing
-    // is the cost), then judged in order, so the external-article summaries come out the same.
-    use rayon::prelude::*;
-    let found: Vec<Vec<FoundLink<'_>>> = locales
-        .par_iter()
-        .flat_map_iter(|locale| site.articles.iter().map(move |article| (locale, article)))
-        .map(|(locale, article)| {
-            let mut found = Vec::new();
-            let Some(file) = locale.files.get(article.id.as_str()) else { return found };
-            let empty = ast::TermTexts::new();
-            let terms = locale.terms.get(article.id.as_str()).map_or(&empty, |t| &**t);
-            for entry in file.entries() {
-                let patterns =
-                    entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
-                for pattern in patterns {
-                    let text = ast::flatten(pattern, terms).text;
-                    // A link needs `[` (or `<` for an autolink): skip the parser otherwise.
-                    if !text.contains(['[', '<']) {
-                        continue;
-                    }
-                    for event in Parser::new(&text) {
-                        if let Event::Start(Tag::Link { dest_url, .. }) = event {
-                            found.push((
-                                file,
-                                locale.name,
-                                entry.offset,
-                                entry.id.clone(),
-                                dest_url.to_string(),
-                            ));
-                        }
-                    }
-                }
-            }
-            found
-        })
-        .collect();
-    let articles = locales.iter().flat_map(|_| site.articles.iter());
-    for (article, links) in articles.zip(found) {
-        for (file, locale, offset, id, dest_url) in links {
-            let at = |severity, code, message| {
-                file.finding(
-                    severity,
-                    code,
-                    offset..offset + id.len(),
-                    (locale, article.id.as_str(), Some(id.as_str())),
-                    message,
-                )
-            };
-            ctx.link(&article.id, &dest_url, &at);
-        }
-    }
-    let external = std::mem::take(&mut ctx.external);
-    for (article, External { count, first }) in external {
-        if let Some(mut finding) = first {
-            finding.diag.message = format!(
-                "`{article}` is not an article of this site: {count} link{} go{} to `external-article-url`",
-                if count == 1 { "" } else { "s" },
-                if count == 1 { "es" } else { "" }
-            );
-            ctx.out.push(finding);
-        }
-    }
+    found
 }

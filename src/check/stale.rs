@@ -17,8 +17,15 @@ use crate::paths::{read_text, rel_path};
 /// Loads the lock file of every locale but the source one; a missing file is an empty lock.
 pub fn load_locks(root: &Path, l10n: &L10n) -> (BTreeMap<String, Lock>, Vec<Diagnostic>) {
     use rayon::prelude::*;
-    let loaded: Vec<(String, Lock, Vec<Diagnostic>)> =
-        l10n.locales.par_iter().skip(1).map(|locale| load_lock(root, &locale.locale)).collect();
+    let loaded: Vec<(String, Lock, Vec<Diagnostic>)> = l10n
+        .locales
+        .par_iter()
+        .skip(1)
+        .map(|locale| {
+            let (lock, diags) = load_lock(root, &locale.locale);
+            (locale.locale.clone(), lock, diags)
+        })
+        .collect();
     let mut locks = BTreeMap::new();
     let mut diags = Vec::new();
     for (locale, lock, more) in loaded {
@@ -28,18 +35,15 @@ pub fn load_locks(root: &Path, l10n: &L10n) -> (BTreeMap<String, Lock>, Vec<Diag
     (locks, diags)
 }
 
-/// One locale's lock file, and the problems reading it.
-fn load_lock(root: &Path, locale: &str) -> (String, Lock, Vec<Diagnostic>) {
+/// One locale's lock file (empty when there is none), and the problems reading it.
+pub fn load_lock(root: &Path, locale: &str) -> (Lock, Vec<Diagnostic>) {
     let path = root.join("locales").join(locale).join(LOCK_FILE);
     if !path.exists() {
-        return (locale.to_string(), Lock::new(), Vec::new());
+        return (Lock::new(), Vec::new());
     }
     match read_text(root, &path) {
-        Ok(source) => {
-            let (lock, diags) = parse_lock(&rel_path(root, &path), &source);
-            (locale.to_string(), lock, diags)
-        }
-        Err(diag) => (locale.to_string(), Lock::new(), vec![diag]),
+        Ok(source) => parse_lock(&rel_path(root, &path), &source),
+        Err(diag) => (Lock::new(), vec![diag]),
     }
 }
 

@@ -85,21 +85,18 @@ pub fn stale_messages(input: &Input<'_>) -> BTreeMap<(String, String), BTreeSet<
     let mut out = BTreeMap::new();
     let Some((source, targets)) = locales.split_first() else { return out };
     use rayon::prelude::*;
-    let empty = crate::l10n::lock::Lock::new();
     let prints = crate::check::stale::fingerprints(source);
-    let found: Vec<Vec<Finding>> = targets
+    let found: Vec<_> = targets
         .par_iter()
         .map(|target| {
-            let mut found = Vec::new();
-            let lock = input.data.locks.get(target.name).unwrap_or(&empty);
-            crate::check::stale::check_stale_with(&prints, source, target, lock, &mut found);
+            let mut found = BTreeMap::new();
+            let lock = crate::check::run::lock_of(input.data, target.name);
+            crate::check::run::stale_into(&prints, source, target, lock, &mut found);
             found
         })
         .collect();
-    for finding in found.into_iter().flatten() {
-        if let Some(id) = finding.id {
-            out.entry((finding.locale, finding.scope)).or_insert_with(BTreeSet::new).insert(id);
-        }
+    for one in found {
+        out.extend(one);
     }
     out
 }
@@ -133,39 +130,17 @@ pub fn status(input: &Input<'_>) -> Status {
     findings_and_status(input).1
 }
 
-/// [`status`] from findings already computed (so `check` need not run twice).
-pub fn summarize(input: &Input<'_>, all: &[Finding]) -> Status {
-    summarize_in(&parse_locales(input.l10n), all)
-}
-
-pub(crate) fn summarize_in(locales: &[Locale<'_>], all: &[Finding]) -> Status {
-    use rayon::prelude::*;
-    let Some((source, targets)) = locales.split_first() else {
-        return Status::default();
-    };
-    let mut status = Status { source_locale: source.name.to_string(), locales: BTreeMap::new() };
-    // Findings by (locale, scope), so each scope looks only at its own (not at all of them).
-    let mut by_scope: BTreeMap<(&str, &str), Vec<&Finding>> = BTreeMap::new();
-    for finding in all {
-        by_scope
-            .entry((finding.locale.as_str(), finding.scope.as_str()))
-            .or_default()
-            .push(finding);
-    }
-    let per_target: Vec<(String, LocaleStatus)> = targets
-        .par_iter()
-        .map(|target| (target.name.to_string(), locale_status(source, target, &by_scope)))
-        .collect();
-    status.locales.extend(per_target);
-    status
-}
-
-/// One translated locale's status, from its findings by `(locale, scope)`.
-fn locale_status(
+/// One translated locale's status, from its findings (any other locale's are ignored).
+pub(crate) fn locale_status(
     source: &Locale<'_>,
     target: &Locale<'_>,
-    by_scope: &BTreeMap<(&str, &str), Vec<&Finding>>,
+    findings: &[Finding],
 ) -> LocaleStatus {
+    // Findings by scope, so each scope looks only at its own (not at all of them).
+    let mut by_scope: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for finding in findings.iter().filter(|f| f.locale == target.name) {
+        by_scope.entry(finding.scope.as_str()).or_default().push(finding);
+    }
     let mut locale_status = LocaleStatus::default();
     for (scope, en_file) in &source.files {
         let en_ids: BTreeSet<String> = en_file.entry_ids().collect();
@@ -174,22 +149,47 @@ fn locale_status(
         let mut s = ScopeStatus { messages: en_ids.len(), ..ScopeStatus::default() };
         s.translated = en_ids.intersection(&tr_ids).count();
         s.missing_ids = en_ids.difference(&tr_ids).cloned().collect();
-        let found = by_scope.get(&(target.name, *scope)).map_or(&[][..], Vec::as_slice);
-        for finding in found {
-            s.diagnostics.push(finding.diag.clone());
-            let Some(id) = &finding.id else { continue };
-            if finding.diag.code == "stale" {
-                s.stale_ids.insert(id.clone());
-            } else if finding.diag.is_error() && finding.diag.code != "missing-message" {
-                s.error_ids.insert(id.clone());
-            }
+        for finding in by_scope.get(scope).map_or(&[][..], Vec::as_slice) {
+            s.note(finding);
         }
-        crate::diag::sort(&mut s.diagnostics);
-        s.missing = s.missing_ids.len();
-        s.stale = s.stale_ids.len();
-        s.errors = s.error_ids.len();
+        s.settle();
         locale_status.total.add(&s);
         locale_status.scopes.insert(scope.to_string(), s);
     }
     locale_status
+}
+
+impl ScopeStatus {
+    /// Counts a finding about this scope in (call [`ScopeStatus::settle`] after).
+    fn note(&mut self, finding: &Finding) {
+        self.diagnostics.push(finding.diag.clone());
+        let Some(id) = &finding.id else { return };
+        if finding.diag.code == "stale" {
+            self.stale_ids.insert(id.clone());
+        } else if finding.diag.is_error() && finding.diag.code != "missing-message" {
+            self.error_ids.insert(id.clone());
+        }
+    }
+
+    /// Sorts the diagnostics and recounts.
+    fn settle(&mut self) {
+        crate::diag::sort(&mut self.diagnostics);
+        self.missing = self.missing_ids.len();
+        self.stale = self.stale_ids.len();
+        self.errors = self.error_ids.len();
+    }
+}
+
+impl LocaleStatus {
+    /// Adds a finding about this locale made after its status was computed (a link summary).
+    pub(crate) fn record(&mut self, finding: &Finding) {
+        let Some(s) = self.scopes.get_mut(&finding.scope) else { return };
+        s.note(finding);
+        s.settle();
+        let mut total = ScopeStatus::default();
+        for s in self.scopes.values() {
+            total.add(s);
+        }
+        self.total = total;
+    }
 }

@@ -37,7 +37,7 @@ fn site_with(article: &str, en: &str, de: &str) -> (Site, L10n) {
             assert!(diags.is_empty(), "{diags:?}");
             files.insert(scope.to_string(), file);
         }
-        LocaleFiles { locale: tag.to_string(), langid: tag.parse().unwrap(), files }
+        LocaleFiles::new(tag, files)
     };
     (site, L10n { locales: vec![locale("en-US", en), locale("de-DE", de)] })
 }

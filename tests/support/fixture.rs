@@ -70,11 +70,9 @@ pub(crate) fn build(files: &[(String, String)]) -> (L10n, Option<Site>, CheckDat
                 if !order.iter().any(|l| l == locale) {
                     order.push(locale.to_string());
                 }
-                let entry = locales.entry(locale.to_string()).or_insert_with(|| LocaleFiles {
-                    locale: locale.to_string(),
-                    langid: locale.parse().unwrap_or_default(),
-                    files: BTreeMap::new(),
-                });
+                let entry = locales
+                    .entry(locale.to_string())
+                    .or_insert_with(|| LocaleFiles::new(locale, BTreeMap::new()));
                 let (file, _) = parse_ftl(path, body.clone());
                 entry.files.insert(name.trim_end_matches(".ftl").to_string(), file);
             }
@@ -106,13 +104,7 @@ pub(crate) fn build(files: &[(String, String)]) -> (L10n, Option<Site>, CheckDat
     let l10n = L10n {
         locales: order
             .iter()
-            .map(|l| {
-                locales.remove(l).unwrap_or_else(|| LocaleFiles {
-                    locale: l.clone(),
-                    langid: l.parse().unwrap_or_default(),
-                    files: BTreeMap::new(),
-                })
-            })
+            .map(|l| locales.remove(l).unwrap_or_else(|| LocaleFiles::new(l, BTreeMap::new())))
             .collect(),
     };
     for locale in order.iter().skip(1) {

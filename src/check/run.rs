@@ -1,0 +1,195 @@
+//! The checks, run locale by locale. One [`Run`] serves both ways of checking a project:
+//! [`crate::check::findings_and_status`] examines every loaded locale at once (in parallel),
+//! and a streaming build ([`crate::build`]) examines each translated locale while only its
+//! files and the source locale's are loaded. Both go through [`Run::examine`] and
+//! [`Run::absorb`], so they find the same problems and the same status.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::check::{
+    CheckData, Finding, Locale, Status, content, for_each_pair, labels, links, markup, procedure,
+    refs, stale, status, structure, text,
+};
+use crate::content::Site;
+use crate::l10n::L10n;
+use crate::l10n::lock::Lock;
+
+/// A check in progress: the source locale's fingerprints, the findings so far, the status
+/// of the locales examined, and the link summaries that need every locale.
+pub struct Run<'s> {
+    site: Option<&'s Site>,
+    source: String,
+    prints: HashMap<String, String>,
+    links: Option<links::LinkCheck<'s>>,
+    findings: Vec<Finding>,
+    status: Status,
+}
+
+/// What examining one locale found.
+pub(crate) struct Examined {
+    findings: Vec<Finding>,
+    external: links::Externals,
+    /// For a translated locale: its status.
+    status: Option<(String, status::LocaleStatus)>,
+}
+
+impl<'s> Run<'s> {
+    /// A run over `l10n`'s locales (the first is the source) and, when given, the site's
+    /// content.
+    pub fn new(site: Option<&'s Site>, l10n: &L10n) -> Run<'s> {
+        let locales = crate::check::parse_locales_of(l10n, &[]);
+        Run::with_source(site, &locales[0])
+    }
+
+    pub(crate) fn with_source(site: Option<&'s Site>, source: &Locale<'_>) -> Run<'s> {
+        let mut findings = Vec::new();
+        let mut links = site.map(links::LinkCheck::new);
+        if let Some(links) = &mut links {
+            links.content(source.name, &mut findings);
+        }
+        Run {
+            site,
+            source: source.name.to_string(),
+            prints: stale::fingerprints(source),
+            links,
+            findings,
+            status: Status { source_locale: source.name.to_string(), locales: BTreeMap::new() },
+        }
+    }
+
+    /// The stale message ids of translated locale `locale` per `(locale, scope)`: what the
+    /// pages mark "updated in English". Only `locale`'s and the source's files are read.
+    pub fn stale_ids(
+        &self,
+        l10n: &L10n,
+        data: &CheckData,
+        locale: &str,
+    ) -> BTreeMap<(String, String), BTreeSet<String>> {
+        let locales = crate::check::parse_locales_of(l10n, &[locale]);
+        let mut out = BTreeMap::new();
+        if let [source, target] = locales.as_slice() {
+            stale_into(&self.prints, source, target, lock_of(data, target.name), &mut out);
+        }
+        out
+    }
+
+    /// Examines locale `locale` (the source or a translation) and adds what it found.
+    pub fn locale(&mut self, l10n: &L10n, data: &CheckData, locale: &str) {
+        let locales = crate::check::parse_locales_of(l10n, &[locale]);
+        let (source, target) = match locales.as_slice() {
+            [source] => (source, source),
+            [source, target] => (source, target),
+            _ => return,
+        };
+        let examined = self.examine(data, source, target);
+        self.absorb(examined);
+    }
+
+    /// Everything about `locale` alone, or against `source` when it is a translation. Pure:
+    /// locales can be examined in parallel, then absorbed in order.
+    pub(crate) fn examine(
+        &self,
+        data: &CheckData,
+        source: &Locale<'_>,
+        locale: &Locale<'_>,
+    ) -> Examined {
+        let mut out = Vec::new();
+        structure::check_syntax(locale, &mut out);
+        structure::check_duplicates(locale, &mut out);
+        markup::check_unsafe(locale, &mut out);
+        refs::check_unknown_refs(locale, &mut out);
+        if locale.name == source.name {
+            refs::check_plurals(source, None, &mut out);
+        } else {
+            structure::check_entries(source, locale, &mut out);
+            let mut labels = labels::Labels::default();
+            for_each_pair(source, locale, |pair| {
+                refs::check_pair(&pair, &mut out);
+                markup::check_pair(&pair, &mut out);
+                text::check_untranslated(&pair, &data.glossary, &mut out);
+                text::check_glossary(&pair, &data.glossary, &mut out);
+                labels.add(&pair);
+            });
+            refs::check_plurals(locale, Some(source), &mut out);
+            labels.finish(source, locale, &mut out);
+            stale::check_stale_with(
+                &self.prints,
+                source,
+                locale,
+                lock_of(data, locale.name),
+                &mut out,
+            );
+        }
+        let external = match &self.links {
+            Some(links) => links.examine(locale, &mut out),
+            None => links::Externals::new(),
+        };
+        let status = (locale.name != source.name)
+            .then(|| (locale.name.to_string(), status::locale_status(source, locale, &out)));
+        Examined { findings: out, external, status }
+    }
+
+    pub(crate) fn absorb(&mut self, examined: Examined) {
+        self.findings.extend(examined.findings);
+        if let Some(links) = &mut self.links {
+            links.absorb(examined.external);
+        }
+        if let Some((locale, status)) = examined.status {
+            self.status.locales.insert(locale, status);
+        }
+    }
+
+    /// The checks of the whole site (content, procedures, templates, link summaries), with
+    /// the source locale loaded; every finding, and the status of every translated locale.
+    pub fn finish(self, l10n: &L10n, data: &CheckData) -> (Vec<Finding>, Status) {
+        let locales = crate::check::parse_locales_of(l10n, &[]);
+        self.finish_with(data, &locales[0])
+    }
+
+    pub(crate) fn finish_with(
+        mut self,
+        data: &CheckData,
+        source: &Locale<'_>,
+    ) -> (Vec<Finding>, Status) {
+        debug_assert_eq!(source.name, self.source);
+        let mut late = Vec::new();
+        if let Some(site) = self.site {
+            content::check_content(site, source, &data.content_sources, &mut late);
+            procedure::check_procedures(site, source, &mut late);
+        }
+        if let Some(links) = self.links.take() {
+            links.finish(&mut late);
+        }
+        content::check_templates(source, &data.template_sources, &mut late);
+        // A summary can be about a translated locale (its first link is there).
+        for finding in &late {
+            if let Some(locale) = self.status.locales.get_mut(&finding.locale) {
+                locale.record(finding);
+            }
+        }
+        self.findings.extend(late);
+        (self.findings, self.status)
+    }
+}
+
+pub(crate) fn lock_of<'d>(data: &'d CheckData, locale: &str) -> &'d Lock {
+    static EMPTY: Lock = Lock::new();
+    data.locks.get(locale).unwrap_or(&EMPTY)
+}
+
+/// The stale ids of `target` by `(locale, scope)`, into `out`.
+pub(crate) fn stale_into(
+    prints: &HashMap<String, String>,
+    source: &Locale<'_>,
+    target: &Locale<'_>,
+    lock: &Lock,
+    out: &mut BTreeMap<(String, String), BTreeSet<String>>,
+) {
+    let mut found = Vec::new();
+    stale::check_stale_with(prints, source, target, lock, &mut found);
+    for finding in found {
+        if let Some(id) = finding.id {
+            out.entry((finding.locale, finding.scope)).or_default().insert(id);
+        }
+    }
+}
