@@ -537,6 +537,9 @@ pub(crate) struct PageCtx<'a> {
     stale: &'a BTreeSet<String>,
     problems: RefCell<Vec<Problem>>,
     memo: RefCell<std::collections::HashMap<String, (crate::l10n::Text, Vec<Problem>)>>,
+    /// Article messages as plain text (`article_plain`): a checklist item's text is shown
+    /// on the article page, the checklist page and in the Markdown export.
+    plain_memo: RefCell<std::collections::HashMap<String, String>>,
 }
 
 impl<'a> PageCtx<'a> {
@@ -562,6 +565,7 @@ impl<'a> PageCtx<'a> {
             stale,
             problems: RefCell::new(Vec::new()),
             memo: RefCell::default(),
+            plain_memo: RefCell::default(),
         }
     }
 
@@ -602,7 +606,15 @@ impl<'a> PageCtx<'a> {
 
     /// An article message as plain text (titles, alt text).
     pub(crate) fn article_plain(&self, msg: &MsgRef) -> String {
-        plain_text(&self.article_message(msg.get_ref()).value)
+        let id = msg.get_ref();
+        // The message itself, for its problems (memoized too).
+        let text = self.article_message(id);
+        if let Some(plain) = self.plain_memo.borrow().get(id) {
+            return plain.clone();
+        }
+        let plain = plain_text(&text.value);
+        self.plain_memo.borrow_mut().insert(id.to_string(), plain.clone());
+        plain
     }
 
     /// A site-chrome message as plain text.

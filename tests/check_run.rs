@@ -92,7 +92,7 @@ fn stale_ids_of_one_locale_match_the_whole_pass() {
     let files = fixture::parse_fixture(SITE);
     let (l10n, site, data) = fixture::build(&files);
     let input = Input { l10n: &l10n, site: site.as_ref(), data: &data };
-    let run = Run::new(site.as_ref(), &l10n);
+    let mut run = Run::new(site.as_ref(), &l10n);
     let mut streamed = std::collections::BTreeMap::new();
     for locale in ["de-DE", "sv-SE"] {
         streamed.extend(run.stale_ids(&l10n, &data, locale));

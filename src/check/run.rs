@@ -23,6 +23,9 @@ pub struct Run<'s> {
     links: Option<links::LinkCheck<'s>>,
     findings: Vec<Finding>,
     status: Status,
+    /// The `stale` findings of the locale [`Run::stale_ids`] was last asked about, kept for
+    /// [`Run::locale`] (computing them is a fingerprint lookup per message).
+    stale: Option<(String, Vec<Finding>)>,
 }
 
 /// What examining one locale found.
@@ -54,23 +57,27 @@ impl<'s> Run<'s> {
             links,
             findings,
             status: Status { source_locale: source.name.to_string(), locales: BTreeMap::new() },
+            stale: None,
         }
     }
 
     /// The stale message ids of translated locale `locale` per `(locale, scope)`: what the
     /// pages mark "updated in English". Only `locale`'s and the source's files are read.
     pub fn stale_ids(
-        &self,
+        &mut self,
         l10n: &L10n,
         data: &CheckData,
         locale: &str,
     ) -> BTreeMap<(String, String), BTreeSet<String>> {
         let locales = crate::check::parse_locales_of(l10n, &[locale]);
-        let mut out = BTreeMap::new();
+        let mut found = Vec::new();
         if let [source, target] = locales.as_slice() {
-            stale_into(&self.prints, source, target, lock_of(data, target.name), &mut out);
+            let lock = lock_of(data, target.name);
+            stale::check_stale_with(&self.prints, source, target, lock, &mut found);
         }
-        out
+        let ids = stale_by_scope(&found);
+        self.stale = Some((locale.to_string(), found));
+        ids
     }
 
     /// Examines locale `locale` (the source or a translation) and adds what it found.
@@ -81,7 +88,11 @@ impl<'s> Run<'s> {
             [source, target] => (source, target),
             _ => return,
         };
-        let examined = self.examine(data, source, target);
+        let stale = match self.stale.take() {
+            Some((of, found)) if of == locale => Some(found),
+            _ => None,
+        };
+        let examined = self.examine_with(data, source, target, stale);
         self.absorb(examined);
     }
 
@@ -92,6 +103,17 @@ impl<'s> Run<'s> {
         data: &CheckData,
         source: &Locale<'_>,
         locale: &Locale<'_>,
+    ) -> Examined {
+        self.examine_with(data, source, locale, None)
+    }
+
+    /// [`Run::examine`], with the locale's `stale` findings when they are already known.
+    fn examine_with(
+        &self,
+        data: &CheckData,
+        source: &Locale<'_>,
+        locale: &Locale<'_>,
+        stale: Option<Vec<Finding>>,
     ) -> Examined {
         let mut out = Vec::new();
         structure::check_syntax(locale, &mut out);
@@ -112,13 +134,13 @@ impl<'s> Run<'s> {
             });
             refs::check_plurals(locale, Some(source), &mut out);
             labels.finish(source, locale, &mut out);
-            stale::check_stale_with(
-                &self.prints,
-                source,
-                locale,
-                lock_of(data, locale.name),
-                &mut out,
-            );
+            match stale {
+                Some(found) => out.extend(found),
+                None => {
+                    let lock = lock_of(data, locale.name);
+                    stale::check_stale_with(&self.prints, source, locale, lock, &mut out);
+                }
+            }
         }
         let external = match &self.links {
             Some(links) => links.examine(locale, &mut out),
@@ -177,19 +199,15 @@ pub(crate) fn lock_of<'d>(data: &'d CheckData, locale: &str) -> &'d Lock {
     data.locks.get(locale).unwrap_or(&EMPTY)
 }
 
-/// The stale ids of `target` by `(locale, scope)`, into `out`.
-pub(crate) fn stale_into(
-    prints: &HashMap<String, String>,
-    source: &Locale<'_>,
-    target: &Locale<'_>,
-    lock: &Lock,
-    out: &mut BTreeMap<(String, String), BTreeSet<String>>,
-) {
-    let mut found = Vec::new();
-    stale::check_stale_with(prints, source, target, lock, &mut found);
+/// The ids of `stale` findings by `(locale, scope)`.
+pub(crate) fn stale_by_scope(found: &[Finding]) -> BTreeMap<(String, String), BTreeSet<String>> {
+    let mut out: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
     for finding in found {
-        if let Some(id) = finding.id {
-            out.entry((finding.locale, finding.scope)).or_default().insert(id);
+        if let Some(id) = &finding.id {
+            out.entry((finding.locale.clone(), finding.scope.clone()))
+                .or_default()
+                .insert(id.clone());
         }
     }
+    out
 }

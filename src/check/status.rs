@@ -89,10 +89,10 @@ pub fn stale_messages(input: &Input<'_>) -> BTreeMap<(String, String), BTreeSet<
     let found: Vec<_> = targets
         .par_iter()
         .map(|target| {
-            let mut found = BTreeMap::new();
+            let mut found = Vec::new();
             let lock = crate::check::run::lock_of(input.data, target.name);
-            crate::check::run::stale_into(&prints, source, target, lock, &mut found);
-            found
+            crate::check::stale::check_stale_with(&prints, source, target, lock, &mut found);
+            crate::check::run::stale_by_scope(&found)
         })
         .collect();
     for one in found {
