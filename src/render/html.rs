@@ -38,6 +38,9 @@ pub fn plain_text(markdown: &str) -> String {
     if crate::render::inline::is_plain(markdown) {
         return markdown.split_whitespace().collect::<Vec<_>>().join(" ");
     }
+    if let Some(parts) = crate::render::inline::bold_parts(markdown) {
+        return parts.concat().split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     plain_text_parsed(markdown)
 }
 

@@ -28,6 +28,19 @@ pub fn render_inline(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> St
         // What the parser would give: one text event, nothing to escape.
         return text.to_string();
     }
+    if let Some(parts) = bold_parts(text) {
+        let mut html = String::with_capacity(text.len() + 8 * parts.len());
+        for (i, part) in parts.iter().enumerate() {
+            if i % 2 == 1 {
+                html.push_str("<strong>");
+                html.push_str(part);
+                html.push_str("</strong>");
+            } else {
+                html.push_str(part);
+            }
+        }
+        return html;
+    }
     render_parsed(text, resolve)
 }
 
@@ -103,36 +116,74 @@ fn render_parsed(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> String
 pub fn is_plain(text: &str) -> bool {
     let starts_with_letter = text.chars().next().is_some_and(char::is_alphabetic);
     let ends_clean = text.chars().last().is_some_and(|c| !c.is_whitespace());
-    starts_with_letter
-        && ends_clean
-        && text.chars().all(|c| match c {
-            'a'..='z'
-            | 'A'..='Z'
-            | '0'..='9'
-            | ' '
-            | ','
-            | '.'
-            | ';'
-            | ':'
-            | '?'
-            | '('
-            | ')'
-            | '/'
-            | '%'
-            | '-'
-            | '\''
-            | '"' => true,
-            c if c.is_ascii() => false,
-            // Non-ASCII: letters, punctuation and spaces of other scripts, minus what
-            // `strip_controls` removes and other invisible characters.
-            '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{061C}'
-            | '\u{2060}'
-            | '\u{FEFF}' => false,
-            c => !c.is_control() && !c.is_whitespace(),
-        })
+    starts_with_letter && ends_clean && text.chars().all(is_plain_char)
+}
+
+/// A character that is never Markdown or HTML syntax and that [`strip_controls`] keeps.
+fn is_plain_char(c: char) -> bool {
+    match c {
+        'a'..='z'
+        | 'A'..='Z'
+        | '0'..='9'
+        | ' '
+        | ','
+        | '.'
+        | ';'
+        | ':'
+        | '?'
+        | '('
+        | ')'
+        | '/'
+        | '%'
+        | '-'
+        | '\''
+        | '"' => true,
+        c if c.is_ascii() => false,
+        // Non-ASCII: letters, punctuation and spaces of other scripts, minus what
+        // `strip_controls` removes and other invisible characters.
+        '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{061C}'
+        | '\u{2060}'
+        | '\u{FEFF}' => false,
+        c => !c.is_control() && !c.is_whitespace(),
+    }
+}
+
+/// Plain words with bold spans (`Select **Save**.`), the next most common shape of a
+/// message, split at the `**`: the parts at odd indices are bold. `None` unless Markdown
+/// reads it exactly so: plain characters only; each bold part starts and ends with a letter
+/// or digit (so every `**` can open or close as it pairs up, by the flanking rules); no two
+/// `**` touch; the text starts with a letter or a bold part and ends with no space. The
+/// proptest `bold_words_render_as_the_parser_renders_them` holds this to the parser.
+pub(crate) fn bold_parts(text: &str) -> Option<Vec<&str>> {
+    let parts: Vec<&str> = text.split("**").collect();
+    if parts.len() < 3 || parts.len() % 2 == 0 {
+        return None;
+    }
+    let last = parts.len() - 1;
+    for (i, part) in parts.iter().enumerate() {
+        if !part.chars().all(is_plain_char) {
+            return None;
+        }
+        if i % 2 == 1 {
+            let edges = [part.chars().next(), part.chars().last()];
+            if !edges.iter().all(|c| c.is_some_and(char::is_alphanumeric)) {
+                return None;
+            }
+        } else if i == 0 {
+            if part.chars().next().is_some_and(|c| !c.is_alphabetic()) {
+                return None;
+            }
+        } else if part.is_empty() && i != last {
+            return None;
+        }
+    }
+    if parts[last].chars().last().is_some_and(char::is_whitespace) {
+        return None;
+    }
+    Some(parts)
 }
 
 /// Removes bidi controls (including Fluent's isolation marks), zero-width characters and
@@ -234,11 +285,32 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
         #[test]
         fn plain_text_renders_as_itself(
             text in r#"[A-Za-zÄäßЖжя中文 ,.;:?()/%'"0-9\u{3000}\u{a0}\u{200b}-]{1,40}|[A-Za-zä中 .*_<&#!\\\n\t\[\]-]{1,20}"#
         ) {
             if is_plain(&text) {
+                prop_assert_eq!(render_inline(&text, &|_| None), render_parsed(&text, &|_| None));
+                prop_assert_eq!(
+                    crate::render::html::plain_text(&text),
+                    crate::render::html::plain_text_parsed(&text)
+                );
+            }
+        }
+
+        #[test]
+        fn bold_words_render_as_the_parser_renders_them(
+            text in prop_oneof![
+                // Mostly the shape itself, with punctuation and spaces at the edges...
+                r#"([A-Za-zä中0-9]{1,4}[ .,()'"-]{0,2}){0,2}(\*\*[A-Za-zä中0-9]{1,3}([ .,'"-][A-Za-z]{1,3})?\*\*[A-Za-z中 .,()'"-]{0,3}){1,3}"#,
+                r#"([A-Za-zä中0-9]{1,4}[ .,()'"-]{0,2}){0,2}(\*\*[ (."']?[A-Za-zä中0-9]{1,3}[ .)"']?\*\*[A-Za-z中 .,()'"-]{0,3}){1,3}"#,
+                // ...and anything near it.
+                r#"([A-Za-zä中 .,()'"0-9-]{0,6}(\*\*|\*|_)?){1,8}"#,
+            ]
+        ) {
+            if bold_parts(&text).is_some() {
                 prop_assert_eq!(render_inline(&text, &|_| None), render_parsed(&text, &|_| None));
                 prop_assert_eq!(
                     crate::render::html::plain_text(&text),
