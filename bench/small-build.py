@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Build times of the two small real sites, the issue 8 target (< 100 ms each, warm):
+
+- shipped: this repository's own `content/` and `locales/`;
+- corpus: the same project with the shared DocFX corpus imported
+  (`drillbook import docfx ../shared/corpus/docfx` into a temp copy).
+
+Each binary builds each site RUNS times (default 15), output on tmpfs, runs alternated between
+binaries and sites so that a busy machine slows them alike. Reported per site and binary:
+medians of wall time, CPU time (user + sys, from the child's rusage) and the search index
+phase ("search index done" minus "render done" from DRILLBOOK_TIMINGS), then the machine's
+load average, which says how far to trust the wall times on a shared machine.
+
+Usage: python3 bench/small-build.py [BINARY...]   (default: this tree's release build)
+       RUNS=21 python3 bench/small-build.py /tmp/drillbook-main target/release/drillbook
+"""
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.environ.get("BENCH_DIR", "/dev/shm/drillbook-small-bench")
+RUNS = int(os.environ.get("RUNS", "15"))
+
+
+def default_binary():
+    subprocess.run(["cargo", "build", "-q", "--release"], cwd=REPO, check=True)
+    meta = subprocess.run(
+        ["cargo", "metadata", "-q", "--format-version", "1", "--no-deps"],
+        cwd=REPO, check=True, capture_output=True, text=True,
+    )
+    return os.path.join(json.loads(meta.stdout)["target_directory"], "release", "drillbook")
+
+
+def build(binary, root):
+    """One build: (wall ms, cpu ms, search phase ms)."""
+    env = dict(os.environ, DRILLBOOK_TIMINGS="1")
+    out = os.path.join(WORK, "out")
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [binary, "--root", root, "build", "--out", out],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    stderr = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = (time.perf_counter() - start) * 1000
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{binary} failed to build {root}:\n{stderr}")
+    marks = dict(re.findall(r"timing: (.+?) done at (\d+) ms", stderr))
+    search = int(marks["search index"]) - int(marks["render"]) if "search index" in marks else 0
+    return wall, (usage.ru_utime + usage.ru_stime) * 1000, search
+
+
+def main():
+    binaries = [os.path.abspath(b) for b in sys.argv[1:]] or [default_binary()]
+    shutil.rmtree(WORK, ignore_errors=True)
+    corpus = os.path.join(WORK, "corpus")
+    for sub in ["content", "locales"]:
+        shutil.copytree(os.path.join(REPO, sub), os.path.join(corpus, sub))
+    docfx = os.path.join(REPO, "..", "shared", "corpus", "docfx")
+    subprocess.run(
+        [binaries[0], "--root", corpus, "import", "docfx", docfx],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    sites = {"shipped": REPO, "corpus": corpus}
+    times = {(site, b): [] for site in sites for b in binaries}
+    for binary in binaries:  # one untimed build each: files in the page cache
+        for root in sites.values():
+            build(binary, root)
+    for _ in range(RUNS):
+        for binary in binaries:
+            for site, root in sites.items():
+                times[(site, binary)].append(build(binary, root))
+    print(f"{'site':8} {'binary':44} {'wall ms':>8} {'cpu ms':>8} {'search ms':>10}")
+    for site in sites:
+        for binary in binaries:
+            runs = times[(site, binary)]
+            wall, cpu, search = (statistics.median(r[i] for r in runs) for i in range(3))
+            print(f"{site:8} {binary[-44:]:44} {wall:8.0f} {cpu:8.0f} {search:10.0f}")
+    load = open("/proc/loadavg").read().split()[:3]
+    print(f"runs: {RUNS}, load average at the end: {' '.join(load)}")
+
+
+if __name__ == "__main__":
+    main()
