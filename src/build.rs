@@ -159,8 +159,10 @@ fn build_with(
     let mut options =
         Options { locales: locales.to_vec(), strict, stale: BTreeMap::new(), dashboard: None };
     let staging = Staging::new(out)?;
-    // The article pages are kept in memory on their way to disk, for the search index.
+    // Each locale's article pages are kept in memory on their way to disk, and handed to
+    // the search indexer when the locale is done: its index builds while the next renders.
     let tee = search::Tee::new(&staging, search);
+    let mut indexer = search::Indexer::new();
     let mut renderer = render::Renderer::new(&site, &l10n, &options);
     let articles = article_scopes(&site);
     let names: Vec<String> = l10n.locales.iter().map(|l| l.locale.clone()).collect();
@@ -190,6 +192,9 @@ fn build_with(
             l10n.unload(locale, &articles);
             data.locks.remove(locale);
         }
+        if search && !unreadable {
+            indexer.add(tee.take_pages())?;
+        }
         timings.mark(locale);
     }
     if unreadable {
@@ -200,7 +205,6 @@ fn build_with(
     let (_, status) = run.finish(&l10n, &data);
     options.dashboard = Some(dashboard_rows(&status));
     diags.extend(renderer.render_common(&site, &l10n, &options, &tee)?);
-    let searchable = tee.into_pages();
     timings.mark("render");
     for media in &site.media {
         match std::fs::read(root.join("content").join(media)) {
@@ -219,7 +223,9 @@ fn build_with(
     }
     let mut index_sizes = BTreeMap::new();
     if search {
-        let files = search::index_pages(&searchable)?;
+        // Pages outside the locales (none carry a search body today) are indexed last.
+        indexer.add(tee.into_pages())?;
+        let files = indexer.finish()?;
         index_sizes = search::index_sizes(&files);
         for (name, bytes) in &files {
             staging.put(&format!("{}/{name}", search::DIR), bytes)?;

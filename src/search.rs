@@ -40,6 +40,12 @@ impl<'a> Tee<'a> {
     pub fn into_pages(self) -> Files {
         self.pages.into_inner().unwrap_or_else(|e| e.into_inner())
     }
+
+    /// The pages kept since the last call (their views), sorted by path; the tee keeps
+    /// none of them any more.
+    pub fn take_pages(&self) -> Files {
+        std::mem::take(&mut *self.pages.lock().unwrap_or_else(|e| e.into_inner()))
+    }
 }
 
 impl Sink for Tee<'_> {
@@ -89,72 +95,107 @@ fn is_needed(name: &str) -> bool {
 /// content hash, so the same pages give the same bytes. An `Err` is Pagefind failing,
 /// an operational error: the caller does not commit the site.
 pub fn index_pages(pages: &Files) -> Result<Files> {
-    // Pagefind's library API adds pages one at a time on one thread; each language's index
-    // is independent, so the locales are indexed in parallel, one `PagefindIndex` per
-    // worker thread holding the locales that worker took, and the outputs merged: shared
-    // files (search API, worker) are the same in each, and the entry file lists every
-    // language. One index per worker rather than per locale: each index minifies
-    // Pagefind's JavaScript again when it writes its files (a tenth of the indexing time
-    // on the corpus with six indexes). Which worker takes which locale does not change the
-    // files: each page's `<html lang>` is its locale, so a language is never split
-    // between indexes.
-    let mut by_locale: BTreeMap<&str, Vec<(&String, &Vec<u8>)>> = BTreeMap::new();
+    // Each language's index is independent: one per locale, merged (shared files, such as
+    // the search API, are the same in each; the entry file lists every language).
+    let mut by_locale: BTreeMap<&str, Files> = BTreeMap::new();
     for (path, html) in pages {
         let locale = path.split('/').next().unwrap_or_default();
-        by_locale.entry(locale).or_default().push((path, html));
+        by_locale.entry(locale).or_default().insert(path.clone(), html.clone());
     }
-    // Plain threads, not rayon tasks: we block on a tokio runtime, and Pagefind uses rayon
-    // inside it; a rayon worker waiting there for its share may steal another locale's
-    // task and start a second runtime on the same thread, which tokio refuses with a panic
-    // (reproduced with rayon and tokio alone on 8 threads). Heaviest locale first (by bytes
-    // to parse), so that the threads end together.
-    let threads = rayon::current_num_threads().clamp(1, by_locale.len().max(1));
-    let mut queue: Vec<_> = by_locale.into_iter().collect();
-    queue.sort_by_cached_key(|(locale, pages)| {
-        (std::cmp::Reverse(pages.iter().map(|(_, html)| html.len()).sum::<usize>()), *locale)
-    });
-    let queue = Mutex::new(queue.into_iter());
-    let failed = std::sync::atomic::AtomicBool::new(false);
-    let parts = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| -> Result<Option<Files>> {
-                    let runtime = tokio::runtime::Builder::new_current_thread()
-                        .build()
-                        .context("failed to start the search indexer's runtime")?;
-                    // Pagefind's own parallel loops run in this worker's share of the
-                    // threads, not in the global pool on top of the other workers.
-                    let pool = rayon::ThreadPoolBuilder::new()
-                        .num_threads((rayon::current_num_threads() / threads).max(1))
-                        .build()
-                        .context("failed to start the search indexer's threads")?;
-                    let mut index = None;
-                    while !failed.load(std::sync::atomic::Ordering::Relaxed) {
-                        let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
-                        let Some((_, pages)) = next else { break };
-                        let index = match index.as_mut() {
-                            Some(index) => index,
-                            None => index.insert(new_index()?),
-                        };
-                        let added = pool.install(|| runtime.block_on(add_pages(index, &pages)));
-                        failed.fetch_or(added.is_err(), std::sync::atomic::Ordering::Relaxed);
-                        added?;
-                    }
-                    index
-                        .map(|mut index| pool.install(|| runtime.block_on(files(&mut index))))
-                        .transpose()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect::<Result<Vec<_>>>()
-    })?;
-    merge(parts.into_iter().flatten().collect())
+    let mut indexer = Indexer::new();
+    for (_, pages) in by_locale {
+        indexer.add(pages)?;
+    }
+    indexer.finish()
 }
 
-/// Merges the workers' outputs: files by name, and the entry file's `languages`.
+/// Indexing beside the build: [`Indexer::add`] starts indexing one locale's pages on a
+/// thread of its own as soon as the locale is rendered (at most as many at a time as the
+/// build has threads; `add` waits for the oldest beyond that), so the index is built while
+/// the next locales render, and each locale's pages leave memory once indexed.
+/// [`Indexer::finish`] merges the outputs: the same files as [`index_pages`] of all the
+/// pages (each language's index depends only on its own pages).
+pub struct Indexer {
+    running: std::collections::VecDeque<std::thread::JoinHandle<Result<Files>>>,
+    done: Vec<Files>,
+}
+
+impl Default for Indexer {
+    fn default() -> Indexer {
+        Indexer::new()
+    }
+}
+
+impl Indexer {
+    pub fn new() -> Indexer {
+        Indexer { running: Default::default(), done: Vec::new() }
+    }
+
+    /// Starts indexing `pages`, all of one locale (path order is kept).
+    pub fn add(&mut self, pages: Files) -> Result<()> {
+        if pages.is_empty() {
+            return Ok(());
+        }
+        while self.running.len() >= rayon::current_num_threads().max(1) {
+            self.join_oldest()?;
+        }
+        // A plain thread, not a rayon task: we block on a tokio runtime, and Pagefind uses
+        // rayon inside it; a rayon worker waiting there for its share may steal another
+        // task that starts a second runtime on the same thread, which tokio refuses with a
+        // panic (reproduced with rayon and tokio alone on 8 threads).
+        self.running.push_back(std::thread::spawn(move || {
+            let pages: Vec<(&String, &Vec<u8>)> = pages.iter().collect();
+            index_alone(&pages)
+        }));
+        Ok(())
+    }
+
+    fn join_oldest(&mut self) -> Result<()> {
+        if let Some(handle) = self.running.pop_front() {
+            let files = handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            self.done.push(files);
+        }
+        Ok(())
+    }
+
+    /// Waits for every locale's index and returns the files to write below [`DIR`].
+    pub fn finish(mut self) -> Result<Files> {
+        while !self.running.is_empty() {
+            self.join_oldest()?;
+        }
+        merge(std::mem::take(&mut self.done))
+    }
+}
+
+impl Drop for Indexer {
+    /// A build that fails still waits for its indexing threads (their work is dropped).
+    fn drop(&mut self) {
+        for handle in self.running.drain(..) {
+            let _ = handle.join();
+        }
+    }
+}
+
+/// One index of `pages`, on the calling thread (its own runtime, and one thread for
+/// Pagefind's parallel loops).
+fn index_alone(pages: &[(&String, &Vec<u8>)]) -> Result<Files> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .context("failed to start the search indexer's runtime")?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .context("failed to start the search indexer's threads")?;
+    let mut index = new_index()?;
+    pool.install(|| {
+        runtime.block_on(async {
+            add_pages(&mut index, pages).await?;
+            files(&mut index).await
+        })
+    })
+}
+
+/// Merges the locales' outputs: files by name, and the entry file's `languages`.
 fn merge(parts: Vec<Files>) -> Result<Files> {
     let mut out = Files::new();
     let mut entry: Option<serde_json::Value> = None;
