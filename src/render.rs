@@ -101,6 +101,8 @@ pub struct Renderer {
     /// The selected locales, in the site's order.
     locales: Vec<String>,
     site_ts: Vec<SiteText>,
+    /// Each locale's checklist texts (shared scopes are loaded for every locale).
+    checklist_ts: Vec<Translator>,
     names: Names,
     listings: Vec<Vec<TopicList>>,
     available: BTreeMap<String, Vec<String>>,
@@ -118,6 +120,7 @@ impl Renderer {
             .filter(|l| options.locales.is_empty() || options.locales.iter().any(|o| o == l))
             .collect();
         let site_ts = locales.iter().map(|l| SiteText::new(l10n.translator(l, "site"))).collect();
+        let checklist_ts = locales.iter().map(|l| l10n.translator(l, checklist::SCOPE)).collect();
         let mut problems = Vec::new();
         let names = language_names(l10n, &mut problems);
         let listings = locales.iter().map(|_| Vec::new()).collect();
@@ -126,7 +129,7 @@ impl Renderer {
             .iter()
             .map(|a| (a.id.clone(), available_locales(site, l10n, &a.id)))
             .collect();
-        Renderer { locales, site_ts, names, listings, available, problems }
+        Renderer { locales, site_ts, checklist_ts, names, listings, available, problems }
     }
 
     /// Every page and file of the site (what `build` writes).
@@ -238,7 +241,13 @@ impl Renderer {
         let locale = self.locales[i].as_str();
         let stale =
             options.stale.get(&(locale.to_string(), article.id.clone())).unwrap_or(&no_stale);
-        let shared = Shared { site, l10n, names: &self.names, listing: &self.listings[i] };
+        let shared = Shared {
+            site,
+            l10n,
+            names: &self.names,
+            listing: &self.listings[i],
+            checklist_t: &self.checklist_ts[i],
+        };
         let ctx = PageCtx::new(
             &shared,
             article,
@@ -520,6 +529,8 @@ pub(crate) struct Shared<'a> {
     pub l10n: &'a L10n,
     pub names: &'a Names,
     pub listing: &'a [TopicList],
+    /// The locale's checklist texts (`checklist.ftl`), one bundle for all its pages.
+    pub checklist_t: &'a Translator,
 }
 
 /// Everything a page needs to turn message ids into safe HTML.
@@ -533,6 +544,7 @@ pub(crate) struct PageCtx<'a> {
     pub article: &'a Article,
     pub locale: &'a str,
     pub site_t: &'a SiteText,
+    pub checklist_t: &'a Translator,
     article_t: Translator,
     stale: &'a BTreeSet<String>,
     problems: RefCell<Vec<Problem>>,
@@ -561,6 +573,7 @@ impl<'a> PageCtx<'a> {
             article,
             locale,
             site_t,
+            checklist_t: shared.checklist_t,
             article_t,
             stale,
             problems: RefCell::new(Vec::new()),

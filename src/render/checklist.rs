@@ -14,17 +14,17 @@ use crate::render::PageCtx;
 use crate::render::html::{Html, plain_text};
 use crate::render::pages::{Chrome, Crumb, chrome_for};
 
-const SCOPE: &str = "checklist";
+pub(crate) const SCOPE: &str = "checklist";
 
 /// Checklist strings of one page, formatted once.
 pub(crate) struct Words<'a> {
-    t: Translator,
+    t: &'a Translator,
     ctx: &'a PageCtx<'a>,
 }
 
 impl<'a> Words<'a> {
     pub(crate) fn new(ctx: &'a PageCtx<'a>) -> Words<'a> {
-        Words { t: ctx.l10n.translator(ctx.locale, SCOPE), ctx }
+        Words { t: ctx.checklist_t, ctx }
     }
 
     pub(crate) fn get(&self, id: &str) -> String {
