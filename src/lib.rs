@@ -12,6 +12,7 @@ pub mod content;
 pub mod diag;
 pub mod import;
 pub mod l10n;
+pub mod md_shape;
 pub mod paths;
 pub mod render;
 pub mod search;

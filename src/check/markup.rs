@@ -40,6 +40,25 @@ pub(crate) fn parse_markup(flat: &Flat) -> Markup {
     if !text.contains(['*', '_', '`', '[', '<']) {
         return out;
     }
+    // Plain words with bold spans, most messages with markup: the spans are the parts
+    // between the `**` (the proptest `bold_words_have_the_parsers_markup` holds this to the
+    // parser).
+    if let Some(parts) = crate::md_shape::bold_parts(text) {
+        let mut at = 0;
+        for (i, part) in parts.iter().enumerate() {
+            if i % 2 == 1 {
+                out.strong.push(strong(flat, at - 2..at + part.len() + 2));
+            }
+            at += part.len() + 2;
+        }
+        return out;
+    }
+    parse_markup_parsed(flat, out)
+}
+
+/// [`parse_markup`] through the parser.
+fn parse_markup_parsed(flat: &Flat, mut out: Markup) -> Markup {
+    let text = flat.text.as_str();
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
         match event {
             Event::Start(Tag::Strong) => out.strong.push(strong(flat, range)),
@@ -218,7 +237,26 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn bold_words_have_the_parsers_markup(
+            text in prop_oneof![
+                r#"([A-Za-zä中0-9]{1,4}[ .,()'"-]{0,2}){0,2}(\*\*[A-Za-zä中0-9]{1,3}([ .,'"-][A-Za-z]{1,3})?\*\*[A-Za-z中 .,()'"-]{0,3}){1,3}"#,
+                r#"([A-Za-zä中 .,()'"0-9-]{0,6}(\*\*|\*|_)?){1,8}"#,
+            ]
+        ) {
+            let f = flat(&text, &[]);
+            if crate::md_shape::bold_parts(&text).is_some() {
+                prop_assert_eq!(parse_markup(&f), parse_markup_parsed(&f, Markup::default()));
+            }
+        }
+    }
 
     fn flat(text: &str, terms: &[(&str, Range<usize>)]) -> Flat {
         Flat {

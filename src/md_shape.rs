@@ -1,0 +1,83 @@
+//! Shapes of inline Markdown that need no parser: plain words, and plain words with bold
+//! spans, which most messages are. Shared by rendering (`render::inline`) and checking
+//! (`check::markup`), which otherwise know nothing of each other; each holds these to
+//! pulldown-cmark's reading with a proptest.
+
+/// Whether `text` is plain words that Markdown would leave as they are: it starts with a
+/// letter (no list, heading or quote marker), ends with no space, and has no Markdown or
+/// HTML syntax characters, line breaks, tabs or characters `render::inline::strip_controls` removes. Most
+/// messages are; they skip the parser (the proptest `plain_text_renders_as_itself` in
+/// `render::inline` holds this to the parser's output).
+pub fn is_plain(text: &str) -> bool {
+    let starts_with_letter = text.chars().next().is_some_and(char::is_alphabetic);
+    let ends_clean = text.chars().last().is_some_and(|c| !c.is_whitespace());
+    starts_with_letter && ends_clean && text.chars().all(is_plain_char)
+}
+
+/// A character that is never Markdown or HTML syntax and that `render::inline::strip_controls` keeps.
+fn is_plain_char(c: char) -> bool {
+    match c {
+        'a'..='z'
+        | 'A'..='Z'
+        | '0'..='9'
+        | ' '
+        | ','
+        | '.'
+        | ';'
+        | ':'
+        | '?'
+        | '('
+        | ')'
+        | '/'
+        | '%'
+        | '-'
+        | '\''
+        | '"' => true,
+        c if c.is_ascii() => false,
+        // Non-ASCII: letters, punctuation and spaces of other scripts, minus what
+        // `strip_controls` removes and other invisible characters.
+        '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{061C}'
+        | '\u{2060}'
+        | '\u{FEFF}' => false,
+        c => !c.is_control() && !c.is_whitespace(),
+    }
+}
+
+/// Plain words with bold spans (`Select **Save**.`), the next most common shape of a
+/// message, split at the `**`: the parts at odd indices are bold. `None` unless Markdown
+/// reads it exactly so: plain characters only; each bold part starts and ends with a letter
+/// or digit (so every `**` can open or close as it pairs up, by the flanking rules); no two
+/// `**` touch; the text starts with a letter or a bold part and ends with no space. The
+/// proptests `bold_words_render_as_the_parser_renders_them` (`render::inline`) and
+/// `bold_words_have_the_parsers_markup` (`check::markup`) hold this to the parser.
+pub fn bold_parts(text: &str) -> Option<Vec<&str>> {
+    let parts: Vec<&str> = text.split("**").collect();
+    if parts.len() < 3 || parts.len() % 2 == 0 {
+        return None;
+    }
+    let last = parts.len() - 1;
+    for (i, part) in parts.iter().enumerate() {
+        if !part.chars().all(is_plain_char) {
+            return None;
+        }
+        if i % 2 == 1 {
+            let edges = [part.chars().next(), part.chars().last()];
+            if !edges.iter().all(|c| c.is_some_and(char::is_alphanumeric)) {
+                return None;
+            }
+        } else if i == 0 {
+            if part.chars().next().is_some_and(|c| !c.is_alphabetic()) {
+                return None;
+            }
+        } else if part.is_empty() && i != last {
+            return None;
+        }
+    }
+    if parts[last].chars().last().is_some_and(char::is_whitespace) {
+        return None;
+    }
+    Some(parts)
+}
