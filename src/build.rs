@@ -168,11 +168,14 @@ fn build_with(
     let names: Vec<String> = l10n.locales.iter().map(|l| l.locale.clone()).collect();
     let mut unreadable = false;
     for (k, locale) in names.iter().enumerate() {
-        let more = l10n.load_deferred(root, locale);
+        // The locale's files and its lock, side by side.
+        let (more, lock) = rayon::join(
+            || l10n.load_deferred(root, locale),
+            || (k > 0).then(|| crate::check::load_lock(root, locale)),
+        );
         unreadable |= more.iter().any(Diagnostic::is_error);
         load_diags.extend(more);
-        if k > 0 {
-            let (lock, more) = crate::check::load_lock(root, locale);
+        if let Some((lock, more)) = lock {
             diags.extend(more.into_iter().filter(Diagnostic::is_error));
             data.locks.insert(locale.clone(), lock);
         }

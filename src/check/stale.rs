@@ -111,7 +111,7 @@ pub(crate) fn check_stale_with(
     use std::collections::HashSet;
     use std::fmt::Write;
     // (is term, name) of a message or term, borrowed from the AST (no copies: this runs
-    // for every translated message of every locale, twice per build).
+    // for every translated message of every locale).
     fn id_of<'e>(entry: &&'e AstEntry<&'e str>) -> Option<(bool, &'e str)> {
         match entry {
             AstEntry::Message(m) => Some((false, m.id.name)),
@@ -119,43 +119,52 @@ pub(crate) fn check_stale_with(
             _ => None,
         }
     }
-    let mut key = String::new();
-    for (scope, file) in &target.files {
-        // Only entries the source also has (the first definition of each).
-        let Some(en_file) = source.files.get(scope) else { continue };
-        let en_ids: HashSet<(bool, &str)> = en_file.body.iter().filter_map(id_of).collect();
-        let mut seen = HashSet::new();
-        for (is_term, name) in file.body.iter().filter_map(id_of) {
-            if !en_ids.contains(&(is_term, name)) || !seen.insert((is_term, name)) {
-                continue;
+    // Files in parallel (this runs while the pages wait for the stale ids), in file order.
+    use rayon::prelude::*;
+    let per_file: Vec<Vec<Finding>> = target
+        .files
+        .par_iter()
+        .map(|(scope, file)| {
+            let mut out = Vec::new();
+            // Only entries the source also has (the first definition of each).
+            let Some(en_file) = source.files.get(scope) else { return out };
+            let en_ids: HashSet<(bool, &str)> = en_file.body.iter().filter_map(id_of).collect();
+            let mut seen = HashSet::new();
+            let mut key = String::new();
+            for (is_term, name) in file.body.iter().filter_map(id_of) {
+                if !en_ids.contains(&(is_term, name)) || !seen.insert((is_term, name)) {
+                    continue;
+                }
+                let dash = if is_term { "-" } else { "" };
+                key.clear();
+                let _ = write!(key, "{scope}/{dash}{name}");
+                let Some(current) = prints.get(key.as_str()) else {
+                    continue;
+                };
+                let why = match lock.get(key.as_str()) {
+                    Some(reviewed) if reviewed == current => continue,
+                    Some(_) => "the English changed since it was translated",
+                    None => "no review against the current English is recorded",
+                };
+                let id = format!("{dash}{name}");
+                let message = format!(
+                    "`{id}` is stale in {}: {why}; check it, then run `drillbook l10n accept {} {id}`",
+                    target.name, target.name
+                );
+                // A term's span starts at its `-`.
+                let offset = ast::offset_in(file.source, name).saturating_sub(dash.len());
+                out.push(file.finding(
+                    Severity::Warning,
+                    "stale",
+                    offset..offset + id.len(),
+                    (target.name, scope, Some(&id)),
+                    message,
+                ));
             }
-            let dash = if is_term { "-" } else { "" };
-            key.clear();
-            let _ = write!(key, "{scope}/{dash}{name}");
-            let Some(current) = prints.get(key.as_str()) else {
-                continue;
-            };
-            let why = match lock.get(key.as_str()) {
-                Some(reviewed) if reviewed == current => continue,
-                Some(_) => "the English changed since it was translated",
-                None => "no review against the current English is recorded",
-            };
-            let id = format!("{dash}{name}");
-            let message = format!(
-                "`{id}` is stale in {}: {why}; check it, then run `drillbook l10n accept {} {id}`",
-                target.name, target.name
-            );
-            // A term's span starts at its `-`.
-            let offset = ast::offset_in(file.source, name).saturating_sub(dash.len());
-            out.push(file.finding(
-                Severity::Warning,
-                "stale",
-                offset..offset + id.len(),
-                (target.name, scope, Some(&id)),
-                message,
-            ));
-        }
-    }
+            out
+        })
+        .collect();
+    out.extend(per_file.into_iter().flatten());
 }
 
 /// The result of `drillbook l10n accept`.
