@@ -41,7 +41,19 @@ impl<'s> Run<'s> {
     /// content.
     pub fn new(site: Option<&'s Site>, l10n: &L10n) -> Run<'s> {
         let locales = crate::check::parse_locales_of(l10n, &[]);
-        Run::with_source(site, &locales[0])
+        match locales.first() {
+            Some(source) => Run::with_source(site, source),
+            // No locale at all: nothing to examine (the loader has reported why).
+            None => Run {
+                site,
+                source: String::new(),
+                prints: HashMap::new(),
+                links: None,
+                findings: Vec::new(),
+                status: Status::default(),
+                stale: None,
+            },
+        }
     }
 
     pub(crate) fn with_source(site: Option<&'s Site>, source: &Locale<'_>) -> Run<'s> {
@@ -165,7 +177,10 @@ impl<'s> Run<'s> {
     /// the source locale loaded; every finding, and the status of every translated locale.
     pub fn finish(self, l10n: &L10n, data: &CheckData) -> (Vec<Finding>, Status) {
         let locales = crate::check::parse_locales_of(l10n, &[]);
-        self.finish_with(data, &locales[0])
+        match locales.first() {
+            Some(source) => self.finish_with(data, source),
+            None => (self.findings, self.status),
+        }
     }
 
     pub(crate) fn finish_with(
@@ -210,4 +225,21 @@ pub(crate) fn stale_by_scope(found: &[Finding]) -> BTreeMap<(String, String), BT
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_project_without_locales_checks_to_nothing() {
+        let l10n = L10n { locales: Vec::new() };
+        let data = CheckData::default();
+        let mut run = Run::new(None, &l10n);
+        assert!(run.stale_ids(&l10n, &data, "de-DE").is_empty());
+        run.locale(&l10n, &data, "de-DE");
+        let (findings, status) = run.finish(&l10n, &data);
+        assert!(findings.is_empty());
+        assert!(status.locales.is_empty());
+    }
 }
