@@ -112,13 +112,22 @@ pub fn index_pages(pages: &Files) -> Result<Files> {
 /// Indexing beside the build: [`Indexer::add`] starts indexing one locale's pages on a
 /// thread of its own as soon as the locale is rendered (at most as many at a time as the
 /// build has threads; `add` waits for the oldest beyond that), so the index is built while
-/// the next locales render, and each locale's pages leave memory once indexed.
+/// the next locales render, and each locale's pages leave memory once indexed. Small
+/// locales (under [`SMALL_LOCALE_BYTES`] of pages) wait for `finish` and share indexes.
 /// [`Indexer::finish`] merges the outputs: the same files as [`index_pages`] of all the
 /// pages (each language's index depends only on its own pages).
 pub struct Indexer {
     running: std::collections::VecDeque<std::thread::JoinHandle<Result<Files>>>,
     done: Vec<Files>,
+    /// Small locales' pages, by locale, indexed together by [`Indexer::finish`].
+    small: Vec<Files>,
 }
+
+/// Below this many bytes of pages a locale waits for [`Indexer::finish`] and shares an
+/// index with the other small ones: each index has fixed costs (a runtime, and minifying
+/// Pagefind's JavaScript when it writes its files: ~5 ms), which dominate a small site's
+/// indexing. A 1,000-article locale's views are ~10 MB; the shipped site's, a few KB.
+const SMALL_LOCALE_BYTES: usize = 2 << 20;
 
 impl Default for Indexer {
     fn default() -> Indexer {
@@ -128,7 +137,7 @@ impl Default for Indexer {
 
 impl Indexer {
     pub fn new() -> Indexer {
-        Indexer { running: Default::default(), done: Vec::new() }
+        Indexer { running: Default::default(), done: Vec::new(), small: Vec::new() }
     }
 
     /// Starts indexing `pages`, all of one locale (path order is kept).
@@ -136,6 +145,15 @@ impl Indexer {
         if pages.is_empty() {
             return Ok(());
         }
+        if pages.values().map(Vec::len).sum::<usize>() < SMALL_LOCALE_BYTES {
+            self.small.push(pages);
+            return Ok(());
+        }
+        self.spawn(pages)
+    }
+
+    /// Indexes `pages` (one locale, or several small ones) on a thread of its own.
+    fn spawn(&mut self, pages: Files) -> Result<()> {
         while self.running.len() >= rayon::current_num_threads().max(1) {
             self.join_oldest()?;
         }
@@ -160,6 +178,21 @@ impl Indexer {
 
     /// Waits for every locale's index and returns the files to write below [`DIR`].
     pub fn finish(mut self) -> Result<Files> {
+        // The small locales, heaviest first, dealt into one index per thread (a language is
+        // never split between indexes, so which index takes which does not change the files).
+        let mut small = std::mem::take(&mut self.small);
+        small.sort_by_cached_key(|pages| {
+            std::cmp::Reverse(pages.values().map(Vec::len).sum::<usize>())
+        });
+        let mut groups: Vec<Files> =
+            vec![Files::new(); rayon::current_num_threads().clamp(1, small.len().max(1))];
+        for (i, pages) in small.into_iter().enumerate() {
+            let n = groups.len();
+            groups[i % n].extend(pages);
+        }
+        for group in groups.into_iter().filter(|g| !g.is_empty()) {
+            self.spawn(group)?;
+        }
         while !self.running.is_empty() {
             self.join_oldest()?;
         }
