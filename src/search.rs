@@ -113,7 +113,7 @@ pub fn index_pages(pages: &Files) -> Result<Files> {
 /// thread of its own as soon as the locale is rendered (at most as many at a time as the
 /// build has threads; `add` waits for the oldest beyond that), so the index is built while
 /// the next locales render, and each locale's pages leave memory once indexed. Small
-/// locales (under [`SMALL_LOCALE_BYTES`] of pages) wait for `finish` and share indexes.
+/// locales (under 2 MB of pages) wait for `finish` and share indexes.
 /// [`Indexer::finish`] merges the outputs: the same files as [`index_pages`] of all the
 /// pages (each language's index depends only on its own pages).
 pub struct Indexer {
