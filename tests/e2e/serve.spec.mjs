@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rename, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,6 +35,16 @@ after(async () => {
   child?.kill("SIGINT");
 });
 
+// Saves as editors do: the whole new text, then a rename over the file. `writeFile` alone
+// truncates first; on a loaded machine the file can stay empty longer than the watcher's
+// debounce, and serve then rightly renders an empty (untranslated) file (seen once in CI).
+// The temporary file is in the project root, which serve does not watch.
+async function save(path, text) {
+  const tmp = join(project, ".save.tmp");
+  await writeFile(tmp, text);
+  await rename(tmp, path);
+}
+
 test("edit, break and fix a translation while the page is open", async () => {
   const { page, problems } = await watchedPage(context);
   const ftl = join(project, "locales", "de-DE", "remove-a-relationship.ftl");
@@ -43,17 +53,17 @@ test("edit, break and fix a translation while the page is open", async () => {
   const h1 = page.locator("h1");
   assert.match(await h1.textContent(), /Handelspartnerbeziehung/);
 
-  await writeFile(ftl, original.replace("heading = Entfernen einer Handelspartnerbeziehung", "heading = Live bearbeitet: Entfernen einer Handelspartnerbeziehung"));
+  await save(ftl, original.replace("heading = Entfernen einer Handelspartnerbeziehung", "heading = Live bearbeitet: Entfernen einer Handelspartnerbeziehung"));
   await page.waitForFunction(() => document.querySelector("h1")?.textContent.startsWith("Live bearbeitet"), null, { timeout: 20000 });
 
-  await writeFile(ftl, original.replace("step-suspend = ", "step-suspend = { "));
+  await save(ftl, original.replace("step-suspend = ", "step-suspend = { "));
   const overlay = page.locator("#drillbook-error-overlay");
   await overlay.waitFor({ timeout: 20000 });
   assert.match(await overlay.textContent(), /remove-a-relationship\.ftl:\d+:\d+: error\[ftl-syntax\]/);
   await screenshot(page, "serve-error-overlay.png");
   assert.match(await h1.textContent(), /Live bearbeitet/, "the last good page stays");
 
-  await writeFile(ftl, original);
+  await save(ftl, original);
   await page.waitForFunction(() => !document.getElementById("drillbook-error-overlay") && document.querySelector("h1")?.textContent.startsWith("Entfernen"), null, { timeout: 20000 });
   // Errors from the broken build are console errors only if the page itself failed.
   assert.deepEqual(problems.filter((p) => !p.includes("__drillbook/events")), []);
