@@ -147,10 +147,7 @@ fn sanitize_line(line: &str) -> String {
 
 /// Bidi controls, zero-width characters and C0/C1 controls other than tab.
 pub fn is_invisible_control(c: char) -> bool {
-    matches!(c,
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}'
-        | '\u{061C}' | '\u{FEFF}' | '\u{2060}')
-        || (c.is_control() && c != '\t')
+    crate::md_shape::is_invisible(c) || (c.is_control() && c != '\t')
 }
 
 /// Sorts diagnostics by path, line, column (then severity, code, message) and removes duplicates.

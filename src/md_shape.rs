@@ -5,8 +5,8 @@
 
 /// Whether `text` is plain words that Markdown would leave as they are: it starts with a
 /// letter (no list, heading or quote marker), ends with no space, and has no Markdown or
-/// HTML syntax characters, line breaks, tabs or characters `render::inline::strip_controls` removes. Most
-/// messages are; they skip the parser (the proptest `plain_text_renders_as_itself` in
+/// HTML syntax characters, line breaks, tabs or characters `render::inline::strip_controls`
+/// removes. Most messages are; they skip the parser (the proptest `plain_text_renders_as_itself` in
 /// `render::inline` holds this to the parser's output).
 pub fn is_plain(text: &str) -> bool {
     let starts_with_letter = text.chars().next().is_some_and(char::is_alphabetic);
@@ -14,7 +14,8 @@ pub fn is_plain(text: &str) -> bool {
     starts_with_letter && ends_clean && text.chars().all(is_plain_char)
 }
 
-/// A character that is never Markdown or HTML syntax and that `render::inline::strip_controls` keeps.
+/// A character that is never Markdown or HTML syntax and that
+/// `render::inline::strip_controls` keeps.
 fn is_plain_char(c: char) -> bool {
     match c {
         'a'..='z'
@@ -34,16 +35,25 @@ fn is_plain_char(c: char) -> bool {
         | '\''
         | '"' => true,
         c if c.is_ascii() => false,
-        // Non-ASCII: letters, punctuation and spaces of other scripts, minus what
-        // `strip_controls` removes and other invisible characters.
-        '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{200B}'..='\u{200F}'
-        | '\u{061C}'
-        | '\u{2060}'
-        | '\u{FEFF}' => false,
-        c => !c.is_control() && !c.is_whitespace(),
+        // Non-ASCII: letters, punctuation and spaces of other scripts, minus invisible
+        // characters (which `strip_controls` removes), controls and other spaces.
+        c => !is_invisible(c) && !c.is_control() && !c.is_whitespace(),
     }
+}
+
+/// Bidi controls (including Fluent's isolation marks), zero-width characters and other
+/// invisible formatting characters: `render::inline::strip_controls` removes them, and a
+/// text that has any is not plain.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{061C}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+    )
 }
 
 /// Plain words with bold spans (`Select **Save**.`), the next most common shape of a

@@ -93,10 +93,11 @@ pub fn render_site(
     Renderer::new(site, l10n, options).render_site(site, l10n, options, sink)
 }
 
-/// What the pages of a site share (each locale's chrome texts, language names, topic
-/// listings, which locales have each article), computed once (a locale's listing when its
-/// pages are rendered: a streaming build loads one locale's article files at a time). `serve` keeps one between
-/// rebuilds and re-renders only what an edit touched ([`Renderer::update_article`]).
+/// What the pages of a site share (each locale's chrome and checklist texts, language names,
+/// topic listings, which locales have each article), computed once; a locale's listing when
+/// its pages are rendered (a streaming build loads one locale's article files at a time).
+/// `serve` keeps one between rebuilds and re-renders only what an edit touched
+/// ([`Renderer::update_article`]).
 pub struct Renderer {
     /// The selected locales, in the site's order.
     locales: Vec<String>,

@@ -108,26 +108,19 @@ fn render_parsed(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> String
     html
 }
 
+use crate::md_shape::is_invisible;
 pub use crate::md_shape::{bold_parts, is_plain};
 
 /// Removes bidi controls (including Fluent's isolation marks), zero-width characters and
 /// other invisible controls; turns other control characters into spaces.
 pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    let clean = |c: char| {
-        !(matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{2060}' | '\u{FEFF}')
-            || (c.is_control() && c != '\n' && c != '\t'))
-    };
+    let clean = |c: char| !(is_invisible(c) || (c.is_control() && c != '\n' && c != '\t'));
     if text.chars().all(clean) {
         return std::borrow::Cow::Borrowed(text);
     }
     text.chars()
         .filter_map(|c| match c {
-            '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{061C}'
-            | '\u{2060}'
-            | '\u{FEFF}' => None,
+            c if is_invisible(c) => None,
             '\n' | '\t' => Some(c),
             c if c.is_control() => Some(' '),
             c => Some(c),
