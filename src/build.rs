@@ -22,6 +22,8 @@ pub struct Stats {
     pub files: usize,
     /// Bytes of search index per Pagefind language key (`zh-cn`); empty without search.
     pub index_sizes: BTreeMap<String, u64>,
+    /// The languages whose index was unchanged and came from the cache.
+    pub index_reused: Vec<String>,
 }
 
 /// Loads the project at `root`: content, then every configured locale (the default first).
@@ -97,7 +99,7 @@ fn dashboard_rows(status: &crate::check::Status) -> Vec<render::DashboardRow> {
 }
 
 /// Builds the project at `root` into `out`, with the search index (`search::DIR`) unless
-/// `search` is false. `Ok(None)` means the input had errors and `out` was left untouched;
+/// `search` is off. `Ok(None)` means the input had errors and `out` was left untouched;
 /// `Err` is an operational failure (disk, the search indexer), and leaves `out` untouched too.
 ///
 /// The build streams: the translated locales are checked and rendered one at a time, with
@@ -107,7 +109,7 @@ pub fn build_site(
     out: &Path,
     locales: &[String],
     strict: bool,
-    search: bool,
+    search: search::Mode<'_>,
 ) -> Result<(Option<Stats>, Vec<Diagnostic>)> {
     let (built, diags) = build_with(root, out, locales, strict, search, false)?;
     Ok((built.map(|(stats, _)| stats), diags))
@@ -132,7 +134,7 @@ pub fn build_model(
     out: &Path,
     locales: &[String],
     strict: bool,
-    search: bool,
+    search: search::Mode<'_>,
 ) -> Result<(Option<Built>, Vec<Diagnostic>)> {
     build_with(root, out, locales, strict, search, true)
 }
@@ -145,9 +147,10 @@ fn build_with(
     out: &Path,
     locales: &[String],
     strict: bool,
-    search: bool,
+    search_mode: search::Mode<'_>,
     keep: bool,
 ) -> Result<(Option<Built>, Vec<Diagnostic>)> {
+    let search = search_mode != search::Mode::Off;
     let timings = Timings::new();
     let (loaded, mut load_diags) = load_with(root, locales, !keep);
     timings.mark("load");
@@ -162,7 +165,11 @@ fn build_with(
     // Each locale's article pages are kept in memory on their way to disk, and handed to
     // the search indexer when the locale is done: its index builds while the next renders.
     let tee = search::Tee::new(&staging, search);
-    let mut indexer = search::Indexer::new();
+    let cache = match search_mode {
+        search::Mode::Cached(dir) => search::Cache::open(dir),
+        search::Mode::On | search::Mode::Off => None,
+    };
+    let mut indexer = search::Indexer::new(cache);
     let mut renderer = render::Renderer::new(&site, &l10n, &options);
     let articles = article_scopes(&site);
     let names: Vec<String> = l10n.locales.iter().map(|l| l.locale.clone()).collect();
@@ -226,9 +233,11 @@ fn build_with(
         return Ok((None, diags));
     }
     let mut index_sizes = BTreeMap::new();
+    let mut index_reused = Vec::new();
     if search {
         // Pages outside the locales (none carry a search body today) are indexed last.
         indexer.add(tee.into_pages())?;
+        index_reused = indexer.reused().to_vec();
         let files = indexer.finish()?;
         index_sizes = search::index_sizes(&files);
         for (name, bytes) in &files {
@@ -241,7 +250,7 @@ fn build_with(
     staging.commit()?;
     timings.mark("commit");
     let model = Model { site, l10n, data, options, renderer };
-    Ok((Some((Stats { pages, files, index_sizes }, model)), diags))
+    Ok((Some((Stats { pages, files, index_sizes, index_reused }, model)), diags))
 }
 
 /// Hands the memory a dropped locale freed back to the OS, on every thread that may hold

@@ -10,7 +10,7 @@
 //! half the parsing, Pagefind's largest cost after its own word processing.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
 use pagefind::api::PagefindIndex;
@@ -18,8 +18,22 @@ use pagefind::options::PagefindServiceConfig;
 
 use crate::render::{Files, Sink};
 
+pub mod cache;
+
+pub use cache::Cache;
+
 /// The directory, below the site root, that holds the index and Pagefind's own JS.
 pub const DIR: &str = "pagefind";
+
+/// Whether a build writes a search index, and whether it reuses the unchanged locales'
+/// indexes from a cache directory (see [`cache`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode<'a> {
+    Off,
+    /// Every locale indexed afresh.
+    On,
+    Cached(&'a std::path::Path),
+}
 
 /// A sink that passes every file on to `inner` and keeps what Pagefind reads of the pages
 /// that carry a search body (their `search_view`), for [`index_pages`]. With `enabled`
@@ -102,7 +116,7 @@ pub fn index_pages(pages: &Files) -> Result<Files> {
         let locale = path.split('/').next().unwrap_or_default();
         by_locale.entry(locale).or_default().insert(path.clone(), html.clone());
     }
-    let mut indexer = Indexer::new();
+    let mut indexer = Indexer::new(None);
     for (_, pages) in by_locale {
         indexer.add(pages)?;
     }
@@ -116,12 +130,22 @@ pub fn index_pages(pages: &Files) -> Result<Files> {
 /// locales (under 2 MB of pages) wait for `finish` and share indexes.
 /// [`Indexer::finish`] merges the outputs: the same files as [`index_pages`] of all the
 /// pages (each language's index depends only on its own pages).
+///
+/// With a [`Cache`], a locale whose pages are unchanged since a cached build is not
+/// indexed: its files come from the cache (the same bytes). Indexed locales are cached.
 pub struct Indexer {
     running: std::collections::VecDeque<std::thread::JoinHandle<Result<Files>>>,
     done: Vec<Files>,
-    /// Small locales' pages, by locale, indexed together by [`Indexer::finish`].
-    small: Vec<Files>,
+    /// Small locales' pages, by locale, indexed together by [`Indexer::finish`], each with
+    /// its cache key.
+    small: Vec<(Files, Keys)>,
+    cache: Option<Arc<Cache>>,
+    /// The locales whose index came from the cache (Pagefind's language keys).
+    reused: Vec<String>,
 }
+
+/// The cache keys of the locales one index is made of: (Pagefind's language key, key).
+type Keys = Vec<(String, String)>;
 
 /// Below this many bytes of pages a locale waits for [`Indexer::finish`] and shares an
 /// index with the other small ones: each index has fixed costs (a runtime, and minifying
@@ -131,39 +155,67 @@ const SMALL_LOCALE_BYTES: usize = 2 << 20;
 
 impl Default for Indexer {
     fn default() -> Indexer {
-        Indexer::new()
+        Indexer::new(None)
     }
 }
 
 impl Indexer {
-    pub fn new() -> Indexer {
-        Indexer { running: Default::default(), done: Vec::new(), small: Vec::new() }
+    /// An indexer that reads and fills `cache`, when there is one.
+    pub fn new(cache: Option<Cache>) -> Indexer {
+        Indexer {
+            running: Default::default(),
+            done: Vec::new(),
+            small: Vec::new(),
+            cache: cache.map(Arc::new),
+            reused: Vec::new(),
+        }
     }
 
-    /// Starts indexing `pages`, all of one locale (path order is kept).
+    /// Starts indexing `pages`, all of one locale (path order is kept), or takes its index
+    /// from the cache.
     pub fn add(&mut self, pages: Files) -> Result<()> {
         if pages.is_empty() {
             return Ok(());
         }
+        let mut keys = Keys::new();
+        if let (Some(cache), Some(locale)) = (&self.cache, single_locale(&pages)) {
+            let key = cache.key(&pages);
+            if let Some(files) = cache.get(&key) {
+                self.reused.push(locale.to_lowercase());
+                self.done.push(files);
+                return Ok(());
+            }
+            keys.push((locale.to_lowercase(), key));
+        }
         if pages.values().map(Vec::len).sum::<usize>() < SMALL_LOCALE_BYTES {
-            self.small.push(pages);
+            self.small.push((pages, keys));
             return Ok(());
         }
-        self.spawn(pages)
+        self.spawn(pages, keys)
     }
 
-    /// Indexes `pages` (one locale, or several small ones) on a thread of its own.
-    fn spawn(&mut self, pages: Files) -> Result<()> {
+    /// The locales (Pagefind's language keys) whose index came from the cache so far.
+    pub fn reused(&self) -> &[String] {
+        &self.reused
+    }
+
+    /// Indexes `pages` (one locale, or several small ones) on a thread of its own, and
+    /// caches each locale's part of the index under its key.
+    fn spawn(&mut self, pages: Files, keys: Keys) -> Result<()> {
         while self.running.len() >= rayon::current_num_threads().max(1) {
             self.join_oldest()?;
         }
+        let cache = self.cache.clone();
         // A plain thread, not a rayon task: we block on a tokio runtime, and Pagefind uses
         // rayon inside it; a rayon worker waiting there for its share may steal another
         // task that starts a second runtime on the same thread, which tokio refuses with a
         // panic (reproduced with rayon and tokio alone on 8 threads).
         self.running.push_back(std::thread::spawn(move || {
-            let pages: Vec<(&String, &Vec<u8>)> = pages.iter().collect();
-            index_alone(&pages)
+            let files = index_alone(&pages.iter().collect::<Vec<_>>())?;
+            if let Some(cache) = cache {
+                store_parts(&cache, &files, &keys);
+            }
+            Ok(files)
         }));
         Ok(())
     }
@@ -181,20 +233,27 @@ impl Indexer {
         // The small locales, heaviest first, dealt into one index per thread (a language is
         // never split between indexes, so which index takes which does not change the files).
         let mut small = std::mem::take(&mut self.small);
-        small.sort_by_cached_key(|pages| {
+        small.sort_by_cached_key(|(pages, _)| {
             std::cmp::Reverse(pages.values().map(Vec::len).sum::<usize>())
         });
-        let mut groups: Vec<Files> =
-            vec![Files::new(); rayon::current_num_threads().clamp(1, small.len().max(1))];
-        for (i, pages) in small.into_iter().enumerate() {
+        let mut groups: Vec<(Files, Keys)> = vec![
+            (Files::new(), Keys::new());
+            rayon::current_num_threads()
+                .clamp(1, small.len().max(1))
+        ];
+        for (i, (pages, keys)) in small.into_iter().enumerate() {
             let n = groups.len();
-            groups[i % n].extend(pages);
+            groups[i % n].0.extend(pages);
+            groups[i % n].1.extend(keys);
         }
-        for group in groups.into_iter().filter(|g| !g.is_empty()) {
-            self.spawn(group)?;
+        for (pages, keys) in groups.into_iter().filter(|(pages, _)| !pages.is_empty()) {
+            self.spawn(pages, keys)?;
         }
         while !self.running.is_empty() {
             self.join_oldest()?;
+        }
+        if let Some(cache) = &self.cache {
+            cache.prune();
         }
         merge(std::mem::take(&mut self.done))
     }
@@ -257,6 +316,81 @@ fn merge(parts: Vec<Files>) -> Result<Files> {
         out.insert("pagefind-entry.json".into(), serde_json::to_vec(&entry)?);
     }
     Ok(out)
+}
+
+/// The locale all of `pages` belong to (their paths' first segment), if they share one.
+fn single_locale(pages: &Files) -> Option<&str> {
+    fn locale(path: &str) -> Option<&str> {
+        path.split_once('/').map(|(locale, _)| locale)
+    }
+    let first = locale(pages.keys().next()?)?;
+    pages.keys().all(|path| locale(path) == Some(first)).then_some(first)
+}
+
+/// Caches each locale's part of `files`, one index of the locales `keys` names (by
+/// Pagefind's language key). Nothing is cached unless the index holds exactly those
+/// languages, each split off whole (see [`split_by_language`]).
+fn store_parts(cache: &Cache, files: &Files, keys: &Keys) {
+    let Some(parts) = split_by_language(files) else { return };
+    if parts.len() != keys.len() || keys.iter().any(|(language, _)| !parts.contains_key(language)) {
+        return;
+    }
+    for (language, key) in keys {
+        cache.put(key, &parts[language]);
+    }
+}
+
+/// The files shared by every language's index: the search API, its worker, and the search
+/// core for languages without a stemmer (Pagefind's language `unknown` has no core of its
+/// own).
+const SHARED: [&str; 3] = ["pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"];
+
+/// Splits an index of several languages into what an index of each language alone holds:
+/// the shared files, the language's own files ([`language_of`]) and an entry file naming
+/// only that language. [`merge`] of the parts gives `files` back. `None` when a file
+/// belongs to no language (an output this does not know).
+fn split_by_language(files: &Files) -> Option<BTreeMap<String, Files>> {
+    let entry: serde_json::Value =
+        serde_json::from_slice(files.get("pagefind-entry.json")?).ok()?;
+    let languages = entry.get("languages")?.as_object()?;
+    let names: Vec<&str> = languages.keys().map(String::as_str).collect();
+    let mut parts = BTreeMap::new();
+    for (language, record) in languages {
+        let mut own = entry.clone();
+        own["languages"] = serde_json::json!({ language: record });
+        let mut part: Files = SHARED
+            .iter()
+            .filter_map(|&name| Some((name.to_string(), files.get(name)?.clone())))
+            .collect();
+        part.insert("pagefind-entry.json".into(), serde_json::to_vec(&own).ok()?);
+        parts.insert(language.clone(), part);
+    }
+    for (name, bytes) in files {
+        if name == "pagefind-entry.json" || SHARED.contains(&name.as_str()) {
+            continue;
+        }
+        let language = language_of(name, &names)?;
+        parts.get_mut(language)?.insert(name.clone(), bytes.clone());
+    }
+    Some(parts)
+}
+
+/// The language (one of `languages`) whose index the output file `name` is part of:
+/// Pagefind names them `pagefind.<language>_<hash>.pf_meta`, `wasm.<language>.pagefind` and
+/// `index|fragment|filter/<language>_<hash>.*`. The longest language that fits wins (the
+/// hash has no `_`, so `a_b_1` is `a_b`'s). `None` for the shared files.
+fn language_of<'a>(name: &str, languages: &[&'a str]) -> Option<&'a str> {
+    let fits = |language: &str| {
+        let stem = name.rsplit('/').next().unwrap_or(name);
+        let stem = stem.strip_prefix("pagefind.").unwrap_or(stem);
+        let own_chunk = stem.strip_prefix(language).is_some_and(|rest| rest.starts_with('_'));
+        own_chunk || name == format!("wasm.{language}.pagefind")
+    };
+    languages
+        .iter()
+        .copied()
+        .filter(|language| fits(language))
+        .max_by_key(|language| language.len())
 }
 
 /// A new, empty Pagefind index with the default options.
@@ -695,18 +829,14 @@ pub fn index_sizes(files: &Files) -> BTreeMap<String, u64> {
     let Some(languages) = entry.get("languages").and_then(|l| l.as_object()) else {
         return sizes;
     };
-    for language in languages.keys() {
-        let prefix = format!("{language}_");
-        let size = files
-            .iter()
-            .filter(|(name, _)| {
-                let stem = name.rsplit('/').next().unwrap_or(name);
-                let stem = stem.strip_prefix("pagefind.").unwrap_or(stem);
-                stem.starts_with(&prefix) && !name.ends_with(".js")
-            })
-            .map(|(_, bytes)| bytes.len() as u64)
-            .sum();
-        sizes.insert(language.clone(), size);
+    let names: Vec<&str> = languages.keys().map(String::as_str).collect();
+    for name in &names {
+        sizes.insert(name.to_string(), 0);
+    }
+    for (name, bytes) in files.iter().filter(|(name, _)| !name.starts_with("wasm.")) {
+        if let Some(language) = language_of(name, &names) {
+            *sizes.entry(language.to_string()).or_default() += bytes.len() as u64;
+        }
     }
     sizes
 }
@@ -743,6 +873,41 @@ mod tests {
         assert!(sizes.values().all(|&bytes| bytes > 100), "{sizes:?}");
         assert!(files.keys().all(|name| is_needed(name)));
         assert_eq!(index_pages(&pages).unwrap(), files, "same input, same bytes");
+    }
+
+    /// A part split off an index of several languages is what indexing that language
+    /// alone gives (once [`merge`]d, which writes every entry file the same way): the
+    /// cache stores parts, the build merges them.
+    #[test]
+    fn an_index_splits_into_each_language_alone() {
+        let mut pages = Files::new();
+        pages.insert("de-DE/a/index.html".into(), page("de-DE", "Abonnements aussetzen"));
+        pages.insert("zh-CN/a/index.html".into(), page("zh-CN", "删除与客户的分销商关系"));
+        let all: Vec<_> = pages.iter().collect();
+        let together = index_alone(&all).unwrap();
+        let parts = split_by_language(&together).expect("every file has a language");
+        assert_eq!(parts.keys().collect::<Vec<_>>(), ["de-de", "zh-cn"]);
+        for (language, part) in &parts {
+            let alone: Vec<_> = pages
+                .iter()
+                .filter(|(p, _)| p.to_lowercase().starts_with(language.as_str()))
+                .collect();
+            let alone = merge(vec![index_alone(&alone).unwrap()]).unwrap();
+            let differ: Vec<_> = alone.keys().filter(|n| part.get(*n) != alone.get(*n)).collect();
+            assert!(differ.is_empty() && alone.len() == part.len(), "{language}: {differ:?}");
+        }
+        assert!(merge(parts.into_values().collect()).unwrap() == merge(vec![together]).unwrap());
+    }
+
+    #[test]
+    fn files_belong_to_the_longest_language_that_names_them() {
+        let languages = ["a", "a_b", "de-de"];
+        assert_eq!(language_of("index/a_b_12f.pf_index", &languages), Some("a_b"));
+        assert_eq!(language_of("index/a_b12f.pf_index", &languages), Some("a"));
+        assert_eq!(language_of("pagefind.de-de_9a.pf_meta", &languages), Some("de-de"));
+        assert_eq!(language_of("wasm.de-de.pagefind", &languages), Some("de-de"));
+        assert_eq!(language_of("fragment/de_9a.pf_fragment", &languages), None);
+        assert_eq!(language_of("pagefind.js", &languages), None);
     }
 
     /// An article page as drillbook writes one: chrome around a body with an `<h1>`,

@@ -250,7 +250,9 @@ fn rebuild(
     session: &mut Option<crate::build::session::Session>,
 ) -> bool {
     let started = std::time::Instant::now();
-    let (result, diags) = match crate::build::build_model(root, out, &[], strict, true) {
+    let cache = root.join(crate::search::cache::DIR);
+    let search = crate::search::Mode::Cached(&cache);
+    let (result, diags) = match crate::build::build_model(root, out, &[], strict, search) {
         Ok((Some((stats, model)), diags)) => {
             *session = Some(crate::build::session::Session::new(root, out, model));
             (Ok(stats), diags)

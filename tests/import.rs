@@ -408,14 +408,15 @@ fn imported_corpus_builds_in_six_locales_and_check_reports_the_same_stale_messag
 /// articles outside the site, in six locales) both write the same bytes, dashboards included.
 #[test]
 fn the_streaming_build_and_the_kept_model_write_the_same_site() {
+    use drillbook::search::Mode;
     let dir = temp_project();
     import_into(dir.path(), &inputs(&corpus().join("docfx")));
     let (streamed, kept) = (dir.path().join("streamed"), dir.path().join("kept"));
     let (stats, diags) =
-        drillbook::build::build_site(dir.path(), &streamed, &[], false, false).expect("build");
+        drillbook::build::build_site(dir.path(), &streamed, &[], false, Mode::Off).expect("build");
     assert!(stats.is_some(), "{diags:#?}");
     let (built, kept_diags) =
-        drillbook::build::build_model(dir.path(), &kept, &[], false, false).expect("build");
+        drillbook::build::build_model(dir.path(), &kept, &[], false, Mode::Off).expect("build");
     assert!(built.is_some(), "{kept_diags:#?}");
     assert_eq!(diags, kept_diags);
     let (a, b) = (files_under(&streamed), files_under(&kept));

@@ -87,6 +87,53 @@ fn the_search_index_is_byte_identical_across_builds() {
     }
 }
 
+/// A rebuild indexes only the locales whose pages changed; the others' indexes come from
+/// `.drillbook-cache/search/`, and the site is byte for byte the one a build without the
+/// cache writes. A damaged cache entry is indexed afresh.
+#[test]
+fn unchanged_locales_reuse_their_cached_index_and_the_site_stays_the_same() {
+    let project = shipped_project();
+    let root = project.path();
+    let build = |out: &str, extra: &[&str]| {
+        let mut args = vec!["build", "--out", out];
+        args.extend(extra);
+        let result = drillbook(root, &args);
+        assert_eq!(result.code, 0, "{}", result.stderr);
+        (tree(&root.join(out)), result.stderr)
+    };
+    let (cold, stderr) = build("cold", &[]);
+    assert!(!stderr.contains("from the cache"), "{stderr}");
+    let (warm, stderr) = build("warm", &[]);
+    assert!(stderr.contains("(6 of 6 unchanged, from the cache)"), "{stderr}");
+    assert!(warm == cold, "a cached index is the index");
+
+    edit(root, "locales/de-DE/remove-a-relationship.ftl", "In diesem Artikel", "Dieser Artikel");
+    let (edited, stderr) = build("edited", &[]);
+    assert!(stderr.contains("(5 of 6 unchanged, from the cache)"), "{stderr}");
+    let (fresh, stderr) = build("fresh", &["--no-cache"]);
+    assert!(!stderr.contains("from the cache"), "{stderr}");
+    assert!(edited == fresh, "cached and fresh indexes differ after an edit");
+    let german = |files: &BTreeMap<String, Vec<u8>>| {
+        files.iter().filter(|(name, _)| name.contains("de-de_")).count()
+    };
+    assert!(german(&edited) > 0);
+    assert!(
+        edited.keys().filter(|n| n.contains("de-de_")).any(|n| !cold.contains_key(n)),
+        "the German index was rebuilt"
+    );
+
+    let cache = root.join(".drillbook-cache/search");
+    let entries: Vec<_> = std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(entries.len(), 7, "six locales and the German page's earlier version");
+    for entry in &entries {
+        let bytes = std::fs::read(entry).unwrap();
+        std::fs::write(entry, &bytes[..bytes.len() / 2]).unwrap();
+    }
+    let (repaired, stderr) = build("repaired", &[]);
+    assert!(!stderr.contains("from the cache"), "{stderr}");
+    assert!(repaired == fresh);
+}
+
 #[test]
 fn no_search_leaves_the_index_out() {
     let project = shipped_project();

@@ -24,13 +24,23 @@ pub struct BuildArgs {
     /// Skip the search index (`pagefind/`): a faster build whose search box finds nothing.
     #[arg(long)]
     pub no_search: bool,
+    /// Index every locale for search afresh, without reading or writing the cache of
+    /// unchanged locales' indexes (`ROOT/.drillbook-cache/search/`).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let out = args.out.clone().unwrap_or_else(|| root.join("site"));
     let started = std::time::Instant::now();
+    let cache = root.join(crate::search::cache::DIR);
+    let search = match (args.no_search, args.no_cache) {
+        (true, _) => crate::search::Mode::Off,
+        (false, true) => crate::search::Mode::On,
+        (false, false) => crate::search::Mode::Cached(&cache),
+    };
     let (stats, diags) =
-        crate::build::build_site(root, &out, &args.locales, args.strict, !args.no_search)
+        crate::build::build_site(root, &out, &args.locales, args.strict, search)
             .with_context(|| format!("failed to write the site to `{}`", out.display()))?;
     report(&diags, args.strict);
     let Some(stats) = stats else {
@@ -52,7 +62,11 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|(language, bytes)| format!("{language} {:.1} KiB", *bytes as f64 / 1024.0))
             .collect();
-        eprintln!("search index: {}", sizes.join(", "));
+        let reused = match stats.index_reused.len() {
+            0 => String::new(),
+            n => format!(" ({n} of {} unchanged, from the cache)", stats.index_sizes.len()),
+        };
+        eprintln!("search index: {}{reused}", sizes.join(", "));
     }
     Ok(ExitCode::SUCCESS)
 }
