@@ -5,8 +5,12 @@
 - corpus: the same project with the shared DocFX corpus imported
   (`drillbook import docfx ../shared/corpus/docfx` into a temp copy).
 
-Each binary builds each site RUNS times (default 15), output on tmpfs, runs alternated between
-binaries and sites so that a busy machine slows them alike. Reported per site and binary:
+Each binary builds each site RUNS times (default 15) in three ways: `cold` (`--no-cache`: every
+locale indexed for search), `unchanged` (a rebuild with nothing changed: every locale's index
+from the search cache) and `1 edit` (a rebuild after one German message changed, a new word
+each run: the German index is rebuilt, the others come from the cache). Output on tmpfs, runs
+alternated between binaries, sites and ways so that a busy machine slows them alike; a binary
+without a search cache builds the same way three times. Reported per site, binary and way:
 medians of wall time, CPU time (user + sys, from the child's rusage) and the search index
 phase ("search index done" minus "render done" from DRILLBOOK_TIMINGS), then the machine's
 load average, which says how far to trust the wall times on a shared machine.
@@ -38,13 +42,30 @@ def default_binary():
     return os.path.join(json.loads(meta.stdout)["target_directory"], "release", "drillbook")
 
 
-def build(binary, root):
+def has_cache(binary):
+    usage = subprocess.run([binary, "build", "--help"], capture_output=True, text=True).stdout
+    return "--no-cache" in usage
+
+
+EDITED = os.path.join("locales", "de-DE", "remove-a-relationship.ftl")
+
+
+def edit(root, run):
+    """Puts a new word at the start of the German article's `intro` message."""
+    path = os.path.join(root, EDITED)
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace("\nintro = ", f"\nintro = run{run} ", 1))
+
+
+def build(binary, root, flags=()):
     """One build: (wall ms, cpu ms, search phase ms)."""
     env = dict(os.environ, DRILLBOOK_TIMINGS="1")
     out = os.path.join(WORK, "out")
     start = time.perf_counter()
     child = subprocess.Popen(
-        [binary, "--root", root, "build", "--out", out],
+        [binary, "--root", root, "build", "--out", out, *flags],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     stderr = child.stderr.read()
@@ -60,29 +81,37 @@ def build(binary, root):
 def main():
     binaries = [os.path.abspath(b) for b in sys.argv[1:]] or [default_binary()]
     shutil.rmtree(WORK, ignore_errors=True)
-    corpus = os.path.join(WORK, "corpus")
-    for sub in ["content", "locales"]:
-        shutil.copytree(os.path.join(REPO, sub), os.path.join(corpus, sub))
+    shipped, corpus = os.path.join(WORK, "shipped"), os.path.join(WORK, "corpus")
+    for root in [shipped, corpus]:
+        for sub in ["content", "locales"]:
+            shutil.copytree(os.path.join(REPO, sub), os.path.join(root, sub))
     docfx = os.path.join(REPO, "..", "shared", "corpus", "docfx")
     subprocess.run(
         [binaries[0], "--root", corpus, "import", "docfx", docfx],
         check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    sites = {"shipped": REPO, "corpus": corpus}
-    times = {(site, b): [] for site in sites for b in binaries}
-    for binary in binaries:  # one untimed build each: files in the page cache
+    sites = {"shipped": shipped, "corpus": corpus}
+    ways = ["cold", "unchanged", "1 edit"]
+    cached = {binary: has_cache(binary) for binary in binaries}
+    times = {(site, b, way): [] for site in sites for b in binaries for way in ways}
+    for binary in binaries:  # one untimed build each: files in the page cache, search cache filled
         for root in sites.values():
             build(binary, root)
-    for _ in range(RUNS):
+    for run in range(RUNS):
         for binary in binaries:
             for site, root in sites.items():
-                times[(site, binary)].append(build(binary, root))
-    print(f"{'site':8} {'binary':44} {'wall ms':>8} {'cpu ms':>8} {'search ms':>10}")
+                cold = ["--no-cache"] if cached[binary] else []
+                times[(site, binary, "cold")].append(build(binary, root, cold))
+                times[(site, binary, "unchanged")].append(build(binary, root))
+                edit(root, run)
+                times[(site, binary, "1 edit")].append(build(binary, root))
+    print(f"{'site':8} {'binary':36} {'way':10} {'wall ms':>8} {'cpu ms':>8} {'search ms':>10}")
     for site in sites:
         for binary in binaries:
-            runs = times[(site, binary)]
-            wall, cpu, search = (statistics.median(r[i] for r in runs) for i in range(3))
-            print(f"{site:8} {binary[-44:]:44} {wall:8.0f} {cpu:8.0f} {search:10.0f}")
+            for way in ways:
+                runs = times[(site, binary, way)]
+                wall, cpu, search = (statistics.median(r[i] for r in runs) for i in range(3))
+                print(f"{site:8} {binary[-36:]:36} {way:10} {wall:8.0f} {cpu:8.0f} {search:10.0f}")
     load = open("/proc/loadavg").read().split()[:3]
     print(f"runs: {RUNS}, load average at the end: {' '.join(load)}")
 
