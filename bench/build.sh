@@ -29,7 +29,7 @@ for n in "${sizes[@]}"; do
   # A real team's site has reviewed translations: record them, as `l10n accept` does.
   for l in de-DE nl-NL sv-SE zh-CN ru-RU; do "$drillbook" --root "$work/src-$n/drillbook" l10n accept "$l" >/dev/null; done
   : >"$work/d.times"; : >"$work/e.times"; : >"$work/n.times"; : >"$work/h.times"
-  edited=$(find "$work/src-$n/drillbook/locales/de-DE" -name 'article-*.ftl' | sort | head -1)
+  edited=$(find "$work/src-$n/drillbook/locales/de-DE" -name 'article-*.ftl' | sort | sed -n 1p)
   "$drillbook" build --root "$work/src-$n/drillbook" --out "$work/out-e" 2>/dev/null # fills the cache
   for ((i = 0; i < runs; i++)); do
     rm -rf "$work/out-d" "$work/out-e" "$work/out-n" "$work/out-h"

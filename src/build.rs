@@ -123,6 +123,9 @@ pub struct Model {
     pub data: crate::check::CheckData,
     pub options: Options,
     pub renderer: render::Renderer,
+    /// Each locale's search views (what the index was made from), with search on: `serve`
+    /// re-indexes an edited locale from them.
+    pub search_views: Option<search::Views>,
 }
 
 /// A successful build: what it wrote, and the model it wrote it from.
@@ -171,6 +174,7 @@ fn build_with(
     };
     let mut indexer = search::Indexer::new(cache);
     let mut renderer = render::Renderer::new(&site, &l10n, &options);
+    let mut search_views = (keep && search).then(search::Views::new);
     let articles = article_scopes(&site);
     let names: Vec<String> = l10n.locales.iter().map(|l| l.locale.clone()).collect();
     let mut unreadable = false;
@@ -204,7 +208,11 @@ fn build_with(
             release_freed_memory();
         }
         if search && !unreadable {
-            indexer.add(tee.take_pages())?;
+            let pages = tee.take_pages();
+            if let Some(views) = search_views.as_mut() {
+                views.insert(locale.clone(), pages.clone());
+            }
+            indexer.add(pages)?;
         }
         timings.mark(locale);
     }
@@ -236,7 +244,11 @@ fn build_with(
     let mut index_reused = Vec::new();
     if search {
         // Pages outside the locales (none carry a search body today) are indexed last.
-        indexer.add(tee.into_pages())?;
+        let pages = tee.into_pages();
+        if let Some(views) = search_views.as_mut().filter(|_| !pages.is_empty()) {
+            views.insert(String::new(), pages.clone());
+        }
+        indexer.add(pages)?;
         index_reused = indexer.reused().to_vec();
         let files = indexer.finish()?;
         index_sizes = search::index_sizes(&files);
@@ -249,7 +261,7 @@ fn build_with(
     let pages = staging.page_count();
     staging.commit()?;
     timings.mark("commit");
-    let model = Model { site, l10n, data, options, renderer };
+    let model = Model { site, l10n, data, options, renderer, search_views };
     Ok((Some((Stats { pages, files, index_sizes, index_reused }, model)), diags))
 }
 

@@ -25,6 +25,12 @@ pub use cache::Cache;
 /// The directory, below the site root, that holds the index and Pagefind's own JS.
 pub const DIR: &str = "pagefind";
 
+/// Each locale's search views (path -> view), by locale.
+pub type Views = BTreeMap<String, Files>;
+
+/// The entry file, which names each language's meta file (and so its index).
+pub const ENTRY: &str = "pagefind-entry.json";
+
 /// Whether a build writes a search index, and whether it reuses the unchanged locales'
 /// indexes from a cache directory (see [`cache`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,7 +100,7 @@ fn kept_for_search(path: &str, bytes: &[u8]) -> Option<Vec<u8>> {
 /// language's meta file and its index, fragment and filter chunks. Its ready-made UIs are
 /// left out: the site has its own (`assets/search.js`).
 fn is_needed(name: &str) -> bool {
-    matches!(name, "pagefind.js" | "pagefind-worker.js" | "pagefind-entry.json")
+    matches!(name, "pagefind.js" | "pagefind-worker.js" | ENTRY)
         || (name.starts_with("wasm.") && name.ends_with(".pagefind"))
         || (name.starts_with("pagefind.") && name.ends_with(".pf_meta"))
         || name.starts_with("index/")
@@ -293,7 +299,7 @@ fn merge(parts: Vec<Files>) -> Result<Files> {
     let mut entry: Option<serde_json::Value> = None;
     for part in parts {
         for (name, bytes) in part {
-            if name != "pagefind-entry.json" {
+            if name != ENTRY {
                 out.insert(name, bytes);
                 continue;
             }
@@ -313,7 +319,7 @@ fn merge(parts: Vec<Files>) -> Result<Files> {
         }
     }
     if let Some(entry) = entry {
-        out.insert("pagefind-entry.json".into(), serde_json::to_vec(&entry)?);
+        out.insert(ENTRY.into(), serde_json::to_vec(&entry)?);
     }
     Ok(out)
 }
@@ -350,8 +356,7 @@ const SHARED: [&str; 3] = ["pagefind.js", "pagefind-worker.js", "wasm.unknown.pa
 /// only that language. [`merge`] of the parts gives `files` back. `None` when a file
 /// belongs to no language (an output this does not know).
 fn split_by_language(files: &Files) -> Option<BTreeMap<String, Files>> {
-    let entry: serde_json::Value =
-        serde_json::from_slice(files.get("pagefind-entry.json")?).ok()?;
+    let entry: serde_json::Value = serde_json::from_slice(files.get(ENTRY)?).ok()?;
     let languages = entry.get("languages")?.as_object()?;
     let names: Vec<&str> = languages.keys().map(String::as_str).collect();
     let mut parts = BTreeMap::new();
@@ -362,11 +367,11 @@ fn split_by_language(files: &Files) -> Option<BTreeMap<String, Files>> {
             .iter()
             .filter_map(|&name| Some((name.to_string(), files.get(name)?.clone())))
             .collect();
-        part.insert("pagefind-entry.json".into(), serde_json::to_vec(&own).ok()?);
+        part.insert(ENTRY.into(), serde_json::to_vec(&own).ok()?);
         parts.insert(language.clone(), part);
     }
     for (name, bytes) in files {
-        if name == "pagefind-entry.json" || SHARED.contains(&name.as_str()) {
+        if name == ENTRY || SHARED.contains(&name.as_str()) {
             continue;
         }
         let language = language_of(name, &names)?;
@@ -824,7 +829,7 @@ impl<'a> Iterator for Lexer<'a> {
 /// counted.
 pub fn index_sizes(files: &Files) -> BTreeMap<String, u64> {
     let mut sizes = BTreeMap::new();
-    let Some(entry) = files.get("pagefind-entry.json") else { return sizes };
+    let Some(entry) = files.get(ENTRY) else { return sizes };
     let Ok(entry) = serde_json::from_slice::<serde_json::Value>(entry) else { return sizes };
     let Some(languages) = entry.get("languages").and_then(|l| l.as_object()) else {
         return sizes;

@@ -216,6 +216,19 @@ fn update(
                     }
                     Err(err) => eprintln!("error: {err:#}"),
                 }
+                // And the search index of the locales whose pages changed (open pages need
+                // no reload: their search loads the index when it is used).
+                let started = std::time::Instant::now();
+                match session.refresh_search() {
+                    Ok(Some((locales, written))) => eprintln!(
+                        "serve: search index of {} updated in {} ms ({} files)",
+                        locales.join(", "),
+                        started.elapsed().as_millis(),
+                        written.files.len()
+                    ),
+                    Ok(None) => {}
+                    Err(err) => eprintln!("error: {err:#}"),
+                }
             }
         }
         Ok((None, diags)) => fail(hub, diag::render_all(&diags)),

@@ -8,7 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use support::{edit, fixture};
+use support::{drillbook, edit, fixture, tree};
 
 struct Served {
     child: Child,
@@ -309,4 +309,32 @@ fn an_article_translation_edit_rewrites_only_the_pages_it_touches() {
     wait_for("a full rebuild", || served.log.try_iter().any(|l| l.starts_with("serve: rebuilt")));
     let log: Vec<String> = served.log.try_iter().collect();
     assert!(!log.iter().any(|l| l.contains("error")), "{log:?}");
+}
+
+/// After an edit of an article's translation, `serve` indexes that locale again for search
+/// (the other locales' indexes come from the search cache): the served index is the one a
+/// fresh build of the edited project writes. The old chunks stay, for pages already open.
+#[test]
+fn an_article_translation_edit_updates_its_locales_search_index() {
+    let project = fixture("mini");
+    let served = start(project.path(), 0);
+    std::thread::sleep(Duration::from_millis(300));
+    let index = project.path().join("site/pagefind");
+    let before = tree(&index);
+    let ftl = "locales/de-DE/suspend-a-subscription.ftl";
+    edit(project.path(), ftl, "title = Abonnement anhalten", "title = Abonnement jetzt anhalten");
+    wait_for("the German search index", || {
+        served.log.try_iter().any(|l| l.starts_with("serve: search index of de-DE updated"))
+    });
+    let fresh = project.path().join("fresh");
+    let built = drillbook(project.path(), &["build", "--no-cache", "--out", "fresh"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let (served_index, fresh_index) = (tree(&index), tree(&fresh.join("pagefind")));
+    for (name, bytes) in &fresh_index {
+        assert!(served_index.get(name) == Some(bytes), "{name} is not the fresh build's");
+    }
+    assert_ne!(before["pagefind-entry.json"], served_index["pagefind-entry.json"]);
+    let stale: Vec<&String> = before.keys().filter(|n| !fresh_index.contains_key(*n)).collect();
+    assert!(stale.iter().all(|n| n.contains("de-de_")), "only German files changed: {stale:?}");
+    assert!(!stale.is_empty() && stale.iter().all(|n| served_index.contains_key(*n)));
 }

@@ -9,9 +9,13 @@
 //! links show its title; for the source locale, the article's pages in every locale (their
 //! fallback text and "updated in English" markers come from it). The translation dashboards
 //! follow with [`Session::refresh_status`], which re-runs the whole check, after the
-//! browser has already reloaded the edited page. The search index is the last full
-//! build's until the next full build.
+//! browser has already reloaded the edited page, and the search index with
+//! [`Session::refresh_search`]: the locales whose article pages changed are indexed again
+//! (the others come from the search cache) and the new index files are written beside the
+//! old ones, the entry file that names them last; the old chunks stay (pages already open
+//! may still fetch them) until the next full build replaces the site.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -26,6 +30,8 @@ pub struct Session {
     root: PathBuf,
     out: PathBuf,
     model: Model,
+    /// Locales whose search views changed since the index was written.
+    search_stale: BTreeSet<String>,
 }
 
 /// What a partial rebuild wrote.
@@ -49,7 +55,12 @@ impl Written {
 
 impl Session {
     pub fn new(root: &Path, out: &Path, model: Model) -> Session {
-        Session { root: root.to_path_buf(), out: out.to_path_buf(), model }
+        Session {
+            root: root.to_path_buf(),
+            out: out.to_path_buf(),
+            model,
+            search_stale: BTreeSet::new(),
+        }
     }
 
     /// The article translation files among `changed` (paths under the root), as
@@ -126,14 +137,27 @@ impl Session {
             return Ok((None, diags));
         }
         let sink = InPlace::new(&self.out);
-        let Model { site, l10n, data, options, renderer } = &mut self.model;
+        let Model { site, l10n, data, options, renderer, search_views } = &mut self.model;
+        // The rewritten article pages' search views, for `refresh_search`.
+        let tee = crate::search::Tee::new(&sink, search_views.is_some());
         let mut problems = Vec::new();
         for (locale, id) in edits {
             let input = crate::check::Input { l10n, site: Some(site), data };
             options.stale.retain(|(_, scope), _| scope != id);
             options.stale.extend(crate::check::stale_in_scope(&input, id));
-            problems.extend(renderer.update_article(site, l10n, options, locale, id, &sink)?);
+            problems.extend(renderer.update_article(site, l10n, options, locale, id, &tee)?);
         }
+        for (path, view) in tee.take_pages() {
+            let locale = path.split_once('/').map_or("", |(locale, _)| locale).to_string();
+            let views = search_views.as_mut().and_then(|views| views.get_mut(&locale));
+            if let Some(views) = views {
+                if views.get(&path) != Some(&view) {
+                    views.insert(path, view);
+                    self.search_stale.insert(locale);
+                }
+            }
+        }
+        drop(tee);
         diags.extend(problems.iter().map(|p| p.to_diagnostic(options.strict)));
         diag::sort(&mut diags);
         diags.dedup();
@@ -149,7 +173,7 @@ impl Session {
     /// Re-runs the whole check on the current model and rewrites the translation dashboards
     /// (and nothing else: stale markers were updated with the edit).
     pub fn refresh_status(&mut self) -> Result<(Written, Vec<Diagnostic>)> {
-        let Model { site, l10n, data, options, renderer } = &mut self.model;
+        let Model { site, l10n, data, options, renderer, .. } = &mut self.model;
         let input = crate::check::Input { l10n, site: Some(site), data };
         let (_, status) = crate::check::findings_and_status(&input);
         let rows = dashboard_rows(&status);
@@ -158,6 +182,40 @@ impl Session {
         options.dashboard = Some(rows);
         let diags = problems.iter().map(|p| p.to_diagnostic(options.strict)).collect();
         Ok((sink.into_written(), diags))
+    }
+}
+
+impl Session {
+    /// Indexes again the locales whose article pages edits changed since the last call
+    /// (the others' indexes come from the search cache) and writes the index into the
+    /// served site (see the module docs): the files it did not have, then the entry file.
+    /// Returns the locales re-indexed and what was written; `None` when no page's search
+    /// view changed (or the site has no search index).
+    pub fn refresh_search(&mut self) -> Result<Option<(Vec<String>, Written)>> {
+        let Some(views) = &self.model.search_views else { return Ok(None) };
+        if self.search_stale.is_empty() {
+            return Ok(None);
+        }
+        let stale: Vec<String> = std::mem::take(&mut self.search_stale).into_iter().collect();
+        let cache = crate::search::Cache::open(&self.root.join(crate::search::cache::DIR));
+        let mut indexer = crate::search::Indexer::new(cache);
+        for pages in views.values() {
+            indexer.add(pages.clone())?;
+        }
+        let files = indexer.finish()?;
+        let sink = InPlace::new(&self.out);
+        let dir = crate::search::DIR;
+        // Chunks are named by their content, the JS and cores by version: one that exists
+        // is this one.
+        for (name, bytes) in files.iter().filter(|(name, _)| *name != crate::search::ENTRY) {
+            if !self.out.join(dir).join(name).is_file() {
+                sink.put(&format!("{dir}/{name}"), bytes)?;
+            }
+        }
+        if let Some(entry) = files.get(crate::search::ENTRY) {
+            sink.put(&format!("{dir}/{}", crate::search::ENTRY), entry)?;
+        }
+        Ok(Some((stale, sink.into_written())))
     }
 }
 
