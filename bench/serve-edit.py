@@ -31,8 +31,9 @@ try:
     path = os.path.join(root, "locales", locale, article + ".ftl")
     original = open(path, encoding="utf-8").read()
     times = []
+    seen = 0
     for i in range(runs):
-        time.sleep(0.8)  # let the previous dashboard refresh finish, then drain its events
+        time.sleep(0.3)  # then drain the events of the previous edit's follow-ups
         sock.settimeout(0.05)
         try:
             while sock.recv(65536):
@@ -51,6 +52,13 @@ try:
                 raise SystemExit("the event stream closed")
             buf += chunk
         times.append((time.monotonic() - start) * 1000)
+        # Then the dashboards and, once saves pause, the search index: wait for both.
+        deadline = time.monotonic() + 30
+        while not any(l.startswith("serve: search index") for l in log[seen:]):
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        seen = len(log)
     open(path, "w", encoding="utf-8").write(original)
     time.sleep(1.5)
     print("save -> reload event (ms):", " ".join(f"{t:.0f}" for t in times))

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
-use notify_debouncer_mini::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
+use notify::{RecursiveMode, Watcher};
 
 use crate::diag;
 
@@ -80,14 +80,12 @@ pub fn serve(root: &Path, out: &Path, port: u16, strict: bool) -> Result<()> {
             .context("cannot install the Ctrl-C handler")?;
     }
 
-    let (tx, rx) = channel::<DebounceEventResult>();
-    let mut debouncer =
-        new_debouncer(Duration::from_millis(120), tx).context("cannot start the file watcher")?;
+    let (tx, rx) = channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(tx).context("cannot start the file watcher")?;
     for dir in WATCHED {
         let path = root.join(dir);
         if path.is_dir() {
-            debouncer
-                .watcher()
+            watcher
                 .watch(&path, RecursiveMode::Recursive)
                 .with_context(|| format!("cannot watch `{}`", path.display()))?;
         }
@@ -97,23 +95,27 @@ pub fn serve(root: &Path, out: &Path, port: u16, strict: bool) -> Result<()> {
             (root.to_path_buf(), out.to_path_buf(), hub.clone(), stop.clone());
         std::thread::spawn(move || {
             let mut session = session;
-            let mut seen = snapshot(&root);
+            let mut seen = Snapshot::default();
+            seen.rescan(&root);
             while !stop.load(Ordering::SeqCst) {
                 match rx.recv_timeout(Duration::from_millis(200)) {
-                    Ok(Ok(_events)) => {
-                        // Drain what piled up during the debounce: one rebuild per burst.
-                        while rx.try_recv().is_ok() {}
-                        // Reading files can raise watch events too (access): rebuild only
-                        // when a watched file's size or modification time really changed.
-                        let now = snapshot(&root);
-                        if now != seen {
-                            let changed = changed_paths(&seen, &now);
-                            seen = now;
+                    Ok(Ok(event)) if is_change(&event) => {
+                        let paths = wait_for_quiet(&rx, event).map(|paths| {
+                            paths.into_iter().map(|path| under_root(&root, path)).collect()
+                        });
+                        // Rebuild only when a watched file's size or modification time
+                        // really changed (not for a file written with the same bytes).
+                        let changed = match paths.and_then(|p| seen.update(&p)) {
+                            Some(changed) => changed,
+                            None => seen.rescan(&root),
+                        };
+                        if !changed.is_empty() {
                             update(&root, &out, strict, &hub, &mut session, &changed);
                         }
                     }
+                    Ok(Ok(_)) => {}
                     Ok(Err(err)) => eprintln!("serve: watch error: {err}"),
-                    Err(RecvTimeoutError::Timeout) => {}
+                    Err(RecvTimeoutError::Timeout) => refresh_search(&mut session),
                     Err(RecvTimeoutError::Disconnected) => break,
                 }
             }
@@ -134,46 +136,70 @@ pub fn serve(root: &Path, out: &Path, port: u16, strict: bool) -> Result<()> {
             Err(err) => eprintln!("serve: {err}"),
         }
     }
-    drop(debouncer);
+    drop(watcher);
     eprintln!("serve: stopped");
     Ok(())
 }
 
-/// A file's path, size and modification time.
-type SnapshotEntry = (PathBuf, u64, Option<std::time::SystemTime>);
+/// Size and modification time of every file under the watched directories.
+#[derive(Default)]
+struct Snapshot(std::collections::BTreeMap<PathBuf, (u64, Option<std::time::SystemTime>)>);
 
-/// Size and modification time of every file under the watched directories, sorted.
-fn snapshot(root: &Path) -> Vec<SnapshotEntry> {
-    let mut out = Vec::new();
-    let mut stack: Vec<PathBuf> = WATCHED.iter().map(|d| root.join(d)).collect();
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let Ok(meta) = entry.metadata() else { continue };
-            if meta.is_dir() {
-                stack.push(entry.path());
-            } else {
-                out.push((entry.path(), meta.len(), meta.modified().ok()));
+impl Snapshot {
+    /// Reads every watched file's size and modification time again; returns the paths
+    /// added, removed or changed, sorted.
+    fn rescan(&mut self, root: &Path) -> Vec<PathBuf> {
+        let mut now = std::collections::BTreeMap::new();
+        let mut stack: Vec<PathBuf> = WATCHED.iter().map(|d| root.join(d)).collect();
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            for entry in entries.flatten() {
+                let Ok(meta) = entry.metadata() else { continue };
+                if meta.is_dir() {
+                    stack.push(entry.path());
+                } else {
+                    now.insert(entry.path(), (meta.len(), meta.modified().ok()));
+                }
             }
         }
+        let mut changed: Vec<PathBuf> = now
+            .iter()
+            .filter(|(path, meta)| self.0.get(*path) != Some(*meta))
+            .map(|(path, _)| path.clone())
+            .collect();
+        changed.extend(self.0.keys().filter(|path| !now.contains_key(*path)).cloned());
+        changed.sort();
+        self.0 = now;
+        changed
     }
-    out.sort();
-    out
-}
 
-/// Paths added, removed or changed (size or modification time) between two snapshots.
-fn changed_paths(before: &[SnapshotEntry], after: &[SnapshotEntry]) -> Vec<PathBuf> {
-    let old: std::collections::BTreeMap<_, _> =
-        before.iter().map(|(p, l, m)| (p, (l, m))).collect();
-    let new: std::collections::BTreeMap<_, _> = after.iter().map(|(p, l, m)| (p, (l, m))).collect();
-    let mut out: Vec<PathBuf> = new
-        .iter()
-        .filter(|(path, meta)| old.get(*path) != Some(*meta))
-        .map(|(path, _)| path.to_path_buf())
-        .collect();
-    out.extend(old.keys().filter(|path| !new.contains_key(*path)).map(|p| p.to_path_buf()));
-    out.sort();
-    out
+    /// Looks again at only `paths` (the paths of a burst's watch events): the changed
+    /// ones, sorted. `None` when a directory came, went or moved (its files are not in
+    /// the events): the caller rescans.
+    fn update(&mut self, paths: &std::collections::BTreeSet<PathBuf>) -> Option<Vec<PathBuf>> {
+        let mut changed = Vec::new();
+        for path in paths {
+            match std::fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => return None,
+                Ok(meta) => {
+                    let now = (meta.len(), meta.modified().ok());
+                    if self.0.insert(path.clone(), now) != Some(now) {
+                        changed.push(path.clone());
+                    }
+                }
+                Err(_) if self.0.remove(path).is_some() => changed.push(path.clone()),
+                // Gone, and not a file we knew: an editor's temporary file, or a directory
+                // (then its files, known or not, are below it).
+                Err(_) => {
+                    let below = |p: &&PathBuf| p.starts_with(path);
+                    if self.0.keys().any(|p| below(&p)) {
+                        return None;
+                    }
+                }
+            }
+        }
+        Some(changed)
+    }
 }
 
 /// Applies a change: in place when it only edits article translation files (see
@@ -216,19 +242,6 @@ fn update(
                     }
                     Err(err) => eprintln!("error: {err:#}"),
                 }
-                // And the search index of the locales whose pages changed (open pages need
-                // no reload: their search loads the index when it is used).
-                let started = std::time::Instant::now();
-                match session.refresh_search() {
-                    Ok(Some((locales, written))) => eprintln!(
-                        "serve: search index of {} updated in {} ms ({} files)",
-                        locales.join(", "),
-                        started.elapsed().as_millis(),
-                        written.files.len()
-                    ),
-                    Ok(None) => {}
-                    Err(err) => eprintln!("error: {err:#}"),
-                }
             }
         }
         Ok((None, diags)) => fail(hub, diag::render_all(&diags)),
@@ -237,6 +250,88 @@ fn update(
             // The served site may be partly rewritten: rebuild it whole.
             rebuild(root, out, strict, hub, session);
         }
+    }
+}
+
+/// How long the watched files must stay unchanged after a change before `serve` rebuilds:
+/// an editor's save (temp file and rename, or truncate and write) or a "save all" is one
+/// rebuild, and a save still reloads the page within ~100 ms.
+const QUIET: Duration = Duration::from_millis(40);
+
+/// A burst that never pauses (a program writing all the time) is rebuilt after this long.
+const LONGEST_BURST: Duration = Duration::from_millis(1000);
+
+/// Whether a watch event may be a change. Opening and reading files (the snapshot's
+/// directory reads, a build's, an editor's) are not: counted as changes, `serve`'s own
+/// reads after a rebuild would start the next one, forever.
+fn is_change(event: &notify::Event) -> bool {
+    !matches!(event.kind, notify::EventKind::Access(_))
+}
+
+/// `path`, from a watch event (absolute: the watcher joins a relative root to the working
+/// directory), as the snapshot and the session name it: below `root` as given.
+fn under_root(root: &Path, path: PathBuf) -> PathBuf {
+    if root.is_absolute() {
+        return path;
+    }
+    let absolute = std::env::current_dir().map(|dir| dir.join(root));
+    match absolute.as_ref().map(|abs| path.strip_prefix(abs)) {
+        Ok(Ok(rel)) => root.join(rel),
+        _ => path,
+    }
+}
+
+/// Waits from `first` until no change has come for [`QUIET`] (at most [`LONGEST_BURST`]
+/// in all): one rebuild per burst. Returns the paths the burst's events name; `None` when
+/// the watcher lost track (an event without paths, or one that asks for a rescan).
+fn wait_for_quiet(
+    rx: &Receiver<notify::Result<notify::Event>>,
+    first: notify::Event,
+) -> Option<std::collections::BTreeSet<PathBuf>> {
+    fn add(paths: &mut Option<std::collections::BTreeSet<PathBuf>>, event: notify::Event) {
+        if event.paths.is_empty() || event.need_rescan() {
+            *paths = None;
+        }
+        if let Some(paths) = paths.as_mut() {
+            paths.extend(event.paths);
+        }
+    }
+    let mut paths = Some(std::collections::BTreeSet::new());
+    add(&mut paths, first);
+    let started = std::time::Instant::now();
+    let mut quiet_from = started;
+    while started.elapsed() < LONGEST_BURST {
+        let wait = QUIET.saturating_sub(quiet_from.elapsed());
+        match rx.recv_timeout(wait) {
+            Ok(Ok(event)) if is_change(&event) => {
+                quiet_from = std::time::Instant::now();
+                add(&mut paths, event);
+            }
+            Ok(Ok(_)) => {}
+            Ok(Err(_)) => paths = None,
+            Err(_) => break,
+        }
+    }
+    paths
+}
+
+/// Once no file has changed for a moment (the watcher's poll interval), indexes again for
+/// search the locales whose pages partial rebuilds changed: a burst of saves is re-indexed
+/// once, after its last save (a save that comes while the indexing runs waits for it:
+/// about a second for a 1,000-article locale). Open pages need no reload: their search
+/// loads the index when it is used.
+fn refresh_search(session: &mut Option<crate::build::session::Session>) {
+    let Some(session) = session.as_mut() else { return };
+    let started = std::time::Instant::now();
+    match session.refresh_search() {
+        Ok(Some((locales, written))) => eprintln!(
+            "serve: search index of {} updated in {} ms ({} files)",
+            locales.join(", "),
+            started.elapsed().as_millis(),
+            written.files.len()
+        ),
+        Ok(None) => {}
+        Err(err) => eprintln!("error: {err:#}"),
     }
 }
 
@@ -453,6 +548,43 @@ fn stream_events(stream: &mut std::net::TcpStream, rx: Receiver<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_are_not_changes() {
+        use notify::event::{AccessKind, CreateKind, EventKind};
+        let event = |kind| notify::Event::new(kind).add_path("locales/x.ftl".into());
+        assert!(!is_change(&event(EventKind::Access(AccessKind::Any))));
+        assert!(is_change(&event(EventKind::Create(CreateKind::File))));
+    }
+
+    /// After a burst, only the events' paths are looked at again; a directory that came or
+    /// went makes the caller rescan.
+    #[test]
+    fn a_snapshot_looks_again_at_the_paths_of_events() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("locales/de-DE")).unwrap();
+        let file = root.join("locales/de-DE/a.ftl");
+        std::fs::write(&file, "a = 1\n").unwrap();
+        let mut seen = Snapshot::default();
+        assert_eq!(seen.rescan(root), [file.clone()]);
+        let paths = |list: &[&PathBuf]| list.iter().map(|p| p.to_path_buf()).collect();
+        assert_eq!(seen.update(&paths(&[&file])), Some(vec![]), "unchanged");
+        std::fs::write(&file, "a = 12\n").unwrap();
+        assert_eq!(seen.update(&paths(&[&file])), Some(vec![file.clone()]));
+        let temp = root.join("locales/de-DE/.a.ftl.swp");
+        assert_eq!(seen.update(&paths(&[&temp])), Some(vec![]), "came and went");
+        std::fs::remove_file(&file).unwrap();
+        assert_eq!(seen.update(&paths(&[&file])), Some(vec![file.clone()]), "removed");
+        std::fs::write(&file, "a = 1\n").unwrap();
+        seen.rescan(root);
+        let moved = root.join("moved");
+        std::fs::rename(root.join("locales/de-DE"), &moved).unwrap();
+        assert_eq!(seen.update(&paths(&[&root.join("locales/de-DE")])), None, "a directory went");
+        std::fs::rename(&moved, root.join("locales/de-DE")).unwrap();
+        assert_eq!(seen.update(&paths(&[&root.join("locales/de-DE")])), None, "and came");
+        assert_eq!(seen.rescan(root), Vec::<PathBuf>::new());
+    }
 
     #[test]
     fn traversal_is_refused_in_every_spelling() {

@@ -9,8 +9,8 @@
 //! links show its title; for the source locale, the article's pages in every locale (their
 //! fallback text and "updated in English" markers come from it). The translation dashboards
 //! follow with [`Session::refresh_status`], which re-runs the whole check, after the
-//! browser has already reloaded the edited page, and the search index with
-//! [`Session::refresh_search`]: the locales whose article pages changed are indexed again
+//! browser has already reloaded the edited page, and, once saves pause, the search index
+//! with [`Session::refresh_search`]: the locales whose article pages changed are indexed again
 //! (the others come from the search cache) and the new index files are written beside the
 //! old ones, the entry file that names them last; the old chunks stay (pages already open
 //! may still fetch them) until the next full build replaces the site.
@@ -188,7 +188,9 @@ impl Session {
 impl Session {
     /// Indexes again the locales whose article pages edits changed since the last call
     /// (the others' indexes come from the search cache) and writes the index into the
-    /// served site (see the module docs): the files it did not have, then the entry file.
+    /// served site (see the module docs): the files it did not have, then the entry file if
+    /// it changed (a view can change where Pagefind does not look, such as a `<title>` beside
+    /// an `<h1>`).
     /// Returns the locales re-indexed and what was written; `None` when no page's search
     /// view changed (or the site has no search index).
     pub fn refresh_search(&mut self) -> Result<Option<(Vec<String>, Written)>> {
@@ -213,7 +215,10 @@ impl Session {
             }
         }
         if let Some(entry) = files.get(crate::search::ENTRY) {
-            sink.put(&format!("{dir}/{}", crate::search::ENTRY), entry)?;
+            let path = self.out.join(dir).join(crate::search::ENTRY);
+            if std::fs::read(path).ok().as_ref() != Some(entry) {
+                sink.put(&format!("{dir}/{}", crate::search::ENTRY), entry)?;
+            }
         }
         Ok(Some((stale, sink.into_written())))
     }
