@@ -567,7 +567,7 @@ mod tests {
         let file = root.join("locales/de-DE/a.ftl");
         std::fs::write(&file, "a = 1\n").unwrap();
         let mut seen = Snapshot::default();
-        assert_eq!(seen.rescan(root), [file.clone()]);
+        assert_eq!(seen.rescan(root), vec![file.clone()]);
         let paths = |list: &[&PathBuf]| list.iter().map(|p| p.to_path_buf()).collect();
         assert_eq!(seen.update(&paths(&[&file])), Some(vec![]), "unchanged");
         std::fs::write(&file, "a = 12\n").unwrap();
