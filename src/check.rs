@@ -182,6 +182,9 @@ pub(crate) struct File<'a> {
     /// comments are not kept, and no second parse is needed).
     pub(crate) body: Vec<&'a AstEntry<&'a str>>,
     pub(crate) errors: &'a [ParserError],
+    /// The messages and terms of `body`, made once: every check walks them, and the
+    /// source locale's once per translated locale.
+    entries: Vec<Entry<'a>>,
 }
 
 /// A message or term of a file.
@@ -204,13 +207,19 @@ impl<'a> File<'a> {
         })
     }
 
-    pub(crate) fn entries(&self) -> Vec<Entry<'_>> {
-        self.body
+    /// A file of `body`, parsed from `source`.
+    pub(crate) fn new(
+        path: &'a str,
+        source: &'a str,
+        body: Vec<&'a AstEntry<&'a str>>,
+        errors: &'a [ParserError],
+    ) -> File<'a> {
+        let entries = body
             .iter()
             .filter_map(|entry| match entry {
                 AstEntry::Message(m) => Some(Entry {
                     id: m.id.name.to_string(),
-                    offset: ast::offset_in(self.source, m.id.name),
+                    offset: ast::offset_in(source, m.id.name),
                     value: m.value.as_ref(),
                     attributes: &m.attributes,
                     is_term: false,
@@ -218,14 +227,20 @@ impl<'a> File<'a> {
                 AstEntry::Term(t) => Some(Entry {
                     id: format!("-{}", t.id.name),
                     // The `-` before the name.
-                    offset: ast::offset_in(self.source, t.id.name).saturating_sub(1),
+                    offset: ast::offset_in(source, t.id.name).saturating_sub(1),
                     value: Some(&t.value),
                     attributes: &t.attributes,
                     is_term: true,
                 }),
                 _ => None,
             })
-            .collect()
+            .collect();
+        File { path, source, body, errors, entries }
+    }
+
+    /// The file's messages and terms, in file order.
+    pub(crate) fn entries(&self) -> &[Entry<'a>] {
+        &self.entries
     }
 
     pub(crate) fn finding(
@@ -293,7 +308,7 @@ fn parse<'a>(locales: &[&'a crate::l10n::LocaleFiles], scopes: Option<&[&str]>) 
                 .map(|(scope, file)| {
                     let body = file.resource.entries().collect();
                     let source = file.source();
-                    (scope.as_str(), File { path: &file.path, source, body, errors: &file.errors })
+                    (scope.as_str(), File::new(&file.path, source, body, &file.errors))
                 })
                 .collect();
             let ui = std::sync::Arc::new(term_texts(&files, UI_SCOPE));

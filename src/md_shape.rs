@@ -11,34 +11,75 @@
 pub fn is_plain(text: &str) -> bool {
     let starts_with_letter = text.chars().next().is_some_and(char::is_alphabetic);
     let ends_clean = text.chars().last().is_some_and(|c| !c.is_whitespace());
-    starts_with_letter && ends_clean && text.chars().all(is_plain_char)
+    starts_with_letter && ends_clean && all_plain(text)
+}
+
+/// Whether every character of `text` is [`is_plain_char`]: ASCII bytes through a table
+/// (most text of most locales), the rest decoded. This runs on every message a page shows.
+fn all_plain(text: &str) -> bool {
+    const ASCII: [bool; 128] = {
+        let mut table = [false; 128];
+        let mut b = 0;
+        while b < 128 {
+            table[b] = is_plain_ascii(b as u8);
+            b += 1;
+        }
+        table
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !ASCII[b as usize] {
+                return false;
+            }
+            i += 1;
+        } else {
+            // `i` is at a character boundary: ASCII bytes are whole characters.
+            let Some(c) = text[i..].chars().next() else { return false };
+            if !is_plain_char(c) {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    true
 }
 
 /// A character that is never Markdown or HTML syntax and that
 /// `render::inline::strip_controls` keeps.
 fn is_plain_char(c: char) -> bool {
-    match c {
-        'a'..='z'
-        | 'A'..='Z'
-        | '0'..='9'
-        | ' '
-        | ','
-        | '.'
-        | ';'
-        | ':'
-        | '?'
-        | '('
-        | ')'
-        | '/'
-        | '%'
-        | '-'
-        | '\''
-        | '"' => true,
-        c if c.is_ascii() => false,
-        // Non-ASCII: letters, punctuation and spaces of other scripts, minus invisible
-        // characters (which `strip_controls` removes), controls and other spaces.
-        c => !is_invisible(c) && !c.is_control() && !c.is_whitespace(),
+    if c.is_ascii() {
+        is_plain_ascii(c as u8)
+    } else {
+        // Letters, punctuation and spaces of other scripts, minus invisible characters
+        // (which `strip_controls` removes), controls and other spaces.
+        !is_invisible(c) && !c.is_control() && !c.is_whitespace()
     }
+}
+
+/// [`is_plain_char`] of an ASCII character.
+const fn is_plain_ascii(b: u8) -> bool {
+    matches!(
+        b,
+        b'a'..=b'z'
+            | b'A'..=b'Z'
+            | b'0'..=b'9'
+            | b' '
+            | b','
+            | b'.'
+            | b';'
+            | b':'
+            | b'?'
+            | b'('
+            | b')'
+            | b'/'
+            | b'%'
+            | b'-'
+            | b'\''
+            | b'"'
+    )
 }
 
 /// Bidi controls (including Fluent's isolation marks), zero-width characters and other
@@ -70,7 +111,7 @@ pub fn bold_parts(text: &str) -> Option<Vec<&str>> {
     }
     let last = parts.len() - 1;
     for (i, part) in parts.iter().enumerate() {
-        if !part.chars().all(is_plain_char) {
+        if !all_plain(part) {
             return None;
         }
         if i % 2 == 1 {

@@ -105,7 +105,7 @@ pub struct Renderer {
     /// Each locale's checklist texts (shared scopes are loaded for every locale).
     checklist_ts: Vec<Translator>,
     names: Names,
-    listings: Vec<Vec<TopicList>>,
+    listings: Vec<Listing>,
     available: BTreeMap<String, Vec<String>>,
     /// Problems met while computing the shared parts.
     problems: Vec<Problem>,
@@ -124,7 +124,7 @@ impl Renderer {
         let checklist_ts = locales.iter().map(|l| l10n.translator(l, checklist::SCOPE)).collect();
         let mut problems = Vec::new();
         let names = language_names(l10n, &mut problems);
-        let listings = locales.iter().map(|_| Vec::new()).collect();
+        let listings = locales.iter().map(|_| Listing::default()).collect();
         let available = site
             .articles
             .iter()
@@ -204,17 +204,23 @@ impl Renderer {
     ) -> std::io::Result<Vec<Diagnostic>> {
         let mut diags = check_message_refs(site, l10n);
         let mut problems = self.problems.clone();
-        if let Some(rows) = &options.dashboard {
-            problems.extend(self.render_dashboards(site, l10n, rows, sink)?);
-        }
         let locales: Vec<&str> = self.locales.iter().map(String::as_str).collect();
+        // The dashboards and the sitemap grow with the site: beside each other.
+        let (dashboards, sitemap) = rayon::join(
+            || match &options.dashboard {
+                Some(rows) => self.render_dashboards(site, l10n, rows, sink),
+                None => Ok(Vec::new()),
+            },
+            || sink.put("sitemap.xml", pages::render_sitemap(site, l10n, &locales).as_bytes()),
+        );
+        problems.extend(dashboards?);
+        sitemap?;
         let (root, more) = pages::render_root(site, l10n, &self.names, &locales);
         problems.extend(more);
         sink.put("index.html", root.as_bytes())?;
         let (not_found, more) = pages::render_404(site, l10n, &self.names);
         problems.extend(more);
         sink.put("404.html", not_found.as_bytes())?;
-        sink.put("sitemap.xml", pages::render_sitemap(site, l10n, &locales).as_bytes())?;
         let robots = format!(
             "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
             site.config.base_url.get_ref()
@@ -284,7 +290,7 @@ impl Renderer {
             &self.names,
             locale,
             &self.site_ts[i],
-            &self.listings[i],
+            &self.listings[i].topics,
             &english,
         );
         problems.extend(more);
@@ -300,14 +306,25 @@ impl Renderer {
         rows: &[DashboardRow],
         sink: &dyn Sink,
     ) -> std::io::Result<Vec<Problem>> {
-        let mut problems = Vec::new();
-        for (i, locale) in self.locales.iter().enumerate() {
-            let (html, more) =
-                pages::render_dashboard(site, l10n, &self.names, locale, &self.site_ts[i], rows);
-            problems.extend(more);
-            sink.put(&format!("{locale}/dashboard/index.html"), html.as_bytes())?;
-        }
-        Ok(problems)
+        use rayon::prelude::*;
+        let per_locale: Vec<Vec<Problem>> = self
+            .locales
+            .par_iter()
+            .enumerate()
+            .map(|(i, locale)| {
+                let (html, problems) = pages::render_dashboard(
+                    site,
+                    l10n,
+                    &self.names,
+                    locale,
+                    &self.site_ts[i],
+                    rows,
+                );
+                sink.put(&format!("{locale}/dashboard/index.html"), html.as_bytes())?;
+                Ok(problems)
+            })
+            .collect::<std::io::Result<_>>()?;
+        Ok(per_locale.into_iter().flatten().collect())
     }
 
     /// After the messages of article `id` changed in `locale` (its file was edited, the
@@ -335,7 +352,8 @@ impl Renderer {
             }
             let mut listing = listing(site, l10n, &self.locales[i], &mut problems);
             std::mem::swap(&mut listing, &mut self.listings[i]);
-            let (before, after) = (neighbours(&listing), neighbours(&self.listings[i]));
+            let (before, after) =
+                (neighbours(&listing.topics), neighbours(&self.listings[i].topics));
             // The article, articles whose neighbours changed, and its neighbours before and
             // after (their pager shows its title).
             let next_to = |a: &str| {
@@ -437,31 +455,64 @@ pub(crate) struct ListEntry {
     pub translated: bool,
 }
 
-/// Articles by topic (topics by id, articles by title in the locale) for one locale.
-fn listing(site: &Site, l10n: &L10n, locale: &str, problems: &mut Vec<Problem>) -> Vec<TopicList> {
-    let mut topics: BTreeMap<&str, Vec<ListEntry>> = BTreeMap::new();
-    for article in &site.articles {
-        let translated = is_translated(l10n, locale, &article.id);
-        let t =
-            l10n.translator(if translated { locale } else { &l10n.source().locale }, &article.id);
-        let (title, more) = t.message(article.title.get_ref(), None);
-        problems.extend(more);
-        let (description, more) = t.message(article.description.get_ref(), None);
-        problems.extend(more);
-        topics.entry(article.topic.get_ref()).or_default().push(ListEntry {
-            id: article.id.clone(),
-            title: plain_text(&title.value),
-            description: plain_text(&description.value),
-            translated,
-        });
+/// A locale's index: its topics, and where each article is in them (for the pager).
+#[derive(Default)]
+pub(crate) struct Listing {
+    pub topics: Vec<TopicList>,
+    /// Article id -> (topic, position in the topic's entries).
+    places: std::collections::HashMap<String, (usize, usize)>,
+}
+
+impl Listing {
+    /// The topic that lists article `id`, and its position there.
+    pub(crate) fn place(&self, id: &str) -> Option<(&TopicList, usize)> {
+        let &(topic, i) = self.places.get(id)?;
+        Some((&self.topics[topic], i))
     }
-    topics
+}
+
+/// Articles by topic (topics by id, articles by title in the locale) for one locale.
+/// Articles' titles in parallel: this runs before the locale's pages, on every build.
+fn listing(site: &Site, l10n: &L10n, locale: &str, problems: &mut Vec<Problem>) -> Listing {
+    use rayon::prelude::*;
+    let entries: Vec<(ListEntry, Vec<Problem>)> = site
+        .articles
+        .par_iter()
+        .map(|article| {
+            let translated = is_translated(l10n, locale, &article.id);
+            let source = &l10n.source().locale;
+            let t = l10n.translator(if translated { locale } else { source }, &article.id);
+            let (title, mut found) = t.message(article.title.get_ref(), None);
+            let (description, more) = t.message(article.description.get_ref(), None);
+            found.extend(more);
+            let entry = ListEntry {
+                id: article.id.clone(),
+                title: plain_text(&title.value),
+                description: plain_text(&description.value),
+                translated,
+            };
+            (entry, found)
+        })
+        .collect();
+    let mut topics: BTreeMap<&str, Vec<ListEntry>> = BTreeMap::new();
+    for (article, (entry, found)) in site.articles.iter().zip(entries) {
+        problems.extend(found);
+        topics.entry(article.topic.get_ref()).or_default().push(entry);
+    }
+    let topics: Vec<TopicList> = topics
         .into_iter()
         .map(|(topic, mut entries)| {
             entries.sort_by(|a, b| (&a.title, &a.id).cmp(&(&b.title, &b.id)));
             TopicList { topic: topic.to_string(), entries }
         })
-        .collect()
+        .collect();
+    let mut places = std::collections::HashMap::new();
+    for (t, topic) in topics.iter().enumerate() {
+        for (i, entry) in topic.entries.iter().enumerate() {
+            places.entry(entry.id.clone()).or_insert((t, i));
+        }
+    }
+    Listing { topics, places }
 }
 
 /// The configured locales that have article `id` (the source locale always does).
@@ -529,7 +580,7 @@ pub(crate) struct Shared<'a> {
     pub site: &'a Site,
     pub l10n: &'a L10n,
     pub names: &'a Names,
-    pub listing: &'a [TopicList],
+    pub listing: &'a Listing,
     /// The locale's checklist texts (`checklist.ftl`), one bundle for all its pages.
     pub checklist_t: &'a Translator,
 }
@@ -539,7 +590,7 @@ pub(crate) struct PageCtx<'a> {
     pub site: &'a Site,
     pub l10n: &'a L10n,
     pub names: &'a Names,
-    pub listing: &'a [TopicList],
+    pub listing: &'a Listing,
     /// Locales that have this article.
     pub available: &'a [String],
     pub article: &'a Article,

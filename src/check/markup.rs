@@ -195,7 +195,7 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
         }
         let empty = ast::TermTexts::new();
         let terms = locale.terms.get(*scope).map_or(&empty, |t| &**t);
-        for entry in &entries {
+        for entry in entries {
             let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
             let span = entry.offset..entry.offset + entry.id.len();
             let key = (locale.name, *scope, Some(entry.id.as_str()));

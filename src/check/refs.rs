@@ -85,20 +85,20 @@ fn check_variables(pair: &Pair<'_>, en: &ast::Refs, tr: &ast::Refs, out: &mut Ve
 /// `unknown-reference`: a `{ -term }` or `{ message }` that its bundle (`ui.ftl` + the
 /// file's own scope) does not define; fluent-bundle would print the raw id on the page.
 pub(crate) fn check_unknown_refs(locale: &Locale<'_>, out: &mut Vec<Finding>) {
-    let ui_ids: BTreeSet<String> = locale
+    let ui_ids: BTreeSet<&str> = locale
         .files
         .get(UI_SCOPE)
-        .map(|f| f.entries().into_iter().map(|e| e.id).collect())
+        .map(|f| f.entries().iter().map(|e| e.id.as_str()).collect())
         .unwrap_or_default();
     for (scope, file) in &locale.files {
         let entries = file.entries();
-        let mut known: BTreeSet<&str> = ui_ids.iter().map(String::as_str).collect();
-        known.extend(entries.iter().map(|e| e.id.as_str()));
+        let own: BTreeSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+        let known = |id: &str| own.contains(id) || ui_ids.contains(id);
         let attributes: BTreeSet<String> = entries
             .iter()
             .flat_map(|e| e.attributes.iter().map(move |a| format!("{}.{}", e.id, a.id.name)))
             .collect();
-        for entry in &entries {
+        for entry in entries {
             let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
             let mut refs = ast::Refs::default();
             for pattern in patterns {
@@ -106,18 +106,14 @@ pub(crate) fn check_unknown_refs(locale: &Locale<'_>, out: &mut Vec<Finding>) {
                 refs.terms.extend(more.terms);
                 refs.messages.extend(more.messages);
             }
-            let mut unknown: Vec<String> = refs
-                .terms
-                .iter()
-                .map(|t| format!("-{t}"))
-                .filter(|t| !known.contains(t.as_str()))
-                .collect();
+            let mut unknown: Vec<String> =
+                refs.terms.iter().map(|t| format!("-{t}")).filter(|t| !known(t)).collect();
             unknown.extend(
                 refs.messages
                     .iter()
                     .filter(|m| match m.split_once('.') {
                         Some(_) => !attributes.contains(*m),
-                        None => !known.contains(m.as_str()),
+                        None => !known(m),
                     })
                     .cloned(),
             );
@@ -274,7 +270,7 @@ fn plural_ids<'a>(locale: &'a Locale<'a>) -> BTreeMap<&'a str, BTreeSet<String>>
                     .any(|s| s.keys.iter().any(|k| CATEGORY_NAMES[..5].contains(&k.as_str())))
             });
             if plural {
-                out.entry(scope).or_default().insert(entry.id);
+                out.entry(scope).or_default().insert(entry.id.clone());
             }
         }
     }

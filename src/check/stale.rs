@@ -89,9 +89,9 @@ fn translated_keys(source: &Locale<'_>, target: &Locale<'_>) -> BTreeSet<String>
         let Some(en_file) = source.files.get(scope) else {
             continue;
         };
-        let en_ids: BTreeSet<String> = en_file.entries().into_iter().map(|e| e.id).collect();
+        let en_ids: BTreeSet<&str> = en_file.entries().iter().map(|e| e.id.as_str()).collect();
         for entry in file.entries() {
-            if en_ids.contains(&entry.id) {
+            if en_ids.contains(entry.id.as_str()) {
                 out.insert(format!("{scope}/{}", entry.id));
             }
         }

@@ -79,10 +79,10 @@ fn junk_id(junk: &str) -> Option<String> {
 /// `duplicate-id` within a file, between a scope's file and `ui.ftl` (one bundle), and between
 /// a message and a term of the same name (fluent-bundle keeps one); `duplicate-attribute`.
 pub(crate) fn check_duplicates(locale: &Locale<'_>, out: &mut Vec<Finding>) {
-    let ui_ids: BTreeSet<String> = locale
+    let ui_ids: BTreeSet<&str> = locale
         .files
         .get(UI_SCOPE)
-        .map(|f| f.entries().into_iter().map(|e| e.id).collect())
+        .map(|f| f.entries().iter().map(|e| e.id.as_str()).collect())
         .unwrap_or_default();
     for (scope, file) in &locale.files {
         let mut seen = BTreeSet::new();
@@ -90,13 +90,13 @@ pub(crate) fn check_duplicates(locale: &Locale<'_>, out: &mut Vec<Finding>) {
             let span = entry.offset..entry.offset + entry.id.len();
             let what = if entry.is_term { "term" } else { "message" };
             let key = (locale.name, *scope, Some(entry.id.as_str()));
-            if !seen.insert(entry.id.clone()) {
+            if !seen.insert(entry.id.as_str()) {
                 let message = format!(
                     "{what} `{}` is defined twice in this file; the first one is used",
                     entry.id
                 );
                 out.push(file.finding(Severity::Error, "duplicate-id", span.clone(), key, message));
-            } else if *scope != UI_SCOPE && ui_ids.contains(&entry.id) {
+            } else if *scope != UI_SCOPE && ui_ids.contains(entry.id.as_str()) {
                 let message = format!(
                     "{what} `{}` is also defined in {UI_SCOPE}.ftl, which shares its bundle",
                     entry.id
@@ -105,7 +105,9 @@ pub(crate) fn check_duplicates(locale: &Locale<'_>, out: &mut Vec<Finding>) {
             }
             let twin =
                 if entry.is_term { entry.id[1..].to_string() } else { format!("-{}", entry.id) };
-            if seen.contains(&twin) || (*scope != UI_SCOPE && ui_ids.contains(&twin)) {
+            if seen.contains(twin.as_str())
+                || (*scope != UI_SCOPE && ui_ids.contains(twin.as_str()))
+            {
                 let message = format!(
                     "`{}` and `{twin}` share one namespace in a bundle (a term's name is its id without `-`); rename one",
                     entry.id
@@ -233,7 +235,7 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
             }
         }
         let mut reported = BTreeSet::new();
-        for tr in &tr_entries {
+        for tr in tr_entries {
             if !en_ids.contains(tr.id.as_str()) && reported.insert(tr.id.as_str()) {
                 let what = if tr.is_term { "term" } else { "message" };
                 let message = format!(

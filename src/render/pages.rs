@@ -161,8 +161,7 @@ pub(crate) struct PagerLink {
 }
 
 fn pager(ctx: &PageCtx<'_>) -> Option<Pager> {
-    let topic = ctx.listing.iter().find(|t| t.entries.iter().any(|e| e.id == ctx.article.id))?;
-    let i = topic.entries.iter().position(|e| e.id == ctx.article.id)?;
+    let (topic, i) = ctx.listing.place(&ctx.article.id)?;
     let source = &ctx.l10n.source().locale;
     let link = |e: &crate::render::ListEntry| PagerLink {
         href: if e.translated {
