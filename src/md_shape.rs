@@ -132,3 +132,45 @@ pub fn bold_parts(text: &str) -> Option<Vec<&str>> {
     }
     Some(parts)
 }
+
+/// `text` with its whitespace runs collapsed to one space and its ends trimmed (the words
+/// of `split_whitespace`, joined by spaces). Every message shown as plain text goes through
+/// it: text that is already so (ASCII, single spaces) is copied as it is.
+pub fn collapse_whitespace(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let already = bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes.iter().all(|&b| b.is_ascii() && (b == b' ' || !b.is_ascii_whitespace()))
+        && !bytes.windows(2).any(|w| w == b"  ");
+    if already {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn collapse_whitespace_joins_the_words(text in "[ a-z\t\n\u{a0}\u{3000}éж**]{0,24}") {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            prop_assert_eq!(collapse_whitespace(&text), words.join(" "));
+        }
+
+        #[test]
+        fn the_ascii_table_agrees_with_the_characters(b in 0u8..128) {
+            prop_assert_eq!(all_plain(&(b as char).to_string()), is_plain_char(b as char));
+        }
+    }
+}

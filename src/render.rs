@@ -629,8 +629,10 @@ impl<'a> PageCtx<'a> {
             article_t,
             stale,
             problems: RefCell::new(Vec::new()),
-            memo: RefCell::default(),
-            plain_memo: RefCell::default(),
+            // Sized for a typical article (~25 messages, ~13 of them also as plain text):
+            // growing from empty rehashed each map several times per page.
+            memo: RefCell::new(std::collections::HashMap::with_capacity(32)),
+            plain_memo: RefCell::new(std::collections::HashMap::with_capacity(16)),
         }
     }
 

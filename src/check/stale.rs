@@ -128,8 +128,10 @@ pub(crate) fn check_stale_with(
             let mut out = Vec::new();
             // Only entries the source also has (the first definition of each).
             let Some(en_file) = source.files.get(scope) else { return out };
-            let en_ids: HashSet<(bool, &str)> = en_file.body.iter().filter_map(id_of).collect();
-            let mut seen = HashSet::new();
+            // Sized up front: growing a set entry by entry rehashes it over and over.
+            let mut en_ids: HashSet<(bool, &str)> = HashSet::with_capacity(en_file.body.len());
+            en_ids.extend(en_file.body.iter().filter_map(id_of));
+            let mut seen = HashSet::with_capacity(file.body.len());
             let mut key = String::new();
             for (is_term, name) in file.body.iter().filter_map(id_of) {
                 if !en_ids.contains(&(is_term, name)) || !seen.insert((is_term, name)) {

@@ -6,7 +6,7 @@ use crate::check::{Finding, Pair};
 use crate::diag::Severity;
 
 fn normalize(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::md_shape::collapse_whitespace(text)
 }
 
 /// `untranslated` (warning): the translation's own text equals the English, and something

@@ -37,7 +37,7 @@ pub fn fingerprint(message: &ast::Message<&str>) -> String {
 
 /// Fingerprint of arbitrary normalized text (used for terms and for imported English).
 pub fn fingerprint_text(text: &str) -> String {
-    let normalized = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let normalized = crate::md_shape::collapse_whitespace(text);
     let digest = Sha256::digest(normalized.as_bytes());
     digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }

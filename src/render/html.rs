@@ -36,10 +36,10 @@ pub fn escape(text: &str) -> String {
 /// The plain text of inline Markdown (for `<title>`, `alt`, meta description).
 pub fn plain_text(markdown: &str) -> String {
     if crate::render::inline::is_plain(markdown) {
-        return markdown.split_whitespace().collect::<Vec<_>>().join(" ");
+        return crate::md_shape::collapse_whitespace(markdown);
     }
     if let Some(parts) = crate::render::inline::bold_parts(markdown) {
-        return parts.concat().split_whitespace().collect::<Vec<_>>().join(" ");
+        return crate::md_shape::collapse_whitespace(&parts.concat());
     }
     plain_text_parsed(markdown)
 }
@@ -59,7 +59,7 @@ pub(crate) fn plain_text_parsed(markdown: &str) -> String {
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::md_shape::collapse_whitespace(&out)
 }
 
 #[cfg(test)]
