@@ -44,7 +44,8 @@ pub fn fingerprint_text(text: &str) -> String {
 
 /// Parses a lock file; malformed lines are diagnostics and are skipped.
 pub fn parse_lock(path: &str, source: &str) -> (Lock, Vec<Diagnostic>) {
-    let mut lock = Lock::new();
+    // (key, value, span of the line), in file order; the map is built in one go from them.
+    let mut lines: Vec<(String, String, std::ops::Range<usize>)> = Vec::new();
     let mut diags = Vec::new();
     let mut offset = 0;
     for raw in source.split_inclusive('\n') {
@@ -66,22 +67,7 @@ pub fn parse_lock(path: &str, source: &str) -> (Lock, Vec<Diagnostic>) {
             ok.then(|| (key.to_string(), value.to_string()))
         });
         match parsed {
-            Some((key, value)) => match lock.entry(key) {
-                std::collections::btree_map::Entry::Vacant(entry) => {
-                    entry.insert(value);
-                }
-                std::collections::btree_map::Entry::Occupied(mut entry) => {
-                    diags.push(Diagnostic::error(
-                        "invalid-lock",
-                        path,
-                        source,
-                        start..start + line.len(),
-                        format!("`{}` appears twice", entry.key()),
-                    ));
-                    // The last line wins, as before.
-                    entry.insert(value);
-                }
-            },
+            Some((key, value)) => lines.push((key, value, start..start + line.len())),
             None => diags.push(Diagnostic::error(
                 "invalid-lock",
                 path,
@@ -91,7 +77,28 @@ pub fn parse_lock(path: &str, source: &str) -> (Lock, Vec<Diagnostic>) {
             )),
         }
     }
-    (lock, diags)
+    // A written lock is sorted: the (stable) sort only checks that, and the map is then
+    // built without a search per key. Repeated keys end up side by side, in file order.
+    lines.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut unique: Vec<(String, String)> = Vec::with_capacity(lines.len());
+    for (key, value, span) in lines {
+        match unique.last_mut() {
+            Some(last) if last.0 == key => {
+                diags.push(Diagnostic::error(
+                    "invalid-lock",
+                    path,
+                    source,
+                    span,
+                    format!("`{key}` appears twice"),
+                ));
+                // The last line wins.
+                last.1 = value;
+            }
+            _ => unique.push((key, value)),
+        }
+    }
+    diags.sort_by_key(|d| d.pos.as_ref().map(|p| (p.line, p.col)));
+    (Lock::from_iter(unique), diags)
 }
 
 /// Renders a lock file (sorted by key, as the map is).
@@ -119,6 +126,22 @@ mod tests {
             ast::Entry::Message(m) => fingerprint(m),
             other => panic!("not a message: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_last_line_and_problems_come_in_line_order() {
+        let source = "b/x = 00000000000000bb\na/y = 00000000000000aa\nnot a line\n\
+                      b/x = 11111111111111bb\n";
+        let (lock, diags) = parse_lock("l10n.lock", source);
+        let entries: Vec<(&str, &str)> =
+            lock.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(entries, [("a/y", "00000000000000aa"), ("b/x", "11111111111111bb")]);
+        let found: Vec<(usize, &str)> =
+            diags.iter().map(|d| (d.pos.as_ref().unwrap().line, d.message.as_str())).collect();
+        assert_eq!(
+            found,
+            [(3, "expected `scope/message-id = <16 hex digits>`"), (4, "`b/x` appears twice"),]
+        );
     }
 
     #[test]
