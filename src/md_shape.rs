@@ -137,12 +137,15 @@ pub fn bold_parts(text: &str) -> Option<Vec<&str>> {
 /// of `split_whitespace`, joined by spaces). Every message shown as plain text goes through
 /// it: text that is already so (ASCII, single spaces) is copied as it is.
 pub fn collapse_whitespace(text: &str) -> String {
+    // One pass: ASCII, no whitespace but single spaces between words.
     let bytes = text.as_bytes();
-    let already = bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && bytes.iter().all(|&b| b.is_ascii() && (b == b' ' || !b.is_ascii_whitespace()))
-        && !bytes.windows(2).any(|w| w == b"  ");
-    if already {
+    let mut after_space = true;
+    let already = bytes.iter().all(|&b| {
+        let ok = b.is_ascii() && (b == b' ' && !after_space || !b.is_ascii_whitespace());
+        after_space = b == b' ';
+        ok
+    }) && !after_space;
+    if already || text.is_empty() {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());

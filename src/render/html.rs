@@ -36,12 +36,23 @@ pub fn escape(text: &str) -> String {
 /// The plain text of inline Markdown (for `<title>`, `alt`, meta description).
 pub fn plain_text(markdown: &str) -> String {
     if crate::render::inline::is_plain(markdown) {
-        return crate::md_shape::collapse_whitespace(markdown);
+        return collapse_spaces(markdown);
     }
     if let Some(parts) = crate::render::inline::bold_parts(markdown) {
-        return crate::md_shape::collapse_whitespace(&parts.concat());
+        return collapse_spaces(&parts.concat());
     }
     plain_text_parsed(markdown)
+}
+
+/// [`crate::md_shape::collapse_whitespace`] of plain words (or their bold parts joined):
+/// their only whitespace is spaces, and none at their ends, so only a double space
+/// changes anything.
+fn collapse_spaces(plain: &str) -> String {
+    if plain.contains("  ") {
+        crate::md_shape::collapse_whitespace(plain)
+    } else {
+        plain.to_string()
+    }
 }
 
 /// [`plain_text`] through the parser, whatever the text.
@@ -72,6 +83,14 @@ mod tests {
             escape("<a href=\"x\">'&'</a>"),
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
+    }
+
+    proptest::proptest! {
+        /// The shortcuts for plain words and bold spans give the parser's text.
+        #[test]
+        fn plain_text_shortcuts_read_as_the_parser_does(text in "[a-zé ]{0,6}(\\*\\*[a-z ]{0,5}\\*\\*[a-z ]{0,5}){0,2}") {
+            proptest::prop_assert_eq!(plain_text(&text), plain_text_parsed(&text));
+        }
     }
 
     #[test]
