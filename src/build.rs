@@ -192,12 +192,14 @@ fn build_with(
         }
         // After a file that cannot be read or parsed, only the rest's syntax is checked.
         if !unreadable {
+            // One parse of the locale (and the source) for its stale ids and its check.
+            let parsed = crate::check::Parsed::new(&l10n, locale);
             if k > 0 {
-                options.stale.extend(run.stale_ids(&l10n, &data, locale));
+                options.stale.extend(run.stale_ids_in(&parsed, &data));
             }
             // The pages need only the stale ids: the check runs beside their rendering.
             let (_, rendered) = rayon::join(
-                || run.locale(&l10n, &data, locale),
+                || run.locale_in(&parsed, &data),
                 || renderer.render_locale(&site, &l10n, &options, locale, &tee),
             );
             diags.extend(rendered?);

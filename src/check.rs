@@ -38,7 +38,7 @@ use crate::l10n::{L10n, UI_SCOPE};
 use crate::paths::{read_text, rel_path};
 
 pub use glossary::Glossary;
-pub use run::Run;
+pub use run::{Parsed, Run};
 pub use stale::load_lock;
 pub use status::{LocaleStatus, ScopeStatus, Status, stale_in_scope, stale_messages, status};
 
@@ -355,6 +355,8 @@ struct PairMemo {
     tr_flat: std::cell::OnceCell<ast::Flat>,
     en_markup: std::cell::OnceCell<markup::Markup>,
     tr_markup: std::cell::OnceCell<markup::Markup>,
+    en_refs: std::cell::OnceCell<ast::Refs>,
+    tr_refs: std::cell::OnceCell<ast::Refs>,
 }
 
 impl Pair<'_> {
@@ -374,6 +376,16 @@ impl Pair<'_> {
 
     pub(crate) fn tr_markup(&self) -> &markup::Markup {
         self.memo.tr_markup.get_or_init(|| markup::parse_markup(self.tr_flat()))
+    }
+
+    /// The variables, terms and messages the English pattern references.
+    pub(crate) fn en_refs(&self) -> &ast::Refs {
+        self.memo.en_refs.get_or_init(|| ast::refs(self.en))
+    }
+
+    /// The variables, terms and messages the translated pattern references.
+    pub(crate) fn tr_refs(&self) -> &ast::Refs {
+        self.memo.tr_refs.get_or_init(|| ast::refs(self.tr))
     }
 
     pub(crate) fn finding(

@@ -216,6 +216,49 @@ fn flatten_inline(inline: &InlineExpression<&str>, terms: &TermTexts, out: &mut 
     }
 }
 
+/// Whether [`flatten`]'s text of `pattern` has one of the ASCII characters `chars`, found
+/// without making it (most patterns have none of the characters a check looks for).
+pub(crate) fn flat_contains(pattern: &Pattern<&str>, terms: &TermTexts, chars: &[u8]) -> bool {
+    pattern.elements.iter().any(|element| match element {
+        PatternElement::TextElement { value } => has_any(value, chars),
+        PatternElement::Placeable { expression } => expression_contains(expression, terms, chars),
+    })
+}
+
+/// Whether `text` has one of the ASCII characters `chars` (bytes: nothing to decode).
+fn has_any(text: &str, chars: &[u8]) -> bool {
+    text.bytes().any(|b| chars.contains(&b))
+}
+
+fn expression_contains(expression: &Expression<&str>, terms: &TermTexts, chars: &[u8]) -> bool {
+    match expression {
+        Expression::Inline(inline) => inline_contains(inline, terms, chars),
+        Expression::Select { variants, .. } => variants
+            .iter()
+            .find(|v| v.default)
+            .or(variants.first())
+            .is_some_and(|variant| flat_contains(&variant.value, terms, chars)),
+    }
+}
+
+fn inline_contains(inline: &InlineExpression<&str>, terms: &TermTexts, chars: &[u8]) -> bool {
+    match inline {
+        InlineExpression::StringLiteral { value } | InlineExpression::NumberLiteral { value } => {
+            has_any(value, chars)
+        }
+        InlineExpression::VariableReference { .. } | InlineExpression::MessageReference { .. } => {
+            chars.contains(&b'X')
+        }
+        InlineExpression::TermReference { id, .. } => {
+            has_any(terms.get(id.name).map_or(id.name, String::as_str), chars)
+        }
+        InlineExpression::FunctionReference { arguments, .. } => {
+            arguments.positional.first().is_some_and(|first| inline_contains(first, terms, chars))
+        }
+        InlineExpression::Placeable { expression } => expression_contains(expression, terms, chars),
+    }
+}
+
 /// Flattens every term of a locale; terms referencing terms are resolved a few levels deep.
 pub(crate) fn term_texts<'p>(
     terms: impl Iterator<Item = (&'p str, &'p Pattern<&'p str>)> + Clone,
@@ -269,6 +312,37 @@ mod tests {
         assert_eq!(flat.text, "Select **Remove** now");
         assert_eq!(&flat.text[flat.terms[0].1.clone()], "Remove");
         assert_eq!(flat.own_text, "Select **** now");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// `flat_contains` walks patterns as `flatten` does: it finds a character exactly
+        /// when the flattened text has it.
+        #[test]
+        fn flat_contains_agrees_with_flatten(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "<", "[", "X", " ", "{ -t }", "{ -u }", "{ -missing }", "{ $v }",
+                "{ m }", "{ \"<b\" }", "{ \"[x\" }", "{ 42 }", "{ NUMBER($v) }",
+                "{ NUMBER(\"[\") }", "{ { -t } }", "{ $n ->\n [one] <\n *[other] a\n}",
+                "{ $n ->\n [one] a\n *[other] [\n}", "**", "é",
+            ]), 1..8),
+            t in proptest::sample::select(vec!["plain", "has <", "has [", "X"]),
+            wanted in proptest::sample::select(vec![&b"<["[..], b"X", b"[", b"*"]),
+        ) {
+            let src = format!("a = {}\n", parts.concat());
+            let resource = fluent_syntax::parser::parse(src.as_str()).unwrap_or_else(|(r, _)| r);
+            let Some(Entry::Message(m)) = resource.body.first() else { return Ok(()) };
+            let Some(value) = m.value.as_ref() else { return Ok(()) };
+            let mut terms = TermTexts::new();
+            terms.insert("t".into(), t.to_string());
+            terms.insert("u".into(), "[u]".into());
+            let flat = flatten(value, &terms);
+            proptest::prop_assert_eq!(
+                flat_contains(value, &terms, wanted),
+                flat.text.bytes().any(|b| wanted.contains(&b)),
+                "{:?} -> {:?}", src, flat.text
+            );
+        }
     }
 
     #[test]

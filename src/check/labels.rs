@@ -51,7 +51,7 @@ impl<'r> Labels<'r> {
         if en.strong.len() != tr.strong.len() {
             return;
         }
-        let tr_terms = ast::refs(pair.tr).terms;
+        let tr_terms = &pair.tr_refs().terms;
         for (en_span, tr_span) in en.strong.iter().zip(&tr.strong) {
             // A bold term in the English is compared when the translation spells it out or
             // uses the same term; other term differences are `term-mismatch`/`markup-mismatch`.

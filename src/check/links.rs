@@ -242,11 +242,11 @@ fn links_in<'a>(locale: &'a Locale<'a>, article: &Article) -> Vec<FoundLink<'a>>
     for entry in file.entries() {
         let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
         for pattern in patterns {
-            let text = ast::flatten(pattern, terms).text;
             // A link needs `[` (or `<` for an autolink): skip the parser otherwise.
-            if !text.contains(['[', '<']) {
+            if !ast::flat_contains(pattern, terms, b"[<") {
                 continue;
             }
+            let text = ast::flatten(pattern, terms).text;
             for event in Parser::new(&text) {
                 if let Event::Start(Tag::Link { dest_url, .. }) = event {
                     found.push((

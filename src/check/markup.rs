@@ -37,7 +37,7 @@ pub(crate) fn parse_markup(flat: &Flat) -> Markup {
     let mut out = Markup::default();
     let text = flat.text.as_str();
     // Nothing counted here can start without one of these characters: skip the parser.
-    if !text.contains(['*', '_', '`', '[', '<']) {
+    if !text.bytes().any(|b| matches!(b, b'*' | b'_' | b'`' | b'[' | b'<')) {
         return out;
     }
     // Plain words with bold spans, most messages with markup: the spans are the parts
@@ -123,7 +123,7 @@ pub(crate) fn check_pair(pair: &Pair<'_>, out: &mut Vec<Finding>) {
         );
         out.push(pair.finding(Severity::Error, "markup-mismatch", message));
     }
-    let tr_refs = ast::refs(pair.tr).terms;
+    let tr_refs = &pair.tr_refs().terms;
     for term in en.strong.iter().filter_map(|s| s.exact_term.as_ref()) {
         if !tr_refs.contains(term) || tr.strong.iter().any(|s| s.exact_term.as_ref() == Some(term))
         {
@@ -160,6 +160,15 @@ fn unsafe_char(c: char) -> Option<&'static str> {
     }
 }
 
+/// Whether `byte` may start a character [`unsafe_char`] names: an ASCII control other than
+/// a newline, or the first UTF-8 byte of U+0080..U+009F (C1 controls), U+061C, U+200B..
+/// U+206F or U+FEFF..U+FFFD. Any other byte starts no unsafe character or is inside one
+/// (the test `every_unsafe_character_starts_with_a_flagged_byte` goes through all of
+/// Unicode).
+fn may_start_unsafe(byte: u8) -> bool {
+    (byte < 0x20 && byte != b'\n') || matches!(byte, 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF)
+}
+
 fn is_unsafe_url(url: &str) -> bool {
     let lower: String = url
         .trim()
@@ -175,11 +184,12 @@ fn is_unsafe_url(url: &str) -> bool {
 pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
     for (scope, file) in &locale.files {
         let entries = file.entries();
-        for (offset, c) in file.source.char_indices() {
-            // Printable ASCII, the bulk of any file, is never unsafe.
-            if matches!(c, ' '..='~' | '\n') {
+        // Byte by byte: only a character that may be unsafe is decoded.
+        for (offset, &byte) in file.source.as_bytes().iter().enumerate() {
+            if !may_start_unsafe(byte) {
                 continue;
             }
+            let Some(c) = file.source[offset..].chars().next() else { continue };
             if let Some(what) = unsafe_char(c) {
                 let id =
                     entries.iter().take_while(|e| e.offset <= offset).last().map(|e| e.id.as_str());
@@ -200,11 +210,11 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
             let span = entry.offset..entry.offset + entry.id.len();
             let key = (locale.name, *scope, Some(entry.id.as_str()));
             for pattern in patterns {
-                let flat = ast::flatten(pattern, terms);
                 // Raw HTML needs `<`, a link or image `[` (or `<`): skip the parser otherwise.
-                if !flat.text.contains(['<', '[']) {
+                if !ast::flat_contains(pattern, terms, b"<[") {
                     continue;
                 }
+                let flat = ast::flatten(pattern, terms);
                 let markup = parse_markup(&flat);
                 for html in &markup.html {
                     let message =
@@ -240,6 +250,21 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn every_unsafe_character_starts_with_a_flagged_byte() {
+        let mut flagged = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if unsafe_char(c).is_some() {
+                let mut utf8 = [0; 4];
+                let first = c.encode_utf8(&mut utf8).as_bytes()[0];
+                assert!(may_start_unsafe(first), "U+{:04X} starts with {first:#04X}", c as u32);
+                flagged += 1;
+            }
+        }
+        // C0 and C1 controls but newlines, DEL, bidi and zero-width marks, U+FFFD.
+        assert!(flagged > 60, "{flagged}");
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]

@@ -15,12 +15,11 @@ fn list(names: &BTreeSet<&String>, sigil: &str) -> String {
 
 /// `variable-mismatch`, `term-mismatch`, `message-ref-mismatch` for one pattern pair.
 pub(crate) fn check_pair(pair: &Pair<'_>, out: &mut Vec<Finding>) {
-    let en = ast::refs(pair.en);
-    let tr = ast::refs(pair.tr);
+    let (en, tr) = (pair.en_refs(), pair.tr_refs());
     let part = &pair.part;
     // A term's variables are its parameters (`-brand(case: "genitive")`), chosen per locale.
     if !pair.is_term {
-        check_variables(pair, &en, &tr, out);
+        check_variables(pair, en, tr, out);
     }
     let missing: BTreeSet<_> = en.terms.difference(&tr.terms).collect();
     if !missing.is_empty() {

@@ -28,6 +28,21 @@ pub struct Run<'s> {
     stale: Option<(String, Vec<Finding>)>,
 }
 
+/// The source locale and one more (or the source alone), parsed for the checks once: a
+/// build reads each locale's stale ids before its pages render, and examines it while they
+/// do, from the same parse.
+pub struct Parsed<'a> {
+    locales: Vec<Locale<'a>>,
+}
+
+impl<'a> Parsed<'a> {
+    /// The source locale of `l10n` and `locale` (only the source when it is `locale`, or
+    /// when `locale` is not loaded).
+    pub fn new(l10n: &'a L10n, locale: &str) -> Parsed<'a> {
+        Parsed { locales: crate::check::parse_locales_of(l10n, &[locale]) }
+    }
+}
+
 /// What examining one locale found.
 pub(crate) struct Examined {
     findings: Vec<Finding>,
@@ -81,27 +96,38 @@ impl<'s> Run<'s> {
         data: &CheckData,
         locale: &str,
     ) -> BTreeMap<(String, String), BTreeSet<String>> {
-        let locales = crate::check::parse_locales_of(l10n, &[locale]);
+        self.stale_ids_in(&Parsed::new(l10n, locale), data)
+    }
+
+    /// [`Run::stale_ids`] of the translated locale in `parsed`.
+    pub fn stale_ids_in(
+        &mut self,
+        parsed: &Parsed<'_>,
+        data: &CheckData,
+    ) -> BTreeMap<(String, String), BTreeSet<String>> {
+        let [source, target] = parsed.locales.as_slice() else { return BTreeMap::new() };
         let mut found = Vec::new();
-        if let [source, target] = locales.as_slice() {
-            let lock = lock_of(data, target.name);
-            stale::check_stale_with(&self.prints, source, target, lock, &mut found);
-        }
+        let lock = lock_of(data, target.name);
+        stale::check_stale_with(&self.prints, source, target, lock, &mut found);
         let ids = stale_by_scope(&found);
-        self.stale = Some((locale.to_string(), found));
+        self.stale = Some((target.name.to_string(), found));
         ids
     }
 
     /// Examines locale `locale` (the source or a translation) and adds what it found.
     pub fn locale(&mut self, l10n: &L10n, data: &CheckData, locale: &str) {
-        let locales = crate::check::parse_locales_of(l10n, &[locale]);
-        let (source, target) = match locales.as_slice() {
+        self.locale_in(&Parsed::new(l10n, locale), data);
+    }
+
+    /// [`Run::locale`] of the last locale in `parsed`.
+    pub fn locale_in(&mut self, parsed: &Parsed<'_>, data: &CheckData) {
+        let (source, target) = match parsed.locales.as_slice() {
             [source] => (source, source),
             [source, target] => (source, target),
             _ => return,
         };
         let stale = match self.stale.take() {
-            Some((of, found)) if of == locale => Some(found),
+            Some((of, found)) if of == target.name => Some(found),
             _ => None,
         };
         let examined = self.examine_with(data, source, target, stale);
