@@ -103,7 +103,7 @@ pub struct Renderer {
     locales: Vec<String>,
     site_ts: Vec<SiteText>,
     /// Each locale's checklist texts (shared scopes are loaded for every locale).
-    checklist_ts: Vec<Translator>,
+    checklist_ts: Vec<SiteText>,
     names: Names,
     listings: Vec<Listing>,
     available: BTreeMap<String, Vec<String>>,
@@ -121,7 +121,8 @@ impl Renderer {
             .filter(|l| options.locales.is_empty() || options.locales.iter().any(|o| o == l))
             .collect();
         let site_ts = locales.iter().map(|l| SiteText::new(l10n.translator(l, "site"))).collect();
-        let checklist_ts = locales.iter().map(|l| l10n.translator(l, checklist::SCOPE)).collect();
+        let checklist_ts =
+            locales.iter().map(|l| SiteText::new(l10n.translator(l, checklist::SCOPE))).collect();
         let mut problems = Vec::new();
         let names = language_names(l10n, &mut problems);
         let listings = locales.iter().map(|_| Listing::default()).collect();
@@ -525,19 +526,40 @@ pub(crate) fn available_locales(site: &Site, l10n: &L10n, id: &str) -> Vec<Strin
         .collect()
 }
 
-/// A locale's site-chrome translator with its plain texts memoized: every page of a locale
-/// shows the same chrome, so each text is formatted once per build instead of once per page
+/// A locale's translator of texts every page shows (site chrome, checklist words), with
+/// its plain texts memoized: each is formatted once per build instead of once per page
 /// (measured: a third of the chrome's cost on a 1,000-article site). Problems are kept with
 /// the text and handed out on every use, as without the memo.
 pub(crate) struct SiteText {
     t: Translator,
     plain: std::sync::Mutex<std::collections::HashMap<String, (String, Vec<Problem>)>>,
     plural: std::sync::Mutex<std::collections::HashMap<String, pages::PluralTexts>>,
+    lists: std::sync::Mutex<std::collections::HashMap<String, (Vec<String>, Vec<Problem>)>>,
 }
 
 impl SiteText {
     pub(crate) fn new(t: Translator) -> SiteText {
-        SiteText { t, plain: Default::default(), plural: Default::default() }
+        SiteText {
+            t,
+            plain: Default::default(),
+            plural: Default::default(),
+            lists: Default::default(),
+        }
+    }
+
+    /// The memoized texts under `key`, made by `make` on first use (with their problems).
+    pub(crate) fn list(
+        &self,
+        key: &str,
+        make: impl FnOnce(&Translator) -> (Vec<String>, Vec<Problem>),
+    ) -> (Vec<String>, Vec<Problem>) {
+        let mut lists = self.lists.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(hit) = lists.get(key) {
+            return hit.clone();
+        }
+        let value = make(&self.t);
+        lists.insert(key.to_string(), value.clone());
+        value
     }
 
     /// Message `id` (no arguments) as plain text, and the problems formatting it met.
@@ -582,7 +604,7 @@ pub(crate) struct Shared<'a> {
     pub names: &'a Names,
     pub listing: &'a Listing,
     /// The locale's checklist texts (`checklist.ftl`), one bundle for all its pages.
-    pub checklist_t: &'a Translator,
+    pub checklist_t: &'a SiteText,
 }
 
 /// Everything a page needs to turn message ids into safe HTML.
@@ -596,7 +618,7 @@ pub(crate) struct PageCtx<'a> {
     pub article: &'a Article,
     pub locale: &'a str,
     pub site_t: &'a SiteText,
-    pub checklist_t: &'a Translator,
+    pub checklist_t: &'a SiteText,
     article_t: Translator,
     stale: &'a BTreeSet<String>,
     problems: RefCell<Vec<Problem>>,

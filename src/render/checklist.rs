@@ -9,16 +9,15 @@ use fluent_bundle::FluentArgs;
 use serde_json::json;
 
 use crate::checklist::{Checklist, Item};
-use crate::l10n::Translator;
-use crate::render::PageCtx;
 use crate::render::html::{Html, plain_text};
 use crate::render::pages::{Chrome, Crumb, chrome_for};
+use crate::render::{PageCtx, SiteText};
 
 pub(crate) const SCOPE: &str = "checklist";
 
-/// Checklist strings of one page, formatted once.
+/// Checklist strings of one page; those without arguments are formatted once per locale.
 pub(crate) struct Words<'a> {
-    t: &'a Translator,
+    t: &'a SiteText,
     ctx: &'a PageCtx<'a>,
 }
 
@@ -28,13 +27,36 @@ impl<'a> Words<'a> {
     }
 
     pub(crate) fn get(&self, id: &str) -> String {
-        self.with(id, None)
+        let (text, problems) = self.t.plain(id);
+        self.ctx.push_problems(problems);
+        text
     }
 
     fn with(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
         let (text, problems) = self.t.message(id, args);
         self.ctx.push_problems(problems);
         plain_text(&text.value)
+    }
+
+    /// "`done` of `total` done" for every `done` from 0 to `total`, formatted once per
+    /// locale and `total`.
+    fn progress(&self, total: usize) -> Vec<String> {
+        let (texts, problems) = self.t.list(&format!("checklist-progress/{total}"), |t| {
+            let mut problems = Vec::new();
+            let texts = (0..=total)
+                .map(|done| {
+                    let mut args = FluentArgs::new();
+                    args.set("done", done);
+                    args.set("total", total);
+                    let (text, more) = t.message("checklist-progress", Some(&args));
+                    problems.extend(more);
+                    plain_text(&text.value)
+                })
+                .collect();
+            (texts, problems)
+        });
+        self.ctx.push_problems(problems);
+        texts
     }
 }
 
@@ -102,14 +124,7 @@ fn waits_for(
 
 /// Strings the checklist script needs, as JSON for `<script type="application/json">`.
 fn script_data(ctx: &PageCtx<'_>, words: &Words<'_>, total: usize) -> Html {
-    let progress: Vec<String> = (0..=total)
-        .map(|done| {
-            let mut args = FluentArgs::new();
-            args.set("done", done);
-            args.set("total", total);
-            words.with("checklist-progress", Some(&args))
-        })
-        .collect();
+    let progress = words.progress(total);
     let data = json!({
         "version": 1,
         "storage-key": format!("drillbook-checklist/v1/{}/{}", ctx.locale, ctx.article.id),

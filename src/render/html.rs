@@ -16,7 +16,8 @@ impl askama::filters::HtmlSafe for Html {}
 
 /// Escapes text for HTML element content and double-quoted attribute values.
 pub fn escape(text: &str) -> String {
-    if !text.contains(['&', '<', '>', '"', '\'']) {
+    // Bytes, not characters: the five are ASCII (no decoding on the way).
+    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 16);
