@@ -14,37 +14,49 @@ pub fn is_plain(text: &str) -> bool {
     starts_with_letter && ends_clean && all_plain(text)
 }
 
-/// Whether every character of `text` is [`is_plain_char`]: ASCII bytes through a table
-/// (most text of most locales), the rest decoded. This runs on every message a page shows.
-fn all_plain(text: &str) -> bool {
-    const ASCII: [bool; 128] = {
-        let mut table = [false; 128];
-        let mut b = 0;
-        while b < 128 {
-            table[b] = is_plain_ascii(b as u8);
-            b += 1;
-        }
-        table
-    };
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if !ASCII[b as usize] {
-                return false;
-            }
-            i += 1;
+/// What [`all_plain`] does with a byte of UTF-8 text.
+#[derive(Clone, Copy, PartialEq)]
+enum ByteKind {
+    /// An ASCII character that is not plain.
+    NotPlain,
+    /// A plain ASCII character, a byte inside a character, or the first byte of characters
+    /// that are all plain (Cyrillic, CJK, most scripts): nothing to decode.
+    Plain,
+    /// The first byte of a character that may not be plain: decode it. These are the first
+    /// bytes of controls (U+0080..U+009F), spaces (U+00A0, U+1680, U+2000..U+205F, U+3000)
+    /// and invisible characters (U+061C, U+200B.., U+FEFF); the test
+    /// `every_character_that_is_not_plain_starts_with_a_byte_to_decode` goes through all of
+    /// Unicode.
+    Decode,
+}
+
+const BYTE_KINDS: [ByteKind; 256] = {
+    let mut table = [ByteKind::Plain; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = if b < 0x80 {
+            if is_plain_ascii(b as u8) { ByteKind::Plain } else { ByteKind::NotPlain }
+        } else if matches!(b, 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+            ByteKind::Decode
         } else {
-            // `i` is at a character boundary: ASCII bytes are whole characters.
-            let Some(c) = text[i..].chars().next() else { return false };
-            if !is_plain_char(c) {
-                return false;
-            }
-            i += c.len_utf8();
-        }
+            ByteKind::Plain
+        };
+        b += 1;
     }
-    true
+    table
+};
+
+/// Whether every character of `text` is [`is_plain_char`]: bytes through a table, and
+/// only the few characters that may not be plain decoded. This runs on every message a
+/// page shows.
+fn all_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| match BYTE_KINDS[b as usize] {
+        ByteKind::Plain => true,
+        ByteKind::NotPlain => false,
+        // A first byte: `i` is at a character boundary.
+        ByteKind::Decode => text[i..].chars().next().is_some_and(is_plain_char),
+    })
 }
 
 /// A character that is never Markdown or HTML syntax and that
@@ -184,7 +196,31 @@ mod tests {
 
     use super::*;
 
+    #[test]
+    fn every_character_that_is_not_plain_starts_with_a_byte_to_decode() {
+        let mut buf = [0; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            if !is_plain_char(c) {
+                assert!(
+                    BYTE_KINDS[first as usize] == ByteKind::Decode,
+                    "U+{:04X} starts with {first:#04X}",
+                    c as u32
+                );
+            }
+        }
+        for b in 0u8..0x80 {
+            let kind = BYTE_KINDS[b as usize];
+            assert!((kind == ByteKind::Plain) == is_plain_char(b as char), "{b:#04X}");
+        }
+    }
+
     proptest! {
+        #[test]
+        fn all_plain_agrees_with_the_characters(text in "[ a*\u{80}-\u{a0}\u{600}-\u{61f}ж中\u{1680}\u{2000}-\u{2070}\u{3000}\u{feff}\u{fffd}]{0,12}") {
+            prop_assert_eq!(all_plain(&text), text.chars().all(is_plain_char));
+        }
+
         #[test]
         fn double_stars_split_as_str_split_does(text in "[ a*é]{0,16}") {
             let split: Vec<&str> = text.split("**").collect();

@@ -461,7 +461,7 @@ pub(crate) struct ListEntry {
 pub(crate) struct Listing {
     pub topics: Vec<TopicList>,
     /// Article id -> (topic, position in the topic's entries).
-    places: std::collections::HashMap<String, (usize, usize)>,
+    places: rustc_hash::FxHashMap<String, (usize, usize)>,
 }
 
 impl Listing {
@@ -507,7 +507,7 @@ fn listing(site: &Site, l10n: &L10n, locale: &str, problems: &mut Vec<Problem>) 
             TopicList { topic: topic.to_string(), entries }
         })
         .collect();
-    let mut places = std::collections::HashMap::new();
+    let mut places = rustc_hash::FxHashMap::default();
     for (t, topic) in topics.iter().enumerate() {
         for (i, entry) in topic.entries.iter().enumerate() {
             places.entry(entry.id.clone()).or_insert((t, i));
@@ -532,9 +532,9 @@ pub(crate) fn available_locales(site: &Site, l10n: &L10n, id: &str) -> Vec<Strin
 /// the text and handed out on every use, as without the memo.
 pub(crate) struct SiteText {
     t: Translator,
-    plain: std::sync::Mutex<std::collections::HashMap<String, (String, Vec<Problem>)>>,
-    plural: std::sync::Mutex<std::collections::HashMap<String, pages::PluralTexts>>,
-    lists: std::sync::Mutex<std::collections::HashMap<String, (Vec<String>, Vec<Problem>)>>,
+    plain: std::sync::Mutex<rustc_hash::FxHashMap<String, (String, Vec<Problem>)>>,
+    plural: std::sync::Mutex<rustc_hash::FxHashMap<String, pages::PluralTexts>>,
+    lists: std::sync::Mutex<rustc_hash::FxHashMap<String, (Vec<String>, Vec<Problem>)>>,
 }
 
 impl SiteText {
@@ -622,10 +622,10 @@ pub(crate) struct PageCtx<'a> {
     article_t: Translator,
     stale: &'a BTreeSet<String>,
     problems: RefCell<Vec<Problem>>,
-    memo: RefCell<std::collections::HashMap<String, (crate::l10n::Text, Vec<Problem>)>>,
+    memo: RefCell<rustc_hash::FxHashMap<String, (crate::l10n::Text, Vec<Problem>)>>,
     /// Article messages as plain text (`article_plain`): a checklist item's text is shown
     /// on the article page, the checklist page and in the Markdown export.
-    plain_memo: RefCell<std::collections::HashMap<String, String>>,
+    plain_memo: RefCell<rustc_hash::FxHashMap<String, String>>,
 }
 
 impl<'a> PageCtx<'a> {
@@ -653,8 +653,14 @@ impl<'a> PageCtx<'a> {
             problems: RefCell::new(Vec::new()),
             // Sized for a typical article (~25 messages, ~13 of them also as plain text):
             // growing from empty rehashed each map several times per page.
-            memo: RefCell::new(std::collections::HashMap::with_capacity(32)),
-            plain_memo: RefCell::new(std::collections::HashMap::with_capacity(16)),
+            memo: RefCell::new(rustc_hash::FxHashMap::with_capacity_and_hasher(
+                32,
+                Default::default(),
+            )),
+            plain_memo: RefCell::new(rustc_hash::FxHashMap::with_capacity_and_hasher(
+                16,
+                Default::default(),
+            )),
         }
     }
 

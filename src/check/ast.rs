@@ -227,7 +227,13 @@ pub(crate) fn flat_contains(pattern: &Pattern<&str>, terms: &TermTexts, chars: &
 
 /// Whether `text` has one of the ASCII characters `chars` (bytes: nothing to decode).
 fn has_any(text: &str, chars: &[u8]) -> bool {
-    text.bytes().any(|b| chars.contains(&b))
+    let text = text.as_bytes();
+    match *chars {
+        [a] => memchr::memchr(a, text).is_some(),
+        [a, b] => memchr::memchr2(a, b, text).is_some(),
+        [a, b, c] => memchr::memchr3(a, b, c, text).is_some(),
+        _ => text.iter().any(|b| chars.contains(b)),
+    }
 }
 
 fn expression_contains(expression: &Expression<&str>, terms: &TermTexts, chars: &[u8]) -> bool {

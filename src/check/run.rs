@@ -4,7 +4,9 @@
 //! files and the source locale's are loaded. Both go through [`Run::examine`] and
 //! [`Run::absorb`], so they find the same problems and the same status.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::check::{
     CheckData, Finding, Locale, Status, content, for_each_pair, labels, links, markup, procedure,
@@ -62,7 +64,7 @@ impl<'s> Run<'s> {
             None => Run {
                 site,
                 source: String::new(),
-                prints: HashMap::new(),
+                prints: HashMap::default(),
                 links: None,
                 findings: Vec::new(),
                 status: Status::default(),

@@ -3,7 +3,9 @@
 //! fingerprint of the English each message was reviewed against; `drillbook l10n accept`
 //! records a review.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use fluent_syntax::ast::{Entry as AstEntry, Resource};
@@ -74,7 +76,7 @@ pub(crate) fn fingerprints(source: &Locale<'_>) -> HashMap<String, String> {
             out
         })
         .collect();
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (key, print) in per_file.into_iter().flatten() {
         // The first definition wins, as in the bundle.
         out.entry(key).or_insert(print);
@@ -108,7 +110,6 @@ pub(crate) fn check_stale_with(
     lock: &Lock,
     out: &mut Vec<Finding>,
 ) {
-    use std::collections::HashSet;
     use std::fmt::Write;
     // (is term, name) of a message or term, borrowed from the AST (no copies: this runs
     // for every translated message of every locale).
@@ -129,9 +130,9 @@ pub(crate) fn check_stale_with(
             // Only entries the source also has (the first definition of each).
             let Some(en_file) = source.files.get(scope) else { return out };
             // Sized up front: growing a set entry by entry rehashes it over and over.
-            let mut en_ids: HashSet<(bool, &str)> = HashSet::with_capacity(en_file.body.len());
+            let mut en_ids: HashSet<(bool, &str)> = HashSet::with_capacity_and_hasher(en_file.body.len(), Default::default());
             en_ids.extend(en_file.body.iter().filter_map(id_of));
-            let mut seen = HashSet::with_capacity(file.body.len());
+            let mut seen = HashSet::with_capacity_and_hasher(file.body.len(), Default::default());
             let mut key = String::new();
             for (is_term, name) in file.body.iter().filter_map(id_of) {
                 if !en_ids.contains(&(is_term, name)) || !seen.insert((is_term, name)) {

@@ -18,7 +18,7 @@ pub struct Staging {
     retired: PathBuf,
     committed: bool,
     /// Directories already created, so parallel writers do not race on `create_dir_all`.
-    made: Mutex<std::collections::HashSet<String>>,
+    made: Mutex<rustc_hash::FxHashSet<String>>,
     files: AtomicUsize,
     pages: AtomicUsize,
 }
