@@ -532,10 +532,13 @@ pub(crate) fn available_locales(site: &Site, l10n: &L10n, id: &str) -> Vec<Strin
 /// the text and handed out on every use, as without the memo.
 pub(crate) struct SiteText {
     t: Translator,
-    plain: std::sync::Mutex<rustc_hash::FxHashMap<String, (String, Vec<Problem>)>>,
-    plural: std::sync::Mutex<rustc_hash::FxHashMap<String, pages::PluralTexts>>,
-    lists: std::sync::Mutex<rustc_hash::FxHashMap<String, (Vec<String>, Vec<Problem>)>>,
+    plain: Memo<(String, Vec<Problem>)>,
+    plural: Memo<pages::PluralTexts>,
+    lists: Memo<(Vec<String>, Vec<Problem>)>,
 }
+
+/// Texts by key, shared by the threads rendering a locale's pages.
+type Memo<T> = std::sync::Mutex<rustc_hash::FxHashMap<String, T>>;
 
 impl SiteText {
     pub(crate) fn new(t: Translator) -> SiteText {
