@@ -421,7 +421,7 @@ pub(crate) fn for_each_pair<'r>(
         let tr_terms = target.terms.get(*scope).map_or(empty, |t| &**t);
         let tr_entries = tr_file.entries();
         // The first definition of each id (as in the bundle).
-        let tr_by_id: BTreeMap<&str, &Entry<'_>> =
+        let tr_by_id: rustc_hash::FxHashMap<&str, &Entry<'_>> =
             tr_entries.iter().rev().map(|e| (e.id.as_str(), e)).collect();
         for en in en_file.entries() {
             let Some(tr) = tr_by_id.get(en.id.as_str()) else {

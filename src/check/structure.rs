@@ -1,7 +1,9 @@
 //! Structure: syntax errors (junk), duplicate ids, and the set of files, messages, values and
 //! attributes of a translation against the source locale.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::check::{Finding, Locale, ast};
 use crate::diag::{Diagnostic, Severity};
@@ -79,14 +81,17 @@ fn junk_id(junk: &str) -> Option<String> {
 /// `duplicate-id` within a file, between a scope's file and `ui.ftl` (one bundle), and between
 /// a message and a term of the same name (fluent-bundle keeps one); `duplicate-attribute`.
 pub(crate) fn check_duplicates(locale: &Locale<'_>, out: &mut Vec<Finding>) {
-    let ui_ids: BTreeSet<&str> = locale
-        .files
-        .get(UI_SCOPE)
-        .map(|f| f.entries().iter().map(|e| e.id.as_str()).collect())
-        .unwrap_or_default();
+    // Ids are looked up, never listed: hash sets. A message `x` and a term `-x` share a
+    // name: the names of the terms are kept apart to find such twins without formatting.
+    let ui_entries = locale.files.get(UI_SCOPE).map_or(&[][..], |f| f.entries());
+    let ui_ids: FxHashSet<&str> = ui_entries.iter().map(|e| e.id.as_str()).collect();
+    let ui_term_names: FxHashSet<&str> =
+        ui_entries.iter().filter_map(|e| e.id.strip_prefix('-').filter(|_| e.is_term)).collect();
     for (scope, file) in &locale.files {
-        let mut seen = BTreeSet::new();
-        for entry in file.entries() {
+        let entries = file.entries();
+        let mut seen = FxHashSet::with_capacity_and_hasher(entries.len(), Default::default());
+        let mut seen_term_names = FxHashSet::default();
+        for entry in entries {
             let span = entry.offset..entry.offset + entry.id.len();
             let what = if entry.is_term { "term" } else { "message" };
             let key = (locale.name, *scope, Some(entry.id.as_str()));
@@ -103,11 +108,24 @@ pub(crate) fn check_duplicates(locale: &Locale<'_>, out: &mut Vec<Finding>) {
                 );
                 out.push(file.finding(Severity::Error, "duplicate-id", span.clone(), key, message));
             }
-            let twin =
-                if entry.is_term { entry.id[1..].to_string() } else { format!("-{}", entry.id) };
-            if seen.contains(twin.as_str())
-                || (*scope != UI_SCOPE && ui_ids.contains(twin.as_str()))
-            {
+            // The other kind of entry with this name: a message for a term, a term for a
+            // message.
+            let twin_seen = match entry.id.strip_prefix('-').filter(|_| entry.is_term) {
+                Some(name) => {
+                    seen_term_names.insert(name);
+                    seen.contains(name) || (*scope != UI_SCOPE && ui_ids.contains(name))
+                }
+                None => {
+                    seen_term_names.contains(entry.id.as_str())
+                        || (*scope != UI_SCOPE && ui_term_names.contains(entry.id.as_str()))
+                }
+            };
+            if twin_seen {
+                let twin = if entry.is_term {
+                    entry.id[1..].to_string()
+                } else {
+                    format!("-{}", entry.id)
+                };
                 let message = format!(
                     "`{}` and `{twin}` share one namespace in a bundle (a term's name is its id without `-`); rename one",
                     entry.id
@@ -154,10 +172,10 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
         };
         let en_entries = en_file.entries();
         let tr_entries = tr_file.entries();
-        let tr_by_id: BTreeMap<&str, &crate::check::Entry<'_>> =
+        let tr_by_id: FxHashMap<&str, &crate::check::Entry<'_>> =
             tr_entries.iter().rev().map(|e| (e.id.as_str(), e)).collect();
-        let en_ids: BTreeSet<&str> = en_entries.iter().map(|e| e.id.as_str()).collect();
-        let mut done = BTreeSet::new();
+        let en_ids: FxHashSet<&str> = en_entries.iter().map(|e| e.id.as_str()).collect();
+        let mut done = FxHashSet::with_capacity_and_hasher(en_entries.len(), Default::default());
         for (i, en) in en_entries.iter().enumerate() {
             if !done.insert(en.id.as_str()) {
                 continue;
@@ -234,7 +252,7 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
                 }
             }
         }
-        let mut reported = BTreeSet::new();
+        let mut reported = FxHashSet::default();
         for tr in tr_entries {
             if !en_ids.contains(tr.id.as_str()) && reported.insert(tr.id.as_str()) {
                 let what = if tr.is_term { "term" } else { "message" };
