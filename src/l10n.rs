@@ -216,6 +216,36 @@ impl L10n {
         self.locales.iter().find(|l| l.locale == locale)
     }
 
+    /// Message `id` of `scope` in `locale` when its value is text alone (no placeables):
+    /// what [`Translator::message`] gives, read from the parsed file without making a bundle
+    /// (a locale's article listing needs only titles and descriptions). `None` whenever
+    /// formatting could give something else: an attribute, a message `ui.ftl` also defines
+    /// (it would win in the bundle), a message this file lacks (a fallback) or a placeable.
+    pub fn text_only_message(&self, locale: &str, scope: &str, id: &str) -> Option<String> {
+        fn first_message<'f>(file: &'f FtlFile, id: &str) -> Option<&'f ast::Message<&'f str>> {
+            file.resource.entries().find_map(|entry| match entry {
+                ast::Entry::Message(m) if m.id.name == id => Some(m),
+                _ => None,
+            })
+        }
+        if id.contains('.') || scope == UI_SCOPE {
+            return None;
+        }
+        let files = self.locale(locale)?;
+        if files.files.get(UI_SCOPE).is_some_and(|ui| first_message(ui, id).is_some()) {
+            return None;
+        }
+        let pattern = first_message(files.files.get(scope)?, id)?.value.as_ref()?;
+        let mut text = String::new();
+        for element in &pattern.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => text.push_str(value),
+                ast::PatternElement::Placeable { .. } => return None,
+            }
+        }
+        Some(text)
+    }
+
     /// A translator for `scope` in `locale`, falling back to the source locale.
     pub fn translator(&self, locale: &str, scope: &str) -> Translator {
         let source = self.source();
@@ -466,6 +496,35 @@ mod tests {
             entry.files.insert(scope.to_string(), file);
         }
         L10n { locales }
+    }
+
+    #[test]
+    fn text_only_messages_read_as_the_bundle_formats_them() {
+        let article = "plain = Remove a reseller\nlong =\n    First line\n      indented, with \"quotes\" & <b>\n\n    after a blank line\nfirst = one\nfirst = two\nwith-term = Open { -ui-x }\nwith-attr = A\n    .title = T\nshared = here\n";
+        let l10n = l10n(&[
+            ("en-US", "ui", "-ui-x = X\nshared = from ui\n"),
+            ("en-US", "a", article),
+            ("de-DE", "ui", "-ui-x = X\n"),
+            ("de-DE", "a", "plain = Entfernen\n"),
+        ]);
+        for (locale, id) in
+            [("en-US", "plain"), ("en-US", "long"), ("en-US", "first"), ("de-DE", "plain")]
+        {
+            let (text, problems) = l10n.translator(locale, "a").message(id, None);
+            assert!(problems.is_empty() && !text.fallback);
+            assert_eq!(l10n.text_only_message(locale, "a", id), Some(text.value), "{locale} {id}");
+        }
+        // Whatever a bundle could format otherwise is left to the bundle.
+        for (locale, id) in [
+            ("en-US", "with-term"),
+            ("en-US", "with-attr.title"),
+            ("en-US", "shared"),
+            ("en-US", "missing"),
+            ("de-DE", "long"),
+            ("fr-FR", "plain"),
+        ] {
+            assert_eq!(l10n.text_only_message(locale, "a", id), None, "{locale} {id}");
+        }
     }
 
     #[test]

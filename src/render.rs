@@ -481,15 +481,26 @@ fn listing(site: &Site, l10n: &L10n, locale: &str, problems: &mut Vec<Problem>) 
         .par_iter()
         .map(|article| {
             let translated = is_translated(l10n, locale, &article.id);
-            let source = &l10n.source().locale;
-            let t = l10n.translator(if translated { locale } else { source }, &article.id);
-            let (title, mut found) = t.message(article.title.get_ref(), None);
-            let (description, more) = t.message(article.description.get_ref(), None);
-            found.extend(more);
+            let from = if translated { locale } else { l10n.source().locale.as_str() };
+            // Most titles and descriptions are text alone: read without making a bundle.
+            let text_only = |msg: &crate::content::MsgRef| {
+                l10n.text_only_message(from, &article.id, msg.get_ref())
+            };
+            let (title, description, found) =
+                match (text_only(&article.title), text_only(&article.description)) {
+                    (Some(title), Some(description)) => (title, description, Vec::new()),
+                    _ => {
+                        let t = l10n.translator(from, &article.id);
+                        let (title, mut found) = t.message(article.title.get_ref(), None);
+                        let (description, more) = t.message(article.description.get_ref(), None);
+                        found.extend(more);
+                        (title.value, description.value, found)
+                    }
+                };
             let entry = ListEntry {
                 id: article.id.clone(),
-                title: plain_text(&title.value),
-                description: plain_text(&description.value),
+                title: plain_text(&title),
+                description: plain_text(&description),
                 translated,
             };
             (entry, found)

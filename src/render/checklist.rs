@@ -280,6 +280,23 @@ pub(crate) fn render_markdown(ctx: &PageCtx<'_>, checklist: &Checklist<'_>) -> S
 
 /// Plain text made safe for a Markdown line: characters with meaning are escaped.
 pub(crate) fn md_text(text: &str) -> String {
+    // Most texts have nothing to escape: no syntax character, no control (ASCII ones, DEL,
+    // and C1 controls, whose UTF-8 starts with 0xC2).
+    let special = |b: u8| {
+        b < 0x20
+            || matches!(
+                b,
+                0x7F | 0xC2 | b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'#' | b'|'
+            )
+    };
+    if !text.bytes().any(special) {
+        return text.to_string();
+    }
+    md_text_escaped(text)
+}
+
+/// [`md_text`] character by character.
+fn md_text_escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
@@ -297,6 +314,16 @@ mod tests {
     #[test]
     fn markdown_text_is_escaped() {
         assert_eq!(md_text("a *b* [c](d) <e>"), "a \\*b\\* \\[c\\](d) \\<e\\>");
+        assert_eq!(md_text("Kündigen: Abonnement"), "Kündigen: Abonnement");
+        assert_eq!(md_text("a\u{85}b\u{a0}c\td\u{7f}"), "a b\u{a0}c d ");
+    }
+
+    proptest::proptest! {
+        /// The shortcut for text with nothing to escape gives what escaping gives.
+        #[test]
+        fn markdown_text_shortcut_changes_nothing(text in "[a-zé中 *_#|<>\\[\\]\\\\`\u{0}-\u{1f}\u{7f}-\u{a1}]{0,12}") {
+            proptest::prop_assert_eq!(md_text(&text), md_text_escaped(&text));
+        }
     }
 
     #[test]
