@@ -186,6 +186,7 @@ fn build_with(
         );
         unreadable |= more.iter().any(Diagnostic::is_error);
         load_diags.extend(more);
+        timings.mark(&format!("{locale} files"));
         if let Some((lock, more)) = lock {
             diags.extend(more.into_iter().filter(Diagnostic::is_error));
             data.locks.insert(locale.clone(), lock);
@@ -197,12 +198,14 @@ fn build_with(
             if k > 0 {
                 options.stale.extend(run.stale_ids_in(&parsed, &data));
             }
+            timings.mark(&format!("{locale} parse and stale ids"));
             // The pages need only the stale ids: the check runs beside their rendering.
             let (_, rendered) = rayon::join(
                 || run.locale_in(&parsed, &data),
                 || renderer.render_locale(&site, &l10n, &options, locale, &tee),
             );
             diags.extend(rendered?);
+            timings.mark(&format!("{locale} check and pages"));
         }
         if !keep && k > 0 {
             l10n.unload(locale, &articles);
@@ -290,11 +293,20 @@ impl Timings {
 
     fn mark(&self, phase: &str) {
         if let Some(start) = self.start {
-            // Resident memory now (Linux), to see which phase holds what.
-            let rss = std::fs::read_to_string("/proc/self/statm")
-                .ok()
-                .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
-                .map_or(String::new(), |pages| format!(", {} MB resident", (pages * 4096) >> 20));
+            // Resident memory now and at its peak so far (Linux), to see which phase holds
+            // what.
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let mb = |key: &str| {
+                status
+                    .lines()
+                    .find_map(|l| l.strip_prefix(key))
+                    .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+                    .map(|kb| kb >> 10)
+            };
+            let rss = match (mb("VmRSS:"), mb("VmHWM:")) {
+                (Some(now), Some(peak)) => format!(", {now} MB resident (peak {peak} MB)"),
+                _ => String::new(),
+            };
             eprintln!("timing: {phase} done at {} ms{rss}", start.elapsed().as_millis());
         }
     }
