@@ -23,7 +23,7 @@ impl Ctx<'_> {
         self.source
             .files
             .get(scope)
-            .map(|f| f.entries().iter().map(|e| e.id.clone()).collect())
+            .map(|f| f.entries().iter().map(|e| e.id.to_string()).collect())
             .unwrap_or_default()
     }
 
@@ -162,7 +162,7 @@ pub(crate) fn check_templates(
     let ids: BTreeSet<String> = source
         .files
         .get(SITE_SCOPE)
-        .map(|f| f.entries().iter().map(|e| e.id.clone()).collect())
+        .map(|f| f.entries().iter().map(|e| e.id.to_string()).collect())
         .unwrap_or_default();
     for (path, text) in templates {
         for (at, _) in text.match_indices("t(\"") {

@@ -253,7 +253,7 @@ fn links_in<'a>(locale: &'a Locale<'a>, article: &Article) -> Vec<FoundLink<'a>>
                         file,
                         locale.name,
                         entry.offset,
-                        entry.id.clone(),
+                        entry.id.to_string(),
                         dest_url.to_string(),
                     ));
                 }

@@ -241,7 +241,8 @@ fn check_labels(article: &Article, source: &Locale<'_>, out: &mut Vec<Finding>) 
         }
     }
     for step in steps {
-        let Some(entry) = entries.iter().find(|e| !e.is_term && e.id == *step.text.get_ref())
+        let Some(entry) =
+            entries.iter().find(|e| !e.is_term && e.id.as_str() == step.text.get_ref().as_str())
         else {
             continue;
         };

@@ -269,7 +269,7 @@ fn plural_ids<'a>(locale: &'a Locale<'a>) -> BTreeMap<&'a str, BTreeSet<String>>
                     .any(|s| s.keys.iter().any(|k| CATEGORY_NAMES[..5].contains(&k.as_str())))
             });
             if plural {
-                out.entry(scope).or_default().insert(entry.id.clone());
+                out.entry(scope).or_default().insert(entry.id.to_string());
             }
         }
     }
