@@ -84,19 +84,36 @@ fn check_variables(pair: &Pair<'_>, en: &ast::Refs, tr: &ast::Refs, out: &mut Ve
 /// `unknown-reference`: a `{ -term }` or `{ message }` that its bundle (`ui.ftl` + the
 /// file's own scope) does not define; fluent-bundle would print the raw id on the page.
 pub(crate) fn check_unknown_refs(locale: &Locale<'_>, out: &mut Vec<Finding>) {
-    let ui_ids: BTreeSet<&str> = locale
-        .files
-        .get(UI_SCOPE)
-        .map(|f| f.entries().iter().map(|e| e.id.as_str()).collect())
-        .unwrap_or_default();
+    use rustc_hash::FxHashSet;
+    // Ids are looked up, never listed: hash sets of message ids and of term names (a term's
+    // id without its `-`).
+    fn names<'f>(file: &'f crate::check::File<'_>) -> (FxHashSet<&'f str>, FxHashSet<&'f str>) {
+        let (terms, messages): (Vec<_>, Vec<_>) = file.entries().iter().partition(|e| e.is_term);
+        (
+            messages.iter().map(|e| e.id.as_str()).collect(),
+            terms.iter().map(|e| e.id.strip_prefix('-').unwrap_or(&e.id)).collect(),
+        )
+    }
+    let (ui_messages, ui_terms) = locale.files.get(UI_SCOPE).map(names).unwrap_or_default();
     for (scope, file) in &locale.files {
         let entries = file.entries();
-        let own: BTreeSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
-        let known = |id: &str| own.contains(id) || ui_ids.contains(id);
-        let attributes: BTreeSet<String> = entries
-            .iter()
-            .flat_map(|e| e.attributes.iter().map(move |a| format!("{}.{}", e.id, a.id.name)))
-            .collect();
+        let (own_messages, own_terms) = names(file);
+        let known = |id: &str| own_messages.contains(id) || ui_messages.contains(id);
+        let known_term = |name: &str| own_terms.contains(name) || ui_terms.contains(name);
+        // `message.attribute` references are rare: their set is made on first need.
+        let attributes: std::cell::OnceCell<BTreeSet<String>> = std::cell::OnceCell::new();
+        let has_attribute = |reference: &str| {
+            attributes
+                .get_or_init(|| {
+                    entries
+                        .iter()
+                        .flat_map(|e| {
+                            e.attributes.iter().map(move |a| format!("{}.{}", e.id, a.id.name))
+                        })
+                        .collect()
+                })
+                .contains(reference)
+        };
         for entry in entries {
             let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
             let mut refs = ast::Refs::default();
@@ -106,12 +123,12 @@ pub(crate) fn check_unknown_refs(locale: &Locale<'_>, out: &mut Vec<Finding>) {
                 refs.messages.extend(more.messages);
             }
             let mut unknown: Vec<String> =
-                refs.terms.iter().map(|t| format!("-{t}")).filter(|t| !known(t)).collect();
+                refs.terms.iter().filter(|t| !known_term(t)).map(|t| format!("-{t}")).collect();
             unknown.extend(
                 refs.messages
                     .iter()
                     .filter(|m| match m.split_once('.') {
-                        Some(_) => !attributes.contains(*m),
+                        Some(_) => !has_attribute(m),
                         None => !known(m),
                     })
                     .cloned(),
