@@ -240,15 +240,6 @@ impl std::fmt::Display for Id<'_> {
 }
 
 impl<'a> File<'a> {
-    /// The ids of the file's messages and terms (terms with their `-`), in file order.
-    pub(crate) fn entry_ids(&self) -> impl Iterator<Item = String> + '_ {
-        self.body.iter().filter_map(|entry| match entry {
-            AstEntry::Message(m) => Some(m.id.name.to_string()),
-            AstEntry::Term(t) => Some(format!("-{}", t.id.name)),
-            _ => None,
-        })
-    }
-
     /// A file of `body`, parsed from `source`.
     pub(crate) fn new(
         path: &'a str,

@@ -143,12 +143,16 @@ pub(crate) fn locale_status(
     }
     let mut locale_status = LocaleStatus::default();
     for (scope, en_file) in &source.files {
-        let en_ids: BTreeSet<String> = en_file.entry_ids().collect();
-        let tr_ids: BTreeSet<String> =
-            target.files.get(scope).map(|f| f.entry_ids().collect()).unwrap_or_default();
+        // The ids as the files have them: only the missing ones are copied.
+        let en_ids: BTreeSet<&str> = en_file.entries().iter().map(|e| e.id.as_str()).collect();
+        let tr_ids: BTreeSet<&str> = target
+            .files
+            .get(scope)
+            .map(|f| f.entries().iter().map(|e| e.id.as_str()).collect())
+            .unwrap_or_default();
         let mut s = ScopeStatus { messages: en_ids.len(), ..ScopeStatus::default() };
         s.translated = en_ids.intersection(&tr_ids).count();
-        s.missing_ids = en_ids.difference(&tr_ids).cloned().collect();
+        s.missing_ids = en_ids.difference(&tr_ids).map(|id| id.to_string()).collect();
         for finding in by_scope.get(scope).map_or(&[][..], Vec::as_slice) {
             s.note(finding);
         }
