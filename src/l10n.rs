@@ -498,6 +498,49 @@ mod tests {
         L10n { locales }
     }
 
+    /// The patched parser (vendor/fluent-syntax/PATCHED.md) leaves no spare capacity in the
+    /// vectors a resource keeps; upstream's keeps ~9 KB per article file.
+    #[test]
+    fn parsed_resources_keep_no_spare_capacity() {
+        let source = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/locales/de-DE/remove-a-relationship.ftl"
+        ))
+        .unwrap();
+        let more = "sel = { $n ->\n    [one] one\n   *[other] { NUMBER($n, minimumFractionDigits: 1) } more\n}\n    .title = A\n    .label = B\nother = x\n";
+        for source in [source, more.to_string()] {
+            let (file, diags) = parse_ftl("x.ftl", source);
+            assert!(diags.is_empty(), "{diags:?}");
+            let body = &file.resource.entries().collect::<Vec<_>>();
+            assert!(body.len() > 1);
+            let mut patterns = Vec::new();
+            for entry in body {
+                if let ast::Entry::Message(m) = entry {
+                    assert_eq!(m.attributes.capacity(), m.attributes.len(), "{}", m.id.name);
+                    patterns.extend(m.value.iter());
+                    patterns.extend(m.attributes.iter().map(|a| &a.value));
+                }
+            }
+            let mut seen_select = false;
+            while let Some(pattern) = patterns.pop() {
+                assert_eq!(pattern.elements.capacity(), pattern.elements.len());
+                for element in &pattern.elements {
+                    if let ast::PatternElement::Placeable {
+                        expression: ast::Expression::Select { variants, .. },
+                    } = element
+                    {
+                        seen_select = true;
+                        assert_eq!(variants.capacity(), variants.len());
+                        patterns.extend(variants.iter().map(|v| &v.value));
+                    }
+                }
+            }
+            assert!(seen_select || body.len() > 10);
+            let runtime = fluent_syntax::parser::parse_runtime(file.source()).unwrap();
+            assert_eq!(runtime.body.capacity(), runtime.body.len());
+        }
+    }
+
     #[test]
     fn text_only_messages_read_as_the_bundle_formats_them() {
         let article = "plain = Remove a reseller\nlong =\n    First line\n      indented, with \"quotes\" & <b>\n\n    after a blank line\nfirst = one\nfirst = two\nwith-term = Open { -ui-x }\nwith-attr = A\n    .title = T\nshared = here\n";
