@@ -2,7 +2,10 @@
 // accessibility (axe-core, WCAG 2.2 AA), no console errors or failed requests, screenshots.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { LOCALES, buildSite, serve, launch, watchedPage, axe, screenshot } from "./lib.mjs";
+import { gzipSync, brotliCompressSync } from "node:zlib";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { LOCALES, shots, buildSite, serve, launch, watchedPage, axe, screenshot } from "./lib.mjs";
 
 let server, context;
 before(async () => {
@@ -62,6 +65,44 @@ for (const locale of LOCALES) {
     await page.close();
   });
 }
+
+// Issue 8's budget: an article page with its simulator and checklist transfers at most 30 KB
+// compressed (HTML + CSS + JS) and makes no third-party request. What the browser actually
+// fetched until the network is idle counts, each response gzipped at level 6 (a web server's
+// usual setting; brotli, also reported, is smaller). Figures go to target/e2e/page-weight.json.
+test("article pages stay within 30 KB compressed, all from the site itself", async () => {
+  const report = {};
+  for (const locale of LOCALES) {
+    const { page, problems } = await watchedPage(context);
+    const fetched = [];
+    page.on("response", (res) => fetched.push(res));
+    await page.goto(`${server.url}/${locale}/remove-a-relationship/`);
+    await page.locator("#sim .sim-app").waitFor();
+    await page.waitForLoadState("networkidle");
+    let gzip = 0;
+    let brotli = 0;
+    const files = {};
+    for (const res of fetched) {
+      const url = res.url();
+      assert.ok(url.startsWith(server.url), `${locale}: third-party request ${url}`);
+      const body = await res.body();
+      const size = gzipSync(body, { level: 6 }).length;
+      gzip += size;
+      brotli += brotliCompressSync(body).length;
+      files[new URL(url).pathname] = { bytes: body.length, gzip: size };
+    }
+    assert.ok(Object.keys(files).some((f) => f.endsWith("/sim.js")), `${locale}: the simulator loaded`);
+    assert.ok(Object.keys(files).some((f) => f.endsWith("/checklist.js")), `${locale}: the checklist loaded`);
+    assert.ok(gzip <= 30 * 1024, `${locale}: ${gzip} bytes gzipped > 30 KB: ${JSON.stringify(files)}`);
+    report[locale] = { requests: fetched.length, gzip, brotli, files };
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  await mkdir(shots, { recursive: true });
+  await writeFile(join(shots, "page-weight.json"), JSON.stringify(report, null, 2) + "\n");
+  const line = Object.entries(report).map(([l, r]) => `${l} ${(r.gzip / 1024).toFixed(1)} KB`).join(", ");
+  console.log(`article page, gzip: ${line}`);
+});
 
 test("404 page renders with its stylesheet", async () => {
   const { page } = await watchedPage(context);
