@@ -567,25 +567,15 @@ impl SiteText {
         key: &str,
         make: impl FnOnce(&Translator) -> (Vec<String>, Vec<Problem>),
     ) -> (Vec<String>, Vec<Problem>) {
-        let mut lists = self.lists.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(hit) = lists.get(key) {
-            return hit.clone();
-        }
-        let value = make(&self.t);
-        lists.insert(key.to_string(), value.clone());
-        value
+        memoized(&self.lists, key, || make(&self.t))
     }
 
     /// Message `id` (no arguments) as plain text, and the problems formatting it met.
     pub(crate) fn plain(&self, id: &str) -> (String, Vec<Problem>) {
-        let mut plain = self.plain.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(hit) = plain.get(id) {
-            return hit.clone();
-        }
-        let (text, problems) = self.t.message(id, None);
-        let value = (plain_text(&text.value), problems);
-        plain.insert(id.to_string(), value.clone());
-        value
+        memoized(&self.plain, id, || {
+            let (text, problems) = self.t.message(id, None);
+            (plain_text(&text.value), problems)
+        })
     }
 
     /// The memoized plural texts of `id`, computed by `make` on first use.
@@ -594,14 +584,20 @@ impl SiteText {
         id: &str,
         make: impl FnOnce(&Translator) -> pages::PluralTexts,
     ) -> pages::PluralTexts {
-        let mut plural = self.plural.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(hit) = plural.get(id) {
-            return hit.clone();
-        }
-        let value = make(&self.t);
-        plural.insert(id.to_string(), value.clone());
-        value
+        memoized(&self.plural, id, || make(&self.t))
     }
+}
+
+/// `memo`'s value under `key`, made by `make` on first use. The lock is held while `make`
+/// runs, so each value is made once.
+fn memoized<T: Clone>(memo: &Memo<T>, key: &str, make: impl FnOnce() -> T) -> T {
+    let mut memo = memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(hit) = memo.get(key) {
+        return hit.clone();
+    }
+    let value = make();
+    memo.insert(key.to_string(), value.clone());
+    value
 }
 
 impl std::ops::Deref for SiteText {
