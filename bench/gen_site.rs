@@ -1,5 +1,6 @@
 //! Generates a synthetic documentation site for benchmarks: N articles in the six shipped
-//! locales, as a drillbook project and as an equivalent multilingual Hugo site.
+//! locales, as a drillbook project, as an equivalent multilingual Hugo site and as six mdBook
+//! books (one per locale).
 //!
 //! Text is drawn from the shipped translations (locales/*/remove-a-relationship.ftl and
 //! ui.ftl), so every locale has real words, bold UI terms, links, alerts, tables and steps.
@@ -26,6 +27,7 @@ fn main() {
     let texts: BTreeMap<&str, Texts> = LOCALES.iter().map(|l| (*l, Texts::load(repo, l))).collect();
     write_drillbook(repo, &out.join("drillbook"), n, &texts);
     write_hugo(&out.join("hugo"), n, &texts);
+    write_mdbook(&out.join("mdbook"), n, &texts);
     eprintln!("generated {n} articles x {} locales in {}", LOCALES.len(), out.display());
 }
 
@@ -204,66 +206,95 @@ fn write_hugo(root: &Path, n: usize, texts: &BTreeMap<&str, Texts>) {
     write(&root.join("static/style.css"), "body { font-family: system-ui, sans-serif; }\n");
     for (locale, t) in texts {
         let lower = locale.to_ascii_lowercase();
-        let note = t
-            .site
-            .lines()
-            .find_map(|l| l.strip_prefix("alert-note = "))
-            .unwrap_or("Note")
-            .to_string();
         for i in 0..n {
-            let target = link_target(i, n);
-            let r = |id: &str| {
-                t.resolved(id)
-                    .replace("assign-support-contacts.md", &format!("../article-{target}/"))
-            };
-            let mut md = format!(
-                "---\ntitle: \"{} ({i})\"\ndescription: \"{}\"\n---\n\n",
-                r("article-title").replace('"', "'"),
-                r("article-description").replace('"', "'")
-            );
-            let _ = write!(
-                md,
-                "**{}**\n\n{}\n\n{}\n\n{}\n\n",
-                r("audience"),
-                r("intro"),
-                r("when-to-remove"),
-                r("consequences")
-            );
-            for c in CONSEQUENCES {
-                let _ = writeln!(md, "- {}", r(c));
-            }
-            let _ = write!(
-                md,
-                "\n## {} {{#how-to-remove-a-relationship}}\n\n{}\n\n1. {}\n\n",
-                r("remove-heading"),
-                r("prerequisites"),
-                r("step-suspend")
-            );
-            for (k, s) in STEP_IDS.iter().enumerate() {
-                let _ = writeln!(md, "   {}. {}", k + 1, r(s));
-            }
-            let _ = write!(md, "\n2. {}\n\n", r("step-remove"));
-            for s in REMOVE_IDS {
-                let _ = writeln!(md, "   1. {}", r(s));
-            }
-            let _ = write!(md, "\n   > **{note}**\n   > {}\n\n", r("note-link-inactive"));
-            let _ = write!(
-                md,
-                "| {} | {} |\n|---|---|\n| {} | {} |\n| {} | {} |\n\n",
-                r("remove-heading"),
-                r("next-steps"),
-                r("step-suspend"),
-                r("step-remove"),
-                r("intro"),
-                r("consequences")
-            );
-            let _ = write!(
-                md,
-                "## {} {{#next-steps}}\n\n- [{}](../article-{target}/)\n",
-                r("next-steps"),
-                r("next-request")
+            let (title, description, body) =
+                article_markdown(t, i, n, &|k| format!("../article-{k}/"));
+            let md = format!(
+                "---\ntitle: \"{}\"\ndescription: \"{}\"\n---\n\n{body}",
+                title.replace('"', "'"),
+                description.replace('"', "'")
             );
             write(&root.join(format!("content/{lower}/article-{i}.md")), &md);
         }
     }
+}
+
+/// The same articles as mdBook books, one per locale (`<root>/<locale>/`), as mdBook's
+/// multilingual guide suggests; mdBook's defaults (its search index on).
+fn write_mdbook(root: &Path, n: usize, texts: &BTreeMap<&str, Texts>) {
+    for (locale, t) in texts {
+        let book = root.join(locale);
+        write(
+            &book.join("book.toml"),
+            &format!("[book]\ntitle = \"drillbook bench\"\nlanguage = \"{locale}\"\n"),
+        );
+        let mut summary = String::from("# Summary\n\n");
+        for i in 0..n {
+            let (title, _, body) = article_markdown(t, i, n, &|k| format!("article-{k}.md"));
+            let _ = writeln!(summary, "- [{}](article-{i}.md)", title.replace(['[', ']'], ""));
+            write(&book.join(format!("src/article-{i}.md")), &format!("# {title}\n\n{body}"));
+        }
+        write(&book.join("src/SUMMARY.md"), &summary);
+    }
+}
+
+/// Article `i` of `n` in Markdown: its title, description and body (what drillbook's
+/// content and `.ftl` files say), with links to other articles made by `link`.
+fn article_markdown(
+    t: &Texts,
+    i: usize,
+    n: usize,
+    link: &dyn Fn(usize) -> String,
+) -> (String, String, String) {
+    let note =
+        t.site.lines().find_map(|l| l.strip_prefix("alert-note = ")).unwrap_or("Note").to_string();
+    let target = link_target(i, n);
+    let r = |id: &str| t.resolved(id).replace("assign-support-contacts.md", &link(target));
+    let title = format!("{} ({i})", r("article-title"));
+    let description = r("article-description");
+    let mut md = String::new();
+    let _ = write!(
+        md,
+        "**{}**\n\n{}\n\n{}\n\n{}\n\n",
+        r("audience"),
+        r("intro"),
+        r("when-to-remove"),
+        r("consequences")
+    );
+    for c in CONSEQUENCES {
+        let _ = writeln!(md, "- {}", r(c));
+    }
+    let _ = write!(
+        md,
+        "\n## {} {{#how-to-remove-a-relationship}}\n\n{}\n\n1. {}\n\n",
+        r("remove-heading"),
+        r("prerequisites"),
+        r("step-suspend")
+    );
+    for (k, s) in STEP_IDS.iter().enumerate() {
+        let _ = writeln!(md, "   {}. {}", k + 1, r(s));
+    }
+    let _ = write!(md, "\n2. {}\n\n", r("step-remove"));
+    for s in REMOVE_IDS {
+        let _ = writeln!(md, "   1. {}", r(s));
+    }
+    let _ = write!(md, "\n   > **{note}**\n   > {}\n\n", r("note-link-inactive"));
+    let _ = write!(
+        md,
+        "| {} | {} |\n|---|---|\n| {} | {} |\n| {} | {} |\n\n",
+        r("remove-heading"),
+        r("next-steps"),
+        r("step-suspend"),
+        r("step-remove"),
+        r("intro"),
+        r("consequences")
+    );
+    let _ = write!(
+        md,
+        "## {} {{#next-steps}}\n\n- [{}]({})\n",
+        r("next-steps"),
+        r("next-request"),
+        link(target)
+    );
+    (title, description, md)
 }
