@@ -12,6 +12,7 @@ use drillbook::cmd;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    no_transparent_huge_pages();
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(&cli.root, args),
@@ -29,6 +30,23 @@ fn main() -> ExitCode {
                 eprintln!("caused by: {cause}");
             }
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Turns transparent huge pages off for the process (Linux), unless `MIMALLOC_ALLOW_THP` asks
+/// mimalloc for something else. mimalloc backs its arenas with 2 MB pages where the kernel
+/// allows them, and each of a build's threads then faults in and zeroes whole huge pages for
+/// small heaps. Measured on 2 cores: a cold build of the imported corpus peaked at ~125 MB
+/// instead of ~53 MB, the 1,000-article bench site (`--no-search`) at ~93 MB instead of ~70 MB,
+/// at the same speed.
+fn no_transparent_huge_pages() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {
+        // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory of ours; it
+        // only changes how the kernel backs the process's future page faults.
+        unsafe {
+            libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
         }
     }
 }
