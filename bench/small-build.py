@@ -90,23 +90,32 @@ def main():
         [binaries[0], "--root", corpus, "import", "docfx", docfx],
         check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    sites = {"shipped": shipped, "corpus": corpus}
+    # Each binary builds its own copy of the sites: their search caches (keyed by program)
+    # would otherwise prune each other's entries, and "unchanged" would miss.
+    names = {"shipped": shipped, "corpus": corpus}
+    sites = {}
+    for i, binary in enumerate(binaries):
+        sites[binary] = {}
+        for site, root in names.items():
+            copy = os.path.join(WORK, f"b{i}", site)
+            shutil.copytree(root, copy)
+            sites[binary][site] = copy
     ways = ["cold", "unchanged", "1 edit"]
     cached = {binary: has_cache(binary) for binary in binaries}
-    times = {(site, b, way): [] for site in sites for b in binaries for way in ways}
+    times = {(site, b, way): [] for site in names for b in binaries for way in ways}
     for binary in binaries:  # one untimed build each: files in the page cache, search cache filled
-        for root in sites.values():
+        for root in sites[binary].values():
             build(binary, root)
     for run in range(RUNS):
         for binary in binaries:
-            for site, root in sites.items():
+            for site, root in sites[binary].items():
                 cold = ["--no-cache"] if cached[binary] else []
                 times[(site, binary, "cold")].append(build(binary, root, cold))
                 times[(site, binary, "unchanged")].append(build(binary, root))
                 edit(root, run)
                 times[(site, binary, "1 edit")].append(build(binary, root))
     print(f"{'site':8} {'binary':36} {'way':10} {'wall ms':>8} {'cpu ms':>8} {'search ms':>10}")
-    for site in sites:
+    for site in names:
         for binary in binaries:
             for way in ways:
                 runs = times[(site, binary, way)]
