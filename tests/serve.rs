@@ -214,27 +214,43 @@ fn a_burst_of_saves_is_one_rebuild() {
     std::thread::sleep(Duration::from_millis(300));
     let path = project.path().join("locales/de-DE/suspend-a-subscription.ftl");
     let text = std::fs::read_to_string(&path).unwrap();
-    // Five saves within ~40 ms, as an editor's "save all" or a formatter does.
-    for i in 0..5 {
-        std::fs::write(
-            &path,
-            text.replace(
-                "title = Abonnement anhalten",
-                &format!("title = Abonnement anhalten {i}"),
-            ),
-        )
-        .unwrap();
-        std::thread::sleep(Duration::from_millis(8));
+    // `serve` waits for 40 ms without a change. On a loaded machine this thread can be
+    // descheduled for longer between two saves, and then two rebuilds are right: each
+    // pause of 20 ms or more may add one. A burst without such a pause must be exactly
+    // one rebuild; up to three bursts are tried to get one.
+    for attempt in 0..3 {
+        // Five saves within ~40 ms, as an editor's "save all" or a formatter does.
+        let mut marks = vec![Instant::now()];
+        let mut last = String::new();
+        for i in 0..5 {
+            last = format!("title = Abonnement anhalten {attempt}{i}");
+            std::fs::write(&path, text.replace("title = Abonnement anhalten", &last)).unwrap();
+            marks.push(Instant::now());
+            std::thread::sleep(Duration::from_millis(8));
+            marks.push(Instant::now());
+        }
+        marks.pop();
+        let pauses =
+            marks.windows(2).filter(|pair| pair[1] - pair[0] >= Duration::from_millis(20)).count();
+        expect_event(&events, "event: reload");
+        std::thread::sleep(Duration::from_millis(1500));
+        let rebuilds = served
+            .log
+            .try_iter()
+            .filter(|l| l.starts_with("serve: rebuilt") || l.starts_with("serve: rewrote"))
+            .count();
+        while events.try_recv().is_ok() {}
+        assert!(
+            (1..=1 + pauses).contains(&rebuilds),
+            "{rebuilds} rebuilds for a burst with {pauses} pauses"
+        );
+        let page = get(served.port, "/de-DE/suspend-a-subscription/").2;
+        assert!(page.contains(&last["title = ".len()..]), "the last save is served");
+        if pauses == 0 {
+            return;
+        }
+        eprintln!("attempt {attempt}: {pauses} pauses of 20 ms or more in the burst");
     }
-    expect_event(&events, "event: reload");
-    std::thread::sleep(Duration::from_millis(1500));
-    let rebuilds = served
-        .log
-        .try_iter()
-        .filter(|l| l.starts_with("serve: rebuilt") || l.starts_with("serve: rewrote"))
-        .count();
-    assert_eq!(rebuilds, 1, "one rebuild for the burst");
-    assert!(get(served.port, "/de-DE/suspend-a-subscription/").2.contains("Abonnement anhalten 4"));
 }
 
 /// Reads Server-Sent Events as `(event, data)` pairs into a channel.
