@@ -70,9 +70,6 @@ pub fn serve(root: &Path, out: &Path, port: u16, strict: bool) -> Result<()> {
             "serve: the first build failed and there is no previous site; fix the errors and save"
         );
     }
-    let port = listener.local_addr().map_or(port, |a| a.port());
-    eprintln!("serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)", out.display());
-
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
@@ -93,10 +90,10 @@ pub fn serve(root: &Path, out: &Path, port: u16, strict: bool) -> Result<()> {
     {
         let (root, out, hub, stop) =
             (root.to_path_buf(), out.to_path_buf(), hub.clone(), stop.clone());
+        let mut seen = Snapshot::default();
+        seen.rescan(&root);
         std::thread::spawn(move || {
             let mut session = session;
-            let mut seen = Snapshot::default();
-            seen.rescan(&root);
             while !stop.load(Ordering::SeqCst) {
                 match rx.recv_timeout(Duration::from_millis(200)) {
                     Ok(Ok(event)) if is_change(&event) => {
@@ -121,6 +118,10 @@ pub fn serve(root: &Path, out: &Path, port: u16, strict: bool) -> Result<()> {
             }
         });
     }
+
+    // Ready: the site is built, and every save from now on is seen.
+    let port = listener.local_addr().map_or(port, |a| a.port());
+    eprintln!("serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)", out.display());
 
     let out = Arc::new(out.to_path_buf());
     while !stop.load(Ordering::SeqCst) {
