@@ -76,13 +76,26 @@ fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
     panic!("timed out waiting for {what}");
 }
 
-/// Reads Server-Sent Events into a channel.
-fn events(port: u16) -> Receiver<String> {
+/// Opens the event stream and waits for its status line: `serve` subscribes a client before
+/// it answers, so every change made after this returns is announced on the stream.
+fn subscribe(port: u16) -> std::io::Lines<BufReader<TcpStream>> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(stream, "GET /__drillbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let handle = stream.try_clone().unwrap();
+    let mut lines = BufReader::new(stream).lines();
+    let status = lines.next().expect("an answer").expect("the status line");
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    handle.set_read_timeout(None).unwrap();
+    lines
+}
+
+/// Reads Server-Sent Events into a channel.
+fn events(port: u16) -> Receiver<String> {
+    let lines = subscribe(port);
     let (tx, rx) = channel();
     std::thread::spawn(move || {
-        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+        for line in lines.map_while(Result::ok) {
             if line.starts_with("event: ") && tx.send(line).is_err() {
                 break;
             }
@@ -145,7 +158,6 @@ fn edits_rebuild_and_reload_and_errors_show_until_fixed() {
     let project = fixture("mini");
     let served = start(project.path(), 0);
     let events = events(served.port);
-    std::thread::sleep(Duration::from_millis(300));
     let ftl = "locales/de-DE/suspend-a-subscription.ftl";
     edit(project.path(), ftl, "title = Abonnement anhalten", "title = Abonnement sofort anhalten");
     expect_event(&events, "event: reload");
@@ -211,7 +223,6 @@ fn a_burst_of_saves_is_one_rebuild() {
     let project = fixture("mini");
     let served = start(project.path(), 0);
     let events = events(served.port);
-    std::thread::sleep(Duration::from_millis(300));
     let path = project.path().join("locales/de-DE/suspend-a-subscription.ftl");
     let text = std::fs::read_to_string(&path).unwrap();
     // `serve` waits for 40 ms without a change. On a loaded machine this thread can be
@@ -255,12 +266,11 @@ fn a_burst_of_saves_is_one_rebuild() {
 
 /// Reads Server-Sent Events as `(event, data)` pairs into a channel.
 fn events_with_data(port: u16) -> Receiver<(String, String)> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(stream, "GET /__drillbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let lines = subscribe(port);
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let mut event = String::new();
-        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+        for line in lines.map_while(Result::ok) {
             if let Some(name) = line.strip_prefix("event: ") {
                 event = name.to_string();
             } else if let Some(data) = line.strip_prefix("data: ") {
@@ -278,7 +288,6 @@ fn an_article_translation_edit_rewrites_only_the_pages_it_touches() {
     let project = fixture("mini");
     let served = start(project.path(), 0);
     let events = events_with_data(served.port);
-    std::thread::sleep(Duration::from_millis(300));
     let site = project.path().join("site");
     let modified = |page: &str| std::fs::metadata(site.join(page)).unwrap().modified().unwrap();
     let english = modified("en-US/suspend-a-subscription/index.html");
@@ -334,7 +343,6 @@ fn an_article_translation_edit_rewrites_only_the_pages_it_touches() {
 fn an_article_translation_edit_updates_its_locales_search_index() {
     let project = fixture("mini");
     let served = start(project.path(), 0);
-    std::thread::sleep(Duration::from_millis(300));
     let index = project.path().join("site/pagefind");
     let before = tree(&index);
     let ftl = "locales/de-DE/suspend-a-subscription.ftl";
