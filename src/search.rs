@@ -217,7 +217,7 @@ impl Indexer {
         // task that starts a second runtime on the same thread, which tokio refuses with a
         // panic (reproduced with rayon and tokio alone on 8 threads).
         self.running.push_back(std::thread::spawn(move || {
-            let files = index_alone(&pages.iter().collect::<Vec<_>>())?;
+            let files = index_alone(pages)?;
             if let Some(cache) = cache {
                 store_parts(&cache, &files, &keys);
             }
@@ -275,8 +275,8 @@ impl Drop for Indexer {
 }
 
 /// One index of `pages`, on the calling thread (its own runtime, and one thread for
-/// Pagefind's parallel loops).
-fn index_alone(pages: &[(&String, &Vec<u8>)]) -> Result<Files> {
+/// Pagefind's parallel loops). Each page leaves memory once Pagefind has read it.
+fn index_alone(pages: Files) -> Result<Files> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .context("failed to start the search indexer's runtime")?;
@@ -405,11 +405,13 @@ fn new_index() -> Result<PagefindIndex> {
 }
 
 /// Adds `pages` to `index`, in the given (path) order.
-async fn add_pages(index: &mut PagefindIndex, pages: &[(&String, &Vec<u8>)]) -> Result<()> {
+async fn add_pages(index: &mut PagefindIndex, pages: Files) -> Result<()> {
     for (path, html) in pages {
-        let html = String::from_utf8_lossy(html).into_owned();
+        // Pages are UTF-8 (rendered here); a lossy copy only if one is not.
+        let html = String::from_utf8(html)
+            .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
         index
-            .add_html_file(Some((*path).clone()), None, html)
+            .add_html_file(Some(path.clone()), None, html)
             .await
             .with_context(|| format!("failed to index `{path}` for search"))?;
     }
@@ -888,16 +890,16 @@ mod tests {
         let mut pages = Files::new();
         pages.insert("de-DE/a/index.html".into(), page("de-DE", "Abonnements aussetzen"));
         pages.insert("zh-CN/a/index.html".into(), page("zh-CN", "删除与客户的分销商关系"));
-        let all: Vec<_> = pages.iter().collect();
-        let together = index_alone(&all).unwrap();
+        let together = index_alone(pages.clone()).unwrap();
         let parts = split_by_language(&together).expect("every file has a language");
         assert_eq!(parts.keys().collect::<Vec<_>>(), ["de-de", "zh-cn"]);
         for (language, part) in &parts {
-            let alone: Vec<_> = pages
+            let alone: Files = pages
                 .iter()
                 .filter(|(p, _)| p.to_lowercase().starts_with(language.as_str()))
+                .map(|(p, html)| (p.clone(), html.clone()))
                 .collect();
-            let alone = merge(vec![index_alone(&alone).unwrap()]).unwrap();
+            let alone = merge(vec![index_alone(alone).unwrap()]).unwrap();
             let differ: Vec<_> = alone.keys().filter(|n| part.get(*n) != alone.get(*n)).collect();
             assert!(differ.is_empty() && alone.len() == part.len(), "{language}: {differ:?}");
         }
