@@ -10,16 +10,16 @@ step "toolchain components"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
 step "format"
-cargo fmt --check
+cargo fmt --check -p drillbook -p pagefind_native
 
 step "lint"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "unit, integration and property tests"
-cargo test --locked
+cargo test --workspace --locked
 
 step "docs"
-RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --document-private-items --locked -q
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --document-private-items --locked -q
 
 step "dogfood: check the shipped translations"
 cargo run --locked -q -- check

@@ -19,6 +19,7 @@ use pagefind::options::PagefindServiceConfig;
 use crate::render::{Files, Sink};
 
 pub mod cache;
+mod native;
 
 pub use cache::Cache;
 
@@ -277,6 +278,17 @@ impl Drop for Indexer {
 /// One index of `pages`, on the calling thread (its own runtime, and one thread for
 /// Pagefind's parallel loops). Each page leaves memory once Pagefind has read it.
 fn index_alone(pages: Files) -> Result<Files> {
+    if native::enabled() {
+        match native::parse_all(&pages) {
+            Ok(parsed) => {
+                drop(pages);
+                return native::index(parsed);
+            }
+            Err((path, unsupported)) => {
+                eprintln!("note: search: Pagefind indexes `{path}` and its locale ({unsupported})");
+            }
+        }
+    }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .context("failed to start the search indexer's runtime")?;

@@ -134,3 +134,33 @@ fn a_failed_build_keeps_the_previous_index() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(tree(&project.path().join("site")), before);
 }
+
+/// The native indexer (`crates/pagefind-native`) writes the index Pagefind writes, byte for
+/// byte, and indexes every page itself (no locale falls back to Pagefind): on the shipped
+/// site and on the imported corpus (real Microsoft docs in six locales: tables, code,
+/// images, alerts, links, CJK and Cyrillic text).
+#[test]
+fn the_native_index_is_pagefinds_index_byte_for_byte() {
+    let shipped = shipped_project();
+    let corpus = shipped_project();
+    let docfx = support::repo().join("../shared/corpus/docfx");
+    let imported = drillbook(corpus.path(), &["import", "docfx", docfx.to_str().unwrap()]);
+    assert_eq!(imported.code, 0, "{}", imported.stderr);
+    for project in [&shipped, &corpus] {
+        let (native, reference) = (project.path().join("native"), project.path().join("pagefind"));
+        let out =
+            drillbook(project.path(), &["build", "--no-cache", "--out", native.to_str().unwrap()]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(!out.stderr.contains("Pagefind indexes"), "a locale fell back:\n{}", out.stderr);
+        let env = [("DRILLBOOK_SEARCH_INDEXER", "pagefind")];
+        let args = ["build", "--no-cache", "--out", reference.to_str().unwrap()];
+        let out = support::drillbook_with(project.path(), &args, &env);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let (a, b) = (tree(&native.join("pagefind")), tree(&reference.join("pagefind")));
+        assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+        let differing: Vec<&String> =
+            a.iter().filter(|(name, bytes)| b[*name] != **bytes).map(|(name, _)| name).collect();
+        assert!(differing.is_empty(), "differ from Pagefind's: {differing:?}");
+        assert!(a.keys().filter(|name| name.starts_with("fragment/")).count() >= 6);
+    }
+}

@@ -48,8 +48,17 @@ pub struct Output {
 
 /// Runs the real `drillbook` binary with `args` in `dir`.
 pub fn drillbook(dir: &Path, args: &[&str]) -> Output {
-    let out =
-        Command::new(env!("CARGO_BIN_EXE_drillbook")).args(args).current_dir(dir).output().unwrap();
+    drillbook_with(dir, args, &[])
+}
+
+/// [`drillbook`] with environment variables set.
+pub fn drillbook_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_drillbook"))
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(dir)
+        .output()
+        .unwrap();
     Output {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8(out.stdout).unwrap(),

@@ -1,0 +1,756 @@
+//! [`Parsed`] -> [`Page`], exactly as Pagefind 1.6's `Fossicker::fossick_sync` does after
+//! parsing a page added with `add_html_file(Some(source_path), None, html)` and default
+//! options: `parse_digest` (positions, weights, anchors, excerpt content, word count,
+//! segmentation of Chinese, Japanese and Thai), `tidy_meta_and_filters`,
+//! `parse_meta_words` and `build_url`.
+//!
+//! Pagefind splits and stems every occurrence of every word anew. Here the words a raw
+//! word is indexed under (a pure function of the raw word and the language) are worked
+//! out once per [`Fossicker`] and language and kept, with the stemmed words interned, so
+//! that an occurrence of a known word costs one hash lookup and a few pushes.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::path::Path;
+use std::sync::LazyLock;
+
+use pagefind_stem::{Algorithm, Stemmer};
+use regex::Regex;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::{Anchor, MetaWord, Page, Parsed, Word};
+
+mod splitting;
+#[cfg(test)]
+mod tests;
+
+use splitting::IndexableWord;
+
+/// The characters Pagefind keeps in words by default (its `WORD_SYMBOLS`, the
+/// "Punctuation, Connector" category): its default `include_characters`.
+pub const WORD_SYMBOLS: [char; 10] = ['_', '‿', '⁀', '⁔', '︳', '︴', '﹍', '﹎', '﹏', '＿'];
+
+/// The weight of a word outside any weighted element, as stored (1.0 × 24).
+const WEIGHT_MULTIPLIER: f32 = 24.0;
+const WEIGHT_MAX: f32 = 10.0;
+
+const ANCHOR_MARKER: &str = "___PAGEFIND_ANCHOR___";
+const WEIGHT_MARKER: &str = "___PAGEFIND_WEIGHT___";
+const AUTO_WEIGHT_MARKER: &str = "___PAGEFIND_AUTO_WEIGHT___";
+const END_WEIGHT_MARKER: &str = "___END_PAGEFIND_WEIGHT___";
+const ZWSP: char = '\u{200B}';
+
+static PRIVATE_PAGEFIND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("___PAGEFIND_[\\S]+\\s?").expect("valid regex"));
+static NEWLINES: LazyLock<Regex> = LazyLock::new(|| Regex::new("(\n|\r\n)+").expect("valid regex"));
+static TRIM_NEWLINES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("^[\n\r\\s]+|[\n\r\\s]+$").expect("valid regex"));
+static EXTRANEOUS_SPACES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("\\s{2,}").expect("valid regex"));
+
+/// The page at `source_path` (relative to the site, e.g. `de-DE/a/index.html`).
+///
+/// A convenience for one page: to fossick many, keep a [`Fossicker`], which reuses
+/// what it learnt of each word.
+pub fn fossick(source_path: &str, parsed: Parsed) -> Page {
+    Fossicker::new().fossick(source_path, parsed)
+}
+
+/// Turns parsed pages into [`Page`]s, remembering per language the words each raw
+/// word is indexed under, so that pages of a site share that work.
+///
+/// The memory it holds grows with the number of distinct raw words it has seen.
+#[derive(Default)]
+pub struct Fossicker {
+    /// By the language's primary subtag (`zh` for `zh-cn`): all that the word
+    /// splitting depends on.
+    languages: HashMap<String, Language, FxBuild>,
+}
+
+impl Fossicker {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The page at `source_path` (relative to the site, e.g. `de-DE/a/index.html`).
+    pub fn fossick(&mut self, source_path: &str, parsed: Parsed) -> Page {
+        let mut parsed = parsed;
+        let primary = primary_subtag(&parsed.language);
+        if !self.languages.contains_key(primary) {
+            self.languages.insert(primary.to_string(), Language::new(primary));
+        }
+        let language = self.languages.get_mut(primary).expect("the language was just inserted");
+
+        let digest = DigestState::run(language, &parsed);
+        tidy_meta_and_filters(&mut parsed);
+        let meta_word_data = language.meta_words(&parsed.meta);
+
+        Page {
+            url: build_url(source_path),
+            content: digest.content,
+            word_count: digest.word_count,
+            filters: parsed.filters,
+            meta: parsed.meta,
+            anchors: digest.anchors,
+            word_data: digest.word_data,
+            meta_word_data,
+            sort: parsed.sort,
+            has_custom_body: parsed.has_custom_body,
+            force_inclusion: parsed.force_inclusion,
+            has_html_element: parsed.has_html_element,
+            language: parsed.language,
+        }
+    }
+}
+
+/// The part of a language tag that Pagefind picks a stemmer and segmentation by.
+fn primary_subtag(language: &str) -> &str {
+    language.split('-').next().unwrap_or_default()
+}
+
+/// Pagefind's `get_stemmer`, by the primary subtag.
+fn get_stemmer(primary: &str) -> Option<Stemmer> {
+    let algorithm = match primary {
+        "ar" => Algorithm::Arabic,
+        "hy" => Algorithm::Armenian,
+        "eu" => Algorithm::Basque,
+        "ca" => Algorithm::Catalan,
+        "da" => Algorithm::Danish,
+        "nl" => Algorithm::Dutch,
+        "en" => Algorithm::English,
+        "eo" => Algorithm::Esperanto,
+        "et" => Algorithm::Estonian,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "el" => Algorithm::Greek,
+        "hi" => Algorithm::Hindi,
+        "hu" => Algorithm::Hungarian,
+        "id" => Algorithm::Indonesian,
+        "ga" => Algorithm::Irish,
+        "it" => Algorithm::Italian,
+        "lt" => Algorithm::Lithuanian,
+        "nb" | "nn" | "no" => Algorithm::Norwegian,
+        "ne" => Algorithm::Nepali,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "sr" => Algorithm::Serbian,
+        "pl" => Algorithm::Polish,
+        "es" => Algorithm::Spanish,
+        "sv" => Algorithm::Swedish,
+        "ta" => Algorithm::Tamil,
+        "tr" => Algorithm::Turkish,
+        "yi" => Algorithm::Yiddish,
+        _ => return None,
+    };
+    Some(Stemmer::create(algorithm))
+}
+
+/// Pagefind's `tidy_meta_and_filters`: removes its private markers from meta and
+/// filter values.
+fn tidy_meta_and_filters(parsed: &mut Parsed) {
+    fn tidy(value: &mut String) {
+        if value.contains("___PAGEFIND_") {
+            if let Cow::Owned(tidied) = PRIVATE_PAGEFIND.replace_all(value, "") {
+                *value = tidied;
+            }
+        }
+    }
+    parsed.filters.values_mut().flatten().for_each(tidy);
+    parsed.meta.values_mut().for_each(tidy);
+}
+
+/// Pagefind's `normalize_content` (for anchor texts): decodes entities, trims, and
+/// collapses newlines and runs of whitespace to one space.
+fn normalize_content(content: &str) -> Cow<'_, str> {
+    let plain = !content.contains('&')
+        && !content.starts_with(' ')
+        && !content.ends_with(' ')
+        && !content.contains("  ")
+        && !content.chars().any(|c| c != ' ' && c.is_whitespace());
+    if plain {
+        return Cow::Borrowed(content);
+    }
+    let content = html_escape::decode_html_entities(content);
+    let content = TRIM_NEWLINES.replace_all(&content, "");
+    let content = NEWLINES.replace_all(&content, " ");
+    let content = EXTRANEOUS_SPACES.replace_all(&content, " ");
+    Cow::Owned(content.into_owned())
+}
+
+/// Pagefind's `build_url` for a synthetic file at `source_path` with default options
+/// (the site source is the working directory, `keep_index_url` is off).
+pub fn build_url(source_path: &str) -> String {
+    let path = Path::new(source_path);
+    let url: Cow<'_, str> = if path.is_relative() {
+        Cow::Borrowed(source_path)
+    } else {
+        let Some(trimmed) = std::env::current_dir()
+            .ok()
+            .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        else {
+            return "/unknown/".to_string();
+        };
+        Cow::Owned(trimmed.to_string_lossy().into_owned())
+    };
+    let url = if url.ends_with("/index.html") {
+        &url[..url.len() - 10]
+    } else if url == "index.html" {
+        ""
+    } else {
+        &url
+    };
+    let mut out = String::with_capacity(url.len() + 1);
+    out.push('/');
+    percent_encode_path(url, &mut out);
+    out
+}
+
+/// `percent_encoding::utf8_percent_encode` with Pagefind's `PATH_ENCODE_SET`.
+fn percent_encode_path(url: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for (i, &b) in url.as_bytes().iter().enumerate() {
+        let encode = !(0x20..0x7F).contains(&b)
+            || matches!(b, b' ' | b'"' | b'#' | b'%' | b'<' | b'>' | b'?' | b'`' | b'{' | b'}');
+        if encode {
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        } else {
+            // An ASCII byte is a whole character
+            out.push_str(&url[i..=i]);
+        }
+    }
+}
+
+/// A word to index for a raw word, with its stemmed form interned.
+#[derive(Debug)]
+struct Indexable {
+    stem: u32,
+    is_compound_part: bool,
+    original: Option<Box<str>>,
+}
+
+/// What a raw word is indexed under (the raw word being the key in
+/// [`Language::entry_ids`]).
+#[derive(Debug)]
+struct Entry {
+    /// `get_indexable_words`, then the dotted tails, then (once worked out) the bigrams.
+    words: Vec<Indexable>,
+    /// How many of `words` are `get_indexable_words` (what meta fields index).
+    n_indexable: u32,
+    /// How many are indexed outside segmented text: with the dotted tails.
+    n_plain: u32,
+    /// How many are indexed in segmented text (with the bigrams), once worked out.
+    n_segmented: Option<u32>,
+    compound_plain: u32,
+    compound_segmented: u32,
+    /// The byte lengths of the word's first grapheme cluster and the start of its
+    /// last (for the pairs across segments), once segmented.
+    first_cluster_end: u32,
+    last_cluster_start: u32,
+}
+
+/// Maps stemmed words to dense ids.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<Box<str>, u32, FxBuild>,
+    strings: Vec<Box<str>>,
+}
+
+impl Interner {
+    fn intern(&mut self, word: String) -> u32 {
+        if let Some(&id) = self.ids.get(word.as_str()) {
+            return id;
+        }
+        let id = u32::try_from(self.strings.len()).expect("fewer than 2^32 distinct words");
+        let word = word.into_boxed_str();
+        self.strings.push(word.clone());
+        self.ids.insert(word, id);
+        id
+    }
+
+    fn get(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
+}
+
+/// Occurrences of words on one page, by interned word, in first-seen order.
+struct Occurrences<T> {
+    /// Interned word -> index in `words`, or `u32::MAX`.
+    slots: Vec<u32>,
+    words: Vec<(u32, Vec<T>)>,
+}
+
+impl<T> Default for Occurrences<T> {
+    fn default() -> Self {
+        Self { slots: Vec::new(), words: Vec::new() }
+    }
+}
+
+impl<T> Occurrences<T> {
+    fn positions(&mut self, stem: u32) -> &mut Vec<T> {
+        let stem_index = stem as usize;
+        if stem_index >= self.slots.len() {
+            self.slots.resize(stem_index + 1, u32::MAX);
+        }
+        let slot = self.slots[stem_index];
+        let index = if slot == u32::MAX {
+            let index = self.words.len();
+            self.slots[stem_index] = index as u32;
+            self.words.push((stem, Vec::new()));
+            index
+        } else {
+            slot as usize
+        };
+        &mut self.words[index].1
+    }
+
+    /// The occurrences by stemmed word, leaving this empty for the next page.
+    fn take(&mut self, interner: &Interner) -> HashMap<String, Vec<T>> {
+        let mut map = HashMap::with_capacity(self.words.len());
+        for (stem, positions) in self.words.drain(..) {
+            self.slots[stem as usize] = u32::MAX;
+            map.insert(interner.get(stem).to_string(), positions);
+        }
+        map
+    }
+}
+
+/// What is kept per language: the stemmer, the segmenter, and each raw word's
+/// indexable words.
+struct Language {
+    stemmer: Option<Stemmer>,
+    /// For the languages Pagefind segments with ICU4X: zh, ja and th.
+    segmenter: Option<icu_segmenter::WordSegmenterBorrowed<'static>>,
+    stems: Interner,
+    entry_ids: HashMap<Box<str>, u32, FxBuild>,
+    entries: Vec<Entry>,
+    /// The pair of clusters across two segments -> its interned stemmed word and
+    /// original form.
+    cross_pairs: HashMap<Box<str>, (u32, Option<Box<str>>), FxBuild>,
+    pair_buffer: String,
+    body: Occurrences<Word>,
+    meta: Occurrences<MetaWord>,
+}
+
+impl Language {
+    fn new(primary: &str) -> Self {
+        let segmenter = matches!(primary, "zh" | "ja" | "th")
+            .then(|| icu_segmenter::WordSegmenter::new_dictionary(Default::default()));
+        Self {
+            stemmer: get_stemmer(primary),
+            segmenter,
+            stems: Interner::default(),
+            entry_ids: HashMap::default(),
+            entries: Vec::new(),
+            cross_pairs: HashMap::default(),
+            pair_buffer: String::new(),
+            body: Occurrences::default(),
+            meta: Occurrences::default(),
+        }
+    }
+
+    fn intern_all(&mut self, words: Vec<IndexableWord>, into: &mut Vec<Indexable>) {
+        into.extend(words.into_iter().map(|w| Indexable {
+            stem: self.stems.intern(w.stemmed),
+            is_compound_part: w.is_compound_part,
+            original: w.original.map(String::into_boxed_str),
+        }));
+    }
+
+    /// The index in `entries` of `raw_word`'s entry, working it out if it is new.
+    fn entry(&mut self, raw_word: &str) -> usize {
+        if let Some(&id) = self.entry_ids.get(raw_word) {
+            return id as usize;
+        }
+        let stemmer = self.stemmer.as_ref();
+        let mut found = splitting::get_indexable_words(raw_word, stemmer, &WORD_SYMBOLS);
+        let n_indexable = found.len();
+        let tails = splitting::get_dotted_tails(raw_word, stemmer, &WORD_SYMBOLS, &found);
+        found.extend(tails);
+        let n_plain = found.len();
+        let compound_plain = found.iter().filter(|w| w.is_compound_part).count();
+        let mut words = Vec::with_capacity(n_plain);
+        self.intern_all(found, &mut words);
+        let id = self.entries.len();
+        self.entries.push(Entry {
+            words,
+            n_indexable: n_indexable as u32,
+            n_plain: n_plain as u32,
+            n_segmented: None,
+            compound_plain: compound_plain as u32,
+            compound_segmented: 0,
+            first_cluster_end: 0,
+            last_cluster_start: 0,
+        });
+        self.entry_ids.insert(raw_word.into(), id as u32);
+        id
+    }
+
+    /// Adds the bigrams of a segment to its entry, if they aren't there yet.
+    fn segment_entry(&mut self, id: usize, raw_word: &str) {
+        if self.entries[id].n_segmented.is_some() {
+            return;
+        }
+        let (bigrams, existing_compound) = {
+            let entry = &self.entries[id];
+            let existing: Vec<IndexableWord> = entry.words[..entry.n_plain as usize]
+                .iter()
+                .map(|w| IndexableWord {
+                    stemmed: self.stems.get(w.stem).to_string(),
+                    is_compound_part: w.is_compound_part,
+                    original: None,
+                })
+                .collect();
+            let bigrams =
+                splitting::get_indexable_bigrams(raw_word, self.stemmer.as_ref(), &existing);
+            (bigrams, entry.compound_plain)
+        };
+        let compound = bigrams.iter().filter(|w| w.is_compound_part).count() as u32;
+        let mut words = std::mem::take(&mut self.entries[id].words);
+        self.intern_all(bigrams, &mut words);
+        let first_cluster_end = raw_word.graphemes(true).next().map_or(0, str::len);
+        let last_cluster_start = raw_word.grapheme_indices(true).next_back().map_or(0, |(i, _)| i);
+        let entry = &mut self.entries[id];
+        entry.n_segmented = Some(words.len() as u32);
+        entry.words = words;
+        entry.compound_segmented = existing_compound + compound;
+        entry.first_cluster_end = first_cluster_end as u32;
+        entry.last_cluster_start = last_cluster_start as u32;
+    }
+
+    /// The interned word and original form for the pair of `previous` and `first`
+    /// grapheme clusters, both in a segmented script.
+    fn cross_pair(&mut self, previous: &str, first: &str) -> (u32, Option<&str>) {
+        self.pair_buffer.clear();
+        self.pair_buffer.push_str(previous);
+        self.pair_buffer.push_str(first);
+        if !self.cross_pairs.contains_key(self.pair_buffer.as_str()) {
+            let w = splitting::stem_word(&self.pair_buffer, self.stemmer.as_ref(), true);
+            let stem = self.stems.intern(w.stemmed);
+            self.cross_pairs.insert(
+                self.pair_buffer.as_str().into(),
+                (stem, w.original.map(String::into_boxed_str)),
+            );
+        }
+        let (stem, original) = &self.cross_pairs[self.pair_buffer.as_str()];
+        (*stem, original.as_deref())
+    }
+
+    /// Pagefind's `parse_meta_words`: the words of each meta field, by field number
+    /// in the order of the fields' names.
+    fn meta_words(&mut self, meta: &BTreeMap<String, String>) -> HashMap<String, Vec<MetaWord>> {
+        for (field_id, value) in meta.values().enumerate() {
+            for (word_index, word) in value.split_whitespace().enumerate() {
+                let id = self.entry(word);
+                let entry = &self.entries[id];
+                for w in &entry.words[..entry.n_indexable as usize] {
+                    self.meta.positions(w.stem).push(MetaWord {
+                        field_id: field_id as u16,
+                        position: word_index as u32,
+                        original_word: w.original.as_deref().map(str::to_string),
+                    });
+                }
+            }
+        }
+        self.meta.take(&self.stems)
+    }
+}
+
+/// What `parse_digest` returns.
+struct Digest {
+    content: String,
+    word_data: HashMap<String, Vec<Word>>,
+    anchors: Vec<Anchor>,
+    word_count: usize,
+}
+
+/// Pagefind's `parse_digest`, with the state its `track_word` closure keeps.
+struct DigestState<'a> {
+    language: &'a mut Language,
+    parsed: &'a Parsed,
+    content: String,
+    anchors: Vec<Anchor>,
+    weight_stack: Vec<u8>,
+    total_word_index: usize,
+    max_word_index: usize,
+    should_segment: bool,
+}
+
+impl<'a> DigestState<'a> {
+    fn run(language: &'a mut Language, parsed: &'a Parsed) -> Digest {
+        let segmenter = language.segmenter;
+        let mut state = DigestState {
+            language,
+            parsed,
+            content: String::with_capacity(parsed.digest.len()),
+            anchors: Vec::new(),
+            weight_stack: vec![WEIGHT_MULTIPLIER as u8],
+            total_word_index: 0,
+            max_word_index: 0,
+            should_segment: segmenter.is_some(),
+        };
+
+        for chunk in parsed.digest.split_whitespace() {
+            match segmenter {
+                Some(segmenter) if !chunk.starts_with("___") => {
+                    // Segments of a single run of text, so that the pairs of grapheme
+                    // clusters spanning two segments can be indexed as well
+                    let mut words = splitting::segment_words(segmenter, chunk).peekable();
+                    let mut previous_cluster: Option<&str> = None;
+                    while let Some(word) = words.next() {
+                        let last = words.peek().is_none();
+                        let cluster = state.track_word(word, last, Some(previous_cluster));
+                        previous_cluster = cluster;
+                    }
+                }
+                _ => {
+                    state.track_word(chunk, true, None);
+                }
+            }
+        }
+
+        let mut content = state.content;
+        if content.ends_with(ZWSP) {
+            content.pop();
+        }
+        if content.ends_with(' ') {
+            content.pop();
+        }
+        Digest {
+            content,
+            word_data: state.language.body.take(&state.language.stems),
+            anchors: state.anchors,
+            word_count: state.max_word_index + 1,
+        }
+    }
+
+    /// Handles a marker, or indexes a word. `segmented` carries the last grapheme
+    /// cluster of the previous segment of the same run of text, for segments; for
+    /// those, this returns the last grapheme cluster of `word`.
+    fn track_word<'w>(
+        &mut self,
+        word: &'w str,
+        append_whitespace: bool,
+        segmented: Option<Option<&str>>,
+    ) -> Option<&'w str> {
+        let last_cluster = |word: &'w str| word.graphemes(true).next_back();
+        if word.starts_with('_') && self.marker(word) {
+            return segmented.and_then(|_| last_cluster(word));
+        }
+
+        // Zero-width spaces are boundaries in segmented languages: none go into the index
+        let base_word: Cow<'_, str> = if word.contains(ZWSP) {
+            Cow::Owned(word.replace(ZWSP, ""))
+        } else {
+            Cow::Borrowed(word)
+        };
+        if base_word.is_empty() {
+            return segmented.and_then(|_| last_cluster(word));
+        }
+
+        self.content.push_str(&base_word);
+        if append_whitespace {
+            self.content.push(' ');
+        }
+        if self.should_segment {
+            self.content.push(ZWSP);
+        }
+
+        let word_weight = self.weight_stack.last().copied().unwrap_or(1);
+        let language = &mut *self.language;
+        let id = language.entry(&base_word);
+        if segmented.is_some() {
+            language.segment_entry(id, &base_word);
+        }
+
+        let entry = &language.entries[id];
+        let (n, mut compound_count) = match entry.n_segmented {
+            Some(n) if segmented.is_some() => (n, entry.compound_segmented),
+            _ => (entry.n_plain, entry.compound_plain),
+        };
+        let n = n as usize;
+
+        // The pair across the boundary from the previous segment
+        let mut cross = None;
+        let mut result_cluster = None;
+        if let Some(previous) = segmented {
+            let first_cluster = &base_word[..entry.first_cluster_end as usize];
+            result_cluster = Some(if let Cow::Borrowed(word) = base_word {
+                &word[entry.last_cluster_start as usize..]
+            } else {
+                last_cluster(word).unwrap_or_default()
+            });
+            if let Some(previous) = previous.filter(|c| splitting::is_segmented_cluster(c)) {
+                if splitting::is_segmented_cluster(first_cluster) {
+                    let (stem, original) = language.cross_pair(previous, first_cluster);
+                    let original = original.map(str::to_string);
+                    let entry = &language.entries[id];
+                    if !entry.words[..n].iter().any(|w| w.stem == stem) {
+                        cross = Some((stem, original));
+                        compound_count += 1;
+                    }
+                }
+            }
+        }
+
+        let partial_weight = if compound_count > 0 && word_weight > 0 {
+            (word_weight / u8::try_from(compound_count).unwrap_or(u8::MAX)).max(1)
+        } else {
+            0
+        };
+
+        let position = self.total_word_index as u32;
+        let entry = &language.entries[id];
+        for w in &entry.words[..n] {
+            language.body.positions(w.stem).push(Word {
+                position,
+                weight: if w.is_compound_part { partial_weight } else { word_weight },
+                original_word: w.original.as_deref().map(str::to_string),
+            });
+        }
+
+        // The pair spanning two segments belongs to the segment it starts in
+        if let Some((stem, original)) = cross {
+            if let Some(position) = self.total_word_index.checked_sub(1) {
+                let position = position as u32;
+                let positions = language.body.positions(stem);
+                // Positions are pushed in order, so only the last ones can match
+                let indexed = positions
+                    .iter()
+                    .rev()
+                    .take_while(|w| w.position >= position)
+                    .any(|w| w.position == position);
+                if !indexed {
+                    positions.push(Word {
+                        position,
+                        weight: partial_weight,
+                        original_word: original,
+                    });
+                }
+            }
+        }
+
+        self.max_word_index = self.total_word_index;
+        self.total_word_index += 1;
+        result_cluster
+    }
+
+    /// Handles Pagefind's anchor and weight markers: false if `word` is none.
+    fn marker(&mut self, word: &str) -> bool {
+        if let Some(rest) = strip_marker(word, ANCHOR_MARKER) {
+            if let Some((element_name, anchor_id)) = rest.split_once(':') {
+                let element_text = self
+                    .parsed
+                    .anchor_content
+                    .get(anchor_id)
+                    .map(|t| normalize_content(t).into_owned())
+                    .unwrap_or_default();
+                let title = self.parsed.anchor_titles.get(anchor_id).cloned();
+                if let Some((_, element_id)) = anchor_id.split_once(':') {
+                    self.anchors.push(Anchor {
+                        element: element_name.to_string(),
+                        id: element_id.to_string(),
+                        text: normalize_content(&element_text).into_owned(),
+                        title,
+                        location: self.total_word_index as u32,
+                    });
+                }
+            }
+            return true;
+        }
+
+        if let Some(rest) = strip_marker(word, WEIGHT_MARKER) {
+            let weight = rest.parse::<f32>().unwrap_or(1.0);
+            self.weight_stack.push(if weight <= 0.0 {
+                0
+            } else {
+                ((weight.clamp(0.0, WEIGHT_MAX) * WEIGHT_MULTIPLIER) as u8).max(1)
+            });
+            return true;
+        }
+
+        // Auto weights (from headings) apply only outside explicitly weighted
+        // elements, which they inherit the weight of
+        if let Some(rest) = strip_marker(word, AUTO_WEIGHT_MARKER) {
+            let weight = if self.weight_stack.len() == 1 {
+                let weight = rest.parse::<f32>().unwrap_or(1.0);
+                (weight.clamp(0.0, WEIGHT_MAX) * WEIGHT_MULTIPLIER) as u8
+            } else {
+                self.weight_stack.last().copied().unwrap_or_default()
+            };
+            self.weight_stack.push(weight);
+            return true;
+        }
+
+        if word.starts_with(END_WEIGHT_MARKER) {
+            self.weight_stack.pop();
+            return true;
+        }
+        false
+    }
+}
+
+/// `word.replace(marker, "")` when `word` starts with `marker`.
+fn strip_marker<'w>(word: &'w str, marker: &str) -> Option<Cow<'w, str>> {
+    let rest = word.strip_prefix(marker)?;
+    Some(if rest.contains(marker) {
+        Cow::Owned(word.replace(marker, ""))
+    } else {
+        Cow::Borrowed(rest)
+    })
+}
+
+/// FxHash (as in rustc) with a final mix: a fast hash for short keys. Keys are the words of the
+/// site being indexed, not adversarial input worth a DoS-resistant hash.
+#[derive(Default, Clone, Copy)]
+struct FxHasher {
+    hash: u64,
+}
+
+type FxBuild = BuildHasherDefault<FxHasher>;
+
+impl FxHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiplications leave the low bits (the ones that pick a bucket)
+        // depending only on the first bytes: mix the high bits in (murmur3's fmix64)
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+}

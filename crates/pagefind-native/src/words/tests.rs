@@ -1,0 +1,797 @@
+//! Pagefind's own unit tests of `fossick` and `splitting`, ported, and comparisons with
+//! what Pagefind itself indexes for the same digests (through `add_custom_record`, which
+//! runs its `parse_digest`, meta words and splitting on a given digest) and pages.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Read;
+
+use super::splitting::*;
+use super::*;
+use crate::{Anchor, Page, Parsed, Word};
+
+// ---------------------------------------------------------------------------------------
+// The oracle: Pagefind itself
+
+/// A page as Pagefind's index files describe it: every occurrence of every word (by word
+/// and original form), sorted, and its fragment.
+/// A word and the form it had before diacritics were folded, if that differs.
+type Form = (String, Option<String>);
+
+#[derive(Debug, PartialEq)]
+struct Indexed {
+    /// (word, original form) -> sorted (position, weight)
+    words: BTreeMap<Form, Vec<(u32, u8)>>,
+    /// (word, original form) -> sorted (field, position)
+    meta_words: BTreeMap<Form, Vec<(u16, u32)>>,
+    fragment: serde_json::Value,
+}
+
+#[derive(minicbor::Decode)]
+struct WordIndex {
+    #[n(0)]
+    words: Vec<PackedWord>,
+}
+
+#[derive(minicbor::Decode)]
+struct PackedWord {
+    #[n(0)]
+    word: String,
+    #[n(1)]
+    pages: Vec<PackedPage>,
+    #[n(2)]
+    additional_variants: Vec<PackedVariant>,
+}
+
+#[derive(minicbor::Decode)]
+struct PackedVariant {
+    #[n(0)]
+    form: String,
+    #[n(1)]
+    pages: Vec<PackedPage>,
+}
+
+#[derive(minicbor::Decode)]
+struct PackedPage {
+    #[n(0)]
+    _page_number: u64,
+    #[n(1)]
+    locs: Vec<i32>,
+    #[n(2)]
+    meta_locs: Vec<i32>,
+}
+
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).unwrap();
+    assert_eq!(&out[..12], b"pagefind_dcd");
+    out.split_off(12)
+}
+
+fn unpack_locs(locs: &[i32]) -> Vec<(u32, u8)> {
+    let mut out = Vec::new();
+    let (mut weight, mut last, mut absolute) = (25u8, 0u32, false);
+    for &loc in locs {
+        if absolute {
+            last = loc as u32;
+            out.push((last, weight));
+            absolute = false;
+        } else if loc < 0 {
+            weight = (-(loc + 1)) as u8;
+            absolute = true;
+        } else {
+            last += loc as u32;
+            out.push((last, weight));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn unpack_meta_locs(locs: &[i32]) -> Vec<(u16, u32)> {
+    let mut out = Vec::new();
+    let (mut field, mut last) = (0u16, 0u32);
+    for &loc in locs {
+        if loc < 0 {
+            field = (-(loc + 1)) as u16;
+            last = 0;
+        } else {
+            last += loc as u32;
+            out.push((field, last));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Decodes the index and fragment files of an index of one page.
+fn decode(files: Vec<pagefind::api::SyntheticFile>) -> Indexed {
+    let mut indexed = Indexed {
+        words: BTreeMap::new(),
+        meta_words: BTreeMap::new(),
+        fragment: serde_json::Value::Null,
+    };
+    for file in files {
+        let name = file.filename.to_string_lossy().into_owned();
+        if name.ends_with(".pf_fragment") {
+            indexed.fragment = serde_json::from_slice(&gunzip(&file.contents)).unwrap();
+        } else if name.ends_with(".pf_index") {
+            let index: WordIndex = minicbor::decode(&gunzip(&file.contents)).unwrap();
+            for word in index.words {
+                let variants =
+                    word.additional_variants.into_iter().map(|v| (Some(v.form), v.pages));
+                for (form, pages) in std::iter::once((None, word.pages)).chain(variants) {
+                    for page in pages {
+                        let key = (word.word.clone(), form.clone());
+                        let locs = unpack_locs(&page.locs);
+                        if !locs.is_empty() {
+                            indexed.words.entry(key.clone()).or_default().extend(locs);
+                        }
+                        let meta = unpack_meta_locs(&page.meta_locs);
+                        if !meta.is_empty() {
+                            indexed.meta_words.entry(key).or_default().extend(meta);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    indexed
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().build().unwrap()
+}
+
+fn new_index() -> pagefind::api::PagefindIndex {
+    let config = pagefind::options::PagefindServiceConfig::builder().build();
+    pagefind::api::PagefindIndex::new(Some(config)).unwrap()
+}
+
+/// What Pagefind indexes for `digest` (with `meta` and `filters`) in `language`, and
+/// the word count and meta it reports for it.
+fn pagefind_digest(
+    digest: &str,
+    language: &str,
+    meta: &BTreeMap<String, String>,
+    filters: &BTreeMap<String, Vec<String>>,
+) -> (Indexed, u32, BTreeMap<String, String>) {
+    runtime().block_on(async {
+        let mut index = new_index();
+        let response = index
+            .add_custom_record(
+                "/page/".into(),
+                digest.into(),
+                language.into(),
+                Some(meta.clone()),
+                Some(filters.clone()),
+                None,
+            )
+            .await
+            .unwrap();
+        let indexed = decode(index.get_files().await.unwrap());
+        (indexed, response.page_word_count, response.page_meta)
+    })
+}
+
+/// What Pagefind indexes for the page `html` at `source_path`.
+fn pagefind_html(source_path: &str, html: &str) -> Indexed {
+    runtime().block_on(async {
+        let mut index = new_index();
+        index.add_html_file(Some(source_path.into()), None, html.into()).await.unwrap();
+        decode(index.get_files().await.unwrap())
+    })
+}
+
+/// `page` as [`Indexed`] describes it.
+fn indexed(page: &Page) -> Indexed {
+    let mut words: BTreeMap<_, Vec<_>> = BTreeMap::new();
+    for (word, occurrences) in &page.word_data {
+        for w in occurrences {
+            words
+                .entry((word.clone(), w.original_word.clone()))
+                .or_default()
+                .push((w.position, w.weight));
+        }
+    }
+    words.values_mut().for_each(|v| v.sort());
+    let mut meta_words: BTreeMap<_, Vec<_>> = BTreeMap::new();
+    for (word, occurrences) in &page.meta_word_data {
+        for w in occurrences {
+            meta_words
+                .entry((word.clone(), w.original_word.clone()))
+                .or_default()
+                .push((w.field_id, w.position));
+        }
+    }
+    meta_words.values_mut().for_each(|v| v.sort());
+    Indexed {
+        words,
+        meta_words,
+        fragment: serde_json::json!({
+            "url": page.url,
+            "content": page.content,
+            "word_count": page.word_count,
+            "filters": page.filters,
+            "meta": page.meta,
+            "anchors": page.anchors,
+        }),
+    }
+}
+
+fn parsed(digest: &str, language: &str) -> Parsed {
+    Parsed { digest: digest.into(), language: language.into(), ..Parsed::default() }
+}
+
+/// Checks that this indexes `digest` exactly as Pagefind does.
+fn assert_digest_like_pagefind(digest: &str, language: &str, meta: &[(&str, &str)]) {
+    let meta: BTreeMap<String, String> =
+        meta.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let filters = BTreeMap::from([(
+        "tag".to_string(),
+        vec!["a ___PAGEFIND_X b".to_string(), "c".to_string()],
+    )]);
+    let (expected, word_count, tidied_meta) = pagefind_digest(digest, language, &meta, &filters);
+    let mut page = fossick(
+        "page/index.html",
+        Parsed {
+            meta,
+            filters,
+            force_inclusion: true,
+            has_html_element: true,
+            ..parsed(digest, language)
+        },
+    );
+    assert_eq!(page.url, "/page/");
+    page.url = "/page/".into();
+    assert_eq!(page.word_count as u32, word_count, "word count of {digest:?}");
+    assert_eq!(page.meta, tidied_meta, "meta of {digest:?}");
+    let actual = indexed(&page);
+    if expected.fragment.is_null() {
+        // Pagefind leaves out pages without words
+        assert!(page.word_data.is_empty(), "words of {digest:?}");
+        return;
+    }
+    assert_eq!(actual.fragment, expected.fragment, "fragment of {digest:?}");
+    assert_eq!(actual.words, expected.words, "words of {digest:?}");
+    assert_eq!(actual.meta_words, expected.meta_words, "meta of {digest:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Pagefind's tests of splitting.rs
+
+#[test]
+fn indexable_words_simple() {
+    let stemmer = get_stemmer("en");
+    assert_eq!(
+        get_indexable_words("hello", stemmer.as_ref(), &[]),
+        vec![IndexableWord {
+            stemmed: "hello".to_string(),
+            is_compound_part: false,
+            original: None
+        }]
+    );
+}
+
+#[test]
+fn indexable_words_compound() {
+    let stemmer = get_stemmer("en");
+    let word = |stemmed: &str, is_compound_part| IndexableWord {
+        stemmed: stemmed.to_string(),
+        is_compound_part,
+        original: None,
+    };
+    let expected = vec![word("threeantelop", false), word("three", true), word("antelop", true)];
+    for input in ["ThreeAntelopes", "three-antelopes", "three_antelopes"] {
+        assert_eq!(get_indexable_words(input, stemmer.as_ref(), &[]), expected, "{input}");
+    }
+}
+
+#[test]
+fn indexable_words_compound_diacritics() {
+    let stemmer = get_stemmer("fr");
+    assert_eq!(
+        get_indexable_words("café-crème", stemmer.as_ref(), &[]),
+        vec![
+            IndexableWord {
+                stemmed: "cafecrem".to_string(),
+                is_compound_part: false,
+                original: Some("cafécrème".to_string()),
+            },
+            IndexableWord {
+                stemmed: "caf".to_string(),
+                is_compound_part: true,
+                original: Some("café".to_string()),
+            },
+            IndexableWord {
+                stemmed: "crem".to_string(),
+                is_compound_part: true,
+                original: Some("crème".to_string()),
+            },
+        ]
+    );
+}
+
+#[test]
+fn discrete_words() {
+    let cases = [
+        ("these-words-are-hyphenated", "these words are hyphenated"),
+        ("__array_structures", "array structures"),
+        ("WKWebVIEWComponent", "wk web view component"),
+        ("page.Find", "page find"),
+        ("cloud/cannon,page.find", "cloud cannon page find"),
+        ("l'alphabet", "l alphabet"),
+        (
+            "<FormComponent data-pagefind-meta='[key:(value)]'>",
+            "form component data pagefind meta key value",
+        ),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(get_discrete_words(input), (expected.into(), None), "{input}");
+    }
+}
+
+#[test]
+fn diacritics_are_normalized_like_the_search_query() {
+    assert_eq!(normalize_diacritics("café"), Some("cafe".to_string()));
+    assert_eq!(normalize_diacritics("バンド"), None);
+    assert_eq!(normalize_diacritics("ハ\u{3099}ント\u{3099}"), Some("バンド".to_string()));
+    assert_eq!(normalize_diacritics("한"), Some("\u{1112}\u{1161}\u{11AB}".to_string()));
+    assert_eq!(normalize_diacritics("東京"), None);
+    assert_eq!(normalize_diacritics("วิกิพีเดีย"), Some("วกพเดย".to_string()));
+}
+
+#[test]
+fn bigrams_span_segments() {
+    assert_eq!(pair_bigrams("學校", None), vec!["學校".to_string()]);
+    assert_eq!(
+        pair_bigrams("高速公路", None),
+        vec!["高速".to_string(), "速公".to_string(), "公路".to_string()]
+    );
+    assert_eq!(pair_bigrams("校", Some("學")), vec!["學校".to_string()]);
+    assert_eq!(
+        pair_bigrams("เดีย", Some("พี")),
+        vec!["พีเ".to_string(), "เดี".to_string(), "ดีย".to_string()]
+    );
+    assert!(pair_bigrams("hello", Some("校")).is_empty());
+    assert!(pair_bigrams("校", Some("。")).is_empty());
+    assert!(pair_bigrams("corner", Some("。")).is_empty());
+}
+
+#[test]
+fn only_the_pair_spanning_two_segments_is_indexed_against_the_first() {
+    let cross = |word: &str, previous: Option<&str>| {
+        get_indexable_cross_bigram(word, previous, None, &[])
+            .map(|bigram| bigram.stemmed)
+            .unwrap_or_default()
+    };
+    assert_eq!(cross("校", Some("學")), "學校");
+    assert_eq!(cross("เดีย", Some("พี")), "พเ");
+    assert_eq!(cross("學校", None), "");
+    assert_eq!(cross("hello", Some("校")), "");
+    assert_eq!(cross("corner", Some("。")), "");
+    assert_eq!(cross("。", Some("校")), "");
+    let existing = vec![IndexableWord {
+        stemmed: "的學".to_string(),
+        is_compound_part: false,
+        original: None,
+    }];
+    assert!(get_indexable_cross_bigram("學校", Some("的"), None, &existing).is_none());
+}
+
+#[test]
+fn two_cluster_words_are_not_duplicated() {
+    assert_eq!(
+        get_indexable_words("學校", None, &[]),
+        vec![IndexableWord {
+            stemmed: "學校".to_string(),
+            is_compound_part: false,
+            original: None,
+        }]
+    );
+}
+
+#[test]
+fn katakana_suffixes_of_a_compound() {
+    assert_eq!(katakana_suffixes("バックアップ"), vec!["ックアップ", "クアップ", "アップ", "ップ"]);
+    assert!(katakana_suffixes("テスト").contains(&"スト"));
+    assert!(katakana_suffixes("リスト型").is_empty());
+}
+
+#[test]
+fn katakana_suffixes_stay_linear_on_long_runs() {
+    let kana: Vec<char> = ('ァ'..='ヶ').collect();
+    let run: String = (0..10_000).map(|i| kana[(i * 7) % kana.len()]).collect();
+    assert!(katakana_suffixes(&run).iter().all(|s| s.chars().count() <= 16));
+    assert_eq!(katakana_suffixes(&"ー".repeat(1_000)).len(), 15);
+}
+
+#[test]
+fn emoji() {
+    assert_eq!(
+        get_discrete_words("cloud🌦️cannon"),
+        ("cloud🌦️cannon".into(), Some(vec!["🌦️".into()]))
+    );
+    assert_eq!(
+        get_discrete_words("👋👨‍👩‍👧‍👦🌾"),
+        ("👋👨‍👩‍👧‍👦🌾".into(), Some(vec!["👋".into(), "👨‍👩‍👧‍👦".into(), "🌾".into()]))
+    );
+}
+
+#[test]
+fn segmentation_keeps_grapheme_clusters_whole() {
+    let segmenter = icu_segmenter::WordSegmenter::new_dictionary(Default::default());
+    for input in ["ช่วยวิกิพีเดียได้", "สปีชีส์", "ฉันชอบกินข้าวผัดที่ร้านริมน้ำ"]
+    {
+        let words: Vec<&str> = segment_words(segmenter, input).collect();
+        assert_eq!(words.concat(), input);
+        for word in &words {
+            let first = word.chars().next().unwrap();
+            assert!(!unicode_normalization::char::is_combining_mark(first));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Pagefind's tests of fossick/mod.rs, with the digests its parser makes of their HTML
+
+fn words_of(digest: &str, language: &str) -> HashMap<String, Vec<Word>> {
+    fossick("test/index.html", parsed(digest, language)).word_data
+}
+
+fn word(position: u32, weight: u8) -> Word {
+    Word { position, weight, original_word: None }
+}
+
+#[test]
+fn normalizing_content() {
+    assert_eq!(normalize_content("\nHello  Wor\n ld? \n \n"), "Hello Wor ld?");
+    assert_eq!(normalize_content("a &amp; b"), "a & b");
+    assert!(matches!(normalize_content("plain text"), Cow::Borrowed(_)));
+}
+
+#[test]
+fn parse_file() {
+    let page = fossick("test/index.html", parsed("Hello World!", "unknown"));
+    assert_eq!(page.content, "Hello World!");
+    assert_eq!(page.word_count, 2);
+    assert_eq!(
+        page.word_data,
+        HashMap::from([
+            ("hello".to_string(), vec![word(0, 24)]),
+            ("world".to_string(), vec![word(1, 24)]),
+        ])
+    );
+}
+
+#[test]
+fn parse_weighted_file() {
+    let digest = "The ___PAGEFIND_WEIGHT___2 Quick Brown. ___END_PAGEFIND_WEIGHT___ Fox \
+                  ___PAGEFIND_WEIGHT___0.5 Jumps Over. ___END_PAGEFIND_WEIGHT___ \
+                  ___PAGEFIND_WEIGHT___0.00001 Ryan. ___END_PAGEFIND_WEIGHT___";
+    let page = fossick("test/index.html", parsed(digest, "unknown"));
+    assert_eq!(page.content, "The Quick Brown. Fox Jumps Over. Ryan.");
+    assert_eq!(
+        page.word_data,
+        HashMap::from([
+            ("the".to_string(), vec![word(0, 24)]),
+            ("quick".to_string(), vec![word(1, 48)]),
+            ("brown".to_string(), vec![word(2, 48)]),
+            ("fox".to_string(), vec![word(3, 24)]),
+            ("jumps".to_string(), vec![word(4, 12)]),
+            ("over".to_string(), vec![word(5, 12)]),
+            ("ryan".to_string(), vec![word(6, 1)]),
+        ])
+    );
+    assert_digest_like_pagefind(digest, "unknown", &[]);
+}
+
+#[test]
+fn parse_auto_weighted_file() {
+    let mut digest = String::new();
+    for level in (2..=7).rev() {
+        digest +=
+            &format!("___PAGEFIND_AUTO_WEIGHT___{level} Pagefind. ___END_PAGEFIND_WEIGHT___ ");
+    }
+    digest += "Pagefind. ___PAGEFIND_WEIGHT___0 ___PAGEFIND_AUTO_WEIGHT___7 Pagefind. \
+               ___END_PAGEFIND_WEIGHT___ ___END_PAGEFIND_WEIGHT___";
+    let words = words_of(&digest, "unknown");
+    // 7 × 24 for a h1 down to 2 × 24 for a h6, 24 for a p, 0 in an element weighted 0
+    let expected: Vec<Word> = [7, 6, 5, 4, 3, 2, 1, 0]
+        .into_iter()
+        .enumerate()
+        .map(|(i, weight)| word(i as u32, weight * 24))
+        .collect();
+    assert_eq!(words, HashMap::from([("pagefind".to_string(), expected)]));
+    assert_digest_like_pagefind(&digest, "unknown", &[]);
+}
+
+#[test]
+fn parse_bad_weights() {
+    let digest = "___PAGEFIND_WEIGHT___lots The. ___END_PAGEFIND_WEIGHT___ \
+                  ___PAGEFIND_WEIGHT___99999999 Quick. ___END_PAGEFIND_WEIGHT___ \
+                  ___PAGEFIND_WEIGHT___-1234 Brown. ___END_PAGEFIND_WEIGHT___ \
+                  ___PAGEFIND_WEIGHT___65.4 Fox. ___END_PAGEFIND_WEIGHT___";
+    assert_eq!(
+        words_of(digest, "unknown"),
+        HashMap::from([
+            ("the".to_string(), vec![word(0, 24)]),
+            ("quick".to_string(), vec![word(1, 240)]),
+            ("brown".to_string(), vec![word(2, 0)]),
+            ("fox".to_string(), vec![word(3, 240)]),
+        ])
+    );
+    assert_digest_like_pagefind(digest, "en", &[]);
+}
+
+#[test]
+fn parse_zero_weighted_compound_words() {
+    let digest = "___PAGEFIND_WEIGHT___0 Simple text and compound.word.with.periods. \
+                  ___END_PAGEFIND_WEIGHT___";
+    for occurrences in words_of(digest, "en").values() {
+        assert!(occurrences.iter().all(|w| w.weight == 0));
+    }
+    assert_digest_like_pagefind(digest, "en", &[]);
+}
+
+#[test]
+fn parse_nbsp() {
+    let mut words: Vec<_> = words_of("Hello\u{a0}👋", "ja").into_keys().collect();
+    words.sort();
+    assert_eq!(words, vec!["hello", "👋"]);
+    assert_digest_like_pagefind("Hello\u{a0}👋", "ja", &[]);
+}
+
+#[test]
+fn parse_weights_through_segmentation() {
+    let digest = "___PAGEFIND_ANCHOR___h1:0:my-title ___PAGEFIND_AUTO_WEIGHT___7 哎呀！ 我的错。 \
+                  ___END_PAGEFIND_WEIGHT___";
+    let page = fossick("test/index.html", parsed(digest, "zh"));
+    let words = &page.word_data;
+    let mut keys: Vec<_> = words.keys().collect();
+    keys.sort();
+    assert_eq!(keys, vec!["哎呀", "我的", "的错", "错"]);
+    let position = |word: &str| words[word][0].position;
+    assert_eq!(position("的错"), position("我的"));
+    assert_eq!(position("错"), position("我的") + 1);
+    assert_eq!(page.content, "哎呀\u{200b}！ \u{200b}我的\u{200b}错\u{200b}。");
+    assert_eq!(
+        page.anchors,
+        vec![Anchor {
+            element: "h1".into(),
+            id: "my-title".into(),
+            text: String::new(),
+            title: None,
+            location: 0,
+        }]
+    );
+    assert_digest_like_pagefind(digest, "zh", &[]);
+}
+
+#[test]
+fn building_url() {
+    assert_eq!(build_url("index.html"), "/");
+    assert_eq!(build_url("about/index.html"), "/about/");
+    assert_eq!(build_url("about.html"), "/about.html");
+    assert_eq!(build_url("about/index.htm"), "/about/index.htm");
+    assert_eq!(build_url("100%/C#/why?.html"), "/100%25/C%23/why%3F.html");
+    assert_eq!(build_url("Müsli.html"), "/M%C3%BCsli.html");
+    assert_eq!(build_url("Müsli/index.html"), "/M%C3%BCsli/");
+    assert_eq!(build_url("a b/c#d?e.html"), "/a%20b/c%23d%3Fe.html");
+    assert_eq!(build_url("M%C3%BCsli.html"), "/M%25C3%25BCsli.html");
+    assert_eq!(build_url("/elsewhere/a.html"), "/unknown/");
+    let cwd = std::env::current_dir().unwrap();
+    let inside = cwd.join("de-de/a/index.html");
+    assert_eq!(build_url(inside.to_str().unwrap()), "/de-de/a/");
+}
+
+// ---------------------------------------------------------------------------------------
+// Comparisons with Pagefind
+
+#[test]
+fn like_pagefind_en() {
+    assert_digest_like_pagefind(
+        "___PAGEFIND_AUTO_WEIGHT___7 Getting Started. ___END_PAGEFIND_WEIGHT___ \
+         ___PAGEFIND_ANCHOR___h2:0:intro Run `npx pagefind --site public` to index \
+         sysconfig.is_python_build, three-antelopes and WKWebVIEWComponent. \
+         The café's crème brûlée costs $3.50 (about 3,5€) — cloud🌦️cannon 👋👨‍👩‍👧‍👦! \
+         __init__ ___weird HTML5 <FormComponent data-pagefind-meta='[key:(value)]'> \
+         l'alphabet e.g. i.e. Node.js v1.2.3 a.b.c.d.e.f.g.h.i.j.k \u{200b}zero\u{200b}width\u{200b} \
+         \u{200b} x.CamelCase.Tail running runs ran",
+        "en",
+        &[
+            ("title", "Getting Started — Pagefind's café"),
+            ("image", "/img/a.png"),
+            ("description", "Running ___PAGEFIND_SECRET the indexer fast"),
+        ],
+    );
+}
+
+#[test]
+fn like_pagefind_de_nl_sv_ru() {
+    assert_digest_like_pagefind(
+        "Die Straße führt über Brücken zur Hauptstadt-Bibliothek; Größenverhältnisse \
+         ÄRGERLICH äußerst Maß-Arbeit (z.B. U-Bahn) Fußgängerübergänge",
+        "de-de",
+        &[("title", "Über die Straße")],
+    );
+    assert_digest_like_pagefind(
+        "De fietsen van de gemeente-Amsterdam zijn één voor één gerepareerd; \
+         ideeën, coördinatie, reünie, Zuid-Holland",
+        "nl",
+        &[("title", "Één fiets")],
+    );
+    assert_digest_like_pagefind(
+        "Räksmörgås och kött-bullar på Göteborgs-varvet; överenskommelser ÅÄÖ",
+        "sv",
+        &[("title", "Smörgåsbord")],
+    );
+    assert_digest_like_pagefind(
+        "Ёжик в тумане: бежали-бежали, прибежали. Москва-река; ПРИВЕТ мир! йод",
+        "ru",
+        &[("title", "Ёлка и ёж")],
+    );
+}
+
+#[test]
+fn like_pagefind_zh_ja_th() {
+    assert_digest_like_pagefind(
+        "___PAGEFIND_AUTO_WEIGHT___7 擁有遠端帳號權限 ___END_PAGEFIND_WEIGHT___ \
+         我們建議大多數具有遠端帳號權限的使用者，採用 ___PAGEFIND_ANCHOR___a:0:my-link \
+         Certbot 這個 ACME 客戶端。它可以自動執行憑證的頒發、安裝，甚至不需要停止你的伺服器；\
+         ___PAGEFIND_WEIGHT___44 高速公路 在學校 學校 ___END_PAGEFIND_WEIGHT___ 中文\u{200b}分词 \
+         Let’s Encrypt 的服务商能替您自动完成免费证书的申请、安装、续期步骤。",
+        "zh-cn",
+        &[("title", "没有命令行访问权限 Let’s Encrypt")],
+    );
+    assert_digest_like_pagefind(
+        "___PAGEFIND_AUTO_WEIGHT___7 シェルへのアクセス権を持っている場合 ___END_PAGEFIND_WEIGHT___ \
+         シェルアクセスができるほとんどの人には、Certbot という ACME クライアントを使うのがおすすめです。\
+         バックアップ ハ\u{3099}ント\u{3099} ｶﾀｶﾅﾃｽﾄ",
+        "ja",
+        &[("title", "バックアップ")],
+    );
+    assert_digest_like_pagefind(
+        "ช่วยวิกิพีเดียได้ สปีชีส์ ฉันชอบกินข้าวผัดที่ร้านริมน้ำ",
+        "th",
+        &[("title", "วิกิพีเดีย")],
+    );
+}
+
+#[test]
+fn like_pagefind_html_page() {
+    // The digest and anchors Pagefind's parser makes of this page
+    let html = "<html lang=\"en\"><head><title>A page</title></head><body>\
+                <h1 id=\"top\">Hello&amp;welcome</h1><p>World wide <b>web</b></p></body></html>";
+    let expected = pagefind_html("en/a/index.html", html);
+    let page = fossick(
+        "en/a/index.html",
+        Parsed {
+            digest: "___PAGEFIND_ANCHOR___h1:0:top ___PAGEFIND_AUTO_WEIGHT___7 Hello&welcome. \
+                     ___END_PAGEFIND_WEIGHT___ World wide web."
+                .into(),
+            // Pagefind titles a page by its first h1
+            meta: BTreeMap::from([("title".to_string(), "Hello&welcome".to_string())]),
+            anchor_content: BTreeMap::from([(
+                "0:top".to_string(),
+                "Hello&amp;welcome".to_string(),
+            )]),
+            has_html_element: true,
+            language: "en".into(),
+            ..Parsed::default()
+        },
+    );
+    let actual = indexed(&page);
+    assert_eq!(actual.fragment, expected.fragment);
+    assert_eq!(actual.words, expected.words);
+    assert_eq!(actual.meta_words, expected.meta_words);
+}
+
+#[test]
+fn cache_is_reused_across_pages() {
+    let mut fossicker = Fossicker::new();
+    let digests = ["The quick-brown fox. café Über", "quick-brown foxes, café", "", "   "];
+    for (i, digest) in digests.iter().enumerate() {
+        for language in ["en", "en-gb", "de", "zh-cn", "unknown"] {
+            let path = format!("{language}/{i}/index.html");
+            let cached = fossicker.fossick(&path, parsed(digest, language));
+            assert_eq!(cached, fossick(&path, parsed(digest, language)));
+        }
+    }
+}
+
+#[test]
+fn fossicker_is_send() {
+    fn send<T: Send>() {}
+    send::<Fossicker>();
+}
+
+// ---------------------------------------------------------------------------------------
+// Never panics, and agrees with Pagefind on arbitrary digests
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn token() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-zA-Z0-9]{1,8}",
+            "[a-zA-Z._\\-'’]{1,12}",
+            "\\PC{1,6}",
+            Just("___PAGEFIND_WEIGHT___2".to_string()),
+            Just("___PAGEFIND_WEIGHT___0".to_string()),
+            Just("___PAGEFIND_WEIGHT___nan".to_string()),
+            Just("___PAGEFIND_AUTO_WEIGHT___5".to_string()),
+            Just("___END_PAGEFIND_WEIGHT___".to_string()),
+            Just("___PAGEFIND_ANCHOR___h2:3:id".to_string()),
+            Just("___PAGEFIND_ANCHOR___broken".to_string()),
+            Just("\u{200b}".to_string()),
+            Just("高速公路在學校".to_string()),
+            Just("バックアップ".to_string()),
+            Just("วิกิพีเดีย".to_string()),
+            Just("café-Crème.Brûlée".to_string()),
+            Just("👋👨‍👩‍👧‍👦".to_string()),
+            Just("中___PAGEFIND_WEIGHT___3".to_string()),
+            Just("學\u{200b}校".to_string()),
+            Just("İstanbul-ǅemal-ẞtraße".to_string()),
+            Just("e\u{301}\u{301}-\u{301}".to_string()),
+            Just("a.B.cD.eF_gH.1.2".to_string()),
+            Just("ｶﾀｶﾅ・テスト".to_string()),
+            Just("Ёжик-в-тумане".to_string()),
+            "[a-z]{0,3}[\\p{Han}\\p{Thai}\\p{Katakana}\\p{Hiragana}]{1,6}[.,!？。]?",
+        ]
+    }
+
+    fn digest() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            (token(), prop_oneof![Just(" "), Just(""), Just("\n"), Just("\u{a0}")]),
+            0..24,
+        )
+        .prop_map(|tokens| tokens.into_iter().map(|(t, s)| t + s).collect())
+    }
+
+    fn language() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("en".to_string()),
+            Just("de-de".to_string()),
+            Just("zh-cn".to_string()),
+            Just("ja".to_string()),
+            Just("th".to_string()),
+            Just("ru".to_string()),
+            Just("nl".to_string()),
+            Just("sv".to_string()),
+            Just("fr".to_string()),
+            Just("tr".to_string()),
+            "\\PC{0,5}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(
+            digest in "\\PC{0,200}|(\\PC|___PAGEFIND_[A-Z_]*___[0-9.:a-z]*| ){0,40}",
+            language in language(),
+            meta in "\\PC{0,40}",
+            path in "\\PC{0,20}",
+        ) {
+            let mut fossicker = Fossicker::new();
+            let parsed = Parsed {
+                digest,
+                language,
+                meta: BTreeMap::from([("title".to_string(), meta.clone())]),
+                filters: BTreeMap::from([("f".to_string(), vec![meta])]),
+                ..Parsed::default()
+            };
+            let first = fossicker.fossick(&path, parsed.clone());
+            let again = fossicker.fossick(&path, parsed);
+            prop_assert_eq!(first, again);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+        #[test]
+        fn agrees_with_pagefind(digest in digest(), language in language(), title in digest()) {
+            assert_digest_like_pagefind(&digest, &language, &[("title", &title)]);
+        }
+    }
+}

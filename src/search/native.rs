@@ -1,0 +1,142 @@
+//! The search index written natively (crate `pagefind_native`): the same files Pagefind
+//! writes for the same pages, byte for byte, at a fraction of its cost. Pagefind itself
+//! still provides its constant files (the search API, its worker, the WebAssembly search
+//! cores; see [`assets`]) and indexes any locale holding a page that the native parser does
+//! not read exactly as Pagefind would ([`pagefind_native::parse`] says so, and
+//! [`super::index_alone`] falls back).
+
+use std::collections::BTreeMap;
+use std::sync::{LazyLock, Mutex};
+
+use anyhow::{Context, Result};
+use pagefind_native::{Parsed, Unsupported};
+
+use crate::render::Files;
+
+/// Set to `pagefind` to index every locale with Pagefind itself (a way to compare the two,
+/// and a way out should the native index ever be wrong).
+pub(super) const BACKEND_VAR: &str = "DRILLBOOK_SEARCH_INDEXER";
+
+/// Whether the native indexer may be used ([`BACKEND_VAR`] is not `pagefind`).
+pub(super) fn enabled() -> bool {
+    std::env::var_os(BACKEND_VAR).is_none_or(|v| v != "pagefind")
+}
+
+/// Every page of `pages` parsed, in path order, or the first one the native parser does
+/// not follow (its path, and where and why).
+pub(super) fn parse_all(pages: &Files) -> Result<Vec<(String, Parsed)>, (String, Unsupported)> {
+    pages
+        .iter()
+        .map(|(path, html)| {
+            let html = std::str::from_utf8(html).map_err(|err| {
+                let reason = "not UTF-8".to_string();
+                (path.clone(), Unsupported { offset: err.valid_up_to(), reason })
+            })?;
+            let parsed = pagefind_native::parse::parse(html).map_err(|u| (path.clone(), u))?;
+            Ok((path.clone(), parsed))
+        })
+        .collect()
+}
+
+/// The files Pagefind writes for the pages `parsed` (site-relative path, as the pages
+/// were added to it, in that order), as [`super::files`] keeps them.
+pub(super) fn index(parsed: Vec<(String, Parsed)>) -> Result<Files> {
+    let mut fossicker = pagefind_native::words::Fossicker::new();
+    let pages = parsed.into_iter().map(|(path, parsed)| fossicker.fossick(&path, parsed)).collect();
+    let (mut files, languages) = pagefind_native::index::build(pages);
+    let mut entry = Entry {
+        version: pagefind_native::PAGEFIND_VERSION,
+        languages: BTreeMap::new(),
+        include_characters: pagefind_native::words::WORD_SYMBOLS.to_vec(),
+    };
+    for language in &languages {
+        let record = EntryLanguage {
+            hash: language.hash.clone(),
+            wasm: language.wasm.clone(),
+            page_count: language.page_count,
+        };
+        entry.languages.insert(language.language.clone(), record);
+    }
+    let with_core: Vec<&str> =
+        languages.iter().filter(|l| l.wasm.is_some()).map(|l| l.language.as_str()).collect();
+    files.extend(assets(&with_core)?);
+    files.insert(super::ENTRY.into(), serde_json::to_vec(&entry)?);
+    Ok(files)
+}
+
+/// Pagefind's entry file (its `PagefindEntryMeta`: the same fields, in its order).
+#[derive(serde::Serialize)]
+struct Entry {
+    version: &'static str,
+    languages: BTreeMap<String, EntryLanguage>,
+    include_characters: Vec<char>,
+}
+
+#[derive(serde::Serialize)]
+struct EntryLanguage {
+    hash: String,
+    wasm: Option<String>,
+    page_count: usize,
+}
+
+/// Pagefind's constant files the site needs: the search API and its worker, the generic
+/// search core, and the search core of each of `languages` (Pagefind's language keys, e.g.
+/// `de-de`; `wasm.de-de.pagefind`). They depend only on Pagefind's version, so they are
+/// taken from Pagefind once per process: it indexes one tiny record per language not seen
+/// yet (its cost is minifying the search API, a few milliseconds).
+fn assets(languages: &[&str]) -> Result<Files> {
+    static ASSETS: LazyLock<Mutex<Files>> = LazyLock::new(Mutex::default);
+    let mut assets = ASSETS.lock().unwrap_or_else(|e| e.into_inner());
+    let core = |language: &str| format!("wasm.{language}.pagefind");
+    let missing: Vec<&str> = languages
+        .iter()
+        .copied()
+        .filter(|&language| !assets.contains_key(&core(language)))
+        .collect();
+    if assets.is_empty() || !missing.is_empty() {
+        assets.extend(pagefind_assets(&missing)?);
+    }
+    let mut out = Files::new();
+    for name in
+        super::SHARED.iter().map(|name| name.to_string()).chain(languages.iter().map(|l| core(l)))
+    {
+        let bytes = assets.get(&name).with_context(|| format!("Pagefind wrote no `{name}`"))?;
+        out.insert(name, bytes.clone());
+    }
+    Ok(out)
+}
+
+/// Pagefind's constant files, from an index of one record per language of `languages`.
+fn pagefind_assets(languages: &[&str]) -> Result<Files> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .context("failed to start the search indexer's runtime")?;
+    runtime.block_on(async {
+        let mut index = super::new_index()?;
+        let languages = if languages.is_empty() { &["unknown"][..] } else { languages };
+        for language in languages {
+            let meta = BTreeMap::from([("title".to_string(), "drillbook".to_string())]);
+            index
+                .add_custom_record(
+                    format!("/{language}/"),
+                    "drillbook".into(),
+                    language.to_string(),
+                    Some(meta),
+                    None,
+                    None,
+                )
+                .await
+                .context("failed to take Pagefind's search files")?;
+        }
+        let files = index.get_files().await.context("failed to take Pagefind's search files")?;
+        Ok(files
+            .into_iter()
+            .filter_map(|file| {
+                let name = file.filename.to_string_lossy().replace('\\', "/");
+                let constant = super::SHARED.contains(&name.as_str())
+                    || (name.starts_with("wasm.") && name.ends_with(".pagefind"));
+                constant.then_some((name, file.contents))
+            })
+            .collect())
+    })
+}
