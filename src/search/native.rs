@@ -22,28 +22,35 @@ pub(super) fn enabled() -> bool {
     std::env::var_os(BACKEND_VAR).is_none_or(|v| v != "pagefind")
 }
 
-/// Every page of `pages` parsed, in path order, or the first one the native parser does
-/// not follow (its path, and where and why).
+/// Every page of `pages` parsed (in parallel), in path order, or the first one (in path
+/// order) the native parser does not follow (its path, and where and why).
 pub(super) fn parse_all(pages: &Files) -> Result<Vec<(String, Parsed)>, (String, Unsupported)> {
-    pages
-        .iter()
-        .map(|(path, html)| {
+    use rayon::prelude::*;
+    let pages: Vec<(&String, &Vec<u8>)> = pages.iter().collect();
+    let parsed: Vec<Result<Parsed, Unsupported>> = pages
+        .par_iter()
+        .map(|(_, html)| {
             let html = std::str::from_utf8(html).map_err(|err| {
                 let reason = "not UTF-8".to_string();
-                (path.clone(), Unsupported { offset: err.valid_up_to(), reason })
+                Unsupported { offset: err.valid_up_to(), reason }
             })?;
-            let parsed = pagefind_native::parse::parse(html).map_err(|u| (path.clone(), u))?;
-            Ok((path.clone(), parsed))
+            pagefind_native::parse::parse(html)
+        })
+        .collect();
+    pages
+        .into_iter()
+        .zip(parsed)
+        .map(|((path, _), parsed)| {
+            parsed.map(|parsed| (path.clone(), parsed)).map_err(|u| (path.clone(), u))
         })
         .collect()
 }
 
 /// The files Pagefind writes for the pages `parsed` (site-relative path, as the pages
-/// were added to it, in that order), as [`super::files`] keeps them.
+/// were added to it, in that order), as [`super::files`] keeps them: fossicked and packed
+/// in parallel runs ([`pagefind_native::index::index`]), a run of pages at a time a thread.
 pub(super) fn index(parsed: Vec<(String, Parsed)>) -> Result<Files> {
-    let mut fossicker = pagefind_native::words::Fossicker::new();
-    let pages = parsed.into_iter().map(|(path, parsed)| fossicker.fossick(&path, parsed)).collect();
-    let (mut files, languages) = pagefind_native::index::build(pages);
+    let (mut files, languages) = pagefind_native::index::index(parsed);
     let mut entry = Entry {
         version: pagefind_native::PAGEFIND_VERSION,
         languages: BTreeMap::new(),

@@ -1,6 +1,8 @@
 //! Times each step of indexing a built site's pages: `cargo run --release -p pagefind_native
 //! --example index_site -- SITE_DIR`. Pages are the `index.html` files marked
-//! `data-pagefind-body`, by locale (the first path segment), indexed one locale at a time.
+//! `data-pagefind-body`, by locale (the first path segment), indexed one locale at a time
+//! with `index::index` (fossicking and building together: "build"), or with `BUILD` set,
+//! fossicked one after the other ("words") then given to `index::build` ("build").
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -38,12 +40,21 @@ fn main() {
             .collect();
         parse += t.elapsed();
         let t = Instant::now();
-        let mut fossicker = pagefind_native::words::Fossicker::new();
-        let fossicked: Vec<_> = parsed.into_iter().map(|(p, x)| fossicker.fossick(&p, x)).collect();
-        words += t.elapsed();
-        let t = Instant::now();
-        let (files, _) = pagefind_native::index::build(fossicked);
-        build += t.elapsed();
+        let (files, _) = if std::env::var_os("BUILD").is_some() {
+            // The two steps apart: every page fossicked, then indexed.
+            let mut fossicker = pagefind_native::words::Fossicker::new();
+            let fossicked: Vec<_> =
+                parsed.into_iter().map(|(p, x)| fossicker.fossick(&p, x)).collect();
+            words += t.elapsed();
+            let t = Instant::now();
+            let built = pagefind_native::index::build(fossicked);
+            build += t.elapsed();
+            built
+        } else {
+            let built = pagefind_native::index::index(parsed);
+            build += t.elapsed();
+            built
+        };
         out_bytes += files.values().map(Vec::len).sum::<usize>();
     }
     let per = |d: Duration| d.as_secs_f64() * 1e6 / pages_n as f64;

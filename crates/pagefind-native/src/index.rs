@@ -15,9 +15,14 @@
 //! The bytes are Pagefind's when this crate is built with the same `flate2` backend as
 //! Pagefind (one build of both always is).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Mutex;
 
-use crate::{Files, Page};
+use rayon::prelude::*;
+
+use crate::words::{self, Fossicker};
+use crate::{Files, Page, Parsed};
+use language::Packed;
 
 mod encode;
 mod language;
@@ -59,40 +64,233 @@ impl Default for Options {
     }
 }
 
-/// The index files (meta, word index chunks, fragments, filters) of `pages` and each
-/// language's entry record, with Pagefind's default options.
+/// The index files (meta, word index chunks, fragments, filters) of the parsed pages
+/// `pages` (each with its source path, e.g. `de-DE/a/index.html`, in the order they are
+/// added to the index) and each language's entry record, with Pagefind's default options:
+/// [`index_with`].
+pub fn index(pages: Vec<(String, Parsed)>) -> (Files, Vec<Language>) {
+    index_with(pages, &Options::default())
+}
+
+/// The files of [`index`] with `options`: what [`words::fossick`] and [`build_with`] give,
+/// without ever holding more than a run of fossicked [`Page`]s a thread. Pages are selected
+/// and grouped by language on what parsing says of them, then each language's pages are
+/// fossicked and packed in parallel runs of consecutive pages, each thread with its own
+/// [`Fossicker`], and the runs appended in page order.
+pub fn index_with(pages: Vec<(String, Parsed)>, options: &Options) -> (Files, Vec<Language>) {
+    run(pages, options, RUN)
+}
+
+/// The index files of fossicked `pages` (in the order they were added to the index) and
+/// each language's entry record, with Pagefind's default options. [`index`] does the same
+/// from parsed pages, fossicking them as it goes.
 pub fn build(pages: Vec<Page>) -> (Files, Vec<Language>) {
     build_with(pages, &Options::default())
 }
 
-/// [`build`] with `options`. `pages` are in the order they were added to the index; the
-/// languages are returned sorted by name (the order of the entry file).
+/// [`build`] with `options`. The languages are returned sorted by name (the order of the
+/// entry file).
 pub fn build_with(pages: Vec<Page>, options: &Options) -> (Files, Vec<Language>) {
-    let mut files = Files::new();
-    let languages = group_by_language(replace_by_url(pages))
+    run(pages, options, RUN)
+}
+
+/// The pages a thread fossicks and packs at a time.
+const RUN: usize = 32;
+
+/// A page to index: fossicked already, or parsed, with its source path.
+pub(crate) trait Source: Send {
+    fn url(&self) -> String;
+    fn language(&self) -> &str;
+    fn has_custom_body(&self) -> bool;
+    fn force_inclusion(&self) -> bool;
+    /// The meta fields (fossicking keeps those of parsing).
+    fn meta_keys(&self) -> impl Iterator<Item = &String>;
+    fn fossick(self, fossicker: &mut Fossicker) -> Page;
+}
+
+impl Source for Page {
+    fn url(&self) -> String {
+        self.url.clone()
+    }
+    fn language(&self) -> &str {
+        &self.language
+    }
+    fn has_custom_body(&self) -> bool {
+        self.has_custom_body
+    }
+    fn force_inclusion(&self) -> bool {
+        self.force_inclusion
+    }
+    fn meta_keys(&self) -> impl Iterator<Item = &String> {
+        self.meta.keys()
+    }
+    fn fossick(self, _: &mut Fossicker) -> Page {
+        self
+    }
+}
+
+impl Source for (String, Parsed) {
+    fn url(&self) -> String {
+        words::build_url(&self.0)
+    }
+    fn language(&self) -> &str {
+        &self.1.language
+    }
+    fn has_custom_body(&self) -> bool {
+        self.1.has_custom_body
+    }
+    fn force_inclusion(&self) -> bool {
+        self.1.force_inclusion
+    }
+    fn meta_keys(&self) -> impl Iterator<Item = &String> {
+        self.1.meta.keys()
+    }
+    fn fossick(self, fossicker: &mut Fossicker) -> Page {
+        fossicker.fossick(&self.0, self.1)
+    }
+}
+
+/// Pagefind's `SearchState::build_indexes` on `pages`, fossicked and packed in runs of
+/// `run` pages.
+///
+/// Pages without words are dropped, which is known only once they are fossicked: so pages
+/// are numbered as they are packed, meta words are numbered by the meta fields of all the
+/// pages until each language renumbers them by its own, and the `unknown` pages, which
+/// join the language with the most (kept) pages, are packed first and appended to it last.
+pub(crate) fn run<S: Source>(
+    pages: Vec<S>,
+    options: &Options,
+    run: usize,
+) -> (Files, Vec<Language>) {
+    let (languages, unknown) = group_by_language(replace_by_url(pages));
+    let meta_fields: Vec<String> = languages
+        .values()
+        .chain([&unknown])
+        .flatten()
+        .flat_map(Source::meta_keys)
+        .collect::<BTreeSet<_>>()
         .into_iter()
-        .map(|(language, pages)| {
-            let built = language::build(pages, &language, options, &mut files);
-            Language {
-                wasm: wasm(&language),
-                hash: built.meta_hash,
-                page_count: built.page_count,
-                language,
-            }
-        })
+        .cloned()
         .collect();
-    (files, languages)
+    let packer = Packer {
+        meta_fields: &meta_fields,
+        keep_json: options.max_fragments.is_some_and(|max| max > 0),
+        fossickers: Mutex::default(),
+        run: run.max(1),
+    };
+
+    let mut files = Files::new();
+    let mut built = Vec::new();
+    let mut finish = |language: String, packed: Packed, files: &mut Files| {
+        let done = language::finish(packed, &meta_fields, &language, options, files);
+        built.push(Language {
+            wasm: wasm(&language),
+            hash: done.meta_hash,
+            page_count: done.page_count,
+            language,
+        });
+    };
+    let unknown = packer.pack(unknown);
+    // The language with the most pages so far (the first by name on a tie), kept until
+    // the unknown pages can be appended to the primary language.
+    let mut primary: Option<(String, Packed)> = None;
+    for (language, pages) in languages {
+        let packed = packer.pack(pages);
+        if packed.page_count() == 0 {
+            continue;
+        }
+        if unknown.page_count() == 0 {
+            finish(language, packed, &mut files);
+            continue;
+        }
+        match primary.take() {
+            Some(best) if best.1.page_count() >= packed.page_count() => {
+                finish(language, packed, &mut files);
+                primary = Some(best);
+            }
+            best => {
+                if let Some((name, best)) = best {
+                    finish(name, best, &mut files);
+                }
+                primary = Some((language, packed));
+            }
+        }
+    }
+    match primary {
+        Some((language, mut packed)) => {
+            packed.append(unknown);
+            finish(language, packed, &mut files);
+        }
+        None if unknown.page_count() > 0 => finish("unknown".into(), unknown, &mut files),
+        None => {}
+    }
+    built.sort_by(|a, b| a.language.cmp(&b.language));
+    (files, built)
+}
+
+/// Fossicks and packs pages in parallel runs.
+struct Packer<'a> {
+    meta_fields: &'a [String],
+    keep_json: bool,
+    /// Fossickers not in use, each with what it learnt of words.
+    fossickers: Mutex<Vec<Fossicker>>,
+    run: usize,
+}
+
+impl Packer<'_> {
+    /// `pages`, fossicked and packed in order. Runs are packed a wave at a time (a few a
+    /// thread), each wave while the one before is appended.
+    fn pack<S: Source>(&self, pages: Vec<S>) -> Packed {
+        let wave = self.run * 2 * rayon::current_num_threads();
+        let mut pages = pages.into_iter();
+        let mut waves = Vec::new();
+        loop {
+            let runs: Vec<Vec<S>> = std::iter::from_fn(|| {
+                let run: Vec<S> = pages.by_ref().take(self.run).collect();
+                (!run.is_empty()).then_some(run)
+            })
+            .take(wave / self.run)
+            .collect();
+            if runs.is_empty() {
+                break;
+            }
+            waves.push(runs);
+        }
+        let mut packed = Packed::default();
+        let mut previous: Vec<Packed> = Vec::new();
+        for runs in waves {
+            let ((), done) = rayon::join(
+                || previous.drain(..).for_each(|run| packed.append(run)),
+                || runs.into_par_iter().map(|run| self.pack_run(run)).collect::<Vec<_>>(),
+            );
+            previous = done;
+        }
+        previous.into_iter().for_each(|run| packed.append(run));
+        packed
+    }
+
+    fn pack_run<S: Source>(&self, pages: Vec<S>) -> Packed {
+        let taken = self.fossickers.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let mut fossicker = taken.unwrap_or_default();
+        let mut packed = Packed::default();
+        for page in pages {
+            packed.add(page.fossick(&mut fossicker), self.meta_fields, self.keep_json);
+        }
+        self.fossickers.lock().unwrap_or_else(|e| e.into_inner()).push(fossicker);
+        packed
+    }
 }
 
 /// Pagefind's `fossick_one`: a page whose URL was added before replaces that page.
-fn replace_by_url(pages: Vec<Page>) -> Vec<Page> {
+fn replace_by_url<S: Source>(pages: Vec<S>) -> Vec<S> {
     let mut positions: HashMap<String, usize> = HashMap::with_capacity(pages.len());
-    let mut kept: Vec<Page> = Vec::with_capacity(pages.len());
+    let mut kept: Vec<S> = Vec::with_capacity(pages.len());
     for page in pages {
-        match positions.get(&page.url) {
+        let url = page.url();
+        match positions.get(&url) {
             Some(&position) => kept[position] = page,
             None => {
-                positions.insert(page.url.clone(), kept.len());
+                positions.insert(url, kept.len());
                 kept.push(page);
             }
         }
@@ -100,42 +298,30 @@ fn replace_by_url(pages: Vec<Page>) -> Vec<Page> {
     kept
 }
 
-/// Pagefind's page selection and language grouping (`SearchState::build_indexes`): each
-/// language's pages in their order, with `unknown` pages after the primary language's.
-fn group_by_language(pages: Vec<Page>) -> BTreeMap<String, Vec<Page>> {
-    let used_custom_body = pages.iter().any(|page| page.has_custom_body);
-    let mut languages: BTreeMap<String, Vec<Page>> = BTreeMap::new();
+/// Pagefind's page selection and language grouping (`SearchState::build_indexes`): when
+/// any page has a `data-pagefind-body`, only those pages and forced ones; each language's
+/// pages in their order, and the `unknown` pages apart (they join the primary language
+/// after its pages: see [`run`]).
+fn group_by_language<S: Source>(pages: Vec<S>) -> (BTreeMap<String, Vec<S>>, Vec<S>) {
+    let used_custom_body = pages.iter().any(Source::has_custom_body);
+    let mut languages: BTreeMap<String, Vec<S>> = BTreeMap::new();
+    let mut unknown = Vec::new();
     for page in pages {
-        if used_custom_body && !page.has_custom_body && !page.force_inclusion {
+        if used_custom_body && !page.has_custom_body() && !page.force_inclusion() {
             continue;
         }
-        if page.word_data.is_empty() {
+        if page.language() == "unknown" {
+            unknown.push(page);
             continue;
         }
-        match languages.get_mut(&page.language) {
+        match languages.get_mut(page.language()) {
             Some(pages) => pages.push(page),
             None => {
-                languages.insert(page.language.clone(), vec![page]);
+                languages.insert(page.language().to_owned(), vec![page]);
             }
         }
     }
-
-    if let Some(mut unknown) = languages.remove("unknown") {
-        // The most pages; on a tie, the first name.
-        let primary = languages
-            .iter()
-            .max_by(|(a, a_pages), (b, b_pages)| a_pages.len().cmp(&b_pages.len()).then(b.cmp(a)))
-            .map(|(language, _)| language.clone());
-        match primary {
-            Some(primary) => {
-                languages.get_mut(&primary).expect("a language of the map").append(&mut unknown)
-            }
-            None => {
-                languages.insert("unknown".into(), unknown);
-            }
-        }
-    }
-    languages
+    (languages, unknown)
 }
 
 /// The base languages (before any `-`) that Pagefind 1.6 has a search core for.

@@ -707,11 +707,11 @@ fn strip_marker<'w>(word: &'w str, marker: &str) -> Option<Cow<'w, str>> {
 /// FxHash (as in rustc) with a final mix: a fast hash for short keys. Keys are the words of the
 /// site being indexed, not adversarial input worth a DoS-resistant hash.
 #[derive(Default, Clone, Copy)]
-struct FxHasher {
+pub(crate) struct FxHasher {
     hash: u64,
 }
 
-type FxBuild = BuildHasherDefault<FxHasher>;
+pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 
 impl FxHasher {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;

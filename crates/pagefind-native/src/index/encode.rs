@@ -118,7 +118,10 @@ pub(crate) fn gzip(contents: &[u8]) -> Vec<u8> {
     gz.write_all(b"pagefind_dcd")
         .and_then(|()| gz.write_all(contents))
         .expect("writing to a Vec does not fail");
-    gz.finish().expect("writing to a Vec does not fail")
+    let mut gzipped = gz.finish().expect("writing to a Vec does not fail");
+    // Fragments are kept until their language is written: without the spare capacity.
+    gzipped.shrink_to_fit();
+    gzipped
 }
 
 #[cfg(test)]

@@ -1,11 +1,12 @@
 //! One language's index: Pagefind 1.6's `index::build_indexes` and the files that
 //! `PagefindIndexes::write_files` writes for it.
 //!
-//! Pagefind packs each page's words in parallel and merges them in page order; here the
-//! words are packed straight into one map in page order (a page's entries end up last in
-//! each of its words' lists, where Pagefind's merge puts them), while the fragments are
-//! serialized, hashed and gzipped in parallel. Everything whose order reaches the output
-//! (pages, words, variants, filters, chunks, hash collisions) is done in Pagefind's order.
+//! Pagefind packs each page's words in parallel and merges them in page order; here runs
+//! of consecutive pages are packed ([`Packed`]: their words' postings, fragments
+//! serialized, hashed and gzipped) in parallel, and appended in page order (a run's
+//! entries end up after the earlier runs' in each of its words' lists, where Pagefind's
+//! merge puts them). Everything whose order reaches the output (pages, words, variants,
+//! filters, chunks, hash collisions) is done in Pagefind's order.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -18,7 +19,8 @@ use super::encode::{
     full_hash, gzip, prefix,
 };
 use super::postings::{self, Postings};
-use crate::{Anchor, Files, MetaWord, PAGEFIND_VERSION, Page, Word};
+use crate::words::FxBuild;
+use crate::{Anchor, Files, PAGEFIND_VERSION, Page};
 
 /// What the entry file needs of a built language.
 pub(crate) struct Built {
@@ -40,8 +42,8 @@ struct FragmentData<'a> {
 
 /// A page's fragment, ready to be named.
 struct Fragment {
-    /// `<language>_<sha1 of the JSON>`.
-    full_hash: String,
+    /// The sha1 of the JSON (the name is `<language>_` and a prefix of it).
+    hash: String,
     word_count: usize,
     /// The gzipped file, or the JSON itself when fragments are grouped.
     body: FragmentBody,
@@ -52,81 +54,148 @@ enum FragmentBody {
     Json(String),
 }
 
-/// Builds the index of one language's pages (in their order: the page numbers) into
-/// `files`.
-pub(crate) fn build(
-    pages: Vec<Page>,
-    language: &str,
-    options: &Options,
-    files: &mut Files,
-) -> Built {
-    let sorts = sorts(&pages);
+/// A run of a language's kept pages, packed: their words' postings (pages numbered from 0
+/// within the run), fragments and what the filters and sorts need. Runs are packed in
+/// parallel and appended in page order, which gives the postings of packing all the pages
+/// one after the other.
+#[derive(Default)]
+pub(crate) struct Packed {
+    words: HashMap<String, Postings, FxBuild>,
+    fragments: Vec<Fragment>,
+    pages: Vec<PageInfo>,
+    /// The meta fields of the pages.
+    meta_keys: BTreeSet<String>,
+}
 
-    let meta_fields: Vec<String> = pages
-        .iter()
-        .flat_map(|page| page.meta.keys())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .cloned()
-        .collect();
+/// What a kept page leaves for its language's filters and sorts.
+struct PageInfo {
+    filters: BTreeMap<String, Vec<String>>,
+    sort: BTreeMap<String, String>,
+}
 
-    let filters = filters(&pages, language, files);
+impl Packed {
+    /// How many pages were kept.
+    pub(crate) fn page_count(&self) -> usize {
+        self.pages.len()
+    }
 
-    // Split the pages into what the word index needs and what the fragments need.
-    let group = options.max_fragments.filter(|&max| max > 0 && (max as usize) < pages.len());
-    let mut word_parts = Vec::with_capacity(pages.len());
-    let mut fragment_parts = Vec::with_capacity(pages.len());
-    for page in pages {
+    /// Adds `page` as the next page, unless it has no words (Pagefind drops those).
+    /// `meta_fields` are the sorted meta fields of all the pages indexed: meta words are
+    /// numbered by them until [`finish`] renumbers them by the language's own.
+    /// `keep_json`: the fragment is kept as JSON (for grouping) instead of gzipped.
+    pub(crate) fn add(&mut self, page: Page, meta_fields: &[String], keep_json: bool) {
+        if page.word_data.is_empty() {
+            return;
+        }
+        let number = self.pages.len() as u32;
         // Each page numbers its meta fields in the order of its own meta keys.
         let field_ids: Vec<u16> = page
             .meta
             .keys()
             .map(|name| meta_fields.binary_search(name).expect("a collected field") as u16)
             .collect();
-        word_parts.push(PageWords {
-            word_data: page.word_data,
-            meta_word_data: page.meta_word_data,
-            field_ids,
+        for (word, positions) in page.word_data {
+            self.postings(word).add_positions(positions, number);
+        }
+        for (word, positions) in page.meta_word_data {
+            self.postings(word).add_meta_positions(positions, &field_ids, number);
+        }
+        let data = FragmentData {
+            url: &page.url,
+            content: &page.content,
+            word_count: page.word_count,
+            filters: &page.filters,
+            meta: &page.meta,
+            anchors: &page.anchors,
+        };
+        let json = serde_json::to_string(&data).expect("strings and maps serialize");
+        self.fragments.push(Fragment {
+            hash: full_hash(json.as_bytes()),
+            word_count: page.word_count,
+            body: if keep_json {
+                FragmentBody::Json(json)
+            } else {
+                FragmentBody::Gzipped(gzip(json.as_bytes()))
+            },
         });
-        fragment_parts.push((
-            page.url,
-            page.content,
-            page.word_count,
-            page.filters,
-            page.meta,
-            page.anchors,
-        ));
+        if !self.meta_keys.is_empty() || !page.meta.is_empty() {
+            for key in page.meta.into_keys() {
+                if !self.meta_keys.contains(&key) {
+                    self.meta_keys.insert(key);
+                }
+            }
+        }
+        self.pages.push(PageInfo { filters: page.filters, sort: page.sort });
     }
 
+    fn postings(&mut self, word: String) -> &mut Postings {
+        self.words.entry(word).or_default()
+    }
+
+    /// Appends the pages of `other` after these.
+    pub(crate) fn append(&mut self, other: Packed) {
+        if self.pages.is_empty() {
+            *self = other;
+            return;
+        }
+        let offset = self.pages.len() as u32;
+        for (word, mut postings) in other.words {
+            match self.words.get_mut(&word) {
+                Some(mine) => mine.append(postings, offset),
+                None => {
+                    postings.renumber_pages(offset);
+                    self.words.insert(word, postings);
+                }
+            }
+        }
+        self.fragments.extend(other.fragments);
+        self.pages.extend(other.pages);
+        self.meta_keys.extend(other.meta_keys);
+    }
+}
+
+/// Writes the index of one language's packed pages into `files`. `meta_fields` are those
+/// the pages' meta words are numbered by (see [`Packed::add`]).
+pub(crate) fn finish(
+    packed: Packed,
+    meta_fields: &[String],
+    language: &str,
+    options: &Options,
+    files: &mut Files,
+) -> Built {
+    let Packed { words, fragments, pages, meta_keys } = packed;
+    let sorts = sorts(&pages);
+    // Pagefind numbers the meta fields of the language's pages, sorted.
+    let language_fields: Vec<String> = meta_keys.into_iter().collect();
+    let renumber: Option<Vec<u16>> = (language_fields != meta_fields).then(|| {
+        meta_fields
+            .iter()
+            .map(|name| language_fields.binary_search(name).unwrap_or_default() as u16)
+            .collect()
+    });
+    let filters = filters(&pages, language, files);
+    drop(pages);
+
+    let group = options.max_fragments.filter(|&max| max > 0 && (max as usize) < fragments.len());
     let (chunks, fragments) = rayon::join(
         || {
-            let words = pack_words(word_parts);
+            let mut words: Vec<(String, Postings)> = words.into_iter().collect();
+            if let Some(renumber) = &renumber {
+                words.par_iter_mut().for_each(|(_, p)| p.renumber_meta_fields(renumber));
+            }
+            words.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
             encode_chunks(words, options.index_chunk_size)
         },
         || {
-            fragment_parts
-                .into_par_iter()
-                .map(|(url, content, word_count, filters, meta, anchors)| {
-                    let data = FragmentData {
-                        url: &url,
-                        content: &content,
-                        word_count,
-                        filters: &filters,
-                        meta: &meta,
-                        anchors: &anchors,
-                    };
-                    let json = serde_json::to_string(&data).expect("strings and maps serialize");
-                    Fragment {
-                        full_hash: format!("{language}_{}", full_hash(json.as_bytes())),
-                        word_count,
-                        body: if group.is_some() {
-                            FragmentBody::Json(json)
-                        } else {
-                            FragmentBody::Gzipped(gzip(json.as_bytes()))
-                        },
+            let mut fragments = fragments;
+            if group.is_none() {
+                fragments.par_iter_mut().for_each(|fragment| {
+                    if let FragmentBody::Json(json) = &fragment.body {
+                        fragment.body = FragmentBody::Gzipped(gzip(json.as_bytes()));
                     }
-                })
-                .collect::<Vec<_>>()
+                });
+            }
+            fragments
         },
     );
 
@@ -140,7 +209,7 @@ pub(crate) fn build(
         index_chunks: &index_chunks,
         filters: &filters,
         sorts: &sorts,
-        meta_fields: &meta_fields,
+        meta_fields: &language_fields,
     });
     let meta_hash = format!("{language}_{}", prefix(&full_hash(&meta), language.len() + 8));
     files.insert(format!("pagefind.{meta_hash}.pf_meta"), gzip(&meta));
@@ -150,7 +219,7 @@ pub(crate) fn build(
 
 /// The sort orders: for each sort key (sorted), the pages that have it, ordered by value
 /// as numbers when every value is one, else as strings.
-fn sorts(pages: &[Page]) -> Vec<MetaSort> {
+fn sorts(pages: &[PageInfo]) -> Vec<MetaSort> {
     let keys: BTreeSet<&String> = pages.iter().flat_map(|page| page.sort.keys()).collect();
     keys.into_iter()
         .map(|key| {
@@ -186,7 +255,7 @@ fn sort_number(value: &str) -> Option<f32> {
 
 /// Writes the filter files and returns their meta records: filters sorted by name, each
 /// filter's values sorted, each value's pages in page order (once per occurrence).
-fn filters(pages: &[Page], language: &str, files: &mut Files) -> Vec<MetaFilter> {
+fn filters(pages: &[PageInfo], language: &str, files: &mut Files) -> Vec<MetaFilter> {
     let mut map: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
     for (number, page) in pages.iter().enumerate() {
         // Pagefind sees (filter, value) pairs: a filter without values is no filter.
@@ -236,33 +305,6 @@ fn extend_on_collision<'h>(hash: &'h str, language: &str, taken: impl Fn(&str) -
         }
     }
     short
-}
-
-/// A page's words.
-struct PageWords {
-    word_data: HashMap<String, Vec<Word>>,
-    meta_word_data: HashMap<String, Vec<MetaWord>>,
-    /// The language's number of each of the page's meta fields (its `field_id`s).
-    field_ids: Vec<u16>,
-}
-
-/// Every word of every page, sorted, with its pages in page order. Pages are numbered by
-/// their position in `parts`.
-fn pack_words(parts: Vec<PageWords>) -> Vec<(String, Postings)> {
-    let mut map: HashMap<String, Postings> = HashMap::new();
-    for (number, page) in parts.into_iter().enumerate() {
-        let number = number as u32;
-        let PageWords { word_data, meta_word_data, field_ids } = page;
-        for (word, positions) in word_data {
-            map.entry(word).or_default().add_positions(positions, number);
-        }
-        for (word, positions) in meta_word_data {
-            map.entry(word).or_default().add_meta_positions(positions, &field_ids, number);
-        }
-    }
-    let mut words: Vec<(String, Postings)> = map.into_iter().collect();
-    words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    words
 }
 
 /// An encoded word index chunk.
@@ -350,16 +392,18 @@ fn write_fragments(
 ) -> Vec<MetaPage> {
     let mut taken: HashMap<String, usize> = HashMap::with_capacity(fragments.len());
     let mut names = Vec::with_capacity(fragments.len());
-    for (i, fragment) in fragments.iter().enumerate() {
-        let mut short = prefix(&fragment.full_hash, language.len() + 8);
+    let full_hashes: Vec<String> =
+        fragments.iter().map(|fragment| format!("{language}_{}", fragment.hash)).collect();
+    for (i, full_hash) in full_hashes.iter().enumerate() {
+        let mut short = prefix(full_hash, language.len() + 8);
         while let Some(&other) = taken.get(short) {
             // Identical fragments (Pagefind loops forever on them) would need two pages
             // with one URL, and a URL replaces the earlier page.
-            debug_assert_ne!(fragments[other].full_hash, fragment.full_hash);
-            if short.len() == fragment.full_hash.len() {
+            debug_assert_ne!(&full_hashes[other], full_hash);
+            if short.len() == full_hash.len() {
                 break;
             }
-            short = prefix(&fragment.full_hash, short.len() + 1);
+            short = prefix(full_hash, short.len() + 1);
         }
         taken.insert(short.to_owned(), i);
         names.push(short.to_owned());
@@ -437,6 +481,7 @@ fn write_fragments(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Word;
 
     /// Pagefind's own `build_index_chunks` and `build_chunk_meta` tests.
     #[test]

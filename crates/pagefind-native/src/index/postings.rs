@@ -139,6 +139,48 @@ impl Postings {
         (start as u32, (self.data.len() - start) as u32)
     }
 
+    /// Appends the pages of `other`, numbered from 0, as pages from `offset` on (after
+    /// these): its variants new to the word after these variants, in their order.
+    pub(crate) fn append(&mut self, other: Postings, offset: u32) {
+        let base = self.data.len() as u32;
+        let shift = |page: PageLocs| PageLocs {
+            page_number: page.page_number + offset,
+            locs: (page.locs.0 + base, page.locs.1),
+            meta_locs: (page.meta_locs.0 + base, page.meta_locs.1),
+        };
+        self.data.extend_from_slice(&other.data);
+        self.pages.extend(other.pages.into_iter().map(shift));
+        for variant in other.variants {
+            let pages = variant.pages.into_iter().map(shift);
+            match self.variants.iter_mut().find(|v| v.form == variant.form) {
+                Some(mine) => mine.pages.extend(pages),
+                None => self.variants.push(Variant { form: variant.form, pages: pages.collect() }),
+            }
+        }
+    }
+
+    /// Adds `offset` to the page numbers.
+    pub(crate) fn renumber_pages(&mut self, offset: u32) {
+        let pages =
+            self.pages.iter_mut().chain(self.variants.iter_mut().flat_map(|v| &mut v.pages));
+        pages.for_each(|page| page.page_number += offset);
+    }
+
+    /// Renumbers the meta fields of the meta locations: field `i` becomes `ids[i]` (`ids`
+    /// must keep the fields' order, so that the locations stay sorted by field).
+    pub(crate) fn renumber_meta_fields(&mut self, ids: &[u16]) {
+        let pages = self.pages.iter().chain(self.variants.iter().flat_map(|v| &v.pages));
+        for page in pages {
+            let (start, len) = page.meta_locs;
+            for value in &mut self.data[start as usize..(start + len) as usize] {
+                // Positions are never negative: the negative values are the fields.
+                if *value < 0 {
+                    *value = -i32::from(ids[(-*value - 1) as usize]) - 1;
+                }
+            }
+        }
+    }
+
     /// The word's share of a chunk's size, as Pagefind's `chunk_index` counts it: its
     /// locations and one per page, its variants' too, and one per variant.
     pub(crate) fn chunk_size(&self) -> usize {
