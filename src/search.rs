@@ -218,7 +218,7 @@ impl Indexer {
         // task that starts a second runtime on the same thread, which tokio refuses with a
         // panic (reproduced with rayon and tokio alone on 8 threads).
         self.running.push_back(std::thread::spawn(move || {
-            let files = index_alone(pages)?;
+            let files = index_alone(pages, cache.as_deref())?;
             if let Some(cache) = cache {
                 store_parts(&cache, &files, &keys);
             }
@@ -277,12 +277,12 @@ impl Drop for Indexer {
 
 /// One index of `pages`, on the calling thread (its own runtime, and one thread for
 /// Pagefind's parallel loops). Each page leaves memory once Pagefind has read it.
-fn index_alone(pages: Files) -> Result<Files> {
+fn index_alone(pages: Files, cache: Option<&Cache>) -> Result<Files> {
     if native::enabled() {
         match native::parse_all(&pages) {
             Ok(parsed) => {
                 drop(pages);
-                return native::index(parsed);
+                return native::index(parsed, cache);
             }
             Err((path, unsupported)) => {
                 eprintln!("note: search: Pagefind indexes `{path}` and its locale ({unsupported})");
@@ -902,7 +902,7 @@ mod tests {
         let mut pages = Files::new();
         pages.insert("de-DE/a/index.html".into(), page("de-DE", "Abonnements aussetzen"));
         pages.insert("zh-CN/a/index.html".into(), page("zh-CN", "删除与客户的分销商关系"));
-        let together = index_alone(pages.clone()).unwrap();
+        let together = index_alone(pages.clone(), None).unwrap();
         let parts = split_by_language(&together).expect("every file has a language");
         assert_eq!(parts.keys().collect::<Vec<_>>(), ["de-de", "zh-cn"]);
         for (language, part) in &parts {
@@ -911,7 +911,7 @@ mod tests {
                 .filter(|(p, _)| p.to_lowercase().starts_with(language.as_str()))
                 .map(|(p, html)| (p.clone(), html.clone()))
                 .collect();
-            let alone = merge(vec![index_alone(alone).unwrap()]).unwrap();
+            let alone = merge(vec![index_alone(alone, None).unwrap()]).unwrap();
             let differ: Vec<_> = alone.keys().filter(|n| part.get(*n) != alone.get(*n)).collect();
             assert!(differ.is_empty() && alone.len() == part.len(), "{language}: {differ:?}");
         }

@@ -11,6 +11,7 @@ use std::sync::{LazyLock, Mutex};
 use anyhow::{Context, Result};
 use pagefind_native::{Parsed, Unsupported};
 
+use super::Cache;
 use crate::render::Files;
 
 /// Set to `pagefind` to index every locale with Pagefind itself (a way to compare the two,
@@ -49,7 +50,7 @@ pub(super) fn parse_all(pages: &Files) -> Result<Vec<(String, Parsed)>, (String,
 /// The files Pagefind writes for the pages `parsed` (site-relative path, as the pages
 /// were added to it, in that order), as [`super::files`] keeps them: fossicked and packed
 /// in parallel runs ([`pagefind_native::index::index`]), a run of pages at a time a thread.
-pub(super) fn index(parsed: Vec<(String, Parsed)>) -> Result<Files> {
+pub(super) fn index(parsed: Vec<(String, Parsed)>, cache: Option<&Cache>) -> Result<Files> {
     let (mut files, languages) = pagefind_native::index::index(parsed);
     let mut entry = Entry {
         version: pagefind_native::PAGEFIND_VERSION,
@@ -66,7 +67,7 @@ pub(super) fn index(parsed: Vec<(String, Parsed)>) -> Result<Files> {
     }
     let with_core: Vec<&str> =
         languages.iter().filter(|l| l.wasm.is_some()).map(|l| l.language.as_str()).collect();
-    files.extend(assets(&with_core)?);
+    files.extend(assets(&with_core, cache)?);
     files.insert(super::ENTRY.into(), serde_json::to_vec(&entry)?);
     Ok(files)
 }
@@ -88,40 +89,71 @@ struct EntryLanguage {
 
 /// Pagefind's constant files the site needs: the search API and its worker, the generic
 /// search core, and the search core of each of `languages` (Pagefind's language keys, e.g.
-/// `de-de`; `wasm.de-de.pagefind`). They depend only on Pagefind's version, so they are
-/// taken from Pagefind once per process: it indexes one tiny record per language not seen
-/// yet (its cost is minifying the search API, a few milliseconds).
-fn assets(languages: &[&str]) -> Result<Files> {
-    static ASSETS: LazyLock<Mutex<Files>> = LazyLock::new(Mutex::default);
+/// `de-de`, whose core is `wasm.de-de.pagefind`: the core of its base language, `de`).
+/// They depend only on Pagefind's version: Pagefind writes them once per process, for every
+/// language it has a core for ([`pagefind_assets`], a few milliseconds: it minifies its
+/// search API), or the search cache has them from an earlier run of the same program.
+fn assets(languages: &[&str], cache: Option<&Cache>) -> Result<Files> {
+    static ASSETS: LazyLock<Mutex<Option<Files>>> = LazyLock::new(Mutex::default);
     let mut assets = ASSETS.lock().unwrap_or_else(|e| e.into_inner());
-    let core = |language: &str| format!("wasm.{language}.pagefind");
-    let missing: Vec<&str> = languages
-        .iter()
-        .copied()
-        .filter(|&language| !assets.contains_key(&core(language)))
-        .collect();
-    if assets.is_empty() || !missing.is_empty() {
-        assets.extend(pagefind_assets(&missing)?);
+    if assets.is_none() {
+        let key = cache.map(|cache| cache.key(&Files::from([(ASSETS_KEY.into(), Vec::new())])));
+        let cached = cache.zip(key.as_ref()).and_then(|(cache, key)| cache.get(key));
+        let all = match cached.filter(|files| is_complete(files)) {
+            Some(files) => files,
+            None => {
+                let files = pagefind_assets()?;
+                if let Some((cache, key)) = cache.zip(key.as_ref()) {
+                    cache.put(key, &files);
+                }
+                files
+            }
+        };
+        *assets = Some(all);
     }
+    let all = assets.as_ref().expect("filled above");
     let mut out = Files::new();
-    for name in
-        super::SHARED.iter().map(|name| name.to_string()).chain(languages.iter().map(|l| core(l)))
-    {
-        let bytes = assets.get(&name).with_context(|| format!("Pagefind wrote no `{name}`"))?;
-        out.insert(name, bytes.clone());
+    for name in super::SHARED {
+        let bytes = all.get(name).with_context(|| format!("Pagefind wrote no `{name}`"))?;
+        out.insert(name.to_string(), bytes.clone());
+    }
+    for language in languages {
+        let base = language.split('-').next().unwrap_or_default();
+        let name = core(base);
+        let bytes = all.get(&name).with_context(|| format!("Pagefind wrote no `{name}`"))?;
+        out.insert(core(language), bytes.clone());
     }
     Ok(out)
 }
 
-/// Pagefind's constant files, from an index of one record per language of `languages`.
-fn pagefind_assets(languages: &[&str]) -> Result<Files> {
+/// The search cache's pseudo-page for [`assets`]: its key covers the program, so another
+/// build of drillbook (another Pagefind) takes them afresh.
+const ASSETS_KEY: &str = "drillbook: Pagefind's constant files";
+
+/// The name of a language's search core.
+fn core(language: &str) -> String {
+    format!("wasm.{language}.pagefind")
+}
+
+/// Whether `files` holds every file [`pagefind_assets`] writes (a cache entry could be old).
+fn is_complete(files: &Files) -> bool {
+    super::SHARED.iter().all(|name| files.contains_key(*name))
+        && pagefind_native::index::WASM_LANGUAGES
+            .iter()
+            .filter(|&&base| base != "unknown")
+            .all(|base| files.contains_key(&core(base)))
+}
+
+/// Pagefind's constant files, from an index of one record per language it has a search
+/// core for: the shared files and `wasm.<base language>.pagefind` for each.
+fn pagefind_assets() -> Result<Files> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .context("failed to start the search indexer's runtime")?;
     runtime.block_on(async {
         let mut index = super::new_index()?;
-        let languages = if languages.is_empty() { &["unknown"][..] } else { languages };
-        for language in languages {
+        for &language in pagefind_native::index::WASM_LANGUAGES.iter().filter(|&&l| l != "unknown")
+        {
             let meta = BTreeMap::from([("title".to_string(), "drillbook".to_string())]);
             index
                 .add_custom_record(

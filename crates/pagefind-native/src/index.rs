@@ -325,7 +325,7 @@ fn group_by_language<S: Source>(pages: Vec<S>) -> (BTreeMap<String, Vec<S>>, Vec
 }
 
 /// The base languages (before any `-`) that Pagefind 1.6 has a search core for.
-const WASM_LANGUAGES: &[&str] = &[
+pub const WASM_LANGUAGES: &[&str] = &[
     "ar", "ca", "da", "de", "el", "en", "eo", "es", "et", "eu", "fi", "fr", "ga", "hi", "hu", "hy",
     "id", "it", "lt", "nb", "ne", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sr", "sv", "ta", "tr",
     "unknown", "yi",
