@@ -99,7 +99,7 @@ fn assets(languages: &[&str], cache: Option<&Cache>) -> Result<Files> {
     if assets.is_none() {
         let key = cache.map(|cache| cache.key(&Files::from([(ASSETS_KEY.into(), Vec::new())])));
         let cached = cache.zip(key.as_ref()).and_then(|(cache, key)| cache.get(key));
-        let all = match cached.filter(|files| is_complete(files)) {
+        let all = match cached.filter(is_complete) {
             Some(files) => files,
             None => {
                 let files = pagefind_assets()?;
