@@ -5,7 +5,7 @@
 //! `data-pagefind-ignore`. The browser side (`assets/search.js`) loads `pagefind/pagefind.js`,
 //! which picks the index of the page's own language: a search never leaves the locale.
 //!
-//! The index is written by [`native`] (crate `pagefind_native`: Pagefind's files, byte for
+//! The index is written by `native` (crate `pagefind_native`: Pagefind's files, byte for
 //! byte, for a fraction of its cost), or by Pagefind itself for a locale with a page the
 //! native parser does not follow exactly. Either is handed each page's `search_view`, not
 //! the whole page: the part Pagefind reads (the body, the `<html lang>` and the `<title>`),

@@ -7,7 +7,7 @@
 //!    pages (and forced ones) are indexed; pages without words are dropped; the rest are
 //!    grouped by language, and pages of `unknown` language join the primary language
 //!    (the one with the most pages, the first by name on a tie).
-//! 3. `index::build_indexes` for each language ([`language`]) and the files that
+//! 3. `index::build_indexes` for each language (`language`) and the files that
 //!    `get_files()` returns for it: `pagefind.<lang>_<hash>.pf_meta`,
 //!    `index/<lang>_<hash>.pf_index`, `fragment/<lang>_<hash>.pf_fragment` and
 //!    `filter/<lang>_<hash>.pf_filter`, each gzipped after the `pagefind_dcd` signature.
