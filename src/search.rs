@@ -133,8 +133,9 @@ pub fn index_pages(pages: &Files) -> Result<Files> {
 }
 
 /// Indexing beside the build: [`Indexer::add`] starts indexing one locale's pages on a
-/// thread of its own as soon as the locale is rendered (at most as many at a time as the
-/// build has threads; `add` waits for the oldest beyond that), so the index is built while
+/// thread of its own as soon as the locale is rendered (one at a time with the native
+/// indexer, which uses every thread; as many as the build has threads with Pagefind; `add`
+/// waits for the oldest beyond that), so the index is built while
 /// the next locales render, and each locale's pages leave memory once indexed. Small
 /// locales (under 2 MB of pages) wait for `finish` and share indexes.
 /// [`Indexer::finish`] merges the outputs: the same files as [`index_pages`] of all the
@@ -211,7 +212,11 @@ impl Indexer {
     /// Indexes `pages` (one locale, or several small ones) on a thread of its own, and
     /// caches each locale's part of the index under its key.
     fn spawn(&mut self, pages: Files, keys: Keys) -> Result<()> {
-        while self.running.len() >= rayon::current_num_threads().max(1) {
+        // The native indexer uses every thread for one locale (and is done with it before
+        // the next is rendered), so one at a time keeps a single locale's pages in flight;
+        // Pagefind indexes a locale on one thread, so it gets one per thread.
+        let at_once = if native::enabled() { 1 } else { rayon::current_num_threads().max(1) };
+        while self.running.len() >= at_once {
             self.join_oldest()?;
         }
         let cache = self.cache.clone();
