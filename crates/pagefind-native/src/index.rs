@@ -241,15 +241,19 @@ impl Packer<'_> {
     /// `pages`, fossicked and packed in order. Runs are packed a wave at a time (a few a
     /// thread), each wave while the one before is appended.
     fn pack<S: Source>(&self, pages: Vec<S>) -> Packed {
-        let wave = self.run * 2 * rayon::current_num_threads();
+        // Shorter runs for a language of few pages, so that every thread gets some (the
+        // files do not depend on the run length).
+        let threads = rayon::current_num_threads().max(1);
+        let run = self.run.min(pages.len().div_ceil(threads * 2)).max(1);
+        let wave = run * 2 * threads;
         let mut pages = pages.into_iter();
         let mut waves = Vec::new();
         loop {
             let runs: Vec<Vec<S>> = std::iter::from_fn(|| {
-                let run: Vec<S> = pages.by_ref().take(self.run).collect();
+                let run: Vec<S> = pages.by_ref().take(run).collect();
                 (!run.is_empty()).then_some(run)
             })
-            .take(wave / self.run)
+            .take(wave / run)
             .collect();
             if runs.is_empty() {
                 break;
