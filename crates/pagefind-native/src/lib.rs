@@ -14,6 +14,11 @@
 //! - [`index`]: the pages of a site -> its index files (Pagefind's page selection, language
 //!   grouping, `build_indexes` and file output).
 //!
+//! [`index::index`] runs the last two on parsed pages as a stream: pages are selected and
+//! grouped on what parsing says of them, then fossicked and packed in parallel runs, so no
+//! more than one fossicked [`Page`] a thread is alive at a time. [`index::build`] takes
+//! fossicked pages; both give the same files.
+//!
 //! What is not here: Pagefind's constant files (`pagefind.js`, its worker, the WebAssembly
 //! search cores), which the caller takes from Pagefind.
 
