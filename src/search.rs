@@ -137,7 +137,9 @@ pub fn index_pages(pages: &Files) -> Result<Files> {
 /// indexer, which uses every thread; as many as the build has threads with Pagefind; `add`
 /// waits for the oldest beyond that), so the index is built while
 /// the next locales render, and each locale's pages leave memory once indexed. Small
-/// locales (under 2 MB of pages) wait for `finish` and share indexes.
+/// locales (under 2 MB of pages) wait for `finish` and share indexes. With the native
+/// indexer, the first `add` also starts taking Pagefind's constant files, on a thread of
+/// their own, beside the next locales' rendering.
 /// [`Indexer::finish`] merges the outputs: the same files as [`index_pages`] of all the
 /// pages (each language's index depends only on its own pages).
 ///
@@ -152,6 +154,8 @@ pub struct Indexer {
     cache: Option<Arc<Cache>>,
     /// The locales whose index came from the cache (Pagefind's language keys).
     reused: Vec<String>,
+    /// Whether the native indexer's constant files are being taken already.
+    prefetched: bool,
 }
 
 /// The cache keys of the locales one index is made of: (Pagefind's language key, key).
@@ -178,6 +182,7 @@ impl Indexer {
             small: Vec::new(),
             cache: cache.map(Arc::new),
             reused: Vec::new(),
+            prefetched: false,
         }
     }
 
@@ -196,6 +201,11 @@ impl Indexer {
                 return Ok(());
             }
             keys.push((locale.to_lowercase(), key));
+        }
+        if native::enabled() && !self.prefetched {
+            // Its constant files, taken beside the rendering of the next locales.
+            self.prefetched = true;
+            native::prefetch_assets(self.cache.clone());
         }
         if pages.values().map(Vec::len).sum::<usize>() < SMALL_LOCALE_BYTES {
             self.small.push((pages, keys));

@@ -87,6 +87,13 @@ struct EntryLanguage {
     page_count: usize,
 }
 
+/// Starts taking Pagefind's constant files (see [`assets`]) on a thread of its own, so that
+/// the first index to need them finds them ready, or waits less. A failure is left for that
+/// index to meet again and report.
+pub(super) fn prefetch_assets(cache: Option<std::sync::Arc<Cache>>) {
+    std::thread::spawn(move || assets(&[], cache.as_deref()).map(drop));
+}
+
 /// Pagefind's constant files the site needs: the search API and its worker, the generic
 /// search core, and the search core of each of `languages` (Pagefind's language keys, e.g.
 /// `de-de`, whose core is `wasm.de-de.pagefind`: the core of its base language, `de`).
