@@ -59,7 +59,7 @@ impl Cache {
         program.update(env!("CARGO_PKG_VERSION").as_bytes());
         program.update(meta.len().to_le_bytes());
         program.update(modified.as_nanos().to_le_bytes());
-        // Which indexer wrote an entry: the two agree byte for byte, but the way back to
+        // Which indexer wrote an entry: the two agree once inflated, but the way back to
         // Pagefind must not be served the native index.
         program.update([u8::from(super::native::enabled())]);
         Some(Cache {

@@ -3,6 +3,7 @@
 //! `data-pagefind-body`, by locale (the first path segment), indexed one locale at a time
 //! with `index::index` (fossicking and building together: "build"), or with `BUILD` set,
 //! fossicked one after the other ("words") then given to `index::build` ("build").
+//! `GZIP_LEVEL` sets [`Options::gzip_level`](pagefind_native::index::Options) (default 9).
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -27,6 +28,10 @@ fn main() {
             }
         }
     }
+    let mut options = pagefind_native::index::Options::default();
+    if let Some(level) = std::env::var("GZIP_LEVEL").ok().and_then(|l| l.parse().ok()) {
+        options.gzip_level = level;
+    }
     let (mut parse, mut words, mut build) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     let (mut pages_n, mut bytes, mut out_bytes) = (0, 0, 0);
     for (_, mut pages) in locales {
@@ -47,11 +52,11 @@ fn main() {
                 parsed.into_iter().map(|(p, x)| fossicker.fossick(&p, x)).collect();
             words += t.elapsed();
             let t = Instant::now();
-            let built = pagefind_native::index::build(fossicked);
+            let built = pagefind_native::index::build_with(fossicked, &options);
             build += t.elapsed();
             built
         } else {
-            let built = pagefind_native::index::index(parsed);
+            let built = pagefind_native::index::index_with(parsed, &options);
             build += t.elapsed();
             built
         };

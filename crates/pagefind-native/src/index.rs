@@ -47,12 +47,18 @@ pub struct Options {
     pub max_fragments: Option<u32>,
     /// The size after which a word index chunk ends (Pagefind's `index_chunk_size`).
     pub index_chunk_size: usize,
+    /// The gzip level of every file, 0 to 9. Pagefind's is 9, the best: the files are
+    /// then Pagefind's byte for byte. A lower level changes only the compressed bytes (the
+    /// names are hashes of what is compressed, and what a browser inflates is the same):
+    /// at 6, zlib's default, the corpus's index was 0.4 % larger and gzipped in ~60 % of
+    /// the time.
+    pub gzip_level: u32,
 }
 
 impl Default for Options {
-    /// Pagefind's defaults: no fragment grouping, and chunks of 20,000 unless the
+    /// Pagefind's defaults: no fragment grouping, chunks of 20,000 unless the
     /// `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE` environment variable, which Pagefind reads too,
-    /// says otherwise.
+    /// says otherwise, and gzip at the best level.
     fn default() -> Self {
         Self {
             max_fragments: None,
@@ -60,6 +66,7 @@ impl Default for Options {
                 .ok()
                 .and_then(|size| size.parse().ok())
                 .unwrap_or(20_000),
+            gzip_level: 9,
         }
     }
 }
@@ -175,6 +182,7 @@ pub(crate) fn run<S: Source>(
     let packer = Packer {
         meta_fields: &meta_fields,
         keep_json: options.max_fragments.is_some_and(|max| max > 0),
+        gzip_level: options.gzip_level,
         fossickers: Mutex::default(),
         run: run.max(1),
     };
@@ -232,6 +240,7 @@ pub(crate) fn run<S: Source>(
 struct Packer<'a> {
     meta_fields: &'a [String],
     keep_json: bool,
+    gzip_level: u32,
     /// Fossickers not in use, each with what it learnt of words.
     fossickers: Mutex<Vec<Fossicker>>,
     run: usize,
@@ -278,7 +287,8 @@ impl Packer<'_> {
         let mut fossicker = taken.unwrap_or_default();
         let mut packed = Packed::default();
         for page in pages {
-            packed.add(page.fossick(&mut fossicker), self.meta_fields, self.keep_json);
+            let page = page.fossick(&mut fossicker);
+            packed.add(page, self.meta_fields, self.keep_json, self.gzip_level);
         }
         self.fossickers.lock().unwrap_or_else(|e| e.into_inner()).push(fossicker);
         packed

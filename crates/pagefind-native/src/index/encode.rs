@@ -111,10 +111,11 @@ pub(crate) fn prefix(s: &str, len: usize) -> &str {
     s.get(..len).unwrap_or(s)
 }
 
-/// A file's bytes as Pagefind writes its `Compress::GZ` files: gzip at the best level of
-/// `b"pagefind_dcd"` followed by `contents`, written in the same two calls.
-pub(crate) fn gzip(contents: &[u8]) -> Vec<u8> {
-    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+/// A file's bytes as Pagefind writes its `Compress::GZ` files: gzip of `b"pagefind_dcd"`
+/// followed by `contents`, written in the same two calls, at `level` (Pagefind's is the
+/// best, 9: see [`super::Options::gzip_level`]).
+pub(crate) fn gzip(contents: &[u8], level: u32) -> Vec<u8> {
+    let mut gz = GzEncoder::new(Vec::new(), Compression::new(level.min(9)));
     gz.write_all(b"pagefind_dcd")
         .and_then(|()| gz.write_all(contents))
         .expect("writing to a Vec does not fail");

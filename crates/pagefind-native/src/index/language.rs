@@ -82,8 +82,15 @@ impl Packed {
     /// Adds `page` as the next page, unless it has no words (Pagefind drops those).
     /// `meta_fields` are the sorted meta fields of all the pages indexed: meta words are
     /// numbered by them until [`finish`] renumbers them by the language's own.
-    /// `keep_json`: the fragment is kept as JSON (for grouping) instead of gzipped.
-    pub(crate) fn add(&mut self, page: Page, meta_fields: &[String], keep_json: bool) {
+    /// `keep_json`: the fragment is kept as JSON (for grouping) instead of gzipped (at
+    /// `gzip_level`).
+    pub(crate) fn add(
+        &mut self,
+        page: Page,
+        meta_fields: &[String],
+        keep_json: bool,
+        gzip_level: u32,
+    ) {
         if page.word_data.is_empty() {
             return;
         }
@@ -115,7 +122,7 @@ impl Packed {
             body: if keep_json {
                 FragmentBody::Json(json)
             } else {
-                FragmentBody::Gzipped(gzip(json.as_bytes()))
+                FragmentBody::Gzipped(gzip(json.as_bytes(), gzip_level))
             },
         });
         if !self.meta_keys.is_empty() || !page.meta.is_empty() {
@@ -164,6 +171,7 @@ pub(crate) fn finish(
     files: &mut Files,
 ) -> Built {
     let Packed { words, fragments, pages, meta_keys } = packed;
+    let level = options.gzip_level;
     let sorts = sorts(&pages);
     // Pagefind numbers the meta fields of the language's pages, sorted.
     let language_fields: Vec<String> = meta_keys.into_iter().collect();
@@ -173,7 +181,7 @@ pub(crate) fn finish(
             .map(|name| language_fields.binary_search(name).unwrap_or_default() as u16)
             .collect()
     });
-    let filters = filters(&pages, language, files);
+    let filters = filters(&pages, language, level, files);
     drop(pages);
 
     let group = options.max_fragments.filter(|&max| max > 0 && (max as usize) < fragments.len());
@@ -184,14 +192,14 @@ pub(crate) fn finish(
                 words.par_iter_mut().for_each(|(_, p)| p.renumber_meta_fields(renumber));
             }
             words.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            encode_chunks(words, options.index_chunk_size)
+            encode_chunks(words, options.index_chunk_size, level)
         },
         || {
             let mut fragments = fragments;
             if group.is_none() {
                 fragments.par_iter_mut().for_each(|fragment| {
                     if let FragmentBody::Json(json) = &fragment.body {
-                        fragment.body = FragmentBody::Gzipped(gzip(json.as_bytes()));
+                        fragment.body = FragmentBody::Gzipped(gzip(json.as_bytes(), level));
                     }
                 });
             }
@@ -200,7 +208,7 @@ pub(crate) fn finish(
     );
 
     let page_count = fragments.len();
-    let meta_pages = write_fragments(fragments, language, group, files);
+    let meta_pages = write_fragments(fragments, language, group, level, files);
     let index_chunks = write_chunks(chunks, language, files);
 
     let meta = cbor(&MetaIndex {
@@ -212,7 +220,7 @@ pub(crate) fn finish(
         meta_fields: &language_fields,
     });
     let meta_hash = format!("{language}_{}", prefix(&full_hash(&meta), language.len() + 8));
-    files.insert(format!("pagefind.{meta_hash}.pf_meta"), gzip(&meta));
+    files.insert(format!("pagefind.{meta_hash}.pf_meta"), gzip(&meta, level));
 
     Built { meta_hash, page_count }
 }
@@ -255,7 +263,7 @@ fn sort_number(value: &str) -> Option<f32> {
 
 /// Writes the filter files and returns their meta records: filters sorted by name, each
 /// filter's values sorted, each value's pages in page order (once per occurrence).
-fn filters(pages: &[PageInfo], language: &str, files: &mut Files) -> Vec<MetaFilter> {
+fn filters(pages: &[PageInfo], language: &str, level: u32, files: &mut Files) -> Vec<MetaFilter> {
     let mut map: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
     for (number, page) in pages.iter().enumerate() {
         // Pagefind sees (filter, value) pairs: a filter without values is no filter.
@@ -277,7 +285,7 @@ fn filters(pages: &[PageInfo], language: &str, files: &mut Files) -> Vec<MetaFil
                     .collect(),
             });
             let hash = format!("{language}_{}", full_hash(&bytes));
-            (filter, gzip(&bytes), hash)
+            (filter, gzip(&bytes, level), hash)
         })
         .collect();
 
@@ -317,7 +325,7 @@ struct Chunk {
 
 /// Pagefind's `chunk_index` and `chunk_meta`, and each chunk's CBOR (with page numbers
 /// delta-encoded), hash and gzipped file.
-fn encode_chunks(words: Vec<(String, Postings)>, chunk_size: usize) -> Vec<Chunk> {
+fn encode_chunks(words: Vec<(String, Postings)>, chunk_size: usize, level: u32) -> Vec<Chunk> {
     // A chunk ends after the word that takes its size to `chunk_size`.
     let mut ranges = Vec::new();
     let mut start = 0;
@@ -356,7 +364,7 @@ fn encode_chunks(words: Vec<(String, Postings)>, chunk_size: usize) -> Vec<Chunk
         .zip(metas)
         .map(|(range, meta)| {
             let bytes = postings::word_index(&words[range]);
-            Chunk { meta, hash: full_hash(&bytes), gzipped: gzip(&bytes) }
+            Chunk { meta, hash: full_hash(&bytes), gzipped: gzip(&bytes, level) }
         })
         .collect()
 }
@@ -388,6 +396,7 @@ fn write_fragments(
     fragments: Vec<Fragment>,
     language: &str,
     group: Option<u32>,
+    level: u32,
     files: &mut Files,
 ) -> Vec<MetaPage> {
     let mut taken: HashMap<String, usize> = HashMap::with_capacity(fragments.len());
@@ -452,7 +461,7 @@ fn write_fragments(
                 object.insert(name.as_str(), value);
             }
             let json = serde_json::to_string(&object).expect("JSON values serialize");
-            (full_hash(json.as_bytes()), gzip(json.as_bytes()))
+            (full_hash(json.as_bytes()), gzip(json.as_bytes(), level))
         })
         .collect();
     let mut group_names = BTreeSet::new();
@@ -504,6 +513,7 @@ mod tests {
                 ("peach".into(), word(&[(5, 2)])),
             ],
             8,
+            9,
         );
         let metas: Vec<_> = chunks.into_iter().map(|c| (c.meta.from, c.meta.to)).collect();
         assert_eq!(

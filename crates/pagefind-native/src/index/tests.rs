@@ -763,6 +763,17 @@ fn check_streaming(site: Vec<(String, String)>, languages: &[&str]) {
     compare(&expected.0, &built.0);
     assert_eq!(expected.1, built.1, "entry records");
 
+    // Another gzip level: other gzipped bytes, the same names and the same contents.
+    let faster = index_with(parsed.clone(), &Options { gzip_level: 1, ..Options::default() });
+    assert_eq!(built.0.keys().collect::<Vec<_>>(), faster.0.keys().collect::<Vec<_>>());
+    assert_eq!(built.1, faster.1, "entry records");
+    let mut recompressed = 0;
+    for (name, bytes) in &built.0 {
+        assert_eq!(gunzip(bytes), gunzip(&faster.0[name]), "{name}");
+        recompressed += usize::from(*bytes != faster.0[name]);
+    }
+    assert!(recompressed > 0, "level 1 wrote the bytes of level 9");
+
     let options = Options { max_fragments: Some(5), ..Options::default() };
     let grouped = index_with(parsed, &options);
     let expected = pagefind.pagefind(Some(5));
