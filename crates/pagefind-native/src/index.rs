@@ -112,7 +112,16 @@ pub(crate) trait Source: Send {
     fn force_inclusion(&self) -> bool;
     /// The meta fields (fossicking keeps those of parsing).
     fn meta_keys(&self) -> impl Iterator<Item = &String>;
-    fn fossick(self, fossicker: &mut Fossicker) -> Page;
+    /// The page, with its words in `word_data` and `meta_word_data`, or left interned in
+    /// `words` (see [`Fossicker::fossick_interned`]).
+    fn fossick(self, fossicker: &mut Fossicker, words: &mut InternedWords) -> Page;
+}
+
+/// A page's words as ids of its language's stems: body words, meta words.
+#[derive(Default)]
+pub(crate) struct InternedWords {
+    pub(crate) body: Vec<(u32, Vec<crate::Word>)>,
+    pub(crate) meta: Vec<(u32, Vec<crate::MetaWord>)>,
 }
 
 impl Source for Page {
@@ -131,7 +140,7 @@ impl Source for Page {
     fn meta_keys(&self) -> impl Iterator<Item = &String> {
         self.meta.keys()
     }
-    fn fossick(self, _: &mut Fossicker) -> Page {
+    fn fossick(self, _: &mut Fossicker, _: &mut InternedWords) -> Page {
         self
     }
 }
@@ -152,8 +161,8 @@ impl Source for (String, Parsed) {
     fn meta_keys(&self) -> impl Iterator<Item = &String> {
         self.1.meta.keys()
     }
-    fn fossick(self, fossicker: &mut Fossicker) -> Page {
-        fossicker.fossick(&self.0, self.1)
+    fn fossick(self, fossicker: &mut Fossicker, words: &mut InternedWords) -> Page {
+        fossicker.fossick_interned(&self.0, self.1, &mut words.body, &mut words.meta)
     }
 }
 
@@ -282,13 +291,29 @@ impl Packer<'_> {
         packed
     }
 
+    /// Parsed pages' words stay interned while the run is packed (postings by stem id), and
+    /// are named once per distinct word of the run, rather than once per word and page.
     fn pack_run<S: Source>(&self, pages: Vec<S>) -> Packed {
         let taken = self.fossickers.lock().unwrap_or_else(|e| e.into_inner()).pop();
         let mut fossicker = taken.unwrap_or_default();
         let mut packed = Packed::default();
+        let mut words = InternedWords::default();
+        // The primary subtag of the language of the interned postings in `packed`.
+        let mut interned: Option<String> = None;
         for page in pages {
-            let page = page.fossick(&mut fossicker);
-            packed.add(page, self.meta_fields, self.keep_json, self.gzip_level);
+            let page = page.fossick(&mut fossicker, &mut words);
+            let primary = words::primary_subtag(&page.language);
+            if interned.as_deref().is_some_and(|p| p != primary) {
+                let previous = interned.take().unwrap_or_default();
+                packed.name_interned(|id| fossicker.stem(&previous, id));
+            }
+            if interned.is_none() && !words.body.is_empty() {
+                interned = Some(primary.to_owned());
+            }
+            packed.add(page, &mut words, self.meta_fields, self.keep_json, self.gzip_level);
+        }
+        if let Some(primary) = interned {
+            packed.name_interned(|id| fossicker.stem(&primary, id));
         }
         self.fossickers.lock().unwrap_or_else(|e| e.into_inner()).push(fossicker);
         packed

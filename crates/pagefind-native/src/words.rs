@@ -75,6 +75,37 @@ impl Fossicker {
 
     /// The page at `source_path` (relative to the site, e.g. `de-DE/a/index.html`).
     pub fn fossick(&mut self, source_path: &str, parsed: Parsed) -> Page {
+        let (mut page, language) = self.fossick_page(source_path, parsed);
+        page.word_data = language.body.take(&language.stems);
+        page.meta_word_data = language.meta.take(&language.stems);
+        page
+    }
+
+    /// [`Fossicker::fossick`] with the page's words left interned: its `word_data` and
+    /// `meta_word_data` are empty, and their entries are appended to `body` and `meta`
+    /// instead, each word as its id among the stems of the page's language (named by
+    /// [`Fossicker::stem`] with the language's primary subtag, [`primary_subtag`]).
+    pub(crate) fn fossick_interned(
+        &mut self,
+        source_path: &str,
+        parsed: Parsed,
+        body: &mut Vec<(u32, Vec<Word>)>,
+        meta: &mut Vec<(u32, Vec<MetaWord>)>,
+    ) -> Page {
+        let (page, language) = self.fossick_page(source_path, parsed);
+        language.body.take_ids(body);
+        language.meta.take_ids(meta);
+        page
+    }
+
+    /// The stemmed word that `id` stands for in `fossick_interned`'s words of a page of
+    /// the language whose primary subtag is `primary`.
+    pub(crate) fn stem(&self, primary: &str, id: u32) -> &str {
+        self.languages[primary].stems.get(id)
+    }
+
+    /// The page without its words, which are left in its language's occurrences.
+    fn fossick_page(&mut self, source_path: &str, parsed: Parsed) -> (Page, &mut Language) {
         let mut parsed = parsed;
         let primary = primary_subtag(&parsed.language);
         if !self.languages.contains_key(primary) {
@@ -84,28 +115,29 @@ impl Fossicker {
 
         let digest = DigestState::run(language, &parsed);
         tidy_meta_and_filters(&mut parsed);
-        let meta_word_data = language.meta_words(&parsed.meta);
+        language.meta_words(&parsed.meta);
 
-        Page {
+        let page = Page {
             url: build_url(source_path),
             content: digest.content,
             word_count: digest.word_count,
             filters: parsed.filters,
             meta: parsed.meta,
             anchors: digest.anchors,
-            word_data: digest.word_data,
-            meta_word_data,
+            word_data: HashMap::new(),
+            meta_word_data: HashMap::new(),
             sort: parsed.sort,
             has_custom_body: parsed.has_custom_body,
             force_inclusion: parsed.force_inclusion,
             has_html_element: parsed.has_html_element,
             language: parsed.language,
-        }
+        };
+        (page, language)
     }
 }
 
 /// The part of a language tag that Pagefind picks a stemmer and segmentation by.
-fn primary_subtag(language: &str) -> &str {
+pub(crate) fn primary_subtag(language: &str) -> &str {
     language.split('-').next().unwrap_or_default()
 }
 
@@ -317,6 +349,15 @@ impl<T> Occurrences<T> {
         }
         map
     }
+
+    /// The occurrences by interned word, appended to `out`, leaving this empty for the
+    /// next page.
+    fn take_ids(&mut self, out: &mut Vec<(u32, Vec<T>)>) {
+        for (stem, _) in &self.words {
+            self.slots[*stem as usize] = u32::MAX;
+        }
+        out.append(&mut self.words);
+    }
 }
 
 /// What is kept per language: the stemmer, the segmenter, and each raw word's
@@ -441,8 +482,8 @@ impl Language {
     }
 
     /// Pagefind's `parse_meta_words`: the words of each meta field, by field number
-    /// in the order of the fields' names.
-    fn meta_words(&mut self, meta: &BTreeMap<String, String>) -> HashMap<String, Vec<MetaWord>> {
+    /// in the order of the fields' names, into the meta occurrences.
+    fn meta_words(&mut self, meta: &BTreeMap<String, String>) {
         for (field_id, value) in meta.values().enumerate() {
             for (word_index, word) in value.split_whitespace().enumerate() {
                 let id = self.entry(word);
@@ -456,14 +497,13 @@ impl Language {
                 }
             }
         }
-        self.meta.take(&self.stems)
     }
 }
 
 /// What `parse_digest` returns.
+/// The words are left in the language's body occurrences.
 struct Digest {
     content: String,
-    word_data: HashMap<String, Vec<Word>>,
     anchors: Vec<Anchor>,
     word_count: usize,
 }
@@ -520,12 +560,7 @@ impl<'a> DigestState<'a> {
         if content.ends_with(' ') {
             content.pop();
         }
-        Digest {
-            content,
-            word_data: state.language.body.take(&state.language.stems),
-            anchors: state.anchors,
-            word_count: state.max_word_index + 1,
-        }
+        Digest { content, anchors: state.anchors, word_count: state.max_word_index + 1 }
     }
 
     /// Handles a marker, or indexes a word. `segmented` carries the last grapheme

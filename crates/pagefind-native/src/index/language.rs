@@ -13,12 +13,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::Options;
 use super::encode::{
     FilterIndex, MetaChunk, MetaFilter, MetaIndex, MetaPage, MetaSort, PackedValue, cbor,
     full_hash, gzip, prefix,
 };
 use super::postings::{self, Postings};
+use super::{InternedWords, Options};
 use crate::words::FxBuild;
 use crate::{Anchor, Files, PAGEFIND_VERSION, Page};
 
@@ -61,6 +61,10 @@ enum FragmentBody {
 #[derive(Default)]
 pub(crate) struct Packed {
     words: HashMap<String, Postings, FxBuild>,
+    /// Postings of interned words not named yet (see [`Packed::name_interned`]), and
+    /// each stem id's index in them, or `u32::MAX`.
+    interned: Vec<(u32, Postings)>,
+    slots: Vec<u32>,
     fragments: Vec<Fragment>,
     pages: Vec<PageInfo>,
     /// The meta fields of the pages.
@@ -79,7 +83,8 @@ impl Packed {
         self.pages.len()
     }
 
-    /// Adds `page` as the next page, unless it has no words (Pagefind drops those).
+    /// Adds `page` as the next page, with its words and those of `interned` (which this
+    /// empties), unless it has no words (Pagefind drops those).
     /// `meta_fields` are the sorted meta fields of all the pages indexed: meta words are
     /// numbered by them until [`finish`] renumbers them by the language's own.
     /// `keep_json`: the fragment is kept as JSON (for grouping) instead of gzipped (at
@@ -87,11 +92,13 @@ impl Packed {
     pub(crate) fn add(
         &mut self,
         page: Page,
+        interned: &mut InternedWords,
         meta_fields: &[String],
         keep_json: bool,
         gzip_level: u32,
     ) {
-        if page.word_data.is_empty() {
+        if page.word_data.is_empty() && interned.body.is_empty() {
+            interned.meta.clear();
             return;
         }
         let number = self.pages.len() as u32;
@@ -106,6 +113,12 @@ impl Packed {
         }
         for (word, positions) in page.meta_word_data {
             self.postings(word).add_meta_positions(positions, &field_ids, number);
+        }
+        for (id, positions) in interned.body.drain(..) {
+            self.interned_postings(id).add_positions(positions, number);
+        }
+        for (id, positions) in interned.meta.drain(..) {
+            self.interned_postings(id).add_meta_positions(positions, &field_ids, number);
         }
         let data = FragmentData {
             url: &page.url,
@@ -139,8 +152,37 @@ impl Packed {
         self.words.entry(word).or_default()
     }
 
+    fn interned_postings(&mut self, id: u32) -> &mut Postings {
+        let id = id as usize;
+        if id >= self.slots.len() {
+            self.slots.resize(id + 1, u32::MAX);
+        }
+        if self.slots[id] == u32::MAX {
+            self.slots[id] = self.interned.len() as u32;
+            self.interned.push((id as u32, Postings::default()));
+        }
+        &mut self.interned[self.slots[id] as usize].1
+    }
+
+    /// Names the interned words' postings by `stem`, after any postings of the same words
+    /// added by name (a word's pages stay in order when all the pages added by name come
+    /// first, as [`super::Packer`] adds them).
+    pub(crate) fn name_interned<'s>(&mut self, stem: impl Fn(u32) -> &'s str) {
+        self.slots.clear();
+        self.words.reserve(self.interned.len());
+        for (id, postings) in self.interned.drain(..) {
+            match self.words.get_mut(stem(id)) {
+                Some(mine) => mine.append(postings, 0),
+                None => {
+                    self.words.insert(stem(id).to_owned(), postings);
+                }
+            }
+        }
+    }
+
     /// Appends the pages of `other` after these.
     pub(crate) fn append(&mut self, other: Packed) {
+        debug_assert!(self.interned.is_empty() && other.interned.is_empty(), "named first");
         if self.pages.is_empty() {
             *self = other;
             return;
@@ -170,7 +212,8 @@ pub(crate) fn finish(
     options: &Options,
     files: &mut Files,
 ) -> Built {
-    let Packed { words, fragments, pages, meta_keys } = packed;
+    debug_assert!(packed.interned.is_empty(), "named first");
+    let Packed { words, fragments, pages, meta_keys, .. } = packed;
     let level = options.gzip_level;
     let sorts = sorts(&pages);
     // Pagefind numbers the meta fields of the language's pages, sorted.
