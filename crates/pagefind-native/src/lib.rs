@@ -16,8 +16,10 @@
 //!
 //! [`index::index`] runs the last two on parsed pages as a stream: pages are selected and
 //! grouped on what parsing says of them, then fossicked and packed in parallel runs, so no
-//! more than one fossicked [`Page`] a thread is alive at a time. [`index::build`] takes
-//! fossicked pages; both give the same files.
+//! more than one fossicked [`Page`] a thread is alive at a time (its words left as ids of
+//! the fossicker's stems until the run is packed, and named once per distinct word of the
+//! run). [`index::build`] takes fossicked pages; both give the same files. Each thread
+//! keeps one gzip encoder, reset between files.
 //!
 //! What is not here: Pagefind's constant files (`pagefind.js`, its worker, the WebAssembly
 //! search cores), which the caller takes from Pagefind.
