@@ -178,7 +178,7 @@ fn build_with(
         search::Mode::Cached(dir) => search::Cache::open(dir),
         search::Mode::On | search::Mode::Off => None,
     };
-    let mut indexer = search::Indexer::new(cache);
+    let mut indexer = search::Indexer::new(cache).writing_to(&staging);
     let mut renderer = render::Renderer::new(&site, &l10n, &options);
     let mut search_views = (keep && search).then(search::Views::new);
     let articles = article_scopes(&site);
@@ -269,12 +269,10 @@ fn build_with(
         }
         indexer.add(pages)?;
         index_reused = indexer.reused().to_vec();
-        let files = indexer.finish()?;
-        index_sizes = search::index_sizes(&files);
-        for (name, bytes) in &files {
-            staging.put(&format!("{}/{name}", search::DIR), bytes)?;
-        }
+        index_sizes = indexer.finish_written()?;
         timings.mark("search index");
+    } else {
+        drop(indexer);
     }
     let files = staging.file_count();
     let pages = staging.page_count();
