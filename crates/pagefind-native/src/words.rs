@@ -578,7 +578,7 @@ impl<'a> DigestState<'a> {
         }
 
         // Zero-width spaces are boundaries in segmented languages: none go into the index
-        let base_word: Cow<'_, str> = if word.contains(ZWSP) {
+        let base_word: Cow<'_, str> = if !word.is_ascii() && word.contains(ZWSP) {
             Cow::Owned(word.replace(ZWSP, ""))
         } else {
             Cow::Borrowed(word)

@@ -322,6 +322,9 @@ fn has_decomposition(word: &str) -> bool {
 /// The lowercase parts of a compound word, space-separated, and the emoji in it
 /// (Pagefind's `get_discrete_words`).
 pub fn get_discrete_words(s: &str) -> (String, Option<Vec<String>>) {
+    if let Some(words) = plain_ascii_words(s) {
+        return (words, None);
+    }
     let words = s
         .replace(|c: char| c.is_ascii_punctuation(), " ")
         .to_case(Case::Lower)
@@ -337,6 +340,35 @@ pub fn get_discrete_words(s: &str) -> (String, Option<Vec<String>>) {
     });
 
     (words, extras)
+}
+
+/// [`get_discrete_words`]' words without `convert_case`, for the common raw word that
+/// needs none of its case boundaries: ASCII letters and punctuation only, with no
+/// uppercase letter after the first of a run of letters (`customer,`, `(Partner`).
+/// Such a word has no emoji (in ASCII `\p{Emoji}` is only `0`-`9`, `#` and `*`, and
+/// neither `#` nor `*` alone is one), and its lowercase words are its runs of letters,
+/// lowercased. `None` for any other word: the reference path takes it.
+fn plain_ascii_words(s: &str) -> Option<String> {
+    let mut words = String::with_capacity(s.len());
+    let mut in_run = false;
+    for b in s.bytes() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                if b.is_ascii_uppercase() && in_run {
+                    return None;
+                }
+                if !in_run && !words.is_empty() {
+                    words.push(' ');
+                }
+                words.push(char::from(b.to_ascii_lowercase()));
+                in_run = true;
+            }
+            b'#' | b'*' => return None,
+            _ if b.is_ascii_punctuation() => in_run = false,
+            _ => return None,
+        }
+    }
+    Some(words)
 }
 
 /// Splits a run of text into words with ICU4X's dictionary segmenter, dropping
@@ -359,4 +391,47 @@ pub fn segment_words<'a>(
             start = end;
             word
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`get_discrete_words`] as Pagefind writes it, for the fast path to agree with.
+    fn reference(s: &str) -> (String, Vec<String>) {
+        let words = s
+            .replace(|c: char| c.is_ascii_punctuation(), " ")
+            .to_case(Case::Lower)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let extras = EMOJI.is_match(s).then(|| {
+            s.graphemes(true).filter(|x| emojis::get(x).is_some()).map(str::to_string).collect()
+        });
+        (words, extras.unwrap_or_default())
+    }
+
+    #[test]
+    fn plain_ascii_words_takes_the_common_words() {
+        assert_eq!(plain_ascii_words("customer,").as_deref(), Some("customer"));
+        assert_eq!(plain_ascii_words("(Partner").as_deref(), Some("partner"));
+        assert_eq!(plain_ascii_words("re-Sell.Now").as_deref(), Some("re sell now"));
+        assert_eq!(plain_ascii_words("..."), Some(String::new()));
+        // Case boundaries, digits, emoji candidates and non-ASCII go the reference way.
+        for word in ["partnerCenter", "ABc", "v2", "#", "a*b", "café,", "a\u{1}"] {
+            assert_eq!(plain_ascii_words(word), None, "{word}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn plain_ascii_words_agrees_with_convert_case(s in "[a-zA-Z0-9#*.,;:!?()_'\"\\-/é ]{0,16}") {
+            if let Some(words) = plain_ascii_words(&s) {
+                prop_assert_eq!((words, Vec::new()), reference(&s));
+            }
+            let (words, extras) = get_discrete_words(&s);
+            prop_assert_eq!((words, extras.unwrap_or_default()), reference(&s));
+        }
+    }
 }
