@@ -2,7 +2,8 @@
 //! whitespace-delimited word (or ICU4X segment) is indexed under.
 //!
 //! These are the reference algorithms, kept step for step as Pagefind runs them so
-//! that the results agree exactly. They allocate freely: [`super::Fossicker`] runs
+//! that the results agree exactly (one shortcut, `plain_ascii_words`, skips `convert_case`
+//! where it can change nothing; a property test holds it to the reference). They allocate freely: [`super::Fossicker`] runs
 //! them once per distinct raw word and language and memoizes the result.
 
 use std::collections::HashSet;
