@@ -326,13 +326,7 @@ pub fn get_discrete_words(s: &str) -> (String, Option<Vec<String>>) {
     if let Some(words) = plain_ascii_words(s) {
         return (words, None);
     }
-    let words = s
-        .replace(|c: char| c.is_ascii_punctuation(), " ")
-        .to_case(Case::Lower)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-
+    let words = lowercase_words(s);
     let extras = EMOJI.is_match(s).then(|| {
         s.graphemes(true)
             .filter(|x| emojis::get(x).is_some())
@@ -341,6 +335,16 @@ pub fn get_discrete_words(s: &str) -> (String, Option<Vec<String>>) {
     });
 
     (words, extras)
+}
+
+/// The lowercase parts of `s`, space-separated, as Pagefind finds them: ASCII punctuation
+/// made spaces, then `convert_case`'s lower case (its case and digit boundaries).
+fn lowercase_words(s: &str) -> String {
+    s.replace(|c: char| c.is_ascii_punctuation(), " ")
+        .to_case(Case::Lower)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// [`get_discrete_words`]' words without `convert_case`, for the common raw word that
@@ -401,12 +405,7 @@ mod tests {
 
     /// [`get_discrete_words`] as Pagefind writes it, for the fast path to agree with.
     fn reference(s: &str) -> (String, Vec<String>) {
-        let words = s
-            .replace(|c: char| c.is_ascii_punctuation(), " ")
-            .to_case(Case::Lower)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let words = lowercase_words(s);
         let extras = EMOJI.is_match(s).then(|| {
             s.graphemes(true).filter(|x| emojis::get(x).is_some()).map(str::to_string).collect()
         });
