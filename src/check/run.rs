@@ -6,8 +6,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::check::{
     CheckData, Finding, Locale, Status, content, for_each_pair, labels, links, markup, procedure,
     refs, stale, status, structure, text,
@@ -21,7 +19,7 @@ use crate::l10n::lock::Lock;
 pub struct Run<'s> {
     site: Option<&'s Site>,
     source: String,
-    prints: HashMap<String, String>,
+    prints: stale::Prints,
     links: Option<links::LinkCheck<'s>>,
     findings: Vec<Finding>,
     status: Status,
@@ -64,7 +62,7 @@ impl<'s> Run<'s> {
             None => Run {
                 site,
                 source: String::new(),
-                prints: HashMap::default(),
+                prints: stale::Prints::new(),
                 links: None,
                 findings: Vec::new(),
                 status: Status::default(),

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::path::Path;
 
 use fluent_syntax::ast::{Entry as AstEntry, Resource};
@@ -50,7 +50,9 @@ pub fn load_lock(root: &Path, locale: &str) -> (Lock, Vec<Diagnostic>) {
 }
 
 /// `scope/id` -> fingerprint of every English message and term (first definition wins).
-pub(crate) fn fingerprints(source: &Locale<'_>) -> HashMap<String, String> {
+/// Sorted, like a [`Lock`], so that one scope's entries are one range of each
+/// ([`scope_entries`]).
+pub(crate) fn fingerprints(source: &Locale<'_>) -> Prints {
     use rayon::prelude::*;
     // Serializing and hashing every message is the cost: files in parallel.
     let per_file: Vec<Vec<(String, String)>> = source
@@ -76,12 +78,34 @@ pub(crate) fn fingerprints(source: &Locale<'_>) -> HashMap<String, String> {
             out
         })
         .collect();
-    let mut out = HashMap::default();
-    for (key, print) in per_file.into_iter().flatten() {
-        // The first definition wins, as in the bundle.
-        out.entry(key).or_insert(print);
-    }
-    out
+    let mut all: Vec<(String, String)> = per_file.into_iter().flatten().collect();
+    // The first definition wins, as in the bundle: a stable sort keeps definitions in file
+    // order, and the map is built in one go from the deduplicated, sorted entries.
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    all.dedup_by(|later, first| later.0 == first.0);
+    all.into_iter().collect()
+}
+
+/// The source's fingerprints, `scope/id` -> fingerprint ([`fingerprints`]).
+pub(crate) type Prints = BTreeMap<String, String>;
+
+/// The entries of `map` (keyed `scope/id`, a [`Lock`] or [`Prints`]) in `scope`, as
+/// (id, value) sorted by id: the keys `scope/…` are one range of the map (`/` sorts just
+/// before `0`). Looking ids up in it instead of the whole map keeps a file's lookups in a
+/// few cache lines: with a lookup of each message in maps of all of a locale's messages,
+/// the cache misses were a tenth of `check` on the 1,000-article bench site.
+fn scope_entries<'m>(map: &'m BTreeMap<String, String>, scope: &str) -> Vec<(&'m str, &'m str)> {
+    use std::ops::Bound;
+    let from = format!("{scope}/");
+    let to = format!("{scope}0");
+    map.range::<str, _>((Bound::Included(from.as_str()), Bound::Excluded(to.as_str())))
+        .map(|(key, value)| (&key[from.len()..], value.as_str()))
+        .collect()
+}
+
+/// The value of `id` among sorted `entries` ([`scope_entries`]).
+fn lookup<'m>(entries: &[(&'m str, &'m str)], id: &str) -> Option<&'m str> {
+    entries.binary_search_by(|(key, _)| (*key).cmp(id)).ok().map(|i| entries[i].1)
 }
 
 /// `scope/id` of every entry `target` translates that the source also has.
@@ -104,7 +128,7 @@ fn translated_keys(source: &Locale<'_>, target: &Locale<'_>) -> BTreeSet<String>
 /// `stale` findings of `target`, with the source's fingerprints computed once for all
 /// target locales.
 pub(crate) fn check_stale_with(
-    prints: &HashMap<String, String>,
+    prints: &Prints,
     source: &Locale<'_>,
     target: &Locale<'_>,
     lock: &Lock,
@@ -133,6 +157,7 @@ pub(crate) fn check_stale_with(
             let mut en_ids: HashSet<(bool, &str)> = HashSet::with_capacity_and_hasher(en_file.body.len(), Default::default());
             en_ids.extend(en_file.body.iter().filter_map(id_of));
             let mut seen = HashSet::with_capacity_and_hasher(file.body.len(), Default::default());
+            let (scope_prints, scope_lock) = (scope_entries(prints, scope), scope_entries(lock, scope));
             let mut key = String::new();
             for (is_term, name) in file.body.iter().filter_map(id_of) {
                 if !en_ids.contains(&(is_term, name)) || !seen.insert((is_term, name)) {
@@ -140,11 +165,11 @@ pub(crate) fn check_stale_with(
                 }
                 let dash = if is_term { "-" } else { "" };
                 key.clear();
-                let _ = write!(key, "{scope}/{dash}{name}");
-                let Some(current) = prints.get(key.as_str()) else {
+                let _ = write!(key, "{dash}{name}");
+                let Some(current) = lookup(&scope_prints, &key) else {
                     continue;
                 };
-                let why = match lock.get(key.as_str()) {
+                let why = match lookup(&scope_lock, &key) {
                     Some(reviewed) if reviewed == current => continue,
                     Some(_) => "the English changed since it was translated",
                     None => "no review against the current English is recorded",
