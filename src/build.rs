@@ -223,6 +223,9 @@ fn build_with(
             if let Some(views) = search_views.as_mut() {
                 views.insert(locale.clone(), pages.clone());
             }
+            // Below the memory budget, this locale's index may start while the last one's
+            // ends (see `Indexer::set_lookahead`).
+            indexer.set_lookahead(usize::from(resident_bytes().is_some_and(|b| b < MEMORY_BUDGET)));
             indexer.add(pages)?;
         }
         timings.mark(locale);
