@@ -167,7 +167,12 @@ fn build_with(
     let (mut data, more) = crate::check::load_check_inputs(root);
     let mut diags: Vec<Diagnostic> = more.into_iter().filter(Diagnostic::is_error).collect();
     timings.mark("check data");
-    let mut run = crate::check::Run::new(Some(&site), &l10n);
+    // The source locale is loaded whole from the start and never changes: parsed for the
+    // checks once, from a clone of its files (sharing their resources).
+    let source_files = (l10n.locales.first().cloned())
+        .unwrap_or_else(|| crate::l10n::LocaleFiles::new("", BTreeMap::new()));
+    let source = crate::check::Source::new(&source_files);
+    let mut run = crate::check::Run::new_against(Some(&site), &source);
     let mut options =
         Options { locales: locales.to_vec(), strict, stale: BTreeMap::new(), dashboard: None };
     let staging = Staging::new(out)?;
@@ -199,8 +204,8 @@ fn build_with(
         }
         // After a file that cannot be read or parsed, only the rest's syntax is checked.
         if !unreadable {
-            // One parse of the locale (and the source) for its stale ids and its check.
-            let parsed = crate::check::Parsed::new(&l10n, locale);
+            // One parse of the locale (against the source's) for its stale ids and its check.
+            let parsed = crate::check::Parsed::against(&source, &l10n, locale);
             if k > 0 {
                 options.stale.extend(run.stale_ids_in(&parsed, &data));
             }
@@ -235,7 +240,7 @@ fn build_with(
         return Ok((None, load_diags));
     }
     diags.extend(load_diags);
-    let (_, status) = run.finish(&l10n, &data);
+    let (_, status) = run.finish_against(&data, &source);
     options.dashboard = Some(dashboard_rows(&status));
     diags.extend(renderer.render_common(&site, &l10n, &options, &tee)?);
     timings.mark("render");

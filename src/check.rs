@@ -38,7 +38,7 @@ use crate::l10n::{L10n, UI_SCOPE};
 use crate::paths::{read_text, rel_path};
 
 pub use glossary::Glossary;
-pub use run::{Parsed, Run};
+pub use run::{Parsed, Run, Source};
 pub use stale::load_lock;
 pub use status::{LocaleStatus, ScopeStatus, Status, stale_in_scope, stale_messages, status};
 
@@ -328,7 +328,10 @@ pub(crate) fn parse_locales_in<'a>(l10n: &'a L10n, scopes: Option<&[&str]>) -> V
     parse(&l10n.locales.iter().collect::<Vec<_>>(), scopes)
 }
 
-fn parse<'a>(locales: &[&'a crate::l10n::LocaleFiles], scopes: Option<&[&str]>) -> Vec<Locale<'a>> {
+pub(crate) fn parse<'a>(
+    locales: &[&'a crate::l10n::LocaleFiles],
+    scopes: Option<&[&str]>,
+) -> Vec<Locale<'a>> {
     use rayon::prelude::*;
     // Files are independent: parse them in parallel (the map keeps the sorted order).
     locales

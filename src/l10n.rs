@@ -22,8 +22,9 @@ use crate::paths::{read_text, rel_path};
 /// The scope whose terms every bundle shares.
 pub const UI_SCOPE: &str = "ui";
 
-/// One parsed `.ftl` file. The source text lives once, inside the resource.
-#[derive(Debug)]
+/// One parsed `.ftl` file. The source text lives once, inside the resource (a clone
+/// shares it).
+#[derive(Debug, Clone)]
 pub struct FtlFile {
     /// Display path relative to the project root.
     pub path: String,
@@ -39,8 +40,8 @@ impl FtlFile {
     }
 }
 
-/// All files of one locale, by scope (file stem).
-#[derive(Debug)]
+/// All files of one locale, by scope (file stem). A clone shares the files' resources.
+#[derive(Debug, Clone)]
 pub struct LocaleFiles {
     pub locale: String,
     pub langid: LanguageIdentifier,

@@ -33,13 +33,51 @@ pub struct Run<'s> {
 /// do, from the same parse.
 pub struct Parsed<'a> {
     locales: Vec<Locale<'a>>,
+    /// The source, parsed beforehand ([`Parsed::against`]); then `locales` holds the
+    /// other locale only.
+    source: Option<&'a Locale<'a>>,
+}
+
+/// The source locale, parsed for the checks once for all the locales a build examines
+/// ([`Parsed::against`], [`Run::finish_against`]). Parsing it again for each locale, and
+/// once more for the site-wide checks at the end, cost the 1,000-article bench site's build
+/// about 1 % of its CPU and 10–60 ms of its last, serial steps (wall time -2 %).
+pub struct Source<'a>(Locale<'a>);
+
+impl<'a> Source<'a> {
+    /// The parsed source locale of `files` (the source locale's files: a build passes a
+    /// clone of them, which shares their resources, so that the rest of the project's files
+    /// can be loaded and dropped meanwhile).
+    pub fn new(files: &'a crate::l10n::LocaleFiles) -> Source<'a> {
+        let mut parsed = crate::check::parse(&[files], None);
+        Source(parsed.pop().expect("one locale parsed"))
+    }
 }
 
 impl<'a> Parsed<'a> {
     /// The source locale of `l10n` and `locale` (only the source when it is `locale`, or
     /// when `locale` is not loaded).
     pub fn new(l10n: &'a L10n, locale: &str) -> Parsed<'a> {
-        Parsed { locales: crate::check::parse_locales_of(l10n, &[locale]) }
+        Parsed { locales: crate::check::parse_locales_of(l10n, &[locale]), source: None }
+    }
+
+    /// [`Parsed::new`] with the source parsed already: only `locale` is parsed (nothing
+    /// when it is the source).
+    pub fn against(source: &'a Source<'a>, l10n: &'a L10n, locale: &str) -> Parsed<'a> {
+        let files: Vec<_> = l10n
+            .locales
+            .iter()
+            .filter(|l| l.locale == locale && l.locale != source.0.name)
+            .collect();
+        Parsed { locales: crate::check::parse(&files, None), source: Some(&source.0) }
+    }
+
+    /// The source, and the other locale when there is one.
+    fn locales(&self) -> (Option<&Locale<'a>>, Option<&Locale<'a>>) {
+        match self.source {
+            Some(source) => (Some(source), self.locales.first()),
+            None => (self.locales.first(), self.locales.get(1)),
+        }
     }
 }
 
@@ -105,7 +143,7 @@ impl<'s> Run<'s> {
         parsed: &Parsed<'_>,
         data: &CheckData,
     ) -> BTreeMap<(String, String), BTreeSet<String>> {
-        let [source, target] = parsed.locales.as_slice() else { return BTreeMap::new() };
+        let (Some(source), Some(target)) = parsed.locales() else { return BTreeMap::new() };
         let mut found = Vec::new();
         let lock = lock_of(data, target.name);
         stale::check_stale_with(&self.prints, source, target, lock, &mut found);
@@ -121,9 +159,9 @@ impl<'s> Run<'s> {
 
     /// [`Run::locale`] of the last locale in `parsed`.
     pub fn locale_in(&mut self, parsed: &Parsed<'_>, data: &CheckData) {
-        let (source, target) = match parsed.locales.as_slice() {
-            [source] => (source, source),
-            [source, target] => (source, target),
+        let (source, target) = match parsed.locales() {
+            (Some(source), None) => (source, source),
+            (Some(source), Some(target)) => (source, target),
             _ => return,
         };
         let stale = match self.stale.take() {
@@ -207,6 +245,16 @@ impl<'s> Run<'s> {
             Some(source) => self.finish_with(data, source),
             None => (self.findings, self.status),
         }
+    }
+
+    /// [`Run::finish`] with the source parsed already.
+    pub fn finish_against(self, data: &CheckData, source: &Source<'_>) -> (Vec<Finding>, Status) {
+        self.finish_with(data, &source.0)
+    }
+
+    /// [`Run::new`] with the source parsed already.
+    pub fn new_against(site: Option<&'s Site>, source: &Source<'_>) -> Run<'s> {
+        Run::with_source(site, &source.0)
     }
 
     pub(crate) fn finish_with(
