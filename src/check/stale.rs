@@ -246,3 +246,32 @@ pub fn accept(l10n: &L10n, locale: &str, lock: &Lock, ids: &[String]) -> Option<
     }
     Some(Accepted { lock: new, changed, unknown })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scope_s_entries_are_its_own_and_found_by_id() {
+        // Scopes that share a prefix with `a-1`, before and after it in key order.
+        let map: BTreeMap<String, String> = [
+            ("a-1/-term", "t"),
+            ("a-1/title", "1"),
+            ("a-1/intro", "2"),
+            ("a-1-b/title", "x"),
+            ("a-10/title", "y"),
+            ("a-/title", "z"),
+            ("a-1.5/title", "w"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let entries = scope_entries(&map, "a-1");
+        assert_eq!(entries, vec![("-term", "t"), ("intro", "2"), ("title", "1")]);
+        assert_eq!(lookup(&entries, "title"), Some("1"));
+        assert_eq!(lookup(&entries, "-term"), Some("t"));
+        assert_eq!(lookup(&entries, "missing"), None);
+        assert!(scope_entries(&map, "a").is_empty());
+        assert_eq!(scope_entries(&map, "a-10"), vec![("title", "y")]);
+    }
+}
