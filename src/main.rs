@@ -13,6 +13,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     no_transparent_huge_pages();
+    die_quietly_on_closed_pipes();
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(&cli.root, args),
@@ -31,6 +32,19 @@ fn main() -> ExitCode {
             }
             ExitCode::from(2)
         }
+    }
+}
+
+/// Restores the default action of SIGPIPE, which Rust's runtime ignores: a command whose
+/// stdout or stderr is a pipe closed by its reader (`drillbook check | head`) then ends
+/// quietly with the usual SIGPIPE status, as other command-line tools do, instead of
+/// panicking in `println!` on the `EPIPE` error.
+fn die_quietly_on_closed_pipes() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setting a signal's disposition to its default touches no memory of ours; it
+    // runs first thing in `main`, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

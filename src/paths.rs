@@ -31,6 +31,29 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     })
 }
 
+/// Writes `bytes` to `path` so that a reader (or a later run after a crash) sees either the
+/// old file or the new one, never a part: the bytes go to a temporary file beside `path`,
+/// are flushed to disk, and the temporary file is renamed over `path`. The temporary file is
+/// removed when any step fails.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy());
+    let n = COUNT.fetch_add(1, Ordering::Relaxed);
+    let tmp = path.with_file_name(format!(".{name}.drillbook-{}-{n}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
 /// Parses TOML into `T`: syntax errors get `toml-syntax`, unknown keys `unknown-key`, other
 /// schema errors `schema_code`; every error is positioned in `source`.
 pub fn parse_toml<T: serde::de::DeserializeOwned>(
@@ -91,6 +114,19 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn write_atomic_replaces_the_file_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l10n.lock");
+        std::fs::write(&path, "old").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // A path whose folder does not exist fails and writes nothing.
+        assert!(write_atomic(&dir.path().join("missing/x"), b"x").is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
 
     #[test]
     fn slugs() {
