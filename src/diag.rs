@@ -7,6 +7,8 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use unicode_width::UnicodeWidthChar as _;
+
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -128,12 +130,24 @@ impl Diagnostic {
             let line = sanitize_line(&pos.line_text);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{gutter} | {line}");
+            // The caret goes under the span as a terminal shows the line: a wide (CJK)
+            // character takes two columns, a combining mark none, a tab stays a tab.
             let lead: String = line
                 .chars()
                 .take(pos.col - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .flat_map(|c| {
+                    let (fill, n) =
+                        if c == '\t' { ('\t', 1) } else { (' ', c.width().unwrap_or(0)) };
+                    std::iter::repeat_n(fill, n)
+                })
                 .collect();
-            let _ = writeln!(out, "{pad} | {lead}{}", "^".repeat(pos.width));
+            let carets: usize = line
+                .chars()
+                .skip(pos.col - 1)
+                .take(pos.width)
+                .map(|c| if c == '\t' { 1 } else { c.width().unwrap_or(0) })
+                .sum();
+            let _ = writeln!(out, "{pad} | {lead}{}", "^".repeat(carets.max(1)));
         }
         out
     }
@@ -272,6 +286,15 @@ mod tests {
         let src = "标题 = 值\n";
         let index = LineIndex::new(src);
         assert_eq!(index.line_col(src, "标题 ".len()), (1, 4));
+    }
+
+    #[test]
+    fn caret_counts_display_columns() {
+        // 标题 are two columns each; the caret spans the wide 值 with two carets.
+        let src = "标题 = 值\n";
+        let start = "标题 = ".len();
+        let diag = Diagnostic::error("x", "f", src, start..start + "值".len(), "m");
+        assert_eq!(diag.render(), "f:1:6: error[x]: m\n  |\n1 | 标题 = 值\n  |        ^^\n");
     }
 
     #[test]
