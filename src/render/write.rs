@@ -70,7 +70,8 @@ impl std::fmt::Display for Refusal {
                 f,
                 "refusing to replace `{out}`: it is not empty and drillbook did not build it \
                  (it has no `{MARKER}`), and a build replaces everything in its output; \
-                 choose another output, empty it, or pass `--force` to replace it anyway"
+                 choose another output, empty it, or pass `--force` to replace it anyway (once, \
+                 for a site built by a drillbook older than the marker)"
             ),
         }
     }
