@@ -482,42 +482,40 @@ fn at_the_connection_cap_new_clients_are_refused_quickly() {
 
 /// Out of file descriptors, `serve` waits between tries to accept (growing to a second)
 /// and logs one line for the burst, instead of spinning and logging every failure; it
-/// serves again once descriptors are free.
+/// serves again once descriptors are free. (The tries are counted from its log, not from
+/// its CPU time: on a loaded machine a spinning server gets little CPU either.)
 #[cfg(target_os = "linux")]
 #[test]
 fn out_of_file_descriptors_serve_backs_off_and_recovers() {
     let project = fixture("mini");
     let mut command = Command::new("sh");
     let bin = env!("CARGO_BIN_EXE_drillbook");
-    command.args(["-c", &format!("ulimit -n 40 && exec '{bin}' serve --port 0")]);
+    // About ten descriptors are open once the site is built; the build's own stay few
+    // with two rayon threads, whatever the machine.
+    command.args(["-c", &format!("ulimit -n 48 && exec '{bin}' serve --port 0")]);
+    command.env("RAYON_NUM_THREADS", "2");
     let served = start_command(command, project.path());
     let port = served.port;
-    let cpu = || {
-        let stat = std::fs::read_to_string(format!("/proc/{}/stat", served.child.id())).unwrap();
-        let fields: Vec<u64> = stat
-            .rsplit(')')
-            .next()
-            .unwrap()
-            .split_whitespace()
-            .filter_map(|f| f.parse().ok())
-            .collect();
-        // utime and stime, in clock ticks (fields 14 and 15; the state field is no number).
-        fields[10] + fields[11]
-    };
-    let (_, idle) = slow_clients(port, 0, 50);
+    let (_, idle) = slow_clients(port, 0, 60);
     let mut log = Vec::new();
     let failure = |line: &String| line.starts_with("serve: cannot accept connections");
     wait_for("the failure to be logged", || {
         log.extend(served.log.try_iter());
         log.iter().any(failure)
     });
-    let (ticks, measured) = (cpu(), Instant::now());
-    std::thread::sleep(Duration::from_millis(1500));
-    let spent = (cpu() - ticks) as f64 / 100.0 / measured.elapsed().as_secs_f64();
-    assert!(spent < 0.3, "serve used {:.0} % of a core while it could not accept", spent * 100.0);
+    // Out of descriptors for 2 s: pauses of 10, 20, 40 ... 640 ms, then 1 s, are about
+    // ten tries; a server that does not wait makes millions.
+    std::thread::sleep(Duration::from_secs(2));
     drop(idle);
     wait_for("serve to answer again", || get(port, "/assets/style.css").0 == 200);
     log.extend(served.log.try_iter());
-    assert_eq!(log.iter().filter(|l| failure(l)).count(), 1, "one line for the burst: {log:?}");
-    assert!(log.iter().any(|l| l.starts_with("serve: accepting connections again")), "{log:?}");
+    let failures = log.iter().filter(|l| failure(l)).count();
+    let sample = &log[..log.len().min(5)];
+    assert_eq!(failures, 1, "one line for the burst, not one per failure: {sample:?}");
+    let tries: u64 = log
+        .iter()
+        .filter_map(|l| l.strip_prefix("serve: accepting connections again ("))
+        .map(|rest| rest.split(' ').next().unwrap().parse::<u64>().unwrap())
+        .sum();
+    assert!((1..=30).contains(&tries), "{tries} failed tries in about 2 s: {sample:?}");
 }

@@ -146,8 +146,13 @@ fn handle(mut stream: TcpStream, site: &Site) {
     match read_request(&mut stream, Instant::now() + HEAD_DEADLINE) {
         Ok(request) => respond(&request, site, &mut stream),
         Err(err) => {
+            let text = match err.status() {
+                Some(408) => "the request head came too slowly",
+                Some(431) => "the request head is too large",
+                _ => "bad request",
+            };
             if let Some(status) = err.status() {
-                let _ = write_response(&mut stream, &Response::text(status, "bad request"), false);
+                let _ = write_response(&mut stream, &Response::text(status, text), false);
             }
         }
     }
@@ -170,8 +175,13 @@ fn respond(request: &Request, site: &Site, stream: &mut impl Write) {
         };
         match path {
             EVENTS_PATH => {
-                if start_event_stream(stream, head_only).is_ok() && !head_only {
-                    stream_events(stream, site.hub.subscribe());
+                // Subscribed before the head goes out: a client that has read the head
+                // hears of every change made after it.
+                let events = (!head_only).then(|| site.hub.subscribe());
+                if start_event_stream(stream, head_only).is_ok()
+                    && let Some(events) = events
+                {
+                    stream_events(stream, events);
                 }
                 return;
             }
