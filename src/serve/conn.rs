@@ -169,19 +169,21 @@ fn respond(request: &Request, site: &Site, stream: &mut impl Write) {
     } else if request.method != "GET" && !head_only {
         Response::text(405, "method not allowed")
     } else {
-        let (path, query) = match request.target.split_once('?') {
+        // A fragment is the client's own; a client that sends one anyway gets it ignored.
+        let target = request.target.split('#').next().unwrap_or_default();
+        let (path, query) = match target.split_once('?') {
             Some((path, query)) => (path, Some(query)),
-            None => (request.target.as_str(), None),
+            None => (target, None),
         };
         match path {
             EVENTS_PATH => {
                 // Subscribed before the head goes out: a client that has read the head
                 // hears of every change made after it.
                 let events = (!head_only).then(|| site.hub.subscribe());
-                if start_event_stream(stream, head_only).is_ok()
-                    && let Some(events) = events
-                {
-                    stream_events(stream, events);
+                if start_event_stream(stream, head_only).is_ok() {
+                    if let Some(events) = events {
+                        stream_events(stream, events);
+                    }
                 }
                 return;
             }

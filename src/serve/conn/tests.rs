@@ -100,6 +100,7 @@ fn redirects_keep_the_query_and_one_leading_slash() {
         ("//en-US", "/en-US/"),
         ("//en-US?x=1", "/en-US/?x=1"),
         ("//en-US//?a=//b", "/en-US/?a=//b"),
+        ("/en-US#top", "/en-US/"),
     ] {
         let (status, head, _) = answer(&site, "GET", target);
         assert_eq!(status, 301, "{target}");
