@@ -92,6 +92,49 @@ pub fn parse_article(id: &str, path: &str, source: &str) -> (Option<Article>, Ve
     (Some(article), ctx.diags)
 }
 
+/// Points each `missing-locale` diagnostic (about a `locales/<locale>` directory that cannot
+/// be read) at the place `content/site.toml` lists the locale, and says when the directory
+/// is a symlink to nothing. Other diagnostics are left as they are.
+pub fn position_missing_locales(
+    root: &Path,
+    site: &crate::content::Site,
+    diags: &mut [Diagnostic],
+) {
+    if !diags.iter().any(|d| d.code == "missing-locale" && d.pos.is_none()) {
+        return;
+    }
+    let config_path = root.join("content/site.toml");
+    let Ok(source) = read_text(root, &config_path) else {
+        return;
+    };
+    let display = rel_path(root, &config_path);
+    let config = &site.config;
+    for diag in diags.iter_mut().filter(|d| d.code == "missing-locale" && d.pos.is_none()) {
+        let Some(locale) = diag.path.strip_prefix("locales/") else {
+            continue;
+        };
+        let listed = config.locales.iter().chain([&config.default_locale]);
+        let Some(span) = listed.map(Spanned::span).find(|s| source.get(s.clone()).is_some_and(
+            |text| text.trim_matches(['"', '\'']) == locale,
+        )) else {
+            continue;
+        };
+        let dir = root.join(&diag.path);
+        let dangling = dir.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink())
+            && dir.metadata().is_err();
+        let named = format!("`{}`, the directory of locale", diag.path);
+        let mut message = if diag.message.contains("the directory of locale") {
+            diag.message.replacen("the directory of locale", &named, 1)
+        } else {
+            format!("{} (`{}`)", diag.message, diag.path)
+        };
+        if dangling {
+            message.push_str("; it is a symlink to a missing target");
+        }
+        *diag = Diagnostic::at(diag.severity, diag.code, &display, &source, span, message);
+    }
+}
+
 /// Loads `content/site.toml` and every `content/articles/*.toml` under `root`.
 /// Returns `None` when nothing usable could be loaded.
 pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>) {
