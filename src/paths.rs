@@ -302,7 +302,10 @@ mod tests {
         let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
         assert!(made.success());
         let err = read_text(dir.path(), &fifo).unwrap_err();
-        assert_eq!(err.headline(), "x.ftl: error[io]: cannot read file: not a regular file (a FIFO)");
+        assert_eq!(
+            err.headline(),
+            "x.ftl: error[io]: cannot read file: not a regular file (a FIFO)"
+        );
         // Through a symlink, the target is what counts.
         let link = dir.path().join("link.ftl");
         std::os::unix::fs::symlink(&fifo, &link).unwrap();

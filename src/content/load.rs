@@ -114,9 +114,9 @@ pub fn position_missing_locales(
             continue;
         };
         let listed = config.locales.iter().chain([&config.default_locale]);
-        let Some(span) = listed.map(Spanned::span).find(|s| source.get(s.clone()).is_some_and(
-            |text| text.trim_matches(['"', '\'']) == locale,
-        )) else {
+        let Some(span) = listed.map(Spanned::span).find(|s| {
+            source.get(s.clone()).is_some_and(|text| text.trim_matches(['"', '\'']) == locale)
+        }) else {
             continue;
         };
         let dir = root.join(&diag.path);
