@@ -249,8 +249,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("l10n.lock");
         std::fs::write(&path, "old").unwrap();
+        // A second name for the old file: a write in place would change what it shows.
+        let other_name = tempfile::tempdir().unwrap();
+        let link = other_name.path().join("old");
+        std::fs::hard_link(&path, &link).unwrap();
         write_atomic(&path, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(&link).unwrap(), "old", "replaced, not rewritten");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         // A path whose folder does not exist fails and writes nothing.
         assert!(write_atomic(&dir.path().join("missing/x"), b"x").is_err());

@@ -1,6 +1,13 @@
 //! `drillbook l10n status` (a table of translated / missing / stale / with errors per locale
 //! and article) and `drillbook l10n accept <locale> [<message-id>...]` (record a review in
 //! `locales/<locale>/l10n.lock`).
+//!
+//! Exit codes: `status` is a report, so translation problems leave it at 0; it exits 2 when
+//! an input could not be read (an `io` error, a locale directory that is missing or a
+//! dangling symlink) and 1 when one could not be decoded (`invalid-utf8`, `invalid-lock`),
+//! with those diagnostics on stderr. `accept` writes nothing while a file of the source or
+//! the target locale, or the target's lock, cannot be read, decoded or parsed (2 for I/O,
+//! else 1): the messages it cannot see would lose their review records.
 
 use std::fmt::Write as _;
 use std::path::Path;
