@@ -245,6 +245,23 @@ fn a_fifo_among_the_inputs_is_an_io_error_not_a_hang() {
     let out = drillbook_within(dir.path(), &["check"], limit);
     assert_eq!(out.code, 2, "{}", out.stdout);
     assert!(out.stdout.contains("content/scenarios/x.toml: error[io]"), "{}", out.stdout);
+    // And among the media files, which only `build` reads.
+    std::fs::remove_file(&scenario).unwrap();
+    std::fs::create_dir(dir.path().join("content/media")).unwrap();
+    assert!(
+        Command::new("mkfifo")
+            .arg(dir.path().join("content/media/x.png"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let expected = "content/media/x.png: error[io]: cannot read file: not a regular file (a FIFO)";
+    let out = drillbook_within(dir.path(), &["build"], limit);
+    assert_eq!(out.code, 2, "{}\n{}", out.stdout, out.stderr);
+    assert!(format!("{}{}", out.stdout, out.stderr).contains(expected));
+    let out = drillbook_within(dir.path(), &["check"], limit);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(out.stdout.contains(expected), "{}", out.stdout);
 }
 
 #[test]

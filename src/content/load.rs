@@ -225,9 +225,25 @@ fn list_media(root: &Path, diags: &mut Vec<Diagnostic>) -> std::collections::BTr
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => {
+                    stack.push(path);
+                    continue;
+                }
+                Ok(meta) if meta.is_file() => {}
+                // A FIFO would block the build's read of it; a dangling symlink fails it.
+                _ => {
+                    let err = crate::paths::read_regular_file(&path).err();
+                    let why =
+                        err.map_or_else(|| "not a regular file".to_string(), |e| e.to_string());
+                    diags.push(Diagnostic::file(
+                        Severity::Error,
+                        "io",
+                        &rel_path(root, &path),
+                        format!("cannot read file: {why}"),
+                    ));
+                    continue;
+                }
             }
             let rel = rel_path(&content, &path);
             let safe = rel.split('/').all(|part| {
