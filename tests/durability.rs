@@ -85,6 +85,11 @@ fn accept_with_a_lock_that_is_not_utf8_is_refused_and_the_lock_is_kept() {
     assert!(out.stderr.contains("error: nothing recorded"), "{}", out.stderr);
     assert_eq!(out.stdout, "");
     assert!(read(dir.path(), LOCK) == before, "the lock is byte-identical");
+    // `status` prints its table but says it is incomplete.
+    let out = drillbook(dir.path(), &["l10n", "status"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.starts_with(&headline), "{}", out.stderr);
+    assert!(out.stdout.starts_with("locale"), "{}", out.stdout);
 }
 
 #[test]
