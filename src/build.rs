@@ -64,8 +64,7 @@ fn load_with(
     load.extend(configured.iter().filter(|l| **l != default).cloned());
     diags.extend(crate::checklist::check_bindings(&site));
     let defer = if defer_articles { article_scopes(&site) } else { BTreeSet::new() };
-    let (l10n, mut more) = l10n::load_l10n_deferring(root, &load, &defer);
-    content::position_missing_locales(root, &site, &mut more);
+    let (l10n, more) = l10n::load_l10n_deferring(root, &load, &defer);
     diags.extend(more);
     diag::sort(&mut diags);
     if diags.iter().any(Diagnostic::is_error) {

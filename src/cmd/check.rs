@@ -43,8 +43,7 @@ pub fn load_and_check(root: &Path) -> anyhow::Result<Checked> {
         return Ok(Checked { findings, locales: Vec::new(), status: check::Status::default() });
     };
     let locales = site_locales(&site);
-    let (l10n, mut l10n_diags) = crate::l10n::load_l10n(root, &locales);
-    crate::content::position_missing_locales(root, &site, &mut l10n_diags);
+    let (l10n, l10n_diags) = crate::l10n::load_l10n(root, &locales);
     loader_diags.extend(l10n_diags.into_iter().filter(|d| d.code != "ftl-syntax"));
     let (data, data_diags) = check::load_check_data(root, &l10n);
     loader_diags.extend(data_diags);

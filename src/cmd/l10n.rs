@@ -51,7 +51,17 @@ pub fn run(root: &Path, args: &L10nArgs) -> anyhow::Result<ExitCode> {
 /// read (exit 2) or decoded (exit 1). The table's own subject, translation problems, does not
 /// change the exit code.
 fn status(root: &Path) -> anyhow::Result<ExitCode> {
-    let checked = crate::cmd::check::load_and_check(root)?;
+    let mut checked = crate::cmd::check::load_and_check(root)?;
+    if checked.findings.iter().any(|f| f.diag.code == "missing-locale") {
+        if let (Some(site), _) = crate::content::load_site(root) {
+            let mut diags: Vec<Diagnostic> =
+                checked.findings.iter().map(|f| f.diag.clone()).collect();
+            crate::content::position_missing_locales(root, &site, &mut diags);
+            for (finding, diag) in checked.findings.iter_mut().zip(diags) {
+                finding.diag = diag;
+            }
+        }
+    }
     let mut unreadable: Vec<Diagnostic> = checked
         .findings
         .iter()
@@ -85,7 +95,7 @@ fn input_or_io_failure(diags: &[Diagnostic]) -> ExitCode {
 /// Diagnostic codes that stop `accept`: with any of them, a file's messages (or the lock's
 /// records) would be invisible to it and their review records dropped.
 const BLOCKS_ACCEPT: &[&str] =
-    &["io", "missing-locale", "invalid-utf8", "ftl-syntax", "invalid-lock"];
+    &["io", "missing-locale", "invalid-utf8", "ftl-syntax", "nesting-too-deep", "invalid-lock"];
 
 fn accept(root: &Path, locale: &str, ids: &[String]) -> anyhow::Result<ExitCode> {
     let (site, _) = crate::content::load_site(root);
