@@ -17,7 +17,7 @@ use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::paths::{read_text, rel_path};
+use crate::paths::{read_text_lossy, rel_path};
 
 /// The scope whose terms every bundle shares.
 pub const UI_SCOPE: &str = "ui";
@@ -165,14 +165,18 @@ fn read_files(
         .par_iter()
         .map(|path| {
             let stem = stem_of(path).unwrap_or_default().to_string();
-            (stem, read_text(root, path).map(|source| parse_ftl(&rel_path(root, path), source)))
+            // A file that is not UTF-8 is still loaded, lossily, beside its error: what it
+            // defines is not reported missing on top of it.
+            let read = read_text_lossy(root, path);
+            (stem, read.map(|(source, bad)| (parse_ftl(&rel_path(root, path), source), bad)))
         })
         .collect();
     let mut files = BTreeMap::new();
     let mut diags = Vec::new();
     for (stem, result) in parsed {
         match result {
-            Ok((file, more)) => {
+            Ok(((file, more), bad)) => {
+                diags.extend(bad);
                 diags.extend(more);
                 files.insert(stem, file);
             }
