@@ -202,3 +202,48 @@ fn nesting_up_to_the_limit_parses_and_formats() {
     let one_more = format!("a = {}$x{}\n", "{ ".repeat(n + 1), " }".repeat(n + 1));
     assert_eq!(parse_ftl("x.ftl", one_more).1[0].code, "nesting-too-deep");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Placeables, selects and calls nested in any order and to any depth: the entry parses
+    /// and formats up to [`MAX_NESTING`] levels, and past it is a `nesting-too-deep` error
+    /// while the entries around it stay.
+    #[test]
+    fn any_nesting_parses_to_the_limit_and_is_an_error_past_it(
+        kinds in proptest::collection::vec(0..3u8, 1..120),
+    ) {
+        let (mut open, mut close) = (String::new(), Vec::new());
+        let mut in_expression = false;
+        for kind in kinds.iter() {
+            // A call is an expression: only inside a placeable or another call's arguments.
+            let (o, c, expression) = match kind {
+                2 if in_expression => ("NUMBER(", ")", true),
+                1 => ("{ $n ->\n *[x] ", "\n}", false),
+                _ => ("{ ", " }", true),
+            };
+            open.push_str(o);
+            close.push(c);
+            in_expression = expression;
+        }
+        close.reverse();
+        let source = format!("before = ok\ndeep = {open}$x{}\nafter = yes\n", close.concat());
+        let (file, diags) = parse_ftl("locales/en-US/a.ftl", source);
+        let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+        let kept = |id: &str| file.resource.entries().any(|e| matches!(e, ast::Entry::Message(m) if m.id.name == id));
+        proptest::prop_assert!(kept("before") && kept("after"), "{codes:?}");
+        if kinds.len() > MAX_NESTING {
+            proptest::prop_assert_eq!(codes, ["nesting-too-deep"]);
+            proptest::prop_assert!(!kept("deep"));
+        } else {
+            proptest::prop_assert!(codes.is_empty(), "{:?}", diags);
+            let l10n = L10n { locales: vec![LocaleFiles::new("en-US", [("a".into(), file)].into())] };
+            let mut args = FluentArgs::new();
+            args.set("x", 7);
+            args.set("n", 1);
+            let (text, _) = l10n.translator("en-US", "a").message("deep", Some(&args));
+            // fluent-bundle's resolver recurses through every level (NUMBER is unknown to
+            // these bundles and formats as `{NUMBER()}`).
+            proptest::prop_assert!(!text.value.is_empty());
+        }
+    }
+}
