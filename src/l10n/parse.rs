@@ -76,11 +76,9 @@ pub fn parser_error(source: &str, err: &ParserError) -> (&'static str, Range<usi
 
 /// The message or term id (`-name`) an entry's text starts with.
 fn entry_id(entry: &str) -> &str {
-    let end = entry
-        .char_indices()
-        .find(|&(i, c)| {
-            !(c.is_ascii_alphanumeric() || c == '_' || c == '-' && i > 0 || i == 0 && c == '-')
-        })
-        .map_or(entry.len(), |(i, _)| i);
-    &entry[..end]
+    let name = entry.strip_prefix('-').unwrap_or(entry);
+    let len = name
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(name.len());
+    &entry[..entry.len() - name.len() + len]
 }

@@ -162,6 +162,9 @@ fn nesting_deeper_than_the_limit_is_a_positioned_error() {
         deep("{ $n ->\n *[x] ", "\n}", 3_000),
         deep("{ -t(", ") }", 3_000),
     ];
+    let term = format!("-deep = {}x{}\n", "{ ".repeat(40), " }".repeat(40));
+    let (_, diags) = parse_ftl("x.ftl", term);
+    assert!(diags[0].message.starts_with("`-deep` nests"), "{diags:?}");
     for source in cases {
         let (file, diags) = parse_ftl("locales/de-DE/x.ftl", source.clone());
         let [diag] = &diags[..] else { panic!("{diags:?}") };
