@@ -44,7 +44,8 @@ pub fn load_and_check(root: &Path) -> anyhow::Result<Checked> {
     };
     let locales = site_locales(&site);
     let (l10n, l10n_diags) = crate::l10n::load_l10n(root, &locales);
-    loader_diags.extend(l10n_diags.into_iter().filter(|d| d.code != "ftl-syntax"));
+    loader_diags
+        .extend(l10n_diags.into_iter().filter(|d| !crate::l10n::PARSER_CODES.contains(&d.code)));
     let (data, data_diags) = check::load_check_data(root, &l10n);
     loader_diags.extend(data_diags);
     let input = check::Input { l10n: &l10n, site: Some(&site), data: &data };
