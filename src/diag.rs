@@ -127,14 +127,14 @@ impl Diagnostic {
         if let Some(pos) = &self.pos {
             let gutter = pos.line.to_string();
             let pad = " ".repeat(gutter.len());
-            let line = sanitize_line(&pos.line_text);
+            let (line, col) = shown_window(&sanitize_line(&pos.line_text), pos.col);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{gutter} | {line}");
             // The caret goes under the span as a terminal shows the line: a wide (CJK)
             // character takes two columns, a combining mark none, a tab stays a tab.
             let lead: String = line
                 .chars()
-                .take(pos.col - 1)
+                .take(col - 1)
                 .flat_map(|c| {
                     let (fill, n) =
                         if c == '\t' { ('\t', 1) } else { (' ', c.width().unwrap_or(0)) };
@@ -143,7 +143,7 @@ impl Diagnostic {
                 .collect();
             let carets: usize = line
                 .chars()
-                .skip(pos.col - 1)
+                .skip(col - 1)
                 .take(pos.width)
                 .map(|c| if c == '\t' { 1 } else { c.width().unwrap_or(0) })
                 .sum();
@@ -151,6 +151,29 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// Characters of a source line shown at most: a longer line (minified or pathological input)
+/// is cut to a window around the column, marked with `…` where it was cut.
+const MAX_SHOWN: usize = 160;
+
+/// `line` cut to [`MAX_SHOWN`] characters around `col` (1-based), and the column within it.
+fn shown_window(line: &str, col: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= MAX_SHOWN {
+        return (line.to_string(), col);
+    }
+    let start = col.saturating_sub(1).saturating_sub(MAX_SHOWN / 2).min(count - MAX_SHOWN);
+    let end = start + MAX_SHOWN;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(line.chars().skip(start).take(MAX_SHOWN));
+    if end < count {
+        shown.push('…');
+    }
+    (shown, col - start + usize::from(start > 0))
 }
 
 /// Control characters (including bidi controls) in a source line are shown escaped, so a
@@ -295,6 +318,19 @@ mod tests {
         let start = "标题 = ".len();
         let diag = Diagnostic::error("x", "f", src, start..start + "值".len(), "m");
         assert_eq!(diag.render(), "f:1:6: error[x]: m\n  |\n1 | 标题 = 值\n  |        ^^\n");
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_column() {
+        let src = format!("{}x{}\n", "a".repeat(5000), "b".repeat(5000));
+        let diag = Diagnostic::error("x", "f", &src, 5000..5001, "m");
+        let rendered = diag.render();
+        assert!(rendered.starts_with("f:1:5001: error[x]: m\n"));
+        let lines: Vec<&str> = rendered.lines().collect();
+        assert_eq!(lines[2].chars().count(), "1 | ".len() + MAX_SHOWN + 2);
+        // The caret stands under the `x`.
+        let caret = lines[3].chars().position(|c| c == '^').unwrap();
+        assert_eq!(lines[2].chars().nth(caret), Some('x'));
     }
 
     #[test]
