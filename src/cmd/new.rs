@@ -62,6 +62,7 @@ pub enum NewCommand {
     #[command(after_long_help = UNTRANSLATED_HELP)]
     Term {
         /// The term's id, such as `ui-add-contact` (a leading `-` is optional).
+        #[arg(allow_hyphen_values = true)]
         name: String,
         /// The source-locale (English) text, one line, as the product's UI shows it.
         text: String,
@@ -134,7 +135,8 @@ fn new_project(dir: &Path) -> anyhow::Result<ExitCode> {
         }
     }
     let plan = Plan { files: starter_files() };
-    std::fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("failed to create `{}`", dir.display()))?;
     plan.write(dir)?;
     println!(
         "created a drillbook project in {}:\n{}next: cd {0} && drillbook check && drillbook serve",
@@ -203,8 +205,12 @@ fn new_article(root: &Path, id: &str, topic: Option<&str>) -> anyhow::Result<Exi
         bail!("`{topic}` is not a valid topic id: use lower-case words joined by `-`");
     }
     let src = &project.source_locale;
+    let content = format!("content/articles/{id}.toml");
+    if root.join(&content).symlink_metadata().is_ok() {
+        bail!("the article `{id}` already exists ({content}); nothing was written");
+    }
     let mut plan = Plan::default();
-    plan.create(root, format!("content/articles/{id}.toml"), article_toml(id, &topic))?;
+    plan.create(root, content, article_toml(id, &topic))?;
     let en_ftl = article_ftl(id);
     plan.create(root, format!("locales/{src}/{id}.ftl"), en_ftl.clone())?;
     for locale in &project.others {
@@ -230,8 +236,8 @@ fn new_article(root: &Path, id: &str, topic: Option<&str>) -> anyhow::Result<Exi
     println!("added article `{id}` (topic `{topic}`):\n{}", plan.list());
     if !project.others.is_empty() {
         println!(
-            "{} show it in {src}, marked \"not yet translated\", until it is translated; \
-             `drillbook check` lists its messages as missing there",
+            "its pages in {} show the {src} text, marked \"not yet translated\", until it is \
+             translated; `drillbook check` lists its messages as missing there",
             project.others.join(", ")
         );
     }

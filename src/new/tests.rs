@@ -39,7 +39,8 @@ fn every_starter_file_is_valid_and_the_translation_has_every_source_message() {
     }
     let (config, diags) = crate::content::parse_config("content/site.toml", STARTER[1].1);
     assert!(diags.is_empty(), "{diags:?}");
-    let locales: Vec<String> = config.unwrap().locales.iter().map(|l| l.get_ref().clone()).collect();
+    let locales: Vec<String> =
+        config.unwrap().locales.iter().map(|l| l.get_ref().clone()).collect();
     assert_eq!(locales, [STARTER_SOURCE, STARTER_TRANSLATION]);
 }
 
