@@ -223,3 +223,19 @@ fn refusals_exit_2_with_a_reason_and_write_nothing() {
         assert!(tree(&project) == before, "{args:?} changed the project");
     }
 }
+
+#[test]
+fn an_article_without_a_topic_joins_the_first_article_s_topic() {
+    let (_tmp, project) = new_project();
+    let site_ftl = read(&project, "locales/en-US/site.ftl");
+    let out = drillbook(&project, &["new", "article", "reactivate-a-subscription"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let toml = read(&project, "content/articles/reactivate-a-subscription.toml");
+    assert!(toml.contains("topic = \"subscriptions\""), "{toml}");
+    // The topic has its name already: site.ftl is left alone.
+    assert_eq!(read(&project, "locales/en-US/site.ftl"), site_ftl);
+    let build = drillbook(&project, &["build"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let index = read(&project, "site/en-US/index.html");
+    assert!(index.contains("Reactivate a subscription"), "{index}");
+}

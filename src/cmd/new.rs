@@ -33,7 +33,8 @@ then run `drillbook l10n accept <locale>`.";
 )]
 pub struct NewArgs {
     /// Create a project in this directory (new, or empty): site.toml, an example article
-    /// with a procedure, en-US and a reviewed de-DE translation, `.gitignore`.
+    /// with a procedure, en-US and a reviewed de-DE translation, `.gitignore`. (A directory
+    /// named like a subcommand is written `./article`.)
     #[arg(value_name = "PROJECT-DIR", required = true)]
     pub dir: Option<PathBuf>,
     #[command(subcommand)]
@@ -42,8 +43,10 @@ pub struct NewArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum NewCommand {
-    /// Add an article skeleton (content/articles/<ID>.toml and its source-locale .ftl) to the
-    /// project at `--root`, with an untranslated placeholder .ftl in every other locale.
+    /// Add an article skeleton to the project at `--root`.
+    ///
+    /// Writes content/articles/<ID>.toml, its source-locale .ftl, and an untranslated
+    /// placeholder .ftl in every other locale.
     #[command(after_long_help = UNTRANSLATED_HELP)]
     Article {
         /// The article id: lower-case words joined by `-`; it becomes the page's URL.
@@ -53,12 +56,16 @@ pub enum NewCommand {
         #[arg(long, value_name = "T")]
         topic: Option<String>,
     },
-    /// Add a locale (a BCP 47 tag such as `fr-FR`) to site.toml, with every source-locale
-    /// file in locales/<TAG>/, all of its messages listed for translation.
+    /// Add a locale (a BCP 47 tag such as `fr-FR`) to the project at `--root`.
+    ///
+    /// Appends it to `locales` in content/site.toml (comments kept) and writes every
+    /// source-locale .ftl file to locales/<TAG>/, all of its messages untranslated.
     #[command(after_long_help = UNTRANSLATED_HELP)]
     Locale { tag: String },
-    /// Add a UI term (`-<NAME> = <TEXT>`) to the source locale's ui.ftl and, untranslated,
-    /// to every other locale's ui.ftl.
+    /// Add a UI term to every locale's ui.ftl.
+    ///
+    /// Appends `-<NAME> = <TEXT>` to the source locale's ui.ftl and, untranslated, to every
+    /// other locale's ui.ftl.
     #[command(after_long_help = UNTRANSLATED_HELP)]
     Term {
         /// The term's id, such as `ui-add-contact` (a leading `-` is optional).

@@ -26,12 +26,3 @@ checklist-item = Punkt
 checklist-status = Status
 checklist-see-article = Schritt im Artikel ansehen
 checklist-substeps = Teilschritte
-
-## A concrete checklist for one customer of a scenario (`drillbook checklist`)
-
-checklist-concrete-title = Checkliste zum Entfernen für { $customer }
-checklist-cancel-reservation = Azure-RI-Reservierung **{ $name }** stornieren
-checklist-cancel-software = Softwarekauf **{ $name }** stornieren
-checklist-suspend-subscription = Abonnement **{ $name }** ({ $offer }) anhalten
-checklist-remove-relationship = Resellerbeziehung mit **{ $customer }** entfernen
-checklist-nothing-to-suspend = Keine aktiven Abonnements, Reservierungen oder Softwarekäufe: Nur das Entfernen bleibt.

@@ -26,12 +26,3 @@ checklist-item = Item
 checklist-status = Status
 checklist-see-article = See the step in the article
 checklist-substeps = Sub-steps
-
-## A concrete checklist for one customer of a scenario (`drillbook checklist`)
-
-checklist-concrete-title = Removal checklist for { $customer }
-checklist-cancel-reservation = Cancel the Azure RI reservation **{ $name }**
-checklist-cancel-software = Cancel the software purchase **{ $name }**
-checklist-suspend-subscription = Suspend the subscription **{ $name }** ({ $offer })
-checklist-remove-relationship = Remove the reseller relationship with **{ $customer }**
-checklist-nothing-to-suspend = No active subscriptions, reservations or software purchases: only the removal is left.
