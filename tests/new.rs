@@ -214,6 +214,7 @@ fn refusals_exit_2_with_a_reason_and_write_nothing() {
         (&["new", "locale", "fr_fr"], "did you mean `fr-FR`"),
         (&["new", "locale", "not a tag"], "is not a language tag"),
         (&["new", "locale", "de-DE"], "already a locale of this site"),
+        (&["new", "locale", "ja"], "`ja` has no region"),
         (&["new", "term", "9lives", "Nine"], "not a valid term name"),
         (&["new", "term", "ui-x", "{ $x }"], "plain text"),
     ] {

@@ -45,7 +45,7 @@ pub struct NewArgs {
 pub enum NewCommand {
     /// Add an article skeleton to the project at `--root`.
     ///
-    /// Writes content/articles/<ID>.toml, its source-locale .ftl, and an untranslated
+    /// Writes `content/articles/<ID>.toml`, its source-locale .ftl, and an untranslated
     /// placeholder .ftl in every other locale.
     #[command(after_long_help = UNTRANSLATED_HELP)]
     Article {
@@ -59,7 +59,7 @@ pub enum NewCommand {
     /// Add a locale (a BCP 47 tag such as `fr-FR`) to the project at `--root`.
     ///
     /// Appends it to `locales` in content/site.toml (comments kept) and writes every
-    /// source-locale .ftl file to locales/<TAG>/, all of its messages untranslated.
+    /// source-locale .ftl file to `locales/<TAG>/`, all of its messages untranslated.
     #[command(after_long_help = UNTRANSLATED_HELP)]
     Locale { tag: String },
     /// Add a UI term to every locale's ui.ftl.
@@ -279,6 +279,12 @@ fn new_locale(root: &Path, tag: &str) -> anyhow::Result<ExitCode> {
     if canonical != tag {
         bail!("`{tag}` is not written as drillbook names locales; did you mean `{canonical}`?");
     }
+    if !tag.contains('-') {
+        bail!(
+            "`{tag}` has no region: drillbook locales are language-region tags; write \
+             `{tag}-<REGION>`, such as `fr-FR`"
+        );
+    }
     let project = load_project(root)?;
     if *tag == project.source_locale || project.others.iter().any(|l| l == tag) {
         bail!("`{tag}` is already a locale of this site (content/site.toml)");
@@ -293,6 +299,12 @@ fn new_locale(root: &Path, tag: &str) -> anyhow::Result<ExitCode> {
     let mut plan = Plan::default();
     let config = add_locale_to_config(&project.config_text, tag)
         .map_err(|why| anyhow::anyhow!("cannot add `{tag}` to content/site.toml: {why}"))?;
+    // The edited file must be as valid as it was: site.toml's own rules have the last word.
+    let (_, before) = crate::content::parse_config("content/site.toml", &project.config_text);
+    let (_, after) = crate::content::parse_config("content/site.toml", &config);
+    if let Some(new) = after.iter().find(|d| !before.iter().any(|b| b.message == d.message)) {
+        bail!("cannot add `{tag}`: {}", new.headline());
+    }
     plan.replace("content/site.toml".to_string(), config);
     for path in &sources {
         let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
