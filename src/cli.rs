@@ -28,4 +28,6 @@ pub enum Command {
     Check(crate::cmd::check::CheckArgs),
     /// Translation status and reviews (`status`, `accept`).
     L10n(crate::cmd::l10n::L10nArgs),
+    /// Create a project, or add an article, a locale or a UI term to one.
+    New(crate::cmd::new::NewArgs),
 }

@@ -5,4 +5,5 @@ pub mod check;
 pub mod checklist;
 pub mod import;
 pub mod l10n;
+pub mod new;
 pub mod serve;

@@ -13,6 +13,7 @@ pub mod diag;
 pub mod import;
 pub mod l10n;
 pub mod md_shape;
+pub mod new;
 pub mod paths;
 pub mod render;
 pub mod search;

@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         Command::Checklist(args) => cmd::checklist::run(&cli.root, args),
         Command::Check(args) => cmd::check::run(&cli.root, args),
         Command::L10n(args) => cmd::l10n::run(&cli.root, args),
+        Command::New(args) => cmd::new::run(&cli.root, args),
     };
     match result {
         Ok(code) => code,
