@@ -16,7 +16,7 @@
 
 pub mod align;
 mod create;
-pub mod diags;
+mod diags;
 pub mod docfx;
 mod file;
 pub mod ftl_write;
@@ -154,7 +154,10 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
             continue;
         }
         if doc.too_deep {
-            skip("it nests deeper than the importer follows (see `nesting-too-deep`)".into(), &mut report);
+            skip(
+                "it nests deeper than the importer follows (see `nesting-too-deep`)".into(),
+                &mut report,
+            );
             continue;
         }
         let Some(locale) = doc.front.contentlocale.clone() else {
@@ -378,7 +381,6 @@ pub fn fingerprint_of(id: &str, pattern: &[Elem]) -> String {
         .remove(id)
         .map_or_else(|| crate::l10n::lock::fingerprint_text(&src), |(_, fp)| fp)
 }
-
 
 #[cfg(test)]
 mod tests;

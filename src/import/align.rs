@@ -205,8 +205,8 @@ pub fn align(msgs: &[Msg], slots: &[Slot]) -> Vec<Option<(usize, Pairing)>> {
     // Gaps between anchors: pair changed messages by kind and word overlap, in order. Word
     // sets are made once per message; comparisons stop when the work budget is spent, and in
     // a large gap each message looks at a bounded window of candidates.
-    let words_a: Vec<BTreeSet<String>> = ka.iter().map(|k| words(k)).collect();
-    let words_b: Vec<BTreeSet<String>> = kb.iter().map(|k| words(k)).collect();
+    let mut words_a: Vec<Option<BTreeSet<String>>> = vec![None; ka.len()];
+    let mut words_b: Vec<Option<BTreeSet<String>>> = vec![None; kb.len()];
     let mut budget = MAX_SIMILARITY_WORK;
     let mut bounds = vec![(0usize, 0usize)];
     bounds.extend(anchors.iter().map(|&(i, j)| (i + 1, j + 1)));
@@ -222,8 +222,10 @@ pub fn align(msgs: &[Msg], slots: &[Slot]) -> Vec<Option<(usize, Pairing)>> {
                 if slots[b[j]].kind != msg.kind || budget == 0 {
                     return false;
                 }
-                budget = budget.saturating_sub(words_a[i].len() + words_b[j].len() + 1);
-                similarity(&words_a[i], &words_b[j]) >= 0.5
+                let wa = words_a[i].get_or_insert_with(|| words(&ka[i]));
+                let wb = words_b[j].get_or_insert_with(|| words(&kb[j]));
+                budget = budget.saturating_sub(wa.len() + wb.len() + 1);
+                similarity(wa, wb) >= 0.5
             });
             if let Some(j) = found {
                 result[a[i]] = Some((b[j], Pairing::Changed));

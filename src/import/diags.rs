@@ -10,12 +10,12 @@ use std::ops::Range;
 use crate::diag::{Diagnostic, LineIndex, Position, Severity};
 
 /// Diagnostics kept per file and import stage (parsing, mapping, aligning).
-pub const MAX_DIAGS: usize = 1000;
+pub(crate) const MAX_DIAGS: usize = 1000;
 /// Source-line bytes the kept diagnostics of one file and stage may quote.
-pub const MAX_QUOTED_BYTES: usize = 1 << 20;
+pub(crate) const MAX_QUOTED_BYTES: usize = 1 << 20;
 
 /// Collects the diagnostics of one stage about one file.
-pub struct FileDiags<'a> {
+pub(crate) struct FileDiags<'a> {
     path: &'a str,
     source: &'a str,
     index: Option<LineIndex>,
@@ -26,7 +26,7 @@ pub struct FileDiags<'a> {
 }
 
 impl<'a> FileDiags<'a> {
-    pub fn new(path: &'a str, source: &'a str) -> FileDiags<'a> {
+    pub(crate) fn new(path: &'a str, source: &'a str) -> FileDiags<'a> {
         FileDiags {
             path,
             source,
@@ -48,7 +48,7 @@ impl<'a> FileDiags<'a> {
     }
 
     /// A diagnostic at a byte span of the file; the same as [`Diagnostic::at`].
-    pub fn at(
+    pub(crate) fn at(
         &mut self,
         severity: Severity,
         code: &'static str,
@@ -72,16 +72,17 @@ impl<'a> FileDiags<'a> {
     }
 
     /// A diagnostic about the whole file.
-    pub fn file(&mut self, severity: Severity, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn file(&mut self, severity: Severity, code: &'static str, message: impl Into<String>) {
         if !self.full(severity) {
             self.diags.push(Diagnostic::file(severity, code, self.path, message));
         }
     }
 
     /// The diagnostics, and a summary of those left out (an error when one of them was).
-    pub fn finish(mut self) -> Vec<Diagnostic> {
+    pub(crate) fn finish(mut self) -> Vec<Diagnostic> {
         if self.dropped > 0 {
-            let severity = if self.dropped_errors > 0 { Severity::Error } else { Severity::Warning };
+            let severity =
+                if self.dropped_errors > 0 { Severity::Error } else { Severity::Warning };
             self.diags.push(Diagnostic::file(
                 severity,
                 "too-many-diagnostics",
@@ -98,7 +99,7 @@ impl<'a> FileDiags<'a> {
 
 /// What [`Diagnostic::at`] computes, with a line index built once per file: the position of
 /// `span`, its source line, and the caret width within that line.
-pub fn position(index: &LineIndex, source: &str, span: Range<usize>) -> Position {
+pub(crate) fn position(index: &LineIndex, source: &str, span: Range<usize>) -> Position {
     let (line, col) = index.line_col(source, span.start);
     let at = floor_char_boundary(source, span.start);
     let start = source[..at].rfind('\n').map_or(0, |p| p + 1);
@@ -168,6 +169,9 @@ mod tests {
         }
         let diags = sink.finish();
         assert_eq!(diags.len(), 3);
-        assert_eq!(diags[2].message, "8 more diagnostics about this file are not shown (0 of them errors)");
+        assert_eq!(
+            diags[2].message,
+            "8 more diagnostics about this file are not shown (0 of them errors)"
+        );
     }
 }

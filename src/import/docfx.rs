@@ -199,7 +199,6 @@ fn br_tag_len(s: &str) -> Option<usize> {
     ["<br>", "<br/>", "<br />"].iter().find(|t| lower.starts_with(*t)).map(|t| t.len())
 }
 
-
 /// Parses a whole file. `path` is the display path used in diagnostics.
 pub fn parse_docfx(path: &str, source: &str) -> (DocFx, Vec<Diagnostic>) {
     let mut ctx =

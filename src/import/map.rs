@@ -14,11 +14,11 @@ use crate::content::{
 use crate::diag::{Diagnostic, Severity};
 use crate::import::diags::FileDiags;
 use crate::import::docfx::{DBlock, DocFx, Unit, normalize_inline};
-use crate::import::map::messages::{fluent_id, link_text_unit, split_link};
+use crate::import::ftl_write::{Elem, push_text};
 pub use crate::import::map::messages::{
     bold_ranges, english_pattern, id_base, translation_pattern,
 };
-use crate::import::ftl_write::{Elem, push_text};
+use crate::import::map::messages::{fluent_id, link_text_unit, split_link};
 use crate::paths::{is_slug, slugify};
 
 /// Message ids with a fixed meaning in every imported article.

@@ -262,8 +262,7 @@ impl Ctx<'_> {
             }
             text.push_str(lines[i].text.trim());
             i += 1;
-            if text.as_bytes().get(from..).is_some_and(|new| new.windows(3).any(|w| w == b":::"))
-            {
+            if text.as_bytes().get(from..).is_some_and(|new| new.windows(3).any(|w| w == b":::")) {
                 break;
             }
         }
@@ -447,7 +446,6 @@ impl Ctx<'_> {
             })
             .collect()
     }
-
 }
 
 /// `name="value"` inside a tag, tolerating a missing space before the attribute.

@@ -3,8 +3,6 @@
 
 use crate::diag::Severity;
 use crate::import::docfx::blocks::Ln;
-use std::collections::BTreeMap;
-
 use crate::import::docfx::{Ctx, MAX_SPAN_DEPTH, Piece, Segment, Unit};
 
 impl Ctx<'_> {
@@ -109,8 +107,10 @@ struct Spans {
     /// Positions of the tags, in order, with the nesting depth before each (opens minus
     /// closes so far; negative after stray closes).
     tags: Vec<(usize, i64)>,
-    /// For each depth, the `</span>` positions after which the depth is that, in order.
-    closes_to: BTreeMap<i64, Vec<usize>>,
+    /// For each depth from `min_depth` up, the `</span>` positions after which the depth is
+    /// that, in order.
+    closes_to: Vec<Vec<usize>>,
+    min_depth: i64,
     /// Depth after the last tag.
     end_depth: i64,
     /// The first `<span` nested deeper than [`MAX_SPAN_DEPTH`] (stray closes not counted).
@@ -120,8 +120,13 @@ struct Spans {
 impl Spans {
     fn new(text: &str) -> Spans {
         let bytes = text.as_bytes();
-        let mut spans =
-            Spans { tags: Vec::new(), closes_to: BTreeMap::new(), end_depth: 0, too_deep: None };
+        let mut spans = Spans {
+            tags: Vec::new(),
+            closes_to: Vec::new(),
+            min_depth: 0,
+            end_depth: 0,
+            too_deep: None,
+        };
         let (mut depth, mut open_depth) = (0i64, 0usize);
         let mut i = 0;
         while let Some(p) = bytes[i..].iter().position(|&b| b == b'<') {
@@ -137,14 +142,23 @@ impl Spans {
             } else if bytes[at..].starts_with(CLOSE) {
                 spans.tags.push((at, depth));
                 depth -= 1;
+                spans.min_depth = spans.min_depth.min(depth);
                 open_depth = open_depth.saturating_sub(1);
-                spans.closes_to.entry(depth).or_default().push(at);
                 i = at + CLOSE.len();
             } else {
                 i = at + 1;
             }
         }
         spans.end_depth = depth;
+        for &(at, before) in &spans.tags {
+            if text.as_bytes()[at + 1] == b'/' {
+                let slot = usize::try_from(before - 1 - spans.min_depth).unwrap_or(0);
+                if spans.closes_to.len() <= slot {
+                    spans.closes_to.resize_with(slot + 1, Vec::new);
+                }
+                spans.closes_to[slot].push(at);
+            }
+        }
         spans
     }
 
@@ -154,7 +168,7 @@ impl Spans {
     fn matching_close(&self, from: usize) -> Option<usize> {
         let next = self.tags.partition_point(|&(at, _)| at < from);
         let depth = self.tags.get(next).map_or(self.end_depth, |&(_, d)| d);
-        let closes = self.closes_to.get(&(depth - 1))?;
+        let closes = self.closes_to.get(usize::try_from(depth - 1 - self.min_depth).ok()?)?;
         closes.get(closes.partition_point(|&at| at < from)).copied()
     }
 }

@@ -3,10 +3,10 @@
 
 use std::collections::{BTreeMap, VecDeque};
 
+use crate::diag::Severity;
 use crate::import::docfx::{Piece, Segment, Unit};
 use crate::import::ftl_write::{Elem, push_text};
 use crate::import::map::{AUDIENCE_ID, Ctx, Kind, Msg};
-use crate::diag::Severity;
 use crate::paths::slugify;
 
 /// Characters of the translation a `label-mismatch` warning quotes.
