@@ -72,7 +72,12 @@ impl<'a> FileDiags<'a> {
     }
 
     /// A diagnostic about the whole file.
-    pub(crate) fn file(&mut self, severity: Severity, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn file(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        message: impl Into<String>,
+    ) {
         if !self.full(severity) {
             self.diags.push(Diagnostic::file(severity, code, self.path, message));
         }
