@@ -13,6 +13,9 @@
 //!   Re-importing therefore updates a hand-corrected translation: import means "take the
 //!   file's text"; the previous text stays in version control.
 //! - Importing twice gives the same files as importing once.
+//! - Time and memory are linear in the input; nesting past fixed depths is a positioned
+//!   `nesting-too-deep` error and the file is skipped; the changed files are staged in full
+//!   before any is renamed into place ([`write_workspace`]). See docs/import.md, "Limits".
 
 pub mod align;
 mod create;
