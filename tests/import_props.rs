@@ -148,3 +148,143 @@ proptest! {
         }
     }
 }
+
+/// Peak resident memory of this test process so far, in KiB (Linux), or 0.
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+            line.split_whitespace().nth(1)?.parse().ok()
+        })
+        .unwrap_or(0)
+}
+
+/// The 1-based line and column of byte `at` in `source` (ASCII before it).
+fn line_col(source: &str, at: usize) -> (usize, usize) {
+    let before = &source[..at];
+    let line = before.matches('\n').count() + 1;
+    (line, at - before.rfind('\n').map_or(0, |p| p + 1) + 1)
+}
+
+fn nesting_errors(diags: &[drillbook::diag::Diagnostic]) -> Vec<(usize, usize)> {
+    diags
+        .iter()
+        .filter(|d| d.code == "nesting-too-deep")
+        .map(|d| d.pos.as_ref().map_or((0, 0), |p| (p.line, p.col)))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Every block-quote or list marker opens one more level; past the limit the parser stops
+    /// with one error at the first marker too deep, and the file is not imported.
+    #[test]
+    fn block_nesting_beyond_the_limit_is_a_positioned_error(
+        markers in prop::collection::vec(prop::sample::select(vec!["> ", ">", "- ", "* ", "+ ", "1. ", "2) "]), 0..40),
+    ) {
+        use drillbook::import::docfx::MAX_BLOCK_DEPTH;
+        let body = format!("{}{}", markers.concat(), common::sxs("b-1", "Hallo", "Hello"));
+        let source = common::docfx_file(&body);
+        let (doc, diags) = parse_docfx("f.md", &source);
+        let deep = markers.len() > MAX_BLOCK_DEPTH;
+        prop_assert_eq!(doc.too_deep, deep);
+        if deep {
+            let at = source.find(&body).expect("body") + markers[..MAX_BLOCK_DEPTH].concat().len();
+            prop_assert_eq!(nesting_errors(&diags), vec![line_col(&source, at)]);
+            let mut ws = project().clone();
+            let report = import_docfx(&mut ws, &[Input { path: "x/deep.md".into(), source }], &Options::default());
+            prop_assert!(ws.changed().is_empty(), "{:?}", ws.changed());
+            prop_assert!(report.files.iter().all(|f| f.skipped.is_some()));
+        } else {
+            prop_assert_eq!(nesting_errors(&diags), vec![]);
+        }
+    }
+
+    /// `<span>` tags nested in a block's text (inside a side-by-side group or not).
+    #[test]
+    fn span_nesting_beyond_the_limit_is_a_positioned_error(depth in 0usize..40, in_group: bool, tag in prop::sample::select(vec!["<span>", "<span data-ttu-id=\"n\">", "<span class=\"x\">"])) {
+        use drillbook::import::docfx::MAX_SPAN_DEPTH;
+        let inner = format!("{}x{}", tag.repeat(depth), "</span>".repeat(depth));
+        let body = if in_group { common::sxs("g-1", &inner, "Hello") } else { inner };
+        let source = common::docfx_file(&body);
+        let (doc, diags) = parse_docfx("f.md", &source);
+        let total = depth + usize::from(in_group);
+        prop_assert_eq!(doc.too_deep, total > MAX_SPAN_DEPTH);
+        if total > MAX_SPAN_DEPTH {
+            let start = source.find(&body).expect("body");
+            let at = start + body.match_indices("<span").nth(MAX_SPAN_DEPTH).expect("deep").0;
+            prop_assert_eq!(nesting_errors(&diags), vec![line_col(&source, at)]);
+        } else {
+            prop_assert_eq!(nesting_errors(&diags), vec![]);
+        }
+    }
+}
+
+/// Runs that made the importer quadratic in time or memory, or recurse without bound.
+fn run_piece() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "*",
+        "_",
+        "**a",
+        "*\n",
+        "> ",
+        "- ",
+        "1. ",
+        "   ",
+        "[",
+        "](",
+        "](x)\n",
+        "\n",
+        "\n\n",
+        "{",
+        "|",
+        "| a ",
+        "#",
+        "`",
+        "<br>",
+        ":::image ",
+        "<span data-ttu-id=\"x\">",
+        "</span>",
+        "<span class=\"sxs-lookup\">",
+        "<span data-stu-id=\"x\">",
+        "<span>",
+        "\"",
+        "a.\n",
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// A long run of one piece (alone, as a segment's text, or after a list marker) is parsed,
+    /// mapped and imported in bounded time and memory, and what is written loads.
+    #[test]
+    fn long_runs_are_imported_in_bounded_time_and_memory(piece in run_piece(), bytes in 20_000usize..100_000, place in 0..3u8) {
+        let run = piece.repeat(bytes / piece.len());
+        let body = match place {
+            0 => run,
+            1 => common::sxs("r-1", &run, &run),
+            _ => format!("- {}\n- {run}", common::sxs("r-1", "Hallo", "Hello")),
+        };
+        let source = common::docfx_file(&body);
+        let start = std::time::Instant::now();
+        let mut ws = project().clone();
+        let _ = import_docfx(&mut ws, &[Input { path: "x/long-run.md".into(), source }], &Options::default());
+        let elapsed = start.elapsed();
+        // Linear work on 100 KB takes well under a second; a quadratic pass takes minutes.
+        prop_assert!(elapsed < std::time::Duration::from_secs(30), "{piece:?} x {bytes}: {elapsed:?}");
+        prop_assert!(peak_rss_kib() < 1 << 20, "{piece:?} x {bytes}: peak {} KiB", peak_rss_kib());
+        for path in ws.changed() {
+            if let Some(id) = path.strip_prefix("content/articles/").and_then(|p| p.strip_suffix(".toml")) {
+                let (_, diags) = drillbook::content::parse_article(id, path, &ws.files[path]);
+                prop_assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
+            }
+            if path.ends_with(".ftl") {
+                let (_, diags) = drillbook::l10n::parse_ftl(path, ws.files[path].clone());
+                prop_assert!(diags.is_empty(), "{diags:?}");
+            }
+        }
+    }
+}

@@ -5,7 +5,7 @@
 //! anchors, a message whose English changed pairs with the unmatched en-US message of the
 //! same kind when their words overlap enough. What pairs with nothing is reported.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::content::{Article, Block, Item, List, Step};
 use crate::import::ftl_write::Elem;
@@ -166,11 +166,18 @@ pub fn align(msgs: &[Msg], slots: &[Slot]) -> Vec<Option<(usize, Pairing)>> {
             used[s] = true;
         }
     }
-    // Images pair by source.
+    // Images pair by source: each with the first unused image slot of that source.
+    let mut image_slots: BTreeMap<&str, VecDeque<usize>> = BTreeMap::new();
+    for (s, slot) in slots.iter().enumerate() {
+        if !used[s] && slot.kind == Kind::Image {
+            image_slots.entry(&slot.english).or_default().push_back(s);
+        }
+    }
     for (m, msg) in msgs.iter().enumerate().filter(|(_, m)| m.kind == Kind::Image) {
-        let found = slots.iter().enumerate().position(|(s, slot)| {
-            !used[s] && slot.kind == Kind::Image && Some(&slot.english) == msg.english_raw.as_ref()
-        });
+        let found = msg
+            .english_raw
+            .as_deref()
+            .and_then(|src| image_slots.get_mut(src).and_then(VecDeque::pop_front));
         if let Some(s) = found {
             result[m] = Some((s, Pairing::NoEnglish));
             used[s] = true;
@@ -195,18 +202,30 @@ pub fn align(msgs: &[Msg], slots: &[Slot]) -> Vec<Option<(usize, Pairing)>> {
         result[a[i]] = Some((b[j], Pairing::Exact));
         used[b[j]] = true;
     }
-    // Gaps between anchors: pair changed messages by kind and word overlap, in order.
+    // Gaps between anchors: pair changed messages by kind and word overlap, in order. Word
+    // sets are made once per message; comparisons stop when the work budget is spent, and in
+    // a large gap each message looks at a bounded window of candidates.
+    let mut words_a: Vec<Option<BTreeSet<String>>> = vec![None; ka.len()];
+    let mut words_b: Vec<Option<BTreeSet<String>>> = vec![None; kb.len()];
+    let mut budget = MAX_SIMILARITY_WORK;
     let mut bounds = vec![(0usize, 0usize)];
     bounds.extend(anchors.iter().map(|&(i, j)| (i + 1, j + 1)));
     let mut ends: Vec<(usize, usize)> = anchors.clone();
     ends.push((a.len(), b.len()));
     for (&(ai, bj), &(ae, be)) in bounds.iter().zip(&ends) {
         let mut next_b = bj;
+        let large = ae.saturating_sub(ai).saturating_mul(be.saturating_sub(bj)) > MAX_GAP_PAIRS;
         for i in ai..ae.max(ai) {
             let msg = &msgs[a[i]];
-            let words_a = words(&ka[i]);
-            let found = (next_b..be.max(next_b)).find(|&j| {
-                slots[b[j]].kind == msg.kind && similarity(&words_a, &words(&kb[j])) >= 0.5
+            let window = if large { GAP_WINDOW } else { usize::MAX };
+            let found = (next_b..be.max(next_b)).take(window).find(|&j| {
+                if slots[b[j]].kind != msg.kind || budget == 0 {
+                    return false;
+                }
+                let wa = words_a[i].get_or_insert_with(|| words(&ka[i]));
+                let wb = words_b[j].get_or_insert_with(|| words(&kb[j]));
+                budget = budget.saturating_sub(wa.len() + wb.len() + 1);
+                similarity(wa, wb) >= 0.5
             });
             if let Some(j) = found {
                 result[a[i]] = Some((b[j], Pairing::Changed));
@@ -216,27 +235,32 @@ pub fn align(msgs: &[Msg], slots: &[Slot]) -> Vec<Option<(usize, Pairing)>> {
         }
         // One left on each side, of the same kind, in the same place: a rewrite (a heading
         // "See also" that became "Next steps"); pair it so the change shows as stale.
-        let left_a: Vec<usize> = (ai..ae.max(ai)).filter(|&i| result[a[i]].is_none()).collect();
-        let left_b: Vec<usize> = (bj..be.max(bj)).filter(|&j| !used[b[j]]).collect();
-        for &i in &left_a {
-            let kind = msgs[a[i]].kind;
-            let same_a = left_a.iter().filter(|&&x| msgs[a[x]].kind == kind).count();
-            let same_b: Vec<usize> = left_b
-                .iter()
-                .copied()
-                .filter(|&j| slots[b[j]].kind == kind && !used[b[j]])
-                .collect();
-            if same_a == 1 && same_b.len() == 1 {
-                result[a[i]] = Some((b[same_b[0]], Pairing::Changed));
-                used[b[same_b[0]]] = true;
+        let mut left_a: BTreeMap<Kind, Vec<usize>> = BTreeMap::new();
+        for i in (ai..ae.max(ai)).filter(|&i| result[a[i]].is_none()) {
+            left_a.entry(msgs[a[i]].kind).or_default().push(i);
+        }
+        let mut left_b: BTreeMap<Kind, Vec<usize>> = BTreeMap::new();
+        for j in (bj..be.max(bj)).filter(|&j| !used[b[j]]) {
+            left_b.entry(slots[b[j]].kind).or_default().push(j);
+        }
+        for (kind, same_a) in &left_a {
+            if let ([i], Some([j])) = (same_a.as_slice(), left_b.get(kind).map(Vec::as_slice)) {
+                result[a[*i]] = Some((b[*j], Pairing::Changed));
+                used[b[*j]] = true;
             }
         }
     }
     // Reordered blocks (a note the model keeps after the sub-steps, say): same English,
     // any position.
+    let mut unused_b: BTreeMap<&str, VecDeque<usize>> = BTreeMap::new();
+    for (j, key) in kb.iter().enumerate() {
+        if !used[b[j]] {
+            unused_b.entry(key).or_default().push_back(j);
+        }
+    }
     for (i, &m) in a.iter().enumerate() {
         if result[m].is_none() {
-            if let Some(j) = (0..b.len()).find(|&j| !used[b[j]] && kb[j] == ka[i]) {
+            if let Some(j) = unused_b.get_mut(ka[i].as_str()).and_then(VecDeque::pop_front) {
                 result[m] = Some((b[j], Pairing::Exact));
                 used[b[j]] = true;
             }
@@ -260,8 +284,55 @@ fn similarity(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
-/// Index pairs of a longest common subsequence of equal keys.
+/// Cells of the longest-common-subsequence table at most (4 bytes each).
+const MAX_LCS_CELLS: usize = 1 << 22;
+/// In a gap with more (message, slot) pairs than this, each message looks at no more than
+/// [`GAP_WINDOW`] candidates.
+const MAX_GAP_PAIRS: usize = 1 << 16;
+const GAP_WINDOW: usize = 64;
+/// Words compared for changed English, at most, per file.
+const MAX_SIMILARITY_WORK: usize = 1 << 25;
+
+/// Index pairs of a common subsequence of equal keys: the longest one when the table that
+/// finds it is small (every real article), otherwise one found in O((n + m) log n):
+/// the common prefix and suffix, keys unique on both sides in order (as patience diff),
+/// and between those the longest (small gaps) or a greedy one.
 fn lcs(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+    // Equal first keys are always paired first, so the prefix is exact.
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let mut out: Vec<(usize, usize)> = (0..pre).map(|k| (k, k)).collect();
+    let (a, b) = (&a[pre..], &b[pre..]);
+    let shift = |pairs: Vec<(usize, usize)>, di: usize, dj: usize| {
+        pairs.into_iter().map(move |(i, j)| (i + di, j + dj))
+    };
+    if fits_table(a, b) {
+        out.extend(shift(lcs_table(a, b), pre, pre));
+        return out;
+    }
+    let suf = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (am, bm) = (&a[..a.len() - suf], &b[..b.len() - suf]);
+    let mut anchors = unique_anchors(am, bm);
+    anchors.push((am.len(), bm.len()));
+    let (mut pi, mut pj) = (0, 0);
+    for (i, j) in anchors {
+        let (ga, gb) = (&am[pi..i], &bm[pj..j]);
+        let gap = if fits_table(ga, gb) { lcs_table(ga, gb) } else { greedy(ga, gb) };
+        out.extend(shift(gap, pre + pi, pre + pj));
+        if i < am.len() {
+            out.push((pre + i, pre + j));
+        }
+        (pi, pj) = (i + 1, j + 1);
+    }
+    out.extend((0..suf).map(|k| (pre + am.len() + k, pre + bm.len() + k)));
+    out
+}
+
+fn fits_table(a: &[String], b: &[String]) -> bool {
+    (a.len() + 1).saturating_mul(b.len() + 1) <= MAX_LCS_CELLS
+}
+
+/// The longest common subsequence by dynamic programming.
+fn lcs_table(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
     let (n, m) = (a.len(), b.len());
     let mut table = vec![0u32; (n + 1) * (m + 1)];
     let at = |i: usize, j: usize| i * (m + 1) + j;
@@ -285,6 +356,74 @@ fn lcs(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
             i += 1;
         } else {
             j += 1;
+        }
+    }
+    out
+}
+
+/// Pairs of keys that occur once in `a` and once in `b`, the longest run of them in the
+/// same order on both sides.
+fn unique_anchors(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+    let mut seen: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    for (i, key) in a.iter().enumerate() {
+        let entry = seen.entry(key).or_insert((0, i, 0));
+        entry.0 += 1;
+    }
+    let mut in_b: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (j, key) in b.iter().enumerate() {
+        if seen.get(key.as_str()).is_some_and(|e| e.0 == 1) {
+            let entry = in_b.entry(key).or_insert((0, j));
+            entry.0 += 1;
+        }
+    }
+    for (key, (count, j)) in &in_b {
+        if let Some(entry) = seen.get_mut(key) {
+            entry.2 = if *count == 1 { j + 1 } else { 0 };
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> =
+        seen.values().filter(|e| e.0 == 1 && e.2 > 0).map(|e| (e.1, e.2 - 1)).collect();
+    pairs.sort_unstable();
+    // Longest increasing subsequence of the `b` indices (patience sorting).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev = vec![usize::MAX; pairs.len()];
+    for k in 0..pairs.len() {
+        let pos = tails.partition_point(|&t| pairs[t].1 < pairs[k].1);
+        if pos > 0 {
+            prev[k] = tails[pos - 1];
+        }
+        if pos == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pos] = k;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut k = tails.last().copied().unwrap_or(usize::MAX);
+    while k != usize::MAX {
+        out.push(pairs[k]);
+        k = prev[k];
+    }
+    out.reverse();
+    out
+}
+
+/// A common subsequence taken greedily: each key of `a` pairs with its next occurrence in
+/// `b` after the last pair.
+fn greedy(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+    let mut positions: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (j, key) in b.iter().enumerate() {
+        positions.entry(key).or_default().push(j);
+    }
+    let mut out = Vec::new();
+    let mut next = 0;
+    for (i, key) in a.iter().enumerate() {
+        let Some(list) = positions.get(key.as_str()) else {
+            continue;
+        };
+        if let Some(&j) = list.get(list.partition_point(|&j| j < next)) {
+            out.push((i, j));
+            next = j + 1;
         }
     }
     out

@@ -1,6 +1,8 @@
 //! Mapping a parsed DocFX file onto the content model: blocks → `Block`s, units → messages
 //! with an English and a translated pattern (UI labels as term references).
 
+mod messages;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use toml::Spanned;
@@ -9,9 +11,14 @@ use crate::content::{
     Alert, Block, Code, Heading, Image, Item, Link, List, ListStyle, NextSteps, Procedure, Step,
     Table,
 };
-use crate::diag::Diagnostic;
-use crate::import::docfx::{DBlock, DocFx, Piece, Segment, Unit, normalize_inline};
+use crate::diag::{Diagnostic, Severity};
+use crate::import::diags::FileDiags;
+use crate::import::docfx::{DBlock, DocFx, Unit, normalize_inline};
 use crate::import::ftl_write::{Elem, push_text};
+pub use crate::import::map::messages::{
+    bold_ranges, english_pattern, id_base, translation_pattern,
+};
+use crate::import::map::messages::{fluent_id, link_text_unit, split_link};
 use crate::paths::{is_slug, slugify};
 
 /// Message ids with a fixed meaning in every imported article.
@@ -80,8 +87,6 @@ pub fn map_docfx(
     locale: &str,
 ) -> (Mapped, Vec<Diagnostic>) {
     let mut ctx = Ctx {
-        path,
-        source,
         locale,
         terms,
         english_labels: terms
@@ -93,7 +98,9 @@ pub fn map_docfx(
         ids: [TITLE_ID, DESCRIPTION_ID, AUDIENCE_ID].iter().map(|s| s.to_string()).collect(),
         anchors: BTreeSet::new(),
         msgs: Vec::new(),
-        diags: Vec::new(),
+        diags: FileDiags::new(path, source),
+        id_suffix: BTreeMap::new(),
+        anchor_suffix: BTreeMap::new(),
         heading: None,
         audience: None,
     };
@@ -115,7 +122,8 @@ pub fn map_docfx(
         });
     }
     let body = ctx.blocks(&doc.blocks);
-    (Mapped { body, heading: ctx.heading, audience: ctx.audience, msgs: ctx.msgs }, ctx.diags)
+    let Ctx { heading, audience, msgs, diags, .. } = ctx;
+    (Mapped { body, heading, audience, msgs }, diags.finish())
 }
 
 // Model values are built with struct literals in `new_step` and the `Procedure`/`Alert`
@@ -136,13 +144,30 @@ fn new_step(text: &str, substeps: Vec<Step>, style: ListStyle, blocks: Vec<Block
     }
 }
 
+/// `base`, else the first of `base-2`, `base-3`, … not in `taken`; it is then taken. `next`
+/// remembers where the search for each base stopped: the suffixes before it are all taken
+/// (`taken` only grows), so many messages with the same English cost no rescans.
+fn unique(base: &str, taken: &mut BTreeSet<String>, next: &mut BTreeMap<String, usize>) -> String {
+    let mut id = base.to_string();
+    if taken.contains(&id) {
+        let n = next.entry(base.to_string()).or_insert(2);
+        loop {
+            id = format!("{base}-{n}");
+            *n += 1;
+            if !taken.contains(&id) {
+                break;
+            }
+        }
+    }
+    taken.insert(id.clone());
+    id
+}
+
 fn msg_ref(id: &str) -> Spanned<String> {
     Spanned::new(0..0, id.to_string())
 }
 
 struct Ctx<'a> {
-    path: &'a str,
-    source: &'a str,
     locale: &'a str,
     terms: &'a Terms,
     /// English UI label value -> term name.
@@ -150,35 +175,22 @@ struct Ctx<'a> {
     ids: BTreeSet<String>,
     anchors: BTreeSet<String>,
     msgs: Vec<Msg>,
-    diags: Vec<Diagnostic>,
+    diags: FileDiags<'a>,
+    /// For each id base, the next `-n` suffix to try (see [`unique`]).
+    id_suffix: BTreeMap<String, usize>,
+    anchor_suffix: BTreeMap<String, usize>,
     heading: Option<String>,
     audience: Option<String>,
 }
 
 impl Ctx<'_> {
     fn unique_id(&mut self, base: &str) -> String {
-        let base = fluent_id(base);
-        let base = base.as_str();
-        let mut id = base.to_string();
-        let mut n = 2;
-        while self.ids.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        self.ids.insert(id.clone());
-        id
+        unique(&fluent_id(base), &mut self.ids, &mut self.id_suffix)
     }
 
     fn unique_anchor(&mut self, base: &str) -> String {
         let base = if is_slug(base) { base.to_string() } else { slugify(base) };
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.anchors.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        self.anchors.insert(id.clone());
-        id
+        unique(&base, &mut self.anchors, &mut self.anchor_suffix)
     }
 
     fn blocks(&mut self, blocks: &[DBlock]) -> Vec<Block> {
@@ -361,13 +373,12 @@ impl Ctx<'_> {
             format!("images/{name}")
         };
         if clean != src {
-            self.diags.push(Diagnostic::warning(
+            self.diags.at(
+                Severity::Warning,
                 "image-source",
-                self.path,
-                self.source,
                 offset..offset + 8,
                 format!("image source `{src}` rewritten to `{clean}`"),
-            ));
+            );
         }
         let stem = clean.rsplit('/').next().unwrap_or("image").split('.').next().unwrap_or("image");
         let id = self.unique_id(&format!("image-{}", slugify(stem)));
@@ -439,345 +450,7 @@ impl Ctx<'_> {
         }
         Some(Block::NextSteps(NextSteps { id: msg_ref(&anchor), title: msg_ref(&title), links }))
     }
-
-    fn try_audience(&mut self, unit: &Unit) -> bool {
-        let Some(english) = unit.text(true) else {
-            return false;
-        };
-        let Some((label, value)) = split_bold_label(&english) else {
-            return false;
-        };
-        if !label.eq_ignore_ascii_case("appropriate roles") {
-            return false;
-        }
-        let roles: BTreeMap<String, String> = self
-            .terms
-            .english
-            .iter()
-            .filter(|(k, _)| k.starts_with("role-"))
-            .map(|(k, v)| (v.clone(), k.clone()))
-            .collect();
-        let mut english_pattern = Vec::new();
-        let mut used = Vec::new();
-        for (n, part) in value.split('|').map(str::trim).enumerate() {
-            if n > 0 {
-                push_text(&mut english_pattern, " | ");
-            }
-            match roles.get(part) {
-                Some(name) => {
-                    english_pattern.push(Elem::Term(name.clone()));
-                    used.push(name.clone());
-                }
-                None => push_text(&mut english_pattern, part),
-            }
-        }
-        let translated = unit.text(false).unwrap_or_default();
-        let translated_value =
-            split_bold_label(&translated).map_or(translated.clone(), |(_, v)| v.to_string());
-        let mut parts: Vec<Option<String>> =
-            translated_value.split('|').map(|p| Some(p.trim().to_string())).collect();
-        let mut term_at = BTreeMap::new();
-        let mut mismatches = 0;
-        for name in &used {
-            let want = self.terms.locale.get(name);
-            match want.and_then(|w| parts.iter().position(|p| p.as_deref() == Some(w.as_str()))) {
-                Some(i) => {
-                    parts[i] = None;
-                    term_at.insert(i, name.clone());
-                }
-                None => {
-                    mismatches += 1;
-                    self.label_mismatch(
-                        unit.offset,
-                        name,
-                        want.map(String::as_str),
-                        &translated_value,
-                    );
-                }
-            }
-        }
-        let mut translation = Vec::new();
-        for (i, part) in parts.iter().enumerate() {
-            if i > 0 {
-                push_text(&mut translation, " | ");
-            }
-            match (part, term_at.get(&i)) {
-                (_, Some(name)) => translation.push(Elem::Term(name.clone())),
-                (Some(text), None) => push_text(&mut translation, text),
-                (None, None) => {}
-            }
-        }
-        self.audience = Some(AUDIENCE_ID.to_string());
-        self.msgs.push(Msg {
-            id: AUDIENCE_ID.to_string(),
-            kind: Kind::Audience,
-            english: Some(english_pattern),
-            english_raw: Some(value.to_string()),
-            translation,
-            offset: unit.offset,
-            segments: unit.segments(),
-            label_mismatches: mismatches,
-        });
-        true
-    }
-
-    fn label_mismatch(&mut self, offset: usize, name: &str, want: Option<&str>, found: &str) {
-        let english = self.terms.english.get(name).map_or("", String::as_str);
-        let message = match want {
-            Some(want) => format!(
-                "`{english}` is the UI label `-{name}`, whose {} text is `{want}`, but the translation has `{found}`; kept as written",
-                self.locale
-            ),
-            None => format!(
-                "`{english}` is the UI label `-{name}`, which {} does not define; kept `{found}` as written",
-                self.locale
-            ),
-        };
-        self.diags.push(Diagnostic::warning(
-            "label-mismatch",
-            self.path,
-            self.source,
-            offset..offset + 1,
-            message,
-        ));
-    }
-
-    /// Adds the message of a unit and returns its id.
-    fn unit_msg(
-        &mut self,
-        unit: &Unit,
-        kind: Kind,
-        id: Option<&str>,
-        extra_segments: usize,
-    ) -> String {
-        let english_raw = unit.text(true);
-        let translated = unit.text(false).unwrap_or_default();
-        let (english, used) = match &english_raw {
-            Some(raw) => {
-                let (pattern, used) = english_pattern(raw, &self.english_labels);
-                (Some(pattern), used)
-            }
-            None => (None, Vec::new()),
-        };
-        let (translation, missing) = translation_pattern(&translated, &used, &self.terms.locale);
-        for name in &missing {
-            let bolds: Vec<&str> =
-                bold_ranges(&translated).into_iter().map(|(s, e)| &translated[s..e]).collect();
-            let found = if bolds.is_empty() {
-                translated.clone()
-            } else {
-                bolds.iter().map(|b| format!("**{b}**")).collect::<Vec<_>>().join(", ")
-            };
-            self.label_mismatch(
-                unit.offset,
-                name,
-                self.terms.locale.get(name).map(String::as_str).map(str::to_string).as_deref(),
-                &found,
-            );
-        }
-        let base = match id {
-            Some(id) => id.to_string(),
-            None => id_base(english_raw.as_deref().unwrap_or(&translated)),
-        };
-        let id = self.unique_id(&base);
-        self.msgs.push(Msg {
-            id: id.clone(),
-            kind,
-            english,
-            english_raw,
-            translation,
-            offset: unit.offset,
-            segments: unit.segments() + extra_segments,
-            label_mismatches: missing.len(),
-        });
-        id
-    }
-}
-
-/// A message id from the first words of the English text (link targets left out).
-pub fn id_base(text: &str) -> String {
-    let mut plain = String::new();
-    let mut rest = text;
-    while let Some(open) = rest.find("](") {
-        plain.push_str(&rest[..open]);
-        rest = rest[open..].find(')').map_or("", |close| &rest[open + close + 1..]);
-    }
-    plain.push_str(rest);
-    let slug = slugify(&plain);
-    let words: Vec<&str> = slug.split('-').take(5).collect();
-    let base = words.join("-");
-    if base.starts_with(|c: char| c.is_ascii_digit()) { format!("m-{base}") } else { base }
-}
-
-/// A valid Fluent identifier (`[a-zA-Z][a-zA-Z0-9_-]*`) from any text.
-fn fluent_id(base: &str) -> String {
-    let valid = base.starts_with(|c: char| c.is_ascii_alphabetic())
-        && base.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if valid {
-        return base.to_string();
-    }
-    let slug = slugify(base);
-    if slug.starts_with(|c: char| c.is_ascii_alphabetic()) { slug } else { format!("m-{slug}") }
-}
-
-/// `**Label**: value` or `**Label:** value` → (label, value).
-fn split_bold_label(s: &str) -> Option<(&str, &str)> {
-    let inner = s.strip_prefix("**")?;
-    let close = inner.find("**")?;
-    let label = inner[..close].trim().trim_end_matches(':').trim();
-    let value =
-        inner[close + 2..].trim_start().trim_start_matches([':', '：', '—', '–', '-']).trim();
-    Some((label, value))
-}
-
-/// `[text](url)` spanning the whole string → (text, url).
-fn split_link(s: &str) -> Option<(String, String)> {
-    let inner = s.strip_prefix('[')?;
-    let close = inner.rfind("](")?;
-    let url = inner[close + 2..].strip_suffix(')')?;
-    Some((inner[..close].to_string(), url.trim().to_string()))
-}
-
-/// The link text of a `[<span…>…</span>](url)` unit, as a unit of its own.
-fn link_text_unit(unit: &Unit) -> Unit {
-    let mut pieces = Vec::new();
-    for piece in &unit.pieces {
-        match piece {
-            Piece::Seg(Segment { translation, english, .. }) => {
-                let tr = split_link(translation).map_or(translation.clone(), |(t, _)| t);
-                let en = english.as_ref().map(|e| split_link(e).map_or(e.clone(), |(t, _)| t));
-                if let Piece::Seg(seg) = piece {
-                    pieces.push(Piece::Seg(Segment {
-                        translation: tr,
-                        english: en,
-                        ..seg.clone()
-                    }));
-                }
-            }
-            Piece::Text(t) => {
-                let t = t.trim();
-                let t = t.strip_prefix('[').unwrap_or(t);
-                let t = t.find("](").map_or(t, |p| &t[..p]);
-                if !t.is_empty() {
-                    pieces.push(Piece::Text(t.to_string()));
-                }
-            }
-        }
-    }
-    Unit { pieces, offset: unit.offset }
-}
-
-/// Byte ranges of the contents of `**bold**` spans.
-pub fn bold_ranges(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(open) = s[i..].find("**") {
-        let start = i + open + 2;
-        let Some(close) = s[start..].find("**") else {
-            break;
-        };
-        let end = start + close;
-        if end > start {
-            out.push((start, end));
-        }
-        i = end + 2;
-    }
-    out
-}
-
-/// The English pattern: bold text equal to a UI label's English value becomes a reference
-/// to its term. Returns the pattern and the terms used, in order.
-pub fn english_pattern(raw: &str, labels: &BTreeMap<String, String>) -> (Vec<Elem>, Vec<String>) {
-    let mut pattern = Vec::new();
-    let mut used = Vec::new();
-    let mut last = 0;
-    for (start, end) in bold_ranges(raw) {
-        if let Some(name) = labels.get(&raw[start..end]) {
-            push_text(&mut pattern, &raw[last..start]);
-            pattern.push(Elem::Term(name.clone()));
-            used.push(name.clone());
-            last = end;
-        }
-    }
-    push_text(&mut pattern, &raw[last..]);
-    (pattern, used)
-}
-
-/// The translated pattern: for each label the English uses, the first bold span equal to
-/// the locale's term value becomes the term; labels without one are returned (mismatches).
-pub fn translation_pattern(
-    raw: &str,
-    used: &[String],
-    locale_terms: &BTreeMap<String, String>,
-) -> (Vec<Elem>, Vec<String>) {
-    let bolds = bold_ranges(raw);
-    let mut taken = vec![None; bolds.len()];
-    let mut missing = Vec::new();
-    for name in used {
-        let want = locale_terms.get(name);
-        let found = want.and_then(|w| {
-            bolds.iter().enumerate().position(|(i, &(s, e))| taken[i].is_none() && &raw[s..e] == w)
-        });
-        match found {
-            Some(i) => taken[i] = Some(name.clone()),
-            None => missing.push(name.clone()),
-        }
-    }
-    let mut pattern = Vec::new();
-    let mut last = 0;
-    for (i, &(start, end)) in bolds.iter().enumerate() {
-        if let Some(name) = &taken[i] {
-            push_text(&mut pattern, &raw[last..start]);
-            pattern.push(Elem::Term(name.clone()));
-            last = end;
-        }
-    }
-    push_text(&mut pattern, &raw[last..]);
-    (pattern, missing)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn labels() -> BTreeMap<String, String> {
-        [("Customers".to_string(), "ui-customers".to_string())].into()
-    }
-
-    #[test]
-    fn english_ui_labels_become_terms() {
-        let (p, used) = english_pattern("Go to **Customers** and **Other**", &labels());
-        assert_eq!(
-            p,
-            vec![
-                Elem::Text("Go to **".into()),
-                Elem::Term("ui-customers".into()),
-                Elem::Text("** and **Other**".into())
-            ]
-        );
-        assert_eq!(used, vec!["ui-customers".to_string()]);
-    }
-
-    #[test]
-    fn translated_label_matching_the_term_is_replaced_otherwise_reported() {
-        let terms: BTreeMap<String, String> =
-            [("ui-customers".to_string(), "Kunden".to_string())].into();
-        let used = vec!["ui-customers".to_string()];
-        let (p, missing) = translation_pattern("Zu **Kunden** wechseln", &used, &terms);
-        assert_eq!(p[1], Elem::Term("ui-customers".into()));
-        assert!(missing.is_empty());
-        let (p, missing) = translation_pattern("Zu **Kunden,** wechseln", &used, &terms);
-        assert_eq!(p, vec![Elem::Text("Zu **Kunden,** wechseln".into())]);
-        assert_eq!(missing, used);
-    }
-
-    #[test]
-    fn ids_come_from_the_first_english_words() {
-        assert_eq!(
-            id_base("From the Partner Center, go to **Customers** and select"),
-            "from-the-partner-center-go"
-        );
-        assert_eq!(id_base("Removes you from the [list](a.md) for"), "removes-you-from-the-list");
-        assert_eq!(id_base("1-dimensional code"), "m-1-dimensional-code");
-    }
-}
+mod tests;

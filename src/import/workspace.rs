@@ -3,7 +3,7 @@
 //! `[translations.<locale>]` table of an article.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use fluent_syntax::ast;
 
@@ -72,17 +72,77 @@ pub fn load_workspace(root: &Path) -> std::io::Result<Workspace> {
 }
 
 /// Writes the changed files; returns their paths.
+///
+/// All or nothing as far as the filesystem allows: every file is first written in full to a
+/// temporary file beside its target and flushed to disk; only when all are staged are they
+/// renamed over their targets, one by one. A failure while staging writes nothing (the
+/// temporary files and any folders made for them are removed). Each target is at every
+/// instant either its old or its new contents, never a part; a kill during the renames can
+/// leave some targets old and some new, and a kill leaves at most some `.drillbook-*.tmp`
+/// files behind.
 pub fn write_workspace(root: &Path, ws: &Workspace) -> std::io::Result<Vec<String>> {
-    let mut written = Vec::new();
-    for path in ws.changed() {
-        let full = root.join(path);
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent)?;
+    let changed = ws.changed();
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut made_dirs: Vec<PathBuf> = Vec::new();
+    let staging = (|| {
+        for path in &changed {
+            let full = root.join(path);
+            if let Some(parent) = full.parent() {
+                let mut missing: Vec<PathBuf> =
+                    parent.ancestors().take_while(|d| !d.exists()).map(Path::to_path_buf).collect();
+                std::fs::create_dir_all(parent)?;
+                missing.reverse();
+                made_dirs.extend(missing);
+            }
+            let tmp = temp_path(&full);
+            staged.push((tmp.clone(), full));
+            write_synced(&tmp, ws.files[*path].as_bytes())?;
         }
-        std::fs::write(&full, &ws.files[path])?;
-        written.push(path.to_string());
+        Ok(())
+    })();
+    if let Err(err) = staging {
+        for (tmp, _) in &staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+        for dir in made_dirs.iter().rev() {
+            let _ = std::fs::remove_dir(dir);
+        }
+        return Err(err);
     }
-    Ok(written)
+    for (n, (tmp, full)) in staged.iter().enumerate() {
+        if let Err(err) = std::fs::rename(tmp, full) {
+            for (tmp, _) in &staged[n..] {
+                let _ = std::fs::remove_file(tmp);
+            }
+            return Err(err);
+        }
+    }
+    // Make the renames durable too (best effort: not every filesystem syncs folders).
+    let mut dirs: Vec<&Path> = staged.iter().filter_map(|(_, full)| full.parent()).collect();
+    dirs.sort_unstable();
+    dirs.dedup();
+    for dir in dirs {
+        if let Ok(dir) = std::fs::File::open(dir) {
+            let _ = dir.sync_all();
+        }
+    }
+    Ok(changed.into_iter().map(str::to_string).collect())
+}
+
+/// A temporary file name beside `path`, unique to this process and call.
+fn temp_path(path: &Path) -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy());
+    let n = COUNT.fetch_add(1, Ordering::Relaxed);
+    path.with_file_name(format!(".{name}.drillbook-{}-{n}.tmp", std::process::id()))
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut file = std::fs::File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// Replaces the values of existing messages in place (keeping everything else byte for byte)

@@ -182,3 +182,111 @@ pub(crate) fn load_problems(root: &Path) -> Vec<String> {
     }
     problems
 }
+
+/// A DocFX side-by-side group: `translation` with `english` as its `sxs-lookup` English.
+pub(crate) fn sxs(id: &str, translation: &str, english: &str) -> String {
+    format!(
+        "<span data-ttu-id=\"{id}\">{translation}</span><span class=\"sxs-lookup\"><span data-stu-id=\"{id}\">{english}</span></span>"
+    )
+}
+
+/// A de-DE side-by-side DocFX file: front matter, an H1, then `body`.
+pub(crate) fn docfx_file(body: &str) -> String {
+    format!(
+        "---\ntitle: T\nms.contentlocale: de-DE\nms.openlocfilehash: abc\nms.lasthandoff: 03/23/2021\n---\n# {}\n\n{body}\n",
+        sxs("h-1", "Titel", "Title")
+    )
+}
+
+/// What a run of the binary did.
+pub(crate) struct Run {
+    pub(crate) code: Option<i32>,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
+}
+
+/// Runs the binary with `args` in `dir` with an address-space limit (`ulimit -v`, KiB) and a
+/// deadline; fails the test when the deadline passes.
+pub(crate) fn run_bounded(
+    dir: &Path,
+    args: &[&str],
+    limit_kib: u64,
+    timeout: std::time::Duration,
+) -> Run {
+    let out_dir = tempfile::tempdir().expect("temp dir");
+    let stdout_path = out_dir.path().join("stdout");
+    let stderr_path = out_dir.path().join("stderr");
+    let mut child = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {limit_kib} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_drillbook"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::fs::File::create(&stdout_path).expect("stdout file"))
+        .stderr(std::fs::File::create(&stderr_path).expect("stderr file"))
+        .spawn()
+        .expect("run");
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("`drillbook {}` did not finish within {timeout:?}", args.join(" "));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let read = |p: &Path| String::from_utf8_lossy(&std::fs::read(p).expect("output")).into_owned();
+    Run { code: status.code(), stdout: read(&stdout_path), stderr: read(&stderr_path) }
+}
+
+/// Every file under `root`'s `content/` and `locales/`, by relative path.
+pub(crate) fn project_files(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for sub in ["content", "locales"] {
+        let mut stack = vec![root.join(sub)];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    let rel = path.strip_prefix(root).expect("inside").to_string_lossy();
+                    out.insert(rel.replace('\\', "/"), std::fs::read(&path).expect("read"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `path` is one of the temporary files staged writes use.
+pub(crate) fn is_staging_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.starts_with('.') && name.contains(".drillbook-") && name.ends_with(".tmp")
+}
+
+/// Staging files under `root`'s `content/` and `locales/` (names only; cheap to poll).
+pub(crate) fn staging_files(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.join("content"), root.join("locales")];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if is_staging_file(&path.to_string_lossy()) {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
