@@ -267,6 +267,11 @@ fn a_fifo_among_the_inputs_is_an_io_error_not_a_hang() {
     let out = drillbook_within(dir.path(), &["check"], limit);
     assert_eq!(out.code, 2, "{}", out.stdout);
     assert!(out.stdout.contains(expected), "{}", out.stdout);
+    // And a FIFO named as a DocFX file to import.
+    assert!(Command::new("mkfifo").arg(dir.path().join("in.md")).status().unwrap().success());
+    let out = drillbook_within(dir.path(), &["import", "docfx", "--dry-run", "in.md"], limit);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("not a regular file (a FIFO)"), "{}", out.stderr);
 }
 
 #[test]

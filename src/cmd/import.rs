@@ -49,7 +49,9 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let mut inputs = Vec::new();
     for file in files {
         let source =
-            std::fs::read(&file).with_context(|| format!("failed to read `{}`", file.display()))?;
+            // Only regular files: a FIFO or device named by mistake must not hang the import.
+            crate::paths::read_regular_file(&file)
+                .with_context(|| format!("failed to read `{}`", file.display()))?;
         let source = String::from_utf8_lossy(&source).into_owned();
         inputs.push(Input { path: display(&file), source });
     }

@@ -52,7 +52,7 @@ pub fn load_workspace(root: &Path) -> std::io::Result<Workspace> {
             let entry = entry?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if entry.file_type()?.is_file() && keep(&name) {
-                files.insert(format!("{dir}/{name}"), std::fs::read_to_string(entry.path())?);
+                files.insert(format!("{dir}/{name}"), read_utf8(&entry.path())?);
             }
         }
         Ok(())
@@ -130,6 +130,18 @@ pub fn write_workspace(root: &Path, ws: &Workspace) -> std::io::Result<Vec<Strin
 }
 
 /// A temporary file name beside `path`, unique to this process and call.
+/// A project file as UTF-8 text, read only if it is a regular file (a FIFO must not hang the
+/// import); a file that is not UTF-8 is an error naming it.
+fn read_utf8(path: &Path) -> std::io::Result<String> {
+    let bytes = crate::paths::read_regular_file(path)?;
+    String::from_utf8(bytes).map_err(|_| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("`{}` is not valid UTF-8", path.display()),
+        )
+    })
+}
+
 fn temp_path(path: &Path) -> PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static COUNT: AtomicUsize = AtomicUsize::new(0);
