@@ -14,6 +14,7 @@ pub mod import;
 pub mod l10n;
 pub mod md_shape;
 pub mod paths;
+pub mod project;
 pub mod render;
 pub mod search;
 pub mod serve;

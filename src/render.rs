@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::content::{Article, MsgRef, Site};
-use crate::diag::{self, Diagnostic, Severity};
+use crate::diag::{self, Diagnostic};
 use crate::l10n::{L10n, Problem, Translator};
 use crate::paths::is_slug;
 use html::{Html, escape, plain_text};
@@ -142,17 +142,23 @@ impl Renderer {
         options: &Options,
         sink: &dyn Sink,
     ) -> std::io::Result<Vec<Diagnostic>> {
-        let mut diags = Vec::new();
+        let mut problems = Vec::new();
         for locale in self.locales.clone() {
-            diags.extend(self.render_locale(site, l10n, options, &locale, sink)?);
+            problems.extend(self.render_locale(site, l10n, options, &locale, sink)?);
         }
-        diags.extend(self.render_common(site, l10n, options, sink)?);
+        problems.extend(self.render_common(site, l10n, options, sink)?);
+        let mut diags: Vec<Diagnostic> =
+            problems.iter().map(|p| p.to_diagnostic(options.strict)).collect();
         diag::sort(&mut diags);
+        diags.dedup();
         Ok(diags)
     }
 
     /// The pages of `locale` (its articles' pages and checklists, and its index), when it
-    /// is one of the selected locales; its files must be loaded. Pages in parallel.
+    /// is one of the selected locales; its files must be loaded. Pages in parallel. An
+    /// article the locale has no translation of gets no page there: its links and index
+    /// entry go to the source locale's page, marked (`check` reports the missing file).
+    /// Returns the problems the pages met (as fallbacks to the source text).
     pub fn render_locale(
         &mut self,
         site: &Site,
@@ -160,38 +166,22 @@ impl Renderer {
         options: &Options,
         locale: &str,
         sink: &dyn Sink,
-    ) -> std::io::Result<Vec<Diagnostic>> {
+    ) -> std::io::Result<Vec<Problem>> {
         use rayon::prelude::*;
 
-        let mut diags = Vec::new();
-        let Some(i) = self.locales.iter().position(|l| l == locale) else { return Ok(diags) };
         let mut problems = Vec::new();
+        let Some(i) = self.locales.iter().position(|l| l == locale) else { return Ok(problems) };
         self.listings[i] = listing(site, l10n, locale, &mut problems);
-        let mut jobs: Vec<&Article> = Vec::new();
-        for article in &site.articles {
-            if self.available[&article.id].iter().any(|l| l == locale) {
-                jobs.push(article);
-            } else {
-                diags.push(Diagnostic::file(
-                    Severity::Warning,
-                    "untranslated-article",
-                    &format!("locales/{locale}/{}.ftl", article.id),
-                    format!(
-                        "article `{}` has no {locale} translation: its {locale} links and index entry go to the {} page, marked",
-                        article.id,
-                        l10n.source().locale
-                    ),
-                ));
-            }
-        }
+        let jobs: Vec<&Article> = (site.articles.iter())
+            .filter(|article| self.available[&article.id].iter().any(|l| l == locale))
+            .collect();
         let page_problems: Vec<Vec<Problem>> = jobs
             .par_iter()
             .map(|article| self.render_article(site, l10n, options, i, article, sink))
             .collect::<std::io::Result<_>>()?;
         problems.extend(page_problems.into_iter().flatten());
         problems.extend(self.render_locale_index(site, l10n, i, sink)?);
-        diags.extend(problems.iter().map(|p| p.to_diagnostic(options.strict)));
-        Ok(diags)
+        Ok(problems)
     }
 
     /// The files of no one locale: the root and 404 pages, sitemap, robots.txt, assets, and
@@ -202,8 +192,7 @@ impl Renderer {
         l10n: &L10n,
         options: &Options,
         sink: &dyn Sink,
-    ) -> std::io::Result<Vec<Diagnostic>> {
-        let mut diags = check_message_refs(site, l10n);
+    ) -> std::io::Result<Vec<Problem>> {
         let mut problems = self.problems.clone();
         let locales: Vec<&str> = self.locales.iter().map(String::as_str).collect();
         // The dashboards and the sitemap grow with the site: beside each other.
@@ -230,8 +219,7 @@ impl Renderer {
         for (name, bytes) in ASSETS {
             sink.put(&format!("assets/{name}"), bytes)?;
         }
-        diags.extend(problems.iter().map(|p| p.to_diagnostic(options.strict)));
-        Ok(diags)
+        Ok(problems)
     }
 
     /// Article `article`'s pages in the `i`th locale: the article page, and its checklist
@@ -393,52 +381,6 @@ fn neighbours(listing: &[TopicList]) -> BTreeMap<&str, (Option<&str>, Option<&st
         }
     }
     out
-}
-
-/// `unknown-message`: the message ids article `article` names that the source locale does
-/// not define.
-pub fn article_message_refs(l10n: &L10n, article: &Article) -> Vec<Diagnostic> {
-    let source = &l10n.source().locale;
-    let mut diags = Vec::new();
-    let t = l10n.translator(source, &article.id);
-    for msg in article.message_refs() {
-        if !msg.get_ref().is_empty() && !t.has_source_message(msg.get_ref()) {
-            diags.push(Diagnostic::error(
-                "unknown-message",
-                &article.path,
-                &article.file_text,
-                msg.span(),
-                format!(
-                    "message `{}` is not defined in locales/{source}/{}.ftl",
-                    msg.get_ref(),
-                    article.id
-                ),
-            ));
-        }
-    }
-    diags
-}
-
-/// Every message id named by content must exist in the source locale.
-fn check_message_refs(site: &Site, l10n: &L10n) -> Vec<Diagnostic> {
-    let source = l10n.source().locale.clone();
-    use rayon::prelude::*;
-    let per_article: Vec<Vec<Diagnostic>> =
-        site.articles.par_iter().map(|article| article_message_refs(l10n, article)).collect();
-    let mut diags: Vec<Diagnostic> = per_article.into_iter().flatten().collect();
-    let site_t = l10n.translator(&source, "site");
-    if !site_t.has_source_message(site.config.title.get_ref()) {
-        diags.push(Diagnostic::file(
-            Severity::Error,
-            "unknown-message",
-            "content/site.toml",
-            format!(
-                "site title message `{}` is not defined in locales/{source}/site.ftl",
-                site.config.title.get_ref()
-            ),
-        ));
-    }
-    diags
 }
 
 /// A topic of a locale's index: its articles in the order the index and the pager show them.

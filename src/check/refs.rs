@@ -244,7 +244,7 @@ pub(crate) fn check_plurals(
                         );
                         out.push(file.finding(
                             Severity::Warning,
-                            "plural-categories",
+                            "plural-unused",
                             at..at + 1,
                             key,
                             message,

@@ -115,6 +115,9 @@ impl<'s> Run<'s> {
         if let Some(links) = &mut links {
             links.content(source.name, &mut findings);
         }
+        for finding in &mut findings {
+            crate::check::severity::settle(&mut finding.diag, false);
+        }
         Run {
             site,
             source: source.name.to_string(),
@@ -222,6 +225,9 @@ impl<'s> Run<'s> {
             Some(links) => links.examine(locale, &mut out),
             None => links::Externals::new(),
         };
+        for finding in &mut out {
+            crate::check::severity::settle(&mut finding.diag, false);
+        }
         let status = (locale.name != source.name)
             .then(|| (locale.name.to_string(), status::locale_status(source, locale, &out)));
         Examined { findings: out, external, status }
@@ -265,6 +271,7 @@ impl<'s> Run<'s> {
         debug_assert_eq!(source.name, self.source);
         let mut late = Vec::new();
         if let Some(site) = self.site {
+            procedure::check_bindings(site, source.name, &mut late);
             content::check_content(site, source, &data.content_sources, &mut late);
             procedure::check_procedures(site, source, &mut late);
         }
@@ -272,6 +279,9 @@ impl<'s> Run<'s> {
             links.finish(&mut late);
         }
         content::check_templates(source, &data.template_sources, &mut late);
+        for finding in &mut late {
+            crate::check::severity::settle(&mut finding.diag, false);
+        }
         // A summary can be about a translated locale (its first link is there).
         for finding in &late {
             if let Some(locale) = self.status.locales.get_mut(&finding.locale) {

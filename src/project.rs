@@ -1,0 +1,138 @@
+//! The project loader: the one place that decides what of a project is read (content, the
+//! source locale and the chosen locales, the checker's data) and which diagnostics loading
+//! reports. `build`, `check`, `serve`, `l10n` and `checklist` all load through [`load`];
+//! [`check`] is the load followed by every check of [`crate::check`], and a build runs the
+//! same checks on the same model (streaming them locale by locale), so both report the same
+//! problems with the same severities ([`crate::check::severity`]).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::check::{self, CheckData, Finding, Status};
+use crate::content::{self, Site};
+use crate::diag::{self, Diagnostic, Severity};
+use crate::l10n::{self, L10n};
+
+/// What to load.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// The locales to load besides the source locale (every configured locale when empty).
+    pub locales: Vec<String>,
+    /// Only list the translated locales' article files (a streaming build reads each
+    /// locale's when its turn comes, see [`L10n::load_deferred`]), and leave their lock
+    /// files to [`check::load_lock`].
+    pub defer_articles: bool,
+}
+
+/// A loaded project.
+pub struct Project {
+    pub site: Site,
+    pub l10n: L10n,
+    pub data: CheckData,
+    /// The loaded locales, the source locale first.
+    pub locales: Vec<String>,
+}
+
+/// Loads the project at `root`. `None` when the content did not load (`content/site.toml`
+/// is missing or invalid); otherwise the project, even when some of its files have errors
+/// (the diagnostics say which). Diagnostics have their code's severity and are sorted.
+pub fn load(root: &Path, options: &LoadOptions) -> (Option<Project>, Vec<Diagnostic>) {
+    let (site, mut diags) = content::load_site(root);
+    let Some(site) = site else {
+        check::severity::settle_all(&mut diags, false);
+        diag::sort(&mut diags);
+        return (None, diags);
+    };
+    let configured = site_locales(&site);
+    for locale in &options.locales {
+        if !configured.contains(locale) {
+            diags.push(Diagnostic::file(
+                Severity::Error,
+                "unknown-locale",
+                "content/site.toml",
+                format!(
+                    "`--locale {locale}` is not one of the configured locales: {}",
+                    configured.join(", ")
+                ),
+            ));
+        }
+    }
+    // The source first: it is what every other locale falls back to and is checked against.
+    let locales: Vec<String> = configured
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| *i == 0 || options.locales.is_empty() || options.locales.contains(l))
+        .map(|(_, l)| l.clone())
+        .collect();
+    let defer: BTreeSet<String> = match options.defer_articles {
+        true => site.articles.iter().map(|a| a.id.clone()).collect(),
+        false => BTreeSet::new(),
+    };
+    let (l10n, more) = l10n::load_l10n_deferring(root, &locales, &defer);
+    diags.extend(more);
+    let (data, more) = match options.defer_articles {
+        true => check::load_check_inputs(root),
+        false => check::load_check_data(root, &l10n),
+    };
+    diags.extend(more);
+    check::severity::settle_all(&mut diags, false);
+    diag::sort(&mut diags);
+    (Some(Project { site, l10n, data, locales }), diags)
+}
+
+/// The site's locales, the default (source) locale first.
+pub fn site_locales(site: &Site) -> Vec<String> {
+    let mut locales = vec![site.config.default_locale.get_ref().clone()];
+    for locale in &site.config.locales {
+        if !locales.contains(locale.get_ref()) {
+            locales.push(locale.get_ref().clone());
+        }
+    }
+    locales
+}
+
+/// What [`check`] found.
+pub struct Checked {
+    /// Every problem: the loader's, then the checks'.
+    pub findings: Vec<Finding>,
+    /// The loaded locales, the source locale first (empty when the content did not load).
+    pub locales: Vec<String>,
+    pub status: Status,
+}
+
+/// Loads the project (nothing deferred) and runs every check: what `drillbook check`
+/// reports, and what stops a build. The loader's `ftl-syntax` errors are left to the
+/// checks, which report the same junk.
+pub fn check(root: &Path, options: &LoadOptions) -> Checked {
+    let options = LoadOptions { defer_articles: false, ..options.clone() };
+    let (project, loader_diags) = load(root, &options);
+    let Some(project) = project else {
+        let findings = loader_diags.into_iter().map(|diag| finding_of(diag, "")).collect();
+        return Checked { findings, locales: Vec::new(), status: Status::default() };
+    };
+    let input = check::Input { l10n: &project.l10n, site: Some(&project.site), data: &project.data };
+    let (mut findings, status) = check::findings_and_status(&input);
+    let source = project.locales[0].as_str();
+    findings.extend(
+        loader_diags
+            .into_iter()
+            .filter(|d| d.code != "ftl-syntax")
+            .map(|diag| finding_of(diag, source)),
+    );
+    Checked { findings, locales: project.locales, status }
+}
+
+/// A loader diagnostic as a finding of locale `locale`.
+pub fn finding_of(diag: Diagnostic, locale: &str) -> Finding {
+    Finding { diag, locale: locale.to_string(), scope: String::new(), id: None }
+}
+
+/// The diagnostics of `findings` as a command reports them: `--strict` applied
+/// ([`check::severity`]), sorted, without duplicates.
+pub fn report(findings: impl IntoIterator<Item = Diagnostic>, strict: bool) -> Vec<Diagnostic> {
+    let mut diags: Vec<Diagnostic> = findings.into_iter().collect();
+    check::severity::settle_all(&mut diags, strict);
+    diag::sort(&mut diags);
+    diags.dedup();
+    diags
+}
