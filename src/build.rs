@@ -7,10 +7,9 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::check::Finding;
 use crate::content::Site;
 use crate::diag::{Diagnostic, Severity};
-use crate::l10n::{L10n, Problem};
+use crate::l10n::L10n;
 use crate::project::{self, LoadOptions, Project};
 use crate::render::{self, Options, Sink, write::Staging};
 use crate::search;
@@ -53,28 +52,6 @@ fn failed_check(root: &Path, locales: &[String], strict: bool) -> Vec<Diagnostic
     let options = LoadOptions { locales: locales.to_vec(), defer_articles: false };
     let checked = project::check(root, &options);
     project::report(checked.findings.into_iter().map(|f| f.diag), strict)
-}
-
-/// The render's problems that no finding of the checks is about (a check reports the
-/// same message, positioned), as diagnostics.
-fn uncovered(problems: &[Problem], findings: &[Finding], source: &str) -> Vec<Diagnostic> {
-    let covered: BTreeSet<(&str, &str, Option<&str>)> =
-        findings.iter().map(|f| (f.locale.as_str(), f.scope.as_str(), f.id.as_deref())).collect();
-    problems
-        .iter()
-        .filter(|problem| {
-            let (locale, scope, id) = match problem {
-                Problem::Fallback { locale, scope, id } => (locale.as_str(), scope, id),
-                Problem::Unknown { scope, id } => (source, scope, id),
-                Problem::Format { locale, scope, id, .. } => (locale.as_str(), scope, id),
-            };
-            // An attribute's problem is about its message.
-            let id = id.split_once('.').map_or(id.as_str(), |(message, _)| message);
-            !covered.contains(&(locale, scope, Some(id)))
-                && !covered.contains(&(locale, scope, None))
-        })
-        .map(|problem| problem.to_diagnostic(false))
-        .collect()
 }
 
 /// The dashboard's rows from the checker's status.
@@ -246,7 +223,7 @@ fn build_with(
     options.dashboard = Some(dashboard_rows(&status));
     problems.extend(renderer.render_common(&site, &l10n, &options, &tee)?);
     let source_locale = l10n.source().locale.clone();
-    diags.extend(uncovered(&problems, &findings, &source_locale));
+    diags.extend(project::uncovered(&problems, &findings, &source_locale));
     diags.extend(findings.into_iter().map(|f| f.diag));
     timings.mark("render");
     for media in &site.media {

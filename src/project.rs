@@ -11,7 +11,8 @@ use std::path::Path;
 use crate::check::{self, CheckData, Finding, Status};
 use crate::content::{self, Site};
 use crate::diag::{self, Diagnostic, Severity};
-use crate::l10n::{self, L10n};
+use crate::l10n::{self, L10n, Problem};
+use crate::render;
 
 /// What to load.
 #[derive(Debug, Clone, Default)]
@@ -102,7 +103,8 @@ pub struct Checked {
 
 /// Loads the project (nothing deferred) and runs every check: what `drillbook check`
 /// reports, and what stops a build. The loader's `ftl-syntax` errors are left to the
-/// checks, which report the same junk.
+/// checks, which report the same junk. The source locale's pages are rendered (and thrown
+/// away) for what only formatting finds (see [`uncovered`]).
 pub fn check(root: &Path, options: &LoadOptions) -> Checked {
     let options = LoadOptions { defer_articles: false, ..options.clone() };
     let (project, loader_diags) = load(root, &options);
@@ -113,6 +115,9 @@ pub fn check(root: &Path, options: &LoadOptions) -> Checked {
     let input = check::Input { l10n: &project.l10n, site: Some(&project.site), data: &project.data };
     let (mut findings, status) = check::findings_and_status(&input);
     let source = project.locales[0].as_str();
+    let problems = render_source(&project.site, &project.l10n, source);
+    let more = uncovered(&problems, &findings, source);
+    findings.extend(more.into_iter().map(|diag| finding_of(diag, source)));
     findings.extend(
         loader_diags
             .into_iter()
@@ -120,6 +125,54 @@ pub fn check(root: &Path, options: &LoadOptions) -> Checked {
             .map(|diag| finding_of(diag, source)),
     );
     Checked { findings, locales: project.locales, status }
+}
+
+/// The problems the pages of the source locale and the pages of no locale (root, 404,
+/// sitemap) meet, rendered into nothing: the chrome's messages and every article's source
+/// text are formatted there, and each translated page formats its own (the checks compare
+/// them with the source) or falls back to the source's.
+fn render_source(site: &Site, l10n: &L10n, source: &str) -> Vec<Problem> {
+    struct Discard;
+    impl render::Sink for Discard {
+        fn put(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let options = render::Options { locales: vec![source.to_string()], ..Default::default() };
+    let mut renderer = render::Renderer::new(site, l10n, &options);
+    let mut problems = renderer.render_locale(site, l10n, &options, source, &Discard);
+    if let (Ok(problems), Ok(more)) =
+        (&mut problems, renderer.render_common(site, l10n, &options, &Discard))
+    {
+        problems.extend(more);
+    }
+    problems.unwrap_or_default()
+}
+
+/// The problems met while rendering that no finding of the checks is about (a check
+/// reports the same message, positioned), as diagnostics: what only formatting a message
+/// finds (a variable the page does not pass, a message of drillbook's own pages the source
+/// locale lacks).
+pub fn uncovered(problems: &[Problem], findings: &[Finding], source: &str) -> Vec<Diagnostic> {
+    let covered: BTreeSet<(&str, &str, Option<&str>)> =
+        findings.iter().map(|f| (f.locale.as_str(), f.scope.as_str(), f.id.as_deref())).collect();
+    let mut diags: Vec<Diagnostic> = problems
+        .iter()
+        .filter(|problem| {
+            let (locale, scope, id) = match problem {
+                Problem::Fallback { locale, scope, id } => (locale.as_str(), scope, id),
+                Problem::Unknown { scope, id } => (source, scope, id),
+                Problem::Format { locale, scope, id, .. } => (locale.as_str(), scope, id),
+            };
+            // An attribute's problem is about its message.
+            let id = id.split_once('.').map_or(id.as_str(), |(message, _)| message);
+            !covered.contains(&(locale, scope, Some(id)))
+                && !covered.contains(&(locale, scope, None))
+        })
+        .map(|problem| problem.to_diagnostic(false))
+        .collect();
+    check::severity::settle_all(&mut diags, false);
+    diags
 }
 
 /// A loader diagnostic as a finding of locale `locale`.
