@@ -112,7 +112,8 @@ pub fn check(root: &Path, options: &LoadOptions) -> Checked {
         let findings = loader_diags.into_iter().map(|diag| finding_of(diag, "")).collect();
         return Checked { findings, locales: Vec::new(), status: Status::default() };
     };
-    let input = check::Input { l10n: &project.l10n, site: Some(&project.site), data: &project.data };
+    let input =
+        check::Input { l10n: &project.l10n, site: Some(&project.site), data: &project.data };
     let (mut findings, status) = check::findings_and_status(&input);
     let source = project.locales[0].as_str();
     let problems = render_source(&project.site, &project.l10n, source);

@@ -63,7 +63,8 @@ fn strict_turns_a_missing_translation_into_a_failure_and_keeps_the_old_site() {
     let out = drillbook(project.path(), &["build", "--strict"]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stderr.contains("error[missing-message]: message `row-name` is in en-US but not in de-DE"),
+        out.stderr
+            .contains("error[missing-message]: message `row-name` is in en-US but not in de-DE"),
         "{}",
         out.stderr
     );
@@ -139,7 +140,10 @@ fn assert_invalid(path: &str, from: &str, to: &str, expected: &str) {
     let out = drillbook(project.path(), &["build"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     // The first error (warnings of the untranslated mini site may come before it).
-    let first = out.stderr.find(": error[").map_or(0, |at| out.stderr[..at].rfind('\n').map_or(0, |n| n + 1));
+    let first = out
+        .stderr
+        .find(": error[")
+        .map_or(0, |at| out.stderr[..at].rfind('\n').map_or(0, |n| n + 1));
     assert!(
         out.stderr[first..].starts_with(expected),
         "expected:\n{expected}\nactual:\n{}",

@@ -31,7 +31,7 @@ fn keys_of(output: &str) -> BTreeSet<Key> {
         .lines()
         .filter(|line| !line.starts_with(' '))
         // A source line under a headline (`12 | text`).
-        .filter(|line| !line.split_once(" |").is_some_and(|(n, _)| n.parse::<usize>().is_ok()))
+        .filter(|line| line.split_once(" |").is_none_or(|(n, _)| n.parse::<usize>().is_err()))
         .filter_map(|line| {
             let (head, _) = line.split_once("]: ")?;
             let (place, code) = head.rsplit_once('[')?;
@@ -77,10 +77,8 @@ fn mini_with(files: &[(String, String)]) -> tempfile::TempDir {
     let config = dir.path().join("content/site.toml");
     let text = std::fs::read_to_string(&config).unwrap();
     let list: Vec<String> = locales.iter().map(|l| format!("\"{l}\"")).collect();
-    let text = text.replace(
-        "locales = [\"en-US\", \"de-DE\"]",
-        &format!("locales = [{}]", list.join(", ")),
-    );
+    let text = text
+        .replace("locales = [\"en-US\", \"de-DE\"]", &format!("locales = [{}]", list.join(", ")));
     assert!(text.contains(&list.join(", ")), "mini's site.toml lists its locales");
     std::fs::write(&config, text).unwrap();
     fixture::write_fixture(dir.path(), files);
@@ -106,7 +104,9 @@ fn every_checker_fixture_fails_check_and_build_alike() {
     let dir = repo().join("tests/fixtures/check");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok()?.strip_suffix(".txt").map(String::from))
+        .filter_map(|e| {
+            e.ok()?.file_name().into_string().ok()?.strip_suffix(".txt").map(String::from)
+        })
         .collect();
     names.sort();
     assert!(names.len() >= 20, "the fixtures are there: {names:?}");
@@ -171,7 +171,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
             " { -ui-customers }",
             "-x",
         ])
-            .prop_map(Mutation::Append),
+        .prop_map(Mutation::Append),
     ]
 }
 
@@ -194,7 +194,7 @@ fn mutate(text: &str, line: usize, mutation: &Mutation) -> String {
         }
         Mutation::Rename => {
             let end = lines[i].find([' ', '=']).unwrap_or(lines[i].len());
-            lines[i].insert_str(end, "x");
+            lines[i].insert(end, 'x');
         }
         Mutation::Append(tail) => lines[i].push_str(tail),
     }
@@ -299,7 +299,8 @@ fn issue_29_a_spelled_out_label_fails_build_and_a_lagging_translation_does_not()
 fn issue_29_a_build_of_one_locale_loads_only_that_locale_and_the_source() {
     let dir = shipped_project();
     std::fs::write(dir.path().join("locales/de-DE/site.ftl"), "broken = {\n").unwrap();
-    let build = drillbook(dir.path(), &["build", "--locale", "en-US", "--no-search", "--out", "out"]);
+    let build =
+        drillbook(dir.path(), &["build", "--locale", "en-US", "--no-search", "--out", "out"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
     let check = drillbook(dir.path(), &["check", "--locale", "en-US"]);
     assert_eq!(check.code, 0, "{}", check.stdout);
@@ -307,6 +308,9 @@ fn issue_29_a_build_of_one_locale_loads_only_that_locale_and_the_source() {
     let ((check_code, check_keys), (build_code, build_keys)) = both(dir.path(), &[]);
     assert_eq!((check_code, build_code), (1, 1));
     assert_eq!(check_keys, build_keys);
-    assert!(check_keys.iter().any(|(code, path, ..)| code == "ftl-syntax"
-        && path == "locales/de-DE/site.ftl"));
+    assert!(
+        check_keys
+            .iter()
+            .any(|(code, path, ..)| code == "ftl-syntax" && path == "locales/de-DE/site.ftl")
+    );
 }

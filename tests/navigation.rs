@@ -28,7 +28,12 @@ fn project_with_untranslated_article() -> tempfile::TempDir {
 fn untranslated_articles_link_to_english_and_are_marked() {
     let project = project_with_untranslated_article();
     // The build refuses a broken anchor (`check_reports_broken_anchors_and_links`).
-    edit(project.path(), "locales/en-US/suspend-first.ftl", " and [nothing](remove-a-relationship.md#nope)", "");
+    edit(
+        project.path(),
+        "locales/en-US/suspend-first.ftl",
+        " and [nothing](remove-a-relationship.md#nope)",
+        "",
+    );
     // A German link to the untranslated article (and the same link in every locale, as the
     // checks want link targets kept).
     edit(

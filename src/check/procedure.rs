@@ -17,8 +17,8 @@ use crate::checklist::{Checklist, ForEach, checklist};
 use crate::content::{Article, Binding, Block, Site, Step};
 use crate::diag::{Diagnostic, Severity};
 use crate::sim::{
-    Action, ActionKind, Condition, PurchaseStatus, Reason, Scenario, State, SubscriptionStatus, UI_LABELS,
-    apply, scenarios_in_set,
+    Action, ActionKind, Condition, PurchaseStatus, Reason, Scenario, State, SubscriptionStatus,
+    UI_LABELS, apply, scenarios_in_set,
 };
 
 /// Properties an alert may state, by id.

@@ -23,7 +23,12 @@ use Strict::{Keeps as K, Promotes as P};
 /// to it, and what it means.
 pub const TABLE: &[(&str, Severity, Strict, &str)] = &[
     // Lagging translation: the page shows the source text (marked), or is not updated yet.
-    ("missing-file", W, P, "a translated locale lacks a file of the source (an article not yet translated)"),
+    (
+        "missing-file",
+        W,
+        P,
+        "a translated locale lacks a file of the source (an article not yet translated)",
+    ),
     ("missing-message", W, P, "a translated file lacks a message or term of the source"),
     ("missing-attribute", W, P, "a translated message lacks an attribute of the source"),
     ("stale", W, P, "the source text changed since the translation was reviewed"),
@@ -34,7 +39,12 @@ pub const TABLE: &[(&str, Severity, Strict, &str)] = &[
     ("plural-unused", W, P, "a plural variant the locale never selects"),
     ("unsafe-media-name", W, P, "a media file whose name is not a safe URL path"),
     // Information: a deliberate choice of the author.
-    ("external-article", W, K, "a link to an article the site does not have (goes to `external-article-url`)"),
+    (
+        "external-article",
+        W,
+        K,
+        "a link to an article the site does not have (goes to `external-article-url`)",
+    ),
     // Broken translation: the page would be wrong.
     ("ftl-syntax", E, K, "invalid Fluent syntax"),
     ("duplicate-id", E, K, "a message or term defined twice in one bundle"),

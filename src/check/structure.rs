@@ -191,7 +191,13 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
                 };
                 let message =
                     format!("{what} `{}` is in {en_name} but not in {tr_name}{hint}", en.id);
-                out.push(tr_file.finding(Severity::Warning, "missing-message", at..at, key, message));
+                out.push(tr_file.finding(
+                    Severity::Warning,
+                    "missing-message",
+                    at..at,
+                    key,
+                    message,
+                ));
                 continue;
             };
             let span = tr.offset..tr.offset + tr.id.len();

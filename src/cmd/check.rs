@@ -47,9 +47,7 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     if !root.join("content").is_dir() && !root.join("locales").is_dir() {
         anyhow::bail!("`{}` has no `content/` or `locales/` directory", root.display());
     }
-    if let (false, (Some(site), _)) =
-        (args.locales.is_empty(), crate::content::load_site(root))
-    {
+    if let (false, (Some(site), _)) = (args.locales.is_empty(), crate::content::load_site(root)) {
         let configured = site_locales(&site);
         if let Some(unknown) = args.locales.iter().find(|l| !configured.contains(l)) {
             anyhow::bail!("`{unknown}` is not a locale of this site ({})", configured.join(", "));
