@@ -143,6 +143,19 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_lists_every_code_with_its_severity() {
+        let readme = include_str!("../../README.md");
+        for (code, severity, strict, _) in TABLE {
+            let under_strict = match strict {
+                Strict::Promotes => "error",
+                Strict::Keeps => severity.as_str(),
+            };
+            let row = format!("| `{code}` | {} | {under_strict} |", severity.as_str());
+            assert!(readme.contains(&row), "README.md lacks the row `{row}`");
+        }
+    }
+
+    #[test]
     fn only_errors_and_promoted_warnings_are_listed() {
         for (code, severity, strict, _) in TABLE {
             assert!(*severity == W || *strict == K, "{code}: an error cannot be promoted");
