@@ -41,9 +41,9 @@ use crate::paths::{read_text, rel_path};
 
 pub use content::check_article;
 pub use glossary::Glossary;
-pub use run::{Parsed, Run, Source};
+pub use run::{Parsed, Run, Source, stale_in_scope, stale_messages, status};
 pub use stale::load_lock;
-pub use status::{LocaleStatus, ScopeStatus, Status, stale_in_scope, stale_messages, status};
+pub use status::{LocaleStatus, ScopeStatus, Status};
 
 /// Everything `check` judges. Build it with [`load_check_data`] + the two loaders.
 pub struct Input<'a> {
