@@ -1,7 +1,7 @@
 //! The project loader: the one place that decides what of a project is read (content, the
 //! source locale and the chosen locales, the checker's data) and which diagnostics loading
 //! reports. `build`, `check`, `serve`, `l10n` and `checklist` all load through [`load`];
-//! [`check`] is the load followed by every check of [`crate::check`], and a build runs the
+//! [`check()`] is the load followed by every check of [`crate::check`], and a build runs the
 //! same checks on the same model (streaming them locale by locale), so both report the same
 //! problems with the same severities ([`crate::check::severity`]).
 
@@ -92,7 +92,7 @@ pub fn site_locales(site: &Site) -> Vec<String> {
     locales
 }
 
-/// What [`check`] found.
+/// What [`check()`] found.
 pub struct Checked {
     /// Every problem: the loader's, then the checks'.
     pub findings: Vec<Finding>,
