@@ -25,7 +25,7 @@ try:
     import threading
     threading.Thread(target=drain, daemon=True).start()
     sock = socket.create_connection(("127.0.0.1", port))
-    sock.sendall(b"GET /__drillbook/events HTTP/1.1\r\nHost: x\r\n\r\n")
+    sock.sendall(b"GET /__drillbook/events HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n" % port)
     sock.settimeout(30)
     sock.recv(4096)  # response head
     path = os.path.join(root, "locales", locale, article + ".ftl")

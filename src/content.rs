@@ -6,5 +6,5 @@
 mod load;
 mod model;
 
-pub use load::{load_site, parse_article, parse_config};
+pub use load::{load_site, parse_article, parse_config, position_missing_locales};
 pub use model::*;

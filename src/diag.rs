@@ -7,6 +7,8 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use unicode_width::UnicodeWidthChar as _;
+
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -125,18 +127,53 @@ impl Diagnostic {
         if let Some(pos) = &self.pos {
             let gutter = pos.line.to_string();
             let pad = " ".repeat(gutter.len());
-            let line = sanitize_line(&pos.line_text);
+            let (line, col) = shown_window(&sanitize_line(&pos.line_text), pos.col);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{gutter} | {line}");
+            // The caret goes under the span as a terminal shows the line: a wide (CJK)
+            // character takes two columns, a combining mark none, a tab stays a tab.
             let lead: String = line
                 .chars()
-                .take(pos.col - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .take(col - 1)
+                .flat_map(|c| {
+                    let (fill, n) =
+                        if c == '\t' { ('\t', 1) } else { (' ', c.width().unwrap_or(0)) };
+                    std::iter::repeat_n(fill, n)
+                })
                 .collect();
-            let _ = writeln!(out, "{pad} | {lead}{}", "^".repeat(pos.width));
+            let carets: usize = line
+                .chars()
+                .skip(col - 1)
+                .take(pos.width)
+                .map(|c| if c == '\t' { 1 } else { c.width().unwrap_or(0) })
+                .sum();
+            let _ = writeln!(out, "{pad} | {lead}{}", "^".repeat(carets.max(1)));
         }
         out
     }
+}
+
+/// Characters of a source line shown at most: a longer line (minified or pathological input)
+/// is cut to a window around the column, marked with `…` where it was cut.
+const MAX_SHOWN: usize = 160;
+
+/// `line` cut to [`MAX_SHOWN`] characters around `col` (1-based), and the column within it.
+fn shown_window(line: &str, col: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= MAX_SHOWN {
+        return (line.to_string(), col);
+    }
+    let start = col.saturating_sub(1).saturating_sub(MAX_SHOWN / 2).min(count - MAX_SHOWN);
+    let end = start + MAX_SHOWN;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(line.chars().skip(start).take(MAX_SHOWN));
+    if end < count {
+        shown.push('…');
+    }
+    (shown, col - start + usize::from(start > 0))
 }
 
 /// Control characters (including bidi controls) in a source line are shown escaped, so a
@@ -272,6 +309,28 @@ mod tests {
         let src = "标题 = 值\n";
         let index = LineIndex::new(src);
         assert_eq!(index.line_col(src, "标题 ".len()), (1, 4));
+    }
+
+    #[test]
+    fn caret_counts_display_columns() {
+        // 标题 are two columns each; the caret spans the wide 值 with two carets.
+        let src = "标题 = 值\n";
+        let start = "标题 = ".len();
+        let diag = Diagnostic::error("x", "f", src, start..start + "值".len(), "m");
+        assert_eq!(diag.render(), "f:1:6: error[x]: m\n  |\n1 | 标题 = 值\n  |        ^^\n");
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_column() {
+        let src = format!("{}x{}\n", "a".repeat(5000), "b".repeat(5000));
+        let diag = Diagnostic::error("x", "f", &src, 5000..5001, "m");
+        let rendered = diag.render();
+        assert!(rendered.starts_with("f:1:5001: error[x]: m\n"));
+        let lines: Vec<&str> = rendered.lines().collect();
+        assert_eq!(lines[2].chars().count(), "1 | ".len() + MAX_SHOWN + 2);
+        // The caret stands under the `x`.
+        let caret = lines[3].chars().position(|c| c == '^').unwrap();
+        assert_eq!(lines[2].chars().nth(caret), Some('x'));
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! Shapes of inline Markdown that need no parser: plain words, and plain words with bold
-//! spans, which most messages are. Shared by rendering (`render::inline`) and checking
+//! spans, which most messages are; the limits on what goes through the parser; and the one
+//! sanitizer of translated text. Shared by rendering (`render::inline`) and checking
 //! (`check::markup`), which otherwise know nothing of each other; each holds these to
 //! pulldown-cmark's reading with a proptest.
 
 /// Whether `text` is plain words that Markdown would leave as they are: it starts with a
 /// letter (no list, heading or quote marker), ends with no space, and has no Markdown or
-/// HTML syntax characters, line breaks, tabs or characters `render::inline::strip_controls`
-/// removes. Most messages are; they skip the parser (the proptest `plain_text_renders_as_itself` in
+/// HTML syntax characters, line breaks, tabs or characters [`strip_controls`] removes. Most
+/// messages are; they skip the parser (the proptest `plain_text_renders_as_itself` in
 /// `render::inline` holds this to the parser's output).
 pub fn is_plain(text: &str) -> bool {
     let starts_with_letter = text.chars().next().is_some_and(char::is_alphabetic);
@@ -60,7 +61,7 @@ fn all_plain(text: &str) -> bool {
 }
 
 /// A character that is never Markdown or HTML syntax and that
-/// `render::inline::strip_controls` keeps.
+/// [`strip_controls`] keeps.
 fn is_plain_char(c: char) -> bool {
     if c.is_ascii() {
         is_plain_ascii(c as u8)
@@ -95,8 +96,8 @@ const fn is_plain_ascii(b: u8) -> bool {
 }
 
 /// Bidi controls (including Fluent's isolation marks), zero-width characters and other
-/// invisible formatting characters: `render::inline::strip_controls` removes them, and a
-/// text that has any is not plain.
+/// invisible formatting characters: [`strip_controls`] removes them, and a text that has
+/// any is not plain.
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
@@ -107,6 +108,89 @@ pub fn is_invisible(c: char) -> bool {
             | '\u{2060}'
             | '\u{FEFF}'
     )
+}
+
+/// Inline Markdown longer than this many bytes is not given to the Markdown parser. A
+/// paragraph of the DocFX articles drillbook imports is a fraction of it; a longer message is
+/// not prose but a mistake or an attack, and stays cheap as plain text.
+pub const MAX_MARKUP_BYTES: usize = 32 * 1024;
+
+/// Inline Markdown with more emphasis delimiters (`*`, `_`, `~`) than this is not given to the
+/// Markdown parser. Each pair of delimiters can open a span nested in the ones before it,
+/// and what a check keeps per span (its text) grows with the text around it: bounding the
+/// delimiters keeps that linear in the text. A message has a handful.
+pub const MAX_DELIMITERS: usize = 256;
+
+/// Why a text is not parsed as Markdown (see [`markup_limit`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TooMuchMarkup {
+    /// Longer than [`MAX_MARKUP_BYTES`].
+    Long { bytes: usize },
+    /// More than [`MAX_DELIMITERS`] emphasis delimiters.
+    Delimiters { count: usize },
+}
+
+impl std::fmt::Display for TooMuchMarkup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TooMuchMarkup::Long { bytes } => {
+                write!(f, "{bytes} bytes long (Markdown is read in at most {MAX_MARKUP_BYTES})")
+            }
+            TooMuchMarkup::Delimiters { count } => write!(
+                f,
+                "marked up with {count} `*`, `_` and `~` (Markdown is read with at most \
+                 {MAX_DELIMITERS})"
+            ),
+        }
+    }
+}
+
+/// Whether inline Markdown that is neither [`is_plain`] nor [`bold_parts`] (which need no
+/// parser) is too long or has too many emphasis delimiters to go through the parser. Such a
+/// text is shown as it is written, escaped, and `check` reports it (`markup-too-long`):
+/// rendering and checking call this one function before their parser, so they agree.
+pub fn markup_limit(text: &str) -> Option<TooMuchMarkup> {
+    if text.len() > MAX_MARKUP_BYTES {
+        return Some(TooMuchMarkup::Long { bytes: text.len() });
+    }
+    limit_of(text.len(), delimiters(text))
+}
+
+/// [`markup_limit`] of a text `bytes` long with `delimiters` emphasis delimiters.
+pub fn limit_of(bytes: usize, delimiters: usize) -> Option<TooMuchMarkup> {
+    if bytes > MAX_MARKUP_BYTES {
+        Some(TooMuchMarkup::Long { bytes })
+    } else if delimiters > MAX_DELIMITERS {
+        Some(TooMuchMarkup::Delimiters { count: delimiters })
+    } else {
+        None
+    }
+}
+
+/// How many emphasis delimiters (`*`, `_`, `~`) `text` has.
+pub fn delimiters(text: &str) -> usize {
+    text.bytes().filter(|b| matches!(b, b'*' | b'_' | b'~')).count()
+}
+
+/// The one sanitizer of translated text on its way to a page, whatever the way (HTML, the
+/// simulator's and the checklist's JSON, `checklist.md`): removes bidi controls (including
+/// Fluent's isolation marks), zero-width characters and the other [`is_invisible`]
+/// characters, and turns other control characters but newlines and tabs into spaces. `check`
+/// reports every character this changes (`unsafe-text`, `check::markup`).
+pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let clean = |c: char| !(is_invisible(c) || (c.is_control() && c != '\n' && c != '\t'));
+    if text.chars().all(clean) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .filter_map(|c| match c {
+            c if is_invisible(c) => None,
+            '\n' | '\t' => Some(c),
+            c if c.is_control() => Some(' '),
+            c => Some(c),
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// Plain words with bold spans (`Select **Save**.`), the next most common shape of a
@@ -213,6 +297,24 @@ mod tests {
             let kind = BYTE_KINDS[b as usize];
             assert!((kind == ByteKind::Plain) == is_plain_char(b as char), "{b:#04X}");
         }
+    }
+
+    #[test]
+    fn limits_count_length_and_emphasis_delimiters() {
+        assert_eq!(markup_limit("a *b* _c_ ~~d~~"), None);
+        let run = "*".repeat(MAX_DELIMITERS + 1);
+        assert_eq!(markup_limit(&run), Some(TooMuchMarkup::Delimiters { count: run.len() }));
+        assert_eq!(markup_limit(&"_".repeat(MAX_DELIMITERS)), None);
+        let long = "a ".repeat(MAX_MARKUP_BYTES / 2 + 1);
+        assert_eq!(markup_limit(&long), Some(TooMuchMarkup::Long { bytes: long.len() }));
+        assert_eq!(markup_limit(&"a".repeat(MAX_MARKUP_BYTES)), None);
+    }
+
+    #[test]
+    fn the_sanitizer_removes_invisible_characters_and_blanks_controls() {
+        assert_eq!(strip_controls("a\u{202E}b\u{2066}c\u{200B}d\u{FEFF}e\u{2060}f"), "abcdef");
+        assert_eq!(strip_controls("a\u{7}b\u{85}c\nd\te"), "a b c\nd\te");
+        assert!(matches!(strip_controls("Kündigen 中文"), std::borrow::Cow::Borrowed(_)));
     }
 
     proptest! {

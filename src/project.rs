@@ -102,8 +102,8 @@ pub struct Checked {
 }
 
 /// Loads the project (nothing deferred) and runs every check: what `drillbook check`
-/// reports, and what stops a build. The loader's `ftl-syntax` errors are left to the
-/// checks, which report the same junk. The source locale's pages are rendered (and thrown
+/// reports, and what stops a build. The loader's Fluent parser errors (`ftl-syntax`, ...) are
+/// left to the checks, which report the same junk. The source locale's pages are rendered (and thrown
 /// away) for what only formatting finds (see [`uncovered`]).
 pub fn check(root: &Path, options: &LoadOptions) -> Checked {
     let options = LoadOptions { defer_articles: false, ..options.clone() };
@@ -122,7 +122,7 @@ pub fn check(root: &Path, options: &LoadOptions) -> Checked {
     findings.extend(
         loader_diags
             .into_iter()
-            .filter(|d| d.code != "ftl-syntax")
+            .filter(|d| !crate::l10n::PARSER_CODES.contains(&d.code))
             .map(|diag| finding_of(diag, source)),
     );
     Checked { findings, locales: project.locales, status }

@@ -116,3 +116,19 @@ two = Zwei
     assert_eq!(scope.missing_ids.iter().collect::<Vec<_>>(), ["three"]);
     assert_eq!(status.locales["de-DE"].total.missing, 1);
 }
+
+#[test]
+fn a_partial_accept_keeps_every_other_record_and_a_full_one_drops_only_what_is_gone() {
+    let full = accept(BEFORE, &Lock::new(), &[]);
+    let mut lock = full.clone();
+    // A record of a message this run cannot see (its file unreadable, its entry junk, ...).
+    lock.insert("b/unseen".into(), "0123456789abcdef".into());
+    let after = BEFORE.replace("Suspend any active", "Suspend all active");
+    let partial = accept(&after, &lock, &["step-suspend"]);
+    assert_eq!(partial.get("b/unseen").map(String::as_str), Some("0123456789abcdef"));
+    assert_eq!(partial["a/step-remove"], full["a/step-remove"]);
+    assert_ne!(partial["a/step-suspend"], full["a/step-suspend"]);
+    assert_eq!(partial.len(), 3);
+    let all = accept(&after, &lock, &[]);
+    assert_eq!(all.keys().collect::<Vec<_>>(), ["a/step-remove", "a/step-suspend"]);
+}

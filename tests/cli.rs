@@ -298,3 +298,25 @@ fn checklist_command_lists_each_item_of_a_real_customer() {
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("failed to read `nope.toml`"));
 }
+
+/// The caret stands under the offending character of a Chinese line, as a terminal shows it:
+/// each CJK character and full-width punctuation mark takes two columns.
+#[test]
+fn caret_lines_up_under_wide_characters() {
+    let project = shipped_project();
+    edit(
+        project.path(),
+        "locales/zh-CN/remove-a-relationship.ftl",
+        "step-suspend-select-subscription = 在**{ -ui-subscriptions }**下，选择一个订阅。",
+        "step-suspend-select-subscription = 在**{ -ui-subscriptions }**下，选择{ 一个订阅。",
+    );
+    let out = drillbook(project.path(), &["check", "--locale", "zh-CN"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    // 35 ASCII columns for the id and ` = `, then 在 ** { -ui-subscriptions } ** 下 ， 选择
+    // and `{ `: 2 + 2 + 21 + 2 + 2 + 2 + 4 + 2 columns; the caret covers 一, two columns wide.
+    let lead = " ".repeat(35 + 2 + 2 + 21 + 2 + 2 + 2 + 4 + 2);
+    let expected = format!(
+        "locales/zh-CN/remove-a-relationship.ftl:31:68: error[ftl-syntax]: invalid Fluent syntax: Expected an inline expression\n   |\n31 | step-suspend-select-subscription = 在**{{ -ui-subscriptions }}**下，选择{{ 一个订阅。\n   | {lead}^^\n"
+    );
+    assert!(out.stdout.contains(&expected), "expected:\n{expected}\nactual:\n{}", out.stdout);
+}

@@ -23,15 +23,16 @@ impl Drop for Served {
     }
 }
 
+fn start(dir: &std::path::Path, port: u16) -> Served {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_drillbook"));
+    command.args(["serve", "--port", &port.to_string()]);
+    start_command(command, dir)
+}
+
 // The child is killed and waited for in `Served::drop`, which clippy cannot see.
 #[allow(clippy::zombie_processes)]
-fn start(dir: &std::path::Path, port: u16) -> Served {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_drillbook"))
-        .args(["serve", "--port", &port.to_string()])
-        .current_dir(dir)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+fn start_command(mut command: Command, dir: &std::path::Path) -> Served {
+    let mut child = command.current_dir(dir).stderr(Stdio::piped()).spawn().unwrap();
     let stderr = child.stderr.take().unwrap();
     let (tx, rx) = channel();
     std::thread::spawn(move || {
@@ -55,8 +56,14 @@ fn start(dir: &std::path::Path, port: u16) -> Served {
 
 /// A raw GET (the path is sent exactly as given): status, headers, body.
 fn get(port: u16, path: &str) -> (u16, String, String) {
+    request(port, &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"))
+}
+
+/// Sends `head` as it is: status, headers (lower-cased), body.
+fn request(port: u16, head: &str) -> (u16, String, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
     let text = String::from_utf8_lossy(&raw).into_owned();
@@ -80,7 +87,7 @@ fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
 /// it answers, so every change made after this returns is announced on the stream.
 fn subscribe(port: u16) -> std::io::Lines<BufReader<TcpStream>> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(stream, "GET /__drillbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    write!(stream, "GET /__drillbook/events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n").unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
     let handle = stream.try_clone().unwrap();
     let mut lines = BufReader::new(stream).lines();
@@ -151,6 +158,22 @@ fn serves_files_with_types_and_refuses_traversal() {
     let (status, head, _) = get(served.port, "/en-US");
     assert_eq!(status, 301);
     assert!(head.contains("location: /en-us/"), "{head}"); // `head` is lower-cased
+    let (status, head, _) = get(served.port, "//en-US");
+    assert_eq!(status, 301);
+    assert!(head.lines().any(|l| l == "location: /en-us/"), "not `//en-US/`, another host: {head}");
+    // A DNS rebinding page reaches 127.0.0.1 under its own name: refused.
+    let port = served.port;
+    let (status, _, body) =
+        request(port, &format!("GET / HTTP/1.1\r\nHost: evil.example:{port}\r\n\r\n"));
+    assert_eq!(status, 421);
+    assert!(!body.contains("<html"), "{body}");
+    let (status, _, _) = request(port, "GET / HTTP/1.1\r\n\r\n");
+    assert_eq!(status, 400, "no Host");
+    for path in ["/__drillbook/events", "/__drillbook/live.js", "/en-US/suspend-a-subscription/"] {
+        let (status, head, body) =
+            request(port, &format!("HEAD {path} HTTP/1.1\r\nHost: [::1]:{port}\r\n\r\n"));
+        assert_eq!((status, body.as_str()), (200, ""), "HEAD {path}: {head}");
+    }
 }
 
 #[test]
@@ -361,4 +384,138 @@ fn an_article_translation_edit_updates_its_locales_search_index() {
     let stale: Vec<&String> = before.keys().filter(|n| !fresh_index.contains_key(*n)).collect();
     assert!(stale.iter().all(|n| n.contains("de-de_")), "only German files changed: {stale:?}");
     assert!(!stale.is_empty() && stale.iter().all(|n| served_index.contains_key(*n)));
+}
+
+/// Connections that send a request head a byte at a time, or nothing at all.
+fn slow_clients(port: u16, trickling: usize, idle: usize) -> (Vec<TcpStream>, Vec<TcpStream>) {
+    let connect = || {
+        let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+        stream
+    };
+    let trickle: Vec<TcpStream> = (0..trickling).map(|_| connect()).collect();
+    let writers: Vec<TcpStream> = trickle.iter().map(|s| s.try_clone().unwrap()).collect();
+    // Longer than the deadline lets through at a byte per 100 ms; ends when the server
+    // closes the connections, or after 30 s at most.
+    let head =
+        format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Pad: {}\r\n\r\n", "a".repeat(250));
+    std::thread::spawn(move || {
+        for byte in head.bytes() {
+            let mut open = 0;
+            for mut writer in &writers {
+                open += usize::from(writer.write_all(&[byte]).is_ok());
+            }
+            if open == 0 {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    });
+    (trickle, (0..idle).map(|_| connect()).collect())
+}
+
+/// Reads until the server ends the connection: what it sent (reset counts as nothing).
+fn read_until_closed(mut stream: TcpStream) -> String {
+    let mut raw = Vec::new();
+    match stream.read_to_end(&mut raw) {
+        Ok(_) => {}
+        Err(err) if err.kind() == std::io::ErrorKind::ConnectionReset => {}
+        Err(err) => panic!("the server did not close the connection: {err}"),
+    }
+    String::from_utf8_lossy(&raw).into_owned()
+}
+
+/// Slow clients (a request head sent a byte every 100 ms, or silence) take no one's turn:
+/// other clients are answered at once meanwhile; the slow ones are cut at the 5 s head
+/// deadline (408 for a partial head, a plain close for silence), not before.
+#[test]
+fn slow_clients_do_not_stall_others_and_are_cut_at_the_head_deadline() {
+    let project = fixture("mini");
+    let served = start(project.path(), 0);
+    let started = Instant::now();
+    let (trickling, idle) = slow_clients(served.port, 12, 12);
+    for _ in 0..20 {
+        let asked = Instant::now();
+        let (status, _, body) = get(served.port, "/en-US/suspend-a-subscription/");
+        assert_eq!(status, 200);
+        assert!(body.contains("</html>"));
+        assert!(asked.elapsed() < Duration::from_secs(3), "took {:?}", asked.elapsed());
+    }
+    for stream in trickling {
+        let answer = read_until_closed(stream);
+        assert!(answer.is_empty() || answer.starts_with("HTTP/1.1 408 "), "{answer}");
+    }
+    let cut = started.elapsed();
+    assert!(cut > Duration::from_secs(4) && cut < Duration::from_secs(10), "cut after {cut:?}");
+    for stream in idle {
+        assert_eq!(read_until_closed(stream), "", "a silent client gets no answer");
+    }
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
+
+/// At the cap of 64 open connections (README), a new client gets a 503 at once, not a
+/// thread or a wait; once the idle ones are cut at the head deadline, clients are served.
+#[test]
+fn at_the_connection_cap_new_clients_are_refused_quickly() {
+    let project = fixture("mini");
+    let served = start(project.path(), 0);
+    let port = served.port;
+    let (_, idle) = slow_clients(port, 0, 64);
+    let mut refused_with_503 = 0;
+    for _ in 0..5 {
+        let asked = Instant::now();
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+        let _ = write!(stream, "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+        let answer = read_until_closed(stream);
+        // A reset (the request arriving after the 503 was sent and the socket closed) is
+        // a refusal too, but not every time.
+        assert!(answer.is_empty() || answer.starts_with("HTTP/1.1 503 "), "{answer}");
+        refused_with_503 += usize::from(!answer.is_empty());
+        assert!(asked.elapsed() < Duration::from_secs(2), "took {:?}", asked.elapsed());
+    }
+    assert!(refused_with_503 > 0, "no 503 in five tries");
+    let first = idle.into_iter().next().unwrap();
+    assert_eq!(read_until_closed(first), "");
+    wait_for("the idle connections to be cut", || get(port, "/assets/style.css").0 == 200);
+}
+
+/// Out of file descriptors, `serve` waits between tries to accept (growing to a second)
+/// and logs one line for the burst, instead of spinning and logging every failure; it
+/// serves again once descriptors are free. (The tries are counted from its log, not from
+/// its CPU time: on a loaded machine a spinning server gets little CPU either.)
+#[cfg(target_os = "linux")]
+#[test]
+fn out_of_file_descriptors_serve_backs_off_and_recovers() {
+    let project = fixture("mini");
+    let mut command = Command::new("sh");
+    let bin = env!("CARGO_BIN_EXE_drillbook");
+    // About ten descriptors are open once the site is built; the build's own stay few
+    // with two rayon threads, whatever the machine.
+    command.args(["-c", &format!("ulimit -n 48 && exec '{bin}' serve --port 0")]);
+    command.env("RAYON_NUM_THREADS", "2");
+    let served = start_command(command, project.path());
+    let port = served.port;
+    let (_, idle) = slow_clients(port, 0, 60);
+    let mut log = Vec::new();
+    let failure = |line: &String| line.starts_with("serve: cannot accept connections");
+    wait_for("the failure to be logged", || {
+        log.extend(served.log.try_iter());
+        log.iter().any(failure)
+    });
+    // Out of descriptors for 2 s: pauses of 10, 20, 40 ... 640 ms, then 1 s, are about
+    // ten tries; a server that does not wait makes millions.
+    std::thread::sleep(Duration::from_secs(2));
+    drop(idle);
+    wait_for("serve to answer again", || get(port, "/assets/style.css").0 == 200);
+    log.extend(served.log.try_iter());
+    let failures = log.iter().filter(|l| failure(l)).count();
+    let sample = &log[..log.len().min(5)];
+    assert_eq!(failures, 1, "one line for the burst, not one per failure: {sample:?}");
+    let tries: u64 = log
+        .iter()
+        .filter_map(|l| l.strip_prefix("serve: accepting connections again ("))
+        .map(|rest| rest.split(' ').next().unwrap().parse::<u64>().unwrap())
+        .sum();
+    assert!((1..=30).contains(&tries), "{tries} failed tries in about 2 s: {sample:?}");
 }

@@ -157,14 +157,29 @@ pub(crate) struct Flat {
 /// Term name -> its flattened text, in one locale.
 pub(crate) type TermTexts = BTreeMap<String, String>;
 
+/// [`flatten`] stops adding text past this length: a text so long is not read as Markdown
+/// (`md_shape::markup_limit`), and without a cap, terms that reference terms many times
+/// would flatten to texts that grow with the square (or worse) of the file.
+const FLAT_CAP: usize = crate::md_shape::MAX_MARKUP_BYTES;
+
 pub(crate) fn flatten(pattern: &Pattern<&str>, terms: &TermTexts) -> Flat {
     let mut out = Flat::default();
     flatten_pattern(pattern, terms, &mut out);
     out
 }
 
+impl Flat {
+    /// Whether the text has passed [`FLAT_CAP`] (and takes no more).
+    fn full(&self) -> bool {
+        self.text.len() > FLAT_CAP
+    }
+}
+
 fn flatten_pattern(pattern: &Pattern<&str>, terms: &TermTexts, out: &mut Flat) {
     for element in &pattern.elements {
+        if out.full() {
+            return;
+        }
         match element {
             PatternElement::TextElement { value } => {
                 out.text.push_str(value);
@@ -187,6 +202,9 @@ fn flatten_expression(expression: &Expression<&str>, terms: &TermTexts, out: &mu
 }
 
 fn flatten_inline(inline: &InlineExpression<&str>, terms: &TermTexts, out: &mut Flat) {
+    if out.full() {
+        return;
+    }
     match inline {
         InlineExpression::StringLiteral { value } => {
             out.text.push_str(value);
@@ -216,13 +234,73 @@ fn flatten_inline(inline: &InlineExpression<&str>, terms: &TermTexts, out: &mut 
     }
 }
 
+/// Calls `visit` with each piece of [`flatten`]'s text of `pattern` in order (text, literals,
+/// term texts, the stand-in of a variable) until it returns `false`; whether it never did.
+/// For questions about the flattened text that need not make it.
+fn visit_flat(
+    pattern: &Pattern<&str>,
+    terms: &TermTexts,
+    visit: &mut dyn FnMut(&str) -> bool,
+) -> bool {
+    pattern.elements.iter().all(|element| match element {
+        PatternElement::TextElement { value } => visit(value),
+        PatternElement::Placeable { expression } => visit_expression(expression, terms, visit),
+    })
+}
+
+fn visit_expression(
+    expression: &Expression<&str>,
+    terms: &TermTexts,
+    visit: &mut dyn FnMut(&str) -> bool,
+) -> bool {
+    match expression {
+        Expression::Inline(inline) => visit_inline(inline, terms, visit),
+        Expression::Select { variants, .. } => variants
+            .iter()
+            .find(|v| v.default)
+            .or(variants.first())
+            .is_none_or(|variant| visit_flat(&variant.value, terms, visit)),
+    }
+}
+
+fn visit_inline(
+    inline: &InlineExpression<&str>,
+    terms: &TermTexts,
+    visit: &mut dyn FnMut(&str) -> bool,
+) -> bool {
+    match inline {
+        InlineExpression::StringLiteral { value } | InlineExpression::NumberLiteral { value } => {
+            visit(value)
+        }
+        InlineExpression::VariableReference { .. } | InlineExpression::MessageReference { .. } => {
+            visit("X")
+        }
+        InlineExpression::TermReference { id, .. } => {
+            visit(terms.get(id.name).map_or(id.name, String::as_str))
+        }
+        InlineExpression::FunctionReference { arguments, .. } => {
+            arguments.positional.first().is_none_or(|first| visit_inline(first, terms, visit))
+        }
+        InlineExpression::Placeable { expression } => visit_expression(expression, terms, visit),
+    }
+}
+
 /// Whether [`flatten`]'s text of `pattern` has one of the ASCII characters `chars`, found
 /// without making it (most patterns have none of the characters a check looks for).
 pub(crate) fn flat_contains(pattern: &Pattern<&str>, terms: &TermTexts, chars: &[u8]) -> bool {
-    pattern.elements.iter().any(|element| match element {
-        PatternElement::TextElement { value } => has_any(value, chars),
-        PatternElement::Placeable { expression } => expression_contains(expression, terms, chars),
-    })
+    !visit_flat(pattern, terms, &mut |piece| !has_any(piece, chars))
+}
+
+/// The length of [`flatten`]'s text of `pattern` and its emphasis delimiters
+/// (`md_shape::delimiters`), without making it; counting stops past [`FLAT_CAP`] bytes.
+pub(crate) fn flat_measure(pattern: &Pattern<&str>, terms: &TermTexts) -> (usize, usize) {
+    let (mut bytes, mut delimiters) = (0, 0);
+    visit_flat(pattern, terms, &mut |piece| {
+        bytes += piece.len();
+        delimiters += crate::md_shape::delimiters(piece);
+        bytes <= FLAT_CAP
+    });
+    (bytes, delimiters)
 }
 
 /// Whether `text` has one of the ASCII characters `chars` (bytes: nothing to decode).
@@ -233,35 +311,6 @@ fn has_any(text: &str, chars: &[u8]) -> bool {
         [a, b] => memchr::memchr2(a, b, text).is_some(),
         [a, b, c] => memchr::memchr3(a, b, c, text).is_some(),
         _ => text.iter().any(|b| chars.contains(b)),
-    }
-}
-
-fn expression_contains(expression: &Expression<&str>, terms: &TermTexts, chars: &[u8]) -> bool {
-    match expression {
-        Expression::Inline(inline) => inline_contains(inline, terms, chars),
-        Expression::Select { variants, .. } => variants
-            .iter()
-            .find(|v| v.default)
-            .or(variants.first())
-            .is_some_and(|variant| flat_contains(&variant.value, terms, chars)),
-    }
-}
-
-fn inline_contains(inline: &InlineExpression<&str>, terms: &TermTexts, chars: &[u8]) -> bool {
-    match inline {
-        InlineExpression::StringLiteral { value } | InlineExpression::NumberLiteral { value } => {
-            has_any(value, chars)
-        }
-        InlineExpression::VariableReference { .. } | InlineExpression::MessageReference { .. } => {
-            chars.contains(&b'X')
-        }
-        InlineExpression::TermReference { id, .. } => {
-            has_any(terms.get(id.name).map_or(id.name, String::as_str), chars)
-        }
-        InlineExpression::FunctionReference { arguments, .. } => {
-            arguments.positional.first().is_some_and(|first| inline_contains(first, terms, chars))
-        }
-        InlineExpression::Placeable { expression } => expression_contains(expression, terms, chars),
     }
 }
 
@@ -330,9 +379,9 @@ mod tests {
                 "a", "<", "[", "X", " ", "{ -t }", "{ -u }", "{ -missing }", "{ $v }",
                 "{ m }", "{ \"<b\" }", "{ \"[x\" }", "{ 42 }", "{ NUMBER($v) }",
                 "{ NUMBER(\"[\") }", "{ { -t } }", "{ $n ->\n [one] <\n *[other] a\n}",
-                "{ $n ->\n [one] a\n *[other] [\n}", "**", "é",
+                "{ $n ->\n [one] a\n *[other] [\n}", "**", "é", "_", "~", "{ \"*\" }",
             ]), 1..8),
-            t in proptest::sample::select(vec!["plain", "has <", "has [", "X"]),
+            t in proptest::sample::select(vec!["plain", "has <", "has [", "X", "**b**"]),
             wanted in proptest::sample::select(vec![&b"<["[..], b"X", b"[", b"*"]),
         ) {
             let src = format!("a = {}\n", parts.concat());
@@ -348,7 +397,34 @@ mod tests {
                 flat.text.bytes().any(|b| wanted.contains(&b)),
                 "{:?} -> {:?}", src, flat.text
             );
+            proptest::prop_assert_eq!(
+                flat_measure(value, &terms),
+                (flat.text.len(), crate::md_shape::delimiters(&flat.text)),
+                "{:?} -> {:?}", src, flat.text
+            );
         }
+    }
+
+    /// Terms that reference terms a thousand times each would flatten to gigabytes.
+    #[test]
+    fn flattening_stops_at_the_cap_when_terms_multiply() {
+        let mut src = String::from("-t0 = **x**\n");
+        for i in 1..4 {
+            src.push_str(&format!("-t{i} = {}\n", format!("{{ -t{} }}", i - 1).repeat(1000)));
+        }
+        src.push_str(&format!("m = {}\n", "{ -t3 }".repeat(1000)));
+        let resource = fluent_syntax::parser::parse(src.as_str()).unwrap();
+        let terms = term_texts(resource.body.iter().filter_map(|e| match e {
+            Entry::Term(t) => Some((t.id.name, &t.value)),
+            _ => None,
+        }));
+        assert!(terms["t2"].len() > FLAT_CAP, "the cap is reached: {}", terms["t2"].len());
+        assert!(terms.values().all(|t| t.len() <= 4 * FLAT_CAP));
+        let Some(Entry::Message(m)) = resource.body.last() else { panic!("no message") };
+        let value = m.value.as_ref().unwrap();
+        let flat = flatten(value, &terms);
+        assert!(flat.text.len() > FLAT_CAP && flat.text.len() <= 5 * FLAT_CAP);
+        assert!(flat_measure(value, &terms).0 > FLAT_CAP);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Markup: inline Markdown of a translation against the English (spans parsed with
-//! pulldown-cmark, not counted as characters), and text that is unsafe on a page.
+//! pulldown-cmark, not counted as characters), text that is unsafe on a page, and text with
+//! more Markdown than the parser is given.
 
 use std::ops::Range;
 
@@ -51,6 +52,11 @@ pub(crate) fn parse_markup(flat: &Flat) -> Markup {
             }
             at += part.len() + 2;
         }
+        return out;
+    }
+    // Too long or too marked up for the parser: the page shows it as written, and
+    // `check_unsafe` reports it.
+    if crate::md_shape::markup_limit(text).is_some() {
         return out;
     }
     parse_markup_parsed(flat, out)
@@ -179,8 +185,26 @@ fn is_unsafe_url(url: &str) -> bool {
     ["javascript:", "data:", "vbscript:"].iter().any(|s| lower.starts_with(s))
 }
 
+/// [`crate::md_shape::markup_limit`] of the flattened `pattern`, when its text goes to the
+/// parser (is neither plain nor plain words with bold spans), as rendering decides it.
+fn markup_limit(
+    pattern: &fluent_syntax::ast::Pattern<&str>,
+    terms: &ast::TermTexts,
+) -> Option<crate::md_shape::TooMuchMarkup> {
+    let (bytes, delimiters) = ast::flat_measure(pattern, terms);
+    crate::md_shape::limit_of(bytes, delimiters)?;
+    // Rare: make the text to see its shape.
+    let text = ast::flatten(pattern, terms).text;
+    if crate::md_shape::is_plain(&text) || crate::md_shape::bold_parts(&text).is_some() {
+        return None;
+    }
+    crate::md_shape::markup_limit(&text)
+}
+
 /// `unsafe-text`: invisible or corrupt characters anywhere in a file (each at its exact
 /// position), raw HTML and `javascript:`/`data:` link targets in any message.
+/// `markup-too-long`: a message or term with more Markdown than the parser is given
+/// (`md_shape::markup_limit`), at its id.
 pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
     for (scope, file) in &locale.files {
         let entries = file.entries();
@@ -210,6 +234,20 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
             let span = entry.offset..entry.offset + entry.id.len();
             let key = (locale.name, *scope, Some(entry.id.as_str()));
             for pattern in patterns {
+                if let Some(limit) = markup_limit(pattern, terms) {
+                    let message = format!(
+                        "`{}` is {limit}; the page shows it as written, without Markdown",
+                        entry.id
+                    );
+                    out.push(file.finding(
+                        Severity::Error,
+                        "markup-too-long",
+                        span.clone(),
+                        key,
+                        message,
+                    ));
+                    continue;
+                }
                 // Raw HTML needs `<`, a link or image `[` (or `<`): skip the parser otherwise.
                 if !ast::flat_contains(pattern, terms, b"<[") {
                     continue;
@@ -307,6 +345,44 @@ mod tests {
         let m = parse_markup(&flat(text, &[("ui-account", start..start + "帐户".len())]));
         assert_eq!(m.strong.len(), 1);
         assert_eq!(m.strong[0].exact_term.as_deref(), Some("ui-account"));
+    }
+
+    /// One sanitizing path: `check` reports exactly the characters the sanitizer removes or
+    /// replaces on every way to a page, but a carriage return (a line ending, made a space)
+    /// and U+FFFD (corruption, not hidden).
+    #[test]
+    fn check_reports_what_the_sanitizer_changes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = c.to_string();
+            let changed = crate::md_shape::strip_controls(&text) != text;
+            if matches!(c, '\r' | '\u{FFFD}') {
+                continue;
+            }
+            assert_eq!(unsafe_char(c).is_some(), changed, "U+{:04X}", c as u32);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// What a check keeps per bold span grows with the text, and spans nest: the limit
+        /// on delimiters keeps the total linear whatever the runs (an 80 KB run of `*` cost
+        /// gigabytes).
+        #[test]
+        fn markup_kept_is_linear_in_the_text(
+            runs in proptest::collection::vec(
+                (proptest::sample::select(vec!["*", "**", "_", "~", "a", " ", "[", "`", "**a "]), 1usize..3000),
+                1..12,
+            )
+        ) {
+            let text: String = runs.iter().map(|(unit, n)| unit.repeat(*n)).collect();
+            let markup = parse_markup(&flat(&text, &[]));
+            let kept: usize = markup.strong.iter().map(|s| s.text.len()).sum();
+            prop_assert!(markup.strong.len() <= crate::md_shape::MAX_DELIMITERS / 4 + 1);
+            prop_assert!(kept <= (crate::md_shape::MAX_DELIMITERS / 4 + 1) * text.len());
+            if crate::md_shape::markup_limit(&text).is_some() && crate::md_shape::bold_parts(&text).is_none() {
+                prop_assert_eq!(markup, Markup::default());
+            }
+        }
     }
 
     #[test]

@@ -47,6 +47,8 @@ pub const TABLE: &[(&str, Severity, Strict, &str)] = &[
     ),
     // Broken translation: the page would be wrong.
     ("ftl-syntax", E, K, "invalid Fluent syntax"),
+    ("nesting-too-deep", E, K, "a Fluent entry nested deeper than drillbook formats"),
+    ("markup-too-long", E, K, "a message too long or too nested for its Markdown to be rendered"),
     ("duplicate-id", E, K, "a message or term defined twice in one bundle"),
     ("missing-value", E, K, "a translated message has no value where the source has one"),
     ("obsolete-value", E, K, "a translated message has a value where the source has none"),
@@ -87,6 +89,7 @@ pub const TABLE: &[(&str, Severity, Strict, &str)] = &[
     ("invalid-lock", E, K, "an invalid `l10n.lock`"),
     ("missing-locale", E, K, "a configured locale without its directory"),
     ("unknown-locale", E, K, "`--locale` names a locale the site does not configure"),
+    ("invalid-utf8", E, K, "a file that is not UTF-8"),
     ("io", E, K, "a file that cannot be read (exit code 2)"),
 ];
 

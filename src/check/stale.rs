@@ -198,8 +198,8 @@ pub(crate) fn check_stale_with(
 /// The result of `drillbook l10n accept`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Accepted {
-    /// The new lock: only entries the locale translates, with the current English fingerprint
-    /// for accepted ones.
+    /// The new lock, with the current English fingerprint for accepted entries ([`accept`]
+    /// says which other entries it keeps).
     pub lock: Lock,
     /// `scope/id` keys whose fingerprint changed or was added.
     pub changed: Vec<String>,
@@ -208,8 +208,9 @@ pub struct Accepted {
 }
 
 /// Records a review of `locale` against the current English: every translated message when
-/// `ids` is empty, else those named (`id` in any scope, or `scope/id`). Entries for messages
-/// that are gone are dropped.
+/// `ids` is empty, else those named (`id` in any scope, or `scope/id`). Accepting everything
+/// drops the entries of messages that are gone; accepting some ids leaves every other entry
+/// as it was, so a partial review never loses a record.
 pub fn accept(l10n: &L10n, locale: &str, lock: &Lock, ids: &[String]) -> Option<Accepted> {
     let locales = parse_locales(l10n);
     let (source, targets) = locales.split_first()?;
@@ -224,24 +225,17 @@ pub fn accept(l10n: &L10n, locale: &str, lock: &Lock, ids: &[String]) -> Option<
             unknown.push(id.clone());
         }
     }
-    let mut new = Lock::new();
+    let mut new = if ids.is_empty() { Lock::new() } else { lock.clone() };
     let mut changed = Vec::new();
     for key in &translated {
         let Some(print) = prints.get(key) else {
             continue;
         };
-        let wanted = ids.is_empty() || ids.iter().any(|id| matches(key, id));
-        match (wanted, lock.get(key)) {
-            (true, old) => {
-                if old != Some(print) {
-                    changed.push(key.clone());
-                }
-                new.insert(key.clone(), print.clone());
+        if ids.is_empty() || ids.iter().any(|id| matches(key, id)) {
+            if lock.get(key) != Some(print) {
+                changed.push(key.clone());
             }
-            (false, Some(old)) => {
-                new.insert(key.clone(), old.clone());
-            }
-            (false, None) => {}
+            new.insert(key.clone(), print.clone());
         }
     }
     Some(Accepted { lock: new, changed, unknown })

@@ -9,29 +9,24 @@ use crate::check::{Finding, Locale, ast};
 use crate::diag::{Diagnostic, Severity};
 use crate::l10n::UI_SCOPE;
 
-/// `ftl-syntax`: one error per junk entry, at the parser's position inside the junk, and one
-/// per malformed comment line (Fluent's runtime parser, whose AST the pages and `check` use,
-/// skips comments; the full parser would reject these).
+/// `ftl-syntax` (`nesting-too-deep` for an entry nested too deep): one error per junk entry,
+/// at the parser's position inside the junk, and one per malformed comment line (Fluent's
+/// runtime parser, whose AST the pages and `check` use, skips comments; the full parser
+/// would reject these).
 pub(crate) fn check_syntax(locale: &Locale<'_>, out: &mut Vec<Finding>) {
     for (scope, file) in &locale.files {
         let text = file.source;
         for err in file.errors {
             let junk = err.slice.clone().unwrap_or(err.pos.clone());
             let junk_start = junk.start.min(text.len());
-            let mut start = err.pos.start.min(text.len());
-            // An error found at the start of the next line (an unclosed `{`) belongs to the
-            // end of the line before it, inside the junk.
-            while start > junk_start && matches!(text.as_bytes()[start - 1], b'\n' | b'\r') {
-                start -= 1;
-            }
-            let end = err.pos.end.max(start).min(text.len());
             let id = text.get(junk_start..junk.end.min(text.len())).and_then(junk_id);
+            let (code, span, message) = crate::l10n::parser_error(text, err);
             out.push(file.finding(
                 Severity::Error,
-                "ftl-syntax",
-                start..end,
+                code,
+                span,
                 (locale.name, scope, id.as_deref()),
-                format!("invalid Fluent syntax: {}", err.kind),
+                message,
             ));
         }
         for at in malformed_comments(text) {

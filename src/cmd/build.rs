@@ -11,9 +11,13 @@ use crate::diag::{self, Diagnostic};
 #[derive(Debug, Args)]
 pub struct BuildArgs {
     /// Output directory, replaced as a whole on success and left intact on failure
-    /// [default: ROOT/site].
+    /// [default: ROOT/site]. An existing one must be empty or built by drillbook.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Replace the output directory even if it is not empty and drillbook did not build it.
+    /// Never the project, its input folders or a folder holding them.
+    #[arg(long)]
+    pub force: bool,
     /// Build only this locale (repeatable). The default locale is always loaded, as the
     /// source of fallbacks.
     #[arg(long = "locale", value_name = "L")]
@@ -31,7 +35,9 @@ pub struct BuildArgs {
 }
 
 pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
-    let out = args.out.clone().unwrap_or_else(|| root.join("site"));
+    let shown = args.out.clone().unwrap_or_else(|| root.join("site"));
+    // Refused (exit 2) before anything is loaded or written; a symlink resolves to its target.
+    let out = crate::render::write::check_out(root, &shown, args.force)?;
     let started = std::time::Instant::now();
     let cache = root.join(crate::search::cache::DIR);
     let search = match (args.no_search, args.no_cache) {
@@ -41,10 +47,10 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     };
     let (stats, diags) =
         crate::build::build_site(root, &out, &args.locales, args.strict, search)
-            .with_context(|| format!("failed to write the site to `{}`", out.display()))?;
+            .with_context(|| format!("failed to write the site to `{}`", shown.display()))?;
     report(&diags);
     let Some(stats) = stats else {
-        eprintln!("error: build failed; `{}` was left as it was", out.display());
+        eprintln!("error: build failed; `{}` was left as it was", shown.display());
         // Unreadable input is an operational failure (2); bad input is 1.
         let io = diags.iter().any(|d| d.is_error() && d.code == "io");
         return Ok(ExitCode::from(if io { 2 } else { 1 }));
@@ -53,7 +59,7 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         "built {} pages ({} files) into {} in {} ms",
         stats.pages,
         stats.files,
-        out.display(),
+        shown.display(),
         started.elapsed().as_millis()
     );
     if !stats.index_sizes.is_empty() {

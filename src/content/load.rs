@@ -92,6 +92,49 @@ pub fn parse_article(id: &str, path: &str, source: &str) -> (Option<Article>, Ve
     (Some(article), ctx.diags)
 }
 
+/// Points each `missing-locale` diagnostic (about a `locales/<locale>` directory that cannot
+/// be read) at the place `content/site.toml` lists the locale, and says when the directory
+/// is a symlink to nothing. Other diagnostics are left as they are.
+pub fn position_missing_locales(
+    root: &Path,
+    site: &crate::content::Site,
+    diags: &mut [Diagnostic],
+) {
+    if !diags.iter().any(|d| d.code == "missing-locale" && d.pos.is_none()) {
+        return;
+    }
+    let config_path = root.join("content/site.toml");
+    let Ok(source) = read_text(root, &config_path) else {
+        return;
+    };
+    let display = rel_path(root, &config_path);
+    let config = &site.config;
+    for diag in diags.iter_mut().filter(|d| d.code == "missing-locale" && d.pos.is_none()) {
+        let Some(locale) = diag.path.strip_prefix("locales/") else {
+            continue;
+        };
+        let listed = config.locales.iter().chain([&config.default_locale]);
+        let Some(span) = listed.map(Spanned::span).find(|s| {
+            source.get(s.clone()).is_some_and(|text| text.trim_matches(['"', '\'']) == locale)
+        }) else {
+            continue;
+        };
+        let dir = root.join(&diag.path);
+        let dangling = dir.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink())
+            && dir.metadata().is_err();
+        let named = format!("`{}`, the directory of locale", diag.path);
+        let mut message = if diag.message.contains("the directory of locale") {
+            diag.message.replacen("the directory of locale", &named, 1)
+        } else {
+            format!("{} (`{}`)", diag.message, diag.path)
+        };
+        if dangling {
+            message.push_str("; it is a symlink to a missing target");
+        }
+        *diag = Diagnostic::at(diag.severity, diag.code, &display, &source, span, message);
+    }
+}
+
 /// Loads `content/site.toml` and every `content/articles/*.toml` under `root`.
 /// Returns `None` when nothing usable could be loaded.
 pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>) {
@@ -182,9 +225,25 @@ fn list_media(root: &Path, diags: &mut Vec<Diagnostic>) -> std::collections::BTr
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => {
+                    stack.push(path);
+                    continue;
+                }
+                Ok(meta) if meta.is_file() => {}
+                // A FIFO would block the build's read of it; a dangling symlink fails it.
+                _ => {
+                    let err = crate::paths::read_regular_file(&path).err();
+                    let why =
+                        err.map_or_else(|| "not a regular file".to_string(), |e| e.to_string());
+                    diags.push(Diagnostic::file(
+                        Severity::Error,
+                        "io",
+                        &rel_path(root, &path),
+                        format!("cannot read file: {why}"),
+                    ));
+                    continue;
+                }
             }
             let rel = rel_path(&content, &path);
             let safe = rel.split('/').all(|part| {

@@ -140,9 +140,10 @@ fn script_data(ctx: &PageCtx<'_>, words: &Words<'_>, total: usize) -> Html {
     Html(json_for_script(&data))
 }
 
-/// JSON safe inside `<script type="application/json">`: no `<`, `>` or `&` survive.
+/// JSON safe inside `<script type="application/json">`: no `<`, `>` or `&` survive, and its
+/// strings are sanitized as page text is (`sim_view::json_for_page`).
 pub(crate) fn json_for_script(value: &serde_json::Value) -> String {
-    value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    crate::render::sim_view::json_for_page(value.clone())
 }
 
 #[derive(Template)]

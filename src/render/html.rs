@@ -60,6 +60,9 @@ fn collapse_spaces(plain: &str) -> String {
 pub(crate) fn plain_text_parsed(markdown: &str) -> String {
     use pulldown_cmark::{Event, Parser};
     let clean = crate::render::inline::strip_controls(markdown);
+    if crate::md_shape::markup_limit(markdown).is_some() {
+        return crate::md_shape::collapse_whitespace(&clean);
+    }
     let mut out = String::new();
     for event in Parser::new(&clean) {
         match event {

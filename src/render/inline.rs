@@ -3,7 +3,8 @@
 //! Order: Fluent has already formatted the text; here it is parsed with pulldown-cmark, raw
 //! HTML becomes escaped text, link targets are filtered by scheme and resolved, block
 //! structure is flattened (an inline string cannot open a list or a heading), bidi and
-//! zero-width controls are removed, and the result is written by `push_html`.
+//! zero-width controls are removed (`md_shape::strip_controls`), and the result is written by
+//! `push_html`. Text over `md_shape`'s limits skips the parser and is shown as written.
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -41,7 +42,16 @@ pub fn render_inline(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> St
         }
         return html;
     }
+    if crate::md_shape::markup_limit(text).is_some() {
+        return render_unparsed(text);
+    }
     render_parsed(text, resolve)
+}
+
+/// Text with too much markup for the parser ([`crate::md_shape::markup_limit`]): shown as
+/// written, its whitespace collapsed as the parser's soft breaks would be, escaped.
+fn render_unparsed(text: &str) -> String {
+    crate::render::html::escape(&crate::md_shape::collapse_whitespace(&strip_controls(text)))
 }
 
 /// [`render_inline`] through the parser, whatever the text.
@@ -108,26 +118,7 @@ fn render_parsed(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> String
     html
 }
 
-use crate::md_shape::is_invisible;
-pub use crate::md_shape::{bold_parts, is_plain};
-
-/// Removes bidi controls (including Fluent's isolation marks), zero-width characters and
-/// other invisible controls; turns other control characters into spaces.
-pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    let clean = |c: char| !(is_invisible(c) || (c.is_control() && c != '\n' && c != '\t'));
-    if text.chars().all(clean) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    text.chars()
-        .filter_map(|c| match c {
-            c if is_invisible(c) => None,
-            '\n' | '\t' => Some(c),
-            c if c.is_control() => Some(' '),
-            c => Some(c),
-        })
-        .collect::<String>()
-        .into()
-}
+pub use crate::md_shape::{bold_parts, is_plain, strip_controls};
 
 /// Returns the target when its scheme is allowed: relative, `https:`, `http:`, `mailto:`.
 /// Browsers ignore tabs and newlines inside URLs (`java\tscript:`), so they are removed
@@ -196,6 +187,17 @@ mod tests {
         assert_eq!(out, "abcd");
     }
 
+    /// An 80 KB run of `*` cost gigabytes in the checks; the page shows such text as written.
+    #[test]
+    fn text_over_the_limits_is_shown_as_written_and_escaped() {
+        let run = "*".repeat(40_000);
+        let text = format!("{run}a{run} <b>\u{202E}");
+        assert_eq!(render(&text), format!("{run}a{run} &lt;b&gt;"));
+        let long = format!("*x* {}", "word ".repeat(8_000));
+        assert_eq!(render(&long), long.trim_end());
+        assert_eq!(crate::render::html::plain_text(&text), format!("{run}a{run} <b>"));
+    }
+
     #[test]
     fn cjk_bold_next_to_fullwidth_punctuation() {
         assert_eq!(render("转到**客户**并选择"), "转到<strong>客户</strong>并选择");
@@ -252,6 +254,27 @@ mod tests {
             }
             let has_bidi = html.chars().any(|c| ('\u{202A}'..='\u{202E}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c));
             prop_assert!(!has_bidi, "bidi control in {:?}", html);
+        }
+
+        /// Long runs of delimiters, brackets and words: whatever is over the limits skips
+        /// the parser (shown as written), whatever is under them is the parser's.
+        #[test]
+        fn long_runs_are_routed_by_the_limits(
+            runs in proptest::collection::vec(
+                (proptest::sample::select(vec!["*", "_", "~", "`", "[", "a", " ", "> ", "**a "]), 1usize..600),
+                1..8,
+            )
+        ) {
+            let text: String = runs.iter().map(|(unit, n)| unit.repeat(*n)).collect();
+            let html = render_inline(&text, &|_| None);
+            if is_plain(&text) || bold_parts(&text).is_some() {
+                return Ok(());
+            }
+            if crate::md_shape::markup_limit(&text).is_some() {
+                prop_assert_eq!(html, render_unparsed(&text));
+            } else {
+                prop_assert_eq!(html, render_parsed(&text, &|_| None));
+            }
         }
 
         #[test]

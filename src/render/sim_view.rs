@@ -4,8 +4,9 @@
 //! Scenarios are finite, so every argument a message can get is known here: customer and
 //! item names, quantities, and counts from 0 (or 1) up to the number of items. Plural forms
 //! are therefore chosen by fluent-bundle with the locale's CLDR rules, never in JavaScript.
-//! The output is deterministic (serde_json's map is sorted) and safe to embed in
-//! `<script type="application/json">`: `<`, `>` and `&` are escaped as `\u003c` etc.
+//! The output is deterministic (serde_json's map is sorted), sanitized as page text is
+//! ([`json_for_page`]), and safe to embed in `<script type="application/json">`: `<`, `>` and
+//! `&` are escaped as `\u003c` etc.
 //!
 //! Page contract (what `assets/sim.js` expects):
 //! - `<script type="application/json" id="drillbook-sim-data">` holding this JSON (already
@@ -83,12 +84,34 @@ const STATIC_MESSAGES: [&str; 39] = [
 pub fn sim_view(l10n: &L10n, locale: &str, scenarios: &[Scenario]) -> (String, Vec<Problem>) {
     let mut ctx = Ctx { t: l10n.translator(locale, SIM_SCOPE), problems: Vec::new() };
     let value = ctx.data(scenarios);
-    let json = serde_json::to_string(&value).unwrap_or_default();
-    (escape_for_script(&json), ctx.problems)
+    (json_for_page(value), ctx.problems)
+}
+
+/// The one way data reaches a page's `<script type="application/json">` (the simulator's and
+/// the checklist's): every string sanitized as the page's text is
+/// ([`crate::md_shape::strip_controls`]: no bidi controls, zero-width or control
+/// characters), then serialized and escaped for the script element.
+pub(crate) fn json_for_page(mut value: Value) -> String {
+    sanitize_strings(&mut value);
+    escape_for_script(&value.to_string())
+}
+
+/// [`crate::md_shape::strip_controls`] of every string in `value` (the page's JS shows them).
+fn sanitize_strings(value: &mut Value) {
+    match value {
+        Value::String(text) => {
+            if let std::borrow::Cow::Owned(clean) = crate::md_shape::strip_controls(text) {
+                *text = clean;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(sanitize_strings),
+        Value::Object(map) => map.values_mut().for_each(sanitize_strings),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
 }
 
 /// Escapes characters that could end or confuse a `<script>` element; the JSON stays valid.
-pub(crate) fn escape_for_script(json: &str) -> String {
+fn escape_for_script(json: &str) -> String {
     json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
@@ -98,16 +121,16 @@ fn one_final_period(text: String) -> String {
     if !text.contains("..") {
         return text;
     }
-    let chars: Vec<char> = text.chars().collect();
+    // Run by run, so a long run of periods costs its length once.
     let mut out = String::with_capacity(text.len());
-    for (i, c) in chars.iter().enumerate() {
-        let run_start = i == 0 || chars[i - 1] != '.';
-        let run_len = chars[i..].iter().take_while(|c| **c == '.').count();
-        if *c == '.' && run_start && run_len == 2 {
-            continue;
-        }
-        out.push(*c);
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find('.') {
+        out.push_str(&rest[..i]);
+        let run = rest[i..].bytes().take_while(|&b| b == b'.').count();
+        out.push_str(&rest[i..i + if run == 2 { 1 } else { run }]);
+        rest = &rest[i + run..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -318,6 +341,24 @@ mod period_tests {
         assert_eq!(one_final_period("for Contoso Ltd.. Next".into()), "for Contoso Ltd. Next");
         assert_eq!(one_final_period("with Contoso Ltd..".into()), "with Contoso Ltd.");
         assert_eq!(one_final_period("wait...".into()), "wait...");
+        assert_eq!(one_final_period(".".repeat(200_000)), ".".repeat(200_000));
+    }
+
+    proptest::proptest! {
+        /// Run by run is character by character: a run of exactly two periods loses one.
+        #[test]
+        fn runs_of_periods_are_read_as_characters(text in "[a. é]{0,16}") {
+            let chars: Vec<char> = text.chars().collect();
+            let mut expected = String::new();
+            for (i, c) in chars.iter().enumerate() {
+                let run_start = i == 0 || chars[i - 1] != '.';
+                let run_len = chars[i..].iter().take_while(|c| **c == '.').count();
+                if !(*c == '.' && run_start && run_len == 2) {
+                    expected.push(*c);
+                }
+            }
+            proptest::prop_assert_eq!(one_final_period(text), expected);
+        }
     }
 }
 
@@ -380,6 +421,43 @@ mod tests {
             escape_for_script("{\"a\":\"</script>&\"}"),
             "{\"a\":\"\\u003c/script\\u003e\\u0026\"}"
         );
+    }
+
+    /// Issue 34: bidi and zero-width characters reached the page through this JSON.
+    #[test]
+    fn no_invisible_character_reaches_the_json() {
+        let (mut l10n, mut scenarios) = site();
+        let before: Value = serde_json::from_str(&sim_view(&l10n, "de-DE", &scenarios).0).unwrap();
+        let hidden = "\u{202E}\u{2066}\u{2069}\u{200B}\u{200F}\u{2060}\u{FEFF}\u{7}";
+        let de = l10n.locales.iter_mut().find(|l| l.locale == "de-DE").unwrap();
+        let term = UI_TERMS[0];
+        for (scope, from, to) in [
+            ("sim", "\nsim-title = ".to_string(), format!("\nsim-title = {hidden}")),
+            ("ui", format!("\n-{term} = "), format!("\n-{term} = A{hidden}B ")),
+        ] {
+            let file = &de.files[scope];
+            assert!(file.source().contains(&from), "{from:?}");
+            let source = file.source().replacen(&from, &to, 1);
+            let (file, _) = crate::l10n::parse_ftl(&file.path.clone(), source);
+            de.files.insert(scope.to_string(), file);
+        }
+        scenarios[0].customers[0].name.push_str(hidden);
+        let (json, _) = sim_view(&l10n, "de-DE", &scenarios);
+        let bad: Vec<char> = json.chars().filter(|&c| strip_controls_changes(c)).collect();
+        assert!(bad.is_empty(), "{bad:?}");
+        let value: Value = serde_json::from_str(&json).unwrap();
+        // The texts stay, the control character (U+0007) made a space.
+        let key = term.trim_start_matches("ui-");
+        let label_before = before["ui"][key].as_str().unwrap();
+        let label = format!("A B {label_before}");
+        assert_eq!(value["ui"][key].as_str(), Some(label.as_str()));
+        let title_before = before["text"]["sim-title"].as_str().unwrap();
+        let title = format!(" {}", title_before.replace(label_before, &label));
+        assert_eq!(value["text"]["sim-title"].as_str(), Some(title.as_str()));
+    }
+
+    fn strip_controls_changes(c: char) -> bool {
+        crate::md_shape::strip_controls(&c.to_string()) != c.to_string()
     }
 
     #[test]

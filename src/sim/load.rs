@@ -175,26 +175,14 @@ pub fn load_scenarios(root: &Path) -> (Vec<Scenario>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     for file in files {
         let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-        let display =
-            format!("content/scenarios/{}", file.file_name().unwrap_or_default().to_string_lossy());
-        match std::fs::read(&file).map(String::from_utf8) {
-            Ok(Ok(source)) => {
+        let display = crate::paths::rel_path(root, &file);
+        match crate::paths::read_text(root, &file) {
+            Ok(source) => {
                 let (scenario, more) = parse_scenario(&stem, &display, &source);
                 scenarios.extend(scenario);
                 diags.extend(more);
             }
-            Ok(Err(_)) => diags.push(Diagnostic::file(
-                Severity::Error,
-                "invalid-utf8",
-                &display,
-                "file is not valid UTF-8",
-            )),
-            Err(err) => diags.push(Diagnostic::file(
-                Severity::Error,
-                "io",
-                &display,
-                format!("cannot read file: {err}"),
-            )),
+            Err(diag) => diags.push(diag),
         }
     }
     scenarios.sort_by(|a, b| (&a.set, a.order, &a.id).cmp(&(&b.set, b.order, &b.id)));

@@ -11,7 +11,15 @@ pub struct Parser<S> {
     pub(super) source: S,
     pub(super) ptr: usize,
     pub(super) length: usize,
+    /// drillbook patch: placeables and call arguments open now (see `nested`).
+    pub(super) depth: usize,
 }
+
+/// drillbook patch (see vendor/fluent-syntax/PATCHED.md): how deep placeables, select
+/// variants and call arguments may nest. The parser, fluent-bundle's resolver and every
+/// walker of the AST recurse once or more per level, so an unbounded depth overflows the
+/// stack; 32 is far beyond any real message (a select in a placeable is two levels).
+pub const MAX_NESTING: usize = 32;
 
 impl<'s, S> Parser<S>
 where
@@ -23,6 +31,7 @@ where
             source,
             ptr: 0,
             length,
+            depth: 0,
         }
     }
 
@@ -292,7 +301,24 @@ where
         }
     }
 
+    /// drillbook patch: runs `parse` one level deeper, or fails with `NestingTooDeep` past
+    /// [`MAX_NESTING`] levels (the depth is restored on every path out).
+    pub(super) fn nested<T>(&mut self, parse: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        if self.depth >= MAX_NESTING {
+            return error!(ErrorKind::NestingTooDeep(MAX_NESTING), self.ptr);
+        }
+        self.depth += 1;
+        let result = parse(self);
+        self.depth -= 1;
+        result
+    }
+
     pub(super) fn get_placeable(&mut self) -> Result<ast::Expression<S>> {
+        // drillbook patch: bounded nesting.
+        self.nested(Self::get_placeable_unbounded)
+    }
+
+    fn get_placeable_unbounded(&mut self) -> Result<ast::Expression<S>> {
         self.skip_blank();
         let exp = self.get_expression()?;
         self.skip_blank_inline();

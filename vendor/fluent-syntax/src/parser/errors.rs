@@ -166,4 +166,7 @@ pub enum ErrorKind {
     ExpectedSimpleExpressionAsSelector,
     #[error("Expected a string or number literal")]
     ExpectedLiteral,
+    /// drillbook patch: see `MAX_NESTING`.
+    #[error("Placeables, selects and calls nest more than {0} levels deep")]
+    NestingTooDeep(usize),
 }

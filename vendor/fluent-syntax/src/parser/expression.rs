@@ -161,7 +161,11 @@ where
         if !self.take_byte_if(b'(') {
             return Ok(None);
         }
+        // drillbook patch: bounded nesting.
+        self.nested(Self::get_call_arguments_unbounded).map(Some)
+    }
 
+    fn get_call_arguments_unbounded(&mut self) -> Result<ast::CallArguments<S>> {
         let mut positional = vec![];
         let mut named = vec![];
         let mut argument_names = vec![];
@@ -222,6 +226,6 @@ where
         // drillbook patch: exact capacity (see vendor/fluent-syntax/PATCHED.md).
         positional.shrink_to_fit();
         named.shrink_to_fit();
-        Ok(Some(ast::CallArguments { positional, named }))
+        Ok(ast::CallArguments { positional, named })
     }
 }

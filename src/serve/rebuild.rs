@@ -1,0 +1,140 @@
+//! Rebuilding for `serve`: a full build through the same function as `drillbook build`, or a
+//! partial one through `build::session`, then the events that reload open pages or show the
+//! error overlay.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::{Hub, error_event, reload_event};
+use crate::build::session::Session;
+use crate::diag;
+
+/// Applies a change: in place when it only edits article translation files (see
+/// `build::session`), else through a full rebuild.
+pub(super) fn update(
+    root: &Path,
+    out: &Path,
+    strict: bool,
+    hub: &Hub,
+    session: &mut Option<Session>,
+    changed: &[PathBuf],
+) {
+    let started = Instant::now();
+    let Some(result) = session.as_mut().and_then(|s| s.update(changed)) else {
+        rebuild(root, out, strict, hub, session);
+        return;
+    };
+    match result {
+        Ok((Some(written), diags)) => {
+            eprint!("{}", if diags.is_empty() { String::new() } else { diag::render_all(&diags) });
+            eprintln!(
+                "serve: rewrote {} files in {} ms",
+                written.files.len(),
+                started.elapsed().as_millis()
+            );
+            if hub.take_error().is_some() {
+                hub.broadcast("event: ok\ndata: {}\n\n");
+            }
+            hub.broadcast(&reload_event(&written.page_urls()));
+            // Then the translation status, which needs the whole check.
+            let started = Instant::now();
+            if let Some(session) = session.as_mut() {
+                match session.refresh_status() {
+                    Ok((written, _)) => {
+                        eprintln!(
+                            "serve: translation dashboards updated in {} ms",
+                            started.elapsed().as_millis()
+                        );
+                        hub.broadcast(&reload_event(&written.page_urls()));
+                    }
+                    Err(err) => eprintln!("error: {err:#}"),
+                }
+            }
+        }
+        Ok((None, diags)) => fail(hub, diag::render_all(&diags)),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            // The served site may be partly rewritten: rebuild it whole.
+            rebuild(root, out, strict, hub, session);
+        }
+    }
+}
+
+/// Once no file has changed for a moment (the watcher's poll interval), indexes again for
+/// search the locales whose pages partial rebuilds changed: a burst of saves is re-indexed
+/// once, after its last save (a save that comes while the indexing runs waits for it:
+/// about a second for a 1,000-article locale). Open pages need no reload: their search
+/// loads the index when it is used.
+pub(super) fn refresh_search(session: &mut Option<Session>) {
+    let Some(session) = session.as_mut() else { return };
+    let started = Instant::now();
+    match session.refresh_search() {
+        Ok(Some((locales, written))) => eprintln!(
+            "serve: search index of {} updated in {} ms ({} files)",
+            locales.join(", "),
+            started.elapsed().as_millis(),
+            written.files.len()
+        ),
+        Ok(None) => {}
+        Err(err) => eprintln!("error: {err:#}"),
+    }
+}
+
+/// Reports a failed rebuild: the last good site stays served, the overlay shows `report`.
+fn fail(hub: &Hub, report: String) {
+    eprint!("{report}");
+    eprintln!("serve: rebuild failed; still serving the last good site");
+    hub.set_error(Some(report.clone()));
+    hub.broadcast(&error_event(&report));
+}
+
+/// Rebuilds through the same function as `drillbook build`, keeping the model for partial
+/// rebuilds; returns whether it succeeded.
+pub(super) fn rebuild(
+    root: &Path,
+    out: &Path,
+    strict: bool,
+    hub: &Hub,
+    session: &mut Option<Session>,
+) -> bool {
+    let started = Instant::now();
+    let cache = root.join(crate::search::cache::DIR);
+    let search = crate::search::Mode::Cached(&cache);
+    let (result, diags) = match crate::build::build_model(root, out, &[], strict, search) {
+        Ok((Some((stats, model)), diags)) => {
+            *session = Some(Session::new(root, out, model));
+            (Ok(stats), diags)
+        }
+        Ok((None, diags)) => (Err(()), diags),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            (Err(()), Vec::new())
+        }
+    };
+    if result.is_err() {
+        // Until a full build succeeds, every change goes through one (the model of the
+        // last good build does not know the error).
+        *session = None;
+    }
+    let report = if diags.is_empty() { String::new() } else { diag::render_all(&diags) };
+    eprint!("{report}");
+    match result {
+        Ok(_stats) => {
+            eprintln!("serve: rebuilt in {} ms", started.elapsed().as_millis());
+            hub.set_error(None);
+            hub.broadcast(&reload_event(&[]));
+            true
+        }
+        Err(()) => {
+            let text = if report.is_empty() {
+                "error: cannot write the site\n".to_string()
+            } else {
+                report
+            };
+            eprintln!("serve: rebuild failed; still serving the last good site");
+            hub.set_error(Some(text.clone()));
+            hub.broadcast(&error_event(&text));
+            false
+        }
+    }
+}
