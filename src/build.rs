@@ -54,26 +54,6 @@ fn failed_check(root: &Path, locales: &[String], strict: bool) -> Vec<Diagnostic
     project::report(checked.findings.into_iter().map(|f| f.diag), strict)
 }
 
-/// The dashboard's rows from the checker's status.
-fn dashboard_rows(status: &crate::check::Status) -> Vec<render::DashboardRow> {
-    let mut rows = Vec::new();
-    for (locale, locale_status) in &status.locales {
-        for (scope, s) in &locale_status.scopes {
-            rows.push(render::DashboardRow {
-                locale: locale.clone(),
-                scope: scope.clone(),
-                messages: s.messages,
-                translated: s.translated,
-                missing: s.missing,
-                stale: s.stale,
-                errors: s.errors,
-                problems: s.diagnostics.iter().map(Diagnostic::headline).collect(),
-            });
-        }
-    }
-    rows
-}
-
 /// Builds the project at `root` into `out`, with the search index (`search::DIR`) unless
 /// `search` is off. `Ok(None)` means the input had errors and `out` was left untouched;
 /// `Err` is an operational failure (disk, the search indexer), and leaves `out` untouched too.
@@ -220,7 +200,7 @@ fn build_with(
         return Ok((None, failed_check(root, locales, strict)));
     }
     let (findings, status) = run.finish_against(&data, &source);
-    options.dashboard = Some(dashboard_rows(&status));
+    options.dashboard = Some(project::dashboard_rows(&status));
     problems.extend(renderer.render_common(&site, &l10n, &options, &tee)?);
     let source_locale = l10n.source().locale.clone();
     diags.extend(project::uncovered(&problems, &findings, &source_locale));

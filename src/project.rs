@@ -116,7 +116,8 @@ pub fn check(root: &Path, options: &LoadOptions) -> Checked {
         check::Input { l10n: &project.l10n, site: Some(&project.site), data: &project.data };
     let (mut findings, status) = check::findings_and_status(&input);
     let source = project.locales[0].as_str();
-    let problems = render_source(&project.site, &project.l10n, source);
+    let rows = dashboard_rows(&status);
+    let problems = render_source(&project.site, &project.l10n, source, rows);
     let more = uncovered(&problems, &findings, source);
     findings.extend(more.into_iter().map(|diag| finding_of(diag, source)));
     findings.extend(
@@ -128,18 +129,47 @@ pub fn check(root: &Path, options: &LoadOptions) -> Checked {
     Checked { findings, locales: project.locales, status }
 }
 
+/// The dashboard's rows from the checker's status.
+pub fn dashboard_rows(status: &Status) -> Vec<render::DashboardRow> {
+    let mut rows = Vec::new();
+    for (locale, locale_status) in &status.locales {
+        for (scope, s) in &locale_status.scopes {
+            rows.push(render::DashboardRow {
+                locale: locale.clone(),
+                scope: scope.clone(),
+                messages: s.messages,
+                translated: s.translated,
+                missing: s.missing,
+                stale: s.stale,
+                errors: s.errors,
+                problems: s.diagnostics.iter().map(Diagnostic::headline).collect(),
+            });
+        }
+    }
+    rows
+}
+
 /// The problems the pages of the source locale and the pages of no locale (root, 404,
-/// sitemap) meet, rendered into nothing: the chrome's messages and every article's source
+/// sitemap, the source locale's dashboard) meet, rendered into nothing: the chrome's messages and every article's source
 /// text are formatted there, and each translated page formats its own (the checks compare
 /// them with the source) or falls back to the source's.
-fn render_source(site: &Site, l10n: &L10n, source: &str) -> Vec<Problem> {
+fn render_source(
+    site: &Site,
+    l10n: &L10n,
+    source: &str,
+    rows: Vec<render::DashboardRow>,
+) -> Vec<Problem> {
     struct Discard;
     impl render::Sink for Discard {
         fn put(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
             Ok(())
         }
     }
-    let options = render::Options { locales: vec![source.to_string()], ..Default::default() };
+    let options = render::Options {
+        locales: vec![source.to_string()],
+        dashboard: Some(rows),
+        ..Default::default()
+    };
     let mut renderer = render::Renderer::new(site, l10n, &options);
     let mut problems = renderer.render_locale(site, l10n, &options, source, &Discard);
     if let (Ok(problems), Ok(more)) =
@@ -157,6 +187,13 @@ fn render_source(site: &Site, l10n: &L10n, source: &str) -> Vec<Problem> {
 pub fn uncovered(problems: &[Problem], findings: &[Finding], source: &str) -> Vec<Diagnostic> {
     let covered: BTreeSet<(&str, &str, Option<&str>)> =
         findings.iter().map(|f| (f.locale.as_str(), f.scope.as_str(), f.id.as_deref())).collect();
+    // A message formats with errors when a term it references is broken: the checks report
+    // the term.
+    let broken_terms: BTreeSet<&str> = findings
+        .iter()
+        .filter(|f| f.diag.is_error() && f.id.as_deref().is_some_and(|id| id.starts_with('-')))
+        .map(|f| f.locale.as_str())
+        .collect();
     let mut diags: Vec<Diagnostic> = problems
         .iter()
         .filter(|problem| {
@@ -167,8 +204,11 @@ pub fn uncovered(problems: &[Problem], findings: &[Finding], source: &str) -> Ve
             };
             // An attribute's problem is about its message.
             let id = id.split_once('.').map_or(id.as_str(), |(message, _)| message);
+            let term_broken =
+                matches!(problem, Problem::Format { .. }) && broken_terms.contains(locale);
             !covered.contains(&(locale, scope, Some(id)))
                 && !covered.contains(&(locale, scope, None))
+                && !term_broken
         })
         .map(|problem| problem.to_diagnostic(false))
         .collect();

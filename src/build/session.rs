@@ -21,8 +21,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Result;
 
-use crate::build::{Model, dashboard_rows};
+use crate::build::Model;
 use crate::diag::{self, Diagnostic};
+use crate::project::dashboard_rows;
 use crate::render::Sink;
 
 /// The model of the last good build of `root` into `out`.

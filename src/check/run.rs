@@ -199,6 +199,7 @@ impl<'s> Run<'s> {
         structure::check_duplicates(locale, &mut out);
         markup::check_unsafe(locale, &mut out);
         refs::check_unknown_refs(locale, &mut out);
+        refs::check_label_variables(locale, &mut out);
         if locale.name == source.name {
             refs::check_plurals(source, None, &mut out);
         } else {
