@@ -3,7 +3,8 @@
 
 - shipped: this repository's own `content/` and `locales/`;
 - corpus: the same project with the shared DocFX corpus imported
-  (`drillbook import docfx ../shared/corpus/docfx` into a temp copy).
+  (`drillbook import docfx ../shared/corpus/docfx` into a temp copy), without the translated
+  messages `check` reports errors about (the build refuses them).
 
 Each binary builds each site RUNS times (default 15) in three ways: `cold` (`--no-cache`: every
 locale indexed for search), `unchanged` (a rebuild with nothing changed: every locale's index
@@ -78,6 +79,30 @@ def build(binary, root, flags=()):
     return wall, (usage.ru_utime + usage.ru_stime) * 1000, search
 
 
+def drop_broken_translations(binary, root):
+    """Removes the translated messages `check` reports errors about (the corpus's machine
+    translation defects, which `build` refuses as `check` does): they fall back to English."""
+    check = subprocess.run(
+        [binary, "--root", root, "check", "--format", "json"], capture_output=True, text=True
+    )
+    broken = {}
+    for d in json.loads(check.stdout)["diagnostics"]:
+        if d["severity"] == "error" and d["id"] and d["path"].startswith("locales/"):
+            broken.setdefault(d["path"], set()).add(d["id"])
+    for path, ids in broken.items():
+        path = os.path.join(root, path)
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines(keepends=True)
+        kept, dropping = [], False
+        for line in lines:
+            if not line[:1].isspace():
+                dropping = re.split(r"[ =]", line, maxsplit=1)[0] in ids
+            if not dropping:
+                kept.append(line)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("".join(kept))
+
+
 def main():
     binaries = [os.path.abspath(b) for b in sys.argv[1:]] or [default_binary()]
     shutil.rmtree(WORK, ignore_errors=True)
@@ -90,6 +115,7 @@ def main():
         [binaries[0], "--root", corpus, "import", "docfx", docfx],
         check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
+    drop_broken_translations(binaries[0], corpus)
     # Each binary builds its own copy of the sites: their search caches (keyed by program)
     # would otherwise prune each other's entries, and "unchanged" would miss.
     names = {"shipped": shipped, "corpus": corpus}

@@ -15,6 +15,16 @@ cargo fmt --check -p drillbook -p pagefind_native
 step "lint"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "compare-locales (tests/check_parity.rs compares check with it)"
+if ! command -v compare-locales >/dev/null 2>&1 \
+  && ! python3 -c 'import compare_locales' >/dev/null 2>&1; then
+  if ! python3 -m pip --version >/dev/null 2>&1; then
+    apt-get update -qq && apt-get install -y -qq python3 python3-pip
+  fi
+  python3 -m pip install --quiet compare-locales \
+    || python3 -m pip install --quiet --break-system-packages compare-locales
+fi
+
 step "unit, integration and property tests"
 cargo test --workspace --locked
 

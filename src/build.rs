@@ -7,9 +7,10 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::content::{self, Site};
-use crate::diag::{self, Diagnostic, Severity};
-use crate::l10n::{self, L10n};
+use crate::content::Site;
+use crate::diag::{Diagnostic, Severity};
+use crate::l10n::L10n;
+use crate::project::{self, LoadOptions, Project};
 use crate::render::{self, Options, Sink, write::Staging};
 use crate::search;
 
@@ -26,51 +27,18 @@ pub struct Stats {
     pub index_reused: Vec<String>,
 }
 
-/// Loads the project at `root`: content, then every configured locale (the default first).
-/// `None` when the input has errors; diagnostics are sorted.
+/// Loads the project at `root` as a build does ([`project::load`]): content, the source
+/// locale and `locales` (every configured locale when empty). `None` when the input has
+/// errors; diagnostics are sorted.
 pub fn load(root: &Path, locales: &[String]) -> (Option<(Site, L10n)>, Vec<Diagnostic>) {
-    load_with(root, locales, false)
-}
-
-/// [`load`]; with `defer_articles`, the translated locales' article files are only listed
-/// (see [`L10n::load_deferred`]).
-fn load_with(
-    root: &Path,
-    locales: &[String],
-    defer_articles: bool,
-) -> (Option<(Site, L10n)>, Vec<Diagnostic>) {
-    let (site, mut diags) = content::load_site(root);
-    let Some(site) = site else {
-        diag::sort(&mut diags);
-        return (None, diags);
-    };
-    let configured: Vec<String> = site.config.locales.iter().map(|l| l.get_ref().clone()).collect();
-    for locale in locales {
-        if !configured.contains(locale) {
-            diags.push(Diagnostic::file(
-                Severity::Error,
-                "unknown-locale",
-                "content/site.toml",
-                format!(
-                    "`--locale {locale}` is not one of the configured locales: {}",
-                    configured.join(", ")
-                ),
-            ));
+    let options = LoadOptions { locales: locales.to_vec(), defer_articles: false };
+    let (project, diags) = project::load(root, &options);
+    match project {
+        Some(project) if !diags.iter().any(Diagnostic::is_error) => {
+            (Some((project.site, project.l10n)), diags)
         }
+        _ => (None, diags),
     }
-    // The default locale first: it is the source every other locale falls back to.
-    let default = site.config.default_locale.get_ref().clone();
-    let mut load: Vec<String> = vec![default.clone()];
-    load.extend(configured.iter().filter(|l| **l != default).cloned());
-    diags.extend(crate::checklist::check_bindings(&site));
-    let defer = if defer_articles { article_scopes(&site) } else { BTreeSet::new() };
-    let (l10n, more) = l10n::load_l10n_deferring(root, &load, &defer);
-    diags.extend(more);
-    diag::sort(&mut diags);
-    if diags.iter().any(Diagnostic::is_error) {
-        return (None, diags);
-    }
-    (Some((site, l10n)), diags)
 }
 
 /// The scopes of the site's articles (their `.ftl` file stems).
@@ -78,24 +46,12 @@ fn article_scopes(site: &Site) -> BTreeSet<String> {
     site.articles.iter().map(|a| a.id.clone()).collect()
 }
 
-/// The dashboard's rows from the checker's status.
-fn dashboard_rows(status: &crate::check::Status) -> Vec<render::DashboardRow> {
-    let mut rows = Vec::new();
-    for (locale, locale_status) in &status.locales {
-        for (scope, s) in &locale_status.scopes {
-            rows.push(render::DashboardRow {
-                locale: locale.clone(),
-                scope: scope.clone(),
-                messages: s.messages,
-                translated: s.translated,
-                missing: s.missing,
-                stale: s.stale,
-                errors: s.errors,
-                problems: s.diagnostics.iter().map(Diagnostic::headline).collect(),
-            });
-        }
-    }
-    rows
+/// What `check` reports for the same project and locales, as the build's failure: a build
+/// whose input does not load (or whose files cannot all be parsed) reports exactly that.
+fn failed_check(root: &Path, locales: &[String], strict: bool) -> Vec<Diagnostic> {
+    let options = LoadOptions { locales: locales.to_vec(), defer_articles: false };
+    let checked = project::check(root, &options);
+    project::report(checked.findings.into_iter().map(|f| f.diag), strict)
 }
 
 /// Builds the project at `root` into `out`, with the search index (`search::DIR`) unless
@@ -161,12 +117,15 @@ fn build_with(
 ) -> Result<(Option<Streamed>, Vec<Diagnostic>)> {
     let search = search_mode != search::Mode::Off;
     let timings = Timings::new();
-    let (loaded, mut load_diags) = load_with(root, locales, !keep);
+    let options = LoadOptions { locales: locales.to_vec(), defer_articles: !keep };
+    let (loaded, mut diags) = project::load(root, &options);
     timings.mark("load");
-    let Some((site, mut l10n)) = loaded else { return Ok((None, load_diags)) };
-    let (mut data, more) = crate::check::load_check_inputs(root);
-    let mut diags: Vec<Diagnostic> = more.into_iter().filter(Diagnostic::is_error).collect();
-    timings.mark("check data");
+    let Some(Project { site, mut l10n, mut data, .. }) = loaded else {
+        return Ok((None, failed_check(root, locales, strict)));
+    };
+    if diags.iter().any(Diagnostic::is_error) {
+        return Ok((None, failed_check(root, locales, strict)));
+    }
     // The source locale is loaded whole from the start and never changes: parsed for the
     // checks once, from a clone of its files (sharing their resources).
     let source_files = (l10n.locales.first().cloned())
@@ -189,17 +148,19 @@ fn build_with(
     let articles = article_scopes(&site);
     let names: Vec<String> = l10n.locales.iter().map(|l| l.locale.clone()).collect();
     let mut unreadable = false;
+    // What the pages met while rendering (most of it the checks report, positioned).
+    let mut problems = Vec::new();
     for (k, locale) in names.iter().enumerate() {
         // The locale's files and its lock, side by side.
         let (more, lock) = rayon::join(
             || l10n.load_deferred(root, locale),
-            || (k > 0).then(|| crate::check::load_lock(root, locale)),
+            || (k > 0 && !keep).then(|| crate::check::load_lock(root, locale)),
         );
         unreadable |= more.iter().any(Diagnostic::is_error);
-        load_diags.extend(more);
+        diags.extend(more);
         timings.mark(&format!("{locale} files"));
         if let Some((lock, more)) = lock {
-            diags.extend(more.into_iter().filter(Diagnostic::is_error));
+            diags.extend(more);
             data.locks.insert(locale.clone(), lock);
         }
         // After a file that cannot be read or parsed, only the rest's syntax is checked.
@@ -215,7 +176,7 @@ fn build_with(
                 || run.locale_in(&parsed, &data),
                 || renderer.render_locale(&site, &l10n, &options, locale, &tee),
             );
-            diags.extend(rendered?);
+            problems.extend(rendered?);
             timings.mark(&format!("{locale} check and pages"));
         }
         if !keep && k > 0 {
@@ -236,13 +197,14 @@ fn build_with(
         timings.mark(locale);
     }
     if unreadable {
-        diag::sort(&mut load_diags);
-        return Ok((None, load_diags));
+        return Ok((None, failed_check(root, locales, strict)));
     }
-    diags.extend(load_diags);
-    let (_, status) = run.finish_against(&data, &source);
-    options.dashboard = Some(dashboard_rows(&status));
-    diags.extend(renderer.render_common(&site, &l10n, &options, &tee)?);
+    let (findings, status) = run.finish_against(&data, &source);
+    options.dashboard = Some(project::dashboard_rows(&status));
+    problems.extend(renderer.render_common(&site, &l10n, &options, &tee)?);
+    let source_locale = l10n.source().locale.clone();
+    diags.extend(project::uncovered(&problems, &findings, &source_locale));
+    diags.extend(findings.into_iter().map(|f| f.diag));
     timings.mark("render");
     for media in &site.media {
         match std::fs::read(root.join("content").join(media)) {
@@ -255,8 +217,8 @@ fn build_with(
             )),
         }
     }
-    diag::sort(&mut diags);
-    if diags.iter().any(|d| d.is_error() || strict) {
+    let diags = project::report(diags, strict);
+    if diags.iter().any(Diagnostic::is_error) {
         return Ok((None, diags));
     }
     // The model is kept for `serve`; a streaming build lets it go now, before it waits for

@@ -6,7 +6,8 @@
 //! duplicates), `refs` (variables, terms, message references, unknown references, plurals),
 //! `markup` (Markdown spans, unsafe text), `labels` (UI labels rendered consistently), `text`
 //! (untranslated, glossary), `stale` (lock files), `content` (content and template
-//! references). [`status()`] summarizes the same findings per locale and article for
+//! references), `procedure` (bindings and procedures against the simulator model).
+//! [`severity`] gives each code its one severity. [`status()`] summarizes the same findings per locale and article for
 //! `drillbook l10n status` and the dashboard page; [`stale_messages`] gives only the stale ids,
 //! for the page's "updated in English" markers.
 
@@ -19,6 +20,7 @@ mod markup;
 mod procedure;
 mod refs;
 mod run;
+pub mod severity;
 pub mod stale;
 mod status;
 mod structure;
@@ -37,10 +39,11 @@ use crate::l10n::lock::Lock;
 use crate::l10n::{L10n, UI_SCOPE};
 use crate::paths::{read_text, rel_path};
 
+pub use content::check_article;
 pub use glossary::Glossary;
-pub use run::{Parsed, Run, Source};
+pub use run::{Parsed, Run, Source, stale_in_scope, stale_messages, status};
 pub use stale::load_lock;
-pub use status::{LocaleStatus, ScopeStatus, Status, stale_in_scope, stale_messages, status};
+pub use status::{LocaleStatus, ScopeStatus, Status};
 
 /// Everything `check` judges. Build it with [`load_check_data`] + the two loaders.
 pub struct Input<'a> {

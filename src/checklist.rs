@@ -4,8 +4,7 @@
 //!
 //! Pure: knows the content model and the simulator model, nothing about HTML or Fluent.
 
-use crate::content::{Article, Binding, Block, MsgRef, Procedure, Site, Step};
-use crate::diag::Diagnostic;
+use crate::content::{Article, Binding, Block, MsgRef, Procedure};
 use crate::sim::{ActionKind, Condition, Customer, PurchaseStatus, Scenario, SubscriptionStatus};
 
 /// What a binding's actions repeat over (`for-each`).
@@ -71,7 +70,7 @@ pub fn procedure(article: &Article) -> Option<&Procedure> {
 }
 
 /// Builds the checklist of `article` (`None` without a procedure). Unknown ids in bindings
-/// are ignored here; [`check_bindings`] reports them.
+/// are ignored here; `check` reports them (`unknown-condition`, ...).
 pub fn checklist(article: &Article) -> Option<Checklist<'_>> {
     let procedure = procedure(article)?;
     let default_anchor = procedure.id.as_ref().map(|id| id.get_ref().clone()).unwrap_or_default();
@@ -141,80 +140,6 @@ fn item<'a>(
         requires,
         waits_for: Vec::new(),
         message_ids,
-    }
-}
-
-/// Unknown condition, action or `for-each` ids in bindings, at their position.
-pub fn check_bindings(site: &Site) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    for article in &site.articles {
-        let mut check = |binding: Binding<'_>| {
-            let mut err = |span: std::ops::Range<usize>,
-                           code: &'static str,
-                           what: &str,
-                           id: &str,
-                           known: Vec<&str>| {
-                diags.push(Diagnostic::error(
-                    code,
-                    &article.path,
-                    &article.file_text,
-                    span,
-                    format!(
-                        "unknown {what} `{id}`; the simulator model knows: {}",
-                        known.join(", ")
-                    ),
-                ));
-            };
-            if let Some(c) = binding.done_when {
-                if Condition::from_id(c.get_ref()).is_none() {
-                    err(
-                        c.span(),
-                        "unknown-condition",
-                        "condition",
-                        c.get_ref(),
-                        Condition::ALL.iter().map(|c| c.id()).collect(),
-                    );
-                }
-            }
-            for a in binding.actions {
-                if ActionKind::from_id(a.get_ref()).is_none() {
-                    err(
-                        a.span(),
-                        "unknown-action",
-                        "action",
-                        a.get_ref(),
-                        ActionKind::ALL.iter().map(|a| a.id()).collect(),
-                    );
-                }
-            }
-            if let Some(f) = binding.for_each {
-                if ForEach::from_id(f.get_ref()).is_none() {
-                    err(
-                        f.span(),
-                        "unknown-for-each",
-                        "`for-each` kind",
-                        f.get_ref(),
-                        ForEach::ALL.iter().map(|f| f.id()).collect(),
-                    );
-                }
-            }
-        };
-        for block in &article.body {
-            if let Block::Procedure(p) = block {
-                for prereq in &p.prerequisites {
-                    check(prereq.binding());
-                }
-                walk_steps(&p.steps, &mut |s| check(s.binding()));
-            }
-        }
-    }
-    diags
-}
-
-fn walk_steps<'a>(steps: &'a [Step], f: &mut impl FnMut(&'a Step)) {
-    for step in steps {
-        f(step);
-        walk_steps(&step.substeps, f);
     }
 }
 

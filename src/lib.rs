@@ -1,7 +1,7 @@
 //! drillbook: a static-site generator for localized, rehearsable procedures.
 //!
-//! Data flows one way: `content` + `l10n` load the model, `render` writes pages, `check`
-//! judges translations against the same model. See ARCHITECTURE.md.
+//! Data flows one way: `project` loads the model (`content` + `l10n`) for every command,
+//! `check` judges it, `render` writes pages from it. See ARCHITECTURE.md.
 
 pub mod build;
 pub mod check;
@@ -15,6 +15,7 @@ pub mod l10n;
 pub mod md_shape;
 pub mod new;
 pub mod paths;
+pub mod project;
 pub mod render;
 pub mod search;
 pub mod serve;

@@ -3,8 +3,10 @@
 
 mod body;
 pub mod checklist;
+mod chrome;
 pub mod html;
 pub mod inline;
+mod listing;
 mod pages;
 mod sim_view;
 pub mod write;
@@ -13,10 +15,13 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::content::{Article, MsgRef, Site};
-use crate::diag::{self, Diagnostic, Severity};
+use crate::diag::{self, Diagnostic};
 use crate::l10n::{L10n, Problem, Translator};
 use crate::paths::is_slug;
+use chrome::{Names, SiteText, language_names};
 use html::{Html, escape, plain_text};
+pub(crate) use listing::{ListEntry, Listing, TopicList, available_locales};
+use listing::{listing, neighbours};
 
 pub use pages::ASSETS;
 pub use sim_view::sim_view;
@@ -142,17 +147,23 @@ impl Renderer {
         options: &Options,
         sink: &dyn Sink,
     ) -> std::io::Result<Vec<Diagnostic>> {
-        let mut diags = Vec::new();
+        let mut problems = Vec::new();
         for locale in self.locales.clone() {
-            diags.extend(self.render_locale(site, l10n, options, &locale, sink)?);
+            problems.extend(self.render_locale(site, l10n, options, &locale, sink)?);
         }
-        diags.extend(self.render_common(site, l10n, options, sink)?);
+        problems.extend(self.render_common(site, l10n, options, sink)?);
+        let mut diags: Vec<Diagnostic> =
+            problems.iter().map(|p| p.to_diagnostic(options.strict)).collect();
         diag::sort(&mut diags);
+        diags.dedup();
         Ok(diags)
     }
 
     /// The pages of `locale` (its articles' pages and checklists, and its index), when it
-    /// is one of the selected locales; its files must be loaded. Pages in parallel.
+    /// is one of the selected locales; its files must be loaded. Pages in parallel. An
+    /// article the locale has no translation of gets no page there: its links and index
+    /// entry go to the source locale's page, marked (`check` reports the missing file).
+    /// Returns the problems the pages met (as fallbacks to the source text).
     pub fn render_locale(
         &mut self,
         site: &Site,
@@ -160,38 +171,22 @@ impl Renderer {
         options: &Options,
         locale: &str,
         sink: &dyn Sink,
-    ) -> std::io::Result<Vec<Diagnostic>> {
+    ) -> std::io::Result<Vec<Problem>> {
         use rayon::prelude::*;
 
-        let mut diags = Vec::new();
-        let Some(i) = self.locales.iter().position(|l| l == locale) else { return Ok(diags) };
         let mut problems = Vec::new();
+        let Some(i) = self.locales.iter().position(|l| l == locale) else { return Ok(problems) };
         self.listings[i] = listing(site, l10n, locale, &mut problems);
-        let mut jobs: Vec<&Article> = Vec::new();
-        for article in &site.articles {
-            if self.available[&article.id].iter().any(|l| l == locale) {
-                jobs.push(article);
-            } else {
-                diags.push(Diagnostic::file(
-                    Severity::Warning,
-                    "untranslated-article",
-                    &format!("locales/{locale}/{}.ftl", article.id),
-                    format!(
-                        "article `{}` has no {locale} translation: its {locale} links and index entry go to the {} page, marked",
-                        article.id,
-                        l10n.source().locale
-                    ),
-                ));
-            }
-        }
+        let jobs: Vec<&Article> = (site.articles.iter())
+            .filter(|article| self.available[&article.id].iter().any(|l| l == locale))
+            .collect();
         let page_problems: Vec<Vec<Problem>> = jobs
             .par_iter()
             .map(|article| self.render_article(site, l10n, options, i, article, sink))
             .collect::<std::io::Result<_>>()?;
         problems.extend(page_problems.into_iter().flatten());
         problems.extend(self.render_locale_index(site, l10n, i, sink)?);
-        diags.extend(problems.iter().map(|p| p.to_diagnostic(options.strict)));
-        Ok(diags)
+        Ok(problems)
     }
 
     /// The files of no one locale: the root and 404 pages, sitemap, robots.txt, assets, and
@@ -202,8 +197,7 @@ impl Renderer {
         l10n: &L10n,
         options: &Options,
         sink: &dyn Sink,
-    ) -> std::io::Result<Vec<Diagnostic>> {
-        let mut diags = check_message_refs(site, l10n);
+    ) -> std::io::Result<Vec<Problem>> {
         let mut problems = self.problems.clone();
         let locales: Vec<&str> = self.locales.iter().map(String::as_str).collect();
         // The dashboards and the sitemap grow with the site: beside each other.
@@ -230,8 +224,7 @@ impl Renderer {
         for (name, bytes) in ASSETS {
             sink.put(&format!("assets/{name}"), bytes)?;
         }
-        diags.extend(problems.iter().map(|p| p.to_diagnostic(options.strict)));
-        Ok(diags)
+        Ok(problems)
     }
 
     /// Article `article`'s pages in the `i`th locale: the article page, and its checklist
@@ -379,231 +372,6 @@ impl Renderer {
             problems.extend(self.render_locale_index(site, l10n, i, sink)?);
         }
         Ok(problems)
-    }
-}
-
-/// Each article's (previous, next) in its topic, as the pager shows them.
-fn neighbours(listing: &[TopicList]) -> BTreeMap<&str, (Option<&str>, Option<&str>)> {
-    let mut out = BTreeMap::new();
-    for topic in listing {
-        for (i, entry) in topic.entries.iter().enumerate() {
-            let prev = i.checked_sub(1).map(|j| topic.entries[j].id.as_str());
-            let next = topic.entries.get(i + 1).map(|e| e.id.as_str());
-            out.insert(entry.id.as_str(), (prev, next));
-        }
-    }
-    out
-}
-
-/// `unknown-message`: the message ids article `article` names that the source locale does
-/// not define.
-pub fn article_message_refs(l10n: &L10n, article: &Article) -> Vec<Diagnostic> {
-    let source = &l10n.source().locale;
-    let mut diags = Vec::new();
-    let t = l10n.translator(source, &article.id);
-    for msg in article.message_refs() {
-        if !msg.get_ref().is_empty() && !t.has_source_message(msg.get_ref()) {
-            diags.push(Diagnostic::error(
-                "unknown-message",
-                &article.path,
-                &article.file_text,
-                msg.span(),
-                format!(
-                    "message `{}` is not defined in locales/{source}/{}.ftl",
-                    msg.get_ref(),
-                    article.id
-                ),
-            ));
-        }
-    }
-    diags
-}
-
-/// Every message id named by content must exist in the source locale.
-fn check_message_refs(site: &Site, l10n: &L10n) -> Vec<Diagnostic> {
-    let source = l10n.source().locale.clone();
-    use rayon::prelude::*;
-    let per_article: Vec<Vec<Diagnostic>> =
-        site.articles.par_iter().map(|article| article_message_refs(l10n, article)).collect();
-    let mut diags: Vec<Diagnostic> = per_article.into_iter().flatten().collect();
-    let site_t = l10n.translator(&source, "site");
-    if !site_t.has_source_message(site.config.title.get_ref()) {
-        diags.push(Diagnostic::file(
-            Severity::Error,
-            "unknown-message",
-            "content/site.toml",
-            format!(
-                "site title message `{}` is not defined in locales/{source}/site.ftl",
-                site.config.title.get_ref()
-            ),
-        ));
-    }
-    diags
-}
-
-/// A topic of a locale's index: its articles in the order the index and the pager show them.
-pub(crate) struct TopicList {
-    pub topic: String,
-    pub entries: Vec<ListEntry>,
-}
-
-pub(crate) struct ListEntry {
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    /// False: the locale has no translation; the entry shows the source locale's text and
-    /// links to its page.
-    pub translated: bool,
-}
-
-/// A locale's index: its topics, and where each article is in them (for the pager).
-#[derive(Default)]
-pub(crate) struct Listing {
-    pub topics: Vec<TopicList>,
-    /// Article id -> (topic, position in the topic's entries).
-    places: rustc_hash::FxHashMap<String, (usize, usize)>,
-}
-
-impl Listing {
-    /// The topic that lists article `id`, and its position there.
-    pub(crate) fn place(&self, id: &str) -> Option<(&TopicList, usize)> {
-        let &(topic, i) = self.places.get(id)?;
-        Some((&self.topics[topic], i))
-    }
-}
-
-/// Articles by topic (topics by id, articles by title in the locale) for one locale.
-/// Articles' titles in parallel: this runs before the locale's pages, on every build.
-fn listing(site: &Site, l10n: &L10n, locale: &str, problems: &mut Vec<Problem>) -> Listing {
-    use rayon::prelude::*;
-    let entries: Vec<(ListEntry, Vec<Problem>)> = site
-        .articles
-        .par_iter()
-        .map(|article| {
-            let translated = is_translated(l10n, locale, &article.id);
-            let from = if translated { locale } else { l10n.source().locale.as_str() };
-            // Most titles and descriptions are text alone: read without making a bundle.
-            let text_only = |msg: &crate::content::MsgRef| {
-                l10n.text_only_message(from, &article.id, msg.get_ref())
-            };
-            let (title, description, found) =
-                match (text_only(&article.title), text_only(&article.description)) {
-                    (Some(title), Some(description)) => (title, description, Vec::new()),
-                    _ => {
-                        let t = l10n.translator(from, &article.id);
-                        let (title, mut found) = t.message(article.title.get_ref(), None);
-                        let (description, more) = t.message(article.description.get_ref(), None);
-                        found.extend(more);
-                        (title.value, description.value, found)
-                    }
-                };
-            let entry = ListEntry {
-                id: article.id.clone(),
-                title: plain_text(&title),
-                description: plain_text(&description),
-                translated,
-            };
-            (entry, found)
-        })
-        .collect();
-    let mut topics: BTreeMap<&str, Vec<ListEntry>> = BTreeMap::new();
-    for (article, (entry, found)) in site.articles.iter().zip(entries) {
-        problems.extend(found);
-        topics.entry(article.topic.get_ref()).or_default().push(entry);
-    }
-    let topics: Vec<TopicList> = topics
-        .into_iter()
-        .map(|(topic, mut entries)| {
-            entries.sort_by(|a, b| (&a.title, &a.id).cmp(&(&b.title, &b.id)));
-            TopicList { topic: topic.to_string(), entries }
-        })
-        .collect();
-    let mut places = rustc_hash::FxHashMap::default();
-    for (t, topic) in topics.iter().enumerate() {
-        for (i, entry) in topic.entries.iter().enumerate() {
-            places.entry(entry.id.clone()).or_insert((t, i));
-        }
-    }
-    Listing { topics, places }
-}
-
-/// The configured locales that have article `id` (the source locale always does).
-pub(crate) fn available_locales(site: &Site, l10n: &L10n, id: &str) -> Vec<String> {
-    site.config
-        .locales
-        .iter()
-        .map(|l| l.get_ref().clone())
-        .filter(|l| is_translated(l10n, l, id))
-        .collect()
-}
-
-/// A locale's translator of texts every page shows (site chrome, checklist words), with
-/// its plain texts memoized: each is formatted once per build instead of once per page
-/// (measured: a third of the chrome's cost on a 1,000-article site). Problems are kept with
-/// the text and handed out on every use, as without the memo.
-pub(crate) struct SiteText {
-    t: Translator,
-    plain: Memo<(String, Vec<Problem>)>,
-    plural: Memo<pages::PluralTexts>,
-    lists: Memo<(Vec<String>, Vec<Problem>)>,
-}
-
-/// Texts by key, shared by the threads rendering a locale's pages.
-type Memo<T> = std::sync::Mutex<rustc_hash::FxHashMap<String, T>>;
-
-impl SiteText {
-    pub(crate) fn new(t: Translator) -> SiteText {
-        SiteText {
-            t,
-            plain: Default::default(),
-            plural: Default::default(),
-            lists: Default::default(),
-        }
-    }
-
-    /// The memoized texts under `key`, made by `make` on first use (with their problems).
-    pub(crate) fn list(
-        &self,
-        key: &str,
-        make: impl FnOnce(&Translator) -> (Vec<String>, Vec<Problem>),
-    ) -> (Vec<String>, Vec<Problem>) {
-        memoized(&self.lists, key, || make(&self.t))
-    }
-
-    /// Message `id` (no arguments) as plain text, and the problems formatting it met.
-    pub(crate) fn plain(&self, id: &str) -> (String, Vec<Problem>) {
-        memoized(&self.plain, id, || {
-            let (text, problems) = self.t.message(id, None);
-            (plain_text(&text.value), problems)
-        })
-    }
-
-    /// The memoized plural texts of `id`, computed by `make` on first use.
-    pub(crate) fn plural(
-        &self,
-        id: &str,
-        make: impl FnOnce(&Translator) -> pages::PluralTexts,
-    ) -> pages::PluralTexts {
-        memoized(&self.plural, id, || make(&self.t))
-    }
-}
-
-/// `memo`'s value under `key`, made by `make` on first use. The lock is held while `make`
-/// runs, so each value is made once.
-fn memoized<T: Clone>(memo: &Memo<T>, key: &str, make: impl FnOnce() -> T) -> T {
-    let mut memo = memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(hit) = memo.get(key) {
-        return hit.clone();
-    }
-    let value = make();
-    memo.insert(key.to_string(), value.clone());
-    value
-}
-
-impl std::ops::Deref for SiteText {
-    type Target = Translator;
-    fn deref(&self) -> &Translator {
-        &self.t
     }
 }
 
@@ -817,21 +585,6 @@ impl<'a> PageCtx<'a> {
 /// Whether `locale` has its own translation of article `id` (the source always has).
 pub(crate) fn is_translated(l10n: &L10n, locale: &str, id: &str) -> bool {
     locale == l10n.source().locale || l10n.locale(locale).is_some_and(|files| files.has(id))
-}
-
-/// Each locale's name in its own language (`language-name` in its `site.ftl`).
-pub(crate) type Names = BTreeMap<String, String>;
-
-fn language_names(l10n: &L10n, problems: &mut Vec<Problem>) -> Names {
-    l10n.locales
-        .iter()
-        .map(|files| {
-            let (text, more) =
-                l10n.translator(&files.locale, "site").message("language-name", None);
-            problems.extend(more);
-            (files.locale.clone(), plain_text(&text.value))
-        })
-        .collect()
 }
 
 #[cfg(test)]

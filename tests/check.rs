@@ -49,4 +49,5 @@ fixtures! {
     unknown_message,
     crlf_files,
     bom_files,
+    ui_label_with_variable,
 }

@@ -73,7 +73,12 @@ fn shipped_locales_pass_check_with_no_errors_and_no_warnings() {
 fn json_output_lists_findings_with_locale_and_message_id() {
     let dir = project();
     edit(&dir.path().join("locales/de-DE/site.ftl"), "nav-skip = ", "nav-skipp = ");
+    // A lagging translation is a warning; `--strict` makes it an error.
     let (code, stdout, _) = run(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(code, 0, "{stdout}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+    assert_eq!((&json["errors"], &json["warnings"]), (&0.into(), &4.into()), "{stdout}");
+    let (code, stdout, _) = run(dir.path(), &["check", "--format", "json", "--strict"]);
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
     let diags = json["diagnostics"].as_array().unwrap();
@@ -83,9 +88,11 @@ fn json_output_lists_findings_with_locale_and_message_id() {
     assert_eq!(missing["id"], "nav-skip");
     assert_eq!(missing["path"], "locales/de-DE/site.ftl");
     assert!(missing["line"].as_u64().is_some());
-    assert_eq!(json["errors"], 1);
-    // The missing message, and the two external articles the shipped article links to.
-    assert_eq!(json["warnings"], 3);
+    assert_eq!(missing["severity"], "error");
+    // The missing and the obsolete message; the two external articles the shipped article
+    // links to stay warnings.
+    assert_eq!(json["errors"], 2);
+    assert_eq!(json["warnings"], 2);
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! every finding of compare-locales must also be reported by `drillbook check`, for the same
 //! file and message id.
 //!
-//! compare-locales is installed with `python3 -m pip install compare-locales` when missing.
-//! Only when python3 or pip are absent is the test skipped, loudly.
+//! compare-locales must be installed (`scripts/test.sh` installs it when missing); without it
+//! the test fails.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -13,9 +13,10 @@ use serde_json::Value;
 
 const TRANSLATED: [&str; 5] = ["de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"];
 
-/// The command that runs compare-locales, installing it from PyPI when missing. `None` only
-/// when python3 or pip are absent; a failed install with pip present is a test failure.
-fn compare_locales() -> Option<Vec<String>> {
+/// The command that runs compare-locales. A missing compare-locales fails the test:
+/// `scripts/test.sh` installs it (`python3 -m pip install compare-locales`) before running
+/// the tests, and a test run without it proves nothing.
+fn compare_locales() -> Vec<String> {
     let works = |cmd: &[String]| {
         Command::new(&cmd[0])
             .args(&cmd[1..])
@@ -25,21 +26,11 @@ fn compare_locales() -> Option<Vec<String>> {
     };
     let script = vec!["compare-locales".to_string()];
     let module = ["python3", "-m", "compare_locales.commands"].map(String::from).to_vec();
-    if let Some(cmd) = [&script, &module].into_iter().find(|cmd| works(cmd)) {
-        return Some(cmd.clone());
-    }
-    let pip = ["python3", "-m", "pip"].map(String::from).to_vec();
-    if !works(&pip) {
-        return None;
-    }
-    let status = Command::new("python3")
-        .args(["-m", "pip", "install", "--quiet", "compare-locales"])
-        .status()
-        .expect("run pip");
-    assert!(status.success(), "`python3 -m pip install compare-locales` failed: {status}");
-    let cmd = [script, module].into_iter().find(|cmd| works(cmd));
-    assert!(cmd.is_some(), "compare-locales was installed but does not run");
-    cmd
+    let found = [script, module].into_iter().find(|cmd| works(cmd));
+    found.expect(
+        "compare-locales is not installed: run `bash scripts/test.sh`, which installs it, or \
+         `python3 -m pip install compare-locales`",
+    )
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -268,12 +259,7 @@ fn mutations() -> Vec<(&'static str, Mutation)> {
 
 #[test]
 fn check_reports_everything_compare_locales_reports() {
-    let Some(cmd) = compare_locales() else {
-        eprintln!(
-            "\n\n!!! SKIPPED check_reports_everything_compare_locales_reports: python3/pip not available, cannot install compare-locales !!!\n"
-        );
-        return;
-    };
+    let cmd = compare_locales();
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     for (name, mutate) in mutations() {
         let dir = tempfile::tempdir().unwrap();

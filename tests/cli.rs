@@ -39,9 +39,12 @@ fn missing_translation_falls_back_with_a_marker_and_a_warning() {
     let project = fixture("mini");
     let out = drillbook(project.path(), &["build"]);
     assert_eq!(out.code, 0);
-    assert_eq!(
-        out.stderr.lines().next().unwrap(),
-        "locales/de-DE/suspend-a-subscription.ftl: warning[missing-message]: `row-name` is missing in de-DE; the page shows the en-US text"
+    assert!(
+        out.stderr.contains(
+            "locales/de-DE/suspend-a-subscription.ftl:10:1: warning[missing-message]: message `row-name` is in en-US but not in de-DE"
+        ),
+        "{}",
+        out.stderr
     );
     let html =
         fs::read_to_string(project.path().join("site/de-DE/suspend-a-subscription/index.html"))
@@ -60,7 +63,8 @@ fn strict_turns_a_missing_translation_into_a_failure_and_keeps_the_old_site() {
     let out = drillbook(project.path(), &["build", "--strict"]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stderr.contains("error[missing-message]: `row-name` is missing in de-DE"),
+        out.stderr
+            .contains("error[missing-message]: message `row-name` is in en-US but not in de-DE"),
         "{}",
         out.stderr
     );
@@ -72,13 +76,27 @@ fn strict_turns_a_missing_translation_into_a_failure_and_keeps_the_old_site() {
 fn untrusted_text_never_reaches_the_page_as_markup() {
     let project = fixture("mini");
     assert_eq!(drillbook(project.path(), &["build"]).code, 0);
+    let index = project.path().join("site/index.html");
+    let before = fs::read(&index).unwrap();
+    // Raw HTML and a `javascript:` link in a message are errors (`unsafe-text`): no page
+    // is written.
+    for locale in ["en-US", "de-DE"] {
+        let path = format!("locales/{locale}/suspend-a-subscription.ftl");
+        let text = fs::read_to_string(project.path().join(&path)).unwrap();
+        let intro = text.lines().find(|l| l.starts_with("intro = ")).unwrap().to_string();
+        let unsafe_intro = format!("{intro} <b>Raw HTML</b> [bad](javascript:alert(1))");
+        edit(project.path(), &path, &intro, &unsafe_intro);
+    }
+    let out = drillbook(project.path(), &["build"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("error[unsafe-text]"), "{}", out.stderr);
+    assert_eq!(fs::read(&index).unwrap(), before);
     for locale in ["en-US", "de-DE"] {
         let html = fs::read_to_string(
             project.path().join(format!("site/{locale}/suspend-a-subscription/index.html")),
         )
         .unwrap();
-        assert!(!html.contains("<b>"), "raw HTML escaped");
-        assert!(html.contains("&lt;b&gt;"));
+        assert!(!html.contains("<b>"), "the old site stays");
         assert!(!html.to_ascii_lowercase().contains("javascript:"));
         assert!(html.contains("&lt;name&gt;"), "code is escaped");
     }
@@ -113,7 +131,7 @@ fn two_builds_are_byte_identical() {
 }
 
 /// Each invalid fixture: the shipped mini site with one file broken; the exact first
-/// diagnostic (with source line and caret) and exit code 1; the old site survives.
+/// error (with source line and caret) and exit code 1; the old site survives.
 fn assert_invalid(path: &str, from: &str, to: &str, expected: &str) {
     let project = fixture("mini");
     assert_eq!(drillbook(project.path(), &["build"]).code, 0);
@@ -121,7 +139,16 @@ fn assert_invalid(path: &str, from: &str, to: &str, expected: &str) {
     edit(project.path(), path, from, to);
     let out = drillbook(project.path(), &["build"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(out.stderr.starts_with(expected), "expected:\n{expected}\nactual:\n{}", out.stderr);
+    // The first error (warnings of the untranslated mini site may come before it).
+    let first = out
+        .stderr
+        .find(": error[")
+        .map_or(0, |at| out.stderr[..at].rfind('\n').map_or(0, |n| n + 1));
+    assert!(
+        out.stderr[first..].starts_with(expected),
+        "expected:\n{expected}\nactual:\n{}",
+        out.stderr
+    );
     assert_eq!(fs::read(project.path().join("site/en-US/index.html")).unwrap(), before);
 }
 

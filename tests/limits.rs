@@ -110,8 +110,8 @@ fn an_80_kb_markdown_run_stays_under_100_mb() {
 }
 
 /// Bidi controls and zero-width characters passed `build --strict` into the simulator's JSON
-/// (issue 34). Each is now reported by `check` where it is written, and no output of the
-/// build has one: pages, the simulator's and the checklist's JSON, `checklist.md`.
+/// (issue 34). Each is now reported by `check` (and `build`) where it is written, and no
+/// rendered output has one: pages, the simulator's and the checklist's JSON, `checklist.md`.
 #[test]
 fn invisible_characters_reach_no_output_and_check_names_each() {
     let hidden =
@@ -142,13 +142,20 @@ fn invisible_characters_reach_no_output_and_check_names_each() {
         }
     }
 
+    // `build` fails on what `check` fails on (issue 29), and writes nothing.
     let out = dir.path().join("out");
     let build = drillbook(
         dir.path(),
         &["build", "--strict", "--no-search", "--out", out.to_str().unwrap()],
     );
-    assert_eq!(build.code, 0, "{}", build.stderr);
-    let files = support::tree(&out);
+    assert_eq!(build.code, 1, "{}", build.stderr);
+    assert!(build.stderr.contains("error[unsafe-text]"), "{}", build.stderr);
+    assert!(!out.exists());
+    // What the renderer would write anyway has none of them.
+    let (loaded, diags) = drillbook::build::load(dir.path(), &[]);
+    let (site, l10n) = loaded.unwrap_or_else(|| panic!("{diags:?}"));
+    let options = drillbook::render::Options::default();
+    let files = drillbook::render::render_to_memory(&site, &l10n, &options).0;
     let page = &files["de-DE/remove-a-relationship/index.html"];
     assert!(String::from_utf8_lossy(page).contains("drillbook-sim-data"));
     assert!(files.keys().any(|f| f.starts_with("de-DE/") && f.ends_with("checklist.md")));

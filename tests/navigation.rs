@@ -27,7 +27,15 @@ fn project_with_untranslated_article() -> tempfile::TempDir {
 #[test]
 fn untranslated_articles_link_to_english_and_are_marked() {
     let project = project_with_untranslated_article();
-    // A German link to the untranslated article.
+    // The build refuses a broken anchor (`check_reports_broken_anchors_and_links`).
+    edit(
+        project.path(),
+        "locales/en-US/suspend-first.ftl",
+        " and [nothing](remove-a-relationship.md#nope)",
+        "",
+    );
+    // A German link to the untranslated article (and the same link in every locale, as the
+    // checks want link targets kept).
     edit(
         project.path(),
         "locales/de-DE/remove-a-relationship.ftl",
@@ -38,11 +46,25 @@ fn untranslated_articles_link_to_english_and_are_marked() {
         project.path(),
         "locales/en-US/remove-a-relationship.ftl",
         "step-suspend-repeat = Repeat these steps for each active subscription.",
-        "step-suspend-repeat = Repeat these steps for each active subscription (see [Suspend first](suspend-first.md)).",
+        "step-suspend-repeat = Repeat these steps for each active subscription (see [First](suspend-first.md)).",
     );
+    // The link text in the glossary's approved form of "suspend".
+    for (locale, text) in
+        [("nl-NL", "opschorten"), ("ru-RU", "приостановка"), ("sv-SE", "pausa"), ("zh-CN", "暂停")]
+    {
+        let path = format!("locales/{locale}/remove-a-relationship.ftl");
+        let file = fs::read_to_string(project.path().join(&path)).unwrap();
+        let line = file.lines().find(|l| l.starts_with("step-suspend-repeat = ")).unwrap();
+        edit(project.path(), &path, line, &format!("{line} ([{text}](suspend-first.md))"));
+    }
     let out = drillbook(project.path(), &["build"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("locales/de-DE/suspend-first.ftl: warning[untranslated-article]: article `suspend-first` has no de-DE translation"));
+    // Not yet translated: a warning (`--strict` makes it an error).
+    assert!(
+        out.stderr.contains("locales/de-DE/suspend-first.ftl: warning[missing-file]: `suspend-first.ftl` is in en-US but not in de-DE"),
+        "{}",
+        out.stderr
+    );
     let site = project.path().join("site");
     assert!(
         !site.join("de-DE/suspend-first/index.html").exists(),

@@ -21,8 +21,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Result;
 
-use crate::build::{Model, dashboard_rows};
+use crate::build::Model;
 use crate::diag::{self, Diagnostic};
+use crate::project::dashboard_rows;
 use crate::render::Sink;
 
 /// The model of the last good build of `root` into `out`.
@@ -123,7 +124,7 @@ impl Session {
         for (locale, id) in edits {
             if *locale == source {
                 if let Some(article) = self.model.site.article(id) {
-                    diags.extend(crate::render::article_message_refs(&self.model.l10n, article));
+                    diags.extend(crate::check::check_article(&self.model.l10n, article));
                 }
             }
         }
@@ -158,10 +159,8 @@ impl Session {
             }
         }
         drop(tee);
-        diags.extend(problems.iter().map(|p| p.to_diagnostic(options.strict)));
-        diag::sort(&mut diags);
-        diags.dedup();
-        Ok((Some(sink.into_written()), diags))
+        diags.extend(problems.iter().map(|p| p.to_diagnostic(false)));
+        Ok((Some(sink.into_written()), crate::project::report(diags, options.strict)))
     }
 
     fn locale_files_mut(&mut self, locale: &str) -> &mut crate::l10n::LocaleFiles {
@@ -180,8 +179,8 @@ impl Session {
         let sink = InPlace::new(&self.out);
         let problems = renderer.render_dashboards(site, l10n, &rows, &sink)?;
         options.dashboard = Some(rows);
-        let diags = problems.iter().map(|p| p.to_diagnostic(options.strict)).collect();
-        Ok((sink.into_written(), diags))
+        let diags = problems.iter().map(|p| p.to_diagnostic(false));
+        Ok((sink.into_written(), crate::project::report(diags, options.strict)))
     }
 }
 

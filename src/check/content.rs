@@ -4,8 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::check::{Finding, Locale};
-use crate::content::{Block, List, MsgRef, Site, Step};
+use crate::content::{Article, Block, List, MsgRef, Site, Step};
 use crate::diag::{Diagnostic, Severity};
+use crate::l10n::L10n;
 
 const SITE_SCOPE: &str = "site";
 
@@ -128,12 +129,33 @@ pub(crate) fn check_content(
     let config_path = "content/site.toml";
     ctx.msg(config_path, SITE_SCOPE, &site_ids, &site.config.title);
     for article in &site.articles {
+        ctx.article(article);
+    }
+}
+
+/// `unknown-message` of one article, from the source locale of `l10n`: what `serve` checks
+/// after an edit of the article's source file.
+pub fn check_article(l10n: &L10n, article: &Article) -> Vec<Diagnostic> {
+    let scopes = [crate::l10n::UI_SCOPE, SITE_SCOPE, article.id.as_str()];
+    let parsed = crate::check::parse(&[l10n.source()], Some(&scopes));
+    let Some(source) = parsed.first() else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut texts = BTreeMap::new();
+    texts.insert(article.path.as_str(), article.file_text.as_str());
+    let mut ctx = Ctx { source, sources: texts, site_ids: BTreeSet::new(), out: &mut out };
+    ctx.site_ids = ctx.ids(SITE_SCOPE);
+    ctx.article(article);
+    out.into_iter().map(|f| f.diag).collect()
+}
+
+impl Ctx<'_> {
+    fn article(&mut self, article: &Article) {
         let path = if article.path.is_empty() {
             format!("content/articles/{}.toml", article.id)
         } else {
             article.path.clone()
         };
-        let ids = ctx.ids(&article.id);
+        let ids = self.ids(&article.id);
         let scope = article.id.as_str();
         for msg in [
             Some(&article.title),
@@ -144,11 +166,13 @@ pub(crate) fn check_content(
         .into_iter()
         .flatten()
         {
-            ctx.msg(&path, scope, &ids, msg);
+            self.msg(&path, scope, &ids, msg);
         }
         let topic = format!("topic-{}", article.topic.get_ref());
-        ctx.require(&path, SITE_SCOPE, &site_ids, &topic, article.topic.span());
-        ctx.blocks(&path, scope, &ids, &article.body);
+        let site_ids = std::mem::take(&mut self.site_ids);
+        self.require(&path, SITE_SCOPE, &site_ids, &topic, article.topic.span());
+        self.site_ids = site_ids;
+        self.blocks(&path, scope, &ids, &article.body);
     }
 }
 

@@ -6,16 +6,19 @@
 //!   prerequisite asks for;
 //! - `unknown-label`: a step names a UI label (term) the simulator never shows;
 //! - `note-property`: an alert's stated model property does not hold in some reachable state.
+//!
+//! And before any replay, [`check_bindings`]: `unknown-condition`, `unknown-action` and
+//! `unknown-for-each`, a binding naming what the model does not know.
 
 use std::collections::{BTreeSet, HashSet, VecDeque};
 
 use crate::check::{Finding, Locale, ast};
 use crate::checklist::{Checklist, ForEach, checklist};
-use crate::content::{Article, Block, Site, Step};
+use crate::content::{Article, Binding, Block, Site, Step};
 use crate::diag::{Diagnostic, Severity};
 use crate::sim::{
-    Action, ActionKind, PurchaseStatus, Reason, Scenario, State, SubscriptionStatus, UI_LABELS,
-    apply, scenarios_in_set,
+    Action, ActionKind, Condition, PurchaseStatus, Reason, Scenario, State, SubscriptionStatus,
+    UI_LABELS, apply, scenarios_in_set,
 };
 
 /// Properties an alert may state, by id.
@@ -23,6 +26,85 @@ pub(crate) const PROPERTIES: [&str; 1] = ["remove-inactive-while-subscriptions-a
 
 /// States explored per scenario when checking a property (the shipped ones have < 200).
 const MAX_STATES: usize = 50_000;
+
+/// Unknown condition, action or `for-each` ids in the steps' and prerequisites' bindings,
+/// at their position.
+pub(crate) fn check_bindings(site: &Site, source: &str, out: &mut Vec<Finding>) {
+    for article in &site.articles {
+        let mut check = |binding: Binding<'_>| {
+            let mut err = |span: std::ops::Range<usize>,
+                           code: &'static str,
+                           what: &str,
+                           id: &str,
+                           known: Vec<&str>| {
+                let diag = Diagnostic::error(
+                    code,
+                    &article.path,
+                    &article.file_text,
+                    span,
+                    format!(
+                        "unknown {what} `{id}`; the simulator model knows: {}",
+                        known.join(", ")
+                    ),
+                );
+                out.push(Finding {
+                    diag,
+                    locale: source.to_string(),
+                    scope: article.id.clone(),
+                    id: None,
+                });
+            };
+            if let Some(c) = binding.done_when {
+                if Condition::from_id(c.get_ref()).is_none() {
+                    err(
+                        c.span(),
+                        "unknown-condition",
+                        "condition",
+                        c.get_ref(),
+                        Condition::ALL.iter().map(|c| c.id()).collect(),
+                    );
+                }
+            }
+            for a in binding.actions {
+                if ActionKind::from_id(a.get_ref()).is_none() {
+                    err(
+                        a.span(),
+                        "unknown-action",
+                        "action",
+                        a.get_ref(),
+                        ActionKind::ALL.iter().map(|a| a.id()).collect(),
+                    );
+                }
+            }
+            if let Some(f) = binding.for_each {
+                if ForEach::from_id(f.get_ref()).is_none() {
+                    err(
+                        f.span(),
+                        "unknown-for-each",
+                        "`for-each` kind",
+                        f.get_ref(),
+                        ForEach::ALL.iter().map(|f| f.id()).collect(),
+                    );
+                }
+            }
+        };
+        for block in &article.body {
+            if let Block::Procedure(p) = block {
+                for prereq in &p.prerequisites {
+                    check(prereq.binding());
+                }
+                walk_steps(&p.steps, &mut |s| check(s.binding()));
+            }
+        }
+    }
+}
+
+fn walk_steps<'a>(steps: &'a [Step], f: &mut impl FnMut(&'a Step)) {
+    for step in steps {
+        f(step);
+        walk_steps(&step.substeps, f);
+    }
+}
 
 pub(crate) fn check_procedures(site: &Site, source: &Locale<'_>, all: &mut Vec<Finding>) {
     let mut found = Vec::new();

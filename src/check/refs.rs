@@ -50,6 +50,36 @@ pub(crate) fn check_pair(pair: &Pair<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// `variable-mismatch` for the UI labels the simulator shows (`sim::UI_LABELS`): it
+/// formats each of these terms on its own, with no arguments, so a variable in one (in any
+/// locale) fails to format.
+pub(crate) fn check_label_variables(locale: &Locale<'_>, out: &mut Vec<Finding>) {
+    for (scope, file) in &locale.files {
+        for entry in file.entries().iter().filter(|e| e.is_term) {
+            let name = &entry.id[1..];
+            if !crate::sim::UI_LABELS.contains(&name) {
+                continue;
+            }
+            let mut variables = BTreeSet::new();
+            for pattern in entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value))
+            {
+                variables.extend(ast::refs(pattern).variables);
+            }
+            if variables.is_empty() {
+                continue;
+            }
+            let message = format!(
+                "`{}` uses {}; the simulator shows this UI label on its own, with no arguments",
+                entry.id,
+                list(&variables.iter().collect(), "$")
+            );
+            let span = entry.offset..entry.offset + entry.id.len();
+            let key = (locale.name, *scope, Some(entry.id.as_str()));
+            out.push(file.finding(Severity::Error, "variable-mismatch", span, key, message));
+        }
+    }
+}
+
 /// `variable-mismatch`: the same variables as the English, and every variable of the English
 /// default path on the translation's default path too.
 fn check_variables(pair: &Pair<'_>, en: &ast::Refs, tr: &ast::Refs, out: &mut Vec<Finding>) {
@@ -244,7 +274,7 @@ pub(crate) fn check_plurals(
                         );
                         out.push(file.finding(
                             Severity::Warning,
-                            "plural-categories",
+                            "plural-unused",
                             at..at + 1,
                             key,
                             message,

@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::check::{
-    CheckData, Finding, Locale, Status, content, for_each_pair, labels, links, markup, procedure,
-    refs, stale, status, structure, text,
+    CheckData, Finding, Input, Locale, Status, content, findings_and_status, for_each_pair, labels,
+    links, markup, parse_locales, procedure, refs, stale, structure, text,
 };
 use crate::content::Site;
 use crate::l10n::L10n;
@@ -86,7 +86,7 @@ pub(crate) struct Examined {
     findings: Vec<Finding>,
     external: links::Externals,
     /// For a translated locale: its status.
-    status: Option<(String, status::LocaleStatus)>,
+    status: Option<(String, super::status::LocaleStatus)>,
 }
 
 impl<'s> Run<'s> {
@@ -114,6 +114,9 @@ impl<'s> Run<'s> {
         let mut links = site.map(links::LinkCheck::new);
         if let Some(links) = &mut links {
             links.content(source.name, &mut findings);
+        }
+        for finding in &mut findings {
+            crate::check::severity::settle(&mut finding.diag, false);
         }
         Run {
             site,
@@ -196,6 +199,7 @@ impl<'s> Run<'s> {
         structure::check_duplicates(locale, &mut out);
         markup::check_unsafe(locale, &mut out);
         refs::check_unknown_refs(locale, &mut out);
+        refs::check_label_variables(locale, &mut out);
         if locale.name == source.name {
             refs::check_plurals(source, None, &mut out);
         } else {
@@ -222,8 +226,11 @@ impl<'s> Run<'s> {
             Some(links) => links.examine(locale, &mut out),
             None => links::Externals::new(),
         };
+        for finding in &mut out {
+            crate::check::severity::settle(&mut finding.diag, false);
+        }
         let status = (locale.name != source.name)
-            .then(|| (locale.name.to_string(), status::locale_status(source, locale, &out)));
+            .then(|| (locale.name.to_string(), super::status::locale_status(source, locale, &out)));
         Examined { findings: out, external, status }
     }
 
@@ -265,6 +272,7 @@ impl<'s> Run<'s> {
         debug_assert_eq!(source.name, self.source);
         let mut late = Vec::new();
         if let Some(site) = self.site {
+            procedure::check_bindings(site, source.name, &mut late);
             content::check_content(site, source, &data.content_sources, &mut late);
             procedure::check_procedures(site, source, &mut late);
         }
@@ -272,6 +280,9 @@ impl<'s> Run<'s> {
             links.finish(&mut late);
         }
         content::check_templates(source, &data.template_sources, &mut late);
+        for finding in &mut late {
+            crate::check::severity::settle(&mut finding.diag, false);
+        }
         // A summary can be about a translated locale (its first link is there).
         for finding in &late {
             if let Some(locale) = self.status.locales.get_mut(&finding.locale) {
@@ -299,6 +310,59 @@ pub(crate) fn stale_by_scope(found: &[Finding]) -> BTreeMap<(String, String), BT
         }
     }
     out
+}
+
+/// Only the stale message ids per `(locale, scope)` (the shape of `render::Options::stale`),
+/// without running the other checks: what `build` needs for its "updated in English"
+/// markers. Pure: no IO.
+pub fn stale_messages(input: &Input<'_>) -> BTreeMap<(String, String), BTreeSet<String>> {
+    let locales = parse_locales(input.l10n);
+    let mut out = BTreeMap::new();
+    let Some((source, targets)) = locales.split_first() else { return out };
+    use rayon::prelude::*;
+    let prints = crate::check::stale::fingerprints(source);
+    let found: Vec<_> = targets
+        .par_iter()
+        .map(|target| {
+            let mut found = Vec::new();
+            let lock = lock_of(input.data, target.name);
+            crate::check::stale::check_stale_with(&prints, source, target, lock, &mut found);
+            stale_by_scope(&found)
+        })
+        .collect();
+    for one in found {
+        out.extend(one);
+    }
+    out
+}
+
+/// [`stale_messages`] of one scope (an article id): what `serve` needs after that scope's
+/// files changed. Only that scope's and the UI's files are read.
+pub fn stale_in_scope(
+    input: &Input<'_>,
+    scope: &str,
+) -> BTreeMap<(String, String), BTreeSet<String>> {
+    let locales = crate::check::parse_locales_in(input.l10n, Some(&[crate::l10n::UI_SCOPE, scope]));
+    let mut out = BTreeMap::new();
+    let Some((source, targets)) = locales.split_first() else { return out };
+    let prints = crate::check::stale::fingerprints(source);
+    let empty = crate::l10n::lock::Lock::new();
+    for target in targets {
+        let mut found = Vec::new();
+        let lock = input.data.locks.get(target.name).unwrap_or(&empty);
+        crate::check::stale::check_stale_with(&prints, source, target, lock, &mut found);
+        for finding in found.into_iter().filter(|f| f.scope == scope) {
+            if let Some(id) = finding.id {
+                out.entry((finding.locale, finding.scope)).or_insert_with(BTreeSet::new).insert(id);
+            }
+        }
+    }
+    out
+}
+
+/// Runs the checks and summarizes them per locale and scope. Pure: no IO.
+pub fn status(input: &Input<'_>) -> Status {
+    findings_and_status(input).1
 }
 
 #[cfg(test)]

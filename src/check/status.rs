@@ -1,9 +1,11 @@
 //! Translation status per locale and scope (article), from the same findings as `check`:
 //! the data of `drillbook l10n status` and of the dashboard page and stale-step markers.
+//! What computes it ([`crate::check::status()`], the stale ids) lives with the driver, in
+//! `check/run.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::check::{Finding, Input, Locale, findings_and_status, parse_locales};
+use crate::check::{Finding, Locale};
 use crate::diag::Diagnostic;
 
 /// Status of every translated locale.
@@ -75,59 +77,6 @@ impl Status {
             .and_then(|l| l.scopes.get(scope))
             .is_some_and(|s| s.stale_ids.contains(id))
     }
-}
-
-/// Only the stale message ids per `(locale, scope)` (the shape of `render::Options::stale`),
-/// without running the other checks: what `build` needs for its "updated in English"
-/// markers. Pure: no IO.
-pub fn stale_messages(input: &Input<'_>) -> BTreeMap<(String, String), BTreeSet<String>> {
-    let locales = parse_locales(input.l10n);
-    let mut out = BTreeMap::new();
-    let Some((source, targets)) = locales.split_first() else { return out };
-    use rayon::prelude::*;
-    let prints = crate::check::stale::fingerprints(source);
-    let found: Vec<_> = targets
-        .par_iter()
-        .map(|target| {
-            let mut found = Vec::new();
-            let lock = crate::check::run::lock_of(input.data, target.name);
-            crate::check::stale::check_stale_with(&prints, source, target, lock, &mut found);
-            crate::check::run::stale_by_scope(&found)
-        })
-        .collect();
-    for one in found {
-        out.extend(one);
-    }
-    out
-}
-
-/// [`stale_messages`] of one scope (an article id): what `serve` needs after that scope's
-/// files changed. Only that scope's and the UI's files are read.
-pub fn stale_in_scope(
-    input: &Input<'_>,
-    scope: &str,
-) -> BTreeMap<(String, String), BTreeSet<String>> {
-    let locales = crate::check::parse_locales_in(input.l10n, Some(&[crate::l10n::UI_SCOPE, scope]));
-    let mut out = BTreeMap::new();
-    let Some((source, targets)) = locales.split_first() else { return out };
-    let prints = crate::check::stale::fingerprints(source);
-    let empty = crate::l10n::lock::Lock::new();
-    for target in targets {
-        let mut found = Vec::new();
-        let lock = input.data.locks.get(target.name).unwrap_or(&empty);
-        crate::check::stale::check_stale_with(&prints, source, target, lock, &mut found);
-        for finding in found.into_iter().filter(|f| f.scope == scope) {
-            if let Some(id) = finding.id {
-                out.entry((finding.locale, finding.scope)).or_insert_with(BTreeSet::new).insert(id);
-            }
-        }
-    }
-    out
-}
-
-/// Runs the checks and summarizes them per locale and scope. Pure: no IO.
-pub fn status(input: &Input<'_>) -> Status {
-    findings_and_status(input).1
 }
 
 /// One translated locale's status, from its findings (any other locale's are ignored).

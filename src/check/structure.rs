@@ -154,7 +154,7 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
         let Some(tr_file) = target.files.get(scope) else {
             out.push(Finding {
                 diag: Diagnostic::file(
-                    Severity::Error,
+                    Severity::Warning,
                     "missing-file",
                     &format!("locales/{tr_name}/{scope}.ftl"),
                     format!("`{scope}.ftl` is in {en_name} but not in {tr_name}"),
@@ -186,7 +186,13 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
                 };
                 let message =
                     format!("{what} `{}` is in {en_name} but not in {tr_name}{hint}", en.id);
-                out.push(tr_file.finding(Severity::Error, "missing-message", at..at, key, message));
+                out.push(tr_file.finding(
+                    Severity::Warning,
+                    "missing-message",
+                    at..at,
+                    key,
+                    message,
+                ));
                 continue;
             };
             let span = tr.offset..tr.offset + tr.id.len();
@@ -224,7 +230,7 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
                         attr.id.name, en.id
                     );
                     out.push(tr_file.finding(
-                        Severity::Error,
+                        Severity::Warning,
                         "missing-attribute",
                         span.clone(),
                         key,

@@ -48,7 +48,7 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let (stats, diags) =
         crate::build::build_site(root, &out, &args.locales, args.strict, search)
             .with_context(|| format!("failed to write the site to `{}`", shown.display()))?;
-    report(&diags, args.strict);
+    report(&diags);
     let Some(stats) = stats else {
         eprintln!("error: build failed; `{}` was left as it was", shown.display());
         // Unreadable input is an operational failure (2); bad input is 1.
@@ -77,13 +77,10 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn report(diags: &[Diagnostic], strict: bool) {
+/// The diagnostics, `--strict` already applied (the warnings it promotes are errors).
+fn report(diags: &[Diagnostic]) {
     if diags.is_empty() {
         return;
     }
-    let mut text = diag::render_all(diags);
-    if strict && !diags.iter().any(Diagnostic::is_error) {
-        text.push_str("--strict: warnings are errors\n");
-    }
-    eprint!("{text}");
+    eprint!("{}", diag::render_all(diags));
 }

@@ -1,13 +1,15 @@
 //! `drillbook check`: load content and locales as `build` does, run every check, print the
-//! diagnostics (human or JSON) and exit 0 (clean), 1 (errors; warnings too with `--strict`).
+//! diagnostics (human or JSON) and exit 0 (clean), 1 (errors; with `--strict`, the warnings
+//! it promotes too), 2 (a file could not be read).
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use crate::check::{self, Finding};
+use crate::check::{Finding, severity};
 use crate::diag::{self, Diagnostic};
+use crate::project::{self, LoadOptions};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -21,76 +23,42 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Fail on warnings too.
+    /// Fail on the warnings `--strict` promotes (a lagging translation; see the README's
+    /// "Diagnostics and severities").
     #[arg(long)]
     pub strict: bool,
-    /// Check only these locales (repeatable); the source locale's own problems are always shown.
+    /// Check only these locales (repeatable); the source locale is always loaded and checked.
     #[arg(long = "locale", value_name = "L")]
     pub locales: Vec<String>,
 }
 
-/// Loads everything `check` reads. Loader diagnostics come back as findings of the source
-/// locale; the loader's `ftl-syntax` errors are left to `check`, which reports the same junk
-/// (and skips a byte-order mark, which the runtime parser does not).
+/// Loads the project and runs every check ([`project::check`]), every locale.
 pub fn load_and_check(root: &Path) -> anyhow::Result<Checked> {
-    let (site, mut loader_diags) = crate::content::load_site(root);
-    let Some(site) = site else {
-        diag::sort(&mut loader_diags);
-        let findings = loader_diags
-            .into_iter()
-            .map(|diag| Finding { diag, locale: String::new(), scope: String::new(), id: None })
-            .collect();
-        return Ok(Checked { findings, locales: Vec::new(), status: check::Status::default() });
-    };
-    let locales = site_locales(&site);
-    let (l10n, l10n_diags) = crate::l10n::load_l10n(root, &locales);
-    loader_diags
-        .extend(l10n_diags.into_iter().filter(|d| !crate::l10n::PARSER_CODES.contains(&d.code)));
-    let (data, data_diags) = check::load_check_data(root, &l10n);
-    loader_diags.extend(data_diags);
-    let input = check::Input { l10n: &l10n, site: Some(&site), data: &data };
-    let (mut findings, status) = check::findings_and_status(&input);
-    let source = locales[0].clone();
-    findings.extend(loader_diags.into_iter().map(|diag| Finding {
-        diag,
-        locale: source.clone(),
-        scope: String::new(),
-        id: None,
-    }));
-    Ok(Checked { findings, locales, status })
+    Ok(project::check(root, &LoadOptions::default()))
 }
 
 /// What [`load_and_check`] found.
-pub struct Checked {
-    pub findings: Vec<Finding>,
-    /// The site's locales, the source locale first (empty when `site.toml` did not load).
-    pub locales: Vec<String>,
-    pub status: check::Status,
-}
+pub use crate::project::Checked;
 
 /// The site's locales, the default (source) locale first.
-pub fn site_locales(site: &crate::content::Site) -> Vec<String> {
-    let mut locales = vec![site.config.default_locale.get_ref().clone()];
-    for locale in &site.config.locales {
-        if !locales.contains(locale.get_ref()) {
-            locales.push(locale.get_ref().clone());
-        }
-    }
-    locales
-}
+pub use crate::project::site_locales;
 
 pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     if !root.join("content").is_dir() && !root.join("locales").is_dir() {
         anyhow::bail!("`{}` has no `content/` or `locales/` directory", root.display());
     }
-    let checked = load_and_check(root)?;
-    let unknown =
-        args.locales.iter().find(|l| !checked.locales.is_empty() && !checked.locales.contains(l));
-    if let Some(unknown) = unknown {
-        anyhow::bail!("`{unknown}` is not a locale of this site ({})", checked.locales.join(", "));
+    if let (false, (Some(site), _)) = (args.locales.is_empty(), crate::content::load_site(root)) {
+        let configured = site_locales(&site);
+        if let Some(unknown) = args.locales.iter().find(|l| !configured.contains(l)) {
+            anyhow::bail!("`{unknown}` is not a locale of this site ({})", configured.join(", "));
+        }
     }
-    let source = checked.locales.first().cloned().unwrap_or_default();
-    let mut findings = check::filter_locales(checked.findings, &source, &args.locales);
+    // Only the source locale and the chosen ones are loaded, as `build --locale` does.
+    let options = LoadOptions { locales: args.locales.clone(), defer_articles: false };
+    let mut findings = project::check(root, &options).findings;
+    for finding in &mut findings {
+        severity::settle(&mut finding.diag, args.strict);
+    }
     sort_findings(&mut findings);
     let diags: Vec<Diagnostic> = findings.iter().map(|f| f.diag.clone()).collect();
     match args.format {
@@ -101,7 +69,7 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     if diags.iter().any(|d| d.code == "io") {
         return Ok(ExitCode::from(2));
     }
-    let failed = diags.iter().any(|d| d.is_error() || args.strict);
+    let failed = diags.iter().any(Diagnostic::is_error);
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

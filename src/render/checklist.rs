@@ -9,9 +9,9 @@ use fluent_bundle::FluentArgs;
 use serde_json::json;
 
 use crate::checklist::{Checklist, Item};
+use crate::render::PageCtx;
+use crate::render::chrome::{Chrome, Crumb, SiteText, chrome_for};
 use crate::render::html::{Html, plain_text};
-use crate::render::pages::{Chrome, Crumb, chrome_for};
-use crate::render::{PageCtx, SiteText};
 
 pub(crate) const SCOPE: &str = "checklist";
 

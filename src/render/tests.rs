@@ -102,7 +102,7 @@ fn fallback_text_is_marked_and_reported() {
     assert!(html.contains("<p><span lang=\"en-US\" class=\"fallback\">English only</span> <span class=\"fallback-marker\">Not yet translated.</span></p>"));
     assert_eq!(diags.len(), 1);
     assert_eq!(diags[0].code, "missing-message");
-    assert_eq!(diags[0].severity, Severity::Warning);
+    assert_eq!(diags[0].severity, crate::diag::Severity::Warning);
 }
 
 #[test]
