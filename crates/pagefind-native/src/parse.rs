@@ -497,4 +497,3 @@ fn attribute_pair(item: &str, value: &str) -> Option<(String, String)> {
         None => Some((item.to_owned(), normalize_content(value))),
     }
 }
-

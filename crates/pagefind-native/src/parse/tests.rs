@@ -698,4 +698,3 @@ fn random_soup_matches_pagefind() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(compared > pages.len() / 2, "only {compared} of {} compared", pages.len());
 }
-

@@ -27,9 +27,16 @@ pub struct Attr<'a> {
 pub enum Token<'a> {
     Text(&'a str),
     /// A start tag: its name as written, whether it ends with `/>`, and `<` to `>`.
-    Start { name: &'a str, self_closing: bool, span: Range<usize> },
+    Start {
+        name: &'a str,
+        self_closing: bool,
+        span: Range<usize>,
+    },
     /// An end tag: its name as written, and `<` to `>`.
-    End { name: &'a str, span: Range<usize> },
+    End {
+        name: &'a str,
+        span: Range<usize>,
+    },
     /// A comment or a doctype.
     Other,
 }
