@@ -36,7 +36,7 @@
 //!
 //! # What is [`Unsupported`]
 //!
-//! Whatever this does not follow exactly, so that the caller lets Pagefind index the page:
+//! Whatever this does not follow exactly (the caller must not index the page as if it did):
 //! - structure: an end tag that does not close the innermost open element (a stray one
 //!   included), an element still open at the end, any tag outside the `<html>` element, a
 //!   second `<html>`;
@@ -52,6 +52,9 @@
 //!   content (`<p>`, `<div>`, `<font>`…) and tags inside integration points.
 //!
 //! # How
+//!
+//! The tokens come from [`tokens`] (start and end tags, text, comments; raw text on
+//! request), the element and text handlers are in `tree`.
 //!
 //! One pass over the input. The nodes' values live in one buffer: each open node owns the
 //! tail of the buffer from its start, so a child's content is already in place in its
