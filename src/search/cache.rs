@@ -1,13 +1,12 @@
 //! A cache of each locale's search index, so that a rebuild indexes only the locales whose
 //! pages changed: indexing is still a large part of a build's time (about 45 % of a
-//! 1,000-article site's with the native indexer, three quarters with Pagefind's), and most
-//! rebuilds change one locale, or none.
+//! 1,000-article site's), and most rebuilds change one locale, or none.
 //!
 //! An entry is the index of one locale's pages, exactly as [`super::Indexer`] would build it,
 //! under a key that hashes everything the index is made from: the pages Pagefind reads
 //! (paths and bytes, in order) and the program that indexes them (its version, and the size
 //! and modification time of its executable, so that any rebuilt `drillbook`, with another
-//! Pagefind or other options, starts afresh). Same key, same bytes: a cached locale gives
+//! indexer or other options, starts afresh). Same key, same bytes: a cached locale gives
 //! the files indexing would have given, and the site stays byte-identical.
 //!
 //! Entries are single files written to a temporary name and renamed into place, so that a
