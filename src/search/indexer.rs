@@ -16,7 +16,7 @@ use crate::render::{Files, Sink};
 /// thread of its own as soon as the locale is rendered, so the index is built while the
 /// next locales render, and each locale's pages leave memory once indexed. The indexer uses
 /// every thread for one locale, so `add` waits for the oldest locale in flight while the
-/// pages in flight would pass [`PAGES_BUDGET`] (a 1,000-article locale is indexed alone, or
+/// pages in flight would pass `PAGES_BUDGET` (a 1,000-article locale is indexed alone, or
 /// beside one more with [`Indexer::set_lookahead`]; the small locales of the shipped site
 /// and the corpus all at once).
 /// [`Indexer::finish`] merges the outputs: the same files as [`super::index_pages`] of all the

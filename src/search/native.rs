@@ -15,7 +15,7 @@ use crate::render::Files;
 pub(super) const BODY_TEMPLATE: &str = "templates/article.html";
 
 /// A page with HTML that the native parser does not follow: a build error, since drillbook
-/// writes all of its HTML ([`BODY_TEMPLATE`] or what it embeds wrote something new).
+/// writes all of its HTML (`BODY_TEMPLATE` or what it embeds wrote something new).
 #[derive(Debug)]
 pub struct Unfollowed {
     /// The page, below the site root.
