@@ -70,7 +70,7 @@ fn the_search_index_is_byte_identical_across_builds() {
 
 /// A rebuild indexes only the locales whose pages changed; the others' indexes come from
 /// `.drillbook-cache/search/`, and the site is byte for byte the one a build without the
-/// cache writes. A damaged cache entry is indexed afresh.
+/// cache writes. A damaged or misplaced cache entry is indexed afresh.
 #[test]
 fn unchanged_locales_reuse_their_cached_index_and_the_site_stays_the_same() {
     let project = shipped_project();
@@ -105,18 +105,35 @@ fn unchanged_locales_reuse_their_cached_index_and_the_site_stays_the_same() {
 
     let cache = root.join(".drillbook-cache/search");
     let entries: Vec<_> = std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().path()).collect();
-    assert_eq!(
-        entries.len(),
-        8,
-        "six locales, the German page's earlier version and Pagefind's constant files"
-    );
-    for entry in &entries {
-        let bytes = std::fs::read(entry).unwrap();
-        std::fs::write(entry, &bytes[..bytes.len() / 2]).unwrap();
-    }
+    assert_eq!(entries.len(), 7, "six locales and the German page's earlier version");
+    // Damage every entry: a byte changed, a run zeroed, the end cut off, two swapped, one
+    // copied over another (each in its own way is a miss, and the locale indexed afresh).
+    let mut entries = entries;
+    entries.sort();
+    let read = |i: usize| std::fs::read(&entries[i]).unwrap();
+    let write = |i: usize, bytes: &[u8]| std::fs::write(&entries[i], bytes).unwrap();
+    let mut flipped = read(0);
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x20;
+    write(0, &flipped);
+    let mut zeroed = read(1);
+    let end = zeroed.len() - 10;
+    zeroed[end - 40..end].fill(0);
+    write(1, &zeroed);
+    let cut = read(2);
+    write(2, &cut[..cut.len() - 1]);
+    let (third, fourth) = (read(3), read(4));
+    write(3, &fourth);
+    write(4, &third);
+    write(5, &read(6));
     let (repaired, stderr) = build("repaired", &[]);
-    assert!(!stderr.contains("from the cache"), "{stderr}");
-    assert!(repaired == fresh);
+    // Only the entry copied from stays whole (and is used, if it is a current locale's).
+    let reused_one = stderr.contains("(1 of 6 unchanged, from the cache)");
+    assert!(reused_one || !stderr.contains("from the cache"), "{stderr}");
+    assert!(repaired == fresh, "a damaged cache changed the site");
+    let (again, stderr) = build("again", &[]);
+    assert!(stderr.contains("(6 of 6 unchanged, from the cache)"), "repaired: {stderr}");
+    assert!(again == fresh);
 }
 
 #[test]
@@ -139,11 +156,12 @@ fn a_failed_build_keeps_the_previous_index() {
     assert_eq!(tree(&project.path().join("site")), before);
 }
 
-/// The native indexer (`crates/pagefind-native`) writes the index Pagefind writes, byte for
-/// byte once inflated (it gzips at zlib's default level, Pagefind at the best; the crate's
-/// own tests compare the gzipped bytes too), and indexes every page itself (no locale falls
-/// back to Pagefind): on the shipped site and on the imported corpus (real Microsoft docs in
-/// six locales: tables, code, images, alerts, links, CJK and Cyrillic text).
+/// The index drillbook writes (with `crates/pagefind-native`) is the index Pagefind writes
+/// for the built site's pages, byte for byte once inflated (it gzips at zlib's default
+/// level, Pagefind at the best; the crate's own tests compare the gzipped bytes too), runtime
+/// files included: on the shipped site and on the imported corpus (real Microsoft docs in six
+/// locales: tables, code, images, alerts, links, CJK and Cyrillic text). Pagefind is handed
+/// the whole pages; drillbook indexes their search views.
 #[test]
 fn the_native_index_is_pagefinds_index_byte_for_byte() {
     let shipped = shipped_project();
@@ -152,16 +170,18 @@ fn the_native_index_is_pagefinds_index_byte_for_byte() {
     let imported = drillbook(corpus.path(), &["import", "docfx", docfx.to_str().unwrap()]);
     assert_eq!(imported.code, 0, "{}", imported.stderr);
     for project in [&shipped, &corpus] {
-        let (native, reference) = (project.path().join("native"), project.path().join("pagefind"));
+        let site = project.path().join("native");
         let out =
-            drillbook(project.path(), &["build", "--no-cache", "--out", native.to_str().unwrap()]);
+            drillbook(project.path(), &["build", "--no-cache", "--out", site.to_str().unwrap()]);
         assert_eq!(out.code, 0, "{}", out.stderr);
-        assert!(!out.stderr.contains("Pagefind indexes"), "a locale fell back:\n{}", out.stderr);
-        let env = [("DRILLBOOK_SEARCH_INDEXER", "pagefind")];
-        let args = ["build", "--no-cache", "--out", reference.to_str().unwrap()];
-        let out = support::drillbook_with(project.path(), &args, &env);
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        let (a, b) = (tree(&native.join("pagefind")), tree(&reference.join("pagefind")));
+        let pages: BTreeMap<String, Vec<u8>> = tree(&site)
+            .into_iter()
+            .filter(|(path, html)| {
+                path.ends_with(".html") && html.windows(18).any(|w| w == b"data-pagefind-body")
+            })
+            .collect();
+        assert!(pages.len() >= 6, "{} pages marked for search", pages.len());
+        let (a, b) = (tree(&site.join("pagefind")), pagefind_index(&pages));
         assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
         let differing: Vec<&String> = a
             .iter()
@@ -169,7 +189,7 @@ fn the_native_index_is_pagefinds_index_byte_for_byte() {
             .map(|(name, _)| name)
             .collect();
         assert!(differing.is_empty(), "differ from Pagefind's: {differing:?}");
-        let gzipped = a.iter().filter(|(name, bytes)| inflated(name, bytes) != **bytes).count();
+        let gzipped = a.iter().filter(|(name, _)| name.contains(".pf_")).count();
         assert!(gzipped > 6, "only {gzipped} gzipped index files");
         assert!(a.keys().filter(|name| name.starts_with("fragment/")).count() >= 6);
     }
@@ -179,6 +199,11 @@ fn the_native_index_is_pagefinds_index_byte_for_byte() {
 /// checking Pagefind's signature), as they are for the others.
 fn inflated(name: &str, bytes: &[u8]) -> Vec<u8> {
     use std::io::Read as _;
+    if name == "pagefind-entry.json" {
+        // drillbook merges the languages' entry files, and writes the JSON's keys sorted.
+        let value: serde_json::Value = serde_json::from_slice(bytes).expect("entry is JSON");
+        return serde_json::to_vec(&value).unwrap();
+    }
     let gzipped = [".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter"];
     if !gzipped.iter().any(|ext| name.ends_with(ext)) {
         return bytes.to_vec();
@@ -187,4 +212,122 @@ fn inflated(name: &str, bytes: &[u8]) -> Vec<u8> {
     flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).expect("gzip");
     assert!(out.starts_with(b"pagefind_dcd"), "{name} lacks Pagefind's signature");
     out
+}
+
+/// Whether the site needs Pagefind's output file `name` (as drillbook writes it): the search
+/// API, its worker, the entry file, the search cores, and each language's meta file and
+/// chunks; not Pagefind's ready-made UIs.
+fn is_needed(name: &str) -> bool {
+    matches!(name, "pagefind.js" | "pagefind-worker.js" | "pagefind-entry.json")
+        || (name.starts_with("wasm.") && name.ends_with(".pagefind"))
+        || (name.starts_with("pagefind.") && name.ends_with(".pf_meta"))
+        || ["index/", "fragment/", "filter/"].iter().any(|dir| name.starts_with(dir))
+}
+
+/// What Pagefind itself (the pinned dev-dependency) writes of the site's needs for `pages`
+/// (site-relative path -> HTML), added in path order with its default options.
+fn pagefind_index(pages: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
+    pagefind_files(pages, &[])
+}
+
+/// The needed files of a Pagefind index of `pages` and of one custom record for each of
+/// `languages`.
+fn pagefind_files(
+    pages: &BTreeMap<String, Vec<u8>>,
+    languages: &[&str],
+) -> BTreeMap<String, Vec<u8>> {
+    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    runtime.block_on(async {
+        let config = pagefind::options::PagefindServiceConfig::builder().build();
+        let mut index = pagefind::api::PagefindIndex::new(Some(config)).unwrap();
+        for (path, html) in pages {
+            let html = String::from_utf8(html.clone()).expect("UTF-8 page");
+            index.add_html_file(Some(path.clone()), None, html).await.expect("indexed");
+        }
+        for &language in languages {
+            let meta = BTreeMap::from([("title".to_string(), "drillbook".to_string())]);
+            let (url, content) = (format!("/{language}/"), "drillbook".to_string());
+            index
+                .add_custom_record(url, content, language.into(), Some(meta), None, None)
+                .await
+                .expect("a record");
+        }
+        let files = index.get_files().await.expect("Pagefind's files");
+        files
+            .into_iter()
+            .map(|file| (file.filename.to_string_lossy().replace('\\', "/"), file.contents))
+            .filter(|(name, _)| is_needed(name))
+            .collect()
+    })
+}
+
+/// Pagefind's runtime files (see `vendor/pagefind/PROVENANCE.md`): the search API, its worker
+/// and every search core, from an index of one record per language it has a core for.
+fn pagefind_runtime() -> BTreeMap<String, Vec<u8>> {
+    let languages: Vec<&str> = pagefind_native::index::WASM_LANGUAGES
+        .iter()
+        .copied()
+        .filter(|&l| l != "unknown")
+        .collect();
+    let files = pagefind_files(&BTreeMap::new(), &languages);
+    let entry: serde_json::Value = serde_json::from_slice(&files["pagefind-entry.json"]).unwrap();
+    assert_eq!(
+        entry["version"],
+        pagefind_native::PAGEFIND_VERSION,
+        "the pinned Pagefind's version"
+    );
+    files
+        .into_iter()
+        .filter(|(name, _)| name.ends_with(".js") || name.ends_with(".pagefind"))
+        .collect()
+}
+
+/// The runtime files in `vendor/pagefind/` (compiled into drillbook) are those the pinned
+/// Pagefind writes, and the version named in the code is the pinned one (Cargo.toml's exact
+/// requirement, Cargo.lock's version). `UPDATE_PAGEFIND=1` rewrites the files instead
+/// (`scripts/update-pagefind.sh`).
+#[test]
+fn the_vendored_runtime_is_the_pinned_pagefinds() {
+    let repo = support::repo();
+    let version = pagefind_native::PAGEFIND_VERSION;
+    let manifest = std::fs::read_to_string(repo.join("Cargo.toml")).unwrap();
+    let pin = format!("pagefind = {{ version = \"={version}\"");
+    assert!(manifest.contains(&pin), "Cargo.toml does not pin `{pin}`");
+    let lock = std::fs::read_to_string(repo.join("Cargo.lock")).unwrap();
+    let locked = format!("name = \"pagefind\"\nversion = \"{version}\"\n");
+    assert!(lock.contains(&locked), "Cargo.lock does not hold Pagefind {version}");
+    let crate_manifest =
+        std::fs::read_to_string(repo.join("crates/pagefind-native/Cargo.toml")).unwrap();
+    assert!(crate_manifest.contains(&pin), "crates/pagefind-native does not pin `{pin}`");
+    let provenance = std::fs::read_to_string(repo.join("vendor/pagefind/PROVENANCE.md")).unwrap();
+    assert!(provenance.contains(&format!("Pagefind {version}")), "PROVENANCE.md: another version");
+
+    let dir = repo.join("vendor/pagefind");
+    let expected = pagefind_runtime();
+    assert!(expected.len() > 30, "{:?}", expected.keys());
+    let vendored = || -> BTreeMap<String, Vec<u8>> {
+        tree(&dir)
+            .into_iter()
+            .filter(|(name, _)| name.ends_with(".js") || name.ends_with(".pagefind"))
+            .collect()
+    };
+    if std::env::var_os("UPDATE_PAGEFIND").is_some() {
+        for name in vendored().keys().filter(|name| !expected.contains_key(*name)) {
+            std::fs::remove_file(dir.join(name)).unwrap();
+        }
+        for (name, bytes) in &expected {
+            std::fs::write(dir.join(name), bytes).unwrap();
+        }
+    }
+    let vendored = vendored();
+    assert_eq!(vendored.keys().collect::<Vec<_>>(), expected.keys().collect::<Vec<_>>());
+    let differing: Vec<&String> = expected
+        .iter()
+        .filter(|(name, bytes)| vendored[*name] != **bytes)
+        .map(|(n, _)| n)
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "vendor/pagefind/ differs from Pagefind {version}: {differing:?} (scripts/update-pagefind.sh)"
+    );
 }

@@ -1,18 +1,19 @@
 //! A cache of each locale's search index, so that a rebuild indexes only the locales whose
 //! pages changed: indexing is still a large part of a build's time (about 45 % of a
-//! 1,000-article site's with the native indexer, three quarters with Pagefind's), and most
-//! rebuilds change one locale, or none. It also keeps Pagefind's constant files
-//! (`native::assets`), so that a rebuild need not run Pagefind at all.
+//! 1,000-article site's), and most rebuilds change one locale, or none.
 //!
 //! An entry is the index of one locale's pages, exactly as [`super::Indexer`] would build it,
 //! under a key that hashes everything the index is made from: the pages Pagefind reads
 //! (paths and bytes, in order) and the program that indexes them (its version, and the size
 //! and modification time of its executable, so that any rebuilt `drillbook`, with another
-//! Pagefind or other options, starts afresh). Same key, same bytes: a cached locale gives
+//! indexer or other options, starts afresh). Same key, same bytes: a cached locale gives
 //! the files indexing would have given, and the site stays byte-identical.
 //!
 //! Entries are single files written to a temporary name and renamed into place, so that a
-//! build never reads half an entry; an unreadable or malformed entry is a miss. Failing to
+//! build never reads half an entry. Each entry also carries the key it was stored under and
+//! a hash of its contents, both checked when it is read: an entry that is unreadable,
+//! malformed, damaged (a byte changed, zeroed or cut off) or under another key's name (a
+//! file swapped or copied) is a miss, and the locale is indexed afresh. Failing to
 //! write the cache never fails a build: it is only slower next time. After each build the
 //! entries it did not use are pruned to the [`KEEP_UNUSED`] most recently used.
 
@@ -33,7 +34,7 @@ pub const DIR: &str = ".drillbook-cache/search";
 pub const KEEP_UNUSED: usize = 24;
 
 /// The first bytes of an entry file: the format, which the key also covers.
-const MAGIC: &[u8] = b"drillbook search index 1\n";
+const MAGIC: &[u8] = b"drillbook search index 2\n";
 
 /// The file name extension of entries.
 const EXT: &str = "pfcache";
@@ -59,9 +60,6 @@ impl Cache {
         program.update(env!("CARGO_PKG_VERSION").as_bytes());
         program.update(meta.len().to_le_bytes());
         program.update(modified.as_nanos().to_le_bytes());
-        // Which indexer wrote an entry: the two agree once inflated, but the way back to
-        // Pagefind must not be served the native index.
-        program.update([u8::from(super::native::enabled())]);
         Some(Cache {
             dir: dir.to_path_buf(),
             program: program.finalize().into(),
@@ -90,10 +88,11 @@ impl Cache {
         self.used.lock().unwrap_or_else(|e| e.into_inner()).insert(key.to_string());
     }
 
-    /// The files cached under `key`, if there is a whole entry; marks it recently used.
+    /// The files cached under `key`, if there is a whole, intact entry stored under that
+    /// key; marks it recently used.
     pub fn get(&self, key: &str) -> Option<Files> {
         let path = self.path(key);
-        let files = decode(&std::fs::read(&path).ok()?)?;
+        let files = decode(key, &std::fs::read(&path).ok()?)?;
         self.mark_used(key);
         // Recently used for pruning: the modification time. A failure only ages it.
         if let Ok(file) = std::fs::File::options().append(true).open(&path) {
@@ -117,7 +116,7 @@ impl Cache {
             std::thread::current().id()
         ));
         let result = std::fs::File::create(&tmp)
-            .and_then(|mut file| file.write_all(&encode(files)))
+            .and_then(|mut file| file.write_all(&encode(key, files)))
             .and_then(|()| std::fs::rename(&tmp, self.path(key)));
         if result.is_err() {
             let _ = std::fs::remove_file(&tmp);
@@ -156,30 +155,45 @@ impl Cache {
     }
 }
 
-/// An entry's bytes: [`MAGIC`], then per file its name's length (u32, little-endian), the
-/// name, its length (u64) and its bytes.
-fn encode(files: &Files) -> Vec<u8> {
+/// An entry's bytes: [`MAGIC`], the key it is stored under (its length, u32 little-endian,
+/// and its bytes), the SHA-256 of the rest, then per file its name's length (u32), the name,
+/// its length (u64) and its bytes.
+fn encode(key: &str, files: &Files) -> Vec<u8> {
     let size = files.iter().map(|(name, bytes)| 12 + name.len() + bytes.len()).sum::<usize>();
-    let mut out = Vec::with_capacity(MAGIC.len() + size);
-    out.extend_from_slice(MAGIC);
+    let mut payload = Vec::with_capacity(size);
     for (name, bytes) in files {
-        out.extend_from_slice(&(name.len() as u32).to_le_bytes());
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-        out.extend_from_slice(bytes);
+        payload.extend_from_slice(&(name.len() as u32).to_le_bytes());
+        payload.extend_from_slice(name.as_bytes());
+        payload.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        payload.extend_from_slice(bytes);
     }
+    let mut out = Vec::with_capacity(MAGIC.len() + 4 + key.len() + 32 + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(key.len() as u32).to_le_bytes());
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(&Sha256::digest(&payload));
+    out.extend_from_slice(&payload);
     out
 }
 
-/// The files of an entry; `None` unless `bytes` is a whole, well-formed one (names in
-/// order, each once, nothing left over).
-fn decode(bytes: &[u8]) -> Option<Files> {
+/// The files of the entry `bytes`; `None` unless it is a whole, well-formed one (names in
+/// order, each once, nothing left over), stored under `key`, whose contents hash to the
+/// hash it holds.
+fn decode(key: &str, bytes: &[u8]) -> Option<Files> {
     fn take<'a>(rest: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
         let (head, tail) = rest.split_at_checked(n)?;
         *rest = tail;
         Some(head)
     }
     let mut rest = bytes.strip_prefix(MAGIC)?;
+    let key_len = u32::from_le_bytes(take(&mut rest, 4)?.try_into().ok()?) as usize;
+    if take(&mut rest, key_len)? != key.as_bytes() {
+        return None;
+    }
+    let hash = take(&mut rest, 32)?;
+    if Sha256::digest(rest).as_slice() != hash {
+        return None;
+    }
     let mut files = Files::new();
     while !rest.is_empty() {
         let name_len = u32::from_le_bytes(take(&mut rest, 4)?.try_into().ok()?) as usize;
@@ -261,11 +275,12 @@ mod tests {
             entries in proptest::collection::btree_map("[a-z/._]{0,12}", any::<Vec<u8>>(), 0..6),
             noise in any::<Vec<u8>>(),
         ) {
-            prop_assert_eq!(decode(&encode(&entries)), Some(entries.clone()));
+            prop_assert_eq!(decode("k", &encode("k", &entries)), Some(entries.clone()));
+            prop_assert_eq!(decode("j", &encode("k", &entries)), None);
             let mut bytes = MAGIC.to_vec();
             bytes.extend(&noise);
-            let _ = decode(&bytes);
-            let _ = decode(&noise);
+            let _ = decode("k", &bytes);
+            let _ = decode("k", &noise);
         }
     }
 }

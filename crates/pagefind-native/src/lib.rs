@@ -7,8 +7,8 @@
 //! - [`parse`]: a page's HTML -> [`Parsed`] (Pagefind's `DomParser`: the digest of the
 //!   indexed text with its weight and anchor markers, meta, filters, sorts, anchors). It
 //!   reads the HTML that well-formed generators write, and says [`Unsupported`] for
-//!   anything it does not follow exactly as Pagefind would: the caller then lets Pagefind
-//!   index those pages.
+//!   anything it does not follow exactly as Pagefind would (drillbook refuses to build
+//!   such a page). Its tokenizer, [`parse::tokens`], is drillbook's too.
 //! - [`words`]: [`Parsed`] -> [`Page`] (Pagefind's `parse_digest`, meta words and word
 //!   splitting: normalized, stemmed words with their positions and weights).
 //! - [`index`]: the pages of a site -> its index files (Pagefind's page selection, language
@@ -21,8 +21,9 @@
 //! run). [`index::build`] takes fossicked pages; both give the same files. Each thread
 //! keeps one gzip encoder, reset between files.
 //!
-//! What is not here: Pagefind's constant files (`pagefind.js`, its worker, the WebAssembly
-//! search cores), which the caller takes from Pagefind.
+//! What is not here: Pagefind's runtime files (`pagefind.js`, its worker, the WebAssembly
+//! search cores), which drillbook keeps in `vendor/pagefind/`. Pagefind itself, pinned to
+//! one exact version, is a dev-dependency: every test compares with it.
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -2,6 +2,7 @@
 //! Pagefind run on the same pages, compared through the fragments it writes.
 
 use super::*;
+use std::collections::BTreeMap;
 use std::io::Read;
 
 /// Pagefind's `test_parse`: the input inside `<html><body>…</body></html>`.
@@ -469,56 +470,6 @@ fn pagefind_oracle_cases() {
     assert_eq!(compared, pages.len() - 2);
 }
 
-fn sample_pages() -> Vec<(String, String)> {
-    fn walk(dir: &std::path::Path, root: &std::path::Path, out: &mut Vec<(String, String)>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                walk(&path, root, out);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-                out.push((rel, std::fs::read_to_string(&path).unwrap()));
-            }
-        }
-    }
-    let root = std::path::Path::new("/tmp/pf-samples");
-    let mut out = Vec::new();
-    walk(root, root, &mut out);
-    out
-}
-
-#[test]
-fn samples_are_supported() {
-    let pages = sample_pages();
-    let unsupported: Vec<_> = pages
-        .iter()
-        .filter_map(|(path, html)| parse(html).err().map(|e| format!("{path}: {e}")))
-        .collect();
-    assert!(unsupported.is_empty(), "{}", unsupported.join("\n"));
-}
-
-#[test]
-fn samples_match_pagefind() {
-    let pages = sample_pages();
-    if pages.is_empty() {
-        return;
-    }
-    // Pagefind gives each page of an index run a URL from its path; one run per sample set.
-    let mut problems = Vec::new();
-    let mut compared = 0;
-    for set in ["shipped/", "corpus/", "synthetic/"] {
-        let batch: Vec<_> = pages.iter().filter(|(p, _)| p.starts_with(set)).cloned().collect();
-        let (p, c) = compare_with_pagefind(&batch);
-        problems.extend(p);
-        compared += c;
-    }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-    let with_body = pages.iter().filter(|(_, html)| html.contains("data-pagefind-body")).count();
-    assert!(compared >= with_body && with_body > 0, "{compared} compared, {with_body} with a body");
-}
-
 // ---------------------------------------------------------------------------------------
 // Random input: never a panic, and whatever is supported agrees with Pagefind.
 
@@ -746,37 +697,4 @@ fn random_soup_matches_pagefind() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(compared > pages.len() / 2, "only {compared} of {} compared", pages.len());
-}
-
-/// `cargo test --release -p pagefind_native --lib parse::tests::bench -- --ignored --nocapture`
-#[test]
-#[ignore = "a benchmark: run it with --release"]
-fn bench() {
-    let pages = sample_pages();
-    let bytes: usize = pages.iter().map(|(_, h)| h.len()).sum();
-    let rounds = 50;
-    let start = std::time::Instant::now();
-    for _ in 0..rounds {
-        for (_, html) in &pages {
-            std::hint::black_box(parse(html).unwrap());
-        }
-    }
-    let ours = start.elapsed() / rounds;
-    let start = std::time::Instant::now();
-    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
-    runtime.block_on(async {
-        use pagefind::api::PagefindIndex;
-        let mut index = PagefindIndex::new(None).unwrap();
-        for (path, html) in &pages {
-            index.add_html_file(Some(path.clone()), None, html.clone()).await.unwrap();
-        }
-    });
-    let theirs = start.elapsed();
-    eprintln!(
-        "{} pages, {} KB: parse {ours:?} per round ({:.0} MB/s); \
-         Pagefind's add_html_file (all of fossicking) {theirs:?}",
-        pages.len(),
-        bytes / 1024,
-        bytes as f64 / ours.as_secs_f64() / 1e6
-    );
 }
