@@ -1,46 +1,17 @@
 //! The real binary on the shipped project and on temp copies of it: output, exit codes, and
 //! `l10n status` / `l10n accept`.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod support;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use std::path::Path;
 
+use support::{repo, shipped_project as project};
+
+/// The binary with `--root root` (the working directory stays the test's).
 fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_drillbook"))
-        .arg("--root")
-        .arg(root)
-        .args(args)
-        .output()
-        .expect("run drillbook");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A temp copy of the shipped `content/` and `locales/`.
-fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("content"), &dir.path().join("content"));
-    copy_dir(&repo().join("locales"), &dir.path().join("locales"));
-    dir
+    let root = root.to_str().expect("a UTF-8 temp path");
+    let out = support::drillbook(Path::new("."), &[&["--root", root][..], args].concat());
+    (out.code, out.stdout, out.stderr)
 }
 
 fn edit(path: &Path, from: &str, to: &str) {

@@ -5,8 +5,10 @@
 //! compare-locales must be installed (`scripts/test.sh` installs it when missing); without it
 //! the test fails.
 
+mod support;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
@@ -31,26 +33,6 @@ fn compare_locales() -> Vec<String> {
         "compare-locales is not installed: run `bash scripts/test.sh`, which installs it, or \
          `python3 -m pip install compare-locales`",
     )
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-fn edit(root: &Path, file: &str, from: &str, to: &str) {
-    let path = root.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{from:?} not in {file}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
 }
 
 /// compare-locales' JSON `details` is a tree of path components; leaves are finding lists.
@@ -157,13 +139,8 @@ fn run_compare_locales(
 
 /// `(path, id, code)` of every finding of `check`; file-level findings have id `<file>`.
 fn run_check(root: &Path) -> BTreeSet<(String, String, String)> {
-    let out = Command::new(env!("CARGO_BIN_EXE_drillbook"))
-        .arg("--root")
-        .arg(root)
-        .args(["check", "--format", "json"])
-        .output()
-        .expect("run drillbook");
-    let json: Value = serde_json::from_slice(&out.stdout).expect("check --format json");
+    let out = support::drillbook(root, &["check", "--format", "json"]);
+    let json: Value = serde_json::from_str(&out.stdout).expect("check --format json");
     let mut found = BTreeSet::new();
     for diag in json["diagnostics"].as_array().unwrap() {
         let path = diag["path"].as_str().unwrap_or_default().to_string();
@@ -185,7 +162,7 @@ type Mutation = fn(&Path);
 fn mutations() -> Vec<(&'static str, Mutation)> {
     vec![
         ("message removed", |root| {
-            edit(
+            support::edit(
                 root,
                 "locales/de-DE/remove-a-relationship.ftl",
                 "intro = In diesem Artikel wird beschrieben, wie Sie eine Handelspartnerbeziehung mit einem Kunden im Partner Center entfernen.\n",
@@ -194,13 +171,13 @@ fn mutations() -> Vec<(&'static str, Mutation)> {
         }),
         ("attribute removed", |root| {
             // The English gains an attribute; de-DE has it, nl-NL lost it.
-            edit(
+            support::edit(
                 root,
                 "locales/en-US/site.ftl",
                 "nav-skip = Skip to main content\n",
                 "nav-skip = Skip to main content\n    .title = Skip\n",
             );
-            edit(
+            support::edit(
                 root,
                 "locales/de-DE/site.ftl",
                 "nav-skip = Zum Hauptinhalt springen\n",
@@ -208,13 +185,13 @@ fn mutations() -> Vec<(&'static str, Mutation)> {
             );
         }),
         ("term reference dropped", |root| {
-            edit(
+            support::edit(
                 root,
                 "locales/de-DE/remove-a-relationship.ftl",
                 "Wählen Sie das **{ -ui-account }** aus.",
                 "Wählen Sie das **Konto** aus.",
             );
-            edit(
+            support::edit(
                 root,
                 "locales/zh-CN/remove-a-relationship.ftl",
                 "选择**{ -ui-suspended }**",
@@ -222,16 +199,16 @@ fn mutations() -> Vec<(&'static str, Mutation)> {
             );
         }),
         ("syntax broken", |root| {
-            edit(
+            support::edit(
                 root,
                 "locales/de-DE/remove-a-relationship.ftl",
                 "next-steps = Nächste Schritte",
                 "next-steps = Nächste { Schritte",
             );
-            edit(root, "locales/ru-RU/site.ftl", "nav-skip = ", "nav-skip  ");
+            support::edit(root, "locales/ru-RU/site.ftl", "nav-skip = ", "nav-skip  ");
         }),
         ("duplicate id", |root| {
-            edit(
+            support::edit(
                 root,
                 "locales/sv-SE/site.ftl",
                 "nav-articles = Artiklar\n",
@@ -240,10 +217,10 @@ fn mutations() -> Vec<(&'static str, Mutation)> {
         }),
         ("plural categories missing and U+FFFD", |root| {
             let en = "topic-customers = Customers\narticle-count = { $count ->\n    [one] { $count } article\n   *[other] { $count } articles\n}\n";
-            edit(root, "locales/en-US/site.ftl", "topic-customers = Customers\n", en);
+            support::edit(root, "locales/en-US/site.ftl", "topic-customers = Customers\n", en);
             let ru = "topic-customers = Клиенты\narticle-count = { $count ->\n    [one] { $count } статья\n   *[other] { $count } статей\n}\n";
-            edit(root, "locales/ru-RU/site.ftl", "topic-customers = Клиенты\n", ru);
-            edit(
+            support::edit(root, "locales/ru-RU/site.ftl", "topic-customers = Клиенты\n", ru);
+            support::edit(
                 root,
                 "locales/sv-SE/site.ftl",
                 "nav-articles = Artiklar",
@@ -260,11 +237,8 @@ fn mutations() -> Vec<(&'static str, Mutation)> {
 #[test]
 fn check_reports_everything_compare_locales_reports() {
     let cmd = compare_locales();
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     for (name, mutate) in mutations() {
-        let dir = tempfile::tempdir().unwrap();
-        copy_dir(&repo.join("content"), &dir.path().join("content"));
-        copy_dir(&repo.join("locales"), &dir.path().join("locales"));
+        let dir = support::shipped_project();
         mutate(dir.path());
         let theirs = run_compare_locales(&cmd, dir.path());
         let ours = run_check(dir.path());

@@ -1,14 +1,14 @@
 //! `drillbook import docfx` on the shared corpus, on temp copies of the project.
 
-#[path = "import_common/mod.rs"]
-mod common;
+mod support;
 
-use common::*;
 use drillbook::import::{Options, import_docfx, load_workspace};
+use support::import::*;
+use support::{repo, shipped_project};
 
 #[test]
 fn whole_corpus_imports_without_errors_and_the_site_loads() {
-    let dir = temp_project();
+    let dir = shipped_project();
     let (_, report) = import_into(dir.path(), &inputs(&corpus().join("docfx")));
     let errors: Vec<_> =
         report.diags.iter().filter(|d| d.is_error()).map(|d| d.headline()).collect();
@@ -22,7 +22,7 @@ fn whole_corpus_imports_without_errors_and_the_site_loads() {
 
 #[test]
 fn import_is_idempotent() {
-    let dir = temp_project();
+    let dir = shipped_project();
     let all = inputs(&corpus().join("docfx"));
     import_into(dir.path(), &all);
     let mut ws = load_workspace(dir.path()).expect("load");
@@ -33,7 +33,7 @@ fn import_is_idempotent() {
 
 #[test]
 fn importing_the_seeds_twice_changes_nothing_the_second_time() {
-    let dir = temp_project();
+    let dir = shipped_project();
     let mut files = inputs(&corpus().join("seeds"));
     files.extend(inputs(&corpus().join("seeds-sxs-twin")));
     import_into(dir.path(), &files);
@@ -44,7 +44,7 @@ fn importing_the_seeds_twice_changes_nothing_the_second_time() {
 
 #[test]
 fn new_article_from_the_current_revision_is_pinned() {
-    let dir = temp_project();
+    let dir = shipped_project();
     // Pretend drillbook does not have the article yet.
     std::fs::remove_file(dir.path().join("content/articles/remove-a-relationship.toml"))
         .expect("rm");
@@ -86,7 +86,7 @@ fn new_article_from_the_current_revision_is_pinned() {
 
 #[test]
 fn current_revision_over_the_shipped_article_updates_translations_and_is_not_stale() {
-    let dir = temp_project();
+    let dir = shipped_project();
     let files: Vec<_> = inputs(&corpus().join("docfx"))
         .into_iter()
         .filter(|i| i.path.ends_with("/remove-a-relationship.md"))
@@ -125,7 +125,7 @@ fn current_revision_over_the_shipped_article_updates_translations_and_is_not_sta
 
 #[test]
 fn seeds_make_check_report_exactly_the_segments_whose_english_changed() {
-    let dir = temp_project();
+    let dir = shipped_project();
     // Start without lock files, so every entry is one this import wrote.
     for locale in ["de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"] {
         let _ = std::fs::remove_file(dir.path().join(format!("locales/{locale}/l10n.lock")));
@@ -248,7 +248,7 @@ fn english_text(ftl: &str, id: &str) -> String {
 
 #[test]
 fn plain_file_without_its_twin_is_not_imported_and_named() {
-    let dir = temp_project();
+    let dir = shipped_project();
     let files = inputs(&corpus().join("seeds/sv-SE"));
     let mut ws = load_workspace(dir.path()).expect("load");
     let report = import_docfx(&mut ws, &files, &Options::default());
@@ -260,7 +260,7 @@ fn plain_file_without_its_twin_is_not_imported_and_named() {
 
 #[test]
 fn machine_translation_is_recorded_as_provenance() {
-    let dir = temp_project();
+    let dir = shipped_project();
     let files: Vec<_> = inputs(&corpus().join("docfx"))
         .into_iter()
         .filter(|i| i.path.ends_with("/customers-revoke-admin-privileges.md"))
@@ -287,7 +287,7 @@ fn machine_translation_is_recorded_as_provenance() {
 
 #[test]
 fn cli_imports_and_reports_per_file() {
-    let dir = temp_project();
+    let dir = shipped_project();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_drillbook"))
         .arg("--root")
         .arg(dir.path())
@@ -312,7 +312,7 @@ fn cli_imports_and_reports_per_file() {
 
 #[test]
 fn malformed_spans_are_errors_at_path_line_col_and_exit_1() {
-    let dir = temp_project();
+    let dir = shipped_project();
     let source = std::fs::read_to_string(corpus().join("docfx/nl-NL/remove-a-relationship.md"))
         .expect("read");
     // Break the closing tag of the "Next steps" heading's English span.
@@ -338,7 +338,7 @@ fn malformed_spans_are_errors_at_path_line_col_and_exit_1() {
 
 #[test]
 fn keep_existing_leaves_hand_corrected_translations_alone() {
-    let dir = temp_project();
+    let dir = shipped_project();
     let files: Vec<_> = inputs(&corpus().join("docfx"))
         .into_iter()
         .filter(|i| i.path.ends_with("/remove-a-relationship.md"))
@@ -364,7 +364,7 @@ fn scope_lines(lock: &str, prefix: &str) -> String {
 
 #[test]
 fn imported_corpus_builds_in_six_locales_and_check_reports_the_same_stale_messages() {
-    let dir = temp_project();
+    let dir = shipped_project();
     let (_, report) = import_into(dir.path(), &inputs(&corpus().join("docfx")));
     let run = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_drillbook"))
@@ -386,7 +386,7 @@ fn imported_corpus_builds_in_six_locales_and_check_reports_the_same_stale_messag
     };
     assert_eq!(headlines(&build.stderr), headlines(&check.stdout));
     // Without the translations `check` refuses (they fall back to English), it builds.
-    let raw = drop_broken_translations(dir.path());
+    let raw = support::drop_broken_translations(dir.path());
     let build = run(&["build", "--out", out_dir.to_str().expect("utf-8 path")]);
     assert_eq!(build.status.code(), Some(0), "{}", String::from_utf8_lossy(&build.stderr));
     restore(raw);
@@ -422,9 +422,9 @@ fn imported_corpus_builds_in_six_locales_and_check_reports_the_same_stale_messag
 #[test]
 fn the_streaming_build_and_the_kept_model_write_the_same_site() {
     use drillbook::search::Mode;
-    let dir = temp_project();
+    let dir = shipped_project();
     import_into(dir.path(), &inputs(&corpus().join("docfx")));
-    drop_broken_translations(dir.path());
+    support::drop_broken_translations(dir.path());
     let (streamed, kept) = (dir.path().join("streamed"), dir.path().join("kept"));
     let (stats, diags) =
         drillbook::build::build_site(dir.path(), &streamed, &[], false, Mode::Off).expect("build");
@@ -441,41 +441,6 @@ fn the_streaming_build_and_the_kept_model_write_the_same_site() {
     assert!(a.len() > 200, "{}", a.len());
     let dashboard = String::from_utf8_lossy(&a["de-DE/dashboard/index.html"]).into_owned();
     assert!(dashboard.contains("warning[stale]"), "the dashboard shows the stale messages");
-}
-
-/// Removes from the translated locales every message `check` reports an error about (the
-/// machine translations' defects), so the corpus builds; returns the files as they were.
-fn drop_broken_translations(root: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
-    let options = drillbook::project::LoadOptions::default();
-    let checked = drillbook::project::check(root, &options);
-    let source = checked.locales[0].clone();
-    let mut broken: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
-        Default::default();
-    for finding in checked.findings.iter().filter(|f| f.diag.is_error()) {
-        let id = finding.id.clone().expect("a translation's error is about a message");
-        assert_ne!(finding.locale, source, "{:?}", finding.diag);
-        broken.entry(finding.diag.path.clone()).or_default().insert(id);
-    }
-    let mut raw = Vec::new();
-    for (path, ids) in broken {
-        let path = root.join(path);
-        let text = std::fs::read_to_string(&path).expect("read");
-        let mut kept = String::new();
-        let mut dropping = false;
-        for line in text.split_inclusive('\n') {
-            let starts_entry = !line.starts_with([' ', '\t', '\n', '\r']);
-            if starts_entry {
-                let id = line.split([' ', '=']).next().unwrap_or_default();
-                dropping = ids.contains(id);
-            }
-            if !dropping {
-                kept.push_str(line);
-            }
-        }
-        std::fs::write(&path, kept).expect("write");
-        raw.push((path, text));
-    }
-    raw
 }
 
 fn restore(raw: Vec<(std::path::PathBuf, String)>) {
@@ -528,7 +493,7 @@ fn hostile_inputs_finish_quickly_with_bounded_memory() {
         ),
     ];
     for (id, body, deep_at) in cases {
-        let dir = temp_project();
+        let dir = shipped_project();
         let file = docfx_file(&body);
         let line = file[..file.find(&body).expect("body")].matches('\n').count() + 1;
         std::fs::write(dir.path().join(format!("{id}.md")), &file).expect("write");
@@ -560,7 +525,7 @@ fn hostile_inputs_finish_quickly_with_bounded_memory() {
 #[test]
 fn a_killed_import_leaves_every_file_old_or_new() {
     let corpus_dir = corpus().join("docfx");
-    let reference = temp_project();
+    let reference = shipped_project();
     let before = project_files(reference.path());
     let run = run_bounded(
         reference.path(),
@@ -576,7 +541,7 @@ fn a_killed_import_leaves_every_file_old_or_new() {
 
     let mut staged_kills = 0;
     for trial in 0..10u64 {
-        let dir = temp_project();
+        let dir = shipped_project();
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_drillbook"))
             .arg("--root")
             .arg(dir.path())
@@ -625,7 +590,7 @@ fn a_killed_import_leaves_every_file_old_or_new() {
 /// failure while staging writes nothing at all (and leaves no temporary file).
 #[test]
 fn a_failure_while_staging_writes_nothing() {
-    let dir = temp_project();
+    let dir = shipped_project();
     // zh-CN's folder is a file: its translations cannot be staged, the other files could.
     std::fs::remove_dir_all(dir.path().join("locales/zh-CN")).expect("rm");
     std::fs::write(dir.path().join("locales/zh-CN"), "not a folder").expect("write");

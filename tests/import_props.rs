@@ -1,7 +1,6 @@
 //! The importer never panics: arbitrary bytes, and real corpus files with random edits.
 
-#[path = "import_common/mod.rs"]
-mod common;
+mod support;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -13,14 +12,14 @@ use proptest::prelude::*;
 
 fn project() -> &'static Workspace {
     static WS: OnceLock<Workspace> = OnceLock::new();
-    WS.get_or_init(|| load_workspace(&common::repo()).expect("load"))
+    WS.get_or_init(|| load_workspace(&support::repo()).expect("load"))
 }
 
 fn corpus_files() -> &'static Vec<Input> {
     static FILES: OnceLock<Vec<Input>> = OnceLock::new();
     FILES.get_or_init(|| {
-        let mut files = common::inputs(&common::corpus().join("docfx"));
-        files.extend(common::inputs(&common::corpus().join("seeds")));
+        let mut files = support::import::inputs(&support::import::corpus().join("docfx"));
+        files.extend(support::import::inputs(&support::import::corpus().join("seeds")));
         files
     })
 }
@@ -185,8 +184,8 @@ proptest! {
         markers in prop::collection::vec(prop::sample::select(vec!["> ", ">", "- ", "* ", "+ ", "1. ", "2) "]), 0..40),
     ) {
         use drillbook::import::docfx::MAX_BLOCK_DEPTH;
-        let body = format!("{}{}", markers.concat(), common::sxs("b-1", "Hallo", "Hello"));
-        let source = common::docfx_file(&body);
+        let body = format!("{}{}", markers.concat(), support::import::sxs("b-1", "Hallo", "Hello"));
+        let source = support::import::docfx_file(&body);
         let (doc, diags) = parse_docfx("f.md", &source);
         let deep = markers.len() > MAX_BLOCK_DEPTH;
         prop_assert_eq!(doc.too_deep, deep);
@@ -207,8 +206,8 @@ proptest! {
     fn span_nesting_beyond_the_limit_is_a_positioned_error(depth in 0usize..40, in_group: bool, tag in prop::sample::select(vec!["<span>", "<span data-ttu-id=\"n\">", "<span class=\"x\">"])) {
         use drillbook::import::docfx::MAX_SPAN_DEPTH;
         let inner = format!("{}x{}", tag.repeat(depth), "</span>".repeat(depth));
-        let body = if in_group { common::sxs("g-1", &inner, "Hello") } else { inner };
-        let source = common::docfx_file(&body);
+        let body = if in_group { support::import::sxs("g-1", &inner, "Hello") } else { inner };
+        let source = support::import::docfx_file(&body);
         let (doc, diags) = parse_docfx("f.md", &source);
         let total = depth + usize::from(in_group);
         prop_assert_eq!(doc.too_deep, total > MAX_SPAN_DEPTH);
@@ -265,10 +264,10 @@ proptest! {
         let run = piece.repeat(bytes / piece.len());
         let body = match place {
             0 => run,
-            1 => common::sxs("r-1", &run, &run),
-            _ => format!("- {}\n- {run}", common::sxs("r-1", "Hallo", "Hello")),
+            1 => support::import::sxs("r-1", &run, &run),
+            _ => format!("- {}\n- {run}", support::import::sxs("r-1", "Hallo", "Hello")),
         };
-        let source = common::docfx_file(&body);
+        let source = support::import::docfx_file(&body);
         let start = std::time::Instant::now();
         let mut ws = project().clone();
         let _ = import_docfx(&mut ws, &[Input { path: "x/long-run.md".into(), source }], &Options::default());

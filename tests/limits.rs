@@ -61,24 +61,9 @@ fn nesting_too_deep_is_a_positioned_error_in_every_command() {
 /// `wait4`, exact for this child) and output.
 #[cfg(target_os = "linux")]
 fn run_measured(dir: &Path, args: &[&str]) -> (i32, u64, String) {
-    let log = dir.join(".measured-output");
-    #[allow(clippy::zombie_processes, reason = "reaped by `wait4` below, for its rusage")]
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_drillbook"))
-        .args(args)
-        .current_dir(dir)
-        .stdout(std::fs::File::create(&log).unwrap())
-        .stderr(std::fs::File::options().append(true).open(&log).unwrap())
-        .spawn()
-        .unwrap();
-    let mut status = 0;
-    // SAFETY: `rusage` is plain data, and `wait4` reaps only this child, which `Child` never
-    // waits for afterwards.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    assert_eq!(pid, child.id() as libc::pid_t);
-    assert!(libc::WIFEXITED(status), "{args:?} ended by a signal: {status:#x}");
-    let output = std::fs::read_to_string(&log).unwrap();
-    (libc::WEXITSTATUS(status), usage.ru_maxrss as u64, output)
+    let run = support::run::drillbook(dir, args, std::time::Duration::from_secs(120));
+    assert!(!run.timed_out && run.signal.is_none(), "{args:?}: {}", run.describe());
+    (run.code.unwrap_or(-1), run.peak_bytes / 1024, format!("{}{}", run.stdout, run.stderr))
 }
 
 /// An 80 KB run of `*` in one message cost 1.76 GB in `check` and 0.85 GB in `build`

@@ -100,21 +100,22 @@ fn a_new_article_builds_with_its_german_page_in_english_marked_untranslated() {
     assert!(read(&project, "locales/en-US/site.ftl").contains("\ntopic-customers = Customers\n"));
     assert!(read(&project, "locales/de-DE/site.ftl").contains("\n# topic-customers = Customers\n"));
 
-    // `check` lists every German message of the article (and the new topic) as missing:
-    // nothing else.
+    // `check` lists every German message of the article (and the new topic) as missing,
+    // nothing else: a translation that lags is a warning, an error only with `--strict`.
     let check = drillbook(&project, &["check"]);
-    assert_eq!(check.code, 1, "{}", check.stdout);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    assert_eq!(drillbook(&project, &["check", "--strict"]).code, 1);
     let found = heads(&check);
     assert_eq!(found.len(), 7, "{found:#?}");
     for head in &found {
-        assert!(head.contains("error[missing-message]"), "{head}");
+        assert!(head.contains("warning[missing-message]"), "{head}");
         assert!(
             head.starts_with("locales/de-DE/assign-support-contacts.ftl:")
                 || head.starts_with("locales/de-DE/site.ftl:"),
             "{head}"
         );
     }
-    assert!(check.stdout.ends_with("7 errors, 0 warnings\n"), "{}", check.stdout);
+    assert!(check.stdout.ends_with("0 errors, 7 warnings\n"), "{}", check.stdout);
 
     // `build` shows the English, marked; its only warnings are those missing messages.
     let build = drillbook(&project, &["build"]);
@@ -191,7 +192,7 @@ fn a_new_term_goes_to_every_ui_ftl_untranslated_outside_english() {
     assert_eq!(
         heads(&check),
         [
-            "locales/de-DE/ui.ftl:7:1: error[missing-message]: term `-ui-add-contact` is in en-US but not in de-DE"
+            "locales/de-DE/ui.ftl:7:1: warning[missing-message]: term `-ui-add-contact` is in en-US but not in de-DE"
         ]
     );
     let again = drillbook(&project, &["new", "term", "-ui-add-contact", "Add"]);

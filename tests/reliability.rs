@@ -10,5 +10,4 @@ mod reliability {
     pub(crate) mod hostile;
     pub(crate) mod kill;
     pub(crate) mod pipes;
-    pub(crate) mod run;
 }

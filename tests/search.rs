@@ -169,6 +169,8 @@ fn the_native_index_is_pagefinds_index_byte_for_byte() {
     let docfx = support::repo().join("../shared/corpus/docfx");
     let imported = drillbook(corpus.path(), &["import", "docfx", docfx.to_str().unwrap()]);
     assert_eq!(imported.code, 0, "{}", imported.stderr);
+    // The machine translations' defects fail the build, as `check` does: left out.
+    support::drop_broken_translations(corpus.path());
     for project in [&shipped, &corpus] {
         let site = project.path().join("native");
         let out =

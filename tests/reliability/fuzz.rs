@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::reliability::run::{self, Run};
 use crate::support;
+use crate::support::run::{self, Run};
 
 /// A small, seedable generator (SplitMix64): the same seed gives the same cases.
 pub(crate) struct Rng(u64);

@@ -6,8 +6,8 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::reliability::run;
 use crate::support;
+use crate::support::run;
 
 const LIMIT: Duration = Duration::from_secs(120);
 
@@ -67,8 +67,10 @@ fn unsafe_translations_are_refused_by_check_and_build_alike_in_every_place() {
     assert_eq!(tried, PLACES.len() * hostile.len());
 }
 
-/// Text that is allowed, and must stay text: markup inside code spans, quotes, ampersands and
-/// a closing script tag (which would end the simulator's JSON block early if unescaped).
+/// Text that is allowed, and must stay text: HTML written as character references (which
+/// Markdown turns back into `<` and `>` characters), quotes and ampersands. In the pages
+/// they are escaped again; in the JSON the pages embed, a decoded `</script>` would end the
+/// data block early if `<` were not escaped there too.
 #[test]
 fn markup_inside_allowed_text_arrives_inert_in_every_output() {
     let project = support::shipped_project();
@@ -76,8 +78,7 @@ fn markup_inside_allowed_text_arrives_inert_in_every_output() {
     let clean = run::drillbook(root, &["build"], LIMIT);
     assert_eq!(clean.code, Some(0), "{}", clean.describe());
     let scripts_before = count_in_tree(&root.join("site"), "<script");
-    let payload =
-        " `</script><script>alert(1)</script>` \\\"' & &amp; `<img src=x onerror=alert(2)>`";
+    let payload = " &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; \\\"' &amp; &lt;img src=x onerror=alert(2)&gt;";
     for (file, anchor) in PLACES {
         insert(root, file, anchor, payload);
     }
@@ -87,8 +88,8 @@ fn markup_inside_allowed_text_arrives_inert_in_every_output() {
     let mut reached = 0;
     for (path, bytes) in &site {
         let text = String::from_utf8_lossy(bytes);
-        // Markdown keeps the code span as written (checked below); HTML and JSON carry no
-        // live markup.
+        // Markdown escapes the text itself (checked below); HTML and JSON carry no live
+        // markup.
         if !path.ends_with(".md") {
             assert!(!text.contains("<img src=x onerror"), "{path} carries a live attribute");
             assert!(!text.contains("<script>alert"), "{path} carries a live script");
@@ -126,7 +127,7 @@ fn markup_inside_allowed_text_arrives_inert_in_every_output() {
 }
 
 /// Occurrences of `needle` in the HTML and JSON files below `dir` (Markdown keeps markup
-/// inside code spans as written).
+/// with its own escapes, checked apart).
 fn count_in_tree(dir: &Path, needle: &str) -> usize {
     support::tree(dir)
         .iter()

@@ -8,8 +8,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::reliability::fuzz::Rng;
-use crate::reliability::run;
 use crate::support;
+use crate::support::run;
 
 const LIMIT: Duration = Duration::from_secs(120);
 

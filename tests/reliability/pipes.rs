@@ -5,8 +5,8 @@ use std::os::unix::process::ExitStatusExt as _;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::reliability::run;
 use crate::support;
+use crate::support::run;
 
 /// Runs `args` in `dir` with stdout (or stderr) a pipe whose reading end is already closed.
 fn with_closed(

@@ -7,6 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod import;
+pub mod run;
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -118,4 +121,39 @@ pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     let mut out = std::collections::BTreeMap::new();
     walk(dir, dir, &mut out);
     out
+}
+
+/// Removes from the translated locales every message `check` reports an error about (the
+/// machine translations' defects), so the corpus builds; returns the files as they were.
+pub fn drop_broken_translations(root: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+    let options = drillbook::project::LoadOptions::default();
+    let checked = drillbook::project::check(root, &options);
+    let source = checked.locales[0].clone();
+    let mut broken: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for finding in checked.findings.iter().filter(|f| f.diag.is_error()) {
+        let id = finding.id.clone().expect("a translation's error is about a message");
+        assert_ne!(finding.locale, source, "{:?}", finding.diag);
+        broken.entry(finding.diag.path.clone()).or_default().insert(id);
+    }
+    let mut raw = Vec::new();
+    for (path, ids) in broken {
+        let path = root.join(path);
+        let text = std::fs::read_to_string(&path).expect("read");
+        let mut kept = String::new();
+        let mut dropping = false;
+        for line in text.split_inclusive('\n') {
+            let starts_entry = !line.starts_with([' ', '\t', '\n', '\r']);
+            if starts_entry {
+                let id = line.split([' ', '=']).next().unwrap_or_default();
+                dropping = ids.contains(id);
+            }
+            if !dropping {
+                kept.push_str(line);
+            }
+        }
+        std::fs::write(&path, kept).expect("write");
+        raw.push((path, text));
+    }
+    raw
 }

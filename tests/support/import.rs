@@ -1,5 +1,4 @@
-// Shared helpers for the import tests (included with `#[path]`, not a test target of its own).
-#![allow(dead_code)]
+//! Helpers for the import tests: the shared corpus, imports into temp projects, bounded runs.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -9,40 +8,14 @@ use drillbook::import::{
 };
 use drillbook::l10n::lock::{fingerprint, parse_lock};
 
-pub(crate) fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use super::repo;
 
-pub(crate) fn corpus() -> PathBuf {
+pub fn corpus() -> PathBuf {
     repo().join("../shared/corpus")
 }
 
-/// A temp copy of the project's `content/` and `locales/`.
-pub(crate) fn temp_project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for sub in ["content", "locales"] {
-        copy_dir(&repo().join(sub), &dir.path().join(sub));
-    }
-    dir
-}
-
-pub(crate) fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    let mut entries: Vec<_> =
-        std::fs::read_dir(from).expect("read dir").map(|e| e.expect("entry").path()).collect();
-    entries.sort();
-    for entry in entries {
-        let target = to.join(entry.file_name().expect("name"));
-        if entry.is_dir() {
-            copy_dir(&entry, &target);
-        } else {
-            std::fs::copy(&entry, &target).expect("copy");
-        }
-    }
-}
-
 /// The `*.md` files under `dir` (recursively, sorted), as inputs with corpus-relative paths.
-pub(crate) fn inputs(dir: &Path) -> Vec<Input> {
+pub fn inputs(dir: &Path) -> Vec<Input> {
     let mut files = Vec::new();
     walk(dir, &mut files);
     files.sort();
@@ -67,7 +40,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Imports into the project at `root` and writes the result.
-pub(crate) fn import_into(root: &Path, inputs: &[Input]) -> (Workspace, Report) {
+pub fn import_into(root: &Path, inputs: &[Input]) -> (Workspace, Report) {
     let mut ws = load_workspace(root).expect("load");
     let report = import_docfx(&mut ws, inputs, &Options::default());
     write_workspace(root, &ws).expect("write");
@@ -75,7 +48,7 @@ pub(crate) fn import_into(root: &Path, inputs: &[Input]) -> (Workspace, Report) 
 }
 
 /// en-US fingerprints of one article's messages.
-pub(crate) fn en_fingerprints(root: &Path, article: &str) -> BTreeMap<String, String> {
+pub fn en_fingerprints(root: &Path, article: &str) -> BTreeMap<String, String> {
     let src = std::fs::read_to_string(root.join(format!("locales/en-US/{article}.ftl")))
         .expect("en-US ftl");
     let resource = fluent_syntax::parser::parse(src.as_str()).expect("en-US parses");
@@ -91,7 +64,7 @@ pub(crate) fn en_fingerprints(root: &Path, article: &str) -> BTreeMap<String, St
 
 /// Message ids of `article` whose lock fingerprint in `locale` differs from en-US: what
 /// `check` reports as stale.
-pub(crate) fn stale_ids(root: &Path, locale: &str, article: &str) -> Vec<String> {
+pub fn stale_ids(root: &Path, locale: &str, article: &str) -> Vec<String> {
     let en = en_fingerprints(root, article);
     let lock_src = std::fs::read_to_string(root.join(format!("locales/{locale}/l10n.lock")))
         .unwrap_or_default();
@@ -106,7 +79,7 @@ pub(crate) fn stale_ids(root: &Path, locale: &str, article: &str) -> Vec<String>
 }
 
 /// Compares `actual` with `tests/golden/import/<name>`; `UPDATE_GOLDEN=1` rewrites it.
-pub(crate) fn golden(name: &str, actual: &str) {
+pub fn golden(name: &str, actual: &str) {
     let path = repo().join("tests/golden/import").join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
@@ -133,7 +106,7 @@ pub(crate) fn golden(name: &str, actual: &str) {
 }
 
 /// The per-file report and the diagnostics' headlines, as text.
-pub(crate) fn render(report: &Report) -> String {
+pub fn render(report: &Report) -> String {
     let mut out = drillbook::cmd::import::render_report(report);
     for diag in &report.diags {
         out.push_str(&diag.headline());
@@ -144,7 +117,7 @@ pub(crate) fn render(report: &Report) -> String {
 
 /// Loads the project like `build` does and returns every problem, plus message ids the
 /// content references that en-US does not define.
-pub(crate) fn load_problems(root: &Path) -> Vec<String> {
+pub fn load_problems(root: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     let (site, diags) = drillbook::content::load_site(root);
     problems.extend(diags.iter().map(|d| d.headline()));
@@ -184,14 +157,14 @@ pub(crate) fn load_problems(root: &Path) -> Vec<String> {
 }
 
 /// A DocFX side-by-side group: `translation` with `english` as its `sxs-lookup` English.
-pub(crate) fn sxs(id: &str, translation: &str, english: &str) -> String {
+pub fn sxs(id: &str, translation: &str, english: &str) -> String {
     format!(
         "<span data-ttu-id=\"{id}\">{translation}</span><span class=\"sxs-lookup\"><span data-stu-id=\"{id}\">{english}</span></span>"
     )
 }
 
 /// A de-DE side-by-side DocFX file: front matter, an H1, then `body`.
-pub(crate) fn docfx_file(body: &str) -> String {
+pub fn docfx_file(body: &str) -> String {
     format!(
         "---\ntitle: T\nms.contentlocale: de-DE\nms.openlocfilehash: abc\nms.lasthandoff: 03/23/2021\n---\n# {}\n\n{body}\n",
         sxs("h-1", "Titel", "Title")
@@ -199,51 +172,29 @@ pub(crate) fn docfx_file(body: &str) -> String {
 }
 
 /// What a run of the binary did.
-pub(crate) struct Run {
-    pub(crate) code: Option<i32>,
-    pub(crate) stdout: String,
-    pub(crate) stderr: String,
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
 }
 
 /// Runs the binary with `args` in `dir` with an address-space limit (`ulimit -v`, KiB) and a
 /// deadline; fails the test when the deadline passes.
-pub(crate) fn run_bounded(
-    dir: &Path,
-    args: &[&str],
-    limit_kib: u64,
-    timeout: std::time::Duration,
-) -> Run {
-    let out_dir = tempfile::tempdir().expect("temp dir");
-    let stdout_path = out_dir.path().join("stdout");
-    let stderr_path = out_dir.path().join("stderr");
-    let mut child = std::process::Command::new("sh")
+pub fn run_bounded(dir: &Path, args: &[&str], limit_kib: u64, timeout: std::time::Duration) -> Run {
+    let mut command = std::process::Command::new("sh");
+    command
         .arg("-c")
         .arg(format!("ulimit -v {limit_kib} && exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_drillbook"))
         .args(args)
-        .current_dir(dir)
-        .stdout(std::fs::File::create(&stdout_path).expect("stdout file"))
-        .stderr(std::fs::File::create(&stderr_path).expect("stderr file"))
-        .spawn()
-        .expect("run");
-    let start = std::time::Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if start.elapsed() > timeout {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("`drillbook {}` did not finish within {timeout:?}", args.join(" "));
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
-    let read = |p: &Path| String::from_utf8_lossy(&std::fs::read(p).expect("output")).into_owned();
-    Run { code: status.code(), stdout: read(&stdout_path), stderr: read(&stderr_path) }
+        .current_dir(dir);
+    let run = super::run::run(command, timeout);
+    assert!(!run.timed_out, "`drillbook {}` did not finish within {timeout:?}", args.join(" "));
+    Run { code: run.code, stdout: run.stdout, stderr: run.stderr }
 }
 
 /// Every file under `root`'s `content/` and `locales/`, by relative path.
-pub(crate) fn project_files(root: &Path) -> BTreeMap<String, Vec<u8>> {
+pub fn project_files(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     for sub in ["content", "locales"] {
         let mut stack = vec![root.join(sub)];
@@ -266,13 +217,13 @@ pub(crate) fn project_files(root: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Whether `path` is one of the temporary files staged writes use.
-pub(crate) fn is_staging_file(path: &str) -> bool {
+pub fn is_staging_file(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     name.starts_with('.') && name.contains(".drillbook-") && name.ends_with(".tmp")
 }
 
 /// Staging files under `root`'s `content/` and `locales/` (names only; cheap to poll).
-pub(crate) fn staging_files(root: &Path) -> Vec<PathBuf> {
+pub fn staging_files(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![root.join("content"), root.join("locales")];
     while let Some(dir) = stack.pop() {

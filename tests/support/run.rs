@@ -8,28 +8,28 @@ use std::time::{Duration, Instant};
 
 /// How one run of the binary ended.
 #[derive(Debug)]
-pub(crate) struct Run {
+pub struct Run {
     /// The exit code, when the process exited.
-    pub(crate) code: Option<i32>,
+    pub code: Option<i32>,
     /// The signal that ended it, when one did.
-    pub(crate) signal: Option<i32>,
-    pub(crate) stdout: String,
-    pub(crate) stderr: String,
+    pub signal: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
     /// Peak resident memory of the process, in bytes.
-    pub(crate) peak_bytes: u64,
-    pub(crate) timed_out: bool,
+    pub peak_bytes: u64,
+    pub timed_out: bool,
 }
 
 impl Run {
     /// A panic (101), an abort (134 or SIGABRT), a crash signal or a time-out.
-    pub(crate) fn crashed(&self) -> bool {
+    pub fn crashed(&self) -> bool {
         self.timed_out
             || self.stderr.contains("panicked")
             || matches!(self.code, Some(101 | 134))
             || matches!(self.signal, Some(s) if s != libc::SIGPIPE)
     }
 
-    pub(crate) fn describe(&self) -> String {
+    pub fn describe(&self) -> String {
         format!(
             "code {:?}, signal {:?}, timed out {}, peak {} MB\n--- stdout\n{}\n--- stderr\n{}",
             self.code,
@@ -49,14 +49,14 @@ fn tail(text: &str) -> &str {
 }
 
 /// Runs `drillbook args` in `dir`, killed after `limit`.
-pub(crate) fn drillbook(dir: &Path, args: &[&str], limit: Duration) -> Run {
+pub fn drillbook(dir: &Path, args: &[&str], limit: Duration) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_drillbook"));
     command.args(args).current_dir(dir).stdin(Stdio::null());
     run(command, limit)
 }
 
 /// Runs `command` with piped output, killed after `limit`; peak memory from `wait4`.
-pub(crate) fn run(mut command: Command, limit: Duration) -> Run {
+pub fn run(mut command: Command, limit: Duration) -> Run {
     command.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = command.spawn().expect("the binary starts");
     let mut stdout = child.stdout.take().expect("piped");
@@ -85,7 +85,7 @@ pub(crate) fn run(mut command: Command, limit: Duration) -> Run {
 }
 
 /// Waits for `child` (killing it at the deadline); its exit status and peak resident memory.
-pub(crate) fn wait_with_deadline(
+pub fn wait_with_deadline(
     child: &mut std::process::Child,
     limit: Duration,
 ) -> (std::process::ExitStatus, u64, bool) {
@@ -113,7 +113,7 @@ pub(crate) fn wait_with_deadline(
 }
 
 /// Diagnostics in rendered output: `(code, "path:line:col" or "path")` of every error.
-pub(crate) fn error_codes(text: &str) -> std::collections::BTreeSet<(String, String)> {
+pub fn error_codes(text: &str) -> std::collections::BTreeSet<(String, String)> {
     let mut out = std::collections::BTreeSet::new();
     for line in text.lines() {
         let Some((place, rest)) = line.split_once(": error[") else { continue };
