@@ -33,7 +33,7 @@ const PROTECTED: [&str; 6] =
 pub enum Refusal {
     /// The output is the project directory or one of its ancestors.
     Project { out: String },
-    /// The output is one of the project's [`PROTECTED`] folders, or inside one.
+    /// The output is one of the project's `PROTECTED` folders, or inside one.
     Protected { out: String, folder: &'static str },
     /// The output exists and is not a directory.
     NotADirectory { out: String },
@@ -83,7 +83,7 @@ impl std::error::Error for Refusal {}
 /// `root`, and returns the path to write: `out` made absolute, with symbolic links resolved.
 /// A symlinked output is written through: its target is replaced and the link kept.
 ///
-/// Never allowed: the project or an ancestor of it, a [`PROTECTED`] folder or anything inside
+/// Never allowed: the project or an ancestor of it, a `PROTECTED` folder or anything inside
 /// one, something that is not a directory, a dangling link. Allowed: a missing or empty
 /// directory, or one holding [`MARKER`]; any other directory only with `force`.
 pub fn check_out(root: &Path, out: &Path, force: bool) -> Result<PathBuf> {
@@ -156,7 +156,7 @@ pub struct Staging {
 
 impl Staging {
     /// Creates `.<name>.new-<pid>` beside `out`, holding [`MARKER`], after removing what
-    /// killed builds of the same `out` left there (see [`remove_leftovers`]).
+    /// killed builds of the same `out` left there (see `remove_leftovers`).
     pub fn new(out: &Path) -> Result<Staging> {
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
