@@ -9,17 +9,18 @@ use crate::sim::{ActionKind, Condition, Customer, PurchaseStatus, Scenario, Subs
 
 /// What a binding's actions repeat over (`for-each`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ForEach {
+#[allow(clippy::enum_variant_names, reason = "each variant is a content `for-each` id")]
+pub(crate) enum ForEach {
     ActiveSubscription,
     ActiveReservation,
     ActiveSoftware,
 }
 
 impl ForEach {
-    pub const ALL: [ForEach; 3] =
+    pub(crate) const ALL: [ForEach; 3] =
         [ForEach::ActiveSubscription, ForEach::ActiveReservation, ForEach::ActiveSoftware];
 
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             ForEach::ActiveSubscription => "active-subscription",
             ForEach::ActiveReservation => "active-reservation",
@@ -27,14 +28,14 @@ impl ForEach {
         }
     }
 
-    pub fn from_id(id: &str) -> Option<ForEach> {
+    pub(crate) fn from_id(id: &str) -> Option<ForEach> {
         ForEach::ALL.into_iter().find(|f| f.id() == id)
     }
 }
 
 /// One checklist item.
 #[derive(Debug, Clone)]
-pub struct Item<'a> {
+pub(crate) struct Item<'a> {
     /// Stable id: `prereq-<id>` or `step-<id>` (or `step-<n>`).
     pub id: String,
     /// Article anchor that explains the item.
@@ -56,13 +57,12 @@ pub struct Item<'a> {
 
 /// The checklist of an article: its first procedure, prerequisites first.
 #[derive(Debug, Clone)]
-pub struct Checklist<'a> {
-    pub article: &'a Article,
+pub(crate) struct Checklist<'a> {
     pub items: Vec<Item<'a>>,
 }
 
 /// The procedure a checklist is made from, if the article has one.
-pub fn procedure(article: &Article) -> Option<&Procedure> {
+pub(crate) fn procedure(article: &Article) -> Option<&Procedure> {
     article.body.iter().find_map(|b| match b {
         Block::Procedure(p) => Some(p),
         _ => None,
@@ -71,7 +71,7 @@ pub fn procedure(article: &Article) -> Option<&Procedure> {
 
 /// Builds the checklist of `article` (`None` without a procedure). Unknown ids in bindings
 /// are ignored here; `check` reports them (`unknown-condition`, ...).
-pub fn checklist(article: &Article) -> Option<Checklist<'_>> {
+pub(crate) fn checklist(article: &Article) -> Option<Checklist<'_>> {
     let procedure = procedure(article)?;
     let default_anchor = procedure.id.as_ref().map(|id| id.get_ref().clone()).unwrap_or_default();
     let mut items = Vec::new();
@@ -109,7 +109,7 @@ pub fn checklist(article: &Article) -> Option<Checklist<'_>> {
             .filter_map(|c| conditions.iter().position(|d| *d == Some(*c)))
             .collect();
     }
-    Some(Checklist { article, items })
+    Some(Checklist { items })
 }
 
 fn item<'a>(
@@ -143,17 +143,20 @@ fn item<'a>(
     }
 }
 
-/// A GOV.UK task-list status.
+/// A GOV.UK task-list status. The page computes statuses in `assets/checklist.js`; this is
+/// the model its unit tests hold to the task-list rules.
+#[cfg(test)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
+pub(crate) enum Status {
     NotStarted,
     InProgress,
     Completed,
     CannotStartYet,
 }
 
+#[cfg(test)]
 impl Status {
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Status::NotStarted => "not-started",
             Status::InProgress => "in-progress",
@@ -163,6 +166,7 @@ impl Status {
     }
 }
 
+#[cfg(test)]
 /// How many items a condition is still waiting on (active subscriptions, ...), for
 /// "in progress": some done, some left.
 fn remaining(customer: &crate::sim::CustomerState, condition: Condition) -> Option<usize> {
@@ -174,8 +178,9 @@ fn remaining(customer: &crate::sim::CustomerState, condition: Condition) -> Opti
     }
 }
 
+#[cfg(test)]
 /// Statuses of the items for the scenario's goal customer, from `initial` to `now`.
-pub fn statuses(
+pub(crate) fn statuses(
     checklist: &Checklist<'_>,
     customer: &str,
     initial: &crate::sim::State,
@@ -208,7 +213,7 @@ pub fn statuses(
 
 /// One line of a concrete checklist for a real customer.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Task<'a> {
+pub(crate) enum Task<'a> {
     CancelReservation(&'a crate::sim::Purchase),
     CancelSoftware(&'a crate::sim::Purchase),
     Suspend(&'a crate::sim::Subscription),
@@ -217,7 +222,10 @@ pub enum Task<'a> {
 
 /// The tasks for the goal customer of `scenario`, in the article's order (prerequisites,
 /// suspending, removal), following the checklist's items and their `for-each`.
-pub fn concrete_tasks<'s>(checklist: &Checklist<'_>, scenario: &'s Scenario) -> Vec<Task<'s>> {
+pub(crate) fn concrete_tasks<'s>(
+    checklist: &Checklist<'_>,
+    scenario: &'s Scenario,
+) -> Vec<Task<'s>> {
     let Some(customer) = scenario.customer(&scenario.goal.customer) else { return Vec::new() };
     let mut tasks = Vec::new();
     for item in &checklist.items {

@@ -5,18 +5,18 @@
 
 pub mod build;
 pub mod check;
-pub mod checklist;
+mod checklist;
 pub mod cli;
 pub mod cmd;
 pub mod content;
 pub mod diag;
 pub mod import;
 pub mod l10n;
-pub mod md_shape;
-pub mod new;
-pub mod paths;
+mod md_shape;
+mod new;
+mod paths;
 pub mod project;
 pub mod render;
 pub mod search;
-pub mod serve;
+mod serve;
 pub mod sim;

@@ -98,7 +98,7 @@ const fn is_plain_ascii(b: u8) -> bool {
 /// Bidi controls (including Fluent's isolation marks), zero-width characters and other
 /// invisible formatting characters: [`strip_controls`] removes them, and a text that has
 /// any is not plain.
-pub fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{202A}'..='\u{202E}'
@@ -113,17 +113,17 @@ pub fn is_invisible(c: char) -> bool {
 /// Inline Markdown longer than this many bytes is not given to the Markdown parser. A
 /// paragraph of the DocFX articles drillbook imports is a fraction of it; a longer message is
 /// not prose but a mistake or an attack, and stays cheap as plain text.
-pub const MAX_MARKUP_BYTES: usize = 32 * 1024;
+pub(crate) const MAX_MARKUP_BYTES: usize = 32 * 1024;
 
 /// Inline Markdown with more emphasis delimiters (`*`, `_`, `~`) than this is not given to the
 /// Markdown parser. Each pair of delimiters can open a span nested in the ones before it,
 /// and what a check keeps per span (its text) grows with the text around it: bounding the
 /// delimiters keeps that linear in the text. A message has a handful.
-pub const MAX_DELIMITERS: usize = 256;
+pub(crate) const MAX_DELIMITERS: usize = 256;
 
 /// Why a text is not parsed as Markdown (see [`markup_limit`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TooMuchMarkup {
+pub(crate) enum TooMuchMarkup {
     /// Longer than [`MAX_MARKUP_BYTES`].
     Long { bytes: usize },
     /// More than [`MAX_DELIMITERS`] emphasis delimiters.
@@ -149,7 +149,7 @@ impl std::fmt::Display for TooMuchMarkup {
 /// parser) is too long or has too many emphasis delimiters to go through the parser. Such a
 /// text is shown as it is written, escaped, and `check` reports it (`markup-too-long`):
 /// rendering and checking call this one function before their parser, so they agree.
-pub fn markup_limit(text: &str) -> Option<TooMuchMarkup> {
+pub(crate) fn markup_limit(text: &str) -> Option<TooMuchMarkup> {
     if text.len() > MAX_MARKUP_BYTES {
         return Some(TooMuchMarkup::Long { bytes: text.len() });
     }
@@ -157,7 +157,7 @@ pub fn markup_limit(text: &str) -> Option<TooMuchMarkup> {
 }
 
 /// [`markup_limit`] of a text `bytes` long with `delimiters` emphasis delimiters.
-pub fn limit_of(bytes: usize, delimiters: usize) -> Option<TooMuchMarkup> {
+pub(crate) fn limit_of(bytes: usize, delimiters: usize) -> Option<TooMuchMarkup> {
     if bytes > MAX_MARKUP_BYTES {
         Some(TooMuchMarkup::Long { bytes })
     } else if delimiters > MAX_DELIMITERS {
@@ -168,7 +168,7 @@ pub fn limit_of(bytes: usize, delimiters: usize) -> Option<TooMuchMarkup> {
 }
 
 /// How many emphasis delimiters (`*`, `_`, `~`) `text` has.
-pub fn delimiters(text: &str) -> usize {
+pub(crate) fn delimiters(text: &str) -> usize {
     text.bytes().filter(|b| matches!(b, b'*' | b'_' | b'~')).count()
 }
 
@@ -252,7 +252,7 @@ fn split_double_stars(text: &str) -> Option<Vec<&str>> {
 /// `text` with its whitespace runs collapsed to one space and its ends trimmed (the words
 /// of `split_whitespace`, joined by spaces). Every message shown as plain text goes through
 /// it: text that is already so (ASCII, single spaces) is copied as it is.
-pub fn collapse_whitespace(text: &str) -> String {
+pub(crate) fn collapse_whitespace(text: &str) -> String {
     // One pass: ASCII, no whitespace but single spaces between words.
     let bytes = text.as_bytes();
     let mut after_space = true;

@@ -17,12 +17,12 @@ use crate::l10n::lock::{LOCK_FILE, Lock, render_lock};
 use crate::l10n::{L10n, LocaleFiles, parse_ftl};
 
 /// The starter project's source locale and its translated locale.
-pub const STARTER_SOURCE: &str = "en-US";
-pub const STARTER_TRANSLATION: &str = "de-DE";
+pub(crate) const STARTER_SOURCE: &str = "en-US";
+pub(crate) const STARTER_TRANSLATION: &str = "de-DE";
 
 /// The starter project: path in the new project -> text (from `starter/` in the repository;
 /// `gitignore` there becomes `.gitignore`, so it does not apply to the repository itself).
-pub const STARTER: &[(&str, &str)] = &[
+pub(crate) const STARTER: &[(&str, &str)] = &[
     (".gitignore", include_str!("../starter/gitignore")),
     ("content/site.toml", include_str!("../starter/content/site.toml")),
     ("content/glossary.toml", include_str!("../starter/content/glossary.toml")),
@@ -49,7 +49,7 @@ pub const STARTER: &[(&str, &str)] = &[
 /// Every file of a new project, in path order: the starter files and the translated
 /// locale's `l10n.lock`, which records the shipped translations as reviewed (computed as
 /// `drillbook l10n accept` computes it, so `check` finds nothing stale).
-pub fn starter_files() -> Vec<(String, String)> {
+pub(crate) fn starter_files() -> Vec<(String, String)> {
     let mut files: BTreeMap<String, String> =
         STARTER.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
     files.insert(
@@ -79,7 +79,7 @@ fn starter_lock() -> Lock {
 }
 
 /// The comment that opens every placeholder file of `locale`.
-pub fn placeholder_header(locale: &str, source_locale: &str) -> String {
+pub(crate) fn placeholder_header(locale: &str, source_locale: &str) -> String {
     format!(
         "# Not yet translated into {locale}: `drillbook new` copied the {source_locale} text with\n\
          # every message commented out. To translate a message, remove the `# ` in front of its\n\
@@ -91,7 +91,7 @@ pub fn placeholder_header(locale: &str, source_locale: &str) -> String {
 
 /// `source` (a source-locale `.ftl` file) with each line that is not already a comment or
 /// blank put behind `# `: comments stay as they are, for the translator's context.
-pub fn comment_out(source: &str) -> String {
+pub(crate) fn comment_out(source: &str) -> String {
     let mut out = String::with_capacity(source.len() + source.len() / 8);
     for line in source.strip_prefix('\u{feff}').unwrap_or(source).lines() {
         if !(line.trim().is_empty() || line.starts_with('#')) {
@@ -104,12 +104,12 @@ pub fn comment_out(source: &str) -> String {
 }
 
 /// A placeholder for `locale` of a source-locale file: header, then the commented-out text.
-pub fn placeholder(locale: &str, source_locale: &str, source: &str) -> String {
+pub(crate) fn placeholder(locale: &str, source_locale: &str, source: &str) -> String {
     placeholder_header(locale, source_locale) + &comment_out(source)
 }
 
 /// `text` with `addition` appended on a line of its own (a newline added where missing).
-pub fn append(text: &str, addition: &str) -> String {
+pub(crate) fn append(text: &str, addition: &str) -> String {
     let mut out = text.to_string();
     if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');
@@ -119,7 +119,7 @@ pub fn append(text: &str, addition: &str) -> String {
 }
 
 /// Whether `source` defines message or term `id` (`-name` for a term).
-pub fn defines(source: &str, id: &str) -> bool {
+pub(crate) fn defines(source: &str, id: &str) -> bool {
     let resource = match fluent_syntax::parser::parse(source) {
         Ok(resource) | Err((resource, _)) => resource,
     };
@@ -131,7 +131,7 @@ pub fn defines(source: &str, id: &str) -> bool {
 }
 
 /// "assign-support-contacts" -> "Assign support contacts".
-pub fn humanize(slug: &str) -> String {
+pub(crate) fn humanize(slug: &str) -> String {
     let words = slug.replace('-', " ");
     let mut chars = words.chars();
     match chars.next() {
@@ -141,7 +141,7 @@ pub fn humanize(slug: &str) -> String {
 }
 
 /// The content file of a new article.
-pub fn article_toml(id: &str, topic: &str) -> String {
+pub(crate) fn article_toml(id: &str, topic: &str) -> String {
     format!(
         "# Structure only: every string is a message in locales/<locale>/{id}.ftl.\n\
          title = \"title\"\n\
@@ -164,7 +164,7 @@ pub fn article_toml(id: &str, topic: &str) -> String {
 }
 
 /// The source-locale messages of a new article (text for the writer to replace).
-pub fn article_ftl(id: &str) -> String {
+pub(crate) fn article_ftl(id: &str) -> String {
     let title = humanize(id);
     format!(
         "title = {title}\n\
@@ -178,7 +178,7 @@ pub fn article_ftl(id: &str) -> String {
 }
 
 /// A Fluent identifier: `[a-zA-Z][a-zA-Z0-9_-]*`.
-pub fn is_fluent_id(s: &str) -> bool {
+pub(crate) fn is_fluent_id(s: &str) -> bool {
     let mut bytes = s.bytes();
     bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
@@ -186,7 +186,7 @@ pub fn is_fluent_id(s: &str) -> bool {
 
 /// One line `-name = text` for a term, or why `text` cannot be one: it must be a single
 /// line of plain text (no placeables), so it reads the same in every locale's file.
-pub fn term_line(name: &str, text: &str) -> Result<String, String> {
+pub(crate) fn term_line(name: &str, text: &str) -> Result<String, String> {
     let text = text.trim();
     if text.is_empty() {
         return Err("the term's text is empty".into());
@@ -210,7 +210,7 @@ pub fn term_line(name: &str, text: &str) -> Result<String, String> {
 
 /// `site.toml` with `tag` appended to its `locales` list: the text is edited in place, after
 /// the list's last element, so comments and layout stay as they were.
-pub fn add_locale_to_config(source: &str, tag: &str) -> Result<String, String> {
+pub(crate) fn add_locale_to_config(source: &str, tag: &str) -> Result<String, String> {
     #[derive(Deserialize)]
     struct Locales {
         locales: Spanned<Vec<Spanned<String>>>,

@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::diag::{Diagnostic, Severity};
 
 /// `root`-relative display path with `/` separators.
-pub fn rel_path(root: &Path, path: &Path) -> String {
+pub(crate) fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -17,7 +17,7 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
 /// that are not UTF-8 an `invalid-utf8` diagnostic at the first bad byte.
 /// A leading byte-order mark is kept (columns count it) but is harmless to the parsers
 /// that follow, which skip it.
-pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+pub(crate) fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     match read_text_lossy(root, path)? {
         (text, None) => Ok(text),
         (_, Some(diag)) => Err(diag),
@@ -27,7 +27,7 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
 /// [`read_text`], but a file that is not valid UTF-8 still gives its text, with each bad
 /// sequence replaced by U+FFFD, beside the `invalid-utf8` diagnostic: a loader can keep what
 /// the file does define instead of reporting it as absent.
-pub fn read_text_lossy(
+pub(crate) fn read_text_lossy(
     root: &Path,
     path: &Path,
 ) -> Result<(String, Option<Diagnostic>), Diagnostic> {
@@ -61,7 +61,7 @@ pub fn read_text_lossy(
 /// Reads a regular file (through symlinks). Anything else (a FIFO, socket, device or
 /// directory) is refused before it is read, so a FIFO can never block the read: the file
 /// is opened non-blocking and its type checked again on the open handle.
-pub fn read_regular_file(path: &Path) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read_regular_file(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
     let not_regular = |kind: std::fs::FileType| {
         std::io::Error::new(
@@ -111,7 +111,7 @@ fn file_type_name(kind: std::fs::FileType) -> &'static str {
 /// old file or the new one, never a part: the bytes go to a temporary file beside `path`,
 /// are flushed to disk, and the temporary file is renamed over `path`. The temporary file is
 /// removed when any step fails.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write as _;
     use std::sync::atomic::{AtomicUsize, Ordering};
     static COUNT: AtomicUsize = AtomicUsize::new(0);
@@ -132,7 +132,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Parses TOML into `T`: syntax errors get `toml-syntax`, unknown keys `unknown-key`, other
 /// schema errors `schema_code`; every error is positioned in `source`.
-pub fn parse_toml<T: serde::de::DeserializeOwned>(
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
     path: &str,
     source: &str,
     schema_code: &'static str,
@@ -210,7 +210,7 @@ fn deep_dotted_key(source: &str) -> Option<std::ops::Range<usize>> {
 
 /// Lower-case ASCII words of letters and digits joined by single `-`: safe as a URL path
 /// segment and an HTML id (no `.`, `/`, `..`, spaces).
-pub fn is_slug(s: &str) -> bool {
+pub(crate) fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 200
         && s.split('-').all(|w| {
@@ -219,7 +219,7 @@ pub fn is_slug(s: &str) -> bool {
 }
 
 /// Turns arbitrary text into a slug (for generated anchors); never empty, never `..`.
-pub fn slugify(s: &str) -> String {
+pub(crate) fn slugify(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {

@@ -67,7 +67,7 @@ fn reload_event(urls: &[String]) -> String {
 }
 
 /// Builds once, then serves until Ctrl-C.
-pub fn serve(root: &Path, out: &Path, port: u16, strict: bool) -> Result<()> {
+pub(crate) fn serve(root: &Path, out: &Path, port: u16, strict: bool) -> Result<()> {
     let listener = match std::net::TcpListener::bind(("127.0.0.1", port)) {
         Ok(listener) => listener,
         Err(err) if err.kind() == std::io::ErrorKind::AddrInUse => {
