@@ -174,7 +174,7 @@ pub(crate) fn delimiters(text: &str) -> usize {
 
 /// The one sanitizer of translated text on its way to a page, whatever the way (HTML, the
 /// simulator's and the checklist's JSON, `checklist.md`): removes bidi controls (including
-/// Fluent's isolation marks), zero-width characters and the other [`is_invisible`]
+/// Fluent's isolation marks), zero-width characters and the other `is_invisible`
 /// characters, and turns other control characters but newlines and tabs into spaces. `check`
 /// reports every character this changes (`unsafe-text`, `check::markup`).
 pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
