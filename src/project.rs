@@ -69,7 +69,8 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Project>, Vec<Diagnos
         true => site.articles.iter().map(|a| a.id.clone()).collect(),
         false => BTreeSet::new(),
     };
-    let (l10n, more) = l10n::load_l10n_deferring(root, &locales, &defer);
+    let (l10n, mut more) = l10n::load_l10n_deferring(root, &locales, &defer);
+    content::position_missing_locales(root, &site, &mut more);
     diags.extend(more);
     let (data, more) = match options.defer_articles {
         true => check::load_check_inputs(root),
