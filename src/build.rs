@@ -222,8 +222,8 @@ fn build_with(
         return Ok((None, diags));
     }
     // The model is kept for `serve`; a streaming build lets it go now, before it waits for
-    // the last locales' search indexes (5,000 articles x 6 with search: peak RSS ~1,140 ->
-    // ~1,020 MB, median of 3).
+    // the last locales' search indexes, so that the content, the source locale and the
+    // renderer do not add to the memory the indexes hold at the end.
     let mut model = keep.then(|| Model { site, l10n, data, options, renderer, search_views });
     if model.is_none() {
         release_freed_memory_above_budget();
@@ -254,10 +254,8 @@ fn build_with(
 /// Resident memory below which [`release_freed_memory_above_budget`] keeps what a locale
 /// freed for the next one to reuse: handing it back (a call on every thread, then faulting
 /// the pages in again) costs time, and only pays on a site large enough for its memory to
-/// matter. The 1,000-article bench site peaks at ~100 MB resident with the release after
-/// every locale and ~120 MB without, and builds ~6 % faster without (CPU, medians of 7);
-/// the imported corpus peaks at ~35 MB (CPU -3 %). At 5,000 articles each locale's files
-/// alone hold ~100 MB, so the release still runs after every locale there.
+/// matter. Below the budget a build trades a somewhat higher peak for less CPU; on a site
+/// whose locales' files alone pass the budget, the release still runs after every locale.
 const MEMORY_BUDGET: u64 = 160 << 20;
 
 /// [`release_freed_memory`] when the process holds more than [`MEMORY_BUDGET`] (always
@@ -279,8 +277,8 @@ fn resident_bytes() -> Option<u64> {
 
 /// Hands the memory a dropped locale freed back to the OS, on every thread that may hold
 /// some: mimalloc keeps freed pages per thread for a while, and the next locale's resources
-/// mostly cannot reuse them in place, so they would sit beside them. Measured on the
-/// 5,000-article bench site: peak RSS ~390–415 MB without, ~360 MB with, same build time.
+/// mostly cannot reuse them in place, so they would sit beside them and raise the peak, for
+/// no gain in build time.
 fn release_freed_memory() {
     // SAFETY: `mi_collect` has no preconditions; it only frees what is already free. When
     // mimalloc is not the global allocator (the library's tests), it has nothing to do.

@@ -201,8 +201,8 @@ pub(crate) struct Entry<'r> {
 }
 
 /// An entry's id, borrowed from the file's text (a term's with its `-`): every check walks
-/// every entry of every locale, and copying the ids was a quarter of a million allocations
-/// per locale of a 5,000-article site.
+/// every entry of every locale, and copying the ids would allocate once per entry per locale
+/// per check.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Id<'r>(std::borrow::Cow<'r, str>);
 

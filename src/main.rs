@@ -7,7 +7,8 @@ use drillbook::cli::{Cli, Command};
 use drillbook::cmd;
 
 // A faster allocator than glibc's for many small, short-lived strings and vectors across
-// threads: measured on the 1,000-article bench site, malloc/free were ~30 % of a build.
+// threads: a build allocates and frees them per message and per page, on every thread, and
+// glibc's malloc/free were a large share of its time.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -52,9 +53,8 @@ fn die_quietly_on_closed_pipes() {
 /// Turns transparent huge pages off for the process (Linux), unless `MIMALLOC_ALLOW_THP` asks
 /// mimalloc for something else. mimalloc backs its arenas with 2 MB pages where the kernel
 /// allows them, and each of a build's threads then faults in and zeroes whole huge pages for
-/// small heaps. Measured on 2 cores: a cold build of the imported corpus peaked at ~125 MB
-/// instead of ~53 MB, the 1,000-article bench site (`--no-search`) at ~93 MB instead of ~70 MB,
-/// at the same speed.
+/// small heaps: the resident memory of a small site's build then grows by whole huge pages
+/// per thread, for no gain in speed.
 fn no_transparent_huge_pages() {
     #[cfg(target_os = "linux")]
     if std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {

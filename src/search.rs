@@ -10,8 +10,9 @@
 //! (`vendor/pagefind/`); Pagefind itself only serves the tests as their reference. The
 //! indexer is handed each page's search view (`view`), not the whole page: the part
 //! Pagefind reads (the body, the `<html lang>` and the `<title>`), which gives the same index
-//! for about half the parsing. A page whose HTML the native parser does not follow is an
-//! error ([`Unfollowed`]), never indexed some other way.
+//! while the indexer parses only that part of each page, not its navigation and chrome. A
+//! page whose HTML the native parser does not follow is an error ([`Unfollowed`]), never
+//! indexed some other way.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;

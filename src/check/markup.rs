@@ -365,8 +365,8 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
         /// What a check keeps per bold span grows with the text, and spans nest: the limit
-        /// on delimiters keeps the total linear whatever the runs (an 80 KB run of `*` cost
-        /// gigabytes).
+        /// on delimiters keeps the total linear whatever the runs (without it, what long runs
+        /// of `*` kept grew with the square of the text).
         #[test]
         fn markup_kept_is_linear_in_the_text(
             runs in proptest::collection::vec(

@@ -40,8 +40,8 @@ pub struct Parsed<'a> {
 
 /// The source locale, parsed for the checks once for all the locales a build examines
 /// ([`Parsed::against`], [`Run::finish_against`]). Parsing it again for each locale, and
-/// once more for the site-wide checks at the end, cost the 1,000-article bench site's build
-/// about 1 % of its CPU and 10–60 ms of its last, serial steps (wall time -2 %).
+/// once more for the site-wide checks at the end, repeats the same work, and the last of it
+/// falls in the build's serial steps, where it adds to the wall time.
 pub struct Source<'a>(Locale<'a>);
 
 impl<'a> Source<'a> {

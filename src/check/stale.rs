@@ -92,8 +92,8 @@ pub(crate) type Prints = BTreeMap<String, String>;
 /// The entries of `map` (keyed `scope/id`, a [`Lock`] or [`Prints`]) in `scope`, as
 /// (id, value) sorted by id: the keys `scope/…` are one range of the map (`/` sorts just
 /// before `0`). Looking ids up in it instead of the whole map keeps a file's lookups in a
-/// few cache lines: with a lookup of each message in maps of all of a locale's messages,
-/// the cache misses were a tenth of `check` on the 1,000-article bench site.
+/// few cache lines: a lookup of each message in maps of all of a locale's messages walks a
+/// deep tree spread over memory, and its cache misses were a visible part of `check`.
 fn scope_entries<'m>(map: &'m BTreeMap<String, String>, scope: &str) -> Vec<(&'m str, &'m str)> {
     use std::ops::Bound;
     let from = format!("{scope}/");

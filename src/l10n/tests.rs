@@ -22,7 +22,7 @@ fn l10n(files: &[(&str, &str, &str)]) -> L10n {
 }
 
 /// The patched parser (vendor/fluent-syntax/PATCHED.md) leaves no spare capacity in the
-/// vectors a resource keeps; upstream's keeps ~9 KB per article file.
+/// vectors a resource keeps; upstream's keeps its vectors' grown capacity.
 #[test]
 fn parsed_resources_keep_no_spare_capacity() {
     let source = std::fs::read_to_string(concat!(

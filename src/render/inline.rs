@@ -187,7 +187,8 @@ mod tests {
         assert_eq!(out, "abcd");
     }
 
-    /// An 80 KB run of `*` cost gigabytes in the checks; the page shows such text as written.
+    /// An 80 KB run of `*`, past the markup limits that keep the checks' memory linear: the
+    /// page shows such text as written.
     #[test]
     fn text_over_the_limits_is_shown_as_written_and_escaped() {
         let run = "*".repeat(40_000);

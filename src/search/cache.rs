@@ -1,6 +1,6 @@
 //! A cache of each locale's search index, so that a rebuild indexes only the locales whose
-//! pages changed: indexing is still a large part of a build's time (about 45 % of a
-//! 1,000-article site's), and most rebuilds change one locale, or none.
+//! pages changed: indexing is still a large part of a full build's time, and most rebuilds
+//! change one locale, or none.
 //!
 //! An entry is the index of one locale's pages, exactly as [`super::Indexer`] would build it,
 //! under a key that hashes everything the index is made from: the pages Pagefind reads

@@ -23,8 +23,8 @@ use crate::render::{Files, Sink};
 /// pages (each language's index depends only on its own pages). An indexer
 /// [`writing_to`](Indexer::writing_to) a sink writes each locale's files as soon as it has
 /// them instead, and the merged entry file last ([`Indexer::finish_written`]), so that the
-/// finished locales' indexes do not stay in memory while the next ones render (5,000
-/// articles × 6: ~27 MB of files, a tenth of the peak).
+/// finished locales' indexes do not stay in memory, adding to the build's peak, while the
+/// next ones render.
 ///
 /// With a [`Cache`], a locale whose pages are unchanged since a cached build is not
 /// indexed: its files come from the cache (the same bytes). Indexed locales are cached.
@@ -46,10 +46,10 @@ pub struct Indexer<'a> {
     lookahead: usize,
 }
 
-/// The most bytes of pages in flight (beyond one locale's). A 1,000-article locale's views
-/// are ~10 MB; the shipped site's, a few KB. Indexing the corpus's locales as they were
-/// rendered rather than together after the rendering took its cold build from 188 to 171 ms
-/// and a rebuild after one edit from 108 to 90 ms (medians of 19).
+/// The most bytes of pages in flight (beyond one locale's). A large site's locale passes it
+/// alone, so its pages are indexed one locale at a time and leave memory once indexed; all
+/// the locales of a small site fit, so each is indexed as soon as it is rendered, beside the
+/// rendering of the next, rather than all together once the rendering is over.
 const PAGES_BUDGET: usize = 2 << 20;
 
 impl Default for Indexer<'_> {
@@ -77,11 +77,10 @@ impl<'a> Indexer<'a> {
     /// large locales are still being indexed, instead of waiting for them.
     /// A build with memory to spare sets 1: each large locale's index then overlaps the
     /// next locale's loading and rendering instead of ending alone on one core (the end of
-    /// an index, writing its files, is serial). 1,000 articles × 6: a core was idle for about
-    /// a third of each locale's last 40 ms without; with it, wall time -2.5 % for the same CPU
-    /// (medians of 15). The pages and the index state of one more locale stay in memory
-    /// meanwhile (~10 MB there, ~50 MB at 5,000 articles, where the build's memory budget
-    /// keeps it at 0).
+    /// an index, writing its files, is serial), so no core sits idle while a locale's index
+    /// ends: the same CPU time in less wall time. The pages and the index state of one more
+    /// locale stay in memory meanwhile, which grows with the site: a build past its memory
+    /// budget keeps the lookahead at 0.
     pub fn set_lookahead(&mut self, lookahead: usize) {
         self.lookahead = lookahead;
     }

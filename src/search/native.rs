@@ -118,10 +118,10 @@ pub(super) fn index(parsed: Vec<(String, Parsed)>) -> Result<Files> {
 }
 
 /// The gzip level of the index files: zlib's default, where Pagefind takes the best (9).
-/// What a browser inflates is the same (so are the file names, hashes of it); on the
-/// imported corpus the index is 1.8 % larger (391 -> 398 KB) and built in 60 % of the time
-/// (`GZIP_LEVEL=9` and `6` with `examples/index_site` of `crates/pagefind-native`: 1,100 ->
-/// 650 µs a page), which is most of a small site's cold build.
+/// What a browser inflates is the same (so are the file names, hashes of it); the files are
+/// slightly larger, and gzipping them, which at the best level is most of the time a small
+/// site's cold build spends indexing, is much cheaper. The trade-off is measured in
+/// `bench/RESULTS.md`.
 const GZIP_LEVEL: u32 = 6;
 
 /// Pagefind's entry file (its `PagefindEntryMeta`: the same fields, in its order).

@@ -10,8 +10,8 @@ use pagefind_native::parse::tokens::{Token as RawToken, Tokenizer};
 /// `data-pagefind-ignore`, or a `nav` or `script` without an `id`).
 ///
 /// Pagefind parses every element of a page, chrome included, on its way to the body; this
-/// view gives it the same index (words, positions, excerpts, anchors, title) for about half
-/// the parsing. `None` when the page has anything outside the view that Pagefind would
+/// view gives it the same index (words, positions, excerpts, anchors, title) without the
+/// chrome's parsing. `None` when the page has anything outside the view that Pagefind would
 /// read: a `data-pagefind-*` attribute, an `<h1>` (a title candidate), an `<img>` (an
 /// image candidate), another `<title>` or `<html>`, text after the body in the body's
 /// ancestors (Pagefind appends it to the body's text), or markup that the indexer's

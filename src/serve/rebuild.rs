@@ -62,9 +62,9 @@ pub(super) fn update(
 
 /// Once no file has changed for a moment (the watcher's poll interval), indexes again for
 /// search the locales whose pages partial rebuilds changed: a burst of saves is re-indexed
-/// once, after its last save (a save that comes while the indexing runs waits for it:
-/// about a second for a 1,000-article locale). Open pages need no reload: their search
-/// loads the index when it is used.
+/// once, after its last save (a save that comes while the indexing runs waits for it, which
+/// on a large locale takes longer than the partial rebuild). Open pages need no reload:
+/// their search loads the index when it is used.
 pub(super) fn refresh_search(session: &mut Option<Session>) {
     let Some(session) = session.as_mut() else { return };
     let started = Instant::now();

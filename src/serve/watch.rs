@@ -20,7 +20,8 @@ const WATCHED: [&str; 3] = ["content", "locales", "assets"];
 
 /// How long the watched files must stay unchanged after a change before `serve` rebuilds:
 /// an editor's save (temp file and rename, or truncate and write) or a "save all" is one
-/// rebuild, and a save still reloads the page within ~100 ms.
+/// rebuild. The wait is short next to the rebuild itself, so a save still reloads the page
+/// without a delay an editor would notice.
 const QUIET: Duration = Duration::from_millis(40);
 
 /// A burst that never pauses (a program writing all the time) is rebuilt after this long.

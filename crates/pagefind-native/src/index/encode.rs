@@ -118,8 +118,8 @@ pub(crate) fn prefix(s: &str, len: usize) -> &str {
 /// the best, 9: see [`super::Options::gzip_level`]): flate2's `GzEncoder`, whose header,
 /// deflate stream (the same encoder as its `DeflateEncoder`'s), CRC-32 and length this
 /// writes. Each thread keeps its encoder from file to file: a new one allocates and zeroes
-/// ~400 KB of tables, which was a quarter of the instructions of indexing a site of small
-/// pages (callgrind, `examples/index_site` on a 200-article synthetic site).
+/// its tables, far larger than a small page's files, so a site of small pages would spend a
+/// large share of its indexing on them.
 pub(crate) fn gzip(contents: &[u8], level: u32) -> Vec<u8> {
     const SIGNATURE: &[u8] = b"pagefind_dcd";
     thread_local! {
