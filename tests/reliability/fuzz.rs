@@ -120,7 +120,7 @@ fn input_files(root: &Path) -> Vec<String> {
 }
 
 fn cases() -> usize {
-    std::env::var("DRILLBOOK_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(600)
+    std::env::var("DRILLBOOK_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000)
 }
 
 fn seed() -> u64 {
@@ -178,7 +178,7 @@ fn judge(
     problems
 }
 
-/// Mutated projects through `check` and `build` (`DRILLBOOK_FUZZ_CASES`, default 600, in two
+/// Mutated projects through `check` and `build` (`DRILLBOOK_FUZZ_CASES`, default 2,000, in two
 /// workers).
 #[test]
 fn mutated_projects_never_crash_and_check_agrees_with_build() {
