@@ -262,7 +262,9 @@ impl LineIndex {
         if end > start && source.as_bytes()[end - 1] == b'\r' { end - 1 } else { end }
     }
 
-    fn position(&self, source: &str, span: Range<usize>) -> Position {
+    /// The position of byte span `span` of `source` (the text this index was built from):
+    /// its line and column, the source line, and the caret width within that line.
+    pub fn position(&self, source: &str, span: Range<usize>) -> Position {
         let (line, col) = self.line_col(source, span.start);
         let start = self.line_starts[line - 1];
         let end = self.line_end(source, line - 1);

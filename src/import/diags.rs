@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::diag::{Diagnostic, LineIndex, Position, Severity};
+use crate::diag::{Diagnostic, LineIndex, Severity};
 
 /// Diagnostics kept per file and import stage (parsing, mapping, aligning).
 pub(crate) const MAX_DIAGS: usize = 1000;
@@ -60,7 +60,7 @@ impl<'a> FileDiags<'a> {
         }
         let source = self.source;
         let index = self.index.get_or_insert_with(|| LineIndex::new(source));
-        let pos = position(index, source, span);
+        let pos = index.position(source, span);
         self.quoted += pos.line_text.len();
         self.diags.push(Diagnostic {
             severity,
@@ -100,30 +100,6 @@ impl<'a> FileDiags<'a> {
         }
         self.diags
     }
-}
-
-/// What [`Diagnostic::at`] computes, with a line index built once per file: the position of
-/// `span`, its source line, and the caret width within that line.
-pub(crate) fn position(index: &LineIndex, source: &str, span: Range<usize>) -> Position {
-    let (line, col) = index.line_col(source, span.start);
-    let at = floor_char_boundary(source, span.start);
-    let start = source[..at].rfind('\n').map_or(0, |p| p + 1);
-    let mut end = source[at..].find('\n').map_or(source.len(), |p| at + p);
-    if end > start && source.as_bytes()[end - 1] == b'\r' {
-        end -= 1;
-    }
-    let line_text = source[start..end.max(start)].to_string();
-    let span_end = floor_char_boundary(source, span.end.min(end).max(span.start));
-    let width = source[at..span_end.max(at)].chars().count().max(1);
-    Position { line, col, line_text, width }
-}
-
-fn floor_char_boundary(source: &str, offset: usize) -> usize {
-    let mut offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 #[cfg(test)]
