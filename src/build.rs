@@ -203,7 +203,7 @@ fn build_with(
     options.dashboard = Some(project::dashboard_rows(&status));
     problems.extend(renderer.render_common(&site, &l10n, &options, &tee)?);
     let source_locale = l10n.source().locale.clone();
-    diags.extend(project::uncovered(&problems, &findings, &source_locale));
+    diags.extend(project::uncovered(&l10n, &problems, &findings, &source_locale));
     diags.extend(findings.into_iter().map(|f| f.diag));
     timings.mark("render");
     for media in &site.media {

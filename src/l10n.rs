@@ -10,6 +10,7 @@ mod parse;
 mod translate;
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -160,6 +161,37 @@ fn read_files(
 }
 
 impl L10n {
+    /// Where message or term `id` (`-name` for a term, which lives in `ui.ftl`; `id.attr` for an
+    /// attribute, located at its message) of `scope` is defined in `locale`: the file's display
+    /// path and text and the byte span of the id. `None` when the file is not loaded or lacks it.
+    pub fn locate(
+        &self,
+        locale: &str,
+        scope: &str,
+        id: &str,
+    ) -> Option<(&str, &str, Range<usize>)> {
+        use fluent_syntax::ast::Entry;
+        let name = id.split_once('.').map_or(id, |(message, _)| message);
+        let (scope, name) = match name.strip_prefix('-') {
+            Some(term) => (UI_SCOPE, term),
+            None => (scope, name),
+        };
+        let file = self.locale(locale)?.files.get(scope)?;
+        let source = file.source();
+        file.resource.entries().find_map(|entry| {
+            let found = match entry {
+                Entry::Message(m) if !id.starts_with('-') => m.id.name,
+                Entry::Term(t) if id.starts_with('-') => t.id.name,
+                _ => return None,
+            };
+            (found == name).then(|| {
+                // The id is a slice of the file's text.
+                let start = found.as_ptr() as usize - source.as_ptr() as usize;
+                (file.path.as_str(), source, start..start + found.len())
+            })
+        })
+    }
+
     /// Reads and parses the deferred files of `locale` (see [`load_l10n_deferring`]).
     pub fn load_deferred(&mut self, root: &Path, locale: &str) -> Vec<Diagnostic> {
         let Some(files) = self.locales.iter_mut().find(|l| l.locale == locale) else {

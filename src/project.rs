@@ -119,7 +119,7 @@ pub fn check(root: &Path, options: &LoadOptions) -> Checked {
     let source = project.locales[0].as_str();
     let rows = dashboard_rows(&status);
     let problems = render_source(&project.site, &project.l10n, source, rows);
-    let more = uncovered(&problems, &findings, source);
+    let more = uncovered(&project.l10n, &problems, &findings, source);
     findings.extend(more.into_iter().map(|diag| finding_of(diag, source)));
     findings.extend(
         loader_diags
@@ -185,9 +185,20 @@ fn render_source(
 /// reports the same message, positioned), as diagnostics: what only formatting a message
 /// finds (a variable the page does not pass, a message of drillbook's own pages the source
 /// locale lacks).
-pub fn uncovered(problems: &[Problem], findings: &[Finding], source: &str) -> Vec<Diagnostic> {
-    let covered: BTreeSet<(&str, &str, Option<&str>)> =
-        findings.iter().map(|f| (f.locale.as_str(), f.scope.as_str(), f.id.as_deref())).collect();
+pub fn uncovered(
+    l10n: &L10n,
+    problems: &[Problem],
+    findings: &[Finding],
+    source: &str,
+) -> Vec<Diagnostic> {
+    // A finding about a message covers its problems; a finding about a whole file (no
+    // message id) only when it is an error about the file (unreadable, junk, missing), not a
+    // warning that happens to be positioned in it.
+    let covered: BTreeSet<(&str, &str, Option<&str>)> = findings
+        .iter()
+        .filter(|f| f.id.is_some() || f.diag.is_error())
+        .map(|f| (f.locale.as_str(), f.scope.as_str(), f.id.as_deref()))
+        .collect();
     // A message formats with errors when a term it references is broken: the checks report
     // the term.
     let broken_terms: BTreeSet<&str> = findings
@@ -211,10 +222,27 @@ pub fn uncovered(problems: &[Problem], findings: &[Finding], source: &str) -> Ve
                 && !covered.contains(&(locale, scope, None))
                 && !term_broken
         })
-        .map(|problem| problem.to_diagnostic(false))
+        .map(|problem| positioned(l10n, problem, source))
         .collect();
     check::severity::settle_all(&mut diags, false);
     diags
+}
+
+/// The diagnostic of a rendering problem, at the message it is about when that message is the
+/// source locale's (always loaded, in `check` as in a streaming `build`, so both report the
+/// same position; a translation's formatting problems are its checks' findings).
+fn positioned(l10n: &L10n, problem: &Problem, source: &str) -> Diagnostic {
+    let diag = problem.to_diagnostic(false);
+    let Problem::Format { locale, scope, id, .. } = problem else { return diag };
+    if locale != source {
+        return diag;
+    }
+    match l10n.locate(locale, scope, id) {
+        Some((path, source, span)) => {
+            Diagnostic::at(diag.severity, diag.code, path, source, span, diag.message)
+        }
+        None => diag,
+    }
 }
 
 /// A loader diagnostic as a finding of locale `locale`.

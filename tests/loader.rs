@@ -319,3 +319,19 @@ fn issue_29_a_build_of_one_locale_loads_only_that_locale_and_the_source() {
             .any(|(code, path, ..)| code == "ftl-syntax" && path == "locales/de-DE/site.ftl")
     );
 }
+
+/// A variable no page passes shows as `{$x}` on the page: `check` and `build` both fail on it,
+/// at the message, even when a warning stands elsewhere in the same file.
+#[test]
+fn issue_34_a_format_error_is_positioned_and_fails_check_and_build() {
+    let project = support::shipped_project();
+    let root = project.path();
+    support::edit(root, "locales/en-US/remove-a-relationship.ftl", "intro = ", "intro = { $x } ");
+    let expected = "locales/en-US/remove-a-relationship.ftl:14:1: error[format-error]: formatting `intro` failed";
+    let check = support::drillbook(root, &["check", "--locale", "en-US"]);
+    assert_eq!(check.code, 1, "{}", check.stdout);
+    assert!(check.stdout.contains(expected), "{}", check.stdout);
+    let build = support::drillbook(root, &["build", "--locale", "en-US", "--no-search"]);
+    assert_eq!(build.code, 1, "{}", build.stderr);
+    assert!(build.stderr.contains(expected), "{}", build.stderr);
+}
