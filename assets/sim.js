@@ -435,8 +435,11 @@ export function mount(section, data, storage, options = {}) {
   const actButton = (label, action, props) => button(label, { 'data-cmd': 'act', 'data-action': JSON.stringify(action), 'data-key': actKey(action), ...props });
   const pill = (value) => h('span', { class: `sim-pill sim-pill-${value}`, text: ui[PILL[value]] });
   const commandBar = (...kids) => h('div', { class: 'sim-commandbar' }, ...kids);
-  const table = (head, rows) => h('div', { class: 'sim-table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col', text: x })))),
-    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((x) => h('td', {}, x)))))));
+  // Explicit roles: on a narrow console the rows are drawn as cards (display: block),
+  // which would otherwise drop the table's semantics in some browsers.
+  const table = (head, rows) => h('div', { class: 'sim-table-wrap' }, h('table', { role: 'table' },
+    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, head.map((x) => h('th', { scope: 'col', role: 'columnheader', text: x })))),
+    h('tbody', { role: 'rowgroup' }, rows.map((cells) => h('tr', { role: 'row' }, cells.map((x, i) => h('td', { role: 'cell', 'data-label': head[i] }, x)))))));
 
   function renderScreen(s, reached) {
     const c = view.customer && customerOf(view.customer);

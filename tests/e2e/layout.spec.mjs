@@ -5,7 +5,9 @@
 // the scenario whose title is the longest.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { LOCALES, buildSite, serve, launch, watchedPage } from "./lib.mjs";
+import { join } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { LOCALES, buildSite, serve, launch, watchedPage, axe, shots } from "./lib.mjs";
 
 const WIDTHS = [320, 390, 1280];
 const PAGES = ["", "remove-a-relationship/", "remove-a-relationship/checklist/", "dashboard/", "no-such-page/"];
@@ -38,7 +40,8 @@ function overflow() {
   for (const el of document.body.querySelectorAll("*")) {
     if (!el.checkVisibility() || el.closest(".skip-link")) continue;
     const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) continue;
+    // Zero-size and visually hidden (1 px, for screen readers) boxes show nothing.
+    if (box.width <= 1 || box.height <= 1) continue;
     if ((box.right > width + 0.5 || box.left < -0.5) && !contained(el)) problems.push(`${describe(el)}: ${Math.round(box.left)}..${Math.round(box.right)} of ${width}`);
     const style = getComputedStyle(el);
     const hasText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
@@ -87,6 +90,101 @@ for (const width of WIDTHS) {
     assert.deepEqual(found, []);
     // Leaving a page quickly aborts its favicon request: not a defect of the page.
     assert.deepEqual(problems.filter((p) => !/favicon.*ERR_ABORTED/.test(p)), []);
+    await page.close();
+  });
+}
+
+/** Controls in the simulator whose accessible name is used twice in the same region (the
+ * nearest landmark, tab list, tab panel, group or message bar). Evaluated in the page. */
+function duplicateNames() {
+  const nameOf = (el) => {
+    const by = el.getAttribute("aria-labelledby");
+    return (el.getAttribute("aria-label") || (by && document.getElementById(by)?.textContent) || el.textContent || "").trim().replace(/\s+/g, " ");
+  };
+  const regions = new Map();
+  for (const el of document.querySelectorAll("#sim button, #sim a[href], #sim select, #sim summary")) {
+    if (!el.checkVisibility()) continue;
+    const region = el.closest('nav, [role="region"], [role="tablist"], [role="tabpanel"], [role="group"], .sim-toolbar, .sim-refusal, details');
+    if (!regions.has(region)) regions.set(region, []);
+    regions.get(region).push(nameOf(el));
+  }
+  const out = [];
+  for (const [region, names] of regions) {
+    for (const name of new Set(names)) {
+      if (!name) out.push(`${region?.className}: a control without a name`);
+      else if (names.filter((n) => n === name).length > 1) out.push(`${region?.className}: "${name}" ${names.filter((n) => n === name).length} times`);
+    }
+  }
+  return out;
+}
+
+for (const locale of LOCALES) {
+  test(`${locale}: every console screen has unique control names per region and no axe violation`, async () => {
+    const { page, problems } = await watchedPage(context);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/${locale}/remove-a-relationship/`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const sim = page.locator("#sim");
+    await sim.locator(".sim-app").waitFor();
+    const data = JSON.parse(await page.locator("#drillbook-sim-data").textContent());
+    const found = [];
+    const check = async (screen) => {
+      for (const d of await page.evaluate(duplicateNames)) found.push(`${screen}: ${d}`);
+      for (const v of await axe(page)) found.push(`${screen}: ${v}`);
+    };
+    const shot = async (name) => {
+      if (locale !== "en-US") return;
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await sim.screenshot({ path: join(shots, `console-${name}-${width}.png`) });
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    };
+    await mkdir(shots, { recursive: true });
+    // The default scenario: start, a refusal, the goal.
+    const first = data.scenarios[0];
+    const goal = first.customers.find((c) => c.id === first.goal.customer);
+    await check("start");
+    await shot("start");
+    await sim.locator(`[data-key="customer:${goal.id}"]`).click();
+    await sim.getByRole("tab", { name: data.ui.account }).click();
+    await sim.locator('[data-key="open-remove"]').press("Enter");
+    assert.ok(await sim.locator(".sim-refusal").evaluate((el) => el === document.activeElement), "the refusal is focused");
+    await check("refusal");
+    await shot("refusal");
+    // Every screen of "everything at once": each tab of each customer, a subscription.
+    const all = data.scenarios.find((s) => s.id === "everything-at-once");
+    await sim.locator("select").selectOption(all.id);
+    for (const customer of all.customers) {
+      await sim.locator(`[data-key="customer:${customer.id}"]`).click();
+      for (const tab of ["account", "subscriptions", "reservations", "software"]) {
+        await sim.locator(`[data-key="tab:${tab}"]`).click();
+        await check(`${customer.id} ${tab}`);
+      }
+      await sim.locator(`[data-key="tab:subscriptions"]`).click();
+      await sim.locator(`[data-key="sub:${customer.subscriptions[0].id}"]`).click();
+      await check(`${customer.id} subscription`);
+      await sim.locator(`[data-key="nav:customers"]`).click();
+    }
+    // The default scenario to its goal (the confirmation, then the result).
+    await sim.locator("select").selectOption(first.id);
+    for (const sub of goal.subscriptions) {
+      await sim.locator(`[data-key="customer:${goal.id}"]`).click();
+      await sim.locator(`[data-key="sub:${sub.id}"]`).click();
+      await sim.getByRole("button", { name: data.ui.suspended }).click();
+      await sim.locator(`[data-key="nav:customers"]`).click();
+    }
+    await sim.locator(`[data-key="customer:${goal.id}"]`).click();
+    await sim.locator(`[data-key="tab:account"]`).click();
+    await sim.locator('[data-key="open-remove"]').click();
+    await check("confirm");
+    await sim.getByRole("button", { name: data.ui.remove, exact: true }).click();
+    await sim.locator(".sim-success").waitFor();
+    await check("goal");
+    await shot("goal");
+    assert.deepEqual(found, []);
+    assert.deepEqual(problems, []);
     await page.close();
   });
 }
