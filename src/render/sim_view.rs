@@ -11,7 +11,8 @@
 //! Page contract (what `assets/sim.js` expects):
 //! - `<script type="application/json" id="drillbook-sim-data">` holding this JSON (already
 //!   escaped; embed as is);
-//! - `<section id="sim" class="sim" aria-labelledby="sim-title">` containing an
+//! - `<section id="sim" class="sim" aria-labelledby="sim-title" tabindex="-1">` (the target
+//!   of the page's skip link and table-of-contents entry) containing an
 //!   `<h2 id="sim-title">` (message `sim-title`) and no-JS text in elements with class
 //!   `sim-fallback` (message `sim-needs-javascript`), which the runtime removes;
 //! - `<link rel="stylesheet" href="…/sim.css">` and `<script type="module" src="…/sim.js">`;

@@ -78,6 +78,8 @@ test('de-DE: remove the reseller relationship in the Azure RI reservation scenar
     const sim = page.locator('#sim');
     await sim.locator('.sim-app').waitFor();
     assert.equal(await sim.locator('.sim-fallback').count(), 0, 'the no-JS text is gone');
+    assert.equal(await sim.locator('details.sim-differences').getAttribute('open'), null, 'the differences start collapsed');
+    assert.equal(await text(sim.getByRole('region').locator('.sim-product')), 'Partner Center');
     await page.evaluate(() => {
       window.simEvents = [];
       document.getElementById('sim').addEventListener('drillbook:sim-state', (e) => window.simEvents.push(e.detail));
@@ -112,6 +114,7 @@ test('de-DE: remove the reseller relationship in the Azure RI reservation scenar
     await sim.getByRole('button', { name: 'Fabrikam Azure' }).click();
     await sim.getByRole('button', { name: 'Angehalten' }).click();
     assert.equal(await sim.getByRole('button', { name: 'Angehalten' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await text(sim.locator('.sim-pill.sim-pill-suspended')), 'Angehalten', 'the status pill follows');
     assert.equal(await text(feedback), 'Fabrikam Azure hat jetzt den Status „Angehalten“.');
 
     // Removal is now offered but refused: the Azure RI reservation is still active.
