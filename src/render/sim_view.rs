@@ -11,7 +11,8 @@
 //! Page contract (what `assets/sim.js` expects):
 //! - `<script type="application/json" id="drillbook-sim-data">` holding this JSON (already
 //!   escaped; embed as is);
-//! - `<section id="sim" class="sim" aria-labelledby="sim-title">` containing an
+//! - `<section id="sim" class="sim" aria-labelledby="sim-title" tabindex="-1">` (the target
+//!   of the page's skip link and table-of-contents entry) containing an
 //!   `<h2 id="sim-title">` (message `sim-title`) and no-JS text in elements with class
 //!   `sim-fallback` (message `sim-needs-javascript`), which the runtime removes;
 //! - `<link rel="stylesheet" href="…/sim.css">` and `<script type="module" src="…/sim.js">`;
@@ -37,7 +38,7 @@ const SIM_SCOPE: &str = "sim";
 const UI_TERMS: &[&str] = crate::sim::UI_LABELS;
 
 /// Messages without arguments, exported under `text`.
-const STATIC_MESSAGES: [&str; 39] = [
+const STATIC_MESSAGES: [&str; 40] = [
     "sim-title",
     "sim-intro",
     "sim-needs-javascript",
@@ -48,6 +49,7 @@ const STATIC_MESSAGES: [&str; 39] = [
     "sim-console-label",
     "sim-breadcrumb-label",
     "sim-customer-nav-label",
+    "sim-nav-label",
     "sim-differences-title",
     "sim-difference-reservations",
     "sim-difference-software",
@@ -274,13 +276,25 @@ impl Ctx {
             .reservations
             .iter()
             .map(|p| {
-                self.purchase(p, "sim-quantity-instances", "sim-announce-reservation-cancelled")
+                self.purchase(
+                    p,
+                    "sim-quantity-instances",
+                    "sim-announce-reservation-cancelled",
+                    "sim-cancel-reservation-named",
+                )
             })
             .collect();
         let software: Vec<Value> = customer
             .software
             .iter()
-            .map(|p| self.purchase(p, "sim-quantity-licenses", "sim-announce-software-cancelled"))
+            .map(|p| {
+                self.purchase(
+                    p,
+                    "sim-quantity-licenses",
+                    "sim-announce-software-cancelled",
+                    "sim-cancel-software-named",
+                )
+            })
             .collect();
         json!({
             "id": customer.id,
@@ -310,10 +324,18 @@ impl Ctx {
         json!({ "id": sub.id, "name": sub.name, "offer": sub.offer, "quantity": sub.quantity, "text": text })
     }
 
-    fn purchase(&mut self, item: &Purchase, quantity_id: &str, announce_id: &str) -> Value {
+    fn purchase(
+        &mut self,
+        item: &Purchase,
+        quantity_id: &str,
+        announce_id: &str,
+        cancel_id: &str,
+    ) -> Value {
         let name = [("item", Arg::Str(&item.name))];
         let mut text = Map::new();
         text.insert("sim-announce-cancelled".into(), self.msg(announce_id, &name));
+        // The row's cancel button is named after its item: one accessible name per row.
+        text.insert("sim-cancel-named".into(), self.msg(cancel_id, &name));
         text.insert(
             "sim-reason-already-cancelled".into(),
             self.msg("sim-reason-already-cancelled", &name),
