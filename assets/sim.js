@@ -227,9 +227,17 @@ function h(tag, props, ...kids) {
 
 const button = (label, props) => h('button', { type: 'button', ...props }, label);
 
-/** Builds the simulator inside `section` from `data` (the parsed JSON). */
-export function mount(section, data, storage) {
+const TABS = ['account', 'subscriptions', 'reservations', 'software'];
+const TAB_LABEL = { account: 'account', subscriptions: 'subscriptions', reservations: 'azure-reservations', software: 'software' };
+const PILL = { active: 'active', suspended: 'suspended', cancelled: 'cancelled' };
+
+/** Builds the simulator inside `section` from `data` (the parsed JSON). `options`:
+ * `refusals: false` shows a refused action without its reasons and fixes; `history: false`
+ * hides Undo and Start over (assessment mode switches both off). */
+export function mount(section, data, storage, options = {}) {
   const { ui, text } = data;
+  const showReasons = options.refusals !== false;
+  const withHistory = options.history !== false;
   const loaded = loadProgress(storage, data);
   const progress = loaded.progress;
   let scenario = data.scenarios.find((s) => s.id === loaded.current) || data.scenarios[0];
@@ -238,27 +246,36 @@ export function mount(section, data, storage) {
 
   for (const old of section.querySelectorAll('.sim-fallback')) old.remove();
   if (!section.querySelector('#sim-title')) section.prepend(h('h2', { id: 'sim-title', text: text['sim-title'] }));
+  section.querySelector('#sim-title').setAttribute('tabindex', '-1');
   const select = h('select', { id: 'sim-scenario', 'data-key': 'scenario' },
     data.scenarios.map((s) => h('option', { value: s.id, text: s.title })));
   const brief = h('p', { class: 'sim-brief' });
   const goal = h('p', { class: 'sim-goal' });
   const checklist = h('ul', { class: 'sim-progress', 'aria-label': text['sim-progress-label'] });
   const undo = button(text['sim-undo'], { 'data-cmd': 'undo', 'data-key': 'undo' });
+  const reset = button(text['sim-reset'], { 'data-cmd': 'reset', 'data-key': 'reset' });
   const notice = h('p', { class: 'sim-notice', role: 'note', hidden: !loaded.discarded, text: text['sim-storage-discarded'] });
   const crumbs = h('ol');
+  const sideNav = h('ul');
   const screen = h('div', { class: 'sim-screen' });
-  const feedback = h('div', { class: 'sim-feedback', role: 'status', 'aria-live': 'polite' });
+  // Outcomes are announced politely; a refusal is focused instead (see `showRefusal`).
+  const status = h('p', { class: 'sim-status', role: 'status' });
+  const refusal = h('div', { class: 'sim-refusal-slot' });
   const app = h('div', { class: 'sim-app' },
-    h('p', { text: text['sim-intro'] }),
+    h('p', { class: 'sim-intro', text: text['sim-intro'] }),
     h('div', { class: 'sim-toolbar' },
       h('label', { for: 'sim-scenario', text: text['sim-scenario-label'] }), select,
-      undo, button(text['sim-reset'], { 'data-cmd': 'reset', 'data-key': 'reset' })),
+      withHistory ? h('span', { class: 'sim-history' }, undo, reset) : null),
     brief, goal, checklist, notice,
-    h('details', { class: 'sim-differences', open: true }, h('summary', { text: text['sim-differences-title'] }),
+    h('details', { class: 'sim-differences' }, h('summary', { text: text['sim-differences-title'] }),
       h('ul', {}, ['reservations', 'software', 'purchases', 'simplified'].map((k) => h('li', { text: text[`sim-difference-${k}`] })))),
     h('div', { class: 'sim-console', role: 'region', 'aria-label': text['sim-console-label'] },
-      h('nav', { class: 'sim-crumbs', 'aria-label': text['sim-breadcrumb-label'] }, crumbs), screen),
-    feedback);
+      h('div', { class: 'sim-topbar' }, h('span', { class: 'sim-waffle', 'aria-hidden': 'true' }), h('span', { class: 'sim-product', text: ui['partner-center'] })),
+      h('div', { class: 'sim-body' },
+        h('nav', { class: 'sim-nav', 'aria-label': text['sim-nav-label'] }, sideNav),
+        h('div', { class: 'sim-main' },
+          h('nav', { class: 'sim-crumbs', 'aria-label': text['sim-breadcrumb-label'] }, crumbs),
+          refusal, screen, status))));
   section.append(app);
   section.classList.add('sim-ready');
 
@@ -270,8 +287,10 @@ export function mount(section, data, storage) {
   const state = () => entry().state;
   const listed = () => scenario.customers.filter((c) => state().customers[c.id].relationship === 'active');
 
-  function say(nodes) {
-    feedback.replaceChildren(...[nodes].flat());
+  /** An outcome for the live region; clears a refusal shown before. */
+  function say(message) {
+    refusal.replaceChildren();
+    status.textContent = message || '';
   }
 
   function reasonText(action, reason) {
@@ -289,14 +308,20 @@ export function mount(section, data, storage) {
     }
   }
 
-  function explain(action, reasons) {
-    return [h('p', { class: 'sim-blocked', text: text['sim-blocked'] }),
-      h('ul', {}, reasons.map((reason) => {
-        const fix = data.fixes[reason.reason];
-        const href = fix && scenario.steps[fix];
-        return h('li', {}, reasonText(action, reason),
-          href ? h('span', { class: 'sim-fix' }, text['sim-fix-label'], h('a', { href, text: text['sim-fix'][fix] })) : null);
-      }))];
+  /** The one place a refused action is shown: a message bar above the page, focused after
+   * the next render (so it is in view and its fix links are the next Tab stops). */
+  function showRefusal(action, reasons) {
+    status.textContent = '';
+    const items = showReasons ? reasons.map((reason) => {
+      const fix = data.fixes[reason.reason];
+      const href = fix && scenario.steps[fix];
+      return h('li', {}, reasonText(action, reason),
+        href ? h('span', { class: 'sim-fix' }, text['sim-fix-label'], h('a', { href, text: text['sim-fix'][fix] })) : null);
+    }) : [];
+    refusal.replaceChildren(h('div', { class: 'sim-refusal', tabindex: '-1', 'data-key': 'refusal', 'aria-labelledby': 'sim-refusal-title' },
+      h('p', { id: 'sim-refusal-title', class: 'sim-blocked', text: text['sim-blocked'] }),
+      items.length ? h('ul', {}, items) : null));
+    focusKey = 'refusal';
   }
 
   function announceOk(action) {
@@ -315,7 +340,7 @@ export function mount(section, data, storage) {
   function act(action) {
     const outcome = apply(state(), action);
     if (!outcome.ok) {
-      say(explain(action, outcome.reasons));
+      showRefusal(action, outcome.reasons);
       return false;
     }
     const e = entry();
@@ -324,8 +349,26 @@ export function mount(section, data, storage) {
       if (e.history.length > MAX_HISTORY) e.history.shift();
       e.state = outcome.state;
     }
-    say(h('p', { text: announceOk(action) }));
+    say(announceOk(action));
     return true;
+  }
+
+  /** The one place Undo and Start over change progress (off in assessment mode). */
+  function history(cmd) {
+    if (!withHistory) return;
+    if (cmd === 'undo') {
+      focusKey = 'undo';
+      const e = entry();
+      if (!e.history.length) return;
+      e.state = e.history.pop();
+      if (view.screen === 'summary' || view.screen === 'confirm') view = { screen: 'customer', customer: view.customer, tab: 'account' };
+      say(text['sim-announce-undo']);
+    } else {
+      progress[scenario.id] = { state: structuredClone(scenario.initial), history: [] };
+      view = { screen: 'customers' };
+      focusKey = 'reset';
+      say(text['sim-announce-reset']);
+    }
   }
 
   function render() {
@@ -344,10 +387,14 @@ export function mount(section, data, storage) {
       return h('li', { class: conds[scenario.goal.customer][c] ? 'sim-met' : 'sim-unmet' }, label);
     }));
     undo.setAttribute('aria-disabled', String(entry().history.length === 0));
+    renderNav();
     renderCrumbs();
-    screen.replaceChildren(...renderScreen(s));
-    const target = (focusKey && app.querySelector(`[data-key="${focusKey}"]`)) || null;
-    if (target) target.focus();
+    screen.replaceChildren(...renderScreen(s, reached));
+    const target = (focusKey && app.querySelector(`[data-key="${CSS.escape(focusKey)}"]`)) || null;
+    if (target) {
+      target.focus();
+      if (focusKey === 'refusal') target.scrollIntoView({ block: 'nearest' });
+    }
     focusKey = null;
     saveProgress(storage, data, scenario.id, progress);
     section.dispatchEvent(new CustomEvent('drillbook:sim-state', {
@@ -356,36 +403,44 @@ export function mount(section, data, storage) {
     }));
   }
 
+  function renderNav() {
+    const here = view.screen === 'customers';
+    sideNav.replaceChildren(h('li', {}, button(ui.customers, {
+      class: 'sim-nav-item', 'data-cmd': 'go', 'data-view': JSON.stringify({ screen: 'customers' }), 'data-key': 'nav:customers',
+      'aria-current': here ? 'page' : null,
+    })));
+  }
+
   function renderCrumbs() {
-    const items = [[ui['partner-center']], [ui.customers, { screen: 'customers' }]];
+    const items = [[ui.customers, { screen: 'customers' }]];
     const c = view.customer && customerOf(view.customer);
     if (c && view.screen !== 'customers') {
       items.push([c.name, { screen: 'customer', customer: c.id, tab: 'subscriptions' }]);
       if (view.screen === 'subscription') {
         items.push([ui.subscriptions, { screen: 'customer', customer: c.id, tab: 'subscriptions' }]);
         items.push([c.subscriptions.find((x) => x.id === view.item).name]);
-      } else if (view.screen === 'customer' || view.screen === 'confirm') {
-        const tab = view.screen === 'confirm' ? 'account' : view.tab;
-        items.push([ui[{ subscriptions: 'subscriptions', account: 'account', reservations: 'azure-reservations', software: 'software' }[tab]]]);
       }
     }
     crumbs.replaceChildren(...items.map(([label, target], i) => {
       const last = i === items.length - 1;
       if (last || !target) return h('li', { 'aria-current': last ? 'page' : null }, label);
-      return h('li', {}, button(label, { class: 'sim-link', 'data-cmd': 'go', 'data-view': JSON.stringify(target) }));
+      return h('li', {}, button(label, { class: 'sim-link', 'data-cmd': 'go', 'data-view': JSON.stringify(target), 'data-key': `crumb:${i}` }));
     }));
   }
 
   const heading = (label) => h('h3', { tabindex: '-1', 'data-key': 'heading', text: label });
   const go = (label, target, key) => button(label, { class: 'sim-link', 'data-cmd': 'go', 'data-view': JSON.stringify(target), 'data-key': key });
-  const actButton = (label, action, props) => button(label, { 'data-cmd': 'act', 'data-action': JSON.stringify(action), 'data-key': `act:${action.action}:${action.customer}:${action.item || ''}`, ...props });
-  const table = (head, rows) => h('table', {}, h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col', text: x })))),
-    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((x) => h('td', {}, x))))));
+  const actKey = (action) => `act:${action.action}:${action.customer}:${action.item || ''}`;
+  const actButton = (label, action, props) => button(label, { 'data-cmd': 'act', 'data-action': JSON.stringify(action), 'data-key': actKey(action), ...props });
+  const pill = (value) => h('span', { class: `sim-pill sim-pill-${value}`, text: ui[PILL[value]] });
+  const commandBar = (...kids) => h('div', { class: 'sim-commandbar' }, ...kids);
+  const table = (head, rows) => h('div', { class: 'sim-table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col', text: x })))),
+    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((x) => h('td', {}, x)))))));
 
-  function renderScreen(s) {
+  function renderScreen(s, reached) {
     const c = view.customer && customerOf(view.customer);
     const cs = c && s.customers[c.id];
-    if (view.screen === 'summary' && c) return renderSummary(c);
+    if (view.screen === 'summary' && c) return renderSummary(c, reached);
     if (!c || cs.relationship === 'removed') {
       const rows = listed();
       return [heading(ui.customers), h('p', { text: scenario.text['sim-customers-count'][String(rows.length)] }),
@@ -394,61 +449,77 @@ export function mount(section, data, storage) {
     }
     if (view.screen === 'confirm') {
       return [heading(c.text['sim-confirm-title']), h('p', { text: c.text['sim-confirm-body'] }),
-        h('p', { class: 'sim-actions' }, actButton(ui.remove, { action: 'remove-relationship', customer: c.id }, { class: 'sim-danger' }),
-          go(ui.cancel, { screen: 'customer', customer: c.id, tab: 'account' }, 'cancel'))];
+        commandBar(actButton(ui.remove, { action: 'remove-relationship', customer: c.id }, { class: 'sim-primary sim-danger' }),
+          button(ui.cancel, { 'data-cmd': 'go', 'data-view': JSON.stringify({ screen: 'customer', customer: c.id, tab: 'account' }), 'data-key': 'cancel' }))];
     }
     if (view.screen === 'subscription') {
       const sub = c.subscriptions.find((x) => x.id === view.item);
-      const status = cs.subscriptions[sub.id];
-      const toggle = (label, value, kind) => actButton(label, { action: kind, customer: c.id, item: sub.id }, { 'aria-pressed': String(status === value) });
-      return [heading(sub.name), h('dl', {}, h('dt', { text: text['sim-column-offer'] }), h('dd', { text: sub.offer }),
-        h('dt', { text: ui.quantity }), h('dd', { text: sub.text['sim-quantity'] }),
-        h('dt', { text: ui.status }), h('dd', { text: status === 'active' ? ui.active : ui.suspended })),
-      h('div', { role: 'group', 'aria-label': ui.status, class: 'sim-actions' },
-        toggle(ui.active, 'active', 'reactivate-subscription'), toggle(ui.suspended, 'suspended', 'suspend-subscription'))];
+      const now = cs.subscriptions[sub.id];
+      const toggle = (label, value, kind) => actButton(label, { action: kind, customer: c.id, item: sub.id }, { 'aria-pressed': String(now === value) });
+      return [heading(sub.name),
+        h('div', { role: 'group', 'aria-label': ui.status, class: 'sim-commandbar sim-segmented' },
+          toggle(ui.active, 'active', 'reactivate-subscription'), toggle(ui.suspended, 'suspended', 'suspend-subscription')),
+        h('dl', {}, h('dt', { text: text['sim-column-offer'] }), h('dd', { text: sub.offer }),
+          h('dt', { text: ui.quantity }), h('dd', { text: sub.text['sim-quantity'] }),
+          h('dt', { text: ui.status }), h('dd', {}, pill(now)))];
     }
-    const tabs = [['account', ui.account], ['subscriptions', ui.subscriptions], ['reservations', ui['azure-reservations']], ['software', ui.software]];
-    const nav = h('nav', { class: 'sim-tabs', 'aria-label': text['sim-customer-nav-label'] }, h('ul', {}, tabs.map(([tab, label]) =>
-      h('li', {}, button(label, { class: 'sim-link', 'data-cmd': 'go', 'data-view': JSON.stringify({ screen: 'customer', customer: c.id, tab }), 'data-key': `tab:${tab}`, 'aria-current': view.tab === tab ? 'page' : null })))));
-    return [heading(c.name), nav, ...renderTab(c, cs)];
+    const tablist = h('div', { class: 'sim-tabs', role: 'tablist', 'aria-label': text['sim-customer-nav-label'] }, TABS.map((tab) => {
+      const selected = view.tab === tab;
+      return button(ui[TAB_LABEL[tab]], {
+        role: 'tab', id: `sim-tab-${tab}`, 'aria-selected': String(selected), 'aria-controls': 'sim-tabpanel', tabindex: selected ? '0' : '-1',
+        'data-cmd': 'go', 'data-view': JSON.stringify({ screen: 'customer', customer: c.id, tab }), 'data-key': `tab:${tab}`,
+      });
+    }));
+    return [heading(c.name), tablist,
+      h('div', { class: 'sim-tabpanel', role: 'tabpanel', id: 'sim-tabpanel', 'aria-labelledby': `sim-tab-${view.tab}` }, ...renderTab(c, cs))];
   }
 
   function renderTab(c, cs) {
-    const sub = ui.subscriptions;
     if (view.tab === 'account') {
-      const inactive = countActive(cs.subscriptions);
+      const active = countActive(cs.subscriptions);
       const remove = button(ui['remove-reseller-relationship'], {
-        class: 'sim-link sim-remove', 'data-cmd': 'open-remove', 'data-key': 'open-remove',
-        'aria-disabled': String(inactive > 0), 'aria-describedby': inactive > 0 ? 'sim-remove-tip' : null,
+        class: 'sim-remove', 'data-cmd': 'open-remove', 'data-key': 'open-remove',
+        'aria-disabled': String(active > 0), 'aria-describedby': active > 0 ? 'sim-remove-tip' : null,
       });
-      return [h('h4', { text: ui.account }), h('dl', {},
+      return [commandBar(h('span', { class: 'sim-remove-wrap' }, remove,
+        active > 0 ? h('span', { id: 'sim-remove-tip', role: 'tooltip', class: 'sim-tip', text: c.text['sim-remove-inactive'][String(active)] }) : null)),
+      h('dl', {},
         h('dt', { text: text['sim-account-relationship'] }), h('dd', { text: text['sim-relationship-active'] }),
         h('dt', { text: text['sim-account-admin'] }), h('dd', { text: text[cs['delegated-admin'] ? 'sim-admin-granted' : 'sim-admin-removed'] }),
-        h('dt', { text: text['sim-account-support'] }), h('dd', { text: text[cs['support-contact'] ? 'sim-support-listed' : 'sim-support-removed'] })),
-      h('p', { class: 'sim-remove-wrap' }, remove, inactive > 0 ? h('span', { id: 'sim-remove-tip', role: 'tooltip', class: 'sim-tip', text: c.text['sim-remove-inactive'][String(inactive)] }) : null)];
+        h('dt', { text: text['sim-account-support'] }), h('dd', { text: text[cs['support-contact'] ? 'sim-support-listed' : 'sim-support-removed'] }))];
     }
     if (view.tab === 'subscriptions') {
-      return [h('h4', { text: sub }), c.subscriptions.length ? table([text['sim-column-name'], text['sim-column-offer'], ui.quantity, ui.status], c.subscriptions.map((x) => [
-        go(x.name, { screen: 'subscription', customer: c.id, item: x.id }, `sub:${x.id}`), x.offer, x.text['sim-quantity'],
-        cs.subscriptions[x.id] === 'active' ? ui.active : ui.suspended])) : h('p', { text: text['sim-subscriptions-empty'] }),
-      h('p', {}, actButton(ui['add-subscription'], { action: 'purchase', customer: c.id }))];
+      return [commandBar(actButton(ui['add-subscription'], { action: 'purchase', customer: c.id })),
+        c.subscriptions.length ? table([text['sim-column-name'], text['sim-column-offer'], ui.quantity, ui.status], c.subscriptions.map((x) => [
+          go(x.name, { screen: 'subscription', customer: c.id, item: x.id }, `sub:${x.id}`), x.offer, x.text['sim-quantity'], pill(cs.subscriptions[x.id])]))
+          : h('p', { text: text['sim-subscriptions-empty'] })];
     }
     const list = view.tab === 'reservations' ? 'reservations' : 'software';
     const kind = list === 'reservations' ? 'cancel-reservation' : 'cancel-software';
     const label = list === 'reservations' ? ui['cancel-reservation'] : ui['cancel-purchase'];
-    return [h('h4', { text: list === 'reservations' ? ui['azure-reservations'] : ui.software }),
-      c[list].length ? table([text['sim-column-name'], ui.quantity, ui.status], c[list].map((x) => [
-        h('span', { id: `sim-item-${x.id}`, text: x.name }), x.text['sim-quantity'],
-        h('span', { class: 'sim-actions' }, cs[list][x.id] === 'active' ? ui.active : ui.cancelled,
-          actButton(label, { action: kind, customer: c.id, item: x.id }, { 'aria-describedby': `sim-item-${x.id}` }))]))
-        : h('p', { text: text[`sim-${list}-empty`] })];
+    // An item already cancelled offers nothing to do; each button names its item.
+    return [c[list].length ? table([text['sim-column-name'], ui.quantity, ui.status], c[list].map((x) => [
+      x.name, x.text['sim-quantity'], h('span', { class: 'sim-cell-actions' }, pill(cs[list][x.id]),
+        cs[list][x.id] === 'active' ? actButton(label, { action: kind, customer: c.id, item: x.id }, { 'aria-label': x.text['sim-cancel-named'] }) : null)]))
+      : h('p', { text: text[`sim-${list}-empty`] })];
   }
 
-  function renderSummary(c) {
+  function renderSummary(c, reached) {
     const line = (id) => h('li', { class: 'sim-met', text: c.text[id] });
-    return [heading(c.text['sim-summary-title']), h('ul', {}, line('sim-summary-customer-list'), line('sim-summary-admin'), line('sim-summary-support'),
+    const banner = reached && scenario.goal.customer === c.id
+      ? h('div', { class: 'sim-success', role: 'note' }, scenario.text['sim-goal-reached']) : null;
+    return [heading(c.text['sim-summary-title']), banner, h('ul', {}, line('sim-summary-customer-list'), line('sim-summary-admin'), line('sim-summary-support'),
       h('li', { class: 'sim-met' }, c.text['sim-summary-purchases'], actButton(ui['add-subscription'], { action: 'purchase', customer: c.id }))),
     h('p', {}, go(text['sim-summary-back'], { screen: 'customers' }, 'back'))];
+  }
+
+  /** After an accepted action, focus goes where the next action is. */
+  function focusAfter(action, el) {
+    if (action.action === 'cancel-reservation' || action.action === 'cancel-software') {
+      const next = [...screen.querySelectorAll('[data-cmd="act"]')].find((b) => b !== el && b.closest('tr'));
+      return next ? next.dataset.key : `tab:${view.tab}`;
+    }
+    return el.dataset.key;
   }
 
   function onClick(event) {
@@ -457,49 +528,55 @@ export function mount(section, data, storage) {
     const cmd = el.dataset.cmd;
     if (cmd === 'go') {
       view = JSON.parse(el.dataset.view);
-      focusKey = 'heading';
-      say([]);
+      focusKey = el.getAttribute('role') === 'tab' ? el.dataset.key : 'heading';
+      say('');
     } else if (cmd === 'act') {
       const action = JSON.parse(el.dataset.action);
-      focusKey = el.dataset.key;
-      const ok = act(action);
-      if (action.action === 'remove-relationship') {
-        // Accepted: show the result. Refused: back to the account page, with the reasons shown.
-        view = ok ? { screen: 'summary', customer: action.customer } : { screen: 'customer', customer: action.customer, tab: 'account' };
-        focusKey = ok ? 'heading' : 'open-remove';
+      if (act(action)) {
+        focusKey = focusAfter(action, el);
+        if (action.action === 'remove-relationship') {
+          view = { screen: 'summary', customer: action.customer };
+          focusKey = 'heading';
+        }
+      } else if (action.action === 'remove-relationship') {
+        // Refused: back to the account page, with the reasons shown.
+        view = { screen: 'customer', customer: action.customer, tab: 'account' };
       }
     } else if (cmd === 'open-remove') {
       const action = { action: 'remove-relationship', customer: view.customer };
-      focusKey = 'open-remove';
       if (el.getAttribute('aria-disabled') === 'true') {
-        say(explain(action, apply(state(), action).reasons || []));
+        showRefusal(action, apply(state(), action).reasons || []);
       } else {
         view = { screen: 'confirm', customer: view.customer };
         focusKey = 'heading';
-        say([]);
+        say('');
       }
-    } else if (cmd === 'undo') {
-      focusKey = 'undo';
-      const e = entry();
-      if (!e.history.length) return;
-      e.state = e.history.pop();
-      if (view.screen === 'summary' || view.screen === 'confirm') view = { screen: 'customer', customer: view.customer, tab: 'account' };
-      say(h('p', { text: text['sim-announce-undo'] }));
-    } else if (cmd === 'reset') {
-      progress[scenario.id] = { state: structuredClone(scenario.initial), history: [] };
-      view = { screen: 'customers' };
-      focusKey = 'reset';
-      say(h('p', { text: text['sim-announce-reset'] }));
+    } else if (cmd === 'undo' || cmd === 'reset') {
+      history(cmd);
     }
     render();
   }
 
+  /** Arrow keys, Home and End move between customer tabs (and open them). */
+  function onKeydown(event) {
+    const tab = event.target.closest('[role="tab"]');
+    if (!tab || !app.contains(tab)) return;
+    const tabs = [...tab.parentElement.querySelectorAll('[role="tab"]')];
+    const rtl = getComputedStyle(tab).direction === 'rtl';
+    const at = tabs.indexOf(tab);
+    const to = { ArrowRight: rtl ? at - 1 : at + 1, ArrowLeft: rtl ? at + 1 : at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    tabs[(to + tabs.length) % tabs.length].click();
+  }
+
   app.addEventListener('click', onClick);
+  app.addEventListener('keydown', onKeydown);
   select.addEventListener('change', () => {
     scenario = data.scenarios.find((s) => s.id === select.value) || scenario;
     view = { screen: 'customers' };
     focusKey = 'scenario';
-    say(h('p', { text: scenario.title }));
+    say(scenario.title);
     render();
   });
   render();

@@ -16,6 +16,7 @@ sim-progress-label = Fortschritt
 sim-console-label = Simuliertes { -ui-partner-center }
 sim-breadcrumb-label = Sie sind hier
 sim-customer-nav-label = Kundenseiten
+sim-nav-label = Menü von { -ui-partner-center }
 sim-storage-discarded = Ihr gespeicherter Fortschritt konnte nicht gelesen werden (er war beschädigt oder stammt aus einer älteren Version) und wurde verworfen. Das Szenario beginnt von vorn.
 
 ## Differences from the real Partner Center
@@ -64,6 +65,9 @@ sim-quantity-instances =
         [one] { $quantity } Instanz
        *[other] { $quantity } Instanzen
     }
+# Accessible names of the cancel buttons in a table row ($item is the row's item).
+sim-cancel-reservation-named = { -ui-cancel-reservation }: { $item }
+sim-cancel-software-named = { -ui-cancel-purchase }: { $item }
 sim-account-relationship = Resellerbeziehung
 sim-relationship-active = Aktiv
 sim-relationship-removed = Entfernt

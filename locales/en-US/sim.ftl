@@ -18,6 +18,7 @@ sim-progress-label = Progress
 sim-console-label = Simulated { -ui-partner-center }
 sim-breadcrumb-label = You are here
 sim-customer-nav-label = Customer pages
+sim-nav-label = { -ui-partner-center } menu
 sim-storage-discarded = Your saved progress could not be read (it was damaged or from an older version), so it was discarded. The scenario starts from the beginning.
 
 ## Differences from the real Partner Center
@@ -66,6 +67,9 @@ sim-quantity-instances =
         [one] { $quantity } instance
        *[other] { $quantity } instances
     }
+# Accessible names of the cancel buttons in a table row ($item is the row's item).
+sim-cancel-reservation-named = { -ui-cancel-reservation } { $item }
+sim-cancel-software-named = { -ui-cancel-purchase } { $item }
 sim-account-relationship = Reseller relationship
 sim-relationship-active = Active
 sim-relationship-removed = Removed

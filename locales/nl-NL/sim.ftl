@@ -16,6 +16,7 @@ sim-progress-label = Voortgang
 sim-console-label = Gesimuleerd { -ui-partner-center }
 sim-breadcrumb-label = U bent hier
 sim-customer-nav-label = Klantpagina's
+sim-nav-label = Menu van { -ui-partner-center }
 sim-storage-discarded = Uw opgeslagen voortgang kon niet worden gelezen (deze was beschadigd of afkomstig van een oudere versie) en is verwijderd. Het scenario begint opnieuw.
 
 ## Differences from the real Partner Center
@@ -64,6 +65,9 @@ sim-quantity-instances =
         [one] { $quantity } instantie
        *[other] { $quantity } instanties
     }
+# Accessible names of the cancel buttons in a table row ($item is the row's item).
+sim-cancel-reservation-named = { -ui-cancel-reservation }: { $item }
+sim-cancel-software-named = { -ui-cancel-purchase }: { $item }
 sim-account-relationship = Resellerrelatie
 sim-relationship-active = Actief
 sim-relationship-removed = Verwijderd

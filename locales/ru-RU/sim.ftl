@@ -17,6 +17,7 @@ sim-progress-label = Ход выполнения
 sim-console-label = Симулятор: { -ui-partner-center }
 sim-breadcrumb-label = Вы находитесь здесь
 sim-customer-nav-label = Страницы клиента
+sim-nav-label = Меню { -ui-partner-center }
 sim-storage-discarded = Сохраненный ход выполнения не удалось прочитать (данные повреждены или относятся к более старой версии), поэтому он удален. Сценарий начинается сначала.
 
 ## Differences from the real Partner Center
@@ -71,6 +72,9 @@ sim-quantity-instances =
         [many] { $quantity } экземпляров
        *[other] { $quantity } экземпляра
     }
+# Accessible names of the cancel buttons in a table row ($item is the row's item).
+sim-cancel-reservation-named = { -ui-cancel-reservation }: { $item }
+sim-cancel-software-named = { -ui-cancel-purchase }: { $item }
 sim-account-relationship = Связь с торговым посредником
 sim-relationship-active = Активна
 sim-relationship-removed = Удалена

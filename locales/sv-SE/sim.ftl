@@ -16,6 +16,7 @@ sim-progress-label = Förlopp
 sim-console-label = Simulerat { -ui-partner-center }
 sim-breadcrumb-label = Du är här
 sim-customer-nav-label = Kundsidor
+sim-nav-label = Meny i { -ui-partner-center }
 sim-storage-discarded = Dina sparade framsteg kunde inte läsas (de var skadade eller från en äldre version) och har tagits bort. Scenariot börjar om från början.
 
 ## Differences from the real Partner Center
@@ -64,6 +65,9 @@ sim-quantity-instances =
         [one] { $quantity } instans
        *[other] { $quantity } instanser
     }
+# Accessible names of the cancel buttons in a table row ($item is the row's item).
+sim-cancel-reservation-named = { -ui-cancel-reservation }: { $item }
+sim-cancel-software-named = { -ui-cancel-purchase }: { $item }
 sim-account-relationship = Återförsäljarrelation
 sim-relationship-active = Aktiv
 sim-relationship-removed = Borttagen

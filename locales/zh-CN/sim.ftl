@@ -17,6 +17,7 @@ sim-progress-label = 进度
 sim-console-label = 模拟的{ -ui-partner-center }
 sim-breadcrumb-label = 当前位置
 sim-customer-nav-label = 客户页面
+sim-nav-label = { -ui-partner-center }菜单
 sim-storage-discarded = 无法读取已保存的进度（数据已损坏或来自旧版本），因此已将其丢弃。场景将从头开始。
 
 ## Differences from the real Partner Center
@@ -53,6 +54,9 @@ sim-reservations-empty = 此客户没有 Azure RI 预留。
 sim-software-empty = 此客户没有软件购买。
 sim-quantity-licenses = { $quantity } 个许可证
 sim-quantity-instances = { $quantity } 个实例
+# Accessible names of the cancel buttons in a table row ($item is the row's item).
+sim-cancel-reservation-named = { -ui-cancel-reservation }：{ $item }
+sim-cancel-software-named = { -ui-cancel-purchase }：{ $item }
 sim-account-relationship = 分销商关系
 sim-relationship-active = 活动
 sim-relationship-removed = 已删除

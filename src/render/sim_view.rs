@@ -41,7 +41,7 @@ const SIM_SCOPE: &str = "sim";
 const UI_TERMS: &[&str] = crate::sim::UI_LABELS;
 
 /// Messages without arguments, exported under `text`.
-const STATIC_MESSAGES: [&str; 62] = [
+const STATIC_MESSAGES: [&str; 63] = [
     "sim-title",
     "sim-intro",
     "sim-needs-javascript",
@@ -52,6 +52,7 @@ const STATIC_MESSAGES: [&str; 62] = [
     "sim-console-label",
     "sim-breadcrumb-label",
     "sim-customer-nav-label",
+    "sim-nav-label",
     "sim-differences-title",
     "sim-difference-reservations",
     "sim-difference-software",
@@ -352,13 +353,25 @@ impl Ctx {
             .reservations
             .iter()
             .map(|p| {
-                self.purchase(p, "sim-quantity-instances", "sim-announce-reservation-cancelled")
+                self.purchase(
+                    p,
+                    "sim-quantity-instances",
+                    "sim-announce-reservation-cancelled",
+                    "sim-cancel-reservation-named",
+                )
             })
             .collect();
         let software: Vec<Value> = customer
             .software
             .iter()
-            .map(|p| self.purchase(p, "sim-quantity-licenses", "sim-announce-software-cancelled"))
+            .map(|p| {
+                self.purchase(
+                    p,
+                    "sim-quantity-licenses",
+                    "sim-announce-software-cancelled",
+                    "sim-cancel-software-named",
+                )
+            })
             .collect();
         json!({
             "id": customer.id,
@@ -388,10 +401,18 @@ impl Ctx {
         json!({ "id": sub.id, "name": sub.name, "offer": sub.offer, "quantity": sub.quantity, "text": text })
     }
 
-    fn purchase(&mut self, item: &Purchase, quantity_id: &str, announce_id: &str) -> Value {
+    fn purchase(
+        &mut self,
+        item: &Purchase,
+        quantity_id: &str,
+        announce_id: &str,
+        cancel_id: &str,
+    ) -> Value {
         let name = [("item", Arg::Str(&item.name))];
         let mut text = Map::new();
         text.insert("sim-announce-cancelled".into(), self.msg(announce_id, &name));
+        // The row's cancel button is named after its item: one accessible name per row.
+        text.insert("sim-cancel-named".into(), self.msg(cancel_id, &name));
         text.insert(
             "sim-reason-already-cancelled".into(),
             self.msg("sim-reason-already-cancelled", &name),
