@@ -210,6 +210,92 @@ export function saveProgress(storage, data, current, progress) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Assessment: the score rule (mirrors src/sim/score.rs; the trace test proves it) and the
+// attempt record, stored compactly so that it fits an LMS's suspend_data (4,096 characters).
+
+const STEP_OF = {
+  'suspend-subscription': 'no-active-subscriptions', 'reactivate-subscription': 'no-active-subscriptions',
+  'cancel-reservation': 'no-active-reservations', 'cancel-software': 'no-active-software',
+  'remove-relationship': 'relationship-removed',
+};
+const FIXED_BY = { 'active-subscriptions': 'no-active-subscriptions', 'active-reservations': 'no-active-reservations', 'active-software': 'no-active-software' };
+
+/** Judges one action by its outcome: `{refused, unnecessary, reason, step}` (`step`: the
+ * condition whose article step a mistake violates). Mirrors `sim::judge`. */
+export function judge(goal, action, outcome) {
+  const kind = action && action.action;
+  const own = has(STEP_OF, kind) ? STEP_OF[kind] : null;
+  if (!outcome.ok) {
+    const fix = outcome.reasons.map((r) => (has(FIXED_BY, r.reason) ? FIXED_BY[r.reason] : null)).find(Boolean);
+    return { refused: true, unnecessary: false, reason: outcome.reasons.length ? outcome.reasons[0].reason : null, step: fix || own };
+  }
+  const unnecessary = action.customer !== goal.customer || kind === 'reactivate-subscription' || kind === 'purchase';
+  return { refused: false, unnecessary, reason: null, step: unnecessary ? own : null };
+}
+
+/** The score rule: `{score, mistakes, passed}`. Mirrors `sim::score` operation by operation,
+ * so both give the same floating-point number. */
+export function score(rule, judged, goalReached) {
+  const mistakes = judged.filter((j) => j.refused || j.unnecessary).length;
+  const m = rule['mastery-score'];
+  const a = rule['allowed-mistakes'];
+  const passed = goalReached && mistakes <= a;
+  let value = 0;
+  if (goalReached) value = passed ? 1 - mistakes * (1 - m) / (a + 1) : m * (a + 1) / (mistakes + 1);
+  return { score: value, mistakes, passed };
+}
+
+/** Replays an attempt's actions from the scenario's start until the goal is reached (later
+ * actions are not part of it). Mirrors `sim::assess`. */
+export function replayAttempt(scenario, actions) {
+  const { customer, condition } = scenario.goal;
+  let state = scenario.initial;
+  let goalReached = evaluate(state.customers[customer], condition);
+  const judged = [];
+  for (const action of actions) {
+    if (goalReached) break;
+    const outcome = apply(state, action);
+    judged.push({ action, ...judge(scenario.goal, action, outcome) });
+    if (outcome.ok) state = outcome.state;
+    goalReached = evaluate(state.customers[customer], condition);
+  }
+  return { state, judged, goalReached };
+}
+
+export const attemptKey = (data) => `${data['storage-key']}/attempt`;
+
+/** Stores an attempt as `{s, a, t, e, x}`: scenario id, actions as indices into the
+ * scenario's `allActions` joined by `.`, start time, elapsed ms, ended early. */
+export function saveAttempt(storage, data, scenario, attempt) {
+  const all = allActions(scenario.initial).map(canonical);
+  const a = attempt.actions.map((x) => all.indexOf(canonical(x))).join('.');
+  try {
+    storage.setItem(attemptKey(data), JSON.stringify({ s: scenario.id, a, t: attempt.t0, e: attempt.elapsed, x: attempt.ended ? 1 : 0 }));
+  } catch { /* storage full or unavailable: the attempt lives for this page view only */ }
+}
+
+/** Reads a stored attempt on one of `scenarios`: `{scenario, actions, t0, elapsed, ended}`,
+ * or null (and the damaged record removed). */
+export function loadAttempt(storage, data, scenarios) {
+  const key = attemptKey(data);
+  try {
+    const raw = storage.getItem(key);
+    if (raw == null) return null;
+    const saved = JSON.parse(raw);
+    const scenario = scenarios.find((s) => saved && s.id === saved.s);
+    const numbers = [saved && saved.t, saved && saved.e].every((n) => Number.isSafeInteger(n) && n >= 0);
+    if (!scenario || !numbers || typeof saved.a !== 'string' || ![0, 1].includes(saved.x)) throw new Error('invalid');
+    const all = allActions(scenario.initial);
+    const indices = saved.a === '' ? [] : saved.a.split('.');
+    if (indices.length > 1000 || !indices.every((i) => /^\d+$/.test(i) && Number(i) < all.length)) throw new Error('invalid');
+    return { scenario: scenario.id, actions: indices.map((i) => all[Number(i)]), t0: saved.t, elapsed: saved.e, ended: saved.x === 1 };
+  } catch {
+    try { storage.removeItem(key); } catch { /* storage unavailable */ }
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // DOM view
 
 function h(tag, props, ...kids) {

@@ -14,9 +14,10 @@ use std::sync::LazyLock;
 
 use drillbook::content::{Block, load_site};
 use drillbook::l10n::load_l10n;
-use drillbook::render::sim_view;
+use drillbook::render::{AssessmentView, sim_view_assessed};
 use drillbook::sim::{
-    Action, Condition, Scenario, State, all_actions, apply, enabled_actions, load_scenarios,
+    Action, Condition, Rule, Scenario, State, all_actions, apply, assess, enabled_actions, judge,
+    load_scenarios, score,
 };
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -123,27 +124,46 @@ fn directed_actions(scenario: &Scenario) -> Vec<Action> {
     out
 }
 
-fn trace(scenario: &Scenario, actions: &[Action]) -> Value {
+/// Assessment rules the traces are scored under (mastery score, allowed mistakes), in turn.
+const RULES: [(f64, u32); 6] = [(0.8, 2), (1.0, 0), (0.5, 5), (0.3, 1), (0.7, 1000), (0.95, 3)];
+
+fn trace(scenario: &Scenario, actions: &[Action], i: usize) -> Value {
+    let (mastery_score, allowed_mistakes) = RULES[i % RULES.len()];
+    let rule = Rule { mastery_score, allowed_mistakes };
     let initial = scenario.initial_state();
     let mut state = initial.clone();
     let mut steps = Vec::new();
+    let mut judged = Vec::new();
     for action in actions {
-        let outcome = match apply(&state, action) {
+        let result = apply(&state, action);
+        judged.push(judge(&scenario.goal, action, &result));
+        let outcome = match result {
             Ok(next) => {
                 state = next;
                 json!({ "ok": true })
             }
             Err(rejection) => json!({ "ok": false, "reasons": rejection.reasons }),
         };
+        let goal = &scenario.goal;
+        let reached = state.evaluate(&goal.customer, goal.condition) == Some(true);
         steps.push(json!({
             "action": action,
             "outcome": outcome,
             "state": state,
             "conditions": state.conditions(),
             "enabled": enabled_actions(&state),
+            "judged": judged.last(),
+            "score": score(&rule, &judged, reached),
         }));
     }
-    json!({ "scenario": scenario.id, "initial": initial, "steps": steps })
+    let attempt = assess(scenario, &rule, actions);
+    json!({
+        "scenario": scenario.id,
+        "initial": initial,
+        "steps": steps,
+        "rule": { "mastery-score": mastery_score, "allowed-mistakes": allowed_mistakes },
+        "attempt": { "judged": attempt.judged, "goal-reached": attempt.goal_reached, "result": attempt.result },
+    })
 }
 
 fn random_traces() -> Vec<Value> {
@@ -156,14 +176,15 @@ fn random_traces() -> Vec<Value> {
         candidates.extend(ghost_actions(&initial));
         let strategy = prop::collection::vec(prop::sample::select(candidates), 1..40);
         let actions = strategy.new_tree(&mut runner).expect("strategy never rejects").current();
-        traces.push(trace(scenario, &actions));
+        traces.push(trace(scenario, &actions, i));
     }
     traces
 }
 
 #[test]
 fn traces_cover_every_outcome_and_are_written_for_the_js_replay() {
-    let mut traces: Vec<Value> = SCENARIOS.iter().map(|s| trace(s, &directed_actions(s))).collect();
+    let mut traces: Vec<Value> =
+        SCENARIOS.iter().enumerate().map(|(i, s)| trace(s, &directed_actions(s), i)).collect();
     traces.extend(random_traces());
     assert!(traces.len() >= 1000);
 
@@ -183,6 +204,20 @@ fn traces_cover_every_outcome_and_are_written_for_the_js_replay() {
     }
     let all: BTreeSet<_> = drillbook::sim::Reason::IDS.iter().map(|s| s.to_string()).collect();
     assert_eq!(reasons, all);
+    // The scores cover passed and failed attempts, with and without the goal, and every
+    // kind of mistake.
+    let results: BTreeSet<(bool, bool)> = traces
+        .iter()
+        .map(|t| {
+            let a = &t["attempt"];
+            (a["goal-reached"] == true, a["result"]["passed"] == true)
+        })
+        .collect();
+    assert_eq!(results, BTreeSet::from([(false, false), (true, false), (true, true)]));
+    let judged = || traces.iter().flat_map(|t| t["steps"].as_array().unwrap()).map(|s| &s["judged"]);
+    assert!(judged().any(|j| j["unnecessary"] == true && j["step"].is_string()));
+    assert!(judged().any(|j| j["unnecessary"] == true && j["step"].is_null()));
+    assert!(judged().any(|j| j["refused"] == true && j["step"].is_null()));
     assert_eq!(goals_reached.len(), SCENARIOS.len());
 
     let n_steps: usize = traces.iter().map(|t| t["steps"].as_array().unwrap().len()).sum();
@@ -197,13 +232,17 @@ fn fixture_pages_are_written_for_every_locale() {
     let locales: Vec<String> = LOCALES.iter().map(|l| l.to_string()).collect();
     let (l10n, diags) = load_l10n(root(), &locales);
     assert!(diags.is_empty(), "{diags:#?}");
+    let (site, diags) = load_site(root());
+    assert!(diags.is_empty(), "{diags:#?}");
+    let article = site.unwrap().articles.into_iter().find(|a| a.id == SET).unwrap();
+    let assessment = AssessmentView::of(&article).expect("the shipped article has [assessment]");
     let dir = out_dir().join("fixture");
     std::fs::create_dir_all(&dir).unwrap();
     for asset in ["sim.js", "sim.css"] {
         std::fs::copy(root().join("assets").join(asset), dir.join(asset)).unwrap();
     }
     for locale in LOCALES {
-        let (json, problems) = sim_view(&l10n, locale, &SCENARIOS);
+        let (json, problems) = sim_view_assessed(&l10n, locale, &SCENARIOS, Some(&assessment));
         assert!(problems.is_empty(), "{locale}: {problems:?}");
         let article = l10n.translator(locale, SET);
         let sim = l10n.translator(locale, "sim");
