@@ -210,8 +210,7 @@ export function saveProgress(storage, data, current, progress) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Assessment: the score rule (mirrors src/sim/score.rs; the trace test proves it) and the
-// attempt record, stored compactly so that it fits an LMS's suspend_data (4,096 characters).
+// Assessment: the score rule (mirrors src/sim/score.rs) and the compact attempt record.
 
 const STEP_OF = {
   'suspend-subscription': 'no-active-subscriptions', 'reactivate-subscription': 'no-active-subscriptions',
@@ -220,8 +219,7 @@ const STEP_OF = {
 };
 const FIXED_BY = { 'active-subscriptions': 'no-active-subscriptions', 'active-reservations': 'no-active-reservations', 'active-software': 'no-active-software' };
 
-/** Judges one action by its outcome: `{refused, unnecessary, reason, step}` (`step`: the
- * condition whose article step a mistake violates). Mirrors `sim::judge`. */
+/** `{refused, unnecessary, reason, step}` of one action. Mirrors `sim::judge`. */
 export function judge(goal, action, outcome) {
   const kind = action && action.action;
   const own = has(STEP_OF, kind) ? STEP_OF[kind] : null;
@@ -233,8 +231,7 @@ export function judge(goal, action, outcome) {
   return { refused: false, unnecessary, reason: null, step: unnecessary ? own : null };
 }
 
-/** The score rule: `{score, mistakes, passed}`. Mirrors `sim::score` operation by operation,
- * so both give the same floating-point number. */
+/** `{score, mistakes, passed}`; same operations as `sim::score`, so the same number. */
 export function score(rule, judged, goalReached) {
   const mistakes = judged.filter((j) => j.refused || j.unnecessary).length;
   const m = rule['mastery-score'];
@@ -245,8 +242,7 @@ export function score(rule, judged, goalReached) {
   return { score: value, mistakes, passed };
 }
 
-/** Replays an attempt's actions from the scenario's start until the goal is reached (later
- * actions are not part of it). Mirrors `sim::assess`. */
+/** Replays an attempt up to the goal. Mirrors `sim::assess`. */
 export function replayAttempt(scenario, actions) {
   const { customer, condition } = scenario.goal;
   let state = scenario.initial;
@@ -264,8 +260,7 @@ export function replayAttempt(scenario, actions) {
 
 export const attemptKey = (data) => `${data['storage-key']}/attempt`;
 
-/** Stores an attempt as `{s, a, t, e, x}`: scenario id, actions as indices into the
- * scenario's `allActions` joined by `.`, start time, elapsed ms, ended early. */
+/** `{s, a, t, e, x}`: scenario, `allActions` indices joined by `.`, start, elapsed ms, ended. */
 export function saveAttempt(storage, data, scenario, attempt) {
   const all = allActions(scenario.initial).map(canonical);
   const a = attempt.actions.map((x) => all.indexOf(canonical(x))).join('.');
@@ -274,8 +269,7 @@ export function saveAttempt(storage, data, scenario, attempt) {
   } catch { /* storage full or unavailable: the attempt lives for this page view only */ }
 }
 
-/** Reads a stored attempt on one of `scenarios`: `{scenario, actions, t0, elapsed, ended}`,
- * or null (and the damaged record removed). */
+/** The stored attempt, or null (a damaged record is removed). */
 export function loadAttempt(storage, data, scenarios) {
   const key = attemptKey(data);
   try {
@@ -391,7 +385,7 @@ export function mount(section, data, storage, options = {}) {
     return progress[scenario.id];
   };
   const customerOf = (id) => scenario.customers.find((c) => c.id === id);
-  // In assessment mode the state is the attempt's actions replayed (never stored itself).
+  // Assessment state: the attempt's actions replayed.
   const played = () => {
     if (!attempt || attempt.scenario !== scenario.id) attempt = { scenario: scenario.id, actions: [], t0: Date.now(), elapsed: 0, ended: false, since: Date.now() };
     return replayAttempt(scenario, attempt.actions);
@@ -474,14 +468,13 @@ export function mount(section, data, storage, options = {}) {
     return true;
   }
 
-  // --- Assessment: the attempt, its record for the host, and the result summary.
 
   const finished = () => attempt && (attempt.ended || played().goalReached);
   let resultFocus = false;
   const elapsed = () => attempt.elapsed + (attempt.since === null ? 0 : Date.now() - attempt.since);
   const anchor = (condition) => (condition && scenario.steps[condition] ? scenario.steps[condition].slice(1) : null);
 
-  /** The attempt as the host's `onAttempt` receives it (the contract in `start`). */
+  /** The attempt as `onAttempt` receives it (see `start`). */
   function report() {
     const p = played();
     const r = score(rule, p.judged, p.goalReached);
@@ -493,7 +486,7 @@ export function mount(section, data, storage, options = {}) {
     };
   }
 
-  /** After every recorded action and at the end: store the attempt, tell the host. */
+
   function record() {
     if (finished() && attempt.since !== null) {
       attempt.elapsed = elapsed();
@@ -503,7 +496,7 @@ export function mount(section, data, storage, options = {}) {
     saveAttempt(storage, data, scenario, { ...attempt, elapsed: elapsed() });
     const detail = report();
     if (host && typeof host.onAttempt === 'function') {
-      try { host.onAttempt(detail); } catch { /* the host's failure must not break the page */ }
+      try { host.onAttempt(detail); } catch { /* not the page's failure */ }
     }
     section.dispatchEvent(new CustomEvent('drillbook:sim-attempt', { bubbles: true, detail }));
   }
@@ -515,7 +508,7 @@ export function mount(section, data, storage, options = {}) {
   }
 
   const percent = new Intl.NumberFormat(data.locale, { style: 'percent', maximumFractionDigits: 0 });
-  // Rounded down, so a score below the mastery score never shows as reaching it.
+  // Rounded down: a failing score never shows as the mastery score.
   const pct = (x) => percent.format(Math.floor(x * 100 + 1e-9) / 100);
   const clock = (ms) => {
     const sec = Math.round(ms / 1000);
@@ -551,7 +544,7 @@ export function mount(section, data, storage, options = {}) {
         h('a', { href: '?mode=practice#sim', 'data-cmd': 'mode', 'data-mode': 'practice', 'data-key': 'practise', text: text['sim-result-practise'] })));
   }
 
-  /** Switches between practice and assessment: the simulator is built again in place. */
+  /** Builds the simulator again in the other mode. */
   function switchMode(mode) {
     app.remove();
     if (!host && typeof window !== 'undefined' && window.history && window.location) {
@@ -613,7 +606,7 @@ export function mount(section, data, storage, options = {}) {
       if (focusKey === 'refusal') target.scrollIntoView({ block: 'nearest' });
     }
     focusKey = null;
-    // The checklist panel ticks from this event: practice only (in assessment it would hint).
+    // The checklist panel ticks from this event: a hint, so practice only.
     if (assessing) return;
     if (!host) saveProgress(storage, data, scenario.id, progress);
     section.dispatchEvent(new CustomEvent('drillbook:sim-state', {
@@ -779,7 +772,7 @@ export function mount(section, data, storage, options = {}) {
     } else if (cmd === 'open-remove') {
       const action = { action: 'remove-relationship', customer: view.customer };
       if (el.getAttribute('aria-disabled') === 'true') {
-        // Trying the inactive link is a refused removal; in assessment it is recorded.
+        // The inactive link is a refused removal (recorded in assessment).
         if (assessing) act(action);
         else showRefusal(action, apply(state(), action).reasons || []);
       } else {
@@ -817,7 +810,6 @@ export function mount(section, data, storage, options = {}) {
     say(scenario.title);
     render();
   });
-  // A finished attempt's time stands still; an open one runs again from now.
   if (assessing && finished()) attempt.since = null;
   render();
   return {
@@ -828,27 +820,13 @@ export function mount(section, data, storage, options = {}) {
 
 /** Finds the data block and the section and mounts the simulator; does nothing without them.
  *
- * Host contract (a learning management system's runtime, e.g. `assets/lms.js` in packages,
- * loaded before this file): when `window.drillbookHost` is an object it is
- *   `{ mode: 'assessment' | 'practice', storage, onAttempt(attempt), lang }`
- * - `mode` replaces the page's `?mode=` parameter, and the page shows no mode switch;
- * - `storage` (getItem/setItem/removeItem) replaces localStorage for the attempt, which is
- *   the only thing stored there: one key, `<storage-key>/attempt`, holding
- *   `{s, a, t, e, x}` (scenario id, action indices joined by `.`, start ms, elapsed ms,
- *   ended early), well within SCORM 1.2's 4,096-character `suspend_data` (practice progress
- *   stays in the page view);
- * - `onAttempt(attempt)` is called after every action of an assessment attempt and when it
- *   ends, with `{ scenario, mode: 'assessment', actions: [{ action, refused, unnecessary,
- *   reason, step, condition }], startedAt, elapsedMs, goalReached, finished, score, mistakes,
- *   passed, masteryScore }`: `reason` is the model's refusal reason id (null when accepted),
- *   `step` the article anchor (without `#`) of the procedure step a mistake violates and
- *   `condition` its model condition id (both null when none), `startedAt` an ISO 8601 time,
- *   `score` in 0..1 by the rule of src/sim/score.rs, `finished` true once the goal is reached
- *   or the learner ends the attempt;
- * - `lang` is the locale the host chose; the host loads that locale's page, this file reads
- *   the strings of the page it runs in.
- * Without a host, assessment results stay on the page (the same object is dispatched as the
- * `drillbook:sim-attempt` event on the section). */
+ * Host contract (ARCHITECTURE.md, "Assessment mode"): `window.drillbookHost`, when set, is
+ * `{ mode, storage, onAttempt(attempt), lang }`. `mode` ('assessment'|'practice') replaces
+ * `?mode=`; `storage` (getItem/setItem/removeItem) holds only the attempt, one small key;
+ * `onAttempt` gets, after every action and at the end, `{ scenario, mode, actions: [{ action,
+ * refused, unnecessary, reason, step, condition }], startedAt, elapsedMs, goalReached,
+ * finished, score, mistakes, passed, masteryScore }` (`step`: article anchor of the violated
+ * step). Without a host the result stays on the page (event `drillbook:sim-attempt`). */
 export function start(doc) {
   const section = doc.getElementById('sim');
   const script = doc.getElementById('drillbook-sim-data');
