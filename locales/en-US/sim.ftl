@@ -142,6 +142,38 @@ sim-fix-no-delegated-admin = Step 2: remove the relationship
 sim-fix-not-support-contact = Step 2: remove the relationship
 sim-fix-purchases-refused = Step 2: remove the relationship
 
+## Assessment mode: the same scenarios, scored; no hints, no fix links, no undo
+
+sim-mode-label = Mode
+sim-mode-practice = Practice
+sim-mode-assessment = Assessment
+sim-assess-intro =
+    { $allowed ->
+        [one] Assessment: the same scenarios, without hints and without undo. You pass when you reach the goal with at most { $allowed } mistake (a refused or unnecessary action).
+       *[other] Assessment: the same scenarios, without hints and without undo. You pass when you reach the goal with at most { $allowed } mistakes (refused or unnecessary actions).
+    }
+sim-assess-refused = Refused.
+sim-assess-finish = End the attempt
+sim-assess-not-recorded = Your result is shown on this page only; it is not recorded anywhere.
+sim-assess-recorded = Your result is sent to your learning management system.
+sim-result-title = Your result
+sim-result-passed = Passed
+sim-result-failed = Not passed
+sim-result-score = Score
+sim-result-mastery = Needed to pass
+sim-result-mistakes = Mistakes
+sim-result-allowed = (at most { $allowed } allowed)
+sim-result-time = Time taken
+sim-result-goal-not-reached = The goal was not reached.
+sim-result-mistakes-title = Your mistakes
+sim-result-no-mistakes = You made no mistakes.
+sim-result-refused = Refused
+sim-result-unnecessary = Not needed
+sim-result-step = Step:
+sim-result-no-step = No step of the procedure asks for this.
+sim-result-practise = Practice this scenario
+sim-result-retry = Take the assessment again
+
 ## Conditions and actions, by their stable ids (for checklists)
 
 sim-condition-no-active-subscriptions = No subscription is { -ui-active }

@@ -113,6 +113,34 @@ sim-fix-no-delegated-admin = 步骤 2：删除关系
 sim-fix-not-support-contact = 步骤 2：删除关系
 sim-fix-purchases-refused = 步骤 2：删除关系
 
+## Assessment mode: the same scenarios, scored; no hints, no fix links, no undo
+
+sim-mode-label = 模式
+sim-mode-practice = 练习
+sim-mode-assessment = 考核
+sim-assess-intro = 考核：场景相同，但没有提示，也不能撤消。如果你达成目标时的错误（被拒绝或不必要的操作）不超过 { $allowed } 个，即为通过。
+sim-assess-refused = 已拒绝。
+sim-assess-finish = 结束本次尝试
+sim-assess-not-recorded = 你的结果只显示在此页面上，不会记录到任何地方。
+sim-assess-recorded = 你的结果将发送到你的学习管理系统。
+sim-result-title = 你的结果
+sim-result-passed = 通过
+sim-result-failed = 未通过
+sim-result-score = 得分
+sim-result-mastery = 通过所需
+sim-result-mistakes = 错误
+sim-result-allowed = （最多允许 { $allowed } 个）
+sim-result-time = 用时
+sim-result-goal-not-reached = 未达成目标。
+sim-result-mistakes-title = 你的错误
+sim-result-no-mistakes = 你没有犯任何错误。
+sim-result-refused = 已拒绝
+sim-result-unnecessary = 不必要
+sim-result-step = 步骤：
+sim-result-no-step = 此过程中没有任何步骤要求执行此操作。
+sim-result-practise = 练习此场景
+sim-result-retry = 重新参加考核
+
 ## Conditions and actions, by their stable ids (for checklists)
 
 sim-condition-no-active-subscriptions = 没有处于“{ -ui-active }”状态的订阅
