@@ -149,7 +149,10 @@ function scormAdapter(format) {
   }
   const session = api.drillbookSession;
   const limit = SUSPEND_LIMIT[format];
-  const storage = suspendStorage(() => get('cmi.suspend_data'), (text) => set('cmi.suspend_data', text), limit);
+  // Suspend data exists only when the LMS resumes an attempt (SCORM 2004 reports reading it
+  // otherwise as an error).
+  const resume = get(v12 ? 'cmi.core.entry' : 'cmi.entry') === 'resume';
+  const storage = suspendStorage(() => (resume ? get('cmi.suspend_data') : ''), (text) => set('cmi.suspend_data', text), limit);
   const exitEl = v12 ? 'cmi.core.exit' : 'cmi.exit';
   const learnerLang = get(v12 ? 'cmi.student_preference.language' : 'cmi.learner_preference.language');
 
