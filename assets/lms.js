@@ -260,8 +260,15 @@ async function cmi5Launch() {
   session.launchData = await launchData.json();
   const prefs = await xapi(session, 'agents/profile', { agent: JSON.stringify(session.actor), profileId: 'cmi5LearnerPreferences' });
   session.languagePreference = prefs.ok ? String((await prefs.json()).languagePreference || '') : '';
-  const saved = await xapi(session, 'activities/state', stateParams(session, SUSPEND_STATE));
-  session.suspend = saved.ok ? await saved.text() : null;
+  // The saved suspend data, when the State API lists it (asking for a missing document is a
+  // 404 the browser reports as an error).
+  const { stateId, ...listParams } = stateParams(session, SUSPEND_STATE);
+  const ids = await xapi(session, 'activities/state', listParams);
+  const listed = ids.ok ? await ids.json() : [];
+  if (Array.isArray(listed) && listed.includes(stateId)) {
+    const saved = await xapi(session, 'activities/state', stateParams(session, SUSPEND_STATE));
+    session.suspend = saved.ok ? await saved.text() : null;
+  }
   sessionStorage.setItem(CMI5_SESSION, JSON.stringify(session));
   return session;
 }
@@ -276,7 +283,10 @@ function cmi5Adapter() {
   const template = launch.contextTemplate || {};
   const mastery = typeof launch.masteryScore === 'number' ? launch.masteryScore : settings.masteryScore;
   const normal = !launch.launchMode || launch.launchMode === 'Normal';
-  let queue = Promise.resolve();
+
+  // Timestamps strictly increase, so the statements' order survives in the LRS.
+  let last = 0;
+  const stamp = () => { last = Math.max(Date.now(), last + 1); return last; };
 
   function statement(verb, result, moveOn) {
     const context = structuredClone(template);
@@ -291,19 +301,36 @@ function cmi5Adapter() {
     const stmt = {
       id: uuid(), actor: session.actor, verb: VERB(verb),
       object: { id: session.activityId, objectType: 'Activity' },
-      context, timestamp: new Date().toISOString(),
+      context, timestamp: new Date(stamp()).toISOString(),
     };
     if (result) stmt.result = result;
     return stmt;
   }
 
-  function send(stmt, keepalive = false) {
-    const post = () => xapi(session, 'statements', null, {
-      method: 'POST', keepalive, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(stmt),
-    }).then((r) => { if (!r.ok) errors.push({ verb: stmt.verb.id, status: r.status }); })
-      .catch((e) => { errors.push({ verb: stmt.verb.id, error: String(e) }); });
-    queue = queue.then(post);
-    return queue;
+  // Statements go one at a time, in order. When the page goes, what is still waiting goes
+  // in one last request (an array of statements), which the browser delivers after the page.
+  const pending = [];
+  let sending = false;
+  const post = (body, keepalive) => xapi(session, 'statements', null, {
+    method: 'POST', keepalive, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  }).then((r) => { if (!r.ok) errors.push({ statements: body, status: r.status }); })
+    .catch((e) => { errors.push({ statements: body, error: String(e) }); });
+  function pump() {
+    if (sending || !pending.length) return;
+    sending = true;
+    post(pending[0], false).then(() => {
+      pending.shift();
+      sending = false;
+      pump();
+    });
+  }
+  function send(stmt) {
+    pending.push(stmt);
+    pump();
+  }
+  function sendLast(stmt) {
+    const batch = pending.splice(sending ? 1 : 0).concat([stmt]);
+    post(batch, true);
   }
 
   if (!session.initialized) {
@@ -311,12 +338,24 @@ function cmi5Adapter() {
     session.initialized = true;
     save();
   }
+  // The suspend data: the latest text is PUT, one request at a time.
+  let stateWaiting = null;
+  let stateBusy = false;
+  const putState = (text, keepalive) => xapi(session, 'activities/state', stateParams(session, SUSPEND_STATE), {
+    method: 'PUT', keepalive, headers: { 'Content-Type': 'application/json' }, body: text,
+  }).catch((e) => { errors.push({ state: String(e) }); });
+  function flushState() {
+    if (stateBusy || stateWaiting === null) return;
+    const text = stateWaiting;
+    stateWaiting = null;
+    stateBusy = true;
+    putState(text, false).then(() => { stateBusy = false; flushState(); });
+  }
   const storage = suspendStorage(() => session.suspend, (text) => {
     session.suspend = text;
     save();
-    queue = queue.then(() => xapi(session, 'activities/state', stateParams(session, SUSPEND_STATE), {
-      method: 'PUT', keepalive: true, headers: { 'Content-Type': 'application/json' }, body: text,
-    }).catch((e) => { errors.push({ state: String(e) }); }));
+    stateWaiting = text;
+    flushState();
   }, SUSPEND_LIMIT.cmi5);
 
   function record(attempt) {
@@ -337,12 +376,13 @@ function cmi5Adapter() {
   function finish() {
     session.terminated = true;
     save();
-    send(statement('terminated', { duration: isoDuration(Date.now() - session.started) }), true);
+    if (stateWaiting !== null) putState(stateWaiting, true);
+    sendLast(statement('terminated', { duration: isoDuration(Date.now() - session.started) }));
   }
 
   return {
     storage, record, finish, errors, mode: normal ? 'assessment' : 'practice',
-    flush: () => queue, session, preferences: session.languagePreference,
+    session, preferences: session.languagePreference,
   };
 }
 
