@@ -24,7 +24,7 @@ pub(crate) use listing::{ListEntry, Listing, TopicList, available_locales};
 use listing::{listing, neighbours};
 
 pub use pages::ASSETS;
-pub use sim_view::sim_view;
+pub use sim_view::{AssessmentView, sim_view, sim_view_assessed};
 
 /// What to render.
 #[derive(Debug, Clone, Default)]

@@ -11,6 +11,8 @@
 
 mod load;
 mod model;
+mod score;
 
 pub use load::{load_scenarios, parse_scenario, scenarios_in_set};
 pub use model::*;
+pub use score::{Attempt, Judged, MAX_ALLOWED_MISTAKES, Rule, Score, assess, judge, score};

@@ -14,9 +14,10 @@ use std::sync::LazyLock;
 
 use drillbook::content::{Block, load_site};
 use drillbook::l10n::load_l10n;
-use drillbook::render::sim_view;
+use drillbook::render::{AssessmentView, sim_view_assessed};
 use drillbook::sim::{
-    Action, Condition, Scenario, State, all_actions, apply, enabled_actions, load_scenarios,
+    Action, Condition, Rule, Scenario, State, all_actions, apply, assess, enabled_actions, judge,
+    load_scenarios, score,
 };
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -123,27 +124,46 @@ fn directed_actions(scenario: &Scenario) -> Vec<Action> {
     out
 }
 
-fn trace(scenario: &Scenario, actions: &[Action]) -> Value {
+/// Assessment rules the traces are scored under (mastery score, allowed mistakes), in turn.
+const RULES: [(f64, u32); 6] = [(0.8, 2), (1.0, 0), (0.5, 5), (0.3, 1), (0.7, 1000), (0.95, 3)];
+
+fn trace(scenario: &Scenario, actions: &[Action], i: usize) -> Value {
+    let (mastery_score, allowed_mistakes) = RULES[i % RULES.len()];
+    let rule = Rule { mastery_score, allowed_mistakes };
     let initial = scenario.initial_state();
     let mut state = initial.clone();
     let mut steps = Vec::new();
+    let mut judged = Vec::new();
     for action in actions {
-        let outcome = match apply(&state, action) {
+        let result = apply(&state, action);
+        judged.push(judge(&scenario.goal, action, &result));
+        let outcome = match result {
             Ok(next) => {
                 state = next;
                 json!({ "ok": true })
             }
             Err(rejection) => json!({ "ok": false, "reasons": rejection.reasons }),
         };
+        let goal = &scenario.goal;
+        let reached = state.evaluate(&goal.customer, goal.condition) == Some(true);
         steps.push(json!({
             "action": action,
             "outcome": outcome,
             "state": state,
             "conditions": state.conditions(),
             "enabled": enabled_actions(&state),
+            "judged": judged.last(),
+            "score": score(&rule, &judged, reached),
         }));
     }
-    json!({ "scenario": scenario.id, "initial": initial, "steps": steps })
+    let attempt = assess(scenario, &rule, actions);
+    json!({
+        "scenario": scenario.id,
+        "initial": initial,
+        "steps": steps,
+        "rule": { "mastery-score": mastery_score, "allowed-mistakes": allowed_mistakes },
+        "attempt": { "judged": attempt.judged, "goal-reached": attempt.goal_reached, "result": attempt.result },
+    })
 }
 
 fn random_traces() -> Vec<Value> {
@@ -156,14 +176,15 @@ fn random_traces() -> Vec<Value> {
         candidates.extend(ghost_actions(&initial));
         let strategy = prop::collection::vec(prop::sample::select(candidates), 1..40);
         let actions = strategy.new_tree(&mut runner).expect("strategy never rejects").current();
-        traces.push(trace(scenario, &actions));
+        traces.push(trace(scenario, &actions, i));
     }
     traces
 }
 
 #[test]
 fn traces_cover_every_outcome_and_are_written_for_the_js_replay() {
-    let mut traces: Vec<Value> = SCENARIOS.iter().map(|s| trace(s, &directed_actions(s))).collect();
+    let mut traces: Vec<Value> =
+        SCENARIOS.iter().enumerate().map(|(i, s)| trace(s, &directed_actions(s), i)).collect();
     traces.extend(random_traces());
     assert!(traces.len() >= 1000);
 
@@ -183,6 +204,21 @@ fn traces_cover_every_outcome_and_are_written_for_the_js_replay() {
     }
     let all: BTreeSet<_> = drillbook::sim::Reason::IDS.iter().map(|s| s.to_string()).collect();
     assert_eq!(reasons, all);
+    // The scores cover passed and failed attempts, with and without the goal, and every
+    // kind of mistake.
+    let results: BTreeSet<(bool, bool)> = traces
+        .iter()
+        .map(|t| {
+            let a = &t["attempt"];
+            (a["goal-reached"] == true, a["result"]["passed"] == true)
+        })
+        .collect();
+    assert_eq!(results, BTreeSet::from([(false, false), (true, false), (true, true)]));
+    let judged =
+        || traces.iter().flat_map(|t| t["steps"].as_array().unwrap()).map(|s| &s["judged"]);
+    assert!(judged().any(|j| j["unnecessary"] == true && j["step"].is_string()));
+    assert!(judged().any(|j| j["unnecessary"] == true && j["step"].is_null()));
+    assert!(judged().any(|j| j["refused"] == true && j["step"].is_null()));
     assert_eq!(goals_reached.len(), SCENARIOS.len());
 
     let n_steps: usize = traces.iter().map(|t| t["steps"].as_array().unwrap().len()).sum();
@@ -197,13 +233,17 @@ fn fixture_pages_are_written_for_every_locale() {
     let locales: Vec<String> = LOCALES.iter().map(|l| l.to_string()).collect();
     let (l10n, diags) = load_l10n(root(), &locales);
     assert!(diags.is_empty(), "{diags:#?}");
+    let (site, diags) = load_site(root());
+    assert!(diags.is_empty(), "{diags:#?}");
+    let article = site.unwrap().articles.into_iter().find(|a| a.id == SET).unwrap();
+    let assessment = AssessmentView::of(&article).expect("the shipped article has [assessment]");
     let dir = out_dir().join("fixture");
     std::fs::create_dir_all(&dir).unwrap();
     for asset in ["sim.js", "sim.css"] {
         std::fs::copy(root().join("assets").join(asset), dir.join(asset)).unwrap();
     }
     for locale in LOCALES {
-        let (json, problems) = sim_view(&l10n, locale, &SCENARIOS);
+        let (json, problems) = sim_view_assessed(&l10n, locale, &SCENARIOS, Some(&assessment));
         assert!(problems.is_empty(), "{locale}: {problems:?}");
         let article = l10n.translator(locale, SET);
         let sim = l10n.translator(locale, "sim");
@@ -255,4 +295,142 @@ fn fixture_pages_are_written_for_every_locale() {
 
 fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Actions the page offers in a state (the rules the browser driver follows): on a listed
+/// customer, suspend and reactivate each subscription, cancel each active reservation and
+/// software purchase, remove (the inactive link counts as a refused removal) and buy; on a
+/// customer the previous action removed, buy (its summary page offers it). Never an unknown
+/// customer or item, and never cancelling what is cancelled (no button for it).
+fn offered(state: &State, just_removed: Option<&str>) -> Vec<Action> {
+    all_actions(state)
+        .into_iter()
+        .filter(|a| {
+            let c = &state.customers[a.customer()];
+            if c.relationship == drillbook::sim::Relationship::Removed {
+                return matches!(a, Action::Purchase { .. }) && just_removed == Some(a.customer());
+            }
+            match a {
+                Action::CancelReservation { item, .. } => {
+                    c.reservations[item] == drillbook::sim::PurchaseStatus::Active
+                }
+                Action::CancelSoftware { item, .. } => {
+                    c.software[item] == drillbook::sim::PurchaseStatus::Active
+                }
+                _ => true,
+            }
+        })
+        .collect()
+}
+
+/// The shortest sequence of offered actions from `state` whose last action `hits`, with the
+/// goal not reached before it (an attempt ends at the goal).
+fn shortest(
+    scenario: &Scenario,
+    state: &State,
+    removed: Option<String>,
+    hits: &dyn Fn(&State, &Action, &Result<State, drillbook::sim::Rejection>) -> bool,
+) -> Option<(Vec<Action>, State, Option<String>)> {
+    use std::collections::{HashSet, VecDeque};
+    let goal = &scenario.goal;
+    let reached = |s: &State| s.evaluate(&goal.customer, goal.condition) == Some(true);
+    let mut seen = HashSet::new();
+    let mut queue = VecDeque::from([(state.clone(), removed, Vec::new())]);
+    while let Some((state, removed, path)) = queue.pop_front() {
+        if !seen.insert((state.clone(), removed.clone())) || reached(&state) || path.len() > 12 {
+            continue;
+        }
+        for action in offered(&state, removed.as_deref()) {
+            let outcome = apply(&state, &action);
+            let mut next_path = path.clone();
+            next_path.push(action.clone());
+            let (next, gone) = match &outcome {
+                Ok(next) => {
+                    let gone = matches!(action, Action::RemoveRelationship { .. })
+                        .then(|| action.customer().to_string());
+                    (next.clone(), gone)
+                }
+                Err(_) => (state.clone(), removed.clone()),
+            };
+            if hits(&state, &action, &outcome) {
+                return Some((next_path, next, gone));
+            }
+            queue.push_back((next, gone, next_path));
+        }
+    }
+    None
+}
+
+/// For every scenario, a path per action kind (accepted) and per refusal reason the page can
+/// produce, each completed to the goal, with the model's judgement and score: the browser
+/// drives them in assessment mode (`tests/e2e/assess.spec.mjs`) and compares.
+#[test]
+fn assessment_paths_cover_every_action_kind_and_refusal_reason() {
+    use drillbook::sim::{ActionKind, Reason};
+    let (site, _) = load_site(root());
+    let article = site.unwrap().articles.into_iter().find(|a| a.id == SET).unwrap();
+    let assessment = AssessmentView::of(&article).unwrap();
+    let mut targets = Vec::new();
+    for kind in ActionKind::ALL {
+        targets.push((format!("kind:{}", kind.id()), Some(kind), None));
+    }
+    for reason in Reason::IDS {
+        targets.push((format!("reason:{reason}"), None, Some(reason)));
+    }
+    let (mut kinds, mut reasons) = (BTreeSet::new(), BTreeSet::new());
+    let mut paths: Vec<Value> = Vec::new();
+    for scenario in SCENARIOS.iter() {
+        let initial = scenario.initial_state();
+        for (name, kind, reason) in &targets {
+            let hits = |_: &State, a: &Action, r: &Result<State, drillbook::sim::Rejection>| match r
+            {
+                Ok(_) => Some(a.kind()) == *kind,
+                Err(e) => e.reasons.iter().any(|x| Some(x.id()) == *reason),
+            };
+            let Some((mut actions, state, removed)) = shortest(scenario, &initial, None, &hits)
+            else {
+                continue;
+            };
+            let goal = &scenario.goal;
+            let done = |s: &State, _: &Action, r: &Result<State, drillbook::sim::Rejection>| {
+                r.as_ref().is_ok_and(|n| {
+                    n != s && n.evaluate(&goal.customer, goal.condition) == Some(true)
+                })
+            };
+            if state.evaluate(&goal.customer, goal.condition) != Some(true) {
+                let (rest, ..) =
+                    shortest(scenario, &state, removed, &done).expect("the goal stays reachable");
+                actions.extend(rest);
+            }
+            let attempt = assess(scenario, &assessment.rule, &actions);
+            assert!(attempt.goal_reached && attempt.judged.len() == actions.len(), "{name}");
+            kinds.extend(kind.map(|k| k.id()));
+            reasons.extend(*reason);
+            if let Some(same) = paths
+                .iter_mut()
+                .find(|p| p["scenario"] == scenario.id.as_str() && p["actions"] == json!(actions))
+            {
+                same["targets"].as_array_mut().unwrap().push(json!(name));
+                continue;
+            }
+            paths.push(json!({
+                "scenario": scenario.id,
+                "targets": [name],
+                "actions": actions,
+                "expected": { "judged": attempt.judged, "result": attempt.result },
+            }));
+        }
+    }
+    let all_kinds: BTreeSet<_> = ActionKind::ALL.iter().map(|k| k.id()).collect();
+    assert_eq!(kinds, all_kinds);
+    // The page never sends an unknown customer or item, nor offers cancelling twice.
+    let offered_reasons: BTreeSet<_> = Reason::IDS
+        .into_iter()
+        .filter(|r| !["unknown-customer", "unknown-item", "already-cancelled"].contains(r))
+        .collect();
+    assert_eq!(reasons, offered_reasons);
+    let doc = json!({ "rule": assessment.rule, "paths": paths });
+    let dir = root().join("target").join("e2e");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("paths.json"), serde_json::to_string_pretty(&doc).unwrap()).unwrap();
 }

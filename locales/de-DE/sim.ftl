@@ -16,6 +16,7 @@ sim-progress-label = Fortschritt
 sim-console-label = Simuliertes { -ui-partner-center }
 sim-breadcrumb-label = Sie sind hier
 sim-customer-nav-label = Kundenseiten
+sim-nav-label = Menü von { -ui-partner-center }
 sim-storage-discarded = Ihr gespeicherter Fortschritt konnte nicht gelesen werden (er war beschädigt oder stammt aus einer älteren Version) und wurde verworfen. Das Szenario beginnt von vorn.
 
 ## Differences from the real Partner Center
@@ -64,6 +65,9 @@ sim-quantity-instances =
         [one] { $quantity } Instanz
        *[other] { $quantity } Instanzen
     }
+# Accessible names of the cancel buttons in a table row ($item is the row's item).
+sim-cancel-reservation-named = { -ui-cancel-reservation }: { $item }
+sim-cancel-software-named = { -ui-cancel-purchase }: { $item }
 sim-account-relationship = Resellerbeziehung
 sim-relationship-active = Aktiv
 sim-relationship-removed = Entfernt
@@ -135,6 +139,38 @@ sim-fix-not-in-customer-list = Schritt 2: Die Beziehung entfernen
 sim-fix-no-delegated-admin = Schritt 2: Die Beziehung entfernen
 sim-fix-not-support-contact = Schritt 2: Die Beziehung entfernen
 sim-fix-purchases-refused = Schritt 2: Die Beziehung entfernen
+
+## Assessment mode: the same scenarios, scored; no hints, no fix links, no undo
+
+sim-mode-label = Modus
+sim-mode-practice = Üben
+sim-mode-assessment = Prüfung
+sim-assess-intro =
+    { $allowed ->
+        [one] Prüfung: dieselben Szenarien ohne Hinweise und ohne Rückgängig. Sie bestehen, wenn Sie das Ziel mit höchstens { $allowed } Fehler erreichen (eine abgelehnte oder unnötige Aktion).
+       *[other] Prüfung: dieselben Szenarien ohne Hinweise und ohne Rückgängig. Sie bestehen, wenn Sie das Ziel mit höchstens { $allowed } Fehlern erreichen (abgelehnte oder unnötige Aktionen).
+    }
+sim-assess-refused = Abgelehnt.
+sim-assess-finish = Versuch beenden
+sim-assess-not-recorded = Ihr Ergebnis wird nur auf dieser Seite angezeigt und nirgends gespeichert.
+sim-assess-recorded = Ihr Ergebnis wird an Ihr Lernmanagementsystem übermittelt.
+sim-result-title = Ihr Ergebnis
+sim-result-passed = Bestanden
+sim-result-failed = Nicht bestanden
+sim-result-score = Punktzahl
+sim-result-mastery = Zum Bestehen nötig
+sim-result-mistakes = Fehler
+sim-result-allowed = (höchstens { $allowed } erlaubt)
+sim-result-time = Benötigte Zeit
+sim-result-goal-not-reached = Das Ziel wurde nicht erreicht.
+sim-result-mistakes-title = Ihre Fehler
+sim-result-no-mistakes = Sie haben keine Fehler gemacht.
+sim-result-refused = Abgelehnt
+sim-result-unnecessary = Nicht nötig
+sim-result-step = Schritt:
+sim-result-no-step = Kein Schritt des Verfahrens verlangt dies.
+sim-result-practise = Dieses Szenario üben
+sim-result-retry = Prüfung wiederholen
 
 ## Conditions and actions, by their stable ids (for checklists)
 

@@ -18,6 +18,7 @@ sim-progress-label = Progress
 sim-console-label = Simulated { -ui-partner-center }
 sim-breadcrumb-label = You are here
 sim-customer-nav-label = Customer pages
+sim-nav-label = { -ui-partner-center } menu
 sim-storage-discarded = Your saved progress could not be read (it was damaged or from an older version), so it was discarded. The scenario starts from the beginning.
 
 ## Differences from the real Partner Center
@@ -66,6 +67,9 @@ sim-quantity-instances =
         [one] { $quantity } instance
        *[other] { $quantity } instances
     }
+# Accessible names of the cancel buttons in a table row ($item is the row's item).
+sim-cancel-reservation-named = { -ui-cancel-reservation } { $item }
+sim-cancel-software-named = { -ui-cancel-purchase } { $item }
 sim-account-relationship = Reseller relationship
 sim-relationship-active = Active
 sim-relationship-removed = Removed
@@ -137,6 +141,38 @@ sim-fix-not-in-customer-list = Step 2: remove the relationship
 sim-fix-no-delegated-admin = Step 2: remove the relationship
 sim-fix-not-support-contact = Step 2: remove the relationship
 sim-fix-purchases-refused = Step 2: remove the relationship
+
+## Assessment mode: the same scenarios, scored; no hints, no fix links, no undo
+
+sim-mode-label = Mode
+sim-mode-practice = Practice
+sim-mode-assessment = Assessment
+sim-assess-intro =
+    { $allowed ->
+        [one] Assessment: the same scenarios, without hints and without undo. You pass when you reach the goal with at most { $allowed } mistake (a refused or unnecessary action).
+       *[other] Assessment: the same scenarios, without hints and without undo. You pass when you reach the goal with at most { $allowed } mistakes (refused or unnecessary actions).
+    }
+sim-assess-refused = Refused.
+sim-assess-finish = End the attempt
+sim-assess-not-recorded = Your result is shown on this page only; it is not recorded anywhere.
+sim-assess-recorded = Your result is sent to your learning management system.
+sim-result-title = Your result
+sim-result-passed = Passed
+sim-result-failed = Not passed
+sim-result-score = Score
+sim-result-mastery = Needed to pass
+sim-result-mistakes = Mistakes
+sim-result-allowed = (at most { $allowed } allowed)
+sim-result-time = Time taken
+sim-result-goal-not-reached = The goal was not reached.
+sim-result-mistakes-title = Your mistakes
+sim-result-no-mistakes = You made no mistakes.
+sim-result-refused = Refused
+sim-result-unnecessary = Not needed
+sim-result-step = Step:
+sim-result-no-step = No step of the procedure asks for this.
+sim-result-practise = Practice this scenario
+sim-result-retry = Take the assessment again
 
 ## Conditions and actions, by their stable ids (for checklists)
 

@@ -16,6 +16,7 @@ sim-progress-label = Voortgang
 sim-console-label = Gesimuleerd { -ui-partner-center }
 sim-breadcrumb-label = U bent hier
 sim-customer-nav-label = Klantpagina's
+sim-nav-label = Menu van { -ui-partner-center }
 sim-storage-discarded = Uw opgeslagen voortgang kon niet worden gelezen (deze was beschadigd of afkomstig van een oudere versie) en is verwijderd. Het scenario begint opnieuw.
 
 ## Differences from the real Partner Center
@@ -64,6 +65,9 @@ sim-quantity-instances =
         [one] { $quantity } instantie
        *[other] { $quantity } instanties
     }
+# Accessible names of the cancel buttons in a table row ($item is the row's item).
+sim-cancel-reservation-named = { -ui-cancel-reservation }: { $item }
+sim-cancel-software-named = { -ui-cancel-purchase }: { $item }
 sim-account-relationship = Resellerrelatie
 sim-relationship-active = Actief
 sim-relationship-removed = Verwijderd
@@ -135,6 +139,38 @@ sim-fix-not-in-customer-list = Stap 2: de relatie verwijderen
 sim-fix-no-delegated-admin = Stap 2: de relatie verwijderen
 sim-fix-not-support-contact = Stap 2: de relatie verwijderen
 sim-fix-purchases-refused = Stap 2: de relatie verwijderen
+
+## Assessment mode: the same scenarios, scored; no hints, no fix links, no undo
+
+sim-mode-label = Modus
+sim-mode-practice = Oefenen
+sim-mode-assessment = Toets
+sim-assess-intro =
+    { $allowed ->
+        [one] Toets: dezelfde scenario's, zonder hints en zonder ongedaan maken. U slaagt als u het doel bereikt met ten hoogste { $allowed } fout (een geweigerde of onnodige actie).
+       *[other] Toets: dezelfde scenario's, zonder hints en zonder ongedaan maken. U slaagt als u het doel bereikt met ten hoogste { $allowed } fouten (geweigerde of onnodige acties).
+    }
+sim-assess-refused = Geweigerd.
+sim-assess-finish = Poging beëindigen
+sim-assess-not-recorded = Uw resultaat wordt alleen op deze pagina getoond en nergens vastgelegd.
+sim-assess-recorded = Uw resultaat wordt naar uw leerplatform (LMS) verzonden.
+sim-result-title = Uw resultaat
+sim-result-passed = Geslaagd
+sim-result-failed = Niet geslaagd
+sim-result-score = Behaalde score
+sim-result-mastery = Nodig om te slagen
+sim-result-mistakes = Fouten
+sim-result-allowed = (ten hoogste { $allowed } toegestaan)
+sim-result-time = Benodigde tijd
+sim-result-goal-not-reached = Het doel is niet bereikt.
+sim-result-mistakes-title = Uw fouten
+sim-result-no-mistakes = U hebt geen fouten gemaakt.
+sim-result-refused = Geweigerd
+sim-result-unnecessary = Niet nodig
+sim-result-step = Stap:
+sim-result-no-step = Geen enkele stap van de procedure vraagt hierom.
+sim-result-practise = Dit scenario oefenen
+sim-result-retry = De toets opnieuw maken
 
 ## Conditions and actions, by their stable ids (for checklists)
 

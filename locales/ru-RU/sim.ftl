@@ -17,6 +17,7 @@ sim-progress-label = Ход выполнения
 sim-console-label = Симулятор: { -ui-partner-center }
 sim-breadcrumb-label = Вы находитесь здесь
 sim-customer-nav-label = Страницы клиента
+sim-nav-label = Меню { -ui-partner-center }
 sim-storage-discarded = Сохраненный ход выполнения не удалось прочитать (данные повреждены или относятся к более старой версии), поэтому он удален. Сценарий начинается сначала.
 
 ## Differences from the real Partner Center
@@ -71,6 +72,9 @@ sim-quantity-instances =
         [many] { $quantity } экземпляров
        *[other] { $quantity } экземпляра
     }
+# Accessible names of the cancel buttons in a table row ($item is the row's item).
+sim-cancel-reservation-named = { -ui-cancel-reservation }: { $item }
+sim-cancel-software-named = { -ui-cancel-purchase }: { $item }
 sim-account-relationship = Связь с торговым посредником
 sim-relationship-active = Активна
 sim-relationship-removed = Удалена
@@ -150,6 +154,40 @@ sim-fix-not-in-customer-list = Шаг 2: удалите связь
 sim-fix-no-delegated-admin = Шаг 2: удалите связь
 sim-fix-not-support-contact = Шаг 2: удалите связь
 sim-fix-purchases-refused = Шаг 2: удалите связь
+
+## Assessment mode: the same scenarios, scored; no hints, no fix links, no undo
+
+sim-mode-label = Режим
+sim-mode-practice = Тренировка
+sim-mode-assessment = Проверка
+sim-assess-intro =
+    { $allowed ->
+        [one] Проверка: те же сценарии, но без подсказок и без отмены действий. Проверка пройдена, если вы достигнете цели, допустив не более { $allowed } ошибки (отклоненного или лишнего действия).
+        [few] Проверка: те же сценарии, но без подсказок и без отмены действий. Проверка пройдена, если вы достигнете цели, допустив не более { $allowed } ошибок (отклоненных или лишних действий).
+        [many] Проверка: те же сценарии, но без подсказок и без отмены действий. Проверка пройдена, если вы достигнете цели, допустив не более { $allowed } ошибок (отклоненных или лишних действий).
+       *[other] Проверка: те же сценарии, но без подсказок и без отмены действий. Проверка пройдена, если вы достигнете цели, допустив не более { $allowed } ошибок (отклоненных или лишних действий).
+    }
+sim-assess-refused = Действие отклонено.
+sim-assess-finish = Завершить попытку
+sim-assess-not-recorded = Ваш результат показан только на этой странице и нигде не сохраняется.
+sim-assess-recorded = Ваш результат передается в вашу систему управления обучением (LMS).
+sim-result-title = Ваш результат
+sim-result-passed = Пройдено
+sim-result-failed = Не пройдено
+sim-result-score = Оценка
+sim-result-mastery = Нужно для прохождения
+sim-result-mistakes = Ошибки
+sim-result-allowed = (допускается не более { $allowed })
+sim-result-time = Затраченное время
+sim-result-goal-not-reached = Цель не достигнута.
+sim-result-mistakes-title = Ваши ошибки
+sim-result-no-mistakes = Вы не допустили ни одной ошибки.
+sim-result-refused = Отклонено
+sim-result-unnecessary = Лишнее действие
+sim-result-step = Шаг:
+sim-result-no-step = Ни один шаг процедуры этого не требует.
+sim-result-practise = Потренироваться в этом сценарии
+sim-result-retry = Пройти проверку еще раз
 
 ## Conditions and actions, by their stable ids (for checklists)
 

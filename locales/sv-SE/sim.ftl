@@ -16,6 +16,7 @@ sim-progress-label = Förlopp
 sim-console-label = Simulerat { -ui-partner-center }
 sim-breadcrumb-label = Du är här
 sim-customer-nav-label = Kundsidor
+sim-nav-label = Meny i { -ui-partner-center }
 sim-storage-discarded = Dina sparade framsteg kunde inte läsas (de var skadade eller från en äldre version) och har tagits bort. Scenariot börjar om från början.
 
 ## Differences from the real Partner Center
@@ -64,6 +65,9 @@ sim-quantity-instances =
         [one] { $quantity } instans
        *[other] { $quantity } instanser
     }
+# Accessible names of the cancel buttons in a table row ($item is the row's item).
+sim-cancel-reservation-named = { -ui-cancel-reservation }: { $item }
+sim-cancel-software-named = { -ui-cancel-purchase }: { $item }
 sim-account-relationship = Återförsäljarrelation
 sim-relationship-active = Aktiv
 sim-relationship-removed = Borttagen
@@ -135,6 +139,38 @@ sim-fix-not-in-customer-list = Steg 2: ta bort relationen
 sim-fix-no-delegated-admin = Steg 2: ta bort relationen
 sim-fix-not-support-contact = Steg 2: ta bort relationen
 sim-fix-purchases-refused = Steg 2: ta bort relationen
+
+## Assessment mode: the same scenarios, scored; no hints, no fix links, no undo
+
+sim-mode-label = Läge
+sim-mode-practice = Öva
+sim-mode-assessment = Prov
+sim-assess-intro =
+    { $allowed ->
+        [one] Prov: samma scenarier, utan tips och utan ångra. Du blir godkänd om du når målet med högst { $allowed } fel (en nekad eller onödig åtgärd).
+       *[other] Prov: samma scenarier, utan tips och utan ångra. Du blir godkänd om du når målet med högst { $allowed } fel (nekade eller onödiga åtgärder).
+    }
+sim-assess-refused = Nekad.
+sim-assess-finish = Avsluta försöket
+sim-assess-not-recorded = Ditt resultat visas bara på den här sidan och sparas inte någonstans.
+sim-assess-recorded = Ditt resultat skickas till din lärplattform (LMS).
+sim-result-title = Ditt resultat
+sim-result-passed = Godkänd
+sim-result-failed = Inte godkänd
+sim-result-score = Poäng
+sim-result-mastery = Krävs för godkänt
+sim-result-mistakes = Fel
+sim-result-allowed = (högst { $allowed } tillåtna)
+sim-result-time = Tid
+sim-result-goal-not-reached = Målet nåddes inte.
+sim-result-mistakes-title = Dina fel
+sim-result-no-mistakes = Du gjorde inga fel.
+sim-result-refused = Nekad
+sim-result-unnecessary = Onödig
+sim-result-step = Steg:
+sim-result-no-step = Inget steg i proceduren ber om detta.
+sim-result-practise = Öva på det här scenariot
+sim-result-retry = Gör provet igen
 
 ## Conditions and actions, by their stable ids (for checklists)
 

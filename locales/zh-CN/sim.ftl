@@ -17,6 +17,7 @@ sim-progress-label = 进度
 sim-console-label = 模拟的{ -ui-partner-center }
 sim-breadcrumb-label = 当前位置
 sim-customer-nav-label = 客户页面
+sim-nav-label = { -ui-partner-center }菜单
 sim-storage-discarded = 无法读取已保存的进度（数据已损坏或来自旧版本），因此已将其丢弃。场景将从头开始。
 
 ## Differences from the real Partner Center
@@ -53,6 +54,9 @@ sim-reservations-empty = 此客户没有 Azure RI 预留。
 sim-software-empty = 此客户没有软件购买。
 sim-quantity-licenses = { $quantity } 个许可证
 sim-quantity-instances = { $quantity } 个实例
+# Accessible names of the cancel buttons in a table row ($item is the row's item).
+sim-cancel-reservation-named = { -ui-cancel-reservation }：{ $item }
+sim-cancel-software-named = { -ui-cancel-purchase }：{ $item }
 sim-account-relationship = 分销商关系
 sim-relationship-active = 活动
 sim-relationship-removed = 已删除
@@ -108,6 +112,34 @@ sim-fix-not-in-customer-list = 步骤 2：删除关系
 sim-fix-no-delegated-admin = 步骤 2：删除关系
 sim-fix-not-support-contact = 步骤 2：删除关系
 sim-fix-purchases-refused = 步骤 2：删除关系
+
+## Assessment mode: the same scenarios, scored; no hints, no fix links, no undo
+
+sim-mode-label = 模式
+sim-mode-practice = 练习
+sim-mode-assessment = 考核
+sim-assess-intro = 考核：场景相同，但没有提示，也不能撤消。如果你达成目标时的错误（被拒绝或不必要的操作）不超过 { $allowed } 个，即为通过。
+sim-assess-refused = 已拒绝。
+sim-assess-finish = 结束本次尝试
+sim-assess-not-recorded = 你的结果只显示在此页面上，不会记录到任何地方。
+sim-assess-recorded = 你的结果将发送到你的学习管理系统。
+sim-result-title = 你的结果
+sim-result-passed = 通过
+sim-result-failed = 未通过
+sim-result-score = 得分
+sim-result-mastery = 通过所需
+sim-result-mistakes = 错误
+sim-result-allowed = （最多允许 { $allowed } 个）
+sim-result-time = 用时
+sim-result-goal-not-reached = 未达成目标。
+sim-result-mistakes-title = 你的错误
+sim-result-no-mistakes = 你没有犯任何错误。
+sim-result-refused = 已拒绝
+sim-result-unnecessary = 不必要
+sim-result-step = 步骤：
+sim-result-no-step = 此过程中没有任何步骤要求执行此操作。
+sim-result-practise = 练习此场景
+sim-result-retry = 重新参加考核
 
 ## Conditions and actions, by their stable ids (for checklists)
 

@@ -89,6 +89,9 @@ pub fn parse_article(id: &str, path: &str, source: &str) -> (Option<Article>, Ve
         }
     }
     ctx.blocks(&article.body);
+    if let Some(assessment) = &article.assessment {
+        ctx.assessment(assessment, article.simulator.is_some());
+    }
     (Some(article), ctx.diags)
 }
 
@@ -208,6 +211,18 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
                     format!("no scenario in content/scenarios/ has `set = \"{}\"`", set.get_ref()),
                 ));
             }
+            let assessed = article.assessment.iter().flat_map(|a| &a.scenarios);
+            for id in assessed.filter(|id| {
+                !scenarios.iter().any(|s| s.id == *id.get_ref() && s.set == *set.get_ref())
+            }) {
+                diags.push(Diagnostic::error(
+                    "invalid-content",
+                    &article.path,
+                    &article.file_text,
+                    id.span(),
+                    format!("scenario `{}` is not in the set `{}`", id.get_ref(), set.get_ref()),
+                ));
+            }
         }
     }
     (config.map(|config| crate::content::Site { config, articles, media, scenarios }), diags)
@@ -293,6 +308,30 @@ impl Validate<'_> {
             span,
             message,
         ));
+    }
+
+    /// `[assessment]`: a score rule `sim::score` can use, on an article with a simulator.
+    fn assessment(&mut self, a: &crate::content::model::Assessment, has_simulator: bool) {
+        let m = &a.mastery_score;
+        if !has_simulator {
+            self.error(m.span(), "`[assessment]` needs `simulator = \"<scenario set>\"`".into());
+        }
+        if !(*m.get_ref() > 0.0 && *m.get_ref() <= 1.0) {
+            let msg =
+                format!("`mastery-score` must be above 0 and at most 1, found {}", m.get_ref());
+            self.error(m.span(), msg);
+        }
+        let max = i64::from(crate::sim::MAX_ALLOWED_MISTAKES);
+        if let Some(n) = a.allowed_mistakes.as_ref().filter(|n| !(0..=max).contains(n.get_ref())) {
+            let msg = format!("`allowed-mistakes` must be 0 to {max}, found {}", n.get_ref());
+            self.error(n.span(), msg);
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for id in &a.scenarios {
+            if !seen.insert(id.get_ref()) {
+                self.error(id.span(), format!("scenario `{}` is listed twice", id.get_ref()));
+            }
+        }
     }
 
     fn slug(&mut self, value: &Spanned<String>, what: &str) {
@@ -468,6 +507,36 @@ mod tests {
         assert_eq!(list.items[0].text.get_ref(), "a");
         assert_eq!(&src[list.items[0].text.span()], "\"a\"");
         assert_eq!(list.items[1].items.as_ref().unwrap().items[0].text.get_ref(), "c");
+    }
+
+    #[test]
+    fn an_assessment_rule_is_validated_with_positions() {
+        let head = "title = \"t\"\ndescription = \"d\"\ntopic = \"x\"\nbody = []\n";
+        let ok = format!(
+            "{head}simulator = \"s\"\n[assessment]\nmastery-score = 0.8\nallowed-mistakes = 2\n"
+        );
+        let (article, diags) = parse_article("x", "a.toml", &ok);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(*article.unwrap().assessment.unwrap().mastery_score.get_ref(), 0.8);
+        let bad = format!(
+            "{head}[assessment]\nmastery-score = 1.5\nallowed-mistakes = -1\nscenarios = [\"a\", \"a\"]\n"
+        );
+        let (_, diags) = parse_article("x", "a.toml", &bad);
+        let got: Vec<_> = diags.iter().map(|d| d.headline()).collect();
+        assert_eq!(got.len(), 4, "{got:#?}");
+        assert!(
+            got[0].starts_with("a.toml:6:17: error[invalid-content]: `[assessment]` needs"),
+            "{got:#?}"
+        );
+        assert!(got[1].starts_with("a.toml:6:17: error[invalid-content]: `mastery-score` must be"));
+        assert!(
+            got[2].starts_with(
+                "a.toml:7:20: error[invalid-content]: `allowed-mistakes` must be 0 to"
+            )
+        );
+        assert!(
+            got[3].starts_with("a.toml:8:19: error[invalid-content]: scenario `a` is listed twice")
+        );
     }
 
     #[test]

@@ -63,10 +63,27 @@ pub struct Article {
     /// The simulator scenario set (`set` in `content/scenarios/*.toml`) embedded in the page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub simulator: Option<Spanned<String>>,
+    /// Assessment mode of the simulator (`[assessment]`): offered only when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<Assessment>,
     /// Provenance of each translation, by locale.
     #[serde(default)]
     pub translations: BTreeMap<String, Translation>,
     pub body: Vec<Block>,
+}
+
+/// `[assessment]`: the score rule of the simulator's assessment mode (see `sim::score`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Assessment {
+    /// The score an attempt needs to pass, in `(0, 1]` (cmi5 `masteryScore`).
+    pub mastery_score: Spanned<f64>,
+    /// Mistakes (refused or unnecessary actions) an attempt may make and still pass.
+    #[serde(default)]
+    pub allowed_mistakes: Option<Spanned<i64>>,
+    /// Scenario ids of the article's set to assess on, in order; empty: all of them.
+    #[serde(default)]
+    pub scenarios: Vec<Spanned<String>>,
 }
 
 /// Where one locale's translation of an article came from.

@@ -165,7 +165,9 @@ pub(crate) fn render_article(ctx: &PageCtx<'_>) -> String {
     let (body, next_steps) = ctx.render_body();
     let sim = article.simulator.as_ref().map(|set| {
         let scenarios = crate::sim::scenarios_in_set(&ctx.site.scenarios, set.get_ref());
-        let (json, problems) = crate::render::sim_view(ctx.l10n, ctx.locale, &scenarios);
+        let assessment = crate::render::AssessmentView::of(article);
+        let (json, problems) =
+            crate::render::sim_view_assessed(ctx.l10n, ctx.locale, &scenarios, assessment.as_ref());
         ctx.push_problems(problems);
         let sim_t = ctx.l10n.translator(ctx.locale, "sim");
         let text = |id: &str| {

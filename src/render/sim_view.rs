@@ -18,6 +18,10 @@
 //!   no inline script or style, so a CSP of `default-src 'none'; script-src 'self';
 //!   style-src 'self'` works.
 //!
+//! With an `[assessment]` in the article, `assessment` holds its rule, the scenarios it
+//! assesses and the texts formatted with the rule's numbers; otherwise it is `null` and the
+//! page offers practice only.
+//!
 //! After every change the runtime dispatches `drillbook:sim-state` on the section, with
 //! `detail = {scenario, goal, goalReached, conditions: {customer: {condition: bool}}, enabled}`.
 
@@ -25,7 +29,7 @@ use fluent_bundle::FluentArgs;
 use serde_json::{Map, Value, json};
 
 use crate::l10n::{L10n, Problem, Translator};
-use crate::sim::{ActionKind, Condition, Customer, Purchase, Reason, Scenario, Subscription};
+use crate::sim::{ActionKind, Condition, Customer, Purchase, Reason, Rule, Scenario, Subscription};
 
 /// Version of the JSON shape and of the browser's saved progress (`storage-key`).
 const SIM_DATA_VERSION: u32 = 1;
@@ -37,7 +41,7 @@ const SIM_SCOPE: &str = "sim";
 const UI_TERMS: &[&str] = crate::sim::UI_LABELS;
 
 /// Messages without arguments, exported under `text`.
-const STATIC_MESSAGES: [&str; 39] = [
+const STATIC_MESSAGES: [&str; 63] = [
     "sim-title",
     "sim-intro",
     "sim-needs-javascript",
@@ -48,6 +52,7 @@ const STATIC_MESSAGES: [&str; 39] = [
     "sim-console-label",
     "sim-breadcrumb-label",
     "sim-customer-nav-label",
+    "sim-nav-label",
     "sim-differences-title",
     "sim-difference-reservations",
     "sim-difference-software",
@@ -77,13 +82,69 @@ const STATIC_MESSAGES: [&str; 39] = [
     "sim-reason-unknown-customer",
     "sim-reason-unknown-item",
     "sim-progress-label",
+    "sim-mode-label",
+    "sim-mode-practice",
+    "sim-mode-assessment",
+    "sim-assess-refused",
+    "sim-assess-finish",
+    "sim-assess-not-recorded",
+    "sim-assess-recorded",
+    "sim-result-title",
+    "sim-result-passed",
+    "sim-result-failed",
+    "sim-result-score",
+    "sim-result-mastery",
+    "sim-result-mistakes",
+    "sim-result-time",
+    "sim-result-goal-not-reached",
+    "sim-result-mistakes-title",
+    "sim-result-no-mistakes",
+    "sim-result-refused",
+    "sim-result-unnecessary",
+    "sim-result-step",
+    "sim-result-no-step",
+    "sim-result-practise",
+    "sim-result-retry",
 ];
+
+/// An article's assessment mode (`[assessment]`), as the page needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssessmentView {
+    pub rule: Rule,
+    /// Scenario ids to assess on; empty: every scenario of the set.
+    pub scenarios: Vec<String>,
+}
+
+impl AssessmentView {
+    pub fn of(article: &crate::content::Article) -> Option<AssessmentView> {
+        let a = article.assessment.as_ref()?;
+        let allowed = a.allowed_mistakes.as_ref().map_or(0, |n| *n.get_ref());
+        Some(AssessmentView {
+            rule: Rule {
+                mastery_score: *a.mastery_score.get_ref(),
+                allowed_mistakes: u32::try_from(allowed).unwrap_or(0),
+            },
+            scenarios: a.scenarios.iter().map(|s| s.get_ref().clone()).collect(),
+        })
+    }
+}
 
 /// Builds the JSON the page embeds for `scenarios` (one scenario set, in picker order) in
 /// `locale`, and every problem met while formatting (missing messages, Fluent errors).
 pub fn sim_view(l10n: &L10n, locale: &str, scenarios: &[Scenario]) -> (String, Vec<Problem>) {
+    sim_view_assessed(l10n, locale, scenarios, None)
+}
+
+/// [`sim_view`] with the article's assessment mode, if it has one.
+pub fn sim_view_assessed(
+    l10n: &L10n,
+    locale: &str,
+    scenarios: &[Scenario],
+    assessment: Option<&AssessmentView>,
+) -> (String, Vec<Problem>) {
     let mut ctx = Ctx { t: l10n.translator(locale, SIM_SCOPE), problems: Vec::new() };
-    let value = ctx.data(scenarios);
+    let mut value = ctx.data(scenarios);
+    value["assessment"] = assessment.map_or(Value::Null, |a| ctx.assessment(a, scenarios));
     (json_for_page(value), ctx.problems)
 }
 
@@ -214,6 +275,24 @@ impl Ctx {
         })
     }
 
+    fn assessment(&mut self, a: &AssessmentView, scenarios: &[Scenario]) -> Value {
+        let allowed = [("allowed", Arg::Num(f64::from(a.rule.allowed_mistakes)))];
+        let ids: Vec<&str> = if a.scenarios.is_empty() {
+            scenarios.iter().map(|s| s.id.as_str()).collect()
+        } else {
+            a.scenarios.iter().map(String::as_str).collect()
+        };
+        json!({
+            "mastery-score": a.rule.mastery_score,
+            "allowed-mistakes": a.rule.allowed_mistakes,
+            "scenarios": ids,
+            "text": {
+                "sim-assess-intro": self.msg("sim-assess-intro", &allowed),
+                "sim-result-allowed": self.msg("sim-result-allowed", &allowed),
+            },
+        })
+    }
+
     fn scenario(&mut self, scenario: &Scenario) -> Value {
         let goal_name = scenario.customer(&scenario.goal.customer).map_or("", |c| c.name.as_str());
         let goal = [("customer", Arg::Str(goal_name))];
@@ -274,13 +353,25 @@ impl Ctx {
             .reservations
             .iter()
             .map(|p| {
-                self.purchase(p, "sim-quantity-instances", "sim-announce-reservation-cancelled")
+                self.purchase(
+                    p,
+                    "sim-quantity-instances",
+                    "sim-announce-reservation-cancelled",
+                    "sim-cancel-reservation-named",
+                )
             })
             .collect();
         let software: Vec<Value> = customer
             .software
             .iter()
-            .map(|p| self.purchase(p, "sim-quantity-licenses", "sim-announce-software-cancelled"))
+            .map(|p| {
+                self.purchase(
+                    p,
+                    "sim-quantity-licenses",
+                    "sim-announce-software-cancelled",
+                    "sim-cancel-software-named",
+                )
+            })
             .collect();
         json!({
             "id": customer.id,
@@ -310,10 +401,18 @@ impl Ctx {
         json!({ "id": sub.id, "name": sub.name, "offer": sub.offer, "quantity": sub.quantity, "text": text })
     }
 
-    fn purchase(&mut self, item: &Purchase, quantity_id: &str, announce_id: &str) -> Value {
+    fn purchase(
+        &mut self,
+        item: &Purchase,
+        quantity_id: &str,
+        announce_id: &str,
+        cancel_id: &str,
+    ) -> Value {
         let name = [("item", Arg::Str(&item.name))];
         let mut text = Map::new();
         text.insert("sim-announce-cancelled".into(), self.msg(announce_id, &name));
+        // The row's cancel button is named after its item: one accessible name per row.
+        text.insert("sim-cancel-named".into(), self.msg(cancel_id, &name));
         text.insert(
             "sim-reason-already-cancelled".into(),
             self.msg("sim-reason-already-cancelled", &name),

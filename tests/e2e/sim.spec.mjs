@@ -89,7 +89,7 @@ test('de-DE: remove the reseller relationship in the Azure RI reservation scenar
     assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H3', 'focus moves to the new page heading');
 
     // The link is inactive while a subscription is active; the reason names step 1.
-    await sim.getByRole('button', { name: 'Konto', exact: true }).click();
+    await sim.getByRole('tab', { name: 'Konto' }).click();
     const remove = sim.getByRole('button', { name: 'Resellerbeziehung entfernen' });
     assert.equal(await remove.getAttribute('aria-disabled'), 'true');
     await remove.focus();
@@ -99,11 +99,16 @@ test('de-DE: remove the reseller relationship in the Azure RI reservation scenar
     // Playwright refuses to click an aria-disabled control; a reader can still press it.
     await remove.press('Enter');
     const feedback = sim.getByRole('status');
-    assert.match(await text(feedback), /Noch nicht möglich.*Fabrikam, Inc\. hat noch 1 aktives Abonnement\./s);
-    assert.equal(await feedback.getByRole('link', { name: 'Schritt 1: Alle aktiven Abonnements anhalten' }).getAttribute('href'), '#step-suspend');
+    const refusal = sim.locator('.sim-refusal');
+    assert.match(await text(refusal), /Noch nicht möglich.*Fabrikam, Inc\. hat noch 1 aktives Abonnement\./s);
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'sim-refusal', 'the refusal is focused');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-labelledby')), 'sim-refusal-title');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '#step-suspend', 'its fix is the next Tab stop');
+    assert.equal(await refusal.getByRole('link', { name: 'Schritt 1: Alle aktiven Abonnements anhalten' }).getAttribute('href'), '#step-suspend');
 
     // Customer -> Subscriptions -> a subscription -> Suspended, as the article's step 1 says.
-    await sim.getByRole('button', { name: 'Abonnements', exact: true }).click();
+    await sim.getByRole('tab', { name: 'Abonnements' }).click();
     await sim.getByRole('button', { name: 'Fabrikam Azure' }).click();
     await sim.getByRole('button', { name: 'Angehalten' }).click();
     assert.equal(await sim.getByRole('button', { name: 'Angehalten' }).getAttribute('aria-pressed'), 'true');
@@ -111,17 +116,26 @@ test('de-DE: remove the reseller relationship in the Azure RI reservation scenar
 
     // Removal is now offered but refused: the Azure RI reservation is still active.
     await sim.getByRole('navigation', { name: 'Sie sind hier' }).getByRole('button', { name: 'Fabrikam, Inc.' }).click();
-    await sim.getByRole('button', { name: 'Konto', exact: true }).click();
+    await sim.getByRole('tab', { name: 'Konto' }).click();
     await sim.getByRole('button', { name: 'Resellerbeziehung entfernen' }).click();
     await sim.getByRole('button', { name: 'Entfernen', exact: true }).click();
-    assert.match(await text(feedback), /Fabrikam, Inc\. hat noch 1 aktive Azure-RI-Reservierung\./);
-    assert.equal(await feedback.getByRole('link').getAttribute('href'), '#how-to-remove-a-relationship');
+    assert.match(await text(refusal), /Fabrikam, Inc\. hat noch 1 aktive Azure-RI-Reservierung\./);
+    assert.equal(await refusal.getByRole('link').getAttribute('href'), '#how-to-remove-a-relationship');
 
-    await sim.getByRole('button', { name: 'Azure-Reservierungen' }).click();
-    await sim.getByRole('button', { name: 'Reservierung stornieren' }).click();
+    await sim.getByRole('tab', { name: 'Azure-Reservierungen' }).click();
+    // Each row's button names its item; a cancelled item offers no button.
+    const rows = sim.locator('tbody tr');
+    assert.equal(await rows.count(), 1);
+    const cancel = sim.getByRole('button', { name: /^Reservierung stornieren: / });
+    const name = await cancel.getAttribute('aria-label');
+    assert.ok(name.endsWith(await text(rows.first().locator('td').first())), name);
+    await cancel.click();
     assert.match(await text(feedback), /hat jetzt den Status „Storniert“/);
+    assert.equal(await sim.getByRole('button', { name: /^Reservierung stornieren/ }).count(), 0, 'nothing left to cancel');
+    assert.equal(await text(rows.first().locator('.sim-pill')), 'Storniert');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role')), 'tab', 'focus goes to the tabs, where the next action is');
 
-    await sim.getByRole('button', { name: 'Konto', exact: true }).click();
+    await sim.getByRole('tab', { name: 'Konto' }).click();
     await sim.getByRole('button', { name: 'Resellerbeziehung entfernen' }).click();
     await sim.getByRole('button', { name: 'Entfernen', exact: true }).click();
     const summary = sim.getByRole('heading', { name: 'Resellerbeziehung mit Fabrikam, Inc. entfernt' });
@@ -131,8 +145,9 @@ test('de-DE: remove the reseller relationship in the Azure RI reservation scenar
     assert.match(await text(sim.locator('.sim-goal')), /Ziel erreicht/);
 
     // Each consequence of the article is visible; purchases are refused.
+    assert.match(await text(sim.locator('.sim-success')), /Ziel erreicht/);
     await sim.getByRole('button', { name: 'Abonnement hinzufügen' }).click();
-    assert.match(await text(feedback), /Sie können für diesen Kunden nicht mehr handeln oder einkaufen/);
+    assert.match(await text(refusal), /Sie können für diesen Kunden nicht mehr handeln oder einkaufen/);
     await sim.getByRole('button', { name: 'Zurück zu Kunden' }).click();
     assert.equal(await text(sim.locator('.sim-screen p').first()), '0 Kunden');
 
@@ -171,7 +186,7 @@ test('de-DE: keyboard only, from the scenario picker to a suspended subscription
     await page.goto(`${base}/de-DE.html`);
     await page.locator('.sim-app').waitFor();
     await page.getByRole('combobox', { name: 'Szenario' }).focus();
-    // Tab order: picker, Undo, Start over, differences summary, breadcrumb, then the first customer.
+    // Tab order: picker, Undo, Start over, differences summary, Customers in the menu, then the first customer.
     let found = false;
     for (let i = 0; i < 12 && !found; i += 1) {
       await page.keyboard.press('Tab');
@@ -180,8 +195,21 @@ test('de-DE: keyboard only, from the scenario picker to a suspended subscription
     assert.ok(found, 'the first customer is reachable with Tab');
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Contoso Ltd.');
+    // The customer tabs are one Tab stop; arrow keys move between them and open them.
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Abonnements');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-selected')), 'true');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Azure-Reservierungen');
+    assert.equal(await page.evaluate(() => document.getElementById('sim-tabpanel').getAttribute('aria-labelledby')), 'sim-tab-reservations');
+    await page.keyboard.press('End');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Software');
+    await page.keyboard.press('Home');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Konto');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Software', 'arrows wrap around');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Abonnements');
     assert.ok(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle !== 'none'), 'focus is visible');
     const tabTo = async (name) => {
@@ -252,19 +280,19 @@ test('axe-core finds no accessibility violations on the simulator screens (de-DE
     await check('customers');
     await sim.getByRole('button', { name: 'Woodgrove Bank' }).click();
     await check('subscriptions');
-    await sim.getByRole('button', { name: 'Konto', exact: true }).click();
+    await sim.getByRole('tab', { name: 'Konto' }).click();
     await sim.getByRole('button', { name: 'Resellerbeziehung entfernen' }).press('Enter');
     await check('account, link inactive, feedback');
-    await sim.getByRole('button', { name: 'Azure-Reservierungen' }).click();
+    await sim.getByRole('tab', { name: 'Azure-Reservierungen' }).click();
     await check('reservations');
-    await sim.getByRole('button', { name: 'Software', exact: true }).click();
+    await sim.getByRole('tab', { name: 'Software' }).click();
     await check('software');
-    await sim.getByRole('button', { name: 'Abonnements', exact: true }).click();
+    await sim.getByRole('tab', { name: 'Abonnements' }).click();
     await sim.getByRole('button', { name: 'Woodgrove Azure' }).click();
     await check('subscription detail');
     await sim.getByRole('combobox', { name: 'Szenario' }).selectOption({ label: 'Nichts mehr anzuhalten' });
     await sim.getByRole('button', { name: 'Wingtip Toys' }).click();
-    await sim.getByRole('button', { name: 'Konto', exact: true }).click();
+    await sim.getByRole('tab', { name: 'Konto' }).click();
     await sim.getByRole('button', { name: 'Resellerbeziehung entfernen' }).click();
     await check('confirmation');
     await sim.getByRole('button', { name: 'Entfernen', exact: true }).click();

@@ -14,8 +14,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import {
-  ACTION_KINDS, CONDITIONS, allActions, apply, canonical, conditions, enabledActions, isValidState,
-  loadProgress, memoryStorage, saveProgress,
+  ACTION_KINDS, CONDITIONS, allActions, apply, attemptKey, canonical, conditions, enabledActions, isValidState,
+  judge, loadAttempt, loadProgress, memoryStorage, replayAttempt, saveAttempt, saveProgress, score,
 } from '../../assets/sim.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -29,6 +29,9 @@ if (!existsSync(join(dir, 'traces.json')) || !existsSync(join(dir, 'data-de-DE.j
 
 const traces = JSON.parse(readFileSync(join(dir, 'traces.json'), 'utf8'));
 const data = Object.fromEntries(LOCALES.map((l) => [l, JSON.parse(readFileSync(join(dir, `data-${l}.json`), 'utf8'))]));
+const d = data['de-DE'];
+const scenario = d.scenarios.find((s) => s.id === 'azure-ri-reservation');
+traces.goals = Object.fromEntries(d.scenarios.map((s) => [s.id, s.goal]));
 
 test('the JS runtime replays every Rust trace with identical results', () => {
   assert.ok(traces.traces.length >= 1000, `only ${traces.traces.length} traces`);
@@ -50,6 +53,49 @@ test('the JS runtime replays every Rust trace with identical results', () => {
     }
   }
   assert.equal(steps, traces.steps);
+});
+
+test('the JS score rule judges and scores every Rust trace identically', () => {
+  let scored = 0;
+  for (const [t, trace] of traces.traces.entries()) {
+    const scenario = { initial: trace.initial, goal: traces.goals[trace.scenario] };
+    let state = structuredClone(trace.initial);
+    const judged = [];
+    for (const [i, step] of trace.steps.entries()) {
+      const where = `trace ${t} (${trace.scenario}) step ${i}: ${canonical(step.action)}`;
+      const outcome = apply(state, step.action);
+      judged.push(judge(scenario.goal, step.action, outcome));
+      if (outcome.ok) state = outcome.state;
+      assert.equal(canonical(judged.at(-1)), canonical(step.judged), `${where}: judged`);
+      const reached = conditions(state)[scenario.goal.customer][scenario.goal.condition];
+      // Numbers compared as numbers: the same double prints as 1.0 in Rust and 1 in JS.
+      assert.equal(canonical(score(trace.rule, judged, reached)), canonical(step.score), `${where}: score`);
+      scored += 1;
+    }
+    const attempt = replayAttempt(scenario, trace.steps.map((s) => s.action));
+    const got = { judged: attempt.judged.map(({ action, ...j }) => j), 'goal-reached': attempt.goalReached, result: score(trace.rule, attempt.judged, attempt.goalReached) };
+    assert.equal(canonical(got), canonical(trace.attempt), `trace ${t}: attempt`);
+  }
+  assert.equal(scored, traces.steps);
+});
+
+test('an attempt round-trips through storage compactly, and a damaged one is dropped', () => {
+  const scenarios = d.scenarios;
+  const s = scenarios.find((x) => x.id === 'everything-at-once');
+  const all = allActions(s.initial);
+  const actions = Array.from({ length: 60 }, (_, i) => all[(i * 7) % all.length]);
+  const storage = memoryStorage();
+  saveAttempt(storage, d, s, { actions, t0: 1765000000000, elapsed: 93000, ended: false });
+  const raw = storage.getItem(attemptKey(d));
+  assert.ok(raw.length < 400, `${raw.length} characters for 60 actions`);
+  const back = loadAttempt(storage, d, scenarios);
+  assert.deepEqual(back, { scenario: s.id, actions, t0: 1765000000000, elapsed: 93000, ended: false });
+  for (const bad of ['{', 'null', JSON.stringify({ s: s.id, a: '999', t: 1, e: 0, x: 0 }), JSON.stringify({ s: 'nope', a: '', t: 1, e: 0, x: 0 }),
+    JSON.stringify({ s: s.id, a: '1.x', t: 1, e: 0, x: 0 }), JSON.stringify({ s: s.id, a: '', t: -1, e: 0, x: 0 })]) {
+    storage.setItem(attemptKey(d), bad);
+    assert.equal(loadAttempt(storage, d, scenarios), null, bad);
+    assert.equal(storage.getItem(attemptKey(d)), null, bad);
+  }
 });
 
 test('condition and action ids match the ones Rust exports', () => {
@@ -104,8 +150,6 @@ test('ru-RU strings use the CLDR plural forms Fluent chose at build time', () =>
   assert.match(litware.text['sim-reason-active-subscriptions']['2'], /2 активные подписки/);
 });
 
-const d = data['de-DE'];
-const scenario = d.scenarios.find((s) => s.id === 'azure-ri-reservation');
 
 test('saved progress round-trips', () => {
   const storage = memoryStorage();
