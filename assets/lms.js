@@ -214,7 +214,7 @@ function scormAdapter(format) {
     api.drillbookSession = null;
   }
 
-  return { storage, record, finish, errors, learnerLang, mode: 'assessment' };
+  return { storage, record, finish, errors, learnerLang, mode: settings.assessment ? 'assessment' : 'practice' };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -381,7 +381,7 @@ function cmi5Adapter() {
   }
 
   return {
-    storage, record, finish, errors, mode: normal ? 'assessment' : 'practice',
+    storage, record, finish, errors, mode: normal && settings.assessment ? 'assessment' : 'practice',
     session, preferences: session.languagePreference,
   };
 }
@@ -460,6 +460,13 @@ function articlePage() {
     onAttempt(attempt) { adapter.record(attempt); },
   };
   endOnExit(adapter);
+  // In practice mode the simulator reports no attempts: reaching a scenario's goal completes.
+  if (adapter.mode === 'practice') {
+    document.addEventListener('drillbook:sim-state', (event) => {
+      const detail = event.detail || {};
+      if (detail.goalReached) adapter.record({ scenario: detail.scenario, mode: 'practice', actions: [], finished: true, goalReached: true, score: null, passed: null });
+    });
+  }
 }
 
 if (typeof document !== 'undefined' && settings) {

@@ -20,7 +20,7 @@ pub use zip::read_zip;
 /// The LMS runtime every packaged page loads before the simulator.
 pub const LMS_JS: &[u8] = include_bytes!("../assets/lms.js");
 
-/// The share of the score a learner needs to pass, when the content names none.
+/// The share of the score a learner needs to pass, when the content has no `[assessment]`.
 pub const DEFAULT_MASTERY_SCORE: f64 = 0.8;
 
 /// The assets a package leaves out: the search runtime (a package has no search index and
@@ -174,7 +174,11 @@ pub fn build(root: &Path, article: &str, options: &Options) -> (Option<Package>,
     let mut files = Files::new();
     let targets: BTreeSet<String> = rendered.keys().cloned().collect();
     let format = options.format.name();
-    let mastery_score = DEFAULT_MASTERY_SCORE;
+    // The content's mastery score; without an `[assessment]` the package records completion
+    // only (practice), judged against the default where a format needs a number.
+    let assessment = found.assessment.as_ref();
+    let mastery_score = assessment.map_or(DEFAULT_MASTERY_SCORE, |a| *a.mastery_score.get_ref());
+    let assessed = assessment.is_some();
     let mut launch = Vec::new();
     let mut course_texts = Vec::new();
     let mut links = Vec::new();
@@ -206,6 +210,7 @@ pub fn build(root: &Path, article: &str, options: &Options) -> (Option<Package>,
         let settings = pages::PageSettings {
             format,
             mastery_score,
+            assessed,
             root: &root,
             no_lms: &no_lms,
             launch: &[],
@@ -221,8 +226,14 @@ pub fn build(root: &Path, article: &str, options: &Options) -> (Option<Package>,
     problems.extend(more);
     let (heading, more) = texts("page-root-title", source);
     problems.extend(more);
-    let settings =
-        pages::PageSettings { format, mastery_score, root: "", no_lms: &no_lms, launch: &launch };
+    let settings = pages::PageSettings {
+        format,
+        mastery_score,
+        assessed,
+        root: "",
+        no_lms: &no_lms,
+        launch: &launch,
+    };
     let title = pages::unescape(&course_texts[0].1);
     let launch_page = pages::render_launch(source, &title, &heading, &links, &settings);
     files.insert("index.html".into(), launch_page.into_bytes());
@@ -240,6 +251,7 @@ pub fn build(root: &Path, article: &str, options: &Options) -> (Option<Package>,
         texts: &course_texts,
         launch: "index.html",
         mastery_score,
+        assessed,
         files: &listed,
     };
     let (name, text) = manifest::render_manifest(options.format, &course);

@@ -21,6 +21,13 @@ fn build(format: Format, locales: &[&str]) -> package::Package {
     built.expect("a package")
 }
 
+/// The shipped article's `[assessment] mastery-score`.
+fn mastery_score() -> f64 {
+    let path = support::repo().join(format!("content/articles/{ARTICLE}.toml"));
+    let article: toml::Value = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    article["assessment"]["mastery-score"].as_float().expect("the shipped article is assessed")
+}
+
 fn schemas() -> PathBuf {
     support::repo().join("../shared/schemas")
 }
@@ -200,6 +207,9 @@ fn the_scorm_12_manifest_is_valid_against_the_scorm_12_schemas() {
     );
     assert_eq!(text.matches("<organization ").count(), 1);
     assert_eq!(text.matches("adlcp:scormtype=\"sco\"").count(), 1);
+    let mastery =
+        format!("<adlcp:masteryscore>{}</adlcp:masteryscore>", (mastery_score() * 100.0).round());
+    assert!(text.contains(&mastery), "{text}");
     let errors = schema_errors(&schemas().join("scorm-1.2/scorm12.xsd"), manifest, true);
     assert_eq!(errors, "", "{text}");
     // The validator does catch a wrong SCO type.
@@ -222,10 +232,7 @@ fn the_cmi5_course_structure_is_valid_and_has_every_locale() {
     );
     assert_eq!(text.matches("<au ").count(), 1);
     assert!(text.contains("moveOn=\"Passed\""), "{text}");
-    assert!(
-        text.contains(&format!("masteryScore=\"{}\"", package::DEFAULT_MASTERY_SCORE)),
-        "{text}"
-    );
+    assert!(text.contains(&format!("masteryScore=\"{}\"", mastery_score())), "{text}");
     for locale in LOCALES {
         // Course and AU, title and description.
         assert_eq!(text.matches(&format!("<langstring lang=\"{locale}\">")).count(), 4, "{locale}");
@@ -273,7 +280,7 @@ fn the_scorm_2004_manifest_has_the_4th_edition_structure() {
     assert_eq!(attr("resource", "href"), "index.html");
     let measure = text.split("<imsss:minNormalizedMeasure>").nth(1).unwrap();
     let measure: f64 = measure[..measure.find('<').unwrap()].parse().unwrap();
-    assert_eq!(measure, package::DEFAULT_MASTERY_SCORE);
+    assert_eq!(measure, mastery_score());
     // Well-formed XML.
     let script =
         "import sys, xml.dom.minidom\nxml.dom.minidom.parseString(sys.stdin.buffer.read())\n";

@@ -18,6 +18,8 @@ pub(crate) struct Course<'a> {
     pub launch: &'a str,
     /// Fraction of the score needed to pass, in [0, 1].
     pub mastery_score: f64,
+    /// Whether the article has an assessment; without one, completion is what counts.
+    pub assessed: bool,
     /// Every file of the package but the manifest itself, sorted.
     pub files: &'a [&'a str],
 }
@@ -78,8 +80,7 @@ fn scorm_12(course: &Course<'_>) -> String {
       <title>{title}</title>
       <item identifier="{id}-item" identifierref="{id}-sco" isvisible="true">
         <title>{title}</title>
-        <adlcp:masteryscore>{mastery}</adlcp:masteryscore>
-      </item>
+{mastery}      </item>
     </organization>
   </organizations>
   <resources>
@@ -87,7 +88,13 @@ fn scorm_12(course: &Course<'_>) -> String {
 "#,
         id = course.identifier,
         title = source_title(course),
-        mastery = (course.mastery_score.clamp(0.0, 1.0) * 100.0).round() as u32,
+        mastery = match course.assessed {
+            true => format!(
+                "        <adlcp:masteryscore>{}</adlcp:masteryscore>\n",
+                (course.mastery_score.clamp(0.0, 1.0) * 100.0).round() as u32
+            ),
+            false => String::new(),
+        },
         launch = xml_escape(course.launch),
     );
     files(&mut out, course);
@@ -110,14 +117,7 @@ fn scorm_2004(course: &Course<'_>) -> String {
       <title>{title}</title>
       <item identifier="{id}-item" identifierref="{id}-sco" isvisible="true">
         <title>{title}</title>
-        <imsss:sequencing>
-          <imsss:objectives>
-            <imsss:primaryObjective objectiveID="{id}-passed" satisfiedByMeasure="true">
-              <imsss:minNormalizedMeasure>{mastery}</imsss:minNormalizedMeasure>
-            </imsss:primaryObjective>
-          </imsss:objectives>
-        </imsss:sequencing>
-      </item>
+{sequencing}      </item>
     </organization>
   </organizations>
   <resources>
@@ -125,7 +125,21 @@ fn scorm_2004(course: &Course<'_>) -> String {
 "#,
         id = course.identifier,
         title = source_title(course),
-        mastery = decimal(course.mastery_score),
+        sequencing = match course.assessed {
+            true => format!(
+                r#"        <imsss:sequencing>
+          <imsss:objectives>
+            <imsss:primaryObjective objectiveID="{id}-passed" satisfiedByMeasure="true">
+              <imsss:minNormalizedMeasure>{mastery}</imsss:minNormalizedMeasure>
+            </imsss:primaryObjective>
+          </imsss:objectives>
+        </imsss:sequencing>
+"#,
+                id = course.identifier,
+                mastery = decimal(course.mastery_score)
+            ),
+            false => String::new(),
+        },
         launch = xml_escape(course.launch),
     );
     files(&mut out, course);
@@ -155,11 +169,17 @@ fn cmi5(course: &Course<'_>) -> String {
     langstrings(&mut out, "title", &|t| &t.1);
     langstrings(&mut out, "description", &|t| &t.2);
     out.push_str("  </course>\n");
-    let _ = writeln!(
-        out,
-        "  <au id=\"{iri}/au\" moveOn=\"Passed\" masteryScore=\"{}\" launchMethod=\"AnyWindow\">",
-        decimal(course.mastery_score)
-    );
+    // Without an assessment nothing is passed: completing the AU is what counts.
+    let _ = match course.assessed {
+        true => writeln!(
+            out,
+            "  <au id=\"{iri}/au\" moveOn=\"Passed\" masteryScore=\"{}\" launchMethod=\"AnyWindow\">",
+            decimal(course.mastery_score)
+        ),
+        false => {
+            writeln!(out, "  <au id=\"{iri}/au\" moveOn=\"Completed\" launchMethod=\"AnyWindow\">")
+        }
+    };
     langstrings(&mut out, "title", &|t| &t.1);
     langstrings(&mut out, "description", &|t| &t.2);
     let _ = writeln!(out, "    <url>{}</url>", xml_escape(course.launch));

@@ -13,6 +13,9 @@ pub(crate) struct PageSettings<'a> {
     /// `scorm-1.2`, `scorm-2004` or `cmi5`.
     pub format: &'a str,
     pub mastery_score: f64,
+    /// Whether the article has an assessment (`[assessment]`): without one the LMS records
+    /// completion only.
+    pub assessed: bool,
     /// The path from the page to the package's root (`../../`, or empty).
     pub root: &'a str,
     /// The note shown when no LMS is found, in the page's locale.
@@ -28,6 +31,7 @@ impl PageSettings<'_> {
         let json = serde_json::json!({
             "format": self.format,
             "masteryScore": self.mastery_score,
+            "assessment": self.assessed,
             "noLms": self.no_lms,
             "launch": launch,
             "locales": self.launch.iter().map(|(l, _)| l.clone()).collect::<Vec<_>>(),

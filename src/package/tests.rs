@@ -33,7 +33,14 @@ fn a_damaged_zip_is_not_read() {
 }
 
 fn settings<'a>(format: &'a str) -> PageSettings<'a> {
-    PageSettings { format, mastery_score: 0.8, root: "../../", no_lms: "No <LMS>", launch: &[] }
+    PageSettings {
+        format,
+        mastery_score: 0.8,
+        assessed: true,
+        root: "../../",
+        no_lms: "No <LMS>",
+        launch: &[],
+    }
 }
 
 #[test]

@@ -5,9 +5,8 @@
 // the page is closed and launched again from cmi.suspend_data. The LMS data model's values are
 // asserted, and every SCORM call is recorded by the host: none may return an error code.
 //
-// Attempts are reported to `window.drillbookHost.onAttempt` the way sim.js reports them (a
-// driver below). When sim.js consumes the host (assessment mode), the same attempts are also
-// made keyboard-only in the real simulator.
+// Every attempt is made keyboard-only in the real simulator (assessment mode, which the
+// package's host selects), with the keyboard driver of tests/e2e/keyboard.mjs.
 //
 // Run: cargo build && node --test tests/e2e/lms.spec.mjs
 
@@ -15,6 +14,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { LOCALES, launch, watchedPage, screenshot } from "./lib.mjs";
 import { buildPackage, readZip, servePackage, nodeModule } from "./package-lib.mjs";
+import { keyboard } from "./keyboard.mjs";
 
 const FORMATS = ["scorm-1.2", "scorm-2004"];
 
@@ -86,34 +86,59 @@ async function open(format, lang, data = {}) {
   return { page, problems, sco };
 }
 
-/** What sim.js reports: the attempt after each action. */
-function attempt(scenario, actions, { finished, passed, score, goalReached }) {
-  return {
-    scenario, mode: "assessment", actions, startedAt: "2026-12-07T04:00:00.000Z", elapsedMs: 1000 * actions.length,
-    goalReached, finished, score, mistakes: actions.filter((a) => a.refused || a.unnecessary).length, passed, masteryScore: 0.8,
-  };
+/** Keyboard only, in the SCO's frame: the goal customer's active subscriptions suspended,
+ * then the removal (the procedure of tests/e2e/assess.spec.mjs). */
+async function procedure(kb, data, scenario) {
+  const customer = scenario.customers.find((c) => c.id === scenario.goal.customer);
+  const active = customer.subscriptions.filter((s) => scenario.initial.customers[customer.id].subscriptions[s.id] === "active");
+  for (const sub of active) {
+    await kb.reach(data.ui.customers);
+    await kb.press("Enter");
+    await kb.reach(customer.name);
+    await kb.press("Enter");
+    await kb.reach(sub.name);
+    await kb.press("Enter");
+    await kb.reach(data.ui.suspended);
+    await kb.press("Space");
+  }
+  await kb.reach(data.ui.customers);
+  await kb.press("Enter");
+  await kb.reach(customer.name);
+  await kb.press("Enter");
+  await kb.reach(data.ui.account);
+  await kb.reach(data.ui["remove-reseller-relationship"]);
+  await kb.press("Enter");
+  await kb.reach(data.ui.remove);
+  await kb.press("Enter");
 }
 
-const ok = (action, customer, item) => ({ action: { action, customer, item }, refused: false, unnecessary: false, reason: null, step: null });
-const refused = (action, customer, reason, step) => ({ action: { action, customer }, refused: true, unnecessary: false, reason, step });
-
-/** Drives the host as sim.js does: saves progress in its storage, reports every action. */
-async function drive(sco, scenario, steps, end) {
-  await sco.evaluate(([scenario, steps, end]) => {
-    const host = window.drillbookHost;
-    const done = [];
-    for (const [i, step] of steps.entries()) {
-      done.push(step);
-      host.storage.setItem(`drillbook-sim/v1/${scenario}`, JSON.stringify({ version: 1, scenario, progress: { [scenario]: { state: { step: i }, history: [] } } }));
-      const last = i === steps.length - 1;
-      host.onAttempt({
-        scenario, mode: host.mode, actions: done.slice(), startedAt: '2026-12-07T04:00:00.000Z', elapsedMs: 1000 * (i + 1),
-        goalReached: last && end.goalReached, finished: last && end.finished, score: end.score, mistakes: done.filter((a) => a.refused || a.unnecessary).length,
-        passed: last && end.passed, masteryScore: 0.8,
-      });
-    }
-  }, [scenario, steps, end]);
+/** Refused removals (the relationship still has active subscriptions), keyboard only. */
+async function refuseRemoval(kb, data, scenario, times) {
+  const customer = scenario.customers.find((c) => c.id === scenario.goal.customer);
+  await kb.reach(customer.name);
+  await kb.press("Enter");
+  await kb.reach(data.ui.account);
+  for (let i = 0; i < times; i += 1) {
+    await kb.reach(data.ui["remove-reseller-relationship"]);
+    await kb.press("Enter");
+  }
 }
+
+/** The simulator in the SCO, in assessment mode: its data, its first assessed scenario, and a
+ * keyboard driver for the frame. */
+async function simIn(page, sco) {
+  await sco.locator("#sim .sim-assessment").waitFor();
+  await sco.evaluate(() => {
+    window.attempts = [];
+    document.addEventListener("drillbook:sim-attempt", (e) => window.attempts.push(e.detail));
+  });
+  const data = JSON.parse(await sco.locator("#drillbook-sim-data").textContent());
+  const scenario = data.scenarios.find((s) => s.id === data.assessment.scenarios[0]);
+  const kb = keyboard({ evaluate: (fn, arg) => sco.evaluate(fn, arg), keyboard: page.keyboard });
+  return { data, scenario, kb };
+}
+
+const lastAttempt = (sco) => sco.evaluate(() => window.attempts.at(-1));
 
 async function close(page) {
   // Leaving the SCO: pagehide ends the session (LMSFinish / Terminate).
@@ -127,19 +152,18 @@ function assertNoErrors(calls, label) {
   assert.ok(calls.length > 0, `${label}: no SCORM call was made`);
 }
 
-const PASS = [ok("suspend-subscription", "contoso", "sub-1"), ok("remove-relationship", "contoso")];
-const FAIL = [refused("remove-relationship", "contoso", "active-subscriptions", "step-suspend"),
-  refused("remove-relationship", "contoso", "active-subscriptions", "step-suspend"),
-  refused("cancel-software", "contoso", "already-cancelled", "step-suspend")];
-
 for (const format of FORMATS) {
   const v12 = format === "scorm-1.2";
   for (const lang of LOCALES) {
-    test(`${format} ${lang}: a passing attempt is recorded as passed with its score`, async () => {
+    test(`${format} ${lang}: a keyboard-only attempt that passes is recorded as passed with its score`, async () => {
       const { page, problems, sco } = await open(format, lang);
       assert.equal(await sco.evaluate(() => window.drillbookHost.mode), "assessment");
       assert.equal(await sco.evaluate(() => window.drillbookHost.lang), lang);
-      await drive(sco, "with-reservation", PASS, { finished: true, passed: true, score: 1, goalReached: true });
+      const { data, scenario, kb } = await simIn(page, sco);
+      await procedure(kb, data, scenario);
+      await sco.locator("#sim .sim-result .sim-passed").waitFor();
+      const attempt = await lastAttempt(sco);
+      assert.deepEqual([attempt.finished, attempt.passed, attempt.mistakes, attempt.score], [true, true, 0, 1]);
       await close(page);
       const cmi = await page.evaluate(() => window.lmsData());
       const calls = await page.evaluate(() => window.calls);
@@ -149,6 +173,7 @@ for (const format of FORMATS) {
         assert.equal(Number(cmi.core.score.raw), 100);
         assert.equal(Number(cmi.core.score.min), 0);
         assert.equal(Number(cmi.core.score.max), 100);
+        assert.equal(cmi.core.exit, "");
         const time = calls.find((c) => c.fn === "LMSSetValue" && c.args[0] === "cmi.core.session_time");
         assert.match(time.args[1], /^\d{4}:\d{2}:\d{2}\.\d{2}$/);
         assert.ok(cmi.suspend_data.length <= 4096);
@@ -156,65 +181,79 @@ for (const format of FORMATS) {
         assert.equal(cmi.completion_status, "completed");
         assert.equal(cmi.success_status, "passed");
         assert.equal(Number(cmi.score.scaled), 1);
+        assert.equal(cmi.exit, "normal");
         const time = calls.find((c) => c.fn === "SetValue" && c.args[0] === "cmi.session_time");
         assert.match(time.args[1], /^PT(\d+H)?(\d+M)?[\d.]+S$/);
         assert.deepEqual(Object.keys(cmi.interactions), []);
       }
-      // Commit after every status change, finish once.
+      // A commit after every status change (incomplete, then passed), one finish.
       const commits = calls.filter((c) => c.fn === (v12 ? "LMSCommit" : "Commit")).length;
       assert.ok(commits >= 2, `${commits} commits`);
       assert.equal(calls.filter((c) => c.fn === (v12 ? "LMSFinish" : "Terminate")).length, 1);
-      assert.ok(JSON.parse(cmi.suspend_data)["drillbook-sim/v1/with-reservation"]);
       assert.deepEqual(problems, []);
       await page.close();
     });
 
-    test(`${format} ${lang}: too many refused actions fail, each one recorded`, async () => {
+    test(`${format} ${lang}: a keyboard-only attempt with too many refused actions fails, each one recorded`, async () => {
       const { page, problems, sco } = await open(format, lang);
-      await drive(sco, "with-reservation", FAIL, { finished: true, passed: false, score: 0.4, goalReached: false });
+      const { data, scenario, kb } = await simIn(page, sco);
+      const allowed = data.assessment["allowed-mistakes"];
+      await refuseRemoval(kb, data, scenario, allowed + 1);
+      await procedure(kb, data, scenario);
+      await sco.locator("#sim .sim-result .sim-failed").waitFor();
+      const attempt = await lastAttempt(sco);
+      assert.deepEqual([attempt.finished, attempt.passed, attempt.mistakes], [true, false, allowed + 1]);
       await close(page);
       const cmi = await page.evaluate(() => window.lmsData());
       assertNoErrors(await page.evaluate(() => window.calls), `${format} ${lang}`);
       if (v12) {
         assert.equal(cmi.core.lesson_status, "failed");
-        assert.equal(Number(cmi.core.score.raw), 40);
+        assert.equal(Number(cmi.core.score.raw), Math.round(attempt.score * 100));
       } else {
         assert.equal(cmi.completion_status, "completed");
         assert.equal(cmi.success_status, "failed");
-        assert.equal(Number(cmi.score.scaled), 0.4);
+        assert.equal(Number(cmi.score.scaled), Number(attempt.score.toFixed(4)));
         const interactions = Object.values(cmi.interactions);
-        assert.equal(interactions.length, FAIL.length);
+        assert.equal(interactions.length, allowed + 1);
         for (const [i, r] of interactions.entries()) {
           assert.equal(r.type, "other");
           assert.equal(r.result, "incorrect");
-          assert.match(r.id, new RegExp(`^urn:drillbook:with-reservation:refused:${i}$`));
-          assert.ok(r.description.includes(FAIL[i].reason) && r.description.includes(FAIL[i].step), r.description);
+          assert.equal(r.id, `urn:drillbook:${scenario.id}:refused:${i}`);
+          assert.ok(r.description.includes("remove-relationship") && r.description.includes("active-subscriptions") && r.description.includes("step-suspend"), r.description);
         }
       }
       assert.deepEqual(problems, []);
       await page.close();
     });
 
-    test(`${format} ${lang}: an attempt resumes from suspend_data in a new session`, async () => {
+    test(`${format} ${lang}: an attempt resumes from suspend_data when the LMS launches it again`, async () => {
       const first = await open(format, lang);
-      await drive(first.sco, "with-reservation", PASS.slice(0, 1), { finished: false, passed: false, score: null, goalReached: false });
+      let sim = await simIn(first.page, first.sco);
+      await refuseRemoval(sim.kb, sim.data, sim.scenario, 1);
+      await first.sco.waitForFunction(() => window.attempts.length === 1);
       await close(first.page);
       const saved = await first.page.evaluate(() => window.lmsData());
       assertNoErrors(await first.page.evaluate(() => window.calls), `${format} ${lang} first session`);
       assert.equal(v12 ? saved.core.lesson_status : saved.completion_status, "incomplete");
       assert.equal(v12 ? saved.core.exit : saved.exit, "suspend");
+      assert.ok(saved.suspend_data.length > 0 && saved.suspend_data.length <= 4096);
       await first.page.close();
       // The LMS launches the SCO again with what it kept.
       const data = v12 ? { suspend_data: saved.suspend_data, core: { entry: "resume", lesson_status: "incomplete" } }
         : { suspend_data: saved.suspend_data, entry: "resume", completion_status: "incomplete" };
       const second = await open(format, lang, data);
-      const kept = await second.sco.evaluate(() => window.drillbookHost.storage.getItem("drillbook-sim/v1/with-reservation"));
-      assert.deepEqual(JSON.parse(kept).progress["with-reservation"].state, { step: 0 });
-      await drive(second.sco, "with-reservation", PASS, { finished: true, passed: true, score: 1, goalReached: true });
+      sim = await simIn(second.page, second.sco);
+      await procedure(sim.kb, sim.data, sim.scenario);
+      await second.sco.locator("#sim .sim-result").waitFor();
+      const attempt = await lastAttempt(second.sco);
+      // The refused action of the first session counts.
+      assert.equal(attempt.mistakes, 1);
+      assert.equal(attempt.passed, 1 <= sim.data.assessment["allowed-mistakes"]);
       await close(second.page);
       const cmi = await second.page.evaluate(() => window.lmsData());
       assertNoErrors(await second.page.evaluate(() => window.calls), `${format} ${lang} second session`);
-      assert.equal(v12 ? cmi.core.lesson_status : cmi.success_status, "passed");
+      assert.equal(v12 ? cmi.core.lesson_status : cmi.success_status, attempt.passed ? "passed" : "failed");
+      if (!v12) assert.equal(Object.keys(cmi.interactions).length, 1, "the first session's refusal, recorded once");
       assert.deepEqual(second.problems, []);
       await second.page.close();
     });
