@@ -4,7 +4,7 @@
 // (once), sends `launched`, and launches the AU with a cmi5 launch URL in Debian's chromium.
 // Ralph stores statements only (no State or Agent Profile API), so the LMS side keeps those
 // documents and forwards `statements` to Ralph untouched (the AU's Authorization header is
-// what Ralph checks). Afterwards the statements are read back from Ralph: verbs and order,
+// what Ralph checks). The attempts are made keyboard-only in the real simulator. Afterwards the statements are read back from Ralph: verbs and order,
 // score.scaled against the mastery score, registration, the cmi5 context template; and each
 // one is validated with `xapi-validation` (npm).
 //
@@ -23,7 +23,7 @@ import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import { launch, watchedPage } from "./lib.mjs";
-import { buildPackage, readZip, servePackage } from "./package-lib.mjs";
+import { buildPackage, readZip, servePackage, simIn, procedure, refuseRemoval } from "./package-lib.mjs";
 
 const validate = createRequire(import.meta.url)("xapi-validation").default;
 const PYTHON = process.env.RALPH_PYTHON || "python3";
@@ -168,19 +168,6 @@ async function statements(registration, until) {
   }
 }
 
-/** Reports attempts to the host as sim.js does. */
-async function drive(page, end, refusedCount) {
-  await page.evaluate(([end, refusedCount]) => {
-    const host = window.drillbookHost;
-    const actions = [];
-    for (let i = 0; i < refusedCount; i += 1) actions.push({ action: { action: "remove-relationship", customer: "contoso" }, refused: true, unnecessary: false, reason: "active-subscriptions", step: "step-suspend" });
-    actions.push({ action: { action: "suspend-subscription", customer: "contoso", item: "sub-1" }, refused: false, unnecessary: false, reason: null, step: null });
-    host.storage.setItem("drillbook-sim/attempt", JSON.stringify({ s: "x", a: "0.1" }));
-    host.onAttempt({ scenario: "x", mode: host.mode, actions: actions.slice(0, 1), startedAt: new Date().toISOString(), elapsedMs: 500, goalReached: false, finished: false, score: null, mistakes: 0, passed: false, masteryScore: 0.8 });
-    host.onAttempt({ scenario: "x", mode: host.mode, actions, startedAt: new Date().toISOString(), elapsedMs: 1500, goalReached: end.passed, finished: true, score: end.score, mistakes: refusedCount, passed: end.passed, masteryScore: 0.8 });
-  }, [end, refusedCount]);
-}
-
 function checkStatements(list, { registration, actor, session }, verbs) {
   // In the order the AU made them (its timestamps strictly increase); Ralph stored them in
   // the same order (a statement never stored before the one it follows).
@@ -207,20 +194,26 @@ function checkStatements(list, { registration, actor, session }, verbs) {
   }
 }
 
-test("a passing attempt: initialized, passed (score ≥ mastery), completed, terminated; language from the learner's preference", async () => {
+test("a keyboard-only passing attempt: initialized, passed (score ≥ mastery), completed, terminated; language from the learner's preference", async () => {
   const launchInfo = await prepare("fr-FR,zh-CN,en-US");
   const { page, problems } = await watchedPage(context);
   await page.goto(launchInfo.url);
   await page.waitForURL("**/pkg/zh-CN/**");
   await page.waitForFunction(() => window.drillbookHost !== undefined);
   assert.equal(await page.evaluate(() => window.drillbookHost.mode), "assessment");
-  await drive(page, { passed: true, score: 0.9 }, 1);
+  const { data, scenario, kb } = await simIn(page, page);
+  await refuseRemoval(kb, data, scenario, 1);
+  await procedure(kb, data, scenario);
+  await page.locator("#sim .sim-result .sim-passed").waitFor();
+  const attempt = await page.evaluate(() => window.attempts.at(-1));
+  assert.equal(attempt.mistakes, 1);
+  await page.waitForFunction(() => window.drillbookLms.session.judged);
   const seen = [...problems];
   await page.goto("about:blank");
   const list = await statements(launchInfo.registration, (l) => l.some((s) => s.verb.id.endsWith("/terminated")));
   checkStatements(list, launchInfo, ["launched", "initialized", "passed", "completed", "terminated"]);
   const passed = list.find((s) => s.verb.id.endsWith("/passed"));
-  assert.equal(passed.result.score.scaled, 0.9);
+  assert.equal(passed.result.score.scaled, Number(attempt.score.toFixed(4)));
   assert.ok(passed.result.score.scaled >= MASTERY);
   assert.equal(passed.result.success, true);
   assert.equal(passed.context.extensions["https://w3id.org/xapi/cmi5/context/extensions/masteryscore"], MASTERY);
@@ -230,30 +223,38 @@ test("a passing attempt: initialized, passed (score ≥ mastery), completed, ter
   await page.close();
 });
 
-test("a failing attempt: failed with score < mastery, then completed and terminated; progress kept in the State API", async () => {
+test("a keyboard-only failing attempt across a language switch: failed with score < mastery, then completed and terminated; progress kept in the State API", async () => {
   const launchInfo = await prepare("ru-RU");
   const { page, problems } = await watchedPage(context);
   await page.goto(launchInfo.url);
   await page.waitForURL("**/pkg/ru-RU/**");
   await page.waitForFunction(() => window.drillbookHost !== undefined);
-  await drive(page, { passed: false, score: 0.4 }, 3);
-  await page.waitForFunction(() => window.drillbookLms.session.judged);
-  // Switching language inside the package keeps the session open.
+  let sim = await simIn(page, page);
+  const allowed = sim.data.assessment["allowed-mistakes"];
+  await refuseRemoval(sim.kb, sim.data, sim.scenario, 1);
+  await page.waitForFunction(() => window.attempts.length === 1);
+  // Switching language inside the package keeps the session open, and the attempt.
   await page.click('nav.language-switcher a[hreflang="de-DE"]');
   await page.waitForURL("**/pkg/de-DE/**");
   await page.waitForFunction(() => window.drillbookHost !== undefined);
-  assert.equal(await page.evaluate(() => window.drillbookHost.storage.getItem("drillbook-sim/attempt")), JSON.stringify({ s: "x", a: "0.1" }));
+  sim = await simIn(page, page);
+  await refuseRemoval(sim.kb, sim.data, sim.scenario, allowed);
+  await procedure(sim.kb, sim.data, sim.scenario);
+  await page.locator("#sim .sim-result .sim-failed").waitFor();
+  const attempt = await page.evaluate(() => window.attempts.at(-1));
+  assert.equal(attempt.mistakes, allowed + 1);
+  await page.waitForFunction(() => window.drillbookLms.session.judged);
+  const saved = [...states.entries()].find(([k]) => k.startsWith("drillbook-suspend|") && k.endsWith(`|${launchInfo.registration}`));
+  assert.ok(saved, "suspend data stored in the State API");
+  assert.ok(Object.keys(JSON.parse(saved[1])).some((k) => k.endsWith("/attempt")), saved[1]);
   const seen = [...problems];
   await page.goto("about:blank");
   const list = await statements(launchInfo.registration, (l) => l.some((s) => s.verb.id.endsWith("/terminated")));
   checkStatements(list, launchInfo, ["launched", "initialized", "failed", "completed", "terminated"]);
   const failed = list.find((s) => s.verb.id.endsWith("/failed"));
-  assert.equal(failed.result.score.scaled, 0.4);
+  assert.equal(failed.result.score.scaled, Number(attempt.score.toFixed(4)));
   assert.ok(failed.result.score.scaled < MASTERY);
   assert.equal(failed.result.success, false);
-  const saved = [...states.entries()].find(([k]) => k.startsWith("drillbook-suspend|") && k.endsWith(`|${launchInfo.registration}`));
-  assert.ok(saved, "suspend data stored in the State API");
-  assert.equal(JSON.parse(saved[1])["drillbook-sim/attempt"], JSON.stringify({ s: "x", a: "0.1" }));
   assert.deepEqual(seen, []);
   await page.close();
 });

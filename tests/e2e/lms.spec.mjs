@@ -13,8 +13,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { LOCALES, launch, watchedPage, screenshot } from "./lib.mjs";
-import { buildPackage, readZip, servePackage, nodeModule } from "./package-lib.mjs";
-import { keyboard } from "./keyboard.mjs";
+import { buildPackage, readZip, servePackage, nodeModule, simIn, procedure, refuseRemoval } from "./package-lib.mjs";
 
 const FORMATS = ["scorm-1.2", "scorm-2004"];
 
@@ -84,58 +83,6 @@ async function open(format, lang, data = {}) {
   while (!(sco = page.frames().find((f) => f.url().includes(`/pkg/${lang}/`)))) await page.waitForTimeout(20);
   await sco.waitForFunction(() => window.drillbookHost !== undefined);
   return { page, problems, sco };
-}
-
-/** Keyboard only, in the SCO's frame: the goal customer's active subscriptions suspended,
- * then the removal (the procedure of tests/e2e/assess.spec.mjs). */
-async function procedure(kb, data, scenario) {
-  const customer = scenario.customers.find((c) => c.id === scenario.goal.customer);
-  const active = customer.subscriptions.filter((s) => scenario.initial.customers[customer.id].subscriptions[s.id] === "active");
-  for (const sub of active) {
-    await kb.reach(data.ui.customers);
-    await kb.press("Enter");
-    await kb.reach(customer.name);
-    await kb.press("Enter");
-    await kb.reach(sub.name);
-    await kb.press("Enter");
-    await kb.reach(data.ui.suspended);
-    await kb.press("Space");
-  }
-  await kb.reach(data.ui.customers);
-  await kb.press("Enter");
-  await kb.reach(customer.name);
-  await kb.press("Enter");
-  await kb.reach(data.ui.account);
-  await kb.reach(data.ui["remove-reseller-relationship"]);
-  await kb.press("Enter");
-  await kb.reach(data.ui.remove);
-  await kb.press("Enter");
-}
-
-/** Refused removals (the relationship still has active subscriptions), keyboard only. */
-async function refuseRemoval(kb, data, scenario, times) {
-  const customer = scenario.customers.find((c) => c.id === scenario.goal.customer);
-  await kb.reach(customer.name);
-  await kb.press("Enter");
-  await kb.reach(data.ui.account);
-  for (let i = 0; i < times; i += 1) {
-    await kb.reach(data.ui["remove-reseller-relationship"]);
-    await kb.press("Enter");
-  }
-}
-
-/** The simulator in the SCO, in assessment mode: its data, its first assessed scenario, and a
- * keyboard driver for the frame. */
-async function simIn(page, sco) {
-  await sco.locator("#sim .sim-assessment").waitFor();
-  await sco.evaluate(() => {
-    window.attempts = [];
-    document.addEventListener("drillbook:sim-attempt", (e) => window.attempts.push(e.detail));
-  });
-  const data = JSON.parse(await sco.locator("#drillbook-sim-data").textContent());
-  const scenario = data.scenarios.find((s) => s.id === data.assessment.scenarios[0]);
-  const kb = keyboard({ evaluate: (fn, arg) => sco.evaluate(fn, arg), keyboard: page.keyboard });
-  return { data, scenario, kb };
 }
 
 const lastAttempt = (sco) => sco.evaluate(() => window.attempts.at(-1));

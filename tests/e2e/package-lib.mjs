@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, extname } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { repo } from "./lib.mjs";
+import { keyboard } from "./keyboard.mjs";
 
 export const ARTICLE = "remove-a-relationship";
 
@@ -79,3 +80,56 @@ export async function servePackage(files, routes = {}) {
 }
 
 export const nodeModule = (path) => readFileSync(join(repo, "node_modules", path));
+
+/** Keyboard only: the goal customer's active subscriptions suspended,
+ * then the removal (the procedure of tests/e2e/assess.spec.mjs). */
+export async function procedure(kb, data, scenario) {
+  const customer = scenario.customers.find((c) => c.id === scenario.goal.customer);
+  const active = customer.subscriptions.filter((s) => scenario.initial.customers[customer.id].subscriptions[s.id] === "active");
+  for (const sub of active) {
+    await kb.reach(data.ui.customers);
+    await kb.press("Enter");
+    await kb.reach(customer.name);
+    await kb.press("Enter");
+    await kb.reach(sub.name);
+    await kb.press("Enter");
+    await kb.reach(data.ui.suspended);
+    await kb.press("Space");
+  }
+  await kb.reach(data.ui.customers);
+  await kb.press("Enter");
+  await kb.reach(customer.name);
+  await kb.press("Enter");
+  await kb.reach(data.ui.account);
+  await kb.reach(data.ui["remove-reseller-relationship"]);
+  await kb.press("Enter");
+  await kb.reach(data.ui.remove);
+  await kb.press("Enter");
+}
+
+/** Refused removals (the relationship still has active subscriptions), keyboard only. */
+export async function refuseRemoval(kb, data, scenario, times) {
+  const customer = scenario.customers.find((c) => c.id === scenario.goal.customer);
+  await kb.reach(customer.name);
+  await kb.press("Enter");
+  await kb.reach(data.ui.account);
+  for (let i = 0; i < times; i += 1) {
+    await kb.reach(data.ui["remove-reseller-relationship"]);
+    await kb.press("Enter");
+  }
+}
+
+/** The simulator in `sco` (a page, or the frame of an LMS page), in assessment mode: its
+ * data, its first assessed scenario, and a keyboard driver for it. */
+export async function simIn(page, sco) {
+  await sco.locator("#sim .sim-assessment").waitFor();
+  await sco.evaluate(() => {
+    window.attempts = [];
+    document.addEventListener("drillbook:sim-attempt", (e) => window.attempts.push(e.detail));
+  });
+  const data = JSON.parse(await sco.locator("#drillbook-sim-data").textContent());
+  const scenario = data.scenarios.find((s) => s.id === data.assessment.scenarios[0]);
+  const kb = keyboard({ evaluate: (fn, arg) => sco.evaluate(fn, arg), keyboard: page.keyboard });
+  return { data, scenario, kb };
+}
+
