@@ -25,6 +25,12 @@ if ! command -v compare-locales >/dev/null 2>&1 \
     || python3 -m pip install --quiet --break-system-packages compare-locales
 fi
 
+step "xmlschema (tests/package.rs validates the package manifests with it)"
+if ! python3 -c 'import xmlschema' >/dev/null 2>&1; then
+  python3 -m pip install --quiet xmlschema \
+    || python3 -m pip install --quiet --break-system-packages xmlschema
+fi
+
 step "unit, integration and property tests"
 cargo test --workspace --locked
 
@@ -53,6 +59,11 @@ if [ -f package.json ]; then
     step "browser tests (Debian chromium + playwright-core)"
     if ! command -v chromium >/dev/null 2>&1; then
       apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk
+    fi
+    # The cmi5 test's Learning Record Store (tests/e2e/cmi5.spec.mjs).
+    if ! python3 -c 'import ralph.api, bcrypt, requests' >/dev/null 2>&1; then
+      python3 -m pip install --quiet 'ralph-malph[lrs]' requests \
+        || python3 -m pip install --quiet --break-system-packages 'ralph-malph[lrs]' requests
     fi
     node --test tests/e2e/*.spec.mjs
   fi

@@ -24,6 +24,8 @@ pub enum Command {
     Serve(crate::cmd::serve::ServeArgs),
     /// Print a concrete checklist for one customer described in a scenario file.
     Checklist(crate::cmd::checklist::ChecklistArgs),
+    /// Write one article as a training package for an LMS (SCORM 1.2, SCORM 2004, cmi5).
+    Package(crate::cmd::package::PackageArgs),
     /// Check every translation against the English source.
     Check(crate::cmd::check::CheckArgs),
     /// Translation status and reviews (`status`, `accept`).

@@ -6,4 +6,5 @@ pub mod checklist;
 pub mod import;
 pub mod l10n;
 pub mod new;
+pub mod package;
 pub mod serve;

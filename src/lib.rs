@@ -14,6 +14,7 @@ pub mod import;
 pub mod l10n;
 mod md_shape;
 mod new;
+pub mod package;
 mod paths;
 pub mod project;
 pub mod render;

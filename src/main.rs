@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Command::Import(args) => cmd::import::run(&cli.root, args),
         Command::Serve(args) => cmd::serve::run(&cli.root, args),
         Command::Checklist(args) => cmd::checklist::run(&cli.root, args),
+        Command::Package(args) => cmd::package::run(&cli.root, args),
         Command::Check(args) => cmd::check::run(&cli.root, args),
         Command::L10n(args) => cmd::l10n::run(&cli.root, args),
         Command::New(args) => cmd::new::run(&cli.root, args),

@@ -26,6 +26,7 @@ page-index-title = Artikel
 page-index-intro = Schritt-für-Schritt-Anleitungen zum Lesen, Ausdrucken und Üben.
 page-404-title = Seite nicht gefunden
 page-404-body = Die angeforderte Seite ist nicht vorhanden. Wählen Sie eine Sprache aus, um die Liste der Artikel anzuzeigen.
+package-no-lms = Diese Seite ist mit keinem Learning-Management-System verbunden: Sie können üben, aber es werden keine Ergebnisse aufgezeichnet.
 
 ## Articles
 

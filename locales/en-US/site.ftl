@@ -26,6 +26,8 @@ page-index-title = Articles
 page-index-intro = Step-by-step procedures you can read, print and rehearse.
 page-404-title = Page not found
 page-404-body = The page you asked for does not exist. Choose a language to see the list of articles.
+# Shown in a training package (`drillbook package`) opened without a learning management system.
+package-no-lms = This page is not connected to a learning management system: you can practise, but no results are recorded.
 
 ## Articles
 

@@ -26,6 +26,7 @@ page-index-title = Artikelen
 page-index-intro = Stapsgewijze procedures die u kunt lezen, afdrukken en oefenen.
 page-404-title = Pagina niet gevonden
 page-404-body = De pagina die u hebt opgevraagd, bestaat niet. Kies een taal om de lijst met artikelen te bekijken.
+package-no-lms = Deze pagina is niet verbonden met een leerbeheersysteem: u kunt oefenen, maar er worden geen resultaten vastgelegd.
 
 ## Articles
 

@@ -26,6 +26,7 @@ page-index-title = Artiklar
 page-index-intro = Steg-för-steg-instruktioner som du kan läsa, skriva ut och öva på.
 page-404-title = Sidan hittades inte
 page-404-body = Sidan du begärde finns inte. Välj ett språk för att se listan över artiklar.
+package-no-lms = Den här sidan är inte ansluten till ett system för utbildningshantering: du kan öva, men inga resultat registreras.
 
 ## Articles
 

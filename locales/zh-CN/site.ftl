@@ -26,6 +26,7 @@ page-index-title = 文章
 page-index-intro = 可供阅读、打印和演练的分步操作步骤。
 page-404-title = 找不到页面
 page-404-body = 你请求的页面不存在。请选择一种语言以查看文章列表。
+package-no-lms = 此页面未连接到学习管理系统：你可以练习，但不会记录任何结果。
 
 ## Articles
 
