@@ -251,6 +251,14 @@ impl Ctx<'_, '_> {
         {
             let open = self.mapped.source(b.start..b.start + 2)?;
             let close = self.mapped.source(b.end - 2..b.end)?;
+            if b.start + 2 == found.flat.start && found.flat.end == b.end - 2 {
+                return self.finish(
+                    "reference the UI label",
+                    Applicability::MachineApplicable,
+                    vec![(found.source, found.reference)],
+                    term,
+                );
+            }
             return self.finish(
                 "bold only the UI label, and reference it",
                 Applicability::MachineApplicable,
