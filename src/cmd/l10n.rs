@@ -1,6 +1,6 @@
 //! `drillbook l10n status` (a table of translated / missing / stale / with errors per locale
-//! and article) and `drillbook l10n accept <locale> [<message-id>...]` (record a review in
-//! `locales/<locale>/l10n.lock`).
+//! and article) and `drillbook l10n accept <locale> [<article>|<scope>/<id>|<id>...]` (record
+//! a review in `locales/<locale>/l10n.lock`).
 //!
 //! Exit codes: `status` is a report, so translation problems leave it at 0; it exits 2 when
 //! an input could not be read (an `io` error, a locale directory that is missing or a
@@ -31,11 +31,13 @@ pub struct L10nArgs {
 pub enum L10nCommand {
     /// Per locale and article: messages translated, missing, stale and with errors.
     Status,
-    /// Record that the translations of a locale were reviewed against the current English
-    /// (all of them, or the given message ids: `id` or `scope/id`).
+    /// Record that the translations of a locale were reviewed against the current English:
+    /// all of them, or the given ones: an article or file (`remove-a-relationship`, every
+    /// message of the file), `scope/id` (`ui/-ui-customers`, as `check` prints it) or `id`.
+    /// An id that starts with `-` (a term) needs its scope, or `--` before it.
     Accept {
         locale: String,
-        #[arg(value_name = "MESSAGE-ID")]
+        #[arg(value_name = "ARTICLE|SCOPE/ID|ID")]
         ids: Vec<String>,
     },
 }
