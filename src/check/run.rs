@@ -214,6 +214,7 @@ impl<'s> Run<'s> {
                 markup::check_pair(&pair, &mut out);
                 text::check_untranslated(&pair, &data.glossary, &mut out);
                 text::check_glossary(&pair, &data.glossary, &mut out);
+                text::check_concepts(&pair, &data.glossary, &mut out);
                 labels.add(&pair);
             });
             refs::check_plurals(locale, Some(source), &mut out);
