@@ -203,6 +203,42 @@ fn l10n_accept_with_an_article_records_the_whole_file() {
 }
 
 #[test]
+fn l10n_status_diff_shows_the_reviewed_english_the_new_one_and_the_translation() {
+    let dir = project();
+    edit(
+        &dir.path().join("locales/en-US/site.ftl"),
+        "nav-skip = Skip to main content",
+        "nav-skip = Skip to the main content",
+    );
+    let (code, stdout, stderr) =
+        run(dir.path(), &["l10n", "status", "--diff", "--locale", "de-DE"]);
+    assert_eq!(code, 0, "{stderr}");
+    let detail = stdout.split("\nde-DE site/nav-skip\n").nth(1).expect("a detail for nav-skip");
+    let german = std::fs::read_to_string(repo().join("locales/de-DE/site.ftl")).unwrap();
+    let translation = german.lines().find_map(|l| l.strip_prefix("nav-skip = ")).unwrap();
+    assert_eq!(
+        detail,
+        format!(
+            "  reviewed English: Skip to main content\n  English now:      Skip to the main content\n  changes:          Skip to {{+the +}}main content\n  translation:      {translation}\n"
+        )
+    );
+    assert!(!stdout.contains("nl-NL site/nav-skip"), "only the chosen locale");
+    // Accepting records the new English; the old record, no longer used, goes.
+    let reviewed = dir.path().join("locales/de-DE/l10n.reviewed");
+    let (code, ..) = run(dir.path(), &["l10n", "accept", "de-DE", "site/nav-skip"]);
+    assert_eq!(code, 0);
+    let text = std::fs::read_to_string(&reviewed).unwrap();
+    assert!(text.contains("\nnav-skip = Skip to the main content\n"), "{text}");
+    assert!(!text.contains("\nnav-skip = Skip to main content\n"), "{text}");
+    // A lock without the reviewed English (an older project) still works.
+    edit(&dir.path().join("locales/en-US/site.ftl"), "Skip to the main", "Skip to all");
+    std::fs::remove_file(&reviewed).unwrap();
+    let (code, stdout, _) = run(dir.path(), &["l10n", "status", "--diff"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("  reviewed English: (not recorded"), "{stdout}");
+}
+
+#[test]
 fn usage_and_io_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let (code, _, stderr) = run(&dir.path().join("nowhere"), &["check"]);
