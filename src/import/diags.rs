@@ -68,6 +68,7 @@ impl<'a> FileDiags<'a> {
             path: self.path.to_string(),
             pos: Some(pos),
             message: message.into(),
+            suggestions: Vec::new(),
         });
     }
 
