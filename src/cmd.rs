@@ -5,5 +5,6 @@ pub mod check;
 pub mod checklist;
 pub mod import;
 pub mod l10n;
+pub mod l10n_xliff;
 pub mod new;
 pub mod serve;

@@ -20,3 +20,4 @@ pub mod render;
 pub mod search;
 mod serve;
 pub mod sim;
+pub mod xliff;

@@ -30,7 +30,11 @@ pub struct L10nArgs {
 #[derive(Debug, Subcommand)]
 pub enum L10nCommand {
     /// Per locale and article: messages translated, missing, stale and with errors.
-    Status,
+    Status {
+        /// Also list translation-memory matches for missing and stale messages.
+        #[arg(long)]
+        suggest: bool,
+    },
     /// Record that the translations of a locale were reviewed against the current English
     /// (all of them, or the given message ids: `id` or `scope/id`).
     Accept {
@@ -38,12 +42,25 @@ pub enum L10nCommand {
         #[arg(value_name = "MESSAGE-ID")]
         ids: Vec<String>,
     },
+    /// Write a locale's messages as XLIFF 1.2 (or its reviewed translations as TMX 1.4).
+    Export(crate::cmd::l10n_xliff::ExportArgs),
+    /// Write the targets of an XLIFF 1.2 file back into the locale's `.ftl` files.
+    Import(crate::cmd::l10n_xliff::ImportArgs),
 }
 
 pub fn run(root: &Path, args: &L10nArgs) -> anyhow::Result<ExitCode> {
     match &args.command {
-        L10nCommand::Status => status(root),
+        L10nCommand::Status { suggest: false } => status(root),
+        L10nCommand::Status { suggest: true } => {
+            let code = status(root)?;
+            if code != ExitCode::SUCCESS {
+                return Ok(code);
+            }
+            crate::cmd::l10n_xliff::suggest(root)
+        }
         L10nCommand::Accept { locale, ids } => accept(root, locale, ids),
+        L10nCommand::Export(args) => crate::cmd::l10n_xliff::export(root, args),
+        L10nCommand::Import(args) => crate::cmd::l10n_xliff::import(root, args),
     }
 }
 
