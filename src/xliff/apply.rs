@@ -145,8 +145,17 @@ pub fn apply(
                     } else {
                         content
                     };
-                    match known.get(text) {
-                        Some(kind) => segs.push(Seg::Code(*kind, text.to_string())),
+                    // A variant key or a select's end may be new: each language has its
+                    // own plural categories.
+                    let kind = known.get(text).copied().or_else(|| {
+                        if text == "}" {
+                            Some(Kind::SelectEnd)
+                        } else {
+                            is_variant_key(text).then_some(Kind::Variant)
+                        }
+                    });
+                    match kind {
+                        Some(kind) => segs.push(Seg::Code(kind, text.to_string())),
                         None => {
                             bad = Some(err(
                                 *offset,
@@ -300,7 +309,8 @@ fn rewrite(
     messages: &BTreeMap<String, Vec<Change>>,
 ) -> Result<String, (usize, String)> {
     let first_offset = messages.values().flatten().map(|c| c.offset).min().unwrap_or(0);
-    let old = target.files.get(scope).map(|f| f.source().to_string()).unwrap_or_default();
+    // Offsets are computed against the loaded source itself: its entries are slices of it.
+    let old: &str = target.files.get(scope).map(|f| f.source()).unwrap_or("");
     if let Some(file) = target.files.get(scope) {
         if !file.errors.is_empty() {
             return Err((
@@ -326,7 +336,7 @@ fn rewrite(
         let text = message_text(message, existing, changes).map_err(|m| (changes[0].offset, m))?;
         match existing {
             Some(entry) => {
-                let (start, end) = entry_span(&old, entry);
+                let (start, end) = entry_span(old, entry);
                 edits.push((start, end, text));
             }
             None => {
@@ -336,7 +346,7 @@ fn rewrite(
                     .take_while(|id| *id != message)
                     .filter_map(|id| old_entries.iter().find(|(t, _)| t == id))
                     .last()
-                    .map(|(_, e)| entry_span(&old, e).1)
+                    .map(|(_, e)| entry_span(old, e).1)
                     .unwrap_or(old.len());
                 let rank = en_order.iter().position(|id| id == message).unwrap_or(usize::MAX);
                 edits.push((at, at, format!("\u{0}{rank:012}{text}")));
@@ -345,7 +355,7 @@ fn rewrite(
     }
     // Apply from the end; insertions at one point in English order.
     edits.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
-    let mut new = old.clone();
+    let mut new = old.to_string();
     for (start, end, text) in edits {
         let text = match text.strip_prefix('\u{0}') {
             Some(rest) => rest[12..].to_string(),
@@ -520,4 +530,15 @@ fn verify(
 fn offset_in(source: &str, slice: &str) -> usize {
     let (start, at) = (source.as_ptr() as usize, slice.as_ptr() as usize);
     if at >= start && at + slice.len() <= start + source.len() { at - start } else { 0 }
+}
+
+/// `[key]` or `*[key]` with an identifier or a number as the key.
+fn is_variant_key(text: &str) -> bool {
+    let key = text.strip_prefix('*').unwrap_or(text);
+    let Some(key) = key.strip_prefix('[').and_then(|k| k.strip_suffix(']')) else {
+        return false;
+    };
+    let ident = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    ident || (!key.is_empty() && key.parse::<f64>().is_ok() && !key.contains(['e', 'E', '+']))
 }

@@ -149,7 +149,7 @@ fn inline_source(inline: &InlineExpression<&str>) -> String {
 
 /// Marks Markdown inline syntax in the text pieces as codes: `**`/`__`, links (`[` and
 /// `](dest)`), images (`![`) and whole code spans.
-fn protect_markdown(segs: Vec<Seg>) -> Vec<Seg> {
+pub(super) fn protect_markdown(segs: Vec<Seg>) -> Vec<Seg> {
     // Characters and codes in one sequence, so that a link may span placeables.
     enum Tok {
         Ch(char),
@@ -266,15 +266,20 @@ pub fn pattern_lines(segs: &[Seg]) -> Option<Vec<String>> {
     for (n, seg) in segs.iter().enumerate() {
         match seg {
             Seg::Text(text) => {
+                // A variant's value is a pattern of its own: Fluent trims its ends too.
+                let starts = n == 0 || matches!(segs[n - 1], Seg::Code(Kind::Variant, _));
+                let ends = n == last
+                    || matches!(segs[n + 1], Seg::Code(Kind::Variant | Kind::SelectEnd, _));
+                let count = text.split('\n').count();
                 for (i, part) in text.split('\n').enumerate() {
                     if i > 0 {
                         lines.push(indent(depth));
                     }
                     let line = lines.last_mut().expect("never empty");
                     let at_line_start = line.trim().is_empty();
-                    let at_pattern_start = n == 0 && i == 0;
-                    let at_pattern_end = n == last && i == text.split('\n').count() - 1;
-                    escape_text(line, part, at_line_start, at_pattern_start, at_pattern_end);
+                    let first = starts && i == 0;
+                    let at_end = i + 1 < count || ends;
+                    escape_text(line, part, at_line_start, first, at_end);
                 }
             }
             Seg::Code(Kind::SelectStart, t) => {
@@ -308,12 +313,12 @@ pub fn pattern_lines(segs: &[Seg]) -> Option<Vec<String>> {
 
 /// Appends `part` (one line of text) to `line`, escaping what Fluent would not read back as
 /// the same text: braces, a special character starting a line, and spaces that the parser
-/// would drop at the start of a line or the end of the pattern.
+/// would drop at the start or the end of a line.
 fn escape_text(line: &mut String, part: &str, line_start: bool, first: bool, last: bool) {
     let chars: Vec<char> = part.chars().collect();
-    let lead =
-        if line_start || first { chars.iter().take_while(|c| **c == ' ').count() } else { 0 };
-    let trail = if last { chars.iter().rev().take_while(|c| **c == ' ').count() } else { 0 };
+    let blank = |c: &&char| matches!(**c, ' ' | '\t');
+    let lead = if line_start || first { chars.iter().take_while(blank).count() } else { 0 };
+    let trail = if last { chars.iter().rev().take_while(blank).count() } else { 0 };
     for (i, c) in chars.iter().enumerate() {
         let literal = matches!(c, '{' | '}')
             || (i < lead)
@@ -323,7 +328,11 @@ fn escape_text(line: &mut String, part: &str, line_start: bool, first: bool, las
             let _ = write!(
                 line,
                 "{{\"{}\"}}",
-                if *c == '"' { "\\\"".to_string() } else { c.to_string() }
+                match c {
+                    '"' => "\\\"".to_string(),
+                    '\t' => "\\u0009".to_string(),
+                    c => c.to_string(),
+                }
             );
         } else {
             line.push(*c);
@@ -333,7 +342,13 @@ fn escape_text(line: &mut String, part: &str, line_start: bool, first: bool, las
 
 /// `id = …` (or an attribute's `.name = …`, with `indent`) from pattern lines.
 pub fn write_pattern(out: &mut String, indent: &str, head: &str, lines: &[String]) {
+    // A pattern that opens with a select goes on its own lines, as fluent-syntax writes it.
+    let select_first = lines.len() > 1 && lines[0].starts_with('{') && lines[0].ends_with("->");
     match lines.first() {
+        Some(first) if select_first => {
+            let _ = writeln!(out, "{indent}{head} =");
+            let _ = writeln!(out, "{indent}    {first}");
+        }
         Some(first) if !first.is_empty() => {
             let _ = writeln!(out, "{indent}{head} = {first}");
         }
