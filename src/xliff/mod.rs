@@ -70,6 +70,9 @@ pub fn export_xliff(
     only: Only,
 ) -> String {
     let (units, memory) = units_and_memory(source, target, lock, glossary);
+    // Every file is written, also with no unit to translate: the `<file>` elements carry the
+    // target locale.
+    let files: Vec<String> = source.files.keys().cloned().collect();
     let exported: Vec<write::Exported<'_>> = units
         .iter()
         .filter(|u| only.keeps(u.state))
@@ -81,7 +84,7 @@ pub fn export_xliff(
             write::Exported { unit, matches }
         })
         .collect();
-    write::xliff(&source.locale, &target.locale, &exported, &memory)
+    write::xliff(&source.locale, &target.locale, &files, &exported, &memory)
 }
 
 /// The TMX 1.4 document of `target`'s reviewed translations.
@@ -113,7 +116,5 @@ pub fn read_xliff(
     path: &str,
     text: &str,
 ) -> Result<(Vec<read::ReadUnit>, Option<String>), Diagnostic> {
-    let units = read::read(path, text)?;
-    let locale = units.iter().find_map(|u| u.locale.clone());
-    Ok((units, locale))
+    read::read_document(path, text)
 }

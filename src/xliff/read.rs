@@ -52,6 +52,15 @@ const CODE_ELEMENTS: &[&[u8]] = &[b"ph", b"x", b"bpt", b"ept", b"it", b"bx", b"e
 
 /// Every trans-unit of `source` (an XLIFF 1.2 document), or the first syntax problem.
 pub fn read(path: &str, source: &str) -> Result<Vec<ReadUnit>, Diagnostic> {
+    read_document(path, source).map(|(units, _)| units)
+}
+
+/// [`read`], and the first `<file>`'s `target-language`.
+pub fn read_document(
+    path: &str,
+    source: &str,
+) -> Result<(Vec<ReadUnit>, Option<String>), Diagnostic> {
+    let mut first_locale: Option<String> = None;
     let mut reader = Reader::from_str(source);
     let mut units = Vec::new();
     let mut current: Option<ReadUnit> = None;
@@ -114,7 +123,12 @@ pub fn read(path: &str, source: &str) -> Result<Vec<ReadUnit>, Diagnostic> {
                     continue;
                 }
                 match name.as_slice() {
-                    b"file" => locale = attr(el, b"target-language"),
+                    b"file" => {
+                        locale = attr(el, b"target-language");
+                        if first_locale.is_none() {
+                            first_locale.clone_from(&locale);
+                        }
+                    }
                     b"trans-unit" => {
                         let Some(id) = attr(el, b"id") else {
                             return Err(error(offset, "`<trans-unit>` without an `id`".into()));
@@ -203,7 +217,7 @@ pub fn read(path: &str, source: &str) -> Result<Vec<ReadUnit>, Diagnostic> {
             _ => {}
         }
     }
-    Ok(units)
+    Ok((units, first_locale))
 }
 
 fn push(

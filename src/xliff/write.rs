@@ -102,10 +102,11 @@ fn header(w: &mut Xml) {
     newline(w, 0);
 }
 
-/// One XLIFF 1.2 document: a `<file>` per `.ftl` file that has units.
+/// One XLIFF 1.2 document: a `<file>` per `.ftl` file (`files`, in the order of `units`).
 pub fn xliff(
     source_locale: &str,
     target_locale: &str,
+    files: &[String],
     units: &[Exported<'_>],
     memory: &Memory,
 ) -> String {
@@ -117,8 +118,7 @@ pub fn xliff(
         &[("version", "1.2"), ("xmlns", "urn:oasis:names:tc:xliff:document:1.2")],
     );
     let mut i = 0;
-    while i < units.len() {
-        let scope = &units[i].unit.scope;
+    for scope in files {
         let original = format!("{scope}.ftl");
         newline(&mut w, 1);
         start(
