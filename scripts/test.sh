@@ -25,6 +25,12 @@ if ! command -v compare-locales >/dev/null 2>&1 \
     || python3 -m pip install --quiet --break-system-packages compare-locales
 fi
 
+step "translate-toolkit and moz-l10n (tests/xliff.rs reads the XLIFF and TMX exports with them)"
+if ! python3 -c 'import translate.storage.xliff, moz.l10n.formats.xliff' >/dev/null 2>&1; then
+  python3 -m pip install --quiet translate-toolkit moz-l10n \
+    || python3 -m pip install --quiet --break-system-packages translate-toolkit moz-l10n
+fi
+
 step "unit, integration and property tests"
 cargo test --workspace --locked
 

@@ -50,11 +50,13 @@ pub struct ImportArgs {
 /// Diagnostic codes that stop an export or import: with them, messages would be invisible.
 const BLOCKING: &[&str] = &["io", "missing-locale", "invalid-utf8", "invalid-lock"];
 
-/// The source locale and `locale`, the lock of `locale` and the glossary.
-fn load(
-    root: &Path,
-    locale: &str,
-) -> anyhow::Result<Result<(L10n, Lock, Option<Glossary>), ExitCode>> {
+/// What export and import work on: the source locale and the target locale's files, the
+/// target's lock and the glossary.
+type Loaded = (L10n, Lock, Option<Glossary>);
+
+/// The source locale and `locale`, the lock of `locale` and the glossary; `Err` with the exit
+/// code once the problems that block are printed.
+fn load(root: &Path, locale: &str) -> anyhow::Result<Result<Loaded, ExitCode>> {
     let (site, _) = crate::content::load_site(root);
     let site =
         site.context("cannot load `content/site.toml`; run `drillbook check` for details")?;

@@ -92,7 +92,7 @@ pub fn parse_id(id: &str) -> Option<(String, String, Option<String>)> {
 
 /// The messages and terms of a file: id (terms with `-`) -> entry, first definition only,
 /// in file order.
-pub fn entries<'f>(file: &'f FtlFile) -> Vec<(String, &'f Entry<&'f str>)> {
+pub fn entries(file: &FtlFile) -> Vec<(String, &Entry<&str>)> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for entry in file.resource.entries() {
