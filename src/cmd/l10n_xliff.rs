@@ -162,6 +162,9 @@ pub fn import(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let dir = root.join("locales").join(&locale);
     for (scope, new) in &outcome.files {
         let path = dir.join(format!("{scope}.ftl"));
+        // The loader drops a byte-order mark; the file keeps the one it had.
+        let bom = std::fs::read(&path).is_ok_and(|old| old.starts_with("\u{feff}".as_bytes()));
+        let new = if bom { format!("\u{feff}{new}") } else { new.clone() };
         write_atomic(&path, new.as_bytes())
             .with_context(|| format!("failed to write `{}`", path.display()))?;
     }

@@ -117,28 +117,50 @@ fn selects_are_codes_around_variant_text() {
 /// Text pieces for the property test: characters Fluent treats specially, spaces, and
 /// newlines between non-blank lines.
 fn text_strategy() -> impl Strategy<Value = String> {
-    let line = "[a-z{}\\[\\]*.\"\\\\ #=-]{1,12}".prop_filter("not blank", |l| !l.trim().is_empty());
+    let line =
+        "[a-z{}\\[\\]*.\"\\\\ #=()`_!-]{1,12}".prop_filter("not blank", |l| !l.trim().is_empty());
     proptest::collection::vec(line, 1..3).prop_map(|lines| lines.join("\n"))
 }
 
 fn seg_strategy() -> impl Strategy<Value = Vec<Seg>> {
-    let piece = prop_oneof![
-        3 => text_strategy().prop_map(Seg::Text),
-        1 => Just(code(Kind::Placeable, "{ $n }")),
-        1 => Just(code(Kind::Placeable, "{ -ui-x }")),
-    ];
-    proptest::collection::vec(piece, 1..5)
+    let piece = || {
+        prop_oneof![
+            3 => text_strategy().prop_map(Seg::Text),
+            1 => Just(code(Kind::Placeable, "{ $n }")),
+            1 => Just(code(Kind::Placeable, "{ -ui-x }")),
+        ]
+    };
+    let plain = proptest::collection::vec(piece(), 1..5);
+    // Text, then a select whose two variants hold text and placeables, then text.
+    let select = (
+        proptest::collection::vec(piece(), 0..2),
+        proptest::collection::vec(piece(), 1..3),
+        proptest::collection::vec(piece(), 1..3),
+        proptest::collection::vec(piece(), 0..2),
+    )
+        .prop_map(|(before, one, other, after)| {
+            let mut segs = before;
+            segs.push(code(Kind::SelectStart, "{ $n ->"));
+            segs.push(code(Kind::Variant, "[one]"));
+            segs.extend(one);
+            segs.push(code(Kind::Variant, "*[other]"));
+            segs.extend(other);
+            segs.push(code(Kind::SelectEnd, "}"));
+            segs.extend(after);
+            segs
+        });
+    prop_oneof![2 => plain, 1 => select]
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     /// Whatever text and codes a target holds, the Fluent written for it reads back as the
     /// same text and codes (Markdown characters it happens to form become codes both ways).
     #[test]
     fn written_patterns_read_back(segs in seg_strategy()) {
         let segs = normalize(segs);
-        let lines = pattern_lines(&segs).expect("no selects");
+        let lines = pattern_lines(&segs).expect("well nested");
         let mut out = String::new();
         write_pattern(&mut out, "", "m", &lines);
         let back = value_segs(&out);
