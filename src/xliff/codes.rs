@@ -31,16 +31,17 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The XLIFF 1.2 `ctype` of the code: standard values where one fits, `x-` ones else.
+    /// The XLIFF 1.2 `ctype` of the code (`x-` values: the standard ones of `<ph>` are only
+    /// `image`, `pb` and `lb`).
     pub fn ctype(self) -> &'static str {
         match self {
             Kind::Placeable => "x-fluent-placeable",
             Kind::SelectStart => "x-fluent-select",
             Kind::Variant => "x-fluent-variant",
             Kind::SelectEnd => "x-fluent-select-end",
-            Kind::Bold => "bold",
+            Kind::Bold => "x-md-bold",
             Kind::LinkStart => "x-md-link-start",
-            Kind::LinkEnd => "link",
+            Kind::LinkEnd => "x-md-link-end",
             Kind::CodeSpan => "x-md-code",
         }
     }

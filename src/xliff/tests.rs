@@ -240,7 +240,7 @@ fn export_has_a_unit_per_value_and_attribute_with_states() {
             ("a.ftl#last", Some("needs-review-translation")),
         ]
     );
-    assert!(xliff.contains("<source>Go to <ph id=\"1\" ctype=\"bold\">**</ph><ph id=\"2\" ctype=\"x-fluent-placeable\">{ -ui-customers }</ph><ph id=\"3\" ctype=\"bold\">**</ph>.</source>"), "{xliff}");
+    assert!(xliff.contains("<source>Go to <ph id=\"1\" ctype=\"x-md-bold\">**</ph><ph id=\"2\" ctype=\"x-fluent-placeable\">{ -ui-customers }</ph><ph id=\"3\" ctype=\"x-md-bold\">**</ph>.</source>"), "{xliff}");
     assert!(xliff.contains("stale: no review"), "{xliff}");
     // Reviewed: `translated`.
     let en = locale("en-US", &[("a", EN)]);
@@ -297,7 +297,7 @@ fn mismatched_codes_are_refused_at_their_position_and_nothing_is_written() {
     let xliff = export_of(&de, &Default::default())
         .replace("Einführung</target>", "Einleitung</target>")
         .replace(
-            "<target state=\"needs-review-translation\">Gehen Sie zu <ph id=\"1\" ctype=\"bold\">**</ph>",
+            "<target state=\"needs-review-translation\">Gehen Sie zu <ph id=\"1\" ctype=\"x-md-bold\">**</ph>",
             "<target state=\"final\">Gehen Sie zu ",
         );
     let outcome = import(&xliff, &de);
