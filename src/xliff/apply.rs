@@ -115,8 +115,12 @@ pub fn apply(
             }
             continue;
         };
-        if pieces.iter().all(|p| matches!(p, Piece::Text(t) if t.is_empty())) && current.is_none() {
-            *finals.get_mut(&format!("{scope}/{message}")).expect("inserted") = false;
+        // An empty target is no translation: it never removes one (a review of an existing
+        // one is still recorded when final).
+        if pieces.iter().all(|p| matches!(p, Piece::Text(t) if t.is_empty())) {
+            if current.is_none() {
+                *finals.get_mut(&format!("{scope}/{message}")).expect("inserted") = false;
+            }
             continue;
         }
         // Codes the target may use: the English's and the current translation's.

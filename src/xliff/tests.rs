@@ -292,6 +292,18 @@ fn edited_targets_are_written_in_place_and_missing_ones_in_english_order() {
 }
 
 #[test]
+fn an_empty_target_removes_nothing() {
+    let de = locale("de-DE", &[("a", DE)]);
+    let xliff = export_of(&de, &Default::default()).replace(
+        "<target state=\"needs-review-translation\">Fertig</target>",
+        "<target state=\"needs-review-translation\"/>",
+    );
+    assert!(xliff.contains("<target state=\"needs-review-translation\"/>"));
+    let outcome = import(&xliff, &de);
+    assert!(outcome.files.is_empty() && outcome.diags.is_empty(), "{outcome:?}");
+}
+
+#[test]
 fn mismatched_codes_are_refused_at_their_position_and_nothing_is_written() {
     let de = locale("de-DE", &[("a", DE)]);
     let xliff = export_of(&de, &Default::default())
