@@ -378,6 +378,36 @@ fn translate_toolkit_and_moz_l10n_read_the_export_and_a_toolkit_edit_imports_bac
 }
 
 #[test]
+fn a_missing_message_filled_in_translate_toolkit_lands_after_its_english_predecessor() {
+    let dir = shipped_project();
+    let intro = "checklist-intro = Arbeiten Sie die Punkte der Reihe nach ab. Ihr Fortschritt wird nur in diesem Browser gespeichert.\n";
+    edit(dir.path(), "locales/de-DE/checklist.ftl", intro, "");
+    let before = std::fs::read_to_string(dir.path().join("locales/de-DE/checklist.ftl")).unwrap();
+    let xliff = export(dir.path(), "de-DE", &["--only", "missing"]);
+    let ids: Vec<String> = units(&xliff).into_iter().map(|u| u.id).collect();
+    assert_eq!(ids, ["checklist.ftl#checklist-intro"]);
+    let src = dir.path().join("de-DE.xlf");
+    let edited = dir.path().join("de-DE.edited.xlf");
+    // The toolkit starts from the English (an empty target) and appends the text.
+    readers(&[
+        "edit",
+        src.to_str().unwrap(),
+        edited.to_str().unwrap(),
+        "checklist.ftl#checklist-intro",
+        " (übersetzt)",
+    ]);
+    let run = drillbook(dir.path(), &["l10n", "import", edited.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = std::fs::read_to_string(dir.path().join("locales/de-DE/checklist.ftl")).unwrap();
+    let expected = before.replacen(
+        "checklist-title = Checkliste: { $article }\n",
+        "checklist-title = Checkliste: { $article }\nchecklist-intro = Work through the items in order. Your progress is saved in this browser only. (übersetzt)\n",
+        1,
+    );
+    assert_eq!(after, expected);
+}
+
+#[test]
 fn translate_toolkit_reads_the_tmx_memory() {
     let dir = shipped_project();
     let tmx_path = dir.path().join("de.tmx");

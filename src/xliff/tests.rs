@@ -236,7 +236,7 @@ fn export_has_a_unit_per_value_and_attribute_with_states() {
         [
             ("a.ftl#intro", Some("needs-review-translation")),
             ("a.ftl#intro.title", Some("needs-review-translation")),
-            ("a.ftl#count", None),
+            ("a.ftl#count", Some("needs-translation")),
             ("a.ftl#last", Some("needs-review-translation")),
         ]
     );
@@ -277,8 +277,8 @@ fn edited_targets_are_written_in_place_and_missing_ones_in_english_order() {
     let xliff = export_of(&de, &Default::default())
         .replace("Einführung</target>", "Einleitung</target>")
         .replace(
-            "<source><ph id=\"1\" ctype=\"x-fluent-select\">",
-            "<target state=\"final\"><ph ctype=\"x-fluent-select\" id=\"1\">{ $n -&gt;</ph><ph id=\"2\">[one]</ph><ph id=\"3\">{ $n }</ph> Datei<ph id=\"9\">[few]</ph><ph id=\"3\">{ $n }</ph> Dateien<ph id=\"4\">*[other]</ph><ph id=\"5\"/> Dateien<ph id=\"6\">}</ph></target><source><ph id=\"1\" ctype=\"x-fluent-select\">",
+            "<target state=\"needs-translation\"/>",
+            "<target state=\"final\"><ph ctype=\"x-fluent-select\" id=\"1\">{ $n -&gt;</ph><ph id=\"2\">[one]</ph><ph id=\"3\">{ $n }</ph> Datei<ph id=\"9\">[few]</ph><ph id=\"3\">{ $n }</ph> Dateien<ph id=\"4\">*[other]</ph><ph id=\"5\"/> Dateien<ph id=\"6\">}</ph></target>",
         );
     let outcome = import(&xliff, &de);
     assert!(outcome.diags.is_empty(), "{:?}", outcome.diags);

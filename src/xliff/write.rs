@@ -163,11 +163,19 @@ fn trans_unit(w: &mut Xml, exported: &Exported<'_>, memory: &Memory) {
     start(w, "source", &[]);
     inline(w, &unit.source, &source_ids, false);
     end(w, "source");
-    if let Some(target) = &unit.target {
-        newline(w, 4);
-        start(w, "target", &[("state", unit.state.xliff())]);
-        inline(w, target, &target_ids, false);
-        end(w, "target");
+    newline(w, 4);
+    match &unit.target {
+        Some(target) => {
+            start(w, "target", &[("state", unit.state.xliff())]);
+            inline(w, target, &target_ids, false);
+            end(w, "target");
+        }
+        // An empty target carries the state of a missing translation.
+        None => {
+            let mut el = BytesStart::new("target");
+            el.push_attribute(("state", unit.state.xliff()));
+            w.write_event(Event::Empty(el)).expect("writing to a Vec cannot fail");
+        }
     }
     for note in &unit.notes {
         newline(w, 4);
