@@ -31,6 +31,12 @@ if ! python3 -c 'import xmlschema' >/dev/null 2>&1; then
     || python3 -m pip install --quiet --break-system-packages xmlschema
 fi
 
+step "translate-toolkit and moz-l10n (tests/xliff.rs reads the XLIFF and TMX exports with them)"
+if ! python3 -c 'import translate.storage.xliff, moz.l10n.formats.xliff' >/dev/null 2>&1; then
+  python3 -m pip install --quiet translate-toolkit moz-l10n \
+    || python3 -m pip install --quiet --break-system-packages translate-toolkit moz-l10n
+fi
+
 step "unit, integration and property tests"
 cargo test --workspace --locked
 

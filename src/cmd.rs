@@ -5,6 +5,7 @@ pub mod check;
 pub mod checklist;
 pub mod import;
 pub mod l10n;
+pub mod l10n_xliff;
 pub mod new;
 pub mod package;
 pub mod serve;

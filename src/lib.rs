@@ -22,3 +22,4 @@ pub mod render;
 pub mod search;
 mod serve;
 pub mod sim;
+pub mod xliff;

@@ -43,6 +43,10 @@ pub enum L10nCommand {
         #[arg(value_name = "ARTICLE|SCOPE/ID|ID")]
         ids: Vec<String>,
     },
+    /// Write a locale's messages as XLIFF 1.2 (or its reviewed translations as TMX 1.4).
+    Export(crate::cmd::l10n_xliff::ExportArgs),
+    /// Write the targets of an XLIFF 1.2 file back into the locale's `.ftl` files.
+    Import(crate::cmd::l10n_xliff::ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -54,12 +58,23 @@ pub struct StatusArgs {
     /// With `--diff`: only these locales (repeatable).
     #[arg(long = "locale", value_name = "L")]
     pub locales: Vec<String>,
+    /// Also list translation-memory matches for missing and stale messages.
+    #[arg(long)]
+    pub suggest: bool,
 }
 
 pub fn run(root: &Path, args: &L10nArgs) -> anyhow::Result<ExitCode> {
     match &args.command {
-        L10nCommand::Status(status_args) => status(root, status_args),
+        L10nCommand::Status(status_args) => {
+            let code = status(root, status_args)?;
+            if !status_args.suggest || code != ExitCode::SUCCESS {
+                return Ok(code);
+            }
+            crate::cmd::l10n_xliff::suggest(root)
+        }
         L10nCommand::Accept { locale, ids } => accept(root, locale, ids),
+        L10nCommand::Export(args) => crate::cmd::l10n_xliff::export(root, args),
+        L10nCommand::Import(args) => crate::cmd::l10n_xliff::import(root, args),
     }
 }
 

@@ -1,0 +1,161 @@
+//! Translation memory: every reviewed translation of a locale (the lock's fingerprint equals
+//! the current English one) is a translation unit; a missing or stale unit gets the exact
+//! and fuzzy matches (at least [`MIN_SCORE`] % similar on the English) from the other
+//! messages of the same locale, any file.
+//!
+//! Similarity is 100 × (1 − Levenshtein distance / length of the longer text) over the
+//! characters of the English, codes written as their source. A word index keeps the
+//! candidates few: a text at least 75 % similar shares most of its words.
+
+use std::collections::HashMap;
+
+use super::codes::{Seg, plain};
+use super::units::{State, Unit};
+
+/// The lowest similarity (percent) a fuzzy match needs.
+pub const MIN_SCORE: u32 = 75;
+/// Matches offered per unit, best first.
+pub const MAX_MATCHES: usize = 3;
+/// Candidates scored per unit (those sharing the most words).
+const MAX_CANDIDATES: usize = 40;
+
+/// One reviewed translation.
+#[derive(Debug, Clone)]
+pub struct Tu {
+    pub id: String,
+    pub source: Vec<Seg>,
+    pub target: Vec<Seg>,
+    english: Vec<char>,
+}
+
+/// A suggestion for a unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// Percent, 100 for an exact match.
+    pub score: u32,
+    /// Index into [`Memory::tus`].
+    pub tu: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Memory {
+    pub tus: Vec<Tu>,
+    exact: HashMap<String, Vec<usize>>,
+    words: HashMap<String, Vec<usize>>,
+}
+
+fn words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+impl Memory {
+    /// The reviewed translations among `units`.
+    pub fn from_units(units: &[Unit]) -> Memory {
+        let mut memory = Memory::default();
+        for unit in units {
+            if let (State::Translated, Some(target)) = (unit.state, &unit.target) {
+                memory.add(unit.id(), unit.source.clone(), target.clone());
+            }
+        }
+        memory
+    }
+
+    pub fn add(&mut self, id: String, source: Vec<Seg>, target: Vec<Seg>) {
+        let text = plain(&source);
+        let index = self.tus.len();
+        self.exact.entry(text.clone()).or_default().push(index);
+        for word in words(&text) {
+            self.words.entry(word).or_default().push(index);
+        }
+        self.tus.push(Tu { id, source, target, english: text.chars().collect() });
+    }
+
+    /// Matches for `unit` (never its own translation), best first, ties by id.
+    pub fn lookup(&self, unit_id: &str, source: &[Seg]) -> Vec<Match> {
+        let text = plain(source);
+        if text.trim().is_empty() {
+            return Vec::new();
+        }
+        let mut found: Vec<Match> = Vec::new();
+        for &tu in self.exact.get(&text).into_iter().flatten() {
+            if self.tus[tu].id != unit_id {
+                found.push(Match { score: 100, tu });
+            }
+        }
+        let query: Vec<char> = text.chars().collect();
+        let query_words = words(&text);
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for word in &query_words {
+            for &tu in self.words.get(word).into_iter().flatten() {
+                *shared.entry(tu).or_default() += 1;
+            }
+        }
+        let mut candidates: Vec<(usize, usize)> = shared
+            .into_iter()
+            .filter(|(tu, _)| {
+                let len = self.tus[*tu].english.len();
+                let (short, long) = (len.min(query.len()), len.max(query.len()));
+                // Distance is at least the length difference.
+                long > 0 && 100 * short >= MIN_SCORE as usize * long
+            })
+            .collect();
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (tu, _) in candidates.into_iter().take(MAX_CANDIDATES) {
+            let entry = &self.tus[tu];
+            if entry.id == unit_id || found.iter().any(|m| m.tu == tu) {
+                continue;
+            }
+            let score = similarity(&query, &entry.english);
+            if score >= MIN_SCORE {
+                found.push(Match { score, tu });
+            }
+        }
+        found.sort_by(|a, b| {
+            b.score.cmp(&a.score).then_with(|| self.tus[a.tu].id.cmp(&self.tus[b.tu].id))
+        });
+        // The same translation from several places is offered once.
+        let mut seen: Vec<&[Seg]> = Vec::new();
+        found.retain(|m| {
+            let target = self.tus[m.tu].target.as_slice();
+            if seen.contains(&target) {
+                false
+            } else {
+                seen.push(target);
+                true
+            }
+        });
+        found.truncate(MAX_MATCHES);
+        found
+    }
+}
+
+/// Percent similarity of two texts (100 when equal), rounded down.
+pub fn similarity(a: &[char], b: &[char]) -> u32 {
+    let long = a.len().max(b.len());
+    if long == 0 {
+        return 100;
+    }
+    let distance = levenshtein(a, b);
+    ((long - distance) * 100 / long) as u32
+}
+
+fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb { diagonal } else { 1 + diagonal.min(above).min(row[j]) };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
