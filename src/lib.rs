@@ -16,6 +16,7 @@ mod md_shape;
 mod new;
 mod paths;
 pub mod project;
+pub mod pseudo;
 pub mod render;
 pub mod search;
 mod serve;

@@ -21,6 +21,7 @@ pub const ASSETS: &[(&str, &[u8])] = &[
     ("search.js", include_bytes!("../../assets/search.js")),
     ("dashboard.css", include_bytes!("../../assets/dashboard.css")),
     ("dashboard.js", include_bytes!("../../assets/dashboard.js")),
+    ("rtl.css", include_bytes!("../../assets/rtl.css")),
 ];
 
 pub(crate) struct TocEntry {
