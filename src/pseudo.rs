@@ -24,7 +24,9 @@ use std::sync::Arc;
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 
-use crate::l10n::{FtlFile, LocaleFiles};
+use crate::content::Site;
+use crate::l10n::{FtlFile, L10n, LocaleFiles, Problem};
+use crate::render::{self, DashboardRow, Sink};
 
 /// The pseudo-locales `--pseudo` builds, in build order.
 pub const LOCALES: [&str; 2] = ["en-XA", "ar-XB"];
@@ -180,6 +182,57 @@ pub fn pseudo_files(source: &LocaleFiles, locale: &str) -> LocaleFiles {
         })
         .collect();
     LocaleFiles::new(locale, files)
+}
+
+/// Renders each pseudo-locale's pages into `sink` as the source locale's are (articles,
+/// checklists, the index, the dashboard, and a `404.html` of its own), from `source`, the
+/// source locale's files. The site's configured locales, its root page and its sitemap do not
+/// change: no page of a real locale links to a pseudo-locale. Returns the problems met
+/// (the same as the source locale's, which the build reports already).
+pub fn render_pseudo_locales(
+    site: &Site,
+    source: &LocaleFiles,
+    dashboard: Option<&[DashboardRow]>,
+    sink: &dyn Sink,
+) -> std::io::Result<Vec<Problem>> {
+    let mut problems = Vec::new();
+    for locale in LOCALES {
+        let l10n = L10n { locales: vec![pseudo_files(source, locale)] };
+        // The pseudo-locale as the only locale of a copy of the site: its pages' language
+        // switcher and alternates name no real locale, whose pages never name it.
+        let mut site = site.clone();
+        let tag = toml::Spanned::new(0..0, locale.to_string());
+        site.config.locales = vec![tag.clone()];
+        site.config.default_locale = tag;
+        let options = render::Options {
+            locales: vec![locale.to_string()],
+            dashboard: dashboard.map(<[DashboardRow]>::to_vec),
+            ..Default::default()
+        };
+        let mut renderer = render::Renderer::new(&site, &l10n, &options);
+        problems.extend(renderer.render_locale(&site, &l10n, &options, locale, sink)?);
+        let own = OwnPages { locale, sink };
+        problems.extend(renderer.render_common(&site, &l10n, &options, &own)?);
+    }
+    Ok(problems)
+}
+
+/// Keeps a pseudo-locale's own pages of what [`render::Renderer::render_common`] writes (its
+/// dashboard, and the 404 page, moved below the locale) and drops the site-wide files, which
+/// the real build writes.
+struct OwnPages<'a> {
+    locale: &'a str,
+    sink: &'a dyn Sink,
+}
+
+impl Sink for OwnPages<'_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        if path == "404.html" {
+            return self.sink.put(&format!("{}/404.html", self.locale), bytes);
+        }
+        let own = path.strip_prefix(self.locale).is_some_and(|rest| rest.starts_with('/'));
+        if own { self.sink.put(path, bytes) } else { Ok(()) }
+    }
 }
 
 #[cfg(test)]

@@ -274,7 +274,7 @@ fn render_overview(
             let sum = |f: fn(&DashboardRow) -> usize| of.iter().map(|r| f(r)).sum::<usize>();
             LocaleRow {
                 lang: lang.clone(),
-                name: names.get(lang).cloned().unwrap_or_default(),
+                name: names.get(lang).cloned().unwrap_or_else(|| lang.clone()),
                 href: format!("../../{lang}/dashboard/"),
                 files: of.len(),
                 counts: Counts::of(
