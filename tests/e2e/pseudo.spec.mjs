@@ -167,6 +167,10 @@ test("ar-XB mirrors the layout; neither pseudo-locale is in the switcher or the 
   assert.ok(title.x > search.x, "the site title is on the right, the search box left of it");
   const main = await page.locator("main h1").boundingBox();
   assert.ok(main.x + main.width > 1280 / 2, "the heading starts on the right");
+  // The audit finds a string a script would hard-code, and names it.
+  await page.evaluate(() => document.querySelector("main").append(Object.assign(document.createElement("p"), { textContent: "Hard-coded text" })));
+  const { untransformed } = await page.evaluate(audit, "ar-XB");
+  assert.deepEqual(untransformed, ['"Hard-coded text" in <p>']);
   for (const path of ["/en-US/", `/de-DE/${ARTICLE}/`, "/"]) {
     await page.goto(`${server.url}${path}`);
     for (const tag of PSEUDO) {
