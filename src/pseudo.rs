@@ -137,7 +137,11 @@ fn pattern_ranges(source: &str, pattern: &ast::Pattern<&str>, out: &mut Vec<Rang
     }
 }
 
-fn expression_ranges(source: &str, expression: &ast::Expression<&str>, out: &mut Vec<Range<usize>>) {
+fn expression_ranges(
+    source: &str,
+    expression: &ast::Expression<&str>,
+    out: &mut Vec<Range<usize>>,
+) {
     match expression {
         ast::Expression::Select { variants, .. } => {
             for variant in variants {

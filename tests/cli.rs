@@ -250,10 +250,7 @@ fn a_step_whose_english_changed_is_marked_stale_in_page_checklist_and_dashboard(
     let file = "de-DE/dashboard/file/remove-a-relationship/index.html";
     let dashboard = fs::read_to_string(site.join(file)).unwrap();
     assert!(dashboard.contains("<h2 id=\"stale\">Veraltet</h2>"), "{dashboard}");
-    assert!(
-        dashboard.contains("`step-suspend-select-suspended` is stale in de-DE"),
-        "{dashboard}"
-    );
+    assert!(dashboard.contains("`step-suspend-select-suspended` is stale in de-DE"), "{dashboard}");
     // The English page itself is the source: never stale.
     let en = fs::read_to_string(site.join("en-US/remove-a-relationship/index.html")).unwrap();
     assert!(!en.contains("step-stale"));

@@ -50,8 +50,7 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         (false, true) => crate::search::Mode::On,
         (false, false) => crate::search::Mode::Cached(&cache),
     };
-    let (stats, diags) =
-        crate::build::build_site_with_pseudo(
+    let (stats, diags) = crate::build::build_site_with_pseudo(
         root,
         &out,
         &args.locales,
@@ -59,7 +58,7 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         search,
         args.pseudo,
     )
-            .with_context(|| format!("failed to write the site to `{}`", shown.display()))?;
+    .with_context(|| format!("failed to write the site to `{}`", shown.display()))?;
     report(&diags);
     let Some(stats) = stats else {
         eprintln!("error: build failed; `{}` was left as it was", shown.display());

@@ -45,10 +45,7 @@ fn placeables_terms_and_selectors_survive_the_ftl_transform() {
     assert!(out.contains("[one]") && out.contains("*[other]") && out.contains(".gender = plural"));
     let mut args = FluentArgs::new();
     args.set("name", "Contoso");
-    assert_eq!(
-        format(&out, "step", Some(&args)),
-        "Šééļééçţ **Çûûšţööɱééŕš** ƒööŕ Contoso."
-    );
+    assert_eq!(format(&out, "step", Some(&args)), "Šééļééçţ **Çûûšţööɱééŕš** ƒööŕ Contoso.");
     let mut args = FluentArgs::new();
     args.set("count", 1);
     assert_eq!(format(&out, "count", Some(&args)), "Öñéé çûûšţööɱééŕ");

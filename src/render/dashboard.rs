@@ -374,8 +374,7 @@ fn render_file(
         (String::new(), String::new())
     };
     let groups = groups(&chrome, site_t, &row.problems);
-    let page =
-        FilePage { chrome, file, counts: Counts::of_row(row), page, source_page, groups };
+    let page = FilePage { chrome, file, counts: Counts::of_row(row), page, source_page, groups };
     let html = page.render().expect("templates write into a String");
     (html, page.chrome.take_problems())
 }
