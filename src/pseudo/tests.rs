@@ -92,3 +92,40 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn build_pseudo_renders_both_locales_apart_from_the_real_ones() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let options = crate::project::LoadOptions { locales: Vec::new(), defer_articles: false };
+    let (project, diags) = crate::project::load(root, &options);
+    let project = project.unwrap_or_else(|| panic!("{diags:?}"));
+    let sink = render::Collect::default();
+    let source = project.l10n.source();
+    render_pseudo_locales(&project.site, source, Some(&[]), &sink).unwrap();
+    let files = sink.into_files();
+    let page = |path: &str| String::from_utf8(files[path].clone()).unwrap();
+    for locale in LOCALES {
+        for path in
+            ["index.html", "404.html", "dashboard/index.html", "remove-a-relationship/index.html"]
+        {
+            assert!(files.contains_key(&format!("{locale}/{path}")), "{locale}/{path}");
+        }
+        assert!(
+            files.contains_key(&format!("{locale}/remove-a-relationship/checklist/index.html"))
+        );
+        // Only its own pages: no root page, sitemap or assets of its own.
+        assert!(files.keys().all(|p| p.starts_with("en-XA/") || p.starts_with("ar-XB/")));
+        let article = page(&format!("{locale}/remove-a-relationship/index.html"));
+        let dir = if locale == "ar-XB" { "rtl" } else { "ltr" };
+        assert!(article.contains(&format!("<html lang=\"{locale}\" dir=\"{dir}\">")));
+        // A term inside bold Markdown, transformed, still bold.
+        let customers = transform(locale, "Customers");
+        assert!(article.contains(&format!("<strong>{customers}</strong>")), "{locale}");
+        // Links only to its own pages and the shared assets.
+        for tag in ["en-US", "de-DE"] {
+            assert!(!article.contains(&format!("hreflang=\"{tag}\"")), "{locale} links {tag}");
+        }
+    }
+    assert!(page("ar-XB/index.html").contains("assets/rtl.css"));
+    assert!(!page("en-XA/index.html").contains("assets/rtl.css"));
+}
