@@ -56,6 +56,7 @@ footer-built-with = Erstellt mit drillbook.
 
 dashboard-title = Übersetzungsstatus
 dashboard-intro = Jede Übersetzung, von drillbook check mit der englischen Quelle verglichen: fehlende, veraltete und fehlerhafte Meldungen, nach Sprache und Datei.
+dashboard-locale-intro = Die Dateien dieser Sprache, von drillbook check mit der englischen Quelle verglichen: fehlende, veraltete und fehlerhafte Meldungen, nach Datei.
 dashboard-caption = Übersetzungsstatus nach Sprache und Datei
 dashboard-language = Sprache
 dashboard-file = Datei

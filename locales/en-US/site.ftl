@@ -56,6 +56,7 @@ footer-built-with = Built with drillbook.
 
 dashboard-title = Translation status
 dashboard-intro = Every translation compared with the English source by drillbook check: missing, stale and wrong messages, per language and file.
+dashboard-locale-intro = This language's files compared with the English source by drillbook check: missing, stale and wrong messages, per file.
 dashboard-caption = Translation status per language and file
 dashboard-language = Language
 dashboard-file = File

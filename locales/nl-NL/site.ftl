@@ -56,6 +56,7 @@ footer-built-with = Gemaakt met drillbook.
 
 dashboard-title = Vertaalstatus
 dashboard-intro = Elke vertaling door drillbook check vergeleken met de Engelse bron: ontbrekende, verouderde en foute berichten, per taal en bestand.
+dashboard-locale-intro = De bestanden van deze taal door drillbook check vergeleken met de Engelse bron: ontbrekende, verouderde en foute berichten, per bestand.
 dashboard-caption = Vertaalstatus per taal en bestand
 dashboard-language = Taal
 dashboard-file = Bestand

@@ -56,6 +56,7 @@ footer-built-with = Создано с помощью drillbook.
 
 dashboard-title = Состояние переводов
 dashboard-intro = Каждый перевод сравнивается с английским источником с помощью drillbook check: отсутствующие, устаревшие и ошибочные сообщения по языкам и файлам.
+dashboard-locale-intro = Файлы этого языка, сравнённые с английским источником с помощью drillbook check: отсутствующие, устаревшие и ошибочные сообщения по файлам.
 dashboard-caption = Состояние переводов по языкам и файлам
 dashboard-language = Язык
 dashboard-file = Файл

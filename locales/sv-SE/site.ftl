@@ -56,6 +56,7 @@ footer-built-with = Skapad med drillbook.
 
 dashboard-title = Översättningsstatus
 dashboard-intro = Varje översättning jämförd med den engelska källan av drillbook check: saknade, inaktuella och felaktiga meddelanden, per språk och fil.
+dashboard-locale-intro = Filerna för det här språket jämförda med den engelska källan av drillbook check: saknade, inaktuella och felaktiga meddelanden, per fil.
 dashboard-caption = Översättningsstatus per språk och fil
 dashboard-language = Språk
 dashboard-file = Fil

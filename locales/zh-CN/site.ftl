@@ -56,6 +56,7 @@ footer-built-with = 使用 drillbook 构建。
 
 dashboard-title = 翻译状态
 dashboard-intro = drillbook check 将每个翻译与英文原文进行比较：按语言和文件列出缺失、过时和错误的消息。
+dashboard-locale-intro = drillbook check 将此语言的文件与英文原文进行比较：按文件列出缺失、过时和错误的消息。
 dashboard-caption = 按语言和文件列出的翻译状态
 dashboard-language = 语言
 dashboard-file = 文件

@@ -306,7 +306,7 @@ fn render_files(
     let mut chrome = chrome_in(site, names, locale, site_t, depth, Some(&page), Some(translated));
     let title = chrome.t("dashboard-title");
     dashboard_title(&mut chrome, &title);
-    chrome.description = chrome.t("dashboard-intro");
+    chrome.description = chrome.t("dashboard-locale-intro");
     let back = if filter.is_empty() { "" } else { "../" };
     let all: Vec<(&DashboardRow, Counts)> = rows.iter().map(|r| (*r, Counts::of_row(r))).collect();
     let filters = FILTERS
