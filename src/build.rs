@@ -67,7 +67,19 @@ pub fn build_site(
     strict: bool,
     search: search::Mode<'_>,
 ) -> Result<(Option<Stats>, Vec<Diagnostic>)> {
-    let (built, diags) = build_with(root, out, locales, strict, search, false)?;
+    build_site_with_pseudo(root, out, locales, strict, search, false)
+}
+
+/// [`build_site`], with the pseudo-locales ([`crate::pseudo`]) too when `pseudo` is set.
+pub fn build_site_with_pseudo(
+    root: &Path,
+    out: &Path,
+    locales: &[String],
+    strict: bool,
+    search: search::Mode<'_>,
+    pseudo: bool,
+) -> Result<(Option<Stats>, Vec<Diagnostic>)> {
+    let (built, diags) = build_with(root, out, locales, strict, search, false, pseudo)?;
     Ok((built.map(|(stats, _)| stats), diags))
 }
 
@@ -95,7 +107,7 @@ pub fn build_model(
     strict: bool,
     search: search::Mode<'_>,
 ) -> Result<(Option<Built>, Vec<Diagnostic>)> {
-    let (built, diags) = build_with(root, out, locales, strict, search, true)?;
+    let (built, diags) = build_with(root, out, locales, strict, search, true, false)?;
     // With `keep`, a successful build always has its model.
     Ok((built.and_then(|(stats, model)| Some((stats, model?))), diags))
 }
@@ -114,6 +126,7 @@ fn build_with(
     strict: bool,
     search_mode: search::Mode<'_>,
     keep: bool,
+    pseudo: bool,
 ) -> Result<(Option<Streamed>, Vec<Diagnostic>)> {
     let search = search_mode != search::Mode::Off;
     let timings = Timings::new();
@@ -201,6 +214,15 @@ fn build_with(
     }
     let (findings, status) = run.finish_against(&data, &source);
     options.dashboard = Some(project::dashboard_rows(&status));
+    if pseudo {
+        // Their problems are the source locale's, reported already.
+        let rows = options.dashboard.as_deref();
+        crate::pseudo::render_pseudo_locales(&site, &source_files, rows, &tee)?;
+        if search {
+            indexer.add(tee.take_pages())?;
+        }
+        timings.mark("pseudo-locales");
+    }
     problems.extend(renderer.render_common(&site, &l10n, &options, &tee)?);
     let source_locale = l10n.source().locale.clone();
     diags.extend(project::uncovered(&l10n, &problems, &findings, &source_locale));

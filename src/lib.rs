@@ -18,6 +18,7 @@ mod new;
 pub mod package;
 mod paths;
 pub mod project;
+pub mod pseudo;
 pub mod render;
 pub mod search;
 mod serve;

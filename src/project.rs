@@ -143,7 +143,7 @@ pub fn dashboard_rows(status: &Status) -> Vec<render::DashboardRow> {
                 missing: s.missing,
                 stale: s.stale,
                 errors: s.errors,
-                problems: s.diagnostics.iter().map(Diagnostic::headline).collect(),
+                problems: s.diagnostics.clone(),
             });
         }
     }

@@ -4,6 +4,7 @@
 mod body;
 pub mod checklist;
 mod chrome;
+mod dashboard;
 pub mod html;
 pub mod inline;
 mod listing;
@@ -50,8 +51,8 @@ pub struct DashboardRow {
     pub missing: usize,
     pub stale: usize,
     pub errors: usize,
-    /// Rendered diagnostics (`path:line:col: severity[code]: message`).
-    pub problems: Vec<String>,
+    /// The diagnostics of this locale and file, sorted.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// The rendered site: relative path (with `/`) -> bytes, sorted.
@@ -296,7 +297,7 @@ impl Renderer {
     pub fn render_dashboards(
         &self,
         site: &Site,
-        l10n: &L10n,
+        _l10n: &L10n,
         rows: &[DashboardRow],
         sink: &dyn Sink,
     ) -> std::io::Result<Vec<Problem>> {
@@ -306,16 +307,7 @@ impl Renderer {
             .par_iter()
             .enumerate()
             .map(|(i, locale)| {
-                let (html, problems) = pages::render_dashboard(
-                    site,
-                    l10n,
-                    &self.names,
-                    locale,
-                    &self.site_ts[i],
-                    rows,
-                );
-                sink.put(&format!("{locale}/dashboard/index.html"), html.as_bytes())?;
-                Ok(problems)
+                dashboard::write_dashboard(site, &self.names, locale, &self.site_ts[i], rows, sink)
             })
             .collect::<std::io::Result<_>>()?;
         Ok(per_locale.into_iter().flatten().collect())

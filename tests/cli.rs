@@ -247,11 +247,10 @@ fn a_step_whose_english_changed_is_marked_stale_in_page_checklist_and_dashboard(
     assert_eq!(page.matches("class=\"step step-stale\"").count(), 1, "only the changed step");
     let md = fs::read_to_string(site.join("de-DE/remove-a-relationship/checklist.md")).unwrap();
     assert!(md.contains("- [ ] Halten Sie alle aktiven Abonnements an. _(Dieser Schritt wurde im Englischen geändert"), "{md}");
-    let dashboard = fs::read_to_string(site.join("en-US/dashboard/index.html")).unwrap();
-    assert!(
-        dashboard.contains("warning[stale]: `step-suspend-select-suspended` is stale in de-DE"),
-        "{dashboard}"
-    );
+    let file = "de-DE/dashboard/file/remove-a-relationship/index.html";
+    let dashboard = fs::read_to_string(site.join(file)).unwrap();
+    assert!(dashboard.contains("<h2 id=\"stale\">Veraltet</h2>"), "{dashboard}");
+    assert!(dashboard.contains("`step-suspend-select-suspended` is stale in de-DE"), "{dashboard}");
     // The English page itself is the source: never stale.
     let en = fs::read_to_string(site.join("en-US/remove-a-relationship/index.html")).unwrap();
     assert!(!en.contains("step-stale"));

@@ -32,6 +32,11 @@ pub struct BuildArgs {
     /// unchanged locales' indexes (`ROOT/.drillbook-cache/search/`).
     #[arg(long)]
     pub no_cache: bool,
+    /// Also build the pseudo-locales `en-XA` (accented, about a third longer) and `ar-XB`
+    /// (right to left) from the source locale's messages, to test layouts and find text that
+    /// is not localizable. They are in no language switcher and not in the sitemap.
+    #[arg(long)]
+    pub pseudo: bool,
 }
 
 pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
@@ -45,9 +50,15 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         (false, true) => crate::search::Mode::On,
         (false, false) => crate::search::Mode::Cached(&cache),
     };
-    let (stats, diags) =
-        crate::build::build_site(root, &out, &args.locales, args.strict, search)
-            .with_context(|| format!("failed to write the site to `{}`", shown.display()))?;
+    let (stats, diags) = crate::build::build_site_with_pseudo(
+        root,
+        &out,
+        &args.locales,
+        args.strict,
+        search,
+        args.pseudo,
+    )
+    .with_context(|| format!("failed to write the site to `{}`", shown.display()))?;
     report(&diags);
     let Some(stats) = stats else {
         eprintln!("error: build failed; `{}` was left as it was", shown.display());

@@ -13,6 +13,8 @@ use crate::render::html::plain_text;
 /// What every page shares: head metadata, header, language switcher, footer text.
 pub(crate) struct Chrome<'a> {
     pub lang: String,
+    /// `rtl` for a right-to-left language (its pages also get `assets/rtl.css`), else `ltr`.
+    pub dir: &'static str,
     pub title: String,
     pub description: String,
     pub canonical: String,
@@ -188,6 +190,7 @@ pub(crate) fn chrome_in<'a>(
     let (site_title, problems) = site_t.plain(site.config.title.get_ref());
     Chrome {
         lang: locale.to_string(),
+        dir: if crate::pseudo::is_rtl(locale) { "rtl" } else { "ltr" },
         title: String::new(),
         description: String::new(),
         canonical: page

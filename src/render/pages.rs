@@ -19,6 +19,9 @@ pub const ASSETS: &[(&str, &[u8])] = &[
     ("sim.css", include_bytes!("../../assets/sim.css")),
     ("checklist.js", include_bytes!("../../assets/checklist.js")),
     ("search.js", include_bytes!("../../assets/search.js")),
+    ("dashboard.css", include_bytes!("../../assets/dashboard.css")),
+    ("dashboard.js", include_bytes!("../../assets/dashboard.js")),
+    ("rtl.css", include_bytes!("../../assets/rtl.css")),
 ];
 
 pub(crate) struct TocEntry {
@@ -321,66 +324,4 @@ pub(crate) fn render_sitemap(site: &Site, l10n: &L10n, locales: &[&str]) -> Stri
         }
     }
     render_template(&Sitemap { urls })
-}
-
-#[derive(Template)]
-#[template(path = "dashboard.html")]
-struct DashboardPage<'a> {
-    chrome: Chrome<'a>,
-    rows: Vec<DashboardView>,
-    no_problems: bool,
-}
-
-struct DashboardView {
-    locale: String,
-    language: String,
-    scope: String,
-    /// Link to the article in that locale (empty for site-wide files).
-    href: String,
-    translated: String,
-    missing: usize,
-    stale: usize,
-    errors: usize,
-    problems: Vec<String>,
-    ok: bool,
-}
-
-/// `site/<locale>/dashboard/index.html`: the translation status of every locale and file,
-/// as `drillbook l10n status` prints it, with the problems listed.
-pub(crate) fn render_dashboard(
-    site: &Site,
-    l10n: &L10n,
-    names: &Names,
-    locale: &str,
-    site_t: &SiteText,
-    rows: &[crate::render::DashboardRow],
-) -> (String, Vec<Problem>) {
-    let mut chrome = chrome(site, names, locale, site_t, "../../", Some("dashboard/"));
-    chrome.title = format!("{} | {}", chrome.t("dashboard-title"), chrome.site_title);
-    chrome.description = chrome.t("dashboard-intro");
-    chrome.body_class = "page-dashboard";
-    let _ = l10n;
-    let rows: Vec<DashboardView> = rows
-        .iter()
-        .map(|row| DashboardView {
-            locale: row.locale.clone(),
-            language: names.get(&row.locale).cloned().unwrap_or_default(),
-            href: if site.article(&row.scope).is_some() {
-                format!("../../{}/{}/", row.locale, row.scope)
-            } else {
-                String::new()
-            },
-            scope: row.scope.clone(),
-            translated: format!("{}/{}", row.translated, row.messages),
-            missing: row.missing,
-            stale: row.stale,
-            errors: row.errors,
-            problems: row.problems.clone(),
-            ok: row.missing == 0 && row.stale == 0 && row.errors == 0,
-        })
-        .collect();
-    let no_problems = rows.iter().all(|r: &DashboardView| r.problems.is_empty());
-    let page = DashboardPage { chrome, rows, no_problems };
-    let html = render_template(&page);
-    (html, page.chrome.take_problems())
 }
