@@ -7,13 +7,13 @@ use toml::Spanned;
 
 use crate::content::model::{Article, Block, Config, Item, List, Step};
 use crate::diag::{Diagnostic, Severity};
-use crate::paths::{is_slug, parse_toml, read_text, rel_path};
+use crate::paths::{is_slug, parse_toml_all, read_text, rel_path};
 
 /// Parses `site.toml`. `path` is the display path used in diagnostics.
 pub fn parse_config(path: &str, source: &str) -> (Option<Config>, Vec<Diagnostic>) {
-    let config = match parse_toml::<Config>(path, source, "invalid-content") {
+    let config = match parse_toml_all::<Config>(path, source, "invalid-content") {
         Ok(config) => config,
-        Err(diag) => return (None, vec![diag]),
+        Err(diags) => return (None, diags),
     };
     let mut diags = Vec::new();
     let err = |span: std::ops::Range<usize>, msg: String| {
@@ -63,9 +63,9 @@ pub fn parse_config(path: &str, source: &str) -> (Option<Config>, Vec<Diagnostic
 
 /// Parses one article file; `id` is its file stem.
 pub fn parse_article(id: &str, path: &str, source: &str) -> (Option<Article>, Vec<Diagnostic>) {
-    let mut article = match parse_toml::<Article>(path, source, "invalid-content") {
+    let mut article = match parse_toml_all::<Article>(path, source, "invalid-content") {
         Ok(article) => article,
-        Err(diag) => return (None, vec![diag]),
+        Err(diags) => return (None, diags),
     };
     article.id = id.to_string();
     article.path = path.to_string();
@@ -476,6 +476,26 @@ mod tests {
         let (_, diags) = parse_article("x", "a.toml", src);
         assert_eq!(diags[0].code, "unknown-key", "{diags:?}");
         assert_eq!(diags[0].pos.as_ref().unwrap().line, 5);
+    }
+
+    #[test]
+    fn every_missing_field_and_unknown_key_is_reported_in_one_run() {
+        let src = "description = \"d\"\n[[body]]\nparagrap = \"a\"\n[[body]]\nalert = { kind = \"nte\", txt = \"n\" }\n[[body]]\n[body.procedure]\nid = \"p\"\n";
+        let (article, diags) = parse_article("x", "a.toml", src);
+        assert!(article.is_none());
+        let lines: Vec<String> = diags.iter().map(|d| d.headline()).collect();
+        let has = |needle: &str| lines.iter().any(|l| l.contains(needle));
+        assert!(has("a.toml:3:1: error[unknown-key]: unknown variant `paragrap`"), "{lines:#?}");
+        assert!(has("did you mean `paragraph`?"), "{lines:#?}");
+        assert!(has("a.toml:5:18: error[unknown-key]: unknown variant `nte`"), "{lines:#?}");
+        assert!(has("did you mean `note`?"), "{lines:#?}");
+        assert!(has("unknown field `txt`"), "{lines:#?}");
+        assert!(has("did you mean `text`?"), "{lines:#?}");
+        assert!(has("missing required field `title`"), "{lines:#?}");
+        assert!(has("missing required field `topic`"), "{lines:#?}");
+        // The procedure's missing `steps` is reported where its table is.
+        let steps = diags.iter().find(|d| d.message.contains("`steps`")).expect("steps reported");
+        assert_eq!(steps.pos.as_ref().map(|p| p.line), Some(7), "{lines:#?}");
     }
 
     #[test]
