@@ -96,3 +96,76 @@ fn a_customer_file_needs_only_its_customers() {
     assert!(bad.stderr.contains("contoso.toml:4:"), "{}", bad.stderr);
     assert!(bad.stderr.contains("did you mean `active`?"), "{}", bad.stderr);
 }
+
+/// A new project with a theme: a stylesheet, a logo, a header link and a footer line.
+fn themed_project() -> (tempfile::TempDir, PathBuf) {
+    let (tmp, project) = new_project();
+    fs::create_dir(project.join("theme")).unwrap();
+    fs::write(project.join("theme/style.css"), ".site-header { background: #2d0a4e; }\n").unwrap();
+    fs::write(
+        project.join("theme/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 2 2\"><circle cx=\"1\" cy=\"1\" r=\"1\"/></svg>\n",
+    )
+    .unwrap();
+    let config = fs::read_to_string(project.join("content/site.toml")).unwrap();
+    fs::write(
+        project.join("content/site.toml"),
+        format!(
+            "{config}\n[theme]\nstylesheet = \"theme/style.css\"\nlogo = \"theme/logo.svg\"\n\
+             footer = \"footer-theme\"\n\
+             header-links = [{{ text = \"nav-support\", url = \"https://support.example.org/\" }}]\n"
+        ),
+    )
+    .unwrap();
+    for (locale, footer, support) in
+        [("en-US", "By the docs team", "Support"), ("de-DE", "Vom Doku-Team", "Hilfe")]
+    {
+        let path = project.join(format!("locales/{locale}/site.ftl"));
+        let ftl = fs::read_to_string(&path).unwrap();
+        fs::write(&path, format!("{ftl}footer-theme = {footer}\nnav-support = {support}\n"))
+            .unwrap();
+    }
+    (tmp, project)
+}
+
+#[test]
+fn a_theme_adds_its_stylesheet_logo_links_and_footer_without_recompiling() {
+    let (_tmp, project) = themed_project();
+    let out = drillbook(&project, &["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let html =
+        fs::read_to_string(project.join("site/de-DE/suspend-a-subscription/index.html")).unwrap();
+    let builtin = html.find("href=\"../../assets/style.css\"").expect("built-in stylesheet");
+    let theme = html.find("href=\"../../theme/style.css\"").expect("theme stylesheet");
+    assert!(builtin < theme, "the theme's stylesheet comes after the built-in one");
+    assert!(html.contains("<img class=\"site-logo\" src=\"../../theme/logo.svg\" alt=\"\">"));
+    assert!(html.contains("<a href=\"https://support.example.org/\">Hilfe</a>"), "{html}");
+    assert!(html.contains("<p class=\"site-footer-theme\">Vom Doku-Team</p>"), "{html}");
+    assert_eq!(
+        fs::read(project.join("site/theme/style.css")).unwrap(),
+        fs::read(project.join("theme/style.css")).unwrap()
+    );
+    assert!(project.join("site/theme/logo.svg").is_file());
+}
+
+#[test]
+fn a_theme_file_that_is_missing_or_outside_theme_is_a_positioned_error() {
+    let (_tmp, project) = themed_project();
+    fs::remove_file(project.join("theme/logo.svg")).unwrap();
+    let out = drillbook(&project, &["check"]);
+    assert_eq!(out.code, 1);
+    let config = fs::read_to_string(project.join("content/site.toml")).unwrap();
+    let line = config.lines().position(|l| l.starts_with("logo = ")).unwrap() + 1;
+    let expected = format!(
+        "content/site.toml:{line}:8: error[invalid-config]: `theme/logo.svg` is not a file in the project"
+    );
+    assert!(out.stdout.contains(&expected), "{}", out.stdout);
+    support::edit(&project, "content/site.toml", "\"theme/logo.svg\"", "\"../logo.svg\"");
+    let out = drillbook(&project, &["check"]);
+    assert!(out.stdout.contains("theme files are paths under the project's `theme/` folder"));
+    // Without a theme, pages have none of it.
+    let (_tmp, plain) = new_project();
+    assert_eq!(drillbook(&plain, &["build"]).code, 0);
+    let html = fs::read_to_string(plain.join("site/en-US/index.html")).unwrap();
+    assert!(!html.contains("theme/") && !html.contains("site-links"), "{html}");
+}

@@ -136,6 +136,12 @@ pub(crate) fn check_content(
     ctx.site_ids = site_ids.clone();
     let config_path = "content/site.toml";
     ctx.msg(config_path, SITE_SCOPE, &site_ids, &site.config.title);
+    if let Some(theme) = &site.config.theme {
+        let texts = theme.footer.iter().chain(theme.header_links.iter().map(|l| &l.text));
+        for text in texts {
+            ctx.msg(config_path, SITE_SCOPE, &site_ids, text);
+        }
+    }
     for article in &site.articles {
         ctx.article(article);
     }

@@ -58,7 +58,47 @@ pub fn parse_config(path: &str, source: &str) -> (Option<Config>, Vec<Diagnostic
             ));
         }
     }
+    if let Some(theme) = &config.theme {
+        check_theme(theme, &err, &mut diags);
+    }
     (Some(config), diags)
+}
+
+/// The theme's files must be under `theme/` with safe names; header links are https URLs.
+fn check_theme(
+    theme: &crate::content::Theme,
+    err: &dyn Fn(std::ops::Range<usize>, String) -> Diagnostic,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for file in theme.files() {
+        let path = file.get_ref();
+        let safe = path.strip_prefix("theme/").is_some_and(|rest| {
+            rest.split('/').all(|part| {
+                !part.is_empty()
+                    && !part.starts_with('.')
+                    && part
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+            })
+        });
+        if !safe {
+            diags.push(err(
+                file.span(),
+                format!(
+                    "theme files are paths under the project's `theme/` folder, such as \
+                     `theme/style.css`, found `{path}`"
+                ),
+            ));
+        }
+    }
+    for link in &theme.header_links {
+        if !link.url.get_ref().starts_with("https://") {
+            diags.push(err(
+                link.url.span(),
+                "a header link's `url` must start with https://".into(),
+            ));
+        }
+    }
 }
 
 /// Parses one article file; `id` is its file stem.
@@ -195,6 +235,22 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
     // By id, which `Site::article` relies on (file names sort differently: `a-b` < `a`).
     articles.sort_by(|a, b| a.id.cmp(&b.id));
     let media = list_media(root, &mut diags);
+    if let (Some(theme), Ok(source)) =
+        (config.as_ref().and_then(|c| c.theme.as_ref()), read_text(root, &config_path))
+    {
+        for file in theme.files().filter(|f| !root.join(f.get_ref()).is_file()) {
+            diags.push(Diagnostic::error(
+                "invalid-config",
+                &rel_path(root, &config_path),
+                &source,
+                file.span(),
+                format!(
+                    "`{}` is not a file in the project; create it or remove this line",
+                    file.get_ref()
+                ),
+            ));
+        }
+    }
     let (scenarios, more) = crate::sim::load_scenarios(root);
     diags.extend(more);
     for article in &articles {
