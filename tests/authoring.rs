@@ -169,3 +169,79 @@ fn a_theme_file_that_is_missing_or_outside_theme_is_a_positioned_error() {
     let html = fs::read_to_string(plain.join("site/en-US/index.html")).unwrap();
     assert!(!html.contains("theme/") && !html.contains("site-links"), "{html}");
 }
+
+/// The fenced examples of docs/authoring.md that name a file: (file, append, text).
+fn doc_examples() -> Vec<(String, bool, String)> {
+    let doc = fs::read_to_string(support::repo().join("docs/authoring.md")).unwrap();
+    let mut out = Vec::new();
+    let mut lines = doc.lines();
+    while let Some(line) = lines.next() {
+        let Some(info) = line.strip_prefix("```") else { continue };
+        let mut text = String::new();
+        for body in lines.by_ref() {
+            if body.starts_with("```") {
+                break;
+            }
+            text.push_str(body);
+            text.push('\n');
+        }
+        let words: Vec<&str> = info.split_whitespace().collect();
+        if let Some(file) = words.iter().find_map(|w| w.strip_prefix("file=")) {
+            out.push((file.to_string(), words.contains(&"append"), text));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_examples_of_the_authoring_guide_check_and_build_in_a_new_project() {
+    let examples = doc_examples();
+    // Every block kind has an example that is built.
+    let article: String = examples
+        .iter()
+        .filter(|(file, ..)| file.starts_with("content/articles/"))
+        .map(|(.., text)| text.as_str())
+        .collect();
+    for kind in
+        ["paragraph", "heading", "list", "procedure", "alert", "table", "image", "code", "next-steps"]
+    {
+        let key = format!("\n{kind} = ");
+        let table = format!("[body.{kind}]");
+        assert!(article.contains(&key) || article.contains(&table), "no `{kind}` example");
+    }
+    let (_tmp, project) = new_project();
+    for (file, append, text) in &examples {
+        let path = project.join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let before = if *append { fs::read_to_string(&path).unwrap() } else { String::new() };
+        fs::write(&path, before + text).unwrap();
+    }
+    let check = drillbook(&project, &["check"]);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+    // The English is complete: what is left are the German translations to make.
+    for line in check.stdout.lines().filter(|l| l.contains("warning[")) {
+        assert!(line.starts_with("locales/de-DE/"), "{line}");
+    }
+    let build = drillbook(&project, &["build"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let page =
+        fs::read_to_string(project.join("site/en-US/assign-support-contacts/index.html")).unwrap();
+    assert!(page.contains("Assign support contacts"), "{page}");
+    assert!(page.contains("theme/style.css"), "the theme example applies");
+    let index = fs::read_to_string(project.join("site/en-US/index.html")).unwrap();
+    let contacts = index.find("href=\"assign-support-contacts/\"").unwrap();
+    let suspend = index.find("href=\"suspend-a-subscription/\"").unwrap();
+    assert!(contacts < suspend, "the weighted topic comes first");
+    let checklist = drillbook(
+        &project,
+        &["checklist", "--article", "assign-support-contacts", "--locale", "de-DE"],
+    );
+    assert_eq!(checklist.code, 0, "{}", checklist.stderr);
+    assert!(checklist.stdout.starts_with("# Assign support contacts\n"), "{}", checklist.stdout);
+}
+
+#[test]
+fn the_readme_links_the_authoring_guide() {
+    let readme = fs::read_to_string(support::repo().join("README.md")).unwrap();
+    assert!(readme.contains("(docs/authoring.md)"), "README.md does not link docs/authoring.md");
+}
