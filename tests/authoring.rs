@@ -202,9 +202,17 @@ fn the_examples_of_the_authoring_guide_check_and_build_in_a_new_project() {
         .filter(|(file, ..)| file.starts_with("content/articles/"))
         .map(|(.., text)| text.as_str())
         .collect();
-    for kind in
-        ["paragraph", "heading", "list", "procedure", "alert", "table", "image", "code", "next-steps"]
-    {
+    for kind in [
+        "paragraph",
+        "heading",
+        "list",
+        "procedure",
+        "alert",
+        "table",
+        "image",
+        "code",
+        "next-steps",
+    ] {
         let key = format!("\n{kind} = ");
         let table = format!("[body.{kind}]");
         assert!(article.contains(&key) || article.contains(&table), "no `{kind}` example");

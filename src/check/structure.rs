@@ -184,7 +184,7 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
             let Some(tr) = tr_by_id.get(en.id.as_str()) else {
                 // Point at where it belongs: before the next entry the translation has.
                 let next = en_entries[i + 1..].iter().find_map(|e| tr_by_id.get(e.id.as_str()));
-                let (at, hint) = match (commented_out(&tr_file.source, &en.id), next) {
+                let (at, hint) = match (commented_out(tr_file.source, &en.id), next) {
                     // `drillbook new` leaves untranslated entries commented out.
                     (Some(at), _) => (
                         at,
@@ -192,7 +192,7 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
                     ),
                     (None, Some(next)) => (next.offset, format!("; add it before `{}`", next.id)),
                     (None, None) => (
-                        end_of_text(&tr_file.source),
+                        end_of_text(tr_file.source),
                         "; add it at the end of the file".to_string(),
                     ),
                 };
