@@ -239,6 +239,18 @@ fn build_with(
             )),
         }
     }
+    // The theme's files, under `theme/` in the project and the site (`[theme]`).
+    for file in site.config.theme.iter().flat_map(|t| t.files()).map(|f| f.get_ref()) {
+        match std::fs::read(root.join(file)) {
+            Ok(bytes) => staging.put(file, &bytes)?,
+            Err(err) => diags.push(Diagnostic::file(
+                Severity::Error,
+                "io",
+                file,
+                format!("cannot read: {err}"),
+            )),
+        }
+    }
     let diags = project::report(diags, strict);
     if diags.iter().any(Diagnostic::is_error) {
         return Ok((None, diags));

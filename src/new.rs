@@ -89,6 +89,14 @@ pub(crate) fn placeholder_header(locale: &str, source_locale: &str) -> String {
     )
 }
 
+/// The comment line above one untranslated entry added to an existing file (`new term`):
+/// the entry is flagged where a translator reads it.
+pub(crate) fn untranslated_flag(source_locale: &str) -> String {
+    format!(
+        "# Not yet translated ({source_locale} text): remove the `# ` below and translate it.\n"
+    )
+}
+
 /// `source` (a source-locale `.ftl` file) with each line that is not already a comment or
 /// blank put behind `# `: comments stay as they are, for the translator's context.
 pub(crate) fn comment_out(source: &str) -> String {

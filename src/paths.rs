@@ -4,6 +4,8 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Severity};
 
+pub(crate) mod recover;
+
 /// `root`-relative display path with `/` separators.
 pub(crate) fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
@@ -137,13 +139,49 @@ pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
     source: &str,
     schema_code: &'static str,
 ) -> Result<T, Diagnostic> {
-    if let Err(err) = source.parse::<toml::Table>() {
-        return Err(toml_diag("toml-syntax", path, source, &err));
-    }
-    toml::from_str::<T>(source).map_err(|err| {
-        let unknown = err.message().starts_with("unknown field")
-            || err.message().starts_with("unknown variant");
-        toml_diag(if unknown { "unknown-key" } else { schema_code }, path, source, &err)
+    parse_toml_all(path, source, schema_code).map_err(|mut diags| diags.swap_remove(0))
+}
+
+/// [`parse_toml`], with every schema error serde can be led to in one run (all missing
+/// fields of a table, each at the table; every unknown key, with a "did you mean").
+/// The error list is never empty.
+pub(crate) fn parse_toml_all<T: serde::de::DeserializeOwned>(
+    path: &str,
+    source: &str,
+    schema_code: &'static str,
+) -> Result<T, Vec<Diagnostic>> {
+    let doc = match toml::de::DeTable::parse(source) {
+        Ok(doc) => doc,
+        Err(err) => return Err(vec![toml_diag("toml-syntax", path, source, &err)]),
+    };
+    recover::deserialize_all::<T>(doc).map_err(|errors| {
+        errors
+            .into_iter()
+            .map(|error| {
+                let code = if error.unknown { "unknown-key" } else { schema_code };
+                let mut message = error.message;
+                let names = recover::backticked(&message);
+                if error.unknown {
+                    if let Some(name) = names.first() {
+                        let expected = recover::expected(&message);
+                        let hint = recover::did_you_mean(name, expected.iter().map(String::as_str));
+                        message.push_str(&hint);
+                    }
+                } else if let (true, Some(name)) =
+                    (message.starts_with("missing field"), names.first())
+                {
+                    message = format!("missing required field `{name}`");
+                    if error.span.as_ref().is_some_and(|s| s.start == 0) {
+                        // toml reports the document's own table at its start.
+                        message.push_str(" at the top of the file, before any `[table]` header");
+                    }
+                }
+                match error.span {
+                    Some(span) => Diagnostic::error(code, path, source, span, message),
+                    None => Diagnostic::file(Severity::Error, code, path, message),
+                }
+            })
+            .collect()
     })
 }
 

@@ -41,7 +41,7 @@ fn missing_translation_falls_back_with_a_marker_and_a_warning() {
     assert_eq!(out.code, 0);
     assert!(
         out.stderr.contains(
-            "locales/de-DE/suspend-a-subscription.ftl:10:1: warning[missing-message]: message `row-name` is in en-US but not in de-DE"
+            "locales/de-DE/suspend-a-subscription.ftl:9:20: warning[missing-message]: message `row-name` is in en-US but not in de-DE; add it at the end of the file"
         ),
         "{}",
         out.stderr
@@ -187,8 +187,8 @@ fn message_missing_from_the_source_locale_is_an_error_at_the_content_position() 
     assert_invalid(
         "content/articles/suspend-a-subscription.toml",
         "paragraph = \"intro\"",
-        "paragraph = \"intro-typo\"",
-        "content/articles/suspend-a-subscription.toml:6:13: error[unknown-message]: message `intro-typo` is not defined in locales/en-US/suspend-a-subscription.ftl\n  |\n6 | paragraph = \"intro-typo\"\n  |             ^^^^^^^^^^^^\n",
+        "paragraph = \"intor\"",
+        "content/articles/suspend-a-subscription.toml:6:13: error[unknown-message]: message `intor` is not defined in locales/en-US/suspend-a-subscription.ftl; did you mean `intro`?\n  |\n6 | paragraph = \"intor\"\n  |             ^^^^^^^\n",
     );
 }
 
@@ -272,7 +272,7 @@ fn checklist_command_lists_each_item_of_a_real_customer() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,
-        "# Checkliste zum Entfernen für Woodgrove Bank\n\n- Kunde: Woodgrove Bank\n- Datum: \n- Bearbeiter: \n- Ticket: \n\n\
+        "# Entfernen der Handelspartnerbeziehung mit einem Kunden\n\n- Kunde: Woodgrove Bank\n- Datum: \n- Bearbeiter: \n- Ticket: \n\n\
          - [ ] Azure-RI-Reservierung **SQL Database vCore (northeurope)** stornieren\n\
          - [ ] Softwarekauf **Windows Server 2022 Datacenter** stornieren\n\
          - [ ] Abonnement **Woodgrove M365 E5** (Microsoft 365 E5) anhalten\n\

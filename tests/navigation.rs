@@ -110,3 +110,106 @@ fn check_reports_broken_anchors_and_links() {
         "{lines:#?}"
     );
 }
+
+/// A new project with two more articles in the starter's topic, titled so that English and
+/// German sort them differently (Assign/Remove, Zuweisen/Entfernen).
+fn project_with_contacts_articles() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(drillbook(root, &["new", "p"]).code, 0);
+    let project = root.join("p");
+    for (id, en, de) in [
+        ("assign-support-contacts", "Assign support contacts", "Zuweisen von Supportkontakten"),
+        ("remove-support-contacts", "Remove support contacts", "Entfernen von Supportkontakten"),
+    ] {
+        let out = drillbook(&project, &["new", "article", id, "--topic", "subscriptions"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let en_ftl = fs::read_to_string(project.join(format!("locales/en-US/{id}.ftl"))).unwrap();
+        assert!(en_ftl.contains(&format!("title = {en}\n")), "{en_ftl}");
+        let de_ftl = en_ftl.replace(&format!("title = {en}\n"), &format!("title = {de}\n"));
+        fs::write(project.join(format!("locales/de-DE/{id}.ftl")), de_ftl).unwrap();
+    }
+    dir
+}
+
+/// Article ids in the order the locale's index lists them.
+fn index_order(project: &std::path::Path, locale: &str) -> Vec<String> {
+    let html = fs::read_to_string(project.join(format!("site/{locale}/index.html"))).unwrap();
+    let mut order: Vec<(usize, String)> =
+        ["assign-support-contacts", "remove-support-contacts", "suspend-a-subscription"]
+            .iter()
+            .map(|id| (html.find(&format!("href=\"{id}/\"")).expect(id), id.to_string()))
+            .collect();
+    order.sort();
+    order.into_iter().map(|(_, id)| id).collect()
+}
+
+/// The `rel="next"` link of an article page, as an article id.
+fn next_of(project: &std::path::Path, locale: &str, id: &str) -> Option<String> {
+    let html = fs::read_to_string(project.join(format!("site/{locale}/{id}/index.html"))).unwrap();
+    let at = html.find("rel=\"next\"")?;
+    let href = html[..at].rfind("href=\"").map(|h| &html[h + 6..at])?;
+    Some(href.trim_end_matches(['"', ' ']).trim_start_matches("../").trim_end_matches('/').into())
+}
+
+#[test]
+fn issue_35_every_locale_lists_articles_in_the_same_order_by_weight_then_id() {
+    let dir = project_with_contacts_articles();
+    let project = dir.path().join("p");
+    let out = drillbook(&project, &["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let by_id = ["assign-support-contacts", "remove-support-contacts", "suspend-a-subscription"];
+    // Without weights, by id: not by the (translated) title, which differs in German.
+    assert_eq!(index_order(&project, "en-US"), by_id);
+    assert_eq!(index_order(&project, "de-DE"), by_id);
+    for locale in ["en-US", "de-DE"] {
+        let next = next_of(&project, locale, "assign-support-contacts");
+        assert_eq!(next.as_deref(), Some("remove-support-contacts"), "{locale}");
+    }
+    // A weight puts an article first in every locale; the others keep their id order.
+    edit(
+        &project,
+        "content/articles/suspend-a-subscription.toml",
+        "topic = \"subscriptions\"",
+        "topic = \"subscriptions\"\nweight = 1",
+    );
+    let out = drillbook(&project, &["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let weighted = ["suspend-a-subscription", "assign-support-contacts", "remove-support-contacts"];
+    assert_eq!(index_order(&project, "en-US"), weighted);
+    assert_eq!(index_order(&project, "de-DE"), weighted);
+    for locale in ["en-US", "de-DE"] {
+        let next = next_of(&project, locale, "suspend-a-subscription");
+        assert_eq!(next.as_deref(), Some("assign-support-contacts"), "{locale}");
+        assert_eq!(next_of(&project, locale, "remove-support-contacts"), None, "{locale}");
+    }
+}
+
+#[test]
+fn issue_35_topics_are_ordered_by_their_weight_in_site_toml() {
+    let dir = project_with_contacts_articles();
+    let project = dir.path().join("p");
+    for id in ["assign-support-contacts", "remove-support-contacts"] {
+        let path = format!("content/articles/{id}.toml");
+        edit(&project, &path, "topic = \"subscriptions\"", "topic = \"contacts\"");
+    }
+    for (locale, text) in [("en-US", "Support contacts"), ("de-DE", "Supportkontakte")] {
+        let path = project.join(format!("locales/{locale}/site.ftl"));
+        let ftl = fs::read_to_string(&path).unwrap();
+        fs::write(&path, format!("{ftl}topic-contacts = {text}\n")).unwrap();
+    }
+    assert_eq!(drillbook(&project, &["build"]).code, 0);
+    // By id: contacts before subscriptions.
+    assert_eq!(index_order(&project, "de-DE")[0], "assign-support-contacts");
+    let config = fs::read_to_string(project.join("content/site.toml")).unwrap();
+    fs::write(
+        project.join("content/site.toml"),
+        format!("{config}\n[topics.subscriptions]\nweight = 1\n"),
+    )
+    .unwrap();
+    let out = drillbook(&project, &["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for locale in ["en-US", "de-DE"] {
+        assert_eq!(index_order(&project, locale)[0], "suspend-a-subscription", "{locale}");
+    }
+}

@@ -186,13 +186,15 @@ fn a_new_term_goes_to_every_ui_ftl_untranslated_outside_english() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(read(&project, "locales/en-US/ui.ftl").ends_with("\n-ui-add-contact = Add contact\n"));
     assert!(
-        read(&project, "locales/de-DE/ui.ftl").ends_with("\n# -ui-add-contact = Add contact\n")
+        read(&project, "locales/de-DE/ui.ftl").ends_with(
+            "\n# Not yet translated (en-US text): remove the `# ` below and translate it.\n# -ui-add-contact = Add contact\n"
+        )
     );
     let check = drillbook(&project, &["check"]);
     assert_eq!(
         heads(&check),
         [
-            "locales/de-DE/ui.ftl:7:1: warning[missing-message]: term `-ui-add-contact` is in en-US but not in de-DE"
+            "locales/de-DE/ui.ftl:7:1: warning[missing-message]: term `-ui-add-contact` is in en-US but not in de-DE; it is commented out here: remove the `# ` and translate it"
         ]
     );
     let again = drillbook(&project, &["new", "term", "-ui-add-contact", "Add"]);

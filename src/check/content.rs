@@ -40,7 +40,15 @@ impl Ctx<'_> {
             return;
         }
         let en = self.source.name;
-        let message = format!("message `{id}` is not defined in locales/{en}/{scope}.ftl");
+        let file = format!("locales/{en}/{scope}.ftl");
+        let hint = crate::paths::recover::did_you_mean(id, ids.iter().map(String::as_str));
+        let message = if !hint.is_empty() {
+            format!("message `{id}` is not defined in {file}{hint}")
+        } else if self.source.files.contains_key(scope) {
+            format!("message `{id}` is not defined in {file}; add `{id} = <text>` to it")
+        } else {
+            format!("message `{id}` is not defined: create {file} holding `{id} = <text>`")
+        };
         let diag = match self.sources.get(path).copied() {
             Some(text) => Diagnostic::error("unknown-message", path, text, span, message),
             None => Diagnostic::file(Severity::Error, "unknown-message", path, message),
@@ -128,6 +136,12 @@ pub(crate) fn check_content(
     ctx.site_ids = site_ids.clone();
     let config_path = "content/site.toml";
     ctx.msg(config_path, SITE_SCOPE, &site_ids, &site.config.title);
+    if let Some(theme) = &site.config.theme {
+        let texts = theme.footer.iter().chain(theme.header_links.iter().map(|l| &l.text));
+        for text in texts {
+            ctx.msg(config_path, SITE_SCOPE, &site_ids, text);
+        }
+    }
     for article in &site.articles {
         ctx.article(article);
     }
@@ -200,8 +214,9 @@ pub(crate) fn check_templates(
             if id.is_empty() || ids.contains(id) {
                 continue;
             }
+            let hint = crate::paths::recover::did_you_mean(id, ids.iter().map(String::as_str));
             let message = format!(
-                "template message `{id}` is not defined in locales/{}/site.ftl",
+                "template message `{id}` is not defined in locales/{}/site.ftl{hint}",
                 source.name
             );
             let diag =

@@ -8,6 +8,7 @@ use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use crate::check::{Finding, Locale, Pair, ast};
 use crate::diag::Severity;
 use crate::l10n::UI_SCOPE;
+use crate::paths::recover;
 
 fn list(names: &BTreeSet<&String>, sigil: &str) -> String {
     names.iter().map(|n| format!("`{sigil}{n}`")).collect::<Vec<_>>().join(", ")
@@ -167,8 +168,19 @@ pub(crate) fn check_unknown_refs(locale: &Locale<'_>, out: &mut Vec<Finding>) {
                 continue;
             }
             let names = unknown.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+            // "Did you mean" for the first unknown name, among the names of its kind.
+            let hint = match unknown[0].strip_prefix('-') {
+                Some(term) => {
+                    recover::did_you_mean(term, own_terms.iter().chain(&ui_terms).copied())
+                        .replacen("`", "`-", 1)
+                }
+                None => recover::did_you_mean(
+                    &unknown[0],
+                    own_messages.iter().chain(&ui_messages).copied(),
+                ),
+            };
             let message = format!(
-                "`{}` references {names}, not defined in {}.ftl or {UI_SCOPE}.ftl of {}",
+                "`{}` references {names}, not defined in {}.ftl or {UI_SCOPE}.ftl of {}{hint}",
                 entry.id, scope, locale.name
             );
             let span = entry.offset..entry.offset + entry.id.len();

@@ -157,7 +157,11 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
                     Severity::Warning,
                     "missing-file",
                     &format!("locales/{tr_name}/{scope}.ftl"),
-                    format!("`{scope}.ftl` is in {en_name} but not in {tr_name}"),
+                    format!(
+                        "`{scope}.ftl` is in {en_name} but not in {tr_name}: create it with the \
+                         messages of locales/{en_name}/{scope}.ftl translated. Until then the \
+                         {tr_name} pages show the {en_name} text, marked as not yet translated."
+                    ),
                 ),
                 locale: tr_name.to_string(),
                 scope: scope.to_string(),
@@ -180,9 +184,17 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
             let Some(tr) = tr_by_id.get(en.id.as_str()) else {
                 // Point at where it belongs: before the next entry the translation has.
                 let next = en_entries[i + 1..].iter().find_map(|e| tr_by_id.get(e.id.as_str()));
-                let (at, hint) = match next {
-                    Some(next) => (next.offset, format!("; add it before `{}`", next.id)),
-                    None => (tr_file.source.len(), String::new()),
+                let (at, hint) = match (commented_out(tr_file.source, &en.id), next) {
+                    // `drillbook new` leaves untranslated entries commented out.
+                    (Some(at), _) => (
+                        at,
+                        "; it is commented out here: remove the `# ` and translate it".to_string(),
+                    ),
+                    (None, Some(next)) => (next.offset, format!("; add it before `{}`", next.id)),
+                    (None, None) => (
+                        end_of_text(tr_file.source),
+                        "; add it at the end of the file".to_string(),
+                    ),
                 };
                 let message =
                     format!("{what} `{}` is in {en_name} but not in {tr_name}{hint}", en.id);
@@ -286,9 +298,38 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
     }
 }
 
+/// Offset of a commented-out entry `# id =` (as `drillbook new` writes untranslated ones).
+fn commented_out(source: &str, id: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let rest = line.strip_prefix("# ").and_then(|l| l.strip_prefix(id));
+        if rest.is_some_and(|r| r.trim_start().starts_with('=')) {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Offset just after the last non-blank character: a position on a real line, not on the
+/// empty line after the final newline.
+fn end_of_text(source: &str) -> usize {
+    source.trim_end().len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_commented_out_entry_is_found_and_the_end_is_on_a_real_line() {
+        let source = "# Not yet translated\n\n# title = T\n# -ui-x = X\nkeep = k\n\n";
+        assert_eq!(commented_out(source, "title"), Some(22));
+        assert_eq!(commented_out(source, "-ui-x"), Some(34));
+        assert_eq!(commented_out(source, "titl"), None);
+        assert_eq!(commented_out(source, "keep"), None);
+        assert_eq!(&source[..end_of_text(source)], source.trim_end());
+    }
 
     #[test]
     fn junk_ids_are_recognized_only_at_an_entry_start() {

@@ -19,7 +19,8 @@ pub struct BuildArgs {
     #[arg(long)]
     pub force: bool,
     /// Build only this locale (repeatable). The default locale is always loaded, as the
-    /// source of fallbacks.
+    /// source of fallbacks. Refused when the output holds pages of a locale left out (the
+    /// new pages link to them): build into a new `--out` for a partial preview.
     #[arg(long = "locale", value_name = "L")]
     pub locales: Vec<String>,
     /// Treat warnings, such as a missing translation, as errors.
@@ -43,6 +44,7 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let shown = args.out.clone().unwrap_or_else(|| root.join("site"));
     // Refused (exit 2) before anything is loaded or written; a symlink resolves to its target.
     let out = crate::render::write::check_out(root, &shown, args.force)?;
+    refuse_dropping_locales(root, &out, &shown, &args.locales)?;
     let started = std::time::Instant::now();
     let cache = root.join(crate::search::cache::DIR);
     let search = match (args.no_search, args.no_cache) {
@@ -86,6 +88,46 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         eprintln!("search index: {}{reused}", sizes.join(", "));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--locale` builds a site of only the chosen locales and replaces the output directory with
+/// it. Refused (exit 2) when that would remove another configured locale's pages from it:
+/// the new pages link to them (language switcher, hreflang, untranslated articles). Keeping
+/// the old pages instead would mix two builds (a stale search index, sitemap and
+/// switcher), so the build stops and says what to do.
+fn refuse_dropping_locales(
+    root: &Path,
+    out: &Path,
+    shown: &Path,
+    selected: &[String],
+) -> anyhow::Result<()> {
+    if selected.is_empty() {
+        return Ok(());
+    }
+    let config_path = root.join("content/site.toml");
+    let Ok(source) = std::fs::read_to_string(&config_path) else { return Ok(()) };
+    let (Some(config), _) = crate::content::parse_config("content/site.toml", &source) else {
+        // The build reports the broken configuration.
+        return Ok(());
+    };
+    let dropped: Vec<&str> = (config.locales.iter())
+        .map(|l| l.get_ref().as_str())
+        .filter(|l| !selected.iter().any(|s| s == l))
+        .filter(|l| out.join(l).join("index.html").is_file())
+        .collect();
+    if dropped.is_empty() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "refusing `--locale {}`: it would replace `{}` with a site of only {}, removing its {} pages, which \
+         the new pages link to (language switcher, alternates, untranslated articles). Build \
+         every locale (leave out `--locale`), or pass `--out` with a new directory for a \
+         partial preview. Nothing was written.",
+        selected.join(" --locale "),
+        shown.display(),
+        selected.join(", "),
+        dropped.join(", "),
+    )
 }
 
 /// The diagnostics, `--strict` already applied (the warnings it promotes are errors).

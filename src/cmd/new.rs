@@ -20,9 +20,9 @@ const UNTRANSLATED_HELP: &str = "\
 Untranslated text: in every locale but the source one, `new` writes the source locale's \
 messages commented out (`# title = ...`), under a comment that says so. Such a message is \
 missing from the translation, so its pages show the source text marked \"not yet \
-translated\", `drillbook check` reports it as `missing-message` (an error: check exits 1 \
-until it is translated), `drillbook build` builds with a `missing-message` warning per \
-message and `build --strict` refuses. To translate, remove the `# ` and translate the text, \
+translated\", `drillbook check` reports it as a `missing-message` warning at the commented-out line, \
+`drillbook build` builds with a `missing-message` warning per message and `check --strict` \
+and `build --strict` refuse. To translate, remove the `# ` and translate the text, \
 then run `drillbook l10n accept <locale>`.";
 
 #[derive(Debug, Args)]
@@ -234,7 +234,8 @@ fn new_article(root: &Path, id: &str, topic: Option<&str>) -> anyhow::Result<Exi
             let path = format!("locales/{locale}/site.ftl");
             if let Some(text) = read_if_exists(&root.join(&path))? {
                 if !defines(&text, &topic_id) {
-                    plan.replace(path, append(&text, &format!("# {line}")));
+                    let flagged = format!("{}# {line}", crate::new::untranslated_flag(src));
+                    plan.replace(path, append(&text, &flagged));
                 }
             }
         }
@@ -347,7 +348,8 @@ fn new_term(root: &Path, name: &str, text: &str) -> anyhow::Result<ExitCode> {
         if defines(&text, &format!("-{name}")) {
             continue;
         }
-        plan.replace(path, append(&text, &format!("# {line}")));
+        let flagged = format!("{}# {line}", crate::new::untranslated_flag(src));
+        plan.replace(path, append(&text, &flagged));
     }
     plan.write(root)?;
     println!("added the term `-{name}`:\n{}", plan.list());

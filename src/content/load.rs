@@ -7,13 +7,13 @@ use toml::Spanned;
 
 use crate::content::model::{Article, Block, Config, Item, List, Step};
 use crate::diag::{Diagnostic, Severity};
-use crate::paths::{is_slug, parse_toml, read_text, rel_path};
+use crate::paths::{is_slug, parse_toml_all, read_text, rel_path};
 
 /// Parses `site.toml`. `path` is the display path used in diagnostics.
 pub fn parse_config(path: &str, source: &str) -> (Option<Config>, Vec<Diagnostic>) {
-    let config = match parse_toml::<Config>(path, source, "invalid-content") {
+    let config = match parse_toml_all::<Config>(path, source, "invalid-content") {
         Ok(config) => config,
-        Err(diag) => return (None, vec![diag]),
+        Err(diags) => return (None, diags),
     };
     let mut diags = Vec::new();
     let err = |span: std::ops::Range<usize>, msg: String| {
@@ -58,14 +58,54 @@ pub fn parse_config(path: &str, source: &str) -> (Option<Config>, Vec<Diagnostic
             ));
         }
     }
+    if let Some(theme) = &config.theme {
+        check_theme(theme, &err, &mut diags);
+    }
     (Some(config), diags)
+}
+
+/// The theme's files must be under `theme/` with safe names; header links are https URLs.
+fn check_theme(
+    theme: &crate::content::Theme,
+    err: &dyn Fn(std::ops::Range<usize>, String) -> Diagnostic,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for file in theme.files() {
+        let path = file.get_ref();
+        let safe = path.strip_prefix("theme/").is_some_and(|rest| {
+            rest.split('/').all(|part| {
+                !part.is_empty()
+                    && !part.starts_with('.')
+                    && part
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+            })
+        });
+        if !safe {
+            diags.push(err(
+                file.span(),
+                format!(
+                    "theme files are paths under the project's `theme/` folder, such as \
+                     `theme/style.css`, found `{path}`"
+                ),
+            ));
+        }
+    }
+    for link in &theme.header_links {
+        if !link.url.get_ref().starts_with("https://") {
+            diags.push(err(
+                link.url.span(),
+                "a header link's `url` must start with https://".into(),
+            ));
+        }
+    }
 }
 
 /// Parses one article file; `id` is its file stem.
 pub fn parse_article(id: &str, path: &str, source: &str) -> (Option<Article>, Vec<Diagnostic>) {
-    let mut article = match parse_toml::<Article>(path, source, "invalid-content") {
+    let mut article = match parse_toml_all::<Article>(path, source, "invalid-content") {
         Ok(article) => article,
-        Err(diag) => return (None, vec![diag]),
+        Err(diags) => return (None, diags),
     };
     article.id = id.to_string();
     article.path = path.to_string();
@@ -198,6 +238,22 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
     // By id, which `Site::article` relies on (file names sort differently: `a-b` < `a`).
     articles.sort_by(|a, b| a.id.cmp(&b.id));
     let media = list_media(root, &mut diags);
+    if let (Some(theme), Ok(source)) =
+        (config.as_ref().and_then(|c| c.theme.as_ref()), read_text(root, &config_path))
+    {
+        for file in theme.files().filter(|f| !root.join(f.get_ref()).is_file()) {
+            diags.push(Diagnostic::error(
+                "invalid-config",
+                &rel_path(root, &config_path),
+                &source,
+                file.span(),
+                format!(
+                    "`{}` is not a file in the project; create it or remove this line",
+                    file.get_ref()
+                ),
+            ));
+        }
+    }
     let (scenarios, more) = crate::sim::load_scenarios(root);
     diags.extend(more);
     for article in &articles {
@@ -545,6 +601,26 @@ mod tests {
         let (_, diags) = parse_article("x", "a.toml", src);
         assert_eq!(diags[0].code, "unknown-key", "{diags:?}");
         assert_eq!(diags[0].pos.as_ref().unwrap().line, 5);
+    }
+
+    #[test]
+    fn every_missing_field_and_unknown_key_is_reported_in_one_run() {
+        let src = "description = \"d\"\n[[body]]\nparagrap = \"a\"\n[[body]]\nalert = { kind = \"nte\", txt = \"n\" }\n[[body]]\n[body.procedure]\nid = \"p\"\n";
+        let (article, diags) = parse_article("x", "a.toml", src);
+        assert!(article.is_none());
+        let lines: Vec<String> = diags.iter().map(|d| d.headline()).collect();
+        let has = |needle: &str| lines.iter().any(|l| l.contains(needle));
+        assert!(has("a.toml:3:1: error[unknown-key]: unknown variant `paragrap`"), "{lines:#?}");
+        assert!(has("did you mean `paragraph`?"), "{lines:#?}");
+        assert!(has("a.toml:5:18: error[unknown-key]: unknown variant `nte`"), "{lines:#?}");
+        assert!(has("did you mean `note`?"), "{lines:#?}");
+        assert!(has("unknown field `txt`"), "{lines:#?}");
+        assert!(has("did you mean `text`?"), "{lines:#?}");
+        assert!(has("missing required field `title`"), "{lines:#?}");
+        assert!(has("missing required field `topic`"), "{lines:#?}");
+        // The procedure's missing `steps` is reported where its table is.
+        let steps = diags.iter().find(|d| d.message.contains("`steps`")).expect("steps reported");
+        assert_eq!(steps.pos.as_ref().map(|p| p.line), Some(7), "{lines:#?}");
     }
 
     #[test]

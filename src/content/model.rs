@@ -26,6 +26,62 @@ pub struct Config {
     /// URL template for links to articles the site does not have (`{locale}`, `{article}`).
     #[serde(default)]
     pub external_article_url: Option<Spanned<String>>,
+    /// The project's own look, added to the built-in one (`[theme]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<Theme>,
+    /// Per-topic settings (`[topics.<id>]`): the index lists topics by weight, then id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub topics: BTreeMap<String, TopicConfig>,
+}
+
+/// `[theme]` in `site.toml`: files under the project's `theme/` folder, copied to the site's
+/// `theme/`, and texts from `site.ftl`. Templates stay compiled in (askama).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Theme {
+    /// A stylesheet linked after the built-in one (`theme/style.css`).
+    #[serde(default)]
+    pub stylesheet: Option<Spanned<String>>,
+    /// An image shown before the site title in the header (`theme/logo.svg`).
+    #[serde(default)]
+    pub logo: Option<Spanned<String>>,
+    /// Links in the header, after the site title.
+    #[serde(default)]
+    pub header_links: Vec<HeaderLink>,
+    /// Message id (in `site.ftl`) of a line of text at the top of the footer.
+    #[serde(default)]
+    pub footer: Option<MsgRef>,
+}
+
+/// A header link of the theme: its text is a message of `site.ftl`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HeaderLink {
+    pub text: MsgRef,
+    /// An `https://` URL.
+    pub url: Spanned<String>,
+}
+
+impl Theme {
+    /// The theme's files (paths relative to the project, under `theme/`).
+    pub fn files(&self) -> impl Iterator<Item = &Spanned<String>> {
+        self.stylesheet.iter().chain(self.logo.iter())
+    }
+}
+
+/// `[topics.<id>]` in `site.toml`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TopicConfig {
+    /// Smaller first; topics without a weight come after those with one.
+    #[serde(default)]
+    pub weight: Option<i64>,
+}
+
+/// The order the index and the pager use, the same in every locale: by weight (smaller
+/// first; none after every weight), then by id. Never by a translated title.
+pub fn order_key(weight: Option<i64>, id: &str) -> (bool, i64, &str) {
+    (weight.is_none(), weight.unwrap_or(0), id)
 }
 
 /// One article, `content/articles/<id>.toml`; the id is the file stem.
@@ -52,6 +108,9 @@ pub struct Article {
     pub audience: Option<MsgRef>,
     /// Topic id; the index groups articles by topic (`topic-<id>` in `site.ftl`).
     pub topic: Spanned<String>,
+    /// Place in its topic: smaller first, articles without a weight last; ties by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<i64>,
     /// DocFX `ms.topic` (`how-to`, `article`, ...).
     #[serde(default)]
     pub ms_topic: Option<String>,

@@ -28,8 +28,41 @@ pub(crate) struct Chrome<'a> {
     pub switcher: Vec<LangLink>,
     pub breadcrumbs: Vec<Crumb>,
     pub body_class: &'static str,
+    /// The project's theme (`[theme]` in site.toml); all empty without one.
+    pub theme: ThemeView,
     site_t: &'a SiteText,
     problems: RefCell<Vec<Problem>>,
+}
+
+/// What a page shows of the project's theme: paths relative to the site root, texts in the
+/// page's language.
+#[derive(Default)]
+pub(crate) struct ThemeView {
+    pub stylesheet: String,
+    pub logo: String,
+    /// (URL, text)
+    pub links: Vec<(String, String)>,
+    pub footer: String,
+}
+
+fn theme_view(site: &Site, site_t: &SiteText, problems: &mut Vec<Problem>) -> ThemeView {
+    let Some(theme) = &site.config.theme else { return ThemeView::default() };
+    let mut text = |id: &str| {
+        let (text, more) = site_t.plain(id);
+        problems.extend(more);
+        text
+    };
+    let path = |file: &Option<toml::Spanned<String>>| {
+        file.as_ref().map(|f| f.get_ref().clone()).unwrap_or_default()
+    };
+    ThemeView {
+        stylesheet: path(&theme.stylesheet),
+        logo: path(&theme.logo),
+        links: (theme.header_links.iter())
+            .map(|l| (l.url.get_ref().clone(), text(l.text.get_ref())))
+            .collect(),
+        footer: theme.footer.as_ref().map(|f| text(f.get_ref())).unwrap_or_default(),
+    }
 }
 
 /// One text per CLDR plural category, with the problems met formatting them.
@@ -187,7 +220,8 @@ pub(crate) fn chrome_in<'a>(
     page: Option<&str>,
     available: Option<&[String]>,
 ) -> Chrome<'a> {
-    let (site_title, problems) = site_t.plain(site.config.title.get_ref());
+    let (site_title, mut problems) = site_t.plain(site.config.title.get_ref());
+    let theme = theme_view(site, site_t, &mut problems);
     Chrome {
         lang: locale.to_string(),
         dir: if crate::pseudo::is_rtl(locale) { "rtl" } else { "ltr" },
@@ -206,6 +240,7 @@ pub(crate) fn chrome_in<'a>(
             .unwrap_or_default(),
         breadcrumbs: Vec::new(),
         body_class: "",
+        theme,
         site_t,
         problems: RefCell::new(problems),
     }

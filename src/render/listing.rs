@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::Site;
+use crate::content::{Site, order_key};
 use crate::l10n::{L10n, Problem};
 use crate::render::html::plain_text;
 use crate::render::is_translated;
@@ -39,7 +39,8 @@ impl Listing {
     }
 }
 
-/// Articles by topic (topics by id, articles by title in the locale) for one locale.
+/// Articles by topic for one locale, topics and articles each by weight, then id
+/// ([`order_key`]).
 /// Articles' titles in parallel: this runs before the locale's pages, on every build.
 pub(crate) fn listing(
     site: &Site,
@@ -83,13 +84,25 @@ pub(crate) fn listing(
         problems.extend(found);
         topics.entry(article.topic.get_ref()).or_default().push(entry);
     }
-    let topics: Vec<TopicList> = topics
+    // The same order in every locale: weights, then ids (a translated title would flip
+    // the pager between languages).
+    let weights: rustc_hash::FxHashMap<&str, Option<i64>> =
+        site.articles.iter().map(|a| (a.id.as_str(), a.weight)).collect();
+    let mut topics: Vec<TopicList> = topics
         .into_iter()
         .map(|(topic, mut entries)| {
-            entries.sort_by(|a, b| (&a.title, &a.id).cmp(&(&b.title, &b.id)));
+            entries.sort_by(|a, b| {
+                order_key(weights[a.id.as_str()], &a.id)
+                    .cmp(&order_key(weights[b.id.as_str()], &b.id))
+            });
             TopicList { topic: topic.to_string(), entries }
         })
         .collect();
+    let topic_weight = |id: &str| site.config.topics.get(id).and_then(|t| t.weight);
+    topics.sort_by(|a, b| {
+        order_key(topic_weight(&a.topic), &a.topic)
+            .cmp(&order_key(topic_weight(&b.topic), &b.topic))
+    });
     let mut places = rustc_hash::FxHashMap::default();
     for (t, topic) in topics.iter().enumerate() {
         for (i, entry) in topic.entries.iter().enumerate() {

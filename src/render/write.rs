@@ -25,8 +25,8 @@ const MARKER_TEXT: &str =
 
 /// The project's folders that no output may be, or be inside, even with `--force`: its
 /// inputs, its history and its cache.
-const PROTECTED: [&str; 6] =
-    ["content", "locales", "templates", "assets", ".git", ".drillbook-cache"];
+const PROTECTED: [&str; 7] =
+    ["content", "locales", "templates", "assets", "theme", ".git", ".drillbook-cache"];
 
 /// Why `--out` was refused.
 #[derive(Debug, PartialEq, Eq)]
