@@ -14,6 +14,7 @@
 //! | `<code>` | `` ` `` |
 //! | `<font>`, `<span>`, `<div>`, `<p>`, `<u>`, `<kbd>`, … | nothing: their text stays |
 //! | `</td>`, `</tr>` of a raw HTML table in a paragraph | a line break |
+//! | `<!-- … -->` | nothing (DocFX does not show comments) |
 //!
 //! Code spans (`` `…` ``) are copied as they are; a `<` that starts no known tag stays text.
 
@@ -40,6 +41,12 @@ pub fn html_to_markdown(s: &str) -> String {
             out.push_str(fence);
             rest = &rest[run..];
             continue;
+        }
+        if c == '<' && rest.starts_with("<!--") {
+            if let Some(end) = rest.find("-->") {
+                rest = &rest[end + 3..];
+                continue;
+            }
         }
         if c == '<' {
             if let Some((tag, len)) = Tag::parse(rest) {
@@ -261,5 +268,6 @@ mod tests {
     fn code_spans_and_unknown_tags_stay() {
         assert_eq!(md("`<b>` and <placeholder> and a < b"), "`<b>` and <placeholder> and a < b");
         assert_eq!(md("<b"), "<b");
+        assert_eq!(md("a <!-- [x](y) --> b <!-- open"), "a  b <!-- open");
     }
 }
