@@ -625,6 +625,9 @@ fn raw_html_becomes_markdown() {
     golden("raw-html/report.txt", &report_text);
     golden("raw-html/raw-html.toml", &ws.files["content/articles/raw-html.toml"]);
     for locale in ["en-US", "de-DE"] {
-        golden(&format!("raw-html/{locale}.ftl"), &ws.files[&format!("locales/{locale}/raw-html.ftl")]);
+        golden(
+            &format!("raw-html/{locale}.ftl"),
+            &ws.files[&format!("locales/{locale}/raw-html.ftl")],
+        );
     }
 }

@@ -19,7 +19,7 @@
 //! Code spans (`` `…` ``) are copied as they are; a `<` that starts no known tag stays text.
 
 /// Converts the raw inline HTML of `s` (see the module docs); other text is copied.
-pub fn html_to_markdown(s: &str) -> String {
+pub(super) fn html_to_markdown(s: &str) -> String {
     if !s.contains('<') {
         return s.to_string();
     }
@@ -125,10 +125,10 @@ fn convert(tag: &Tag<'_>, out: &mut String, links: &mut Vec<Option<String>>, scr
             }
             out.push_str("• ");
         }
-        ("td" | "th" | "tr" | "p" | "div", true) => {
-            if !out.trim_end().is_empty() && !out.trim_end().ends_with("<br>") {
-                out.push_str("<br>");
-            }
+        ("td" | "th" | "tr" | "p" | "div", true)
+            if !out.trim_end().is_empty() && !out.trim_end().ends_with("<br>") =>
+        {
+            out.push_str("<br>");
         }
         _ => {}
     }
@@ -182,8 +182,7 @@ impl<'a> Tag<'a> {
             if rest.is_empty() {
                 return None;
             }
-            let key_len =
-                rest.find(|c: char| c == '=' || c.is_whitespace()).unwrap_or(rest.len());
+            let key_len = rest.find(|c: char| c == '=' || c.is_whitespace()).unwrap_or(rest.len());
             let key = &rest[..key_len];
             rest = rest[key_len..].trim_start();
             let value = if let Some(v) = rest.strip_prefix('=') {
