@@ -131,8 +131,13 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
     for (n, input) in inputs.iter().enumerate() {
         let (doc, diags) = parse_docfx(&input.path, &input.source);
         report.diags.extend(diags);
-        let article =
-            Path::new(&input.path).file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        // DocFX file names may carry capitals (`hololens-FAQ.md`); Microsoft Learn serves them
+        // at the lower-cased URL, which is the article id.
+        let article = Path::new(&input.path)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let skip = |why: String, report: &mut Report| {
             report.diags.push(Diagnostic::file(
                 Severity::Error,

@@ -609,3 +609,25 @@ fn a_failure_while_staging_writes_nothing() {
     assert!(stdout.contains("aligned"), "nothing was imported: {stdout}");
     assert_eq!(project_files(dir.path()), before, "a failed import changed the project");
 }
+
+/// Raw HTML DocFX renders (`<br/>` and `</br>` in table cells, `<sup>`, `<font>`, `<a href>`,
+/// `<ul><li>`, comments) and sxs tags whose quotes the translation escaped: what the import
+/// makes of them, and that the site loads.
+#[test]
+fn raw_html_becomes_markdown() {
+    let dir = shipped_project();
+    let files = inputs(&repo().join("tests/fixtures/import/raw-html"));
+    assert_eq!(files.len(), 1);
+    let (ws, report) = import_into(dir.path(), &files);
+    assert!(report.diags.iter().all(|d| !d.is_error()), "{}", render(&report));
+    assert!(load_problems(dir.path()).is_empty(), "{:#?}", load_problems(dir.path()));
+    let report_text = render(&report).replace(&repo().to_string_lossy().to_string(), "<repo>");
+    golden("raw-html/report.txt", &report_text);
+    golden("raw-html/raw-html.toml", &ws.files["content/articles/raw-html.toml"]);
+    for locale in ["en-US", "de-DE"] {
+        golden(
+            &format!("raw-html/{locale}.ftl"),
+            &ws.files[&format!("locales/{locale}/raw-html.ftl")],
+        );
+    }
+}

@@ -11,6 +11,7 @@
 //! imported) rather than unbounded recursion.
 
 mod blocks;
+mod html;
 mod spans;
 
 use std::collections::BTreeMap;
@@ -153,9 +154,12 @@ fn is_letter_label(s: &str) -> bool {
     matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if is_letter(c))
 }
 
-/// Soft line breaks become spaces (or nothing inside a link URL), `<br>` becomes a Markdown
-/// hard break (dropped at the end), and the ends are trimmed.
+/// Raw inline HTML becomes Markdown (`html::html_to_markdown`), soft line breaks become
+/// spaces (or nothing inside a link URL), `<br>` becomes a Markdown hard break (dropped at
+/// the end), and the ends are trimmed.
 pub fn normalize_inline(s: &str) -> String {
+    let converted = html::html_to_markdown(s);
+    let s = converted.as_str();
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     // Inside a link destination: after the last `](` of `out` with no `)` after it. Kept up
@@ -167,8 +171,12 @@ pub fn normalize_inline(s: &str) -> String {
             if let Some(len) = br_tag_len(rest) {
                 rest = rest[len..].trim_start();
                 if !rest.is_empty() {
-                    let kept = out.trim_end().len();
-                    out.truncate(kept);
+                    // A second break in a row is a line of its own (`</br></br>`), not an
+                    // escaped backslash.
+                    if !out.ends_with("\\\n") {
+                        let kept = out.trim_end().len();
+                        out.truncate(kept);
+                    }
                     out.push_str("\\\n");
                 }
                 continue;

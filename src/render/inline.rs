@@ -199,6 +199,13 @@ mod tests {
         assert_eq!(crate::render::html::plain_text(&text), format!("{run}a{run} <b>"));
     }
 
+    /// Imported table cells keep DocFX's `<br/>` line breaks, an empty line included, as
+    /// breaks and never as a literal backslash.
+    #[test]
+    fn hard_breaks_render_as_line_breaks() {
+        assert_eq!(render("a\\\nb\\\n\\\n**c**"), "a<br />\nb<br />\n<br />\n<strong>c</strong>");
+    }
+
     #[test]
     fn cjk_bold_next_to_fullwidth_punctuation() {
         assert_eq!(render("转到**客户**并选择"), "转到<strong>客户</strong>并选择");

@@ -19,10 +19,25 @@ impl Ctx<'_> {
             joined.push_str(t);
         }
         let offset = map.first().map_or(0, |m| m.1);
+        let (joined, removed) = unescape_span_quotes(&joined);
         let abs = |pos: usize| -> usize {
+            // Back to a position in the text before `&quot;` became `"`.
+            let fixes = removed.partition_point(|&at| at < pos);
+            let pos = pos + 5 * fixes;
             let idx = map.partition_point(|&(start, _)| start <= pos).saturating_sub(1);
             map.get(idx).map_or(offset, |&(start, off)| off + (pos - start))
         };
+        if let Some(&first) = removed.first() {
+            self.diag(
+                Severity::Warning,
+                "escaped-span-quote",
+                abs(first),
+                6,
+                "a side-by-side `<span>` tag is written with `&quot;` for `\"` (the translation \
+                 escaped its markup); read as `\"`"
+                    .into(),
+            );
+        }
         let spans = Spans::new(&joined);
         if let Some(at) = spans.too_deep {
             self.too_deep(abs(at), "`<span>` tags", MAX_SPAN_DEPTH);
@@ -90,6 +105,36 @@ impl Ctx<'_> {
         }
         Unit { pieces, offset }
     }
+}
+
+/// Machine translation sometimes escapes the quotes of the sxs tags themselves
+/// (`<span data-ttu-id="x&quot;>…<span class=&quot;sxs-lookup&quot;>`): inside a `<span …>`
+/// tag (up to its `>`), `&quot;` is read as `"`. Returns the text and, for each replacement,
+/// its position in the returned text.
+fn unescape_span_quotes(text: &str) -> (String, Vec<usize>) {
+    if !text.contains("&quot;") {
+        return (text.to_string(), Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut removed = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("<span") {
+        out.push_str(&rest[..i]);
+        let tag_rest = &rest[i..];
+        let end = tag_rest[1..].find(['>', '<']).map_or(tag_rest.len(), |j| j + 1);
+        let tag = &tag_rest[..end];
+        let mut t = tag;
+        while let Some(q) = t.find("&quot;") {
+            out.push_str(&t[..q]);
+            removed.push(out.len());
+            out.push('"');
+            t = &t[q + 6..];
+        }
+        out.push_str(t);
+        rest = &tag_rest[end..];
+    }
+    out.push_str(rest);
+    (out, removed)
 }
 
 const TTU: &str = "<span data-ttu-id=\"";

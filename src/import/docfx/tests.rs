@@ -146,3 +146,34 @@ fn code_blocks_are_kept_verbatim() {
     );
     assert_eq!(doc.blocks[1], DBlock::Code { lang: None, code: "md c:\\\\HWID".into() });
 }
+
+/// `hololens-kiosk` step 6 (de-DE, ru-RU, sv-SE): the translation escaped the quotes of the
+/// sxs tags; the group is read as written, with a warning where.
+#[test]
+fn span_tags_with_escaped_quotes_are_read_with_a_warning() {
+    let body = "1. <span data-ttu-id=\"74a95-510&quot;>Starten Sie HoloLens neu.</span><span class=&quot;sxs-lookup&quot;><span data-stu-id=&quot;74a95-510&quot;>Restart HoloLens.</span></span> <span data-ttu-id=\"74a95-511\">Sag &quot;Hallo\".</span><span class=\"sxs-lookup\"><span data-stu-id=\"74a95-511\">Say \"Hi\".</span></span>\n";
+    let (doc, diags) = parse(body);
+    let codes: Vec<_> = diags.iter().map(|d| (d.code, d.is_error())).collect();
+    assert_eq!(codes, [("escaped-span-quote", false)], "{diags:?}");
+    assert!(diags[0].headline().starts_with("f.md:7:32:"), "{}", diags[0].headline());
+    let DBlock::List { items, .. } = &doc.blocks[0] else { panic!("{:?}", doc.blocks) };
+    let DBlock::Para(unit) = &items[0][0] else { panic!("{items:?}") };
+    assert_eq!(unit.text(false).as_deref(), Some("Starten Sie HoloLens neu. Sag &quot;Hallo\"."));
+    assert_eq!(unit.text(true).as_deref(), Some("Restart HoloLens. Say \"Hi\"."));
+    assert_eq!(doc.segments, 2);
+}
+
+#[test]
+fn raw_inline_html_becomes_markdown() {
+    let body = format!(
+        "| a | b |\n|---|---|\n| {}</br></br>{} | <font color=\"red\">x</font><sup>2</sup> |\n",
+        seg("t-1", "Eins <strong>fett</strong>", "One <strong>bold</strong>"),
+        seg("t-2", "Zwei", "Two")
+    );
+    let (doc, diags) = parse(&body);
+    assert!(diags.is_empty(), "{diags:?}");
+    let DBlock::Table { rows, .. } = &doc.blocks[0] else { panic!("{:?}", doc.blocks) };
+    assert_eq!(rows[0][0].text(false).as_deref(), Some("Eins **fett**\\\n\\\nZwei"));
+    assert_eq!(rows[0][0].text(true).as_deref(), Some("One **bold**\\\n\\\nTwo"));
+    assert_eq!(rows[0][1].text(false).as_deref(), Some("x²"));
+}
