@@ -4,7 +4,7 @@ reload event arrives (what a reader of the page waits for), several times.
 
 Usage: python3 bench/serve-edit.py DRILLBOOK_BIN SITE_ROOT [LOCALE] [ARTICLE] [RUNS]
 SITE_ROOT is a drillbook project (e.g. one written by `bench/gen_site.rs`)."""
-import os, socket, statistics, subprocess, sys, time
+import os, re, socket, statistics, subprocess, sys, time
 
 binary, root = sys.argv[1], sys.argv[2]
 locale = sys.argv[3] if len(sys.argv) > 3 else "de-DE"
@@ -41,7 +41,12 @@ try:
         except socket.timeout:
             pass
         sock.settimeout(30)
-        text = original.replace("article-title = ", f"article-title = Edit {i} ", 1)
+        # The title where the article has one (generated sites), else its first message.
+        if "\narticle-title = " in original or original.startswith("article-title = "):
+            text = original.replace("article-title = ", f"article-title = Edit {i} ", 1)
+        else:
+            text = re.sub(r"^([a-z][a-z0-9-]* = )", rf"\g<1>Edit {i} ", original, count=1, flags=re.M)
+        assert text != original, f"no message to edit in {path}"
         start = time.monotonic()
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)

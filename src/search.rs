@@ -22,6 +22,7 @@ use anyhow::{Context, Result};
 use crate::render::{Files, Sink};
 
 pub mod cache;
+mod incremental;
 mod indexer;
 mod native;
 mod runtime;
@@ -30,6 +31,7 @@ mod tests;
 mod view;
 
 pub use cache::Cache;
+pub use incremental::Incremental;
 pub use indexer::Indexer;
 pub use native::Unfollowed;
 use view::search_view;

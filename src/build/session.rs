@@ -33,6 +33,8 @@ pub struct Session {
     model: Model,
     /// Locales whose search views changed since the index was written.
     search_stale: BTreeSet<String>,
+    /// The index as last written, re-indexing only what edits change.
+    search: crate::search::Incremental,
 }
 
 /// What a partial rebuild wrote.
@@ -61,6 +63,7 @@ impl Session {
             out: out.to_path_buf(),
             model,
             search_stale: BTreeSet::new(),
+            search: crate::search::Incremental::default(),
         }
     }
 
@@ -197,13 +200,10 @@ impl Session {
         if self.search_stale.is_empty() {
             return Ok(None);
         }
-        let stale: Vec<String> = std::mem::take(&mut self.search_stale).into_iter().collect();
+        let stale = std::mem::take(&mut self.search_stale);
         let cache = crate::search::Cache::open(&self.root.join(crate::search::cache::DIR));
-        let mut indexer = crate::search::Indexer::new(cache);
-        for pages in views.values() {
-            indexer.add(pages.clone())?;
-        }
-        let files = indexer.finish()?;
+        let files = self.search.index(views, &stale, cache.as_ref())?;
+        let stale: Vec<String> = stale.into_iter().collect();
         let sink = InPlace::new(&self.out);
         let dir = crate::search::DIR;
         // Chunks are named by their content, the JS and cores by version: one that exists

@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 
 use anyhow::{Result, anyhow};
-use pagefind_native::{Parsed, Unsupported};
+use pagefind_native::index::{GzipMemo, Language};
+use pagefind_native::{Page, Parsed, Unsupported};
+use std::sync::Arc;
 
 use crate::render::Files;
 
@@ -94,13 +96,31 @@ pub(super) fn parse_all(pages: &Files) -> Result<Vec<(String, Parsed)>, Unfollow
 /// and gzipped at [`GZIP_LEVEL`].
 pub(super) fn index(parsed: Vec<(String, Parsed)>) -> Result<Files> {
     let options = pagefind_native::index::Options { gzip_level: GZIP_LEVEL, ..Default::default() };
-    let (mut files, languages) = pagefind_native::index::index_with(parsed, &options);
+    let (files, languages) = pagefind_native::index::index_with(parsed, &options);
+    with_entry(files, &languages)
+}
+
+/// [`index`] of pages fossicked already (in path order), gzipping through `memo`: the same
+/// files.
+pub(super) fn index_fossicked(pages: Vec<Page>, memo: &Arc<GzipMemo>) -> Result<Files> {
+    memo.next_generation();
+    let options = pagefind_native::index::Options {
+        gzip_level: GZIP_LEVEL,
+        gzip_memo: Some(memo.clone()),
+        ..Default::default()
+    };
+    let (files, languages) = pagefind_native::index::build_with(pages, &options);
+    with_entry(files, &languages)
+}
+
+/// `files` of `languages` with Pagefind's runtime files and the entry file that names them.
+fn with_entry(mut files: Files, languages: &[Language]) -> Result<Files> {
     let mut entry = Entry {
         version: pagefind_native::PAGEFIND_VERSION,
         languages: BTreeMap::new(),
         include_characters: pagefind_native::words::WORD_SYMBOLS.to_vec(),
     };
-    for language in &languages {
+    for language in languages {
         let record = EntryLanguage {
             hash: language.hash.clone(),
             wasm: language.wasm.clone(),

@@ -459,3 +459,48 @@ proptest::proptest! {
         proptest::prop_assert_eq!(reused.len(), locales.len(), "the damaged entries were rewritten");
     }
 }
+
+/// serve's incremental index gives the files a build gives for the same pages: after the
+/// first index, after an edit of one page (only it fossicked again), after a page is
+/// removed, and with a locale taken from the cache.
+#[test]
+fn incremental_index_is_the_build_s_index() {
+    let mut views = super::Views::new();
+    for (locale, lang, words) in
+        [("en-US", "en-us", "remove the relationship"), ("de-DE", "de-de", "Beziehung entfernen")]
+    {
+        let pages = views.entry(locale.to_string()).or_default();
+        for n in 0..5 {
+            let html = format!(
+                "<html lang=\"{lang}\"><head><title>T{n}</title></head><body><main data-pagefind-body><h1>{words} {n}</h1><p>{words} page {n}</p></main></body></html>"
+            );
+            pages.insert(format!("{locale}/a{n}/index.html"), html.into_bytes());
+        }
+    }
+    let all = |views: &super::Views| -> crate::render::Files {
+        views.values().flat_map(|p| p.clone()).collect()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let cache = super::Cache::open(dir.path()).unwrap();
+    let mut incremental = super::Incremental::default();
+    let everything: std::collections::BTreeSet<String> = views.keys().cloned().collect();
+    let first = incremental.index(&views, &everything, Some(&cache)).unwrap();
+    assert_eq!(first, super::index_pages(&all(&views)).unwrap());
+
+    let edited = views.get_mut("de-DE").unwrap().get_mut("de-DE/a2/index.html").unwrap();
+    *edited =
+        String::from_utf8(edited.clone()).unwrap().replace("page 2", "Seite zwei neu").into_bytes();
+    let de: std::collections::BTreeSet<String> = ["de-DE".to_string()].into();
+    let second = incremental.index(&views, &de, Some(&cache)).unwrap();
+    assert_ne!(second, first, "the edit reaches the index");
+    assert_eq!(second, super::index_pages(&all(&views)).unwrap());
+
+    views.get_mut("de-DE").unwrap().remove("de-DE/a4/index.html");
+    let third = incremental.index(&views, &de, Some(&cache)).unwrap();
+    assert_eq!(third, super::index_pages(&all(&views)).unwrap());
+
+    // A new session: en-US unchanged comes from the cache, de-DE is indexed afresh.
+    let mut fresh = super::Incremental::default();
+    let from_cache = fresh.index(&views, &de, Some(&cache)).unwrap();
+    assert_eq!(from_cache, third);
+}

@@ -25,6 +25,7 @@ use crate::{Files, Page, Parsed};
 use language::Packed;
 
 mod encode;
+pub use encode::GzipMemo;
 mod language;
 mod postings;
 
@@ -52,6 +53,9 @@ pub struct Options {
     /// names are hashes of what is compressed, and what a browser inflates is the same):
     /// at 6, zlib's default, the files are slightly larger and much cheaper to gzip.
     pub gzip_level: u32,
+    /// Gzipped files kept from one index to the next ([`GzipMemo`]): the same bytes, less
+    /// work when few files changed. `None` (the default): every file is gzipped.
+    pub gzip_memo: Option<std::sync::Arc<GzipMemo>>,
 }
 
 impl Default for Options {
@@ -66,6 +70,7 @@ impl Default for Options {
                 .and_then(|size| size.parse().ok())
                 .unwrap_or(20_000),
             gzip_level: 9,
+            gzip_memo: None,
         }
     }
 }
@@ -190,7 +195,7 @@ pub(crate) fn run<S: Source>(
     let packer = Packer {
         meta_fields: &meta_fields,
         keep_json: options.max_fragments.is_some_and(|max| max > 0),
-        gzip_level: options.gzip_level,
+        gz: encode::Gz::of(options),
         fossickers: Mutex::default(),
         run: run.max(1),
     };
@@ -248,7 +253,7 @@ pub(crate) fn run<S: Source>(
 struct Packer<'a> {
     meta_fields: &'a [String],
     keep_json: bool,
-    gzip_level: u32,
+    gz: encode::Gz<'a>,
     /// Fossickers not in use, each with what it learnt of words.
     fossickers: Mutex<Vec<Fossicker>>,
     run: usize,
@@ -309,7 +314,7 @@ impl Packer<'_> {
             if interned.is_none() && !words.body.is_empty() {
                 interned = Some(primary.to_owned());
             }
-            packed.add(page, &mut words, self.meta_fields, self.keep_json, self.gzip_level);
+            packed.add(page, &mut words, self.meta_fields, self.keep_json, self.gz);
         }
         if let Some(primary) = interned {
             packed.name_interned(|id| fossicker.stem(&primary, id));

@@ -113,6 +113,87 @@ pub(crate) fn prefix(s: &str, len: usize) -> &str {
     s.get(..len).unwrap_or(s)
 }
 
+/// How the index's files are gzipped: at [`super::Options::gzip_level`], through its
+/// [`GzipMemo`] when it has one.
+#[derive(Clone, Copy)]
+pub(crate) struct Gz<'a> {
+    level: u32,
+    memo: Option<&'a GzipMemo>,
+}
+
+impl<'a> Gz<'a> {
+    pub(crate) fn of(options: &'a super::Options) -> Gz<'a> {
+        Gz { level: options.gzip_level, memo: options.gzip_memo.as_deref() }
+    }
+
+    /// [`gzip`] of `contents`, or the same bytes from the memo.
+    pub(crate) fn gzip(self, contents: &[u8]) -> Vec<u8> {
+        let Some(memo) = self.memo else { return gzip(contents, self.level) };
+        let key = (self.level, contents.len(), Sha1::digest(contents).into());
+        if let Some(bytes) = memo.get(&key) {
+            return bytes;
+        }
+        let bytes = gzip(contents, self.level);
+        memo.put(key, bytes.clone());
+        bytes
+    }
+}
+
+type MemoKey = (u32, usize, [u8; 20]);
+type MemoMap = std::collections::HashMap<MemoKey, Vec<u8>>;
+
+/// The gzipped files of the last index and of the one being built, by level, length and
+/// SHA-1 of what was gzipped: an index rebuilt after a small change (one page edited, as in
+/// a live preview) gzips only the files that changed, which is most of the work for files
+/// that did not. [`GzipMemo::next_generation`] before each index forgets what the one before
+/// last wrote, so the memo holds at most two indexes' files.
+#[derive(Default)]
+pub struct GzipMemo {
+    generations: std::sync::Mutex<(MemoMap, MemoMap)>,
+}
+
+impl GzipMemo {
+    /// Starts a new index: what the last one did not use is forgotten.
+    pub fn next_generation(&self) {
+        let mut generations = self.generations.lock().unwrap_or_else(|e| e.into_inner());
+        let current = std::mem::take(&mut generations.0);
+        generations.1 = current;
+    }
+
+    fn get(&self, key: &MemoKey) -> Option<Vec<u8>> {
+        let mut generations = self.generations.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(bytes) = generations.0.get(key) {
+            return Some(bytes.clone());
+        }
+        let bytes = generations.1.remove(key)?;
+        generations.0.insert(*key, bytes.clone());
+        Some(bytes)
+    }
+
+    fn put(&self, key: MemoKey, bytes: Vec<u8>) {
+        self.generations.lock().unwrap_or_else(|e| e.into_inner()).0.insert(key, bytes);
+    }
+}
+
+impl std::fmt::Debug for GzipMemo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let generations = self.generations.lock().unwrap_or_else(|e| e.into_inner());
+        f.debug_struct("GzipMemo")
+            .field("files", &generations.0.len())
+            .field("previous", &generations.1.len())
+            .finish()
+    }
+}
+
+/// Memos are compared by identity: two options are equal when they share one.
+impl PartialEq for GzipMemo {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for GzipMemo {}
+
 /// A file's bytes as Pagefind writes its `Compress::GZ` files: `b"pagefind_dcd"` followed
 /// by `contents`, written in the same two calls to a gzip encoder at `level` (Pagefind's is
 /// the best, 9: see [`super::Options::gzip_level`]): flate2's `GzEncoder`, whose header,

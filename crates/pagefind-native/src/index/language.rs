@@ -14,8 +14,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::encode::{
-    FilterIndex, MetaChunk, MetaFilter, MetaIndex, MetaPage, MetaSort, PackedValue, cbor,
-    full_hash, gzip, prefix,
+    FilterIndex, Gz, MetaChunk, MetaFilter, MetaIndex, MetaPage, MetaSort, PackedValue, cbor,
+    full_hash, prefix,
 };
 use super::postings::{self, Postings};
 use super::{InternedWords, Options};
@@ -88,14 +88,14 @@ impl Packed {
     /// `meta_fields` are the sorted meta fields of all the pages indexed: meta words are
     /// numbered by them until [`finish`] renumbers them by the language's own.
     /// `keep_json`: the fragment is kept as JSON (for grouping) instead of gzipped (at
-    /// `gzip_level`).
+    /// `gz`).
     pub(crate) fn add(
         &mut self,
         page: Page,
         interned: &mut InternedWords,
         meta_fields: &[String],
         keep_json: bool,
-        gzip_level: u32,
+        gz: Gz<'_>,
     ) {
         if page.word_data.is_empty() && interned.body.is_empty() {
             interned.meta.clear();
@@ -135,7 +135,7 @@ impl Packed {
             body: if keep_json {
                 FragmentBody::Json(json)
             } else {
-                FragmentBody::Gzipped(gzip(json.as_bytes(), gzip_level))
+                FragmentBody::Gzipped(gz.gzip(json.as_bytes()))
             },
         });
         if !self.meta_keys.is_empty() || !page.meta.is_empty() {
@@ -214,7 +214,7 @@ pub(crate) fn finish(
 ) -> Built {
     debug_assert!(packed.interned.is_empty(), "named first");
     let Packed { words, fragments, pages, meta_keys, .. } = packed;
-    let level = options.gzip_level;
+    let gz = Gz::of(options);
     let sorts = sorts(&pages);
     // Pagefind numbers the meta fields of the language's pages, sorted.
     let language_fields: Vec<String> = meta_keys.into_iter().collect();
@@ -224,7 +224,7 @@ pub(crate) fn finish(
             .map(|name| language_fields.binary_search(name).unwrap_or_default() as u16)
             .collect()
     });
-    let filters = filters(&pages, language, level, files);
+    let filters = filters(&pages, language, gz, files);
     drop(pages);
 
     let group = options.max_fragments.filter(|&max| max > 0 && (max as usize) < fragments.len());
@@ -235,14 +235,14 @@ pub(crate) fn finish(
                 words.par_iter_mut().for_each(|(_, p)| p.renumber_meta_fields(renumber));
             }
             words.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            encode_chunks(words, options.index_chunk_size, level)
+            encode_chunks(words, options.index_chunk_size, gz)
         },
         || {
             let mut fragments = fragments;
             if group.is_none() {
                 fragments.par_iter_mut().for_each(|fragment| {
                     if let FragmentBody::Json(json) = &fragment.body {
-                        fragment.body = FragmentBody::Gzipped(gzip(json.as_bytes(), level));
+                        fragment.body = FragmentBody::Gzipped(gz.gzip(json.as_bytes()));
                     }
                 });
             }
@@ -251,7 +251,7 @@ pub(crate) fn finish(
     );
 
     let page_count = fragments.len();
-    let meta_pages = write_fragments(fragments, language, group, level, files);
+    let meta_pages = write_fragments(fragments, language, group, gz, files);
     let index_chunks = write_chunks(chunks, language, files);
 
     let meta = cbor(&MetaIndex {
@@ -263,7 +263,7 @@ pub(crate) fn finish(
         meta_fields: &language_fields,
     });
     let meta_hash = format!("{language}_{}", prefix(&full_hash(&meta), language.len() + 8));
-    files.insert(format!("pagefind.{meta_hash}.pf_meta"), gzip(&meta, level));
+    files.insert(format!("pagefind.{meta_hash}.pf_meta"), gz.gzip(&meta));
 
     Built { meta_hash, page_count }
 }
@@ -306,7 +306,7 @@ fn sort_number(value: &str) -> Option<f32> {
 
 /// Writes the filter files and returns their meta records: filters sorted by name, each
 /// filter's values sorted, each value's pages in page order (once per occurrence).
-fn filters(pages: &[PageInfo], language: &str, level: u32, files: &mut Files) -> Vec<MetaFilter> {
+fn filters(pages: &[PageInfo], language: &str, gz: Gz<'_>, files: &mut Files) -> Vec<MetaFilter> {
     let mut map: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
     for (number, page) in pages.iter().enumerate() {
         // Pagefind sees (filter, value) pairs: a filter without values is no filter.
@@ -328,7 +328,7 @@ fn filters(pages: &[PageInfo], language: &str, level: u32, files: &mut Files) ->
                     .collect(),
             });
             let hash = format!("{language}_{}", full_hash(&bytes));
-            (filter, gzip(&bytes, level), hash)
+            (filter, gz.gzip(&bytes), hash)
         })
         .collect();
 
@@ -368,7 +368,7 @@ struct Chunk {
 
 /// Pagefind's `chunk_index` and `chunk_meta`, and each chunk's CBOR (with page numbers
 /// delta-encoded), hash and gzipped file.
-fn encode_chunks(words: Vec<(String, Postings)>, chunk_size: usize, level: u32) -> Vec<Chunk> {
+fn encode_chunks(words: Vec<(String, Postings)>, chunk_size: usize, gz: Gz<'_>) -> Vec<Chunk> {
     // A chunk ends after the word that takes its size to `chunk_size`.
     let mut ranges = Vec::new();
     let mut start = 0;
@@ -407,7 +407,7 @@ fn encode_chunks(words: Vec<(String, Postings)>, chunk_size: usize, level: u32) 
         .zip(metas)
         .map(|(range, meta)| {
             let bytes = postings::word_index(&words[range]);
-            Chunk { meta, hash: full_hash(&bytes), gzipped: gzip(&bytes, level) }
+            Chunk { meta, hash: full_hash(&bytes), gzipped: gz.gzip(&bytes) }
         })
         .collect()
 }
@@ -439,7 +439,7 @@ fn write_fragments(
     fragments: Vec<Fragment>,
     language: &str,
     group: Option<u32>,
-    level: u32,
+    gz: Gz<'_>,
     files: &mut Files,
 ) -> Vec<MetaPage> {
     let mut taken: HashMap<String, usize> = HashMap::with_capacity(fragments.len());
@@ -504,7 +504,7 @@ fn write_fragments(
                 object.insert(name.as_str(), value);
             }
             let json = serde_json::to_string(&object).expect("JSON values serialize");
-            (full_hash(json.as_bytes()), gzip(json.as_bytes(), level))
+            (full_hash(json.as_bytes()), gz.gzip(json.as_bytes()))
         })
         .collect();
     let mut group_names = BTreeSet::new();
@@ -556,7 +556,7 @@ mod tests {
                 ("peach".into(), word(&[(5, 2)])),
             ],
             8,
-            9,
+            Gz::of(&Options { gzip_level: 9, ..Options::default() }),
         );
         let metas: Vec<_> = chunks.into_iter().map(|c| (c.meta.from, c.meta.to)).collect();
         assert_eq!(

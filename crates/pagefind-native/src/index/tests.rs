@@ -774,6 +774,18 @@ fn check_streaming(site: Vec<(String, String)>, languages: &[&str]) {
     }
     assert!(recompressed > 0, "level 1 wrote the bytes of level 9");
 
+    // Through a memo: the same bytes, the second time with every file from the memo.
+    let memo = std::sync::Arc::new(GzipMemo::default());
+    let memoized = Options { gzip_memo: Some(memo.clone()), ..Options::default() };
+    let first = index_with(parsed.clone(), &memoized);
+    assert_eq!(first, built);
+    memo.next_generation();
+    let second = index_with(parsed.clone(), &memoized);
+    assert_eq!(second, built);
+    memo.next_generation();
+    memo.next_generation();
+    assert!(format!("{memo:?}").contains("files: 0, previous: 0"), "{memo:?}");
+
     let options = Options { max_fragments: Some(5), ..Options::default() };
     let grouped = index_with(parsed, &options);
     let expected = pagefind.pagefind(Some(5));
