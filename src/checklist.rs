@@ -214,7 +214,8 @@ pub(crate) fn statuses(
         .items
         .iter()
         .map(|item| {
-            let counts = item.done_when.and_then(|c| Some((remaining(before, c)?, remaining(after, c)?)));
+            let counts =
+                item.done_when.and_then(|c| Some((remaining(before, c)?, remaining(after, c)?)));
             if item.done_when.is_some_and(|c| after.evaluate(c)) {
                 return match counts {
                     Some((0, _)) => Status::NothingToDo,

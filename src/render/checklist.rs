@@ -105,7 +105,9 @@ fn item_views(
             stale: item.message_ids.iter().any(|id| ctx.is_stale(id)),
             status: status.id(),
             status_text: status_text(words, item, *status),
-            nothing: nothing_to_do_message(item.done_when).map(|id| words.get(id)).unwrap_or_default(),
+            nothing: nothing_to_do_message(item.done_when)
+                .map(|id| words.get(id))
+                .unwrap_or_default(),
         })
         .collect()
 }
@@ -122,12 +124,9 @@ fn status_text(words: &Words<'_>, item: &Item<'_>, status: Status) -> String {
 /// The statuses a page starts with, from the one model both views share: the printable
 /// checklist knows no state; the panel shows the simulator's first scenario at its start.
 fn initial_statuses(ctx: &PageCtx<'_>, checklist: &Checklist<'_>, panel: bool) -> Vec<Status> {
-    let scenario = ctx
-        .article
-        .simulator
-        .as_ref()
-        .filter(|_| panel)
-        .and_then(|set| crate::sim::scenarios_in_set(&ctx.site.scenarios, set.get_ref()).into_iter().next());
+    let scenario = ctx.article.simulator.as_ref().filter(|_| panel).and_then(|set| {
+        crate::sim::scenarios_in_set(&ctx.site.scenarios, set.get_ref()).into_iter().next()
+    });
     match scenario {
         Some(s) => {
             let start = s.initial_state();
