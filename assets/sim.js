@@ -355,12 +355,12 @@ export function mount(section, data, storage, options = {}) {
     href: `?mode=${mode}#sim`, 'data-cmd': 'mode', 'data-mode': mode, 'data-key': `mode:${mode}`,
     'aria-current': (mode === 'assessment') === assessing ? 'page' : null, text: text[`sim-mode-${mode}`],
   });
+  // Last in the simulator, so practice by keyboard passes no extra stops on its way.
   const modes = rule && !host ? h('nav', { class: 'sim-modes', 'aria-label': text['sim-mode-label'] },
     h('ul', {}, h('li', {}, modeLink('practice')), h('li', {}, modeLink('assessment')))) : null;
   const end = button(text['sim-assess-finish'], { 'data-cmd': 'end', 'data-key': 'end' });
   const result = h('section', { class: 'sim-result', 'aria-labelledby': 'sim-result-title', hidden: true });
   const app = h('div', { class: assessing ? 'sim-app sim-assessment' : 'sim-app' },
-    modes,
     h('p', { class: 'sim-intro', text: assessing ? rule.text['sim-assess-intro'] : text['sim-intro'] }),
     assessing ? h('p', { class: 'sim-notice sim-recording', role: 'note', text: text[host ? 'sim-assess-recorded' : 'sim-assess-not-recorded'] }) : null,
     h('div', { class: 'sim-toolbar' },
@@ -376,7 +376,7 @@ export function mount(section, data, storage, options = {}) {
         h('div', { class: 'sim-main' },
           h('nav', { class: 'sim-crumbs', 'aria-label': text['sim-breadcrumb-label'] }, crumbs),
           refusal, screen, status))),
-    result);
+    result, modes);
   section.append(app);
   section.classList.add('sim-ready');
 

@@ -561,6 +561,28 @@ mod tests {
     }
 
     #[test]
+    fn the_assessment_rule_and_its_texts_reach_the_json_only_when_configured() {
+        let (l10n, scenarios) = site();
+        let (json, _) = sim_view(&l10n, "ru-RU", &scenarios);
+        assert_eq!(serde_json::from_str::<Value>(&json).unwrap()["assessment"], Value::Null);
+        let view = AssessmentView {
+            rule: Rule { mastery_score: 0.75, allowed_mistakes: 3 },
+            scenarios: vec![],
+        };
+        let (json, problems) = sim_view_assessed(&l10n, "ru-RU", &scenarios, Some(&view));
+        assert!(problems.is_empty(), "{problems:?}");
+        let a = &serde_json::from_str::<Value>(&json).unwrap()["assessment"];
+        assert_eq!(a["mastery-score"], 0.75);
+        assert_eq!(a["allowed-mistakes"], 3);
+        let ids: Vec<_> = scenarios.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(a["scenarios"], json!(ids), "no list: every scenario of the set");
+        // Formatted with the rule's number, in the locale's plural form (ru: 3 -> few).
+        let intro = a["text"]["sim-assess-intro"].as_str().unwrap();
+        assert!(intro.contains("не более 3 ошибок"), "{intro}");
+        assert!(a["text"]["sim-result-allowed"].as_str().unwrap().contains('3'));
+    }
+
+    #[test]
     fn a_missing_message_is_reported_not_hidden() {
         let (l10n, mut scenarios) = site();
         scenarios[0].title = "sim-no-such-message".into();
