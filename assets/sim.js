@@ -422,6 +422,8 @@ export function mount(section, data, storage, options = {}) {
         items.push([c.subscriptions.find((x) => x.id === view.item).name]);
       }
     }
+    // On the Customers list the trail would only repeat the page's heading.
+    crumbs.parentElement.hidden = items.length < 2;
     crumbs.replaceChildren(...items.map(([label, target], i) => {
       const last = i === items.length - 1;
       if (last || !target) return h('li', { 'aria-current': last ? 'page' : null }, label);
