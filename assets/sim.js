@@ -380,10 +380,8 @@ export function mount(section, data, storage, options = {}) {
   section.append(app);
   section.classList.add('sim-ready');
 
-  const entry = () => {
-    if (!progress[scenario.id]) progress[scenario.id] = { state: structuredClone(scenario.initial), history: [] };
-    return progress[scenario.id];
-  };
+  const fresh = () => ({ state: structuredClone(scenario.initial), history: [] });
+  const entry = () => (progress[scenario.id] ||= fresh());
   const customerOf = (id) => scenario.customers.find((c) => c.id === id);
   // Assessment state: the attempt's actions replayed.
   const played = () => {
@@ -394,10 +392,7 @@ export function mount(section, data, storage, options = {}) {
   const listed = () => scenario.customers.filter((c) => state().customers[c.id].relationship === 'active');
 
   /** An outcome for the live region; clears a refusal shown before. */
-  function say(message) {
-    refusal.replaceChildren();
-    status.textContent = message || '';
-  }
+  function say(message) { refusal.replaceChildren(); status.textContent = message || ''; }
 
   function reasonText(action, reason) {
     const customer = customerOf(action.customer);
@@ -556,20 +551,17 @@ export function mount(section, data, storage, options = {}) {
 
   /** The one place Undo and Start over change progress (off in assessment mode). */
   function history(cmd) {
-    if (!withHistory) return;
+    const e = entry();
+    if (!withHistory || (cmd === 'undo' && !e.history.length)) return;
+    focusKey = cmd;
     if (cmd === 'undo') {
-      focusKey = 'undo';
-      const e = entry();
-      if (!e.history.length) return;
       e.state = e.history.pop();
       if (view.screen === 'summary' || view.screen === 'confirm') view = { screen: 'customer', customer: view.customer, tab: 'account' };
-      say(text['sim-announce-undo']);
     } else {
-      progress[scenario.id] = { state: structuredClone(scenario.initial), history: [] };
+      progress[scenario.id] = fresh();
       view = { screen: 'customers' };
-      focusKey = 'reset';
-      say(text['sim-announce-reset']);
     }
+    say(text[cmd === 'undo' ? 'sim-announce-undo' : 'sim-announce-reset']);
   }
 
   function render() {
@@ -601,10 +593,8 @@ export function mount(section, data, storage, options = {}) {
     renderCrumbs();
     screen.replaceChildren(...renderScreen(s, reached));
     const target = (focusKey && app.querySelector(`[data-key="${CSS.escape(focusKey)}"]`)) || null;
-    if (target) {
-      target.focus();
-      if (focusKey === 'refusal') target.scrollIntoView({ block: 'nearest' });
-    }
+    target?.focus();
+    if (target && focusKey === 'refusal') target.scrollIntoView({ block: 'nearest' });
     focusKey = null;
     // The checklist panel ticks from this event: a hint, so practice only.
     if (assessing) return;
@@ -615,14 +605,9 @@ export function mount(section, data, storage, options = {}) {
     }));
   }
 
-  function renderNav() {
-    const here = view.screen === 'customers';
-    sideNav.replaceChildren(h('li', {}, button(ui.customers, {
-      // Every page of the console is under Customers: it stays the selected item.
-      class: 'sim-nav-item sim-selected', 'data-cmd': 'go', 'data-view': JSON.stringify({ screen: 'customers' }), 'data-key': 'nav:customers',
-      'aria-current': here ? 'page' : null,
-    })));
-  }
+  // Every page of the console is under Customers: it stays the selected item.
+  const renderNav = () => sideNav.replaceChildren(h('li', {}, button(ui.customers, { class: 'sim-nav-item sim-selected', 'data-cmd': 'go',
+    'data-view': JSON.stringify({ screen: 'customers' }), 'data-key': 'nav:customers', 'aria-current': view.screen === 'customers' ? 'page' : null })));
 
   function renderCrumbs() {
     const items = [[ui.customers, { screen: 'customers' }]];
@@ -634,6 +619,8 @@ export function mount(section, data, storage, options = {}) {
         items.push([c.subscriptions.find((x) => x.id === view.item).name]);
       }
     }
+    // On the Customers list the trail would only repeat the page's heading.
+    crumbs.parentElement.hidden = items.length < 2;
     crumbs.replaceChildren(...items.map(([label, target], i) => {
       const last = i === items.length - 1;
       if (last || !target) return h('li', { 'aria-current': last ? 'page' : null }, label);
@@ -798,9 +785,7 @@ export function mount(section, data, storage, options = {}) {
     const rtl = getComputedStyle(tab).direction === 'rtl';
     const at = tabs.indexOf(tab);
     const to = { ArrowRight: rtl ? at - 1 : at + 1, ArrowLeft: rtl ? at + 1 : at - 1, Home: 0, End: tabs.length - 1 }[event.key];
-    if (to === undefined) return;
-    event.preventDefault();
-    tabs[(to + tabs.length) % tabs.length].click();
+    if (to !== undefined) { event.preventDefault(); tabs[(to + tabs.length) % tabs.length].click(); }
   }
 
   app.addEventListener('click', onClick);
@@ -836,11 +821,7 @@ export function start(doc) {
   const script = doc.getElementById('drillbook-sim-data');
   if (!section || !script) return null;
   let data;
-  try {
-    data = JSON.parse(script.textContent);
-  } catch {
-    return null;
-  }
+  try { data = JSON.parse(script.textContent); } catch { return null; }
   if (!data || data.version !== 1 || !Array.isArray(data.scenarios) || !data.scenarios.length) return null;
   const win = doc.defaultView || {};
   const host = win.drillbookHost && typeof win.drillbookHost === 'object' ? win.drillbookHost : null;
