@@ -439,8 +439,13 @@ fn the_streaming_build_and_the_kept_model_write_the_same_site() {
         a.iter().filter(|(p, bytes)| b[*p] != **bytes).map(|(p, _)| p).collect();
     assert!(differing.is_empty(), "{differing:?}");
     assert!(a.len() > 200, "{}", a.len());
-    let dashboard = String::from_utf8_lossy(&a["de-DE/dashboard/index.html"]).into_owned();
-    assert!(dashboard.contains("warning[stale]"), "the dashboard shows the stale messages");
+    let stale = String::from_utf8_lossy(&a["de-DE/dashboard/stale/index.html"]).into_owned();
+    assert!(stale.contains("href=\"../file/"), "the dashboard lists the files with stale messages");
+    let shown = a.iter().any(|(path, bytes)| {
+        path.starts_with("de-DE/dashboard/file/")
+            && String::from_utf8_lossy(bytes).contains("<h2 id=\"stale\">")
+    });
+    assert!(shown, "a file's dashboard page shows its stale messages");
 }
 
 fn restore(raw: Vec<(std::path::PathBuf, String)>) {
