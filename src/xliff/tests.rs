@@ -375,6 +375,33 @@ fn memory_offers_exact_and_fuzzy_matches_with_scores() {
     // A unit is never its own suggestion.
     assert!(memory.lookup("a.ftl#x", &en("Select a customer.")).is_empty());
     assert_eq!(tm::similarity(&['a', 'b', 'c', 'd'], &['a', 'b', 'c', 'x']), 75);
+    assert_eq!(tm::similarity_at_least(&['a', 'b', 'c', 'd'], &['a', 'x', 'y', 'd'], 75), None);
+    assert_eq!(tm::similarity(&['a', 'b', 'c', 'd'], &['a', 'x', 'y', 'd']), 50);
+    assert_eq!(tm::similarity(&[], &[]), 100);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// The bounded computation agrees with a plain recursive Levenshtein distance.
+    #[test]
+    fn bounded_similarity_agrees(a in "[ab ]{0,7}", b in "[ab ]{0,7}", min in 0u32..=100) {
+        fn distance(a: &[char], b: &[char]) -> usize {
+            match (a.split_first(), b.split_first()) {
+                (None, _) => b.len(),
+                (_, None) => a.len(),
+                (Some((x, ra)), Some((y, rb))) => {
+                    let replace = distance(ra, rb) + usize::from(x != y);
+                    replace.min(distance(ra, b) + 1).min(distance(a, rb) + 1)
+                }
+            }
+        }
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let long = a.len().max(b.len());
+        let full = if long == 0 { 100 } else { ((long - distance(&a, &b)) * 100 / long) as u32 };
+        prop_assert_eq!(tm::similarity(&a, &b), full);
+        prop_assert_eq!(tm::similarity_at_least(&a, &b, min), (full >= min).then_some(full));
+    }
 }
 
 #[test]
