@@ -304,6 +304,41 @@ fn an_empty_target_removes_nothing() {
 }
 
 #[test]
+fn line_breaks_around_a_target_are_dropped() {
+    let de = locale("de-DE", &[("a", DE)]);
+    let xliff = export_of(&de, &Default::default())
+        .replace(">Fertig</target>", ">&#10;Fertig!&#13;&#10;</target>");
+    let outcome = import(&xliff, &de);
+    assert!(outcome.diags.is_empty(), "{:?}", outcome.diags);
+    assert!(outcome.files["a"].ends_with("\nlast = Fertig!\n"), "{:?}", outcome.files);
+}
+
+#[test]
+fn a_file_that_does_not_read_back_as_asked_is_refused() {
+    let de = locale("de-DE", &[("a", DE)]);
+    let old = super::units::entries(&de.files["a"]);
+    let change = |id: &str, text: &str| apply::Change {
+        attribute: None,
+        segs: vec![Seg::Text(text.into())],
+        offset: 7,
+        id: id.into(),
+    };
+    let asked: BTreeMap<String, Vec<apply::Change>> =
+        [("last".to_string(), vec![change("a.ftl#last", "Fertig!")])].into_iter().collect();
+    assert!(apply::verify(&DE.replace("Fertig", "Fertig!"), &old, &asked).is_ok());
+    // The changed message reads otherwise, another message is lost or changed.
+    for broken in [
+        DE.replace("Fertig", "Fertig?"),
+        DE.replace("Fertig", "Fertig!").replace("    .title = Einführung\n", ""),
+        DE.replace("Fertig", "Fertig!").replace("Gehen", "Geh"),
+    ] {
+        let (offset, message) = apply::verify(&broken, &old, &asked).unwrap_err();
+        assert!(message.contains("cannot be written as the same Fluent text"), "{message}");
+        assert_eq!(offset, 7);
+    }
+}
+
+#[test]
 fn mismatched_codes_are_refused_at_their_position_and_nothing_is_written() {
     let de = locale("de-DE", &[("a", DE)]);
     let xliff = export_of(&de, &Default::default())
