@@ -514,7 +514,7 @@ pub(super) fn verify(
         }
         let (offset, unit) = match messages.get(*id) {
             Some(changes) => (changes[0].offset, changes[0].id.clone()),
-            None => (first, format!("{id}")),
+            None => (first, id.to_string()),
         };
         let got = got.map(|g| g.values().map(|s| plain(s)).collect::<Vec<_>>().join(" | "));
         return Err((

@@ -433,7 +433,7 @@ proptest! {
         }
         let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
         let long = a.len().max(b.len());
-        let full = if long == 0 { 100 } else { ((long - distance(&a, &b)) * 100 / long) as u32 };
+        let full = ((long - distance(&a, &b)) * 100).checked_div(long).map_or(100, |s| s as u32);
         prop_assert_eq!(tm::similarity(&a, &b), full);
         prop_assert_eq!(tm::similarity_at_least(&a, &b, min), (full >= min).then_some(full));
     }
