@@ -1,5 +1,5 @@
 //! XLIFF 1.2 round trip and translation memory for a locale's `.ftl` files (docs/xliff.md):
-//! units and their ids ([`units`]), inline codes ([`codes`]), the writers ([`write`]), the
+//! units and their ids ([`units`]), inline codes ([`codes`]), the writers ([`mod@write`]), the
 //! reader ([`read`]), writing targets back ([`apply`]) and the memory ([`tm`]).
 
 pub mod apply;
