@@ -383,6 +383,10 @@ fn reader_resolves_entities_and_empty_codes_and_rejects_bad_xml() {
     assert_eq!(unit.target.as_ref().unwrap()[0], Piece::Text("B <".into()));
     let err = read("t.xlf", "<xliff>\n<file><trans-unit id=\"x\"><source>a</target>").unwrap_err();
     assert!(err.headline().starts_with("t.xlf:2:"), "{}", err.headline());
+    let truncated =
+        "<xliff><file><body><trans-unit id=\"a.ftl#m\"><source>a</source></trans-unit>\n";
+    let err = read("t.xlf", truncated).unwrap_err();
+    assert!(err.message.contains("ends inside an element"), "{}", err.message);
     let err = read("t.xlf", "<xliff><trans-unit id=\"x\"><source><g id=\"1\">a</g></source>")
         .unwrap_err();
     assert!(err.message.contains("`<g>`"), "{}", err.message);
