@@ -158,8 +158,9 @@ fn occurrences(text: &str, want: &str) -> Vec<Range<usize>> {
         .filter(|r| {
             let before = text[..r.start].chars().next_back();
             let after = text[r.end..].chars().next();
-            !(is_word_char(first) && before.is_some_and(is_word_char))
-                && !(is_word_char(last) && after.is_some_and(is_word_char))
+            let joins_before = is_word_char(first) && before.is_some_and(is_word_char);
+            let joins_after = is_word_char(last) && after.is_some_and(is_word_char);
+            !joins_before && !joins_after
         })
         .collect()
 }
@@ -433,7 +434,7 @@ pub(crate) fn attach(
 pub fn plan(findings: &[Finding]) -> BTreeMap<String, Vec<Suggestion>> {
     let mut by_path: BTreeMap<String, Vec<Suggestion>> = BTreeMap::new();
     for finding in findings {
-        for s in &finding.diag.suggestions {
+        for s in finding.diag.suggestions.iter() {
             if s.applicability == Applicability::MachineApplicable {
                 by_path.entry(finding.diag.path.clone()).or_default().push(s.clone());
             }
