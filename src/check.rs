@@ -13,6 +13,7 @@
 
 mod ast;
 mod content;
+pub mod fix;
 pub mod glossary;
 mod labels;
 pub mod links;

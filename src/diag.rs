@@ -44,8 +44,118 @@ pub struct Diagnostic {
     pub code: &'static str,
     /// Path relative to the project root, with `/` separators.
     pub path: String,
-    pub pos: Option<Position>,
+    /// Boxed: a diagnostic travels in `Result`s and large vectors, and stays small.
+    pub pos: Option<Box<Position>>,
     pub message: String,
+    /// Ways to fix the problem, best first (rustc's suggestions).
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// How sure a [`Suggestion`] is, as rustc's `Applicability`: `check --fix` applies only
+/// the machine-applicable ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Applicability {
+    /// The replacement is what was meant; applying it needs no review.
+    MachineApplicable,
+    /// Likely right, but a person should look (it may change wording).
+    MaybeIncorrect,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::MachineApplicable => "machine-applicable",
+            Applicability::MaybeIncorrect => "maybe-incorrect",
+        }
+    }
+}
+
+/// One replacement in the diagnostic's file: bytes `span` of its text (without a byte-order
+/// mark) become `replacement`; `start`/`end` are the same span as 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Edit {
+    pub span: Range<usize>,
+    pub start: (usize, usize),
+    pub end: (usize, usize),
+    pub replacement: String,
+}
+
+/// A fix for a diagnostic: edits to its file, applied together or not at all.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Suggestion {
+    /// What the fix does, e.g. "reference the UI label".
+    pub message: String,
+    pub applicability: Applicability,
+    /// Sorted by position, not overlapping.
+    pub edits: Vec<Edit>,
+    /// The first edited line as it reads after the fix (for the human rendering).
+    pub fixed_line: String,
+    /// 1-based number of that line.
+    pub line: usize,
+}
+
+impl Suggestion {
+    /// A suggestion of `edits` (any order; `None` when two overlap or one is out of `source`).
+    pub fn new(
+        source: &str,
+        message: impl Into<String>,
+        applicability: Applicability,
+        edits: Vec<(Range<usize>, String)>,
+    ) -> Option<Suggestion> {
+        let mut edits = edits;
+        edits.sort_by_key(|(span, _)| (span.start, span.end));
+        let ok = edits.windows(2).all(|w| w[0].0.end <= w[1].0.start)
+            && edits.iter().all(|(span, _)| {
+                span.start <= span.end
+                    && source.is_char_boundary(span.start)
+                    && source.is_char_boundary(span.end)
+                    && span.end <= source.len()
+            });
+        let first = edits.first()?;
+        if !ok {
+            return None;
+        }
+        let index = LineIndex::new(source);
+        let line = index.line_col(source, first.0.start).0;
+        let line_start = index.line_starts[line - 1];
+        let line_end = index.line_end(source, line - 1);
+        let after = apply_edits(
+            source,
+            edits.iter().map(|(span, text)| (span.clone(), text.as_str())).collect::<Vec<_>>(),
+        );
+        // The edited line ends where the original's end moved to.
+        let shift: isize = edits
+            .iter()
+            .filter(|(span, _)| span.end <= line_end)
+            .map(|(span, text)| text.len() as isize - span.len() as isize)
+            .sum();
+        let new_end = (line_end as isize + shift).max(line_start as isize) as usize;
+        let fixed_line = after.get(line_start..new_end).unwrap_or_default();
+        let fixed_line = fixed_line.split('\n').next().unwrap_or_default().to_string();
+        let edits = edits
+            .into_iter()
+            .map(|(span, replacement)| Edit {
+                start: index.line_col(source, span.start),
+                end: index.line_col(source, span.end),
+                span,
+                replacement,
+            })
+            .collect();
+        Some(Suggestion { message: message.into(), applicability, edits, fixed_line, line })
+    }
+}
+
+/// `source` with each `(span, replacement)` applied; the spans are sorted and do not overlap.
+pub fn apply_edits(source: &str, edits: Vec<(Range<usize>, &str)>) -> String {
+    let mut out = String::with_capacity(source.len() + 64);
+    let mut at = 0;
+    for (span, text) in edits {
+        out.push_str(&source[at..span.start]);
+        out.push_str(text);
+        at = span.end;
+    }
+    out.push_str(&source[at..]);
+    out
 }
 
 impl Diagnostic {
@@ -62,8 +172,9 @@ impl Diagnostic {
             severity,
             code,
             path: path.to_string(),
-            pos: Some(LineIndex::new(source).position(source, span)),
+            pos: Some(Box::new(LineIndex::new(source).position(source, span))),
             message: message.into(),
+            suggestions: Vec::new(),
         }
     }
 
@@ -74,7 +185,14 @@ impl Diagnostic {
         path: &str,
         message: impl Into<String>,
     ) -> Diagnostic {
-        Diagnostic { severity, code, path: path.to_string(), pos: None, message: message.into() }
+        Diagnostic {
+            severity,
+            code,
+            path: path.to_string(),
+            pos: None,
+            message: message.into(),
+            suggestions: Vec::new(),
+        }
     }
 
     pub fn error(
@@ -148,6 +266,18 @@ impl Diagnostic {
                 .map(|c| if c == '\t' { 1 } else { c.width().unwrap_or(0) })
                 .sum();
             let _ = writeln!(out, "{pad} | {lead}{}", "^".repeat(carets.max(1)));
+        }
+        for suggestion in self.suggestions.iter() {
+            let gutter = suggestion.line.to_string();
+            let pad = " ".repeat(gutter.len());
+            let _ = writeln!(
+                out,
+                "{pad} = help: {} ({})",
+                suggestion.message,
+                suggestion.applicability.as_str()
+            );
+            let (line, _) = shown_window(&sanitize_line(&suggestion.fixed_line), 1);
+            let _ = writeln!(out, "{gutter} | {line}");
         }
         out
     }

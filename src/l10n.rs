@@ -7,6 +7,7 @@
 
 pub mod lock;
 mod parse;
+pub mod reviewed;
 mod translate;
 
 use std::collections::BTreeMap;

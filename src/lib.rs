@@ -10,6 +10,7 @@ pub mod cli;
 pub mod cmd;
 pub mod content;
 pub mod diag;
+pub mod fix;
 pub mod import;
 pub mod l10n;
 mod md_shape;

@@ -46,6 +46,7 @@ fixtures! {
     unsafe_text,
     untranslated,
     glossary_nl_seed_aanvragen,
+    concept_rendered_two_ways,
     unknown_message,
     crlf_files,
     bom_files,

@@ -147,6 +147,97 @@ fn l10n_accept_records_a_review_and_clears_stale() {
     assert_eq!(keys, sorted, "the lock file stays sorted");
 }
 
+/// Runs the `drillbook l10n accept ...` commands `check` prints, word for word.
+fn run_printed_accepts(root: &Path, check_output: &str) -> usize {
+    let mut ran = 0;
+    for line in check_output.lines().filter(|l| l.contains("[stale]")) {
+        let command = line.split("run `drillbook ").nth(1).and_then(|r| r.split('`').next());
+        let args: Vec<&str> = command.expect("a command").split_whitespace().collect();
+        let (code, stdout, stderr) = run(root, &args);
+        assert_eq!(code, 0, "`{}` as printed: {stdout}{stderr}", args.join(" "));
+        ran += 1;
+    }
+    ran
+}
+
+#[test]
+fn the_accept_command_check_prints_for_a_term_runs_as_printed() {
+    let dir = project();
+    edit(
+        &dir.path().join("locales/en-US/ui.ftl"),
+        "-ui-customers = Customers",
+        "-ui-customers = Customer list",
+    );
+    let (_, stdout, _) = run(dir.path(), &["check", "--locale", "de-DE"]);
+    assert!(stdout.contains("`-ui-customers` is stale in de-DE"), "{stdout}");
+    assert!(stdout.contains("drillbook l10n accept de-DE ui/-ui-customers`"), "{stdout}");
+    assert_eq!(run_printed_accepts(dir.path(), &stdout), 1);
+    let (_, stdout, _) = run(dir.path(), &["check", "--locale", "de-DE"]);
+    assert!(!stdout.contains("[stale]"), "{stdout}");
+    // The bare term id is read as a flag; after `--` it is an id.
+    let (code, ..) = run(dir.path(), &["l10n", "accept", "de-DE", "-ui-customers"]);
+    assert_eq!(code, 2);
+    let (code, ..) = run(dir.path(), &["l10n", "accept", "de-DE", "--", "-ui-customers"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn l10n_accept_with_an_article_records_the_whole_file() {
+    let dir = project();
+    let en = dir.path().join("locales/en-US/remove-a-relationship.ftl");
+    let text = std::fs::read_to_string(&en).unwrap();
+    // Every message of the article changes its English.
+    std::fs::write(&en, text.replace("relationship", "relation")).unwrap();
+    let (_, stdout, _) = run(dir.path(), &["check", "--locale", "nl-NL"]);
+    let stale = stdout.lines().filter(|l| l.contains("[stale]")).count();
+    assert!(stale > 3, "{stdout}");
+    let (code, stdout, stderr) =
+        run(dir.path(), &["l10n", "accept", "nl-NL", "remove-a-relationship"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, format!("nl-NL: {stale} review(s) recorded in locales/nl-NL/l10n.lock\n"));
+    let (_, stdout, _) = run(dir.path(), &["check", "--locale", "nl-NL"]);
+    assert!(!stdout.contains("[stale]"), "{stdout}");
+    // Other locales still wait for their review.
+    let (_, stdout, _) = run(dir.path(), &["check", "--locale", "de-DE"]);
+    assert!(stdout.contains("[stale]"), "{stdout}");
+}
+
+#[test]
+fn l10n_status_diff_shows_the_reviewed_english_the_new_one_and_the_translation() {
+    let dir = project();
+    edit(
+        &dir.path().join("locales/en-US/site.ftl"),
+        "nav-skip = Skip to main content",
+        "nav-skip = Skip to the main content",
+    );
+    let (code, stdout, stderr) =
+        run(dir.path(), &["l10n", "status", "--diff", "--locale", "de-DE"]);
+    assert_eq!(code, 0, "{stderr}");
+    let detail = stdout.split("\nde-DE site/nav-skip\n").nth(1).expect("a detail for nav-skip");
+    let german = std::fs::read_to_string(repo().join("locales/de-DE/site.ftl")).unwrap();
+    let translation = german.lines().find_map(|l| l.strip_prefix("nav-skip = ")).unwrap();
+    assert_eq!(
+        detail,
+        format!(
+            "  reviewed English: Skip to main content\n  English now:      Skip to the main content\n  changes:          Skip to {{+the +}}main content\n  translation:      {translation}\n"
+        )
+    );
+    assert!(!stdout.contains("nl-NL site/nav-skip"), "only the chosen locale");
+    // Accepting records the new English; the old record, no longer used, goes.
+    let reviewed = dir.path().join("locales/de-DE/l10n.reviewed");
+    let (code, ..) = run(dir.path(), &["l10n", "accept", "de-DE", "site/nav-skip"]);
+    assert_eq!(code, 0);
+    let text = std::fs::read_to_string(&reviewed).unwrap();
+    assert!(text.contains("\nnav-skip = Skip to the main content\n"), "{text}");
+    assert!(!text.contains("\nnav-skip = Skip to main content\n"), "{text}");
+    // A lock without the reviewed English (an older project) still works.
+    edit(&dir.path().join("locales/en-US/site.ftl"), "Skip to the main", "Skip to all");
+    std::fs::remove_file(&reviewed).unwrap();
+    let (code, stdout, _) = run(dir.path(), &["l10n", "status", "--diff"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("  reviewed English: (not recorded"), "{stdout}");
+}
+
 #[test]
 fn usage_and_io_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();

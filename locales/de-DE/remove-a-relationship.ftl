@@ -6,14 +6,14 @@
 
 ## Page metadata
 
-article-title = Entfernen der Handelspartnerbeziehung mit einem Kunden
+article-title = Entfernen der Resellerbeziehung mit einem Kunden
 article-description = Erfahren Sie, wie direkte Microsoft-Partner Kunden aus ihrer Liste entfernen, delegierte Administratorrechte entfernen und die Unterstützung oder den Kauf für einen Kunden einstellen können.
 
 ## Article
 
-heading = Entfernen einer Handelspartnerbeziehung mit einem Kunden im Partner Center
+heading = Entfernen einer Resellerbeziehung mit einem Kunden im Partner Center
 audience = { -role-global-admin }
-intro = In diesem Artikel wird beschrieben, wie Sie eine Handelspartnerbeziehung mit einem Kunden im Partner Center entfernen.
+intro = In diesem Artikel wird beschrieben, wie Sie eine Resellerbeziehung mit einem Kunden im Partner Center entfernen.
 when-to-remove = Direkte Partner oder indirekte Anbieter: Wenn Sie keine Transaktionen mehr mit einem Kunden durchführen, können Sie die Beziehung im Partner Center entfernen.
 consequences = Das Entfernen einer Beziehung bewirkt Folgendes:
 consequence-customer-list = Entfernt den Kunden aus Ihrer Kundenliste im Partner Center

@@ -8,7 +8,13 @@
 //! [[term]]
 //! en = ["remov"]          # English stems, matched at the start of a word
 //! de-DE = ["entfern"]     # accepted forms or stems, matched anywhere, case-insensitive
+//! [[concept]]
+//! en = ["reseller relationship"]   # a concept: one rendering per locale
+//! de-DE = ["Resellerbeziehung"]    # the rendering (first, as shown) and its other forms
 //! ```
+//!
+//! A `[[term]]` accepts any of its forms; a `[[concept]]` is one thing said one way in each
+//! locale (`concept-inconsistent` names the other rendering a translation uses).
 
 use std::collections::BTreeMap;
 
@@ -27,6 +33,8 @@ pub struct Glossary {
     /// More such phrases, per locale.
     pub keep_english_in: BTreeMap<String, Vec<String>>,
     pub terms: Vec<GlossaryTerm>,
+    /// Concepts: each rendered one way per locale.
+    pub concepts: Vec<GlossaryTerm>,
 }
 
 #[derive(Debug, Clone)]
@@ -35,6 +43,8 @@ pub struct GlossaryTerm {
     pub en: Vec<String>,
     /// Locale -> accepted forms or stems, lower case.
     pub translations: BTreeMap<String, Vec<String>>,
+    /// Locale -> its first form as written (how a concept's rendering is shown).
+    pub shown: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -46,6 +56,8 @@ struct Raw {
     keep_english_in: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     term: Vec<Spanned<BTreeMap<String, Spanned<Vec<String>>>>>,
+    #[serde(default)]
+    concept: Vec<Spanned<BTreeMap<String, Spanned<Vec<String>>>>>,
 }
 
 /// Parses the glossary; problems are `invalid-glossary` diagnostics and the valid part is kept.
@@ -70,8 +82,31 @@ pub fn parse_glossary(path: &str, source: &str) -> (Glossary, Vec<Diagnostic>) {
         }
     };
     let mut diags = Vec::new();
+    let terms = parse_entries(raw.term, path, source, bom, &mut diags);
+    let concepts = parse_entries(raw.concept, path, source, bom, &mut diags);
+    (
+        Glossary {
+            keep_english: raw.keep_english,
+            keep_english_in: raw.keep_english_in,
+            terms,
+            concepts,
+        },
+        diags,
+    )
+}
+
+type RawEntry = Spanned<BTreeMap<String, Spanned<Vec<String>>>>;
+
+/// `[[term]]` or `[[concept]]` entries; problems go to `diags`.
+fn parse_entries(
+    entries: Vec<RawEntry>,
+    path: &str,
+    source: &str,
+    bom: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<GlossaryTerm> {
     let mut terms = Vec::new();
-    for term in raw.term {
+    for term in entries {
         let span = term.span();
         let mut map = term.into_inner();
         let lower = |v: Vec<String>| -> Vec<String> {
@@ -90,9 +125,15 @@ pub fn parse_glossary(path: &str, source: &str) -> (Glossary, Vec<Diagnostic>) {
             continue;
         }
         let mut translations = BTreeMap::new();
+        let mut shown = BTreeMap::new();
         for (locale, forms) in map {
             let forms_span = forms.span();
-            let forms = lower(forms.into_inner());
+            let written = forms.into_inner();
+            let first = written.iter().map(|f| f.trim()).find(|f| !f.is_empty());
+            if let Some(first) = first {
+                shown.insert(locale.clone(), first.to_string());
+            }
+            let forms = lower(written);
             if !locale.contains('-') || forms.is_empty() {
                 let message = format!(
                     "`{locale}` must be a locale such as `de-DE` with at least one accepted form"
@@ -108,12 +149,9 @@ pub fn parse_glossary(path: &str, source: &str) -> (Glossary, Vec<Diagnostic>) {
             }
             translations.insert(locale, forms);
         }
-        terms.push(GlossaryTerm { en, translations });
+        terms.push(GlossaryTerm { en, translations, shown });
     }
-    (
-        Glossary { keep_english: raw.keep_english, keep_english_in: raw.keep_english_in, terms },
-        diags,
-    )
+    terms
 }
 
 impl GlossaryTerm {
@@ -155,13 +193,30 @@ mod tests {
     }
 
     #[test]
+    fn concepts_keep_their_rendering_as_written() {
+        let src = "[[concept]]\nen = [\"Reseller relationship\"]\nde-DE = [\"Resellerbeziehung\", \"Resellerbeziehungen\"]\n";
+        let (glossary, diags) = parse_glossary("g.toml", src);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(glossary.terms.is_empty());
+        let concept = &glossary.concepts[0];
+        assert_eq!(concept.shown["de-DE"], "Resellerbeziehung");
+        assert_eq!(
+            concept.find_in_english("Remove a reseller relationship"),
+            Some("reseller relationship")
+        );
+        assert_eq!(concept.found_in("de-DE", "Die Handelspartnerbeziehung"), Some(false));
+        let (_, diags) = parse_glossary("g.toml", "[[concept]]\nde-DE = [\"x\"]\n");
+        assert_eq!(diags[0].code, "invalid-glossary");
+    }
+
+    #[test]
     fn bad_entries_are_positioned() {
         let (_, diags) = parse_glossary("g.toml", "[[term]]\nde-DE = [\"x\"]\n");
         assert_eq!(diags[0].code, "invalid-glossary");
         let (_, diags) = parse_glossary("g.toml", "colour = 1\n");
         assert_eq!(
             diags[0].headline(),
-            "g.toml:1:1: error[invalid-glossary]: unknown field `colour`, expected one of `keep-english`, `keep-english-in`, `term`"
+            "g.toml:1:1: error[invalid-glossary]: unknown field `colour`, expected one of `keep-english`, `keep-english-in`, `term`, `concept`"
         );
     }
 }

@@ -205,15 +205,21 @@ impl<'s> Run<'s> {
         } else {
             structure::check_entries(source, locale, &mut out);
             let mut labels = labels::Labels::default();
+            let mut fixes = Vec::new();
             for_each_pair(source, locale, |pair| {
+                for (term, s) in super::fix::suggest(&pair) {
+                    fixes.push((pair.file.path.to_string(), pair.id.clone(), term, s));
+                }
                 refs::check_pair(&pair, &mut out);
                 markup::check_pair(&pair, &mut out);
                 text::check_untranslated(&pair, &data.glossary, &mut out);
                 text::check_glossary(&pair, &data.glossary, &mut out);
+                text::check_concepts(&pair, &data.glossary, &mut out);
                 labels.add(&pair);
             });
             refs::check_plurals(locale, Some(source), &mut out);
             labels.finish(source, locale, &mut out);
+            super::fix::attach(fixes, &mut out);
             match stale {
                 Some(found) => out.extend(found),
                 None => {

@@ -62,6 +62,12 @@ pub const TABLE: &[(&str, Severity, Strict, &str)] = &[
     ("unsafe-text", E, K, "text that could inject HTML or hide characters"),
     ("label-inconsistent", E, K, "a UI label spelled out instead of referenced as its term"),
     ("glossary", E, K, "a translation does not use the glossary's term"),
+    (
+        "concept-inconsistent",
+        E,
+        K,
+        "a glossary concept rendered another way than the locale's one rendering",
+    ),
     ("format-error", E, K, "a message failed to format while rendering"),
     // Content, templates and the simulator.
     ("unknown-message", E, K, "content or a template names a message the source does not define"),

@@ -176,7 +176,7 @@ pub(crate) fn check_stale_with(
                 };
                 let id = format!("{dash}{name}");
                 let message = format!(
-                    "`{id}` is stale in {}: {why}; check it, then run `drillbook l10n accept {} {id}`",
+                    "`{id}` is stale in {}: {why}; check it, then run `drillbook l10n accept {} {scope}/{id}`",
                     target.name, target.name
                 );
                 // A term's span starts at its `-`.
@@ -208,7 +208,8 @@ pub struct Accepted {
 }
 
 /// Records a review of `locale` against the current English: every translated message when
-/// `ids` is empty, else those named (`id` in any scope, or `scope/id`). Accepting everything
+/// `ids` is empty, else those named (`id` in any scope, `scope/id`, or a scope alone for
+/// every message of that file, e.g. an article id). Accepting everything
 /// drops the entries of messages that are gone; accepting some ids leaves every other entry
 /// as it was, so a partial review never loses a record.
 pub fn accept(l10n: &L10n, locale: &str, lock: &Lock, ids: &[String]) -> Option<Accepted> {
@@ -217,8 +218,12 @@ pub fn accept(l10n: &L10n, locale: &str, lock: &Lock, ids: &[String]) -> Option<
     let target = targets.iter().find(|l| l.name == locale)?;
     let prints = fingerprints(source);
     let translated = translated_keys(source, target);
-    let matches =
-        |key: &str, id: &str| key == id || key.split_once('/').is_some_and(|(_, k)| k == id);
+    let matches = |key: &str, id: &str| {
+        key == id
+            || key
+                .split_once('/')
+                .is_some_and(|(scope, k)| k == id || scope == id.trim_end_matches('/'))
+    };
     let mut unknown = Vec::new();
     for id in ids {
         if !translated.iter().any(|key| matches(key, id)) {

@@ -1,5 +1,5 @@
-//! Text: translations identical to the English (`untranslated`) and glossary terms
-//! (`glossary`).
+//! Text: translations identical to the English (`untranslated`), glossary terms
+//! (`glossary`) and concepts rendered one way per locale (`concept-inconsistent`).
 
 use crate::check::glossary::Glossary;
 use crate::check::{Finding, Pair};
@@ -53,5 +53,64 @@ pub(crate) fn check_glossary(pair: &Pair<'_>, glossary: &Glossary, out: &mut Vec
             );
             out.push(pair.finding(Severity::Error, "glossary", message));
         }
+    }
+}
+
+/// `concept-inconsistent`: when the English names a glossary concept, the translation uses
+/// the locale's one rendering of it; the message names the rendering it uses instead (the
+/// word that ends like the locale's rendering, e.g. “Handelspartnerbeziehung” for
+/// “Resellerbeziehung”), when there is one.
+pub(crate) fn check_concepts(pair: &Pair<'_>, glossary: &Glossary, out: &mut Vec<Finding>) {
+    if glossary.concepts.is_empty() || pair.is_term {
+        return;
+    }
+    let (en, tr) = (&pair.en_flat().text, &pair.tr_flat().text);
+    for concept in &glossary.concepts {
+        let Some(phrase) = concept.find_in_english(en) else {
+            continue;
+        };
+        if concept.found_in(pair.locale, tr) != Some(false) {
+            continue;
+        }
+        let Some(shown) = concept.shown.get(pair.locale) else { continue };
+        let message = match other_rendering(tr, shown) {
+            Some(other) => format!(
+                "`{}` renders “{phrase}” as “{other}”; {} renders it “{shown}” (content/glossary.toml)",
+                pair.part, pair.locale
+            ),
+            None => format!(
+                "`{}` does not use {}'s rendering “{shown}” of “{phrase}” (content/glossary.toml)",
+                pair.part, pair.locale
+            ),
+        };
+        out.push(pair.finding(Severity::Error, "concept-inconsistent", message));
+    }
+}
+
+/// The word of `text` that ends most like `rendering` (at least its last 4 letters), e.g.
+/// the other compound of the same head noun.
+fn other_rendering<'t>(text: &'t str, rendering: &str) -> Option<&'t str> {
+    let want: Vec<char> = rendering.to_lowercase().chars().rev().collect();
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let common =
+                w.to_lowercase().chars().rev().zip(&want).take_while(|(a, b)| a == *b).count();
+            (common, w)
+        })
+        .filter(|(common, _)| *common >= 4)
+        .max_by_key(|(common, _)| *common)
+        .map(|(_, w)| w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_other_rendering_is_the_word_with_the_same_head() {
+        let text = "Entfernen der Handelspartnerbeziehung mit einem Kunden";
+        assert_eq!(other_rendering(text, "Resellerbeziehung"), Some("Handelspartnerbeziehung"));
+        assert_eq!(other_rendering("Entfernen Sie den Kunden", "Resellerbeziehung"), None);
     }
 }

@@ -30,6 +30,14 @@ pub struct CheckArgs {
     /// Check only these locales (repeatable); the source locale is always loaded and checked.
     #[arg(long = "locale", value_name = "L")]
     pub locales: Vec<String>,
+    /// Apply the machine-applicable suggestions to the translations, print what changed,
+    /// then check again.
+    #[arg(long)]
+    pub fix: bool,
+    /// After the diagnostics, a worklist: the count per code and per file, and how many a
+    /// `--fix` would apply.
+    #[arg(long)]
+    pub summary: bool,
 }
 
 /// Loads the project and runs every check ([`project::check`]), every locale.
@@ -55,6 +63,10 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     }
     // Only the source locale and the chosen ones are loaded, as `build --locale` does.
     let options = LoadOptions { locales: args.locales.clone(), defer_articles: false };
+    if args.fix {
+        let report = crate::fix::fix_project(root, &options)?;
+        eprint!("{}", report.render());
+    }
     let mut findings = project::check(root, &options).findings;
     for finding in &mut findings {
         severity::settle(&mut finding.diag, args.strict);
@@ -62,7 +74,12 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     sort_findings(&mut findings);
     let diags: Vec<Diagnostic> = findings.iter().map(|f| f.diag.clone()).collect();
     match args.format {
-        Format::Human => print!("{}", diag::render_all(&diags)),
+        Format::Human => {
+            print!("{}", diag::render_all(&diags));
+            if args.summary {
+                print!("{}", render_summary(&findings));
+            }
+        }
         Format::Json => println!("{}", render_json(&findings)),
     }
     // A file that could not be read is an operational failure, not a translation problem.
@@ -102,6 +119,7 @@ pub fn render_json(findings: &[Finding]) -> String {
                 "locale": f.locale,
                 "scope": f.scope,
                 "id": f.id,
+                "suggestions": f.diag.suggestions.iter().map(suggestion_json).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -110,6 +128,67 @@ pub fn render_json(findings: &[Finding]) -> String {
         "diagnostics": items,
         "errors": errors,
         "warnings": findings.len() - errors,
+        "by_code": worklist(findings).into_iter().map(|(code, w)| (code.to_string(), serde_json::json!({
+            "count": w.count,
+            "fixable": w.fixable,
+            "files": w.files,
+        }))).collect::<serde_json::Map<_, _>>(),
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+fn suggestion_json(s: &diag::Suggestion) -> serde_json::Value {
+    serde_json::json!({
+        "message": s.message,
+        "applicability": s.applicability.as_str(),
+        "edits": s.edits.iter().map(|e| serde_json::json!({
+            "line": e.start.0,
+            "col": e.start.1,
+            "end_line": e.end.0,
+            "end_col": e.end.1,
+            "replacement": e.replacement,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// One code's share of the findings.
+#[derive(Default)]
+struct Work {
+    count: usize,
+    /// Findings with a machine-applicable suggestion.
+    fixable: usize,
+    /// Findings per file.
+    files: std::collections::BTreeMap<String, usize>,
+}
+
+fn worklist(findings: &[Finding]) -> std::collections::BTreeMap<&'static str, Work> {
+    let mut by_code: std::collections::BTreeMap<&'static str, Work> = Default::default();
+    for f in findings {
+        let work = by_code.entry(f.diag.code).or_default();
+        work.count += 1;
+        let sure = diag::Applicability::MachineApplicable;
+        work.fixable += usize::from(f.diag.suggestions.iter().any(|s| s.applicability == sure));
+        *work.files.entry(f.diag.path.clone()).or_default() += 1;
+    }
+    by_code
+}
+
+/// `--summary`: per code, the count, how many `--fix` applies, and the files with the most.
+fn render_summary(findings: &[Finding]) -> String {
+    use std::fmt::Write as _;
+    let mut out =
+        String::from("\nworklist (code: findings, fixable with --fix; files with the most):\n");
+    for (code, work) in worklist(findings) {
+        let mut files: Vec<_> = work.files.iter().collect();
+        files.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let top: Vec<String> = files.iter().take(3).map(|(p, n)| format!("{p} ({n})")).collect();
+        let more = files.len().saturating_sub(3);
+        let _ =
+            write!(out, "  {code}: {}, {} fixable; {}", work.count, work.fixable, top.join(", "));
+        if more > 0 {
+            let _ = write!(out, " and {more} more file{}", if more == 1 { "" } else { "s" });
+        }
+        out.push('\n');
+    }
+    out
 }

@@ -1,6 +1,6 @@
 //! `drillbook l10n status` (a table of translated / missing / stale / with errors per locale
-//! and article) and `drillbook l10n accept <locale> [<message-id>...]` (record a review in
-//! `locales/<locale>/l10n.lock`).
+//! and article) and `drillbook l10n accept <locale> [<article>|<scope>/<id>|<id>...]` (record
+//! a review in `locales/<locale>/l10n.lock`).
 //!
 //! Exit codes: `status` is a report, so translation problems leave it at 0; it exits 2 when
 //! an input could not be read (an `io` error, a locale directory that is missing or a
@@ -19,6 +19,9 @@ use clap::{Args, Subcommand};
 use crate::check::{self, Status};
 use crate::diag::{self, Diagnostic};
 use crate::l10n::lock::{LOCK_FILE, render_lock};
+use crate::l10n::reviewed::{
+    self, REVIEWED_FILE, Reviewed, parse_reviewed, render_reviewed, render_word_diff,
+};
 use crate::paths::write_atomic;
 
 #[derive(Debug, Args)]
@@ -30,16 +33,14 @@ pub struct L10nArgs {
 #[derive(Debug, Subcommand)]
 pub enum L10nCommand {
     /// Per locale and article: messages translated, missing, stale and with errors.
-    Status {
-        /// Also list translation-memory matches for missing and stale messages.
-        #[arg(long)]
-        suggest: bool,
-    },
-    /// Record that the translations of a locale were reviewed against the current English
-    /// (all of them, or the given message ids: `id` or `scope/id`).
+    Status(StatusArgs),
+    /// Record that the translations of a locale were reviewed against the current English:
+    /// all of them, or the given ones: an article or file (`remove-a-relationship`, every
+    /// message of the file), `scope/id` (`ui/-ui-customers`, as `check` prints it) or `id`.
+    /// An id that starts with `-` (a term) needs its scope, or `--` before it.
     Accept {
         locale: String,
-        #[arg(value_name = "MESSAGE-ID")]
+        #[arg(value_name = "ARTICLE|SCOPE/ID|ID")]
         ids: Vec<String>,
     },
     /// Write a locale's messages as XLIFF 1.2 (or its reviewed translations as TMX 1.4).
@@ -48,12 +49,25 @@ pub enum L10nCommand {
     Import(crate::cmd::l10n_xliff::ImportArgs),
 }
 
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Then, for each stale message: the English it was reviewed against, the English now,
+    /// a word diff of the two (`[-removed-]{+added+}`) and the translation.
+    #[arg(long)]
+    pub diff: bool,
+    /// With `--diff`: only these locales (repeatable).
+    #[arg(long = "locale", value_name = "L")]
+    pub locales: Vec<String>,
+    /// Then, for missing and stale messages: translation-memory matches (docs/xliff.md).
+    #[arg(long)]
+    pub suggest: bool,
+}
+
 pub fn run(root: &Path, args: &L10nArgs) -> anyhow::Result<ExitCode> {
     match &args.command {
-        L10nCommand::Status { suggest: false } => status(root),
-        L10nCommand::Status { suggest: true } => {
-            let code = status(root)?;
-            if code != ExitCode::SUCCESS {
+        L10nCommand::Status(status_args) => {
+            let code = status(root, status_args)?;
+            if !status_args.suggest || code != ExitCode::SUCCESS {
                 return Ok(code);
             }
             crate::cmd::l10n_xliff::suggest(root)
@@ -67,7 +81,7 @@ pub fn run(root: &Path, args: &L10nArgs) -> anyhow::Result<ExitCode> {
 /// Loader problems that make the status table wrong or incomplete: a file that could not be
 /// read (exit 2) or decoded (exit 1). The table's own subject, translation problems, does not
 /// change the exit code.
-fn status(root: &Path) -> anyhow::Result<ExitCode> {
+fn status(root: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
     let mut checked = crate::cmd::check::load_and_check(root)?;
     if checked.findings.iter().any(|f| f.diag.code == "missing-locale") {
         if let (Some(site), _) = crate::content::load_site(root) {
@@ -90,6 +104,9 @@ fn status(root: &Path) -> anyhow::Result<ExitCode> {
         .collect();
     if !checked.locales.is_empty() {
         print!("{}", render_status(&checked.status));
+        if args.diff {
+            print!("{}", render_stale_details(root, &checked, &args.locales));
+        }
     }
     if unreadable.is_empty() {
         return Ok(ExitCode::SUCCESS);
@@ -147,6 +164,13 @@ fn accept(root: &Path, locale: &str, ids: &[String]) -> anyhow::Result<ExitCode>
         anyhow::bail!("no translated message `{}` in {locale}", accepted.unknown.join("`, `"));
     }
     let path = root.join("locales").join(locale).join(LOCK_FILE);
+    // The reviewed English first: a lock is never ahead of the texts it can show.
+    let reviewed_path = root.join("locales").join(locale).join(REVIEWED_FILE);
+    let mut kept = std::fs::read_to_string(&reviewed_path)
+        .map_or_else(|_| Reviewed::new(), |t| parse_reviewed(&t));
+    reviewed::record(&mut kept, &accepted.lock, &reviewed::entry_texts(l10n.source()));
+    write_atomic(&reviewed_path, render_reviewed(locale, &accepted.lock, &kept).as_bytes())
+        .with_context(|| format!("failed to write `{}`", reviewed_path.display()))?;
     write_atomic(&path, render_lock(locale, &accepted.lock).as_bytes())
         .with_context(|| format!("failed to write `{}`", path.display()))?;
     println!(
@@ -188,6 +212,47 @@ pub fn render_status(status: &Status) -> String {
         }
         out.push_str(line.trim_end());
         out.push('\n');
+    }
+    out
+}
+
+/// `status --diff`: each stale message of the chosen locales (all when none), with the old
+/// and new English, their word diff and the translation.
+fn render_stale_details(root: &Path, checked: &crate::project::Checked, only: &[String]) -> String {
+    let mut by_locale: std::collections::BTreeMap<&str, Vec<(String, String)>> = Default::default();
+    for f in checked.findings.iter().filter(|f| f.diag.code == "stale") {
+        if !only.is_empty() && !only.contains(&f.locale) {
+            continue;
+        }
+        if let Some(id) = &f.id {
+            by_locale.entry(&f.locale).or_default().push((f.scope.clone(), id.clone()));
+        }
+    }
+    let mut out = String::new();
+    for (locale, stale) in by_locale {
+        let source = checked.locales[0].clone();
+        let (l10n, _) = crate::l10n::load_l10n(root, &[source, locale.to_string()]);
+        let (lock, _) = check::stale::load_lock(root, locale);
+        let stored = std::fs::read_to_string(root.join("locales").join(locale).join(REVIEWED_FILE));
+        let kept = stored.map_or_else(|_| Reviewed::new(), |t| parse_reviewed(&t));
+        for d in reviewed::stale_details(&l10n, locale, &stale, &lock, &kept) {
+            let _ = writeln!(out, "\n{} {}/{}", d.locale, d.scope, d.id);
+            match &d.old {
+                Some(old) => {
+                    let _ = writeln!(out, "  reviewed English: {old}");
+                    let _ = writeln!(out, "  English now:      {}", d.new);
+                    let _ = writeln!(out, "  changes:          {}", render_word_diff(&d.diff));
+                }
+                None => {
+                    let _ = writeln!(
+                        out,
+                        "  reviewed English: (not recorded: `l10n accept` records it)"
+                    );
+                    let _ = writeln!(out, "  English now:      {}", d.new);
+                }
+            }
+            let _ = writeln!(out, "  translation:      {}", d.translation);
+        }
     }
     out
 }

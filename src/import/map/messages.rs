@@ -82,7 +82,7 @@ impl Ctx<'_> {
                         unit.offset,
                         name,
                         want.map(String::as_str),
-                        &translated_value,
+                        &format!("`{}`", clip(&translated_value, MAX_QUOTED_CHARS)),
                     );
                 }
             }
@@ -112,20 +112,52 @@ impl Ctx<'_> {
         true
     }
 
+    /// `found`: what the translation has instead, quoted.
     fn label_mismatch(&mut self, offset: usize, name: &str, want: Option<&str>, found: &str) {
-        let found = clip(found, MAX_QUOTED_CHARS);
         let english = self.terms.english.get(name).map_or("", String::as_str);
         let message = match want {
             Some(want) => format!(
-                "`{english}` is the UI label `-{name}`, whose {} text is `{want}`, but the translation has `{found}`; kept as written",
+                "`{english}` is the UI label `-{name}`, whose {} text is `{want}`, but the translation has {found}; kept as written",
                 self.locale
             ),
             None => format!(
-                "`{english}` is the UI label `-{name}`, which {} does not define; kept `{found}` as written",
+                "`{english}` is the UI label `-{name}`, which {} does not define; kept {found} as written",
                 self.locale
             ),
         };
         self.diags.at(Severity::Warning, "label-mismatch", offset..offset + 1, message);
+    }
+
+    /// The part of `translated` that differs from UI label `name`: the bold span in the
+    /// label's place (paired by position with the English bold spans), else the bold spans
+    /// that are no label of the locale, else the whole text (it has no bold span).
+    fn differing_span(&self, english: &str, translated: &str, name: &str) -> String {
+        let en_bolds = bold_ranges(english);
+        let tr_bolds = bold_ranges(translated);
+        let label = self.terms.english.get(name).map_or("", String::as_str);
+        let place = en_bolds.iter().position(|&(s, e)| &english[s..e] == label);
+        let quote = |(s, e): (usize, usize)| format!("`**{}**`", clip(&translated[s..e], 200));
+        if let (Some(i), true) = (place, en_bolds.len() == tr_bolds.len()) {
+            return quote(tr_bolds[i]);
+        }
+        let want = self.terms.locale.get(name).map_or("", String::as_str);
+        if !want.is_empty() && translated.contains(want) {
+            let bold = tr_bolds.iter().any(|&(s, e)| translated[s..e].contains(want));
+            if !bold {
+                return format!("`{want}` without bold");
+            }
+        }
+        let labels: Vec<&String> = self.terms.locale.values().collect();
+        let odd: Vec<String> = tr_bolds
+            .iter()
+            .filter(|&&(s, e)| !labels.iter().any(|l| l.as_str() == &translated[s..e]))
+            .take(4)
+            .map(|&r| quote(r))
+            .collect();
+        match odd.is_empty() {
+            true => format!("`{}`", clip(translated, MAX_QUOTED_CHARS)),
+            false => odd.join(", "),
+        }
     }
 
     /// Adds the message of a unit and returns its id.
@@ -146,29 +178,9 @@ impl Ctx<'_> {
             None => (None, Vec::new()),
         };
         let (translation, missing) = translation_pattern(&translated, &used, &self.terms.locale);
-        let found = if missing.is_empty() {
-            String::new()
-        } else {
-            let bolds = bold_ranges(&translated);
-            if bolds.is_empty() {
-                clip(&translated, MAX_QUOTED_CHARS)
-            } else {
-                let mut found = String::new();
-                for (n, (s, e)) in bolds.into_iter().enumerate() {
-                    if n > 0 {
-                        found.push_str(", ");
-                    }
-                    found.push_str("**");
-                    found.push_str(&translated[s..e]);
-                    found.push_str("**");
-                    if found.len() > MAX_QUOTED_CHARS * 4 {
-                        break;
-                    }
-                }
-                found
-            }
-        };
         for name in &missing {
+            let found =
+                self.differing_span(english_raw.as_deref().unwrap_or(""), &translated, name);
             self.label_mismatch(
                 unit.offset,
                 name,

@@ -1,0 +1,153 @@
+//! `drillbook check --fix`: applies the checker's machine-applicable suggestions to the
+//! translation files, keeps only the fixes after which no file has a finding it did not
+//! have before, and writes each changed file atomically.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::check::{self, Finding};
+use crate::diag::Suggestion;
+use crate::l10n::{L10n, parse_ftl};
+use crate::project::{self, LoadOptions};
+
+/// One applied suggestion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub path: String,
+    pub line: usize,
+    /// The code of the finding it resolves.
+    pub code: &'static str,
+    pub message: String,
+    /// The line as it reads now.
+    pub fixed_line: String,
+}
+
+/// What `--fix` did.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub changes: Vec<Change>,
+    /// Files written.
+    pub files: Vec<String>,
+    /// Files whose fixes were held back: with them, `check` found something new.
+    pub held_back: Vec<String>,
+}
+
+impl Report {
+    /// One line per change (`path:line: fixed code: what`, then the line), and a total.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for c in &self.changes {
+            out.push_str(&format!("{}:{}: fixed {}: {}\n", c.path, c.line, c.code, c.message));
+            out.push_str(&format!("  | {}\n", c.fixed_line));
+        }
+        for path in &self.held_back {
+            out.push_str(&format!("{path}: not fixed: the fixes would make new findings\n"));
+        }
+        let (n, f) = (self.changes.len(), self.files.len());
+        out.push_str(&format!(
+            "applied {n} fix{} in {f} file{}\n",
+            if n == 1 { "" } else { "es" },
+            if f == 1 { "" } else { "s" }
+        ));
+        out
+    }
+}
+
+type Counts = BTreeMap<(String, &'static str, Option<String>), usize>;
+
+fn counts(findings: &[Finding]) -> Counts {
+    let mut out = Counts::new();
+    for f in findings {
+        *out.entry((f.diag.path.clone(), f.diag.code, f.id.clone())).or_default() += 1;
+    }
+    out
+}
+
+/// The files of `l10n` with `plan` applied (the unchanged ones shared).
+fn with_plan(l10n: &L10n, plan: &BTreeMap<String, Vec<Suggestion>>) -> L10n {
+    let mut locales = l10n.locales.clone();
+    for locale in &mut locales {
+        for file in locale.files.values_mut() {
+            if let Some(suggestions) = plan.get(&file.path) {
+                let text = check::fix::plan_file(file.source(), suggestions);
+                *file = parse_ftl(&file.path, text).0;
+            }
+        }
+    }
+    L10n { locales }
+}
+
+/// Applies the machine-applicable suggestions of `check` to the project at `root`.
+pub fn fix_project(root: &Path, options: &LoadOptions) -> anyhow::Result<Report> {
+    let mut report = Report::default();
+    let (Some(project), _) = project::load(root, options) else {
+        return Ok(report);
+    };
+    let findings = |l10n: &L10n| {
+        check::findings(&check::Input { l10n, site: Some(&project.site), data: &project.data })
+    };
+    let before = findings(&project.l10n);
+    let before_counts = counts(&before);
+    let mut plan = check::fix::plan(&before);
+    // A fix is kept only when no file gains a finding; a file whose fixes do is left as it
+    // is (at most a few rounds: holding one file back can only remove findings elsewhere).
+    for _ in 0..4 {
+        if plan.is_empty() {
+            break;
+        }
+        let fixed = with_plan(&project.l10n, &plan);
+        let after = findings(&fixed);
+        let mut worse: Vec<String> = counts(&after)
+            .into_iter()
+            .filter(|(key, n)| before_counts.get(key).copied().unwrap_or(0) < *n)
+            .map(|((path, ..), _)| path)
+            .collect();
+        worse.dedup();
+        if worse.is_empty() {
+            break;
+        }
+        if worse.iter().any(|p| !plan.contains_key(p)) {
+            // Something outside the fixed files changed: hold everything back.
+            report.held_back.extend(plan.keys().cloned());
+            plan.clear();
+            break;
+        }
+        for path in worse {
+            plan.remove(&path);
+            report.held_back.push(path);
+        }
+    }
+    for locale in &project.l10n.locales {
+        for file in locale.files.values() {
+            let Some(suggestions) = plan.get(&file.path) else { continue };
+            let disk = root.join(&file.path);
+            let raw = std::fs::read_to_string(&disk)?;
+            let (bom, text) = match raw.strip_prefix('\u{feff}') {
+                Some(rest) => ("\u{feff}", rest),
+                None => ("", raw.as_str()),
+            };
+            // Changed on disk since it was checked: leave it for the next run.
+            if text != file.source() {
+                report.held_back.push(file.path.clone());
+                continue;
+            }
+            let fixed = format!("{bom}{}", check::fix::plan_file(text, suggestions));
+            crate::paths::write_atomic(&disk, fixed.as_bytes())?;
+            report.files.push(file.path.clone());
+            for finding in before.iter().filter(|f| f.diag.path == file.path) {
+                for s in finding.diag.suggestions.iter().filter(|s| suggestions.contains(s)) {
+                    report.changes.push(Change {
+                        path: file.path.clone(),
+                        line: s.line,
+                        code: finding.diag.code,
+                        message: s.message.clone(),
+                        fixed_line: s.fixed_line.clone(),
+                    });
+                }
+            }
+        }
+    }
+    report.held_back.sort();
+    report.held_back.dedup();
+    Ok(report)
+}
