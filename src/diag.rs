@@ -44,7 +44,8 @@ pub struct Diagnostic {
     pub code: &'static str,
     /// Path relative to the project root, with `/` separators.
     pub path: String,
-    pub pos: Option<Position>,
+    /// Boxed: a diagnostic travels in `Result`s and large vectors, and stays small.
+    pub pos: Option<Box<Position>>,
     pub message: String,
     /// Ways to fix the problem, best first (rustc's suggestions).
     pub suggestions: Vec<Suggestion>,
@@ -171,7 +172,7 @@ impl Diagnostic {
             severity,
             code,
             path: path.to_string(),
-            pos: Some(LineIndex::new(source).position(source, span)),
+            pos: Some(Box::new(LineIndex::new(source).position(source, span))),
             message: message.into(),
             suggestions: Vec::new(),
         }
@@ -266,7 +267,7 @@ impl Diagnostic {
                 .sum();
             let _ = writeln!(out, "{pad} | {lead}{}", "^".repeat(carets.max(1)));
         }
-        for suggestion in &self.suggestions {
+        for suggestion in self.suggestions.iter() {
             let gutter = suggestion.line.to_string();
             let pad = " ".repeat(gutter.len());
             let _ = writeln!(

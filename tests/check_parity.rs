@@ -165,7 +165,7 @@ fn mutations() -> Vec<(&'static str, Mutation)> {
             support::edit(
                 root,
                 "locales/de-DE/remove-a-relationship.ftl",
-                "intro = In diesem Artikel wird beschrieben, wie Sie eine Handelspartnerbeziehung mit einem Kunden im Partner Center entfernen.\n",
+                "intro = In diesem Artikel wird beschrieben, wie Sie eine Resellerbeziehung mit einem Kunden im Partner Center entfernen.\n",
                 "",
             );
         }),

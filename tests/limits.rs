@@ -75,7 +75,7 @@ fn an_80_kb_markdown_run_stays_under_100_mb() {
     let dir = shipped_project();
     let run = "*".repeat(40_000);
     let article = "locales/de-DE/remove-a-relationship.ftl";
-    let title = "article-title = Entfernen der Handelspartnerbeziehung mit einem Kunden";
+    let title = "article-title = Entfernen der Resellerbeziehung mit einem Kunden";
     edit(dir.path(), article, title, &format!("article-title = {run}a{run}"));
 
     let (code, peak_kib, output) = run_measured(dir.path(), &["check"]);

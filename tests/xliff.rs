@@ -258,6 +258,11 @@ fn reviews_are_recorded_only_for_final_units() {
     }
     let lock_before = std::fs::read_to_string(dir.path().join("locales/de-DE/l10n.lock")).unwrap();
     let xliff = export(dir.path(), "de-DE", &["--only", "stale"]);
+    // The English the translation was reviewed against, from `l10n.reviewed`.
+    assert!(
+        xliff.contains("<note from=\"drillbook\">previous English (reviewed): Work through the items in order. Your progress is saved in this browser only.</note>"),
+        "{xliff}"
+    );
     let ids: Vec<String> = units(&xliff).into_iter().map(|u| u.id).collect();
     assert_eq!(ids, ["checklist.ftl#checklist-intro", "checklist.ftl#checklist-customer"]);
     let edited = xliff
@@ -273,6 +278,13 @@ fn reviews_are_recorded_only_for_final_units() {
         lock.lines().filter(|l| !lock_before.lines().any(|b| b == *l)).collect();
     assert_eq!(changed.len(), 1, "{changed:?}");
     assert!(changed[0].starts_with("checklist/checklist-intro = "), "{changed:?}");
+    // The reviewed English is kept beside the lock, as `l10n accept` keeps it.
+    let print = changed[0].split(" = ").nth(1).unwrap();
+    let kept = std::fs::read_to_string(dir.path().join("locales/de-DE/l10n.reviewed")).unwrap();
+    assert!(
+        kept.contains(&format!("== {print}\nchecklist-intro = Work through the items in order. Your progress is saved in this browser only, nowhere else.\n")),
+        "{kept}"
+    );
     // The other one was written but is still stale.
     let stale = export(dir.path(), "de-DE", &["--only", "stale"]);
     let ids: Vec<String> = units(&stale).into_iter().map(|u| u.id).collect();

@@ -158,10 +158,21 @@ fn occurrences(text: &str, want: &str) -> Vec<Range<usize>> {
         .filter(|r| {
             let before = text[..r.start].chars().next_back();
             let after = text[r.end..].chars().next();
-            !(is_word_char(first) && before.is_some_and(is_word_char))
-                && !(is_word_char(last) && after.is_some_and(is_word_char))
+            let joins_before = is_word_char(first) && before.is_some_and(is_word_char);
+            let joins_after = is_word_char(last) && after.is_some_and(is_word_char);
+            !joins_before && !joins_after
         })
         .collect()
+}
+
+/// [`occurrences`] ignoring case, when the text and `want` have the same length in both
+/// cases (so a match's byte range is the text's).
+fn occurrences_folded(text: &str, want: &str) -> Vec<Range<usize>> {
+    let (lower_text, lower_want) = (text.to_lowercase(), want.to_lowercase());
+    if lower_text.len() != text.len() || lower_want.len() != want.len() {
+        return Vec::new();
+    }
+    occurrences(&lower_text, &lower_want)
 }
 
 /// Suggestions for one pattern pair: for each term the English shows as a bold UI label
@@ -224,7 +235,7 @@ impl Ctx<'_, '_> {
             .filter(|(_, s)| s.exact_term.as_deref() == Some(term))
             .map(|(i, _)| i)
             .collect();
-        let found = self.find(term, want)?;
+        let found = self.find(term, want, en_bold.is_empty())?;
         let (bold_index, found) = match (en_bold.as_slice(), found) {
             ([], Some(found)) => {
                 // A plain reference in the English: only the word becomes the term.
@@ -367,7 +378,7 @@ impl Ctx<'_, '_> {
 
     /// The one place the translation has the label: the term placeable, or its text written
     /// out once. `Some(None)` when it is not there; `None` when it is there more than once.
-    fn find(&self, term: &str, want: &str) -> Option<Option<Found>> {
+    fn find(&self, term: &str, want: &str, fold_case: bool) -> Option<Option<Found>> {
         let placeables: Vec<_> = self.mapped.terms.iter().filter(|(n, ..)| n == term).collect();
         if let [(_, flat, source)] = placeables.as_slice() {
             let reference = self.source_text()[source.clone()].to_string();
@@ -376,15 +387,28 @@ impl Ctx<'_, '_> {
         if !placeables.is_empty() {
             return None;
         }
-        let found: Vec<Found> = occurrences(&self.mapped.text, want)
-            .into_iter()
+        let text = &self.mapped.text;
+        let mut spots = occurrences(text, want);
+        // A role in a plain list (`audience`) may differ in case only: it is still the label.
+        if spots.is_empty() && fold_case {
+            spots = occurrences_folded(text, want);
+        }
+        let mut found: Vec<Found> = spots
+            .iter()
             .filter_map(|flat| {
                 let source = self.mapped.source(flat.clone())?;
-                Some(Found { flat, source, reference: format!("{{ -{term} }}") })
+                Some(Found { flat: flat.clone(), source, reference: format!("{{ -{term} }}") })
             })
             .collect();
+        // The word may also stand in the sentence on its own (`zu **Kunden,** ... einen
+        // Kunden`): the one inside a bold span is the label.
+        if found.len() > 1 {
+            found.retain(|f| {
+                self.bolds.iter().any(|b| b.start <= f.flat.start && f.flat.end <= b.end)
+            });
+        }
         match found.len() {
-            0 if !occurrences(&self.mapped.text, want).is_empty() => None,
+            0 if !spots.is_empty() => None,
             0 => Some(None),
             1 => found.into_iter().next().map(Some),
             _ => None,
@@ -433,7 +457,7 @@ pub(crate) fn attach(
 pub fn plan(findings: &[Finding]) -> BTreeMap<String, Vec<Suggestion>> {
     let mut by_path: BTreeMap<String, Vec<Suggestion>> = BTreeMap::new();
     for finding in findings {
-        for s in &finding.diag.suggestions {
+        for s in finding.diag.suggestions.iter() {
             if s.applicability == Applicability::MachineApplicable {
                 by_path.entry(finding.diag.path.clone()).or_default().push(s.clone());
             }

@@ -58,7 +58,7 @@ pub struct StatusArgs {
     /// With `--diff`: only these locales (repeatable).
     #[arg(long = "locale", value_name = "L")]
     pub locales: Vec<String>,
-    /// Also list translation-memory matches for missing and stale messages.
+    /// Then, for missing and stale messages: translation-memory matches (docs/xliff.md).
     #[arg(long)]
     pub suggest: bool,
 }

@@ -14,6 +14,7 @@ use clap::{Args, ValueEnum};
 use crate::check::glossary::{GLOSSARY_FILE, Glossary, parse_glossary};
 use crate::diag::{self, Diagnostic};
 use crate::l10n::lock::{LOCK_FILE, Lock, render_lock};
+use crate::l10n::reviewed::{self, REVIEWED_FILE, Reviewed, parse_reviewed, render_reviewed};
 use crate::l10n::{L10n, LocaleFiles};
 use crate::paths::{read_text, rel_path, write_atomic};
 use crate::xliff::{self, Only};
@@ -113,7 +114,8 @@ pub fn export(root: &Path, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let (source, target) = pair(&l10n);
     let text = match args.format {
         ExportFormat::Xliff12 => {
-            xliff::export_xliff(source, target, &lock, glossary.as_ref(), args.only)
+            let reviewed = read_reviewed(root, &args.locale);
+            xliff::export_xliff_with(source, target, &lock, &reviewed, glossary.as_ref(), args.only)
         }
         ExportFormat::Tmx => xliff::export_tmx(source, target, &lock),
     };
@@ -176,6 +178,13 @@ pub fn import(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         lock.insert(key, print);
     }
     if recorded > 0 {
+        // The reviewed English first, as `l10n accept` does: a lock is never ahead of the
+        // texts it can show.
+        let reviewed_path = dir.join(REVIEWED_FILE);
+        let mut kept = read_reviewed(root, &locale);
+        reviewed::record(&mut kept, &lock, &reviewed::entry_texts(source));
+        write_atomic(&reviewed_path, render_reviewed(&locale, &lock, &kept).as_bytes())
+            .with_context(|| format!("failed to write `{}`", reviewed_path.display()))?;
         let path = dir.join(LOCK_FILE);
         write_atomic(&path, render_lock(&locale, &lock).as_bytes())
             .with_context(|| format!("failed to write `{}`", path.display()))?;
@@ -233,4 +242,11 @@ pub fn suggest(root: &Path) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `locales/<locale>/l10n.reviewed` (empty when missing or unreadable: it is a cache of the
+/// lock's English, never needed to import or export).
+fn read_reviewed(root: &Path, locale: &str) -> Reviewed {
+    let path = root.join("locales").join(locale).join(REVIEWED_FILE);
+    std::fs::read_to_string(path).map_or_else(|_| Reviewed::new(), |t| parse_reviewed(&t))
 }

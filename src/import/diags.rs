@@ -66,9 +66,9 @@ impl<'a> FileDiags<'a> {
             severity,
             code,
             path: self.path.to_string(),
-            pos: Some(pos),
+            pos: Some(Box::new(pos)),
             message: message.into(),
-            suggestions: Vec::new(),
+            suggestions: Default::default(),
         });
     }
 

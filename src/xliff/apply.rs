@@ -33,12 +33,12 @@ pub struct Outcome {
 }
 
 /// A unit's new pattern for one part of a message.
-struct Change {
-    attribute: Option<String>,
-    segs: Vec<Seg>,
+pub(super) struct Change {
+    pub(super) attribute: Option<String>,
+    pub(super) segs: Vec<Seg>,
     /// For diagnostics.
-    offset: usize,
-    id: String,
+    pub(super) offset: usize,
+    pub(super) id: String,
 }
 
 pub fn apply(
@@ -179,13 +179,13 @@ pub fn apply(
             refused.insert(scope);
             continue;
         }
-        let segs = normalize(segs);
+        let segs = trim_newlines(normalize(segs));
         if current.as_ref().map(|c| normalize(c.clone())) == Some(segs.clone()) {
             continue;
         }
-        // A Markdown character typed as text (a `**` the CAT tool did not know was a code)
-        // becomes a code again when the target is read as Fluent: flatten the plain text.
-        let segs = reflatten(&segs);
+        // A Markdown delimiter typed as text (a `**` the CAT tool did not know was a code) is
+        // a code once written: count it as one.
+        let segs = super::codes::protect_markdown(segs);
         if let Some(problem) = codes_mismatch(&english, &segs) {
             out.diags.push(err(
                 unit.target_offset.max(unit.offset),
@@ -243,23 +243,16 @@ fn pieces_plain(pieces: &[Piece]) -> String {
     out
 }
 
-/// The segments as Fluent would read them back (Markdown typed as text becomes codes).
-fn reflatten(segs: &[Seg]) -> Vec<Seg> {
-    match parse_pattern(segs) {
-        Some(pattern) => normalize(pattern),
-        None => segs.to_vec(),
+/// Without line breaks at the very start and end: Fluent cannot hold them (a pattern's
+/// leading and trailing blank lines are not part of it), and they carry nothing.
+fn trim_newlines(mut segs: Vec<Seg>) -> Vec<Seg> {
+    if let Some(Seg::Text(t)) = segs.first_mut() {
+        *t = t.trim_start_matches(['\n', '\r']).to_string();
     }
-}
-
-fn parse_pattern(segs: &[Seg]) -> Option<Vec<Seg>> {
-    let lines = pattern_lines(segs)?;
-    let mut text = String::new();
-    write_pattern(&mut text, "", "x", &lines);
-    let resource = fluent_syntax::parser::parse(text.as_str()).ok()?;
-    match resource.body.first() {
-        Some(Entry::Message(m)) if resource.body.len() == 1 => m.value.as_ref().map(flatten),
-        _ => None,
+    if let Some(Seg::Text(t)) = segs.last_mut() {
+        *t = t.trim_end_matches(['\n', '\r']).to_string();
     }
+    normalize(segs)
 }
 
 /// Why the target's codes do not match the English's, if they do not: every counted code
@@ -371,7 +364,7 @@ fn rewrite(
         }
         new.replace_range(start..end, &text);
     }
-    verify(&new, old_entries.len(), messages)?;
+    verify(&new, &old_entries, messages)?;
     Ok(new)
 }
 
@@ -474,24 +467,20 @@ pub fn entry_span(source: &str, entry: &Entry<&str>) -> (usize, usize) {
     (start, end)
 }
 
-/// Parses the new file and checks that it has the old entries plus the new ones and that
-/// every changed part reads back as asked.
-fn verify(
+/// Parses the new file and checks it: every message and term of the old file is still there
+/// and reads the same, except the changed parts, which read back as asked, and the new
+/// messages are there.
+pub(super) fn verify(
     new: &str,
-    old_count: usize,
+    old_entries: &[(String, &Entry<&str>)],
     messages: &BTreeMap<String, Vec<Change>>,
 ) -> Result<(), (usize, String)> {
     let first = messages.values().flatten().map(|c| c.offset).min().unwrap_or(0);
     let resource = match fluent_syntax::parser::parse(new) {
         Ok(r) => r,
         Err((_, errors)) => {
-            return Err((
-                first,
-                format!(
-                    "the translation would not parse as Fluent ({})",
-                    errors.first().map(|e| format!("{:?}", e.kind)).unwrap_or_default()
-                ),
-            ));
+            let kind = errors.first().map(|e| format!("{:?}", e.kind)).unwrap_or_default();
+            return Err((first, format!("the translation would not parse as Fluent ({kind})")));
         }
     };
     let found: BTreeMap<String, &Entry<&str>> = resource
@@ -504,28 +493,36 @@ fn verify(
         })
         .rev()
         .collect();
-    let added = messages.keys().filter(|m| !found.contains_key(*m)).count();
-    let _ = (old_count, added);
+    let read = |entry: &Entry<&str>| -> BTreeMap<Option<String>, Vec<Seg>> {
+        parts(entry)
+            .into_iter()
+            .map(|(a, p)| (a.map(str::to_string), normalize(flatten(p))))
+            .collect()
+    };
+    let mut expected: BTreeMap<&str, BTreeMap<Option<String>, Vec<Seg>>> =
+        old_entries.iter().map(|(id, e)| (id.as_str(), read(e))).collect();
     for (message, changes) in messages {
-        let Some(entry) = found.get(message) else {
-            return Err((changes[0].offset, format!("`{}` was not written", changes[0].id)));
-        };
+        let parts = expected.entry(message.as_str()).or_default();
         for change in changes {
-            let got = parts(entry)
-                .into_iter()
-                .find(|(a, _)| *a == change.attribute.as_deref())
-                .map(|(_, p)| normalize(flatten(p)));
-            if got.as_ref() != Some(&normalize(change.segs.clone())) {
-                return Err((
-                    change.offset,
-                    format!(
-                        "`{}`: the target cannot be written as the same Fluent text (got {:?})",
-                        change.id,
-                        got.map(|g| plain(&g))
-                    ),
-                ));
-            }
+            parts.insert(change.attribute.clone(), normalize(change.segs.clone()));
         }
+    }
+    for (id, want) in &expected {
+        let got = found.get(*id).map(|e| read(e));
+        if got.as_ref() == Some(want) {
+            continue;
+        }
+        let (offset, unit) = match messages.get(*id) {
+            Some(changes) => (changes[0].offset, changes[0].id.clone()),
+            None => (first, id.to_string()),
+        };
+        let got = got.map(|g| g.values().map(|s| plain(s)).collect::<Vec<_>>().join(" | "));
+        return Err((
+            offset,
+            format!(
+                "`{unit}`: the target cannot be written as the same Fluent text (it would read {got:?})"
+            ),
+        ));
     }
     Ok(())
 }

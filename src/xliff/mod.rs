@@ -1,5 +1,5 @@
 //! XLIFF 1.2 round trip and translation memory for a locale's `.ftl` files (docs/xliff.md):
-//! units and their ids ([`units`]), inline codes ([`codes`]), the writers ([`write`]), the
+//! units and their ids ([`units`]), inline codes ([`codes`]), the writers ([`mod@write`]), the
 //! reader ([`read`]), writing targets back ([`apply`]) and the memory ([`tm`]).
 
 pub mod apply;
@@ -16,6 +16,7 @@ use crate::check::glossary::Glossary;
 use crate::diag::Diagnostic;
 use crate::l10n::LocaleFiles;
 use crate::l10n::lock::Lock;
+use crate::l10n::reviewed::Reviewed;
 
 pub use apply::Outcome;
 pub use units::{State, Unit};
@@ -38,22 +39,40 @@ impl Only {
     }
 }
 
-/// A locale's units with the stale note, and the memory of its reviewed translations.
+/// A locale's units with the stale note (and the English reviewed before, when
+/// `l10n.reviewed` keeps it), and the memory of its reviewed translations.
 pub fn units_and_memory(
     source: &LocaleFiles,
     target: &LocaleFiles,
     lock: &Lock,
     glossary: Option<&Glossary>,
 ) -> (Vec<Unit>, tm::Memory) {
+    units_and_memory_with(source, target, lock, &Reviewed::new(), glossary)
+}
+
+/// [`units_and_memory`] with the reviewed English of `l10n.reviewed`.
+pub fn units_and_memory_with(
+    source: &LocaleFiles,
+    target: &LocaleFiles,
+    lock: &Lock,
+    reviewed: &Reviewed,
+    glossary: Option<&Glossary>,
+) -> (Vec<Unit>, tm::Memory) {
     let mut units = units::collect(source, target, lock, glossary);
     for unit in &mut units {
         if unit.state == State::Stale {
-            let why = if lock.contains_key(&unit.lock_key()) {
-                "stale: the English changed since this translation was reviewed"
+            let print = lock.get(&unit.lock_key());
+            let mut notes = vec![if print.is_some() {
+                "stale: the English changed since this translation was reviewed".to_string()
             } else {
                 "stale: no review of this translation against the current English is recorded"
-            };
-            unit.notes.insert(0, why.to_string());
+                    .to_string()
+            }];
+            let previous = print.and_then(|p| reviewed.get(p));
+            if let Some(text) = previous.and_then(|t| previous_part(t, unit.attribute.as_deref())) {
+                notes.push(format!("previous English (reviewed): {text}"));
+            }
+            unit.notes.splice(0..0, notes);
         }
     }
     let memory = tm::Memory::from_units(&units);
@@ -69,7 +88,19 @@ pub fn export_xliff(
     glossary: Option<&Glossary>,
     only: Only,
 ) -> String {
-    let (units, memory) = units_and_memory(source, target, lock, glossary);
+    export_xliff_with(source, target, lock, &Reviewed::new(), glossary, only)
+}
+
+/// [`export_xliff`] with the reviewed English of `l10n.reviewed` in the stale units' notes.
+pub fn export_xliff_with(
+    source: &LocaleFiles,
+    target: &LocaleFiles,
+    lock: &Lock,
+    reviewed: &Reviewed,
+    glossary: Option<&Glossary>,
+    only: Only,
+) -> String {
+    let (units, memory) = units_and_memory_with(source, target, lock, reviewed, glossary);
     // Every file is written, also with no unit to translate: the `<file>` elements carry the
     // target locale.
     let files: Vec<String> = source.files.keys().cloned().collect();
@@ -117,4 +148,12 @@ pub fn read_xliff(
     text: &str,
 ) -> Result<(Vec<read::ReadUnit>, Option<String>), Diagnostic> {
     read::read_document(path, text)
+}
+
+/// The text of one part (value or attribute) of an entry as `l10n.reviewed` stores it.
+fn previous_part(entry_text: &str, attribute: Option<&str>) -> Option<String> {
+    let resource = fluent_syntax::parser::parse(entry_text).ok()?;
+    let entry = resource.body.first()?;
+    let (_, pattern) = units::parts(entry).into_iter().find(|(a, _)| *a == attribute)?;
+    Some(codes::plain(&codes::flatten(pattern)))
 }

@@ -71,6 +71,8 @@ pub fn read_document(
     // Depth inside elements to skip (alt-trans, notes).
     let mut skip = 0usize;
     let mut locale: Option<String> = None;
+    // Elements open at this point of the document: a truncated file ends with some open.
+    let mut open = 0usize;
     let error = |offset: usize, message: String| {
         let at = offset.min(source.len());
         Diagnostic::error("invalid-xliff", path, source, at..at, message)
@@ -86,7 +88,18 @@ pub fn read_document(
                 ));
             }
         };
+        match &event {
+            Event::Start(_) => open += 1,
+            Event::End(_) => open = open.saturating_sub(1),
+            _ => {}
+        }
         match event {
+            Event::Eof if open > 0 => {
+                return Err(error(
+                    source.len(),
+                    "the file ends inside an element (truncated?)".into(),
+                ));
+            }
             Event::Eof => break,
             Event::Start(_) if skip > 0 => skip += 1,
             Event::Empty(_) if skip > 0 => {}

@@ -304,6 +304,41 @@ fn an_empty_target_removes_nothing() {
 }
 
 #[test]
+fn line_breaks_around_a_target_are_dropped() {
+    let de = locale("de-DE", &[("a", DE)]);
+    let xliff = export_of(&de, &Default::default())
+        .replace(">Fertig</target>", ">&#10;Fertig!&#13;&#10;</target>");
+    let outcome = import(&xliff, &de);
+    assert!(outcome.diags.is_empty(), "{:?}", outcome.diags);
+    assert!(outcome.files["a"].ends_with("\nlast = Fertig!\n"), "{:?}", outcome.files);
+}
+
+#[test]
+fn a_file_that_does_not_read_back_as_asked_is_refused() {
+    let de = locale("de-DE", &[("a", DE)]);
+    let old = super::units::entries(&de.files["a"]);
+    let change = |id: &str, text: &str| apply::Change {
+        attribute: None,
+        segs: vec![Seg::Text(text.into())],
+        offset: 7,
+        id: id.into(),
+    };
+    let asked: BTreeMap<String, Vec<apply::Change>> =
+        [("last".to_string(), vec![change("a.ftl#last", "Fertig!")])].into_iter().collect();
+    assert!(apply::verify(&DE.replace("Fertig", "Fertig!"), &old, &asked).is_ok());
+    // The changed message reads otherwise, another message is lost or changed.
+    for broken in [
+        DE.replace("Fertig", "Fertig?"),
+        DE.replace("Fertig", "Fertig!").replace("    .title = Einführung\n", ""),
+        DE.replace("Fertig", "Fertig!").replace("Gehen", "Geh"),
+    ] {
+        let (offset, message) = apply::verify(&broken, &old, &asked).unwrap_err();
+        assert!(message.contains("cannot be written as the same Fluent text"), "{message}");
+        assert_eq!(offset, 7);
+    }
+}
+
+#[test]
 fn mismatched_codes_are_refused_at_their_position_and_nothing_is_written() {
     let de = locale("de-DE", &[("a", DE)]);
     let xliff = export_of(&de, &Default::default())
@@ -348,6 +383,10 @@ fn reader_resolves_entities_and_empty_codes_and_rejects_bad_xml() {
     assert_eq!(unit.target.as_ref().unwrap()[0], Piece::Text("B <".into()));
     let err = read("t.xlf", "<xliff>\n<file><trans-unit id=\"x\"><source>a</target>").unwrap_err();
     assert!(err.headline().starts_with("t.xlf:2:"), "{}", err.headline());
+    let truncated =
+        "<xliff><file><body><trans-unit id=\"a.ftl#m\"><source>a</source></trans-unit>\n";
+    let err = read("t.xlf", truncated).unwrap_err();
+    assert!(err.message.contains("ends inside an element"), "{}", err.message);
     let err = read("t.xlf", "<xliff><trans-unit id=\"x\"><source><g id=\"1\">a</g></source>")
         .unwrap_err();
     assert!(err.message.contains("`<g>`"), "{}", err.message);
@@ -375,6 +414,33 @@ fn memory_offers_exact_and_fuzzy_matches_with_scores() {
     // A unit is never its own suggestion.
     assert!(memory.lookup("a.ftl#x", &en("Select a customer.")).is_empty());
     assert_eq!(tm::similarity(&['a', 'b', 'c', 'd'], &['a', 'b', 'c', 'x']), 75);
+    assert_eq!(tm::similarity_at_least(&['a', 'b', 'c', 'd'], &['a', 'x', 'y', 'd'], 75), None);
+    assert_eq!(tm::similarity(&['a', 'b', 'c', 'd'], &['a', 'x', 'y', 'd']), 50);
+    assert_eq!(tm::similarity(&[], &[]), 100);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// The bounded computation agrees with a plain recursive Levenshtein distance.
+    #[test]
+    fn bounded_similarity_agrees(a in "[ab ]{0,7}", b in "[ab ]{0,7}", min in 0u32..=100) {
+        fn distance(a: &[char], b: &[char]) -> usize {
+            match (a.split_first(), b.split_first()) {
+                (None, _) => b.len(),
+                (_, None) => a.len(),
+                (Some((x, ra)), Some((y, rb))) => {
+                    let replace = distance(ra, rb) + usize::from(x != y);
+                    replace.min(distance(ra, b) + 1).min(distance(a, rb) + 1)
+                }
+            }
+        }
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let long = a.len().max(b.len());
+        let full = ((long - distance(&a, &b)) * 100).checked_div(long).map_or(100, |s| s as u32);
+        prop_assert_eq!(tm::similarity(&a, &b), full);
+        prop_assert_eq!(tm::similarity_at_least(&a, &b, min), (full >= min).then_some(full));
+    }
 }
 
 #[test]

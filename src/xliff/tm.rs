@@ -18,6 +18,8 @@ pub const MIN_SCORE: u32 = 75;
 pub const MAX_MATCHES: usize = 3;
 /// Candidates scored per unit (those sharing the most words).
 const MAX_CANDIDATES: usize = 40;
+/// Words of a unit looked up in the index, the rarest first.
+const RARE_WORDS: usize = 8;
 
 /// One reviewed translation.
 #[derive(Debug, Clone)]
@@ -91,9 +93,14 @@ impl Memory {
         }
         let query: Vec<char> = text.chars().collect();
         let query_words = words(&text);
+        // The query's rarest words only: a text at least 75 % similar shares most words, so
+        // also some of the rarest, and a common word's list is as long as the memory.
+        let mut postings: Vec<&Vec<usize>> =
+            query_words.iter().filter_map(|w| self.words.get(w)).collect();
+        postings.sort_by_key(|p| p.len());
         let mut shared: HashMap<usize, usize> = HashMap::new();
-        for word in &query_words {
-            for &tu in self.words.get(word).into_iter().flatten() {
+        for posting in postings.into_iter().take(RARE_WORDS) {
+            for &tu in posting {
                 *shared.entry(tu).or_default() += 1;
             }
         }
@@ -112,8 +119,7 @@ impl Memory {
             if entry.id == unit_id || found.iter().any(|m| m.tu == tu) {
                 continue;
             }
-            let score = similarity(&query, &entry.english);
-            if score >= MIN_SCORE {
+            if let Some(score) = similarity_at_least(&query, &entry.english, MIN_SCORE) {
                 found.push(Match { score, tu });
             }
         }
@@ -138,24 +144,39 @@ impl Memory {
 
 /// Percent similarity of two texts (100 when equal), rounded down.
 pub fn similarity(a: &[char], b: &[char]) -> u32 {
-    let long = a.len().max(b.len());
-    if long == 0 {
-        return 100;
-    }
-    let distance = levenshtein(a, b);
-    ((long - distance) * 100 / long) as u32
+    similarity_at_least(a, b, 0).unwrap_or(0)
 }
 
-fn levenshtein(a: &[char], b: &[char]) -> usize {
+/// [`similarity`] when it is at least `min`, else `None` (computed only as far as needed).
+pub fn similarity_at_least(a: &[char], b: &[char], min: u32) -> Option<u32> {
+    let long = a.len().max(b.len());
+    if long == 0 {
+        return Some(100);
+    }
+    // score >= min  <=>  distance <= long * (100 - min) / 100
+    let budget = long * (100 - min.min(100) as usize) / 100;
+    let distance = levenshtein_within(a, b, budget)?;
+    let score = ((long - distance) * 100 / long) as u32;
+    (score >= min).then_some(score)
+}
+
+/// The Levenshtein distance when it is at most `budget`: a row whose smallest entry passes the
+/// budget ends the computation (the distance only grows from there).
+fn levenshtein_within(a: &[char], b: &[char], budget: usize) -> Option<usize> {
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
         let mut diagonal = row[0];
         row[0] = i + 1;
+        let mut smallest = row[0];
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
             row[j + 1] = if ca == cb { diagonal } else { 1 + diagonal.min(above).min(row[j]) };
             diagonal = above;
+            smallest = smallest.min(row[j + 1]);
+        }
+        if smallest > budget {
+            return None;
         }
     }
-    row[b.len()]
+    (row[b.len()] <= budget).then_some(row[b.len()])
 }

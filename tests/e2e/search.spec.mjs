@@ -72,7 +72,7 @@ test("shipped site, zh-CN: a query without spaces (订阅) finds the article", (
 const FORMS = [
   ["ru-RU", "подписками"], // the article has подписка, подписки, подписку, подписок
   ["ru-RU", "клиентам"], // клиент, клиента, клиентов, клиентом, клиенты
-  ["de-DE", "Handelspartner"], // only inside Handelspartnerbeziehung
+  ["de-DE", "Reseller"], // only inside Resellerbeziehung
   ["de-DE", "Resellerbeziehungen"], // Resellerbeziehung
   ["nl-NL", "resellerrelaties"], // resellerrelatie
   ["sv-SE", "återförsäljare"], // only inside återförsäljarrelation(en)

@@ -51,9 +51,9 @@ test("edit, break and fix a translation while the page is open", async () => {
   const original = await readFile(ftl, "utf8");
   await page.goto(`${url}/de-DE/remove-a-relationship/`);
   const h1 = page.locator("h1");
-  assert.match(await h1.textContent(), /Handelspartnerbeziehung/);
+  assert.match(await h1.textContent(), /Resellerbeziehung/);
 
-  await save(ftl, original.replace("heading = Entfernen einer Handelspartnerbeziehung", "heading = Live bearbeitet: Entfernen einer Handelspartnerbeziehung"));
+  await save(ftl, original.replace("heading = Entfernen einer Resellerbeziehung", "heading = Live bearbeitet: Entfernen einer Resellerbeziehung"));
   await page.waitForFunction(() => document.querySelector("h1")?.textContent.startsWith("Live bearbeitet"), null, { timeout: 20000 });
 
   await save(ftl, original.replace("step-suspend = ", "step-suspend = { "));

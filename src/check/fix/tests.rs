@@ -182,3 +182,25 @@ mod props {
         }
     }
 }
+
+#[test]
+fn the_label_in_bold_wins_over_the_same_word_in_the_sentence() {
+    let en = "m = Go to **{ -ui-customers }** and select a customer.\n";
+    let (_, fixed) =
+        run("de-DE", en, "m = Wechseln Sie zu **Kunden,** und wählen Sie einen Kunden aus.\n");
+    assert_eq!(
+        fixed,
+        "m = Wechseln Sie zu **{ -ui-customers }**, und wählen Sie einen Kunden aus.\n"
+    );
+}
+
+#[test]
+fn a_plain_reference_may_differ_in_case_only() {
+    let en = "m = { -ui-customers } and more\n";
+    let (_, fixed) = run("de-DE", en, "m = kunden und mehr\n");
+    assert_eq!(fixed, "m = { -ui-customers } und mehr\n");
+    // A bold label is not taken from a lower-case word of the sentence.
+    let en = "m = Go to **{ -ui-customers }**.\n";
+    let (_, fixed) = run("de-DE", en, "m = Gehen Sie zu den kunden.\n");
+    assert_eq!(fixed, "m = Gehen Sie zu den kunden.\n");
+}
