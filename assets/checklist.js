@@ -2,7 +2,16 @@
 // localStorage) and the panel on an article page (ticked by the simulator's state).
 // All words come from the page (built from Fluent); this file has no user-visible text.
 
-const STATUSES = ['not-started', 'in-progress', 'completed', 'cannot-start'];
+const STATUSES = ['not-started', 'in-progress', 'completed', 'cannot-start', 'nothing-to-do'];
+
+/** The one status rule of both views (the model is `statuses` in src/checklist.rs):
+ * `done` the item's condition holds, `nothing` it held before anything was done,
+ * `waiting` a condition it needs does not hold yet, `started` some of it is done. */
+export function statusOf({ done, nothing = false, waiting, started }) {
+  if (done) return nothing ? 'nothing-to-do' : 'completed';
+  if (waiting && !started) return 'cannot-start';
+  return started ? 'in-progress' : 'not-started';
+}
 
 function readData(root) {
   const node = root.querySelector('#drillbook-checklist-data');
@@ -11,13 +20,14 @@ function readData(root) {
 
 function setStatus(data, li, status) {
   const tag = li.querySelector('[data-status]');
-  tag.textContent = data.status[status];
+  tag.textContent = status === 'nothing-to-do' ? li.dataset.nothing : data.status[status];
   for (const s of STATUSES) tag.classList.toggle(`tag-${s}`, s === status);
   li.dataset.status = status;
   const hint = li.querySelector('.task-hint');
   if (hint) hint.hidden = status !== 'cannot-start';
 }
 
+/** "n of total completed": an item with nothing to do is not work done. */
 function setProgress(data, root, items) {
   const done = items.filter((li) => li.dataset.status === 'completed').length;
   const node = root.querySelector('.checklist-progress');
@@ -78,11 +88,11 @@ function initPage(root) {
       if (boxes.length && ticked === boxes.length && li.dataset.doneWhen) doneConditions.add(li.dataset.doneWhen);
     }
     for (const { li, boxes, ticked } of states) {
-      const waiting = blockers(li).some((c) => !doneConditions.has(c));
-      let status = 'not-started';
-      if (waiting && ticked === 0) status = 'cannot-start';
-      else if (boxes.length && ticked === boxes.length) status = 'completed';
-      else if (ticked > 0) status = 'in-progress';
+      const status = statusOf({
+        done: boxes.length > 0 && ticked === boxes.length,
+        waiting: blockers(li).some((c) => !doneConditions.has(c)),
+        started: ticked > 0,
+      });
       for (const box of boxes) box.disabled = status === 'cannot-start';
       setStatus(data, li, status);
     }
@@ -125,14 +135,14 @@ function initPanel(root) {
     const before = initial?.customers?.[goal.customer];
     for (const li of items) {
       const condition = li.dataset.doneWhen;
-      let status = 'not-started';
-      if (condition && met[condition]) status = 'completed';
-      else if (blockers(li).some((c) => !met[c])) status = 'cannot-start';
-      else if (now && before && condition) {
-        const was = remaining(before, condition);
-        const is = remaining(now, condition);
-        if (was !== null && is !== null && is < was) status = 'in-progress';
-      }
+      const was = before && condition ? remaining(before, condition) : null;
+      const is = now && condition ? remaining(now, condition) : null;
+      const status = statusOf({
+        done: Boolean(condition && met[condition]),
+        nothing: was === 0,
+        waiting: blockers(li).some((c) => !met[c]),
+        started: was !== null && is !== null && is < was,
+      });
       setStatus(data, li, status);
     }
     setProgress(data, root, items);

@@ -618,7 +618,8 @@ export function mount(section, data, storage, options = {}) {
   function renderNav() {
     const here = view.screen === 'customers';
     sideNav.replaceChildren(h('li', {}, button(ui.customers, {
-      class: 'sim-nav-item', 'data-cmd': 'go', 'data-view': JSON.stringify({ screen: 'customers' }), 'data-key': 'nav:customers',
+      // Every page of the console is under Customers: it stays the selected item.
+      class: 'sim-nav-item sim-selected', 'data-cmd': 'go', 'data-view': JSON.stringify({ screen: 'customers' }), 'data-key': 'nav:customers',
       'aria-current': here ? 'page' : null,
     })));
   }
@@ -720,7 +721,7 @@ export function mount(section, data, storage, options = {}) {
     const line = (id) => h('li', { class: 'sim-met', text: c.text[id] });
     const banner = reached && scenario.goal.customer === c.id
       ? h('div', { class: 'sim-success', role: 'note' }, scenario.text['sim-goal-reached']) : null;
-    return [heading(c.text['sim-summary-title']), banner, h('ul', {}, line('sim-summary-customer-list'), line('sim-summary-admin'), line('sim-summary-support'),
+    return [heading(c.text['sim-summary-title']), banner, h('ul', { class: 'sim-summary' }, line('sim-summary-customer-list'), line('sim-summary-admin'), line('sim-summary-support'),
       h('li', { class: 'sim-met' }, c.text['sim-summary-purchases'], actButton(ui['add-subscription'], { action: 'purchase', customer: c.id }))),
     h('p', {}, go(text['sim-summary-back'], { screen: 'customers' }, 'back'))];
   }

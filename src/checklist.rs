@@ -143,18 +143,19 @@ fn item<'a>(
     }
 }
 
-/// A GOV.UK task-list status. The page computes statuses in `assets/checklist.js`; this is
-/// the model its unit tests hold to the task-list rules.
-#[cfg(test)]
+/// A GOV.UK task-list status, plus "nothing to do" for an item whose condition held before
+/// anything was done (no reservation to cancel, no subscription to suspend). The page
+/// computes statuses in `assets/checklist.js` (one `statusOf` for the panel and the
+/// printable page); this is the model its tests hold to these rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Status {
     NotStarted,
     InProgress,
     Completed,
     CannotStartYet,
+    NothingToDo,
 }
 
-#[cfg(test)]
 impl Status {
     pub(crate) fn id(self) -> &'static str {
         match self {
@@ -162,13 +163,25 @@ impl Status {
             Status::InProgress => "in-progress",
             Status::Completed => "completed",
             Status::CannotStartYet => "cannot-start",
+            Status::NothingToDo => "nothing-to-do",
         }
     }
 }
 
-#[cfg(test)]
+/// The message that says an item had nothing to do, by what its condition counts (`None`
+/// for conditions that are not a count of items).
+pub(crate) fn nothing_to_do_message(condition: Option<Condition>) -> Option<&'static str> {
+    match condition? {
+        Condition::NoActiveSubscriptions => Some("checklist-status-nothing-to-suspend"),
+        Condition::NoActiveReservations | Condition::NoActiveSoftware => {
+            Some("checklist-status-nothing-to-cancel")
+        }
+        _ => None,
+    }
+}
+
 /// How many items a condition is still waiting on (active subscriptions, ...), for
-/// "in progress": some done, some left.
+/// "in progress" (some done, some left) and "nothing to do" (none to begin with).
 fn remaining(customer: &crate::sim::CustomerState, condition: Condition) -> Option<usize> {
     match condition {
         Condition::NoActiveSubscriptions => Some(customer.active_subscriptions()),
@@ -178,37 +191,53 @@ fn remaining(customer: &crate::sim::CustomerState, condition: Condition) -> Opti
     }
 }
 
-#[cfg(test)]
-/// Statuses of the items for the scenario's goal customer, from `initial` to `now`.
+/// Statuses of the items for the scenario's goal customer, from `initial` to `now`; with no
+/// state (the printable checklist before anything is ticked), `customer` is `None`.
 pub(crate) fn statuses(
     checklist: &Checklist<'_>,
-    customer: &str,
+    customer: Option<&str>,
     initial: &crate::sim::State,
     now: &crate::sim::State,
 ) -> Vec<Status> {
-    let (Some(before), Some(after)) =
-        (initial.customers.get(customer), now.customers.get(customer))
-    else {
-        return vec![Status::NotStarted; checklist.items.len()];
+    let states = customer.and_then(|c| Some((initial.customers.get(c)?, now.customers.get(c)?)));
+    let Some((before, after)) = states else {
+        // Nothing known: what is ticked by hand starts here.
+        return checklist
+            .items
+            .iter()
+            .map(|item| {
+                if item.waits_for.is_empty() { Status::NotStarted } else { Status::CannotStartYet }
+            })
+            .collect();
     };
     checklist
         .items
         .iter()
         .map(|item| {
-            if item.done_when.is_some_and(|c| after.evaluate(c)) {
-                return Status::Completed;
-            }
-            if item.requires.iter().any(|c| !after.evaluate(*c)) {
-                return Status::CannotStartYet;
-            }
-            let progressed =
+            let counts =
                 item.done_when.and_then(|c| Some((remaining(before, c)?, remaining(after, c)?)));
-            match progressed {
-                Some((was, is)) if is < was => Status::InProgress,
-                _ => Status::NotStarted,
+            if item.done_when.is_some_and(|c| after.evaluate(c)) {
+                return match counts {
+                    Some((0, _)) => Status::NothingToDo,
+                    _ => Status::Completed,
+                };
+            }
+            let started = matches!(counts, Some((was, is)) if is < was);
+            if started {
+                Status::InProgress
+            } else if item.requires.iter().any(|c| !after.evaluate(*c)) {
+                Status::CannotStartYet
+            } else {
+                Status::NotStarted
             }
         })
         .collect()
+}
+
+/// How many items count as completed ("`n` of `total` completed"): only `Completed`, so an
+/// item with nothing to do is not counted as work done.
+pub(crate) fn completed(statuses: &[Status]) -> usize {
+    statuses.iter().filter(|s| **s == Status::Completed).count()
 }
 
 /// One line of a concrete checklist for a real customer.
@@ -310,8 +339,8 @@ mod tests {
         let names = |s: Vec<Status>| s.into_iter().map(Status::id).collect::<Vec<_>>();
         // Nothing done: the removal cannot start yet; there is no software to cancel.
         assert_eq!(
-            names(statuses(&list, "fabrikam", &start, &start)),
-            ["not-started", "completed", "not-started", "cannot-start"]
+            names(statuses(&list, Some("fabrikam"), &start, &start)),
+            ["not-started", "nothing-to-do", "not-started", "cannot-start"]
         );
         let customer = "fabrikam".to_string();
         let subs: Vec<String> = start.customers["fabrikam"].subscriptions.keys().cloned().collect();
@@ -321,7 +350,7 @@ mod tests {
             &Action::SuspendSubscription { customer: customer.clone(), item: subs[0].clone() },
         )
         .unwrap();
-        let now = statuses(&list, "fabrikam", &start, &state);
+        let now = statuses(&list, Some("fabrikam"), &start, &state);
         assert_eq!(now[2], if subs.len() > 1 { InProgress } else { Completed });
         for item in subs.iter().skip(1) {
             state = apply(
@@ -336,11 +365,53 @@ mod tests {
                 .unwrap();
         }
         assert_eq!(
-            names(statuses(&list, "fabrikam", &start, &state)),
-            ["completed", "completed", "completed", "not-started"]
+            names(statuses(&list, Some("fabrikam"), &start, &state)),
+            ["completed", "nothing-to-do", "completed", "not-started"]
         );
         state = apply(&state, &Action::RemoveRelationship { customer }).unwrap();
-        assert_eq!(names(statuses(&list, "fabrikam", &start, &state)), ["completed"; 4]);
+        assert_eq!(
+            names(statuses(&list, Some("fabrikam"), &start, &state)),
+            ["completed", "nothing-to-do", "completed", "completed"]
+        );
+    }
+
+    /// Issue 30: the panel said "2 of 4 completed" at the start of a scenario while the
+    /// printable checklist said "0 of 4". Both now count from `statuses`: at the start of
+    /// every shipped scenario nothing is completed, and an item whose condition already held
+    /// says it had nothing to do.
+    #[test]
+    fn every_scenario_starts_with_nothing_completed_as_the_printable_checklist_does() {
+        let article = article();
+        let list = checklist(&article).unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (scenarios, diags) = crate::sim::load_scenarios(root);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(scenarios.len() >= 6);
+        let blank = crate::sim::State { customers: Default::default() };
+        let printable = statuses(&list, None, &blank, &blank);
+        assert_eq!(
+            printable.iter().map(|s| s.id()).collect::<Vec<_>>(),
+            ["not-started", "not-started", "not-started", "cannot-start"]
+        );
+        for scenario in &scenarios {
+            let start = scenario.initial_state();
+            let goal = Some(scenario.goal.customer.as_str());
+            let panel = statuses(&list, goal, &start, &start);
+            assert_eq!(completed(&panel), completed(&printable), "{}", scenario.id);
+            let customer = &start.customers[&scenario.goal.customer];
+            for (item, status) in list.items.iter().zip(&panel) {
+                let held = item.done_when.is_some_and(|c| customer.evaluate(c));
+                assert_eq!(*status == Status::NothingToDo, held, "{} {}", scenario.id, item.id);
+                if held {
+                    assert!(nothing_to_do_message(item.done_when).is_some(), "{}", item.id);
+                }
+            }
+        }
+        let only = scenarios.iter().find(|s| s.id == "only-active-subscriptions").unwrap();
+        let start = only.initial_state();
+        let names: Vec<_> =
+            statuses(&list, Some("contoso"), &start, &start).iter().map(|s| s.id()).collect();
+        assert_eq!(names, ["nothing-to-do", "nothing-to-do", "not-started", "cannot-start"]);
     }
 
     #[test]

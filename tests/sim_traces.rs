@@ -323,13 +323,15 @@ fn offered(state: &State, just_removed: Option<&str>) -> Vec<Action> {
         .collect()
 }
 
+type Outcome = Result<State, drillbook::sim::Rejection>;
+
 /// The shortest sequence of offered actions from `state` whose last action `hits`, with the
 /// goal not reached before it (an attempt ends at the goal).
 fn shortest(
     scenario: &Scenario,
     state: &State,
     removed: Option<String>,
-    hits: &dyn Fn(&State, &Action, &Result<State, drillbook::sim::Rejection>) -> bool,
+    hits: &dyn Fn(&State, &Action, &Outcome) -> bool,
 ) -> Option<(Vec<Action>, State, Option<String>)> {
     use std::collections::{HashSet, VecDeque};
     let goal = &scenario.goal;
@@ -382,8 +384,7 @@ fn assessment_paths_cover_every_action_kind_and_refusal_reason() {
     for scenario in SCENARIOS.iter() {
         let initial = scenario.initial_state();
         for (name, kind, reason) in &targets {
-            let hits = |_: &State, a: &Action, r: &Result<State, drillbook::sim::Rejection>| match r
-            {
+            let hits = |_: &State, a: &Action, r: &Outcome| match r {
                 Ok(_) => Some(a.kind()) == *kind,
                 Err(e) => e.reasons.iter().any(|x| Some(x.id()) == *reason),
             };
@@ -392,7 +393,7 @@ fn assessment_paths_cover_every_action_kind_and_refusal_reason() {
                 continue;
             };
             let goal = &scenario.goal;
-            let done = |s: &State, _: &Action, r: &Result<State, drillbook::sim::Rejection>| {
+            let done = |s: &State, _: &Action, r: &Outcome| {
                 r.as_ref().is_ok_and(|n| {
                     n != s && n.evaluate(&goal.customer, goal.condition) == Some(true)
                 })

@@ -12,6 +12,10 @@ checklist-status-not-started = Nicht begonnen
 checklist-status-in-progress = In Bearbeitung
 checklist-status-completed = Abgeschlossen
 checklist-status-cannot-start = Kann noch nicht beginnen
+# An item whose condition held from the start (no reservation or software purchase to cancel,
+# no active subscription to suspend).
+checklist-status-nothing-to-cancel = Nichts zu stornieren
+checklist-status-nothing-to-suspend = Nichts anzuhalten
 checklist-reset = Checkliste zurücksetzen
 checklist-print = Drucken
 checklist-download = Für ein Ticket herunterladen (Markdown)

@@ -12,6 +12,10 @@ checklist-status-not-started = Not started
 checklist-status-in-progress = In progress
 checklist-status-completed = Completed
 checklist-status-cannot-start = Cannot start yet
+# An item whose condition held from the start (no reservation or software purchase to cancel,
+# no active subscription to suspend).
+checklist-status-nothing-to-cancel = Nothing to cancel
+checklist-status-nothing-to-suspend = Nothing to suspend
 checklist-reset = Reset the checklist
 checklist-print = Print
 checklist-download = Download for a ticket (Markdown)

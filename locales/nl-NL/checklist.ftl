@@ -12,6 +12,10 @@ checklist-status-not-started = Niet gestart
 checklist-status-in-progress = Bezig
 checklist-status-completed = Voltooid
 checklist-status-cannot-start = Kan nog niet starten
+# An item whose condition held from the start (no reservation or software purchase to cancel,
+# no active subscription to suspend).
+checklist-status-nothing-to-cancel = Niets te annuleren
+checklist-status-nothing-to-suspend = Niets op te schorten
 checklist-reset = Controlelijst opnieuw instellen
 checklist-print = Afdrukken
 checklist-download = Downloaden voor een ticket (Markdown)

@@ -12,6 +12,10 @@ checklist-status-not-started = Не начато
 checklist-status-in-progress = Выполняется
 checklist-status-completed = Выполнено
 checklist-status-cannot-start = Пока нельзя начать
+# An item whose condition held from the start (no reservation or software purchase to cancel,
+# no active subscription to suspend).
+checklist-status-nothing-to-cancel = Нечего отменять
+checklist-status-nothing-to-suspend = Нечего приостанавливать
 checklist-reset = Сбросить список
 checklist-print = Печать
 checklist-download = Скачать для заявки (Markdown)

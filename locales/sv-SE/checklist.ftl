@@ -12,6 +12,10 @@ checklist-status-not-started = Inte påbörjad
 checklist-status-in-progress = Pågår
 checklist-status-completed = Klar
 checklist-status-cannot-start = Kan inte påbörjas än
+# An item whose condition held from the start (no reservation or software purchase to cancel,
+# no active subscription to suspend).
+checklist-status-nothing-to-cancel = Inget att avbryta
+checklist-status-nothing-to-suspend = Inget att pausa
 checklist-reset = Återställ checklistan
 checklist-print = Skriv ut
 checklist-download = Ladda ned för ett ärende (Markdown)

@@ -12,6 +12,10 @@ checklist-status-not-started = 未开始
 checklist-status-in-progress = 进行中
 checklist-status-completed = 已完成
 checklist-status-cannot-start = 尚不能开始
+# An item whose condition held from the start (no reservation or software purchase to cancel,
+# no active subscription to suspend).
+checklist-status-nothing-to-cancel = 无需取消
+checklist-status-nothing-to-suspend = 无需暂停
 checklist-reset = 重置清单
 checklist-print = 打印
 checklist-download = 下载用于工单（Markdown）

@@ -8,7 +8,7 @@ use askama::Template;
 use fluent_bundle::FluentArgs;
 use serde_json::json;
 
-use crate::checklist::{Checklist, Item};
+use crate::checklist::{Checklist, Item, Status, completed, nothing_to_do_message, statuses};
 use crate::render::PageCtx;
 use crate::render::chrome::{Chrome, Crumb, SiteText, chrome_for};
 use crate::render::html::{Html, plain_text};
@@ -71,6 +71,11 @@ pub(crate) struct ItemView {
     pub requires: String,
     pub waits_for: String,
     pub stale: bool,
+    /// Status id and its words, as the page shows it before its script runs.
+    pub status: &'static str,
+    pub status_text: String,
+    /// What the item says when it had nothing to do ("Nothing to cancel"), or empty.
+    pub nothing: String,
 }
 
 fn item_views(
@@ -78,11 +83,13 @@ fn item_views(
     words: &Words<'_>,
     checklist: &Checklist<'_>,
     article_href: &str,
+    statuses: &[Status],
 ) -> Vec<ItemView> {
     checklist
         .items
         .iter()
-        .map(|item| ItemView {
+        .zip(statuses)
+        .map(|(item, status)| ItemView {
             id: item.id.clone(),
             href: format!("{article_href}#{}", item.anchor),
             text: Html(ctx.article_text_plain_inline(item.text)),
@@ -96,8 +103,40 @@ fn item_views(
             requires: item.requires.iter().map(|c| c.id()).collect::<Vec<_>>().join(" "),
             waits_for: waits_for(ctx, words, checklist, item),
             stale: item.message_ids.iter().any(|id| ctx.is_stale(id)),
+            status: status.id(),
+            status_text: status_text(words, item, *status),
+            nothing: nothing_to_do_message(item.done_when)
+                .map(|id| words.get(id))
+                .unwrap_or_default(),
         })
         .collect()
+}
+
+fn status_text(words: &Words<'_>, item: &Item<'_>, status: Status) -> String {
+    match status {
+        Status::NothingToDo => {
+            nothing_to_do_message(item.done_when).map(|id| words.get(id)).unwrap_or_default()
+        }
+        other => words.get(&format!("checklist-status-{}", other.id())),
+    }
+}
+
+/// The statuses a page starts with, from the one model both views share: the printable
+/// checklist knows no state; the panel shows the simulator's first scenario at its start.
+fn initial_statuses(ctx: &PageCtx<'_>, checklist: &Checklist<'_>, panel: bool) -> Vec<Status> {
+    let scenario = ctx.article.simulator.as_ref().filter(|_| panel).and_then(|set| {
+        crate::sim::scenarios_in_set(&ctx.site.scenarios, set.get_ref()).into_iter().next()
+    });
+    match scenario {
+        Some(s) => {
+            let start = s.initial_state();
+            statuses(checklist, Some(&s.goal.customer), &start, &start)
+        }
+        None => {
+            let blank = crate::sim::State { customers: Default::default() };
+            statuses(checklist, None, &blank, &blank)
+        }
+    }
 }
 
 fn waits_for(
@@ -156,6 +195,12 @@ struct ChecklistPage<'a> {
     items: Vec<ItemView>,
     words: ChecklistWords,
     data: Html,
+    progress: String,
+}
+
+/// "`n` of `total` completed" for `statuses`.
+fn progress_text(words: &Words<'_>, statuses: &[Status]) -> String {
+    words.progress(statuses.len()).get(completed(statuses)).cloned().unwrap_or_default()
 }
 
 /// Labels used by the checklist templates.
@@ -165,7 +210,6 @@ pub(crate) struct ChecklistWords {
     pub date: String,
     pub operator: String,
     pub ticket: String,
-    pub not_started: String,
     pub reset: String,
     pub print: String,
     pub download: String,
@@ -184,7 +228,6 @@ fn checklist_words(ctx: &PageCtx<'_>, words: &Words<'_>) -> ChecklistWords {
         date: words.get("checklist-date"),
         operator: words.get("checklist-operator"),
         ticket: words.get("checklist-ticket"),
-        not_started: words.get("checklist-status-not-started"),
         reset: words.get("checklist-reset"),
         print: words.get("checklist-print"),
         download: words.get("checklist-download"),
@@ -214,13 +257,15 @@ pub(crate) fn render_checklist_page(ctx: &PageCtx<'_>, checklist: &Checklist<'_>
         Crumb { href: "../".into(), text: title },
         Crumb { href: String::new(), text: words.get("checklist-panel-title") },
     ];
+    let initial = initial_statuses(ctx, checklist, false);
     let page = ChecklistPage {
         intro: words.get("checklist-intro"),
         heading,
         article_href: "../".into(),
-        items: item_views(ctx, &words, checklist, "../"),
+        items: item_views(ctx, &words, checklist, "../", &initial),
         words: checklist_words(ctx, &words),
         data: script_data(ctx, &words, checklist.items.len()),
+        progress: progress_text(&words, &initial),
         chrome,
     };
     let html = page.render().expect("templates write into a String");
@@ -234,15 +279,18 @@ struct Panel {
     items: Vec<ItemView>,
     words: ChecklistWords,
     data: Html,
+    progress: String,
 }
 
 /// The panel on the article page, driven by the simulator's `drillbook:sim-state` events.
 pub(crate) fn render_panel(ctx: &PageCtx<'_>, checklist: &Checklist<'_>) -> Html {
     let words = Words::new(ctx);
+    let initial = initial_statuses(ctx, checklist, true);
     let panel = Panel {
-        items: item_views(ctx, &words, checklist, ""),
+        items: item_views(ctx, &words, checklist, "", &initial),
         words: checklist_words(ctx, &words),
         data: script_data(ctx, &words, checklist.items.len()),
+        progress: progress_text(&words, &initial),
     };
     Html(panel.render().expect("templates write into a String"))
 }

@@ -32,6 +32,8 @@ const url = (locale, query = "") => `${server.url}/${locale}/remove-a-relationsh
 /** A fresh page of the article (no saved progress or attempt) that records attempts. */
 async function openFresh(page, locale, query = "") {
   await page.goto(url(locale));
+  // Let the favicon arrive, so leaving the page aborts no request.
+  await page.waitForLoadState("networkidle");
   await page.evaluate(() => localStorage.clear());
   await page.goto(url(locale, query));
   await page.locator("#sim .sim-app").waitFor();

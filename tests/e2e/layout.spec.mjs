@@ -85,7 +85,8 @@ for (const width of WIDTHS) {
     await page.goto(`${server.url}/`);
     await check("root index");
     assert.deepEqual(found, []);
-    assert.deepEqual(problems, []);
+    // Leaving a page quickly aborts its favicon request: not a defect of the page.
+    assert.deepEqual(problems.filter((p) => !/favicon.*ERR_ABORTED/.test(p)), []);
     await page.close();
   });
 }

@@ -18,6 +18,8 @@ after(async () => {
 });
 
 const text = async (locator) => (await locator.textContent()).trim();
+/** The panel's statuses at the goal of "Only active subscriptions". */
+const DONE = ["nothing-to-do", "nothing-to-do", "completed", "completed"];
 
 /** The labels the article's steps name (bold UI terms), read from the page. */
 async function stepLabels(page) {
@@ -58,7 +60,7 @@ for (const locale of LOCALES) {
     await sim.locator(".sim-app").waitFor();
     await sim.getByRole("combobox").selectOption(scenario.id);
 
-    assert.deepEqual(await panelStatuses(page), ["completed", "completed", "not-started", "cannot-start"], "nothing to cancel; removal gated");
+    assert.deepEqual(await panelStatuses(page), ["nothing-to-do", "nothing-to-do", "not-started", "cannot-start"], "nothing to cancel; removal gated");
 
     // Before suspending: the Remove link is inactive, and pressing it says why, linking to step 1.
     await sim.getByRole("button", { name: customer.name }).click();
@@ -90,7 +92,7 @@ for (const locale of LOCALES) {
     await sim.getByRole("button", { name: labels.remove }).click();
     await sim.getByRole("button", { name: status.remove, exact: true }).click();
     await sim.locator(".sim-goal.sim-done").waitFor();
-    assert.deepEqual(await panelStatuses(page), ["completed", "completed", "completed", "completed"]);
+    assert.deepEqual(await panelStatuses(page), DONE);
 
     // The customer left the Customers list.
     await sim.getByRole("navigation", { name: data.text["sim-nav-label"] }).getByRole("button", { name: labels.customers }).click();
@@ -99,7 +101,7 @@ for (const locale of LOCALES) {
     // Progress is kept across a reload.
     await page.reload();
     await sim.locator(".sim-goal.sim-done").waitFor();
-    assert.deepEqual(await panelStatuses(page), ["completed", "completed", "completed", "completed"]);
+    assert.deepEqual(await panelStatuses(page), DONE);
 
     // Switching language lands on the same article.
     const next = LOCALES[(LOCALES.indexOf(locale) + 1) % LOCALES.length];
@@ -154,7 +156,7 @@ test("sv-SE and en-US: keyboard only from page load to the goal, keys counted", 
   const counts = {};
   for (const locale of ["sv-SE", "en-US"]) {
     counts[locale] = await keyboardRun(page, locale);
-    assert.deepEqual(await panelStatuses(page), ["completed", "completed", "completed", "completed"]);
+    assert.deepEqual(await panelStatuses(page), DONE);
   }
   // Same path in every locale; before the ARIA tabs and the skip link the same path took 55 keys.
   assert.equal(counts["sv-SE"], counts["en-US"]);
@@ -163,6 +165,39 @@ test("sv-SE and en-US: keyboard only from page load to the goal, keys counted", 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+for (const locale of ["en-US", "ru-RU"]) {
+  test(`${locale}: at the start of every scenario the panel and the printable checklist agree`, async () => {
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${server.url}/${locale}/remove-a-relationship/checklist/`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const printable = await text(page.locator(".checklist-progress"));
+    assert.match(printable, /\b0\b/);
+    await page.goto(`${server.url}/${locale}/remove-a-relationship/`);
+    const sim = page.locator("#sim");
+    await sim.locator(".sim-app").waitFor();
+    const data = await simData(page);
+    const words = JSON.parse(await page.locator("#drillbook-checklist-data").textContent());
+    for (const scenario of data.scenarios) {
+      await sim.getByRole("combobox").selectOption(scenario.id);
+      const panel = page.locator("[data-checklist-panel]");
+      assert.equal(await text(panel.locator(".checklist-progress")), printable, scenario.id);
+      // An item whose condition already held says there was nothing to do, in words.
+      const customer = scenario.initial.customers[scenario.goal.customer];
+      const active = (list) => Object.values(customer[list]).filter((s) => s === "active").length;
+      const expected = [active("reservations"), active("software"), active("subscriptions")].map((n) => (n === 0 ? "nothing-to-do" : "not-started"));
+      assert.deepEqual((await panelStatuses(page)).slice(0, 3), expected, scenario.id);
+      for (const li of await panel.locator('.task-list-item[data-status="nothing-to-do"]').all()) {
+        const tag = await text(li.locator("[data-status]"));
+        assert.equal(tag, await li.getAttribute("data-nothing"));
+        assert.ok(!Object.values(words.status).includes(tag), `${scenario.id}: "${tag}" is its own status`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
 
 test("checklist page: ticked by hand, gated removal, kept on reload, printable", async () => {
   const { page, problems } = await watchedPage(context);

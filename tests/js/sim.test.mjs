@@ -113,6 +113,14 @@ test('every string the runtime looks up exists in every locale', () => {
       'remove-reseller-relationship', 'azure-reservations', 'software', 'cancelled', 'cancel-reservation',
       'cancel-purchase', 'add-subscription', 'remove', 'cancel', 'status', 'quantity']) nonEmpty(d.ui[key], `ui.${key}`);
     for (const c of CONDITIONS) nonEmpty(d.text['sim-fix'][c], `sim-fix.${c}`);
+    for (const key of ['sim-mode-label', 'sim-mode-practice', 'sim-mode-assessment', 'sim-assess-refused', 'sim-assess-finish',
+      'sim-assess-not-recorded', 'sim-assess-recorded', 'sim-result-title', 'sim-result-passed', 'sim-result-failed', 'sim-result-score',
+      'sim-result-mastery', 'sim-result-mistakes', 'sim-result-time', 'sim-result-goal-not-reached', 'sim-result-mistakes-title',
+      'sim-result-no-mistakes', 'sim-result-refused', 'sim-result-unnecessary', 'sim-result-step', 'sim-result-no-step',
+      'sim-result-practise', 'sim-result-retry']) nonEmpty(d.text[key], `text.${key}`);
+    for (const key of ['sim-assess-intro', 'sim-result-allowed']) nonEmpty(d.assessment.text[key], `assessment.text.${key}`);
+    assert.match(d.assessment.text['sim-result-allowed'], new RegExp(`\\b${d.assessment['allowed-mistakes']}\\b`), `${locale}: the rule's number`);
+    for (const id of d.assessment.scenarios) assert.ok(d.scenarios.some((s) => s.id === id), `${locale}: assessed scenario ${id}`);
     for (const s of d.scenarios) {
       for (const id of ['title', 'brief']) nonEmpty(s[id], `${s.id}.${id}`);
       for (const id of ['sim-goal', 'sim-goal-reached']) nonEmpty(s.text[id], `${s.id}.${id}`);
