@@ -94,12 +94,17 @@ impl Sink for Keep<'_> {
 }
 
 /// Builds the package of article `article` of the project at `root`. `None` (with the
-/// diagnostics saying why) when the project has errors, the article does not exist or a
-/// chosen locale has no translation of it. Pure but for reading the project.
-pub fn build(root: &Path, article: &str, options: &Options) -> (Option<Package>, Vec<Diagnostic>) {
+/// diagnostics saying why) when the project has errors. `Err` when the request cannot be
+/// met (no such article, a chosen locale without a translation of it): a usage error, like
+/// an unknown scenario set in `checklist`. Pure but for reading the project.
+pub fn build(
+    root: &Path,
+    article: &str,
+    options: &Options,
+) -> anyhow::Result<(Option<Package>, Vec<Diagnostic>)> {
     let load = LoadOptions { locales: options.locales.clone(), defer_articles: false };
     let (project, loader_diags) = project::load(root, &load);
-    let Some(project) = project else { return (None, loader_diags) };
+    let Some(project) = project else { return Ok((None, loader_diags)) };
     // The same verdict as `check` and `build`: a project with errors is not packaged.
     let input =
         crate::check::Input { l10n: &project.l10n, site: Some(&project.site), data: &project.data };
@@ -113,31 +118,23 @@ pub fn build(root: &Path, article: &str, options: &Options) -> (Option<Package>,
     let (site, l10n) = (&project.site, &project.l10n);
     let Some(found) = site.articles.iter().find(|a| a.id == article) else {
         let known: Vec<&str> = site.articles.iter().map(|a| a.id.as_str()).collect();
-        diags.push(Diagnostic::file(
-            Severity::Error,
-            "unknown-article",
-            "content/articles",
-            format!("no article `{article}`; the articles are: {}", known.join(", ")),
-        ));
-        return (None, diags);
+        anyhow::bail!(
+            "no article `{article}` in content/articles; the articles are: {}",
+            known.join(", ")
+        );
     };
     let available = render::available_locales(site, l10n, &found.id);
     let locales: Vec<String> = match options.locales.is_empty() {
         true => project.locales.iter().filter(|l| available.contains(l)).cloned().collect(),
         false => project.locales.iter().filter(|l| options.locales.contains(l)).cloned().collect(),
     };
-    for locale in &locales {
-        if !available.contains(locale) {
-            diags.push(Diagnostic::file(
-                Severity::Error,
-                "untranslated-article",
-                &format!("locales/{locale}/{article}.ftl"),
-                format!("`--locale {locale}`: article `{article}` is not translated into {locale}"),
-            ));
-        }
+    if let Some(locale) = locales.iter().find(|l| !available.contains(l)) {
+        anyhow::bail!(
+            "`--locale {locale}`: article `{article}` is not translated into {locale} (no locales/{locale}/{article}.ftl)"
+        );
     }
     if diags.iter().any(Diagnostic::is_error) {
-        return (None, diags);
+        return Ok((None, diags));
     }
     let collected = std::sync::Mutex::new(Files::new());
     let mut prefixes: Vec<String> = locales.iter().map(|l| format!("{l}/{article}/")).collect();
@@ -149,16 +146,16 @@ pub fn build(root: &Path, article: &str, options: &Options) -> (Option<Package>,
     for locale in &locales {
         match renderer.render_locale(site, l10n, &render_options, locale, &sink) {
             Ok(more) => problems.extend(more),
-            Err(e) => return (None, io_failed(diags, e)),
+            Err(e) => return Ok((None, io_failed(diags, e))),
         }
     }
     match renderer.render_common(site, l10n, &render_options, &sink) {
         Ok(more) => problems.extend(more),
-        Err(e) => return (None, io_failed(diags, e)),
+        Err(e) => return Ok((None, io_failed(diags, e))),
     }
     diags.extend(project::report(problems.iter().map(|p| p.to_diagnostic(false)), false));
     if diags.iter().any(Diagnostic::is_error) {
-        return (None, diags);
+        return Ok((None, diags));
     }
     let mut rendered = collected.into_inner().unwrap_or_else(|e| e.into_inner());
     for name in LEFT_OUT {
@@ -239,7 +236,7 @@ pub fn build(root: &Path, article: &str, options: &Options) -> (Option<Package>,
     files.insert("index.html".into(), launch_page.into_bytes());
     diags.extend(project::report(problems.iter().map(|p| p.to_diagnostic(false)), false));
     if diags.iter().any(Diagnostic::is_error) {
-        return (None, diags);
+        return Ok((None, diags));
     }
 
     let listed: Vec<&str> = files.keys().map(String::as_str).collect();
@@ -258,7 +255,7 @@ pub fn build(root: &Path, article: &str, options: &Options) -> (Option<Package>,
     files.insert(name.to_string(), text.into_bytes());
     let zip = zip::write_zip(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
     let diags = project::report(diags, false);
-    (Some(Package { files, zip, locales }), diags)
+    Ok((Some(Package { files, zip, locales }), diags))
 }
 
 /// `diags` and a failure to render (the package's sink keeps files in memory: not expected).

@@ -16,7 +16,8 @@ const LOCALES: [&str; 6] = ["en-US", "de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"
 
 fn build(format: Format, locales: &[&str]) -> package::Package {
     let options = Options { format, locales: locales.iter().map(|l| l.to_string()).collect() };
-    let (built, diags) = package::build(&support::repo(), ARTICLE, &options);
+    let (built, diags) =
+        package::build(&support::repo(), ARTICLE, &options).expect("a package request");
     assert!(!diags.iter().any(|d| d.is_error()), "{diags:?}");
     built.expect("a package")
 }
@@ -98,15 +99,16 @@ fn the_command_writes_the_zip_the_library_builds() {
 }
 
 #[test]
-fn an_unknown_article_or_locale_is_an_error_and_writes_nothing() {
+fn an_unknown_article_or_locale_is_refused_and_writes_nothing() {
     let dir = support::shipped_project();
     let out = dir.path().join("out.zip");
     let run = support::drillbook(
         dir.path(),
         &["package", "no-such-article", "--format", "scorm-1.2", "--out", out.to_str().unwrap()],
     );
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("error[unknown-article]"), "{}", run.stderr);
+    // A usage error (exit 2), as `checklist` treats a scenario set no article names.
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("no article `no-such-article`"), "{}", run.stderr);
     assert!(!out.exists());
     let run = support::drillbook(
         dir.path(),
@@ -292,4 +294,29 @@ fn the_scorm_2004_manifest_has_the_4th_edition_structure() {
     use std::io::Write as _;
     child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
     assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn a_locale_without_the_article_is_left_out_and_refused_when_asked_for() {
+    let dir = support::shipped_project();
+    std::fs::remove_file(dir.path().join(format!("locales/sv-SE/{ARTICLE}.ftl"))).unwrap();
+    let out = dir.path().join("out.zip");
+    let out_arg = out.to_str().unwrap();
+    let run =
+        support::drillbook(dir.path(), &["package", ARTICLE, "--format", "cmi5", "--out", out_arg]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let entries = package::read_zip(&std::fs::read(&out).unwrap()).expect("a zip");
+    let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(!names.iter().any(|n| n.starts_with("sv-SE/")), "{names:?}");
+    assert!(names.contains(&"de-DE/remove-a-relationship/index.html"), "{names:?}");
+    let cmi5 = &entries.iter().find(|(n, _)| n == "cmi5.xml").unwrap().1;
+    assert!(!String::from_utf8_lossy(cmi5).contains("lang=\"sv-SE\""));
+    std::fs::remove_file(&out).unwrap();
+    let run = support::drillbook(
+        dir.path(),
+        &["package", ARTICLE, "--format", "cmi5", "--locale", "sv-SE", "--out", out_arg],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("not translated into sv-SE"), "{}", run.stderr);
+    assert!(!out.exists());
 }

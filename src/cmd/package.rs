@@ -29,7 +29,7 @@ pub struct PackageArgs {
 pub fn run(root: &Path, args: &PackageArgs) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     let options = package::Options { format: args.format, locales: args.locales.clone() };
-    let (built, diags) = package::build(root, &args.article, &options);
+    let (built, diags) = package::build(root, &args.article, &options)?;
     if !diags.is_empty() {
         eprint!("{}", diag::render_all(&diags));
     }

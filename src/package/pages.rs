@@ -68,6 +68,8 @@ pub(crate) fn rewrite_page(
     let mut out = String::with_capacity(html.len() + 512);
     let mut rest = html.as_str();
     let mut head_done = false;
+    // Inside a link that became a `<span>` (links do not nest).
+    let mut in_span = false;
     while let Some(start) = rest.find('<') {
         out.push_str(&rest[..start]);
         rest = &rest[start..];
@@ -80,7 +82,15 @@ pub(crate) fn rewrite_page(
             .collect::<String>()
             .to_ascii_lowercase();
         match name.as_str() {
-            "a" => out.push_str(&rewrite_anchor(tag, &dir, targets)),
+            "a" => {
+                let (tag, kept) = rewrite_anchor(tag, &dir, targets);
+                out.push_str(&tag);
+                in_span = !kept;
+            }
+            "/a" if in_span => {
+                out.push_str("</span>");
+                in_span = false;
+            }
             "link" => {
                 if let Some(tag) = keep_resource(tag, "href", &dir, targets) {
                     out.push_str(&tag);
@@ -168,23 +178,25 @@ fn resolve(value: &str, dir: &[&str], targets: &BTreeSet<String>) -> Option<Stri
     Some(value)
 }
 
-fn rewrite_anchor(tag: &str, dir: &[&str], targets: &BTreeSet<String>) -> String {
-    let Some((value, range)) = attr(tag, "href") else { return tag.to_string() };
+/// The anchor tag and whether it is still a link.
+fn rewrite_anchor(tag: &str, dir: &[&str], targets: &BTreeSet<String>) -> (String, bool) {
+    let Some((value, range)) = attr(tag, "href") else { return (tag.to_string(), true) };
     let value = unescape(value);
     match resolve(&value, dir, targets) {
-        Some(new) => {
-            format!("{} href=\"{}\"{}", &tag[..range.start], escape(&new), &tag[range.end..])
-        }
+        Some(new) => (
+            format!("{} href=\"{}\"{}", &tag[..range.start], escape(&new), &tag[range.end..]),
+            true,
+        ),
         // A link that leaves the package becomes text: an LMS frame is no place to browse
         // the web, and a missing page is no better.
         None => {
-            let mut tag = format!("{}{}", &tag[..range.start], &tag[range.end..]);
+            let mut tag = format!("<span{}", &tag[2..range.start]) + &tag[range.end..];
             for dropped in ["rel", "hreflang"] {
                 if let Some((_, r)) = attr(&tag, dropped) {
                     tag = format!("{}{}", &tag[..r.start], &tag[r.end..]);
                 }
             }
-            tag
+            (tag, false)
         }
     }
 }

@@ -12,7 +12,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { LOCALES, launch, watchedPage, screenshot } from "./lib.mjs";
+import { LOCALES, launch, watchedPage, screenshot, axe } from "./lib.mjs";
 import { buildPackage, readZip, servePackage, nodeModule, simIn, procedure, refuseRemoval } from "./package-lib.mjs";
 
 const FORMATS = ["scorm-1.2", "scorm-2004"];
@@ -111,6 +111,7 @@ for (const format of FORMATS) {
       await sco.locator("#sim .sim-result .sim-passed").waitFor();
       const attempt = await lastAttempt(sco);
       assert.deepEqual([attempt.finished, attempt.passed, attempt.mistakes, attempt.score], [true, true, 0, 1]);
+      assert.deepEqual(await axe(sco), [], "the packaged page with its result, in the LMS frame");
       await close(page);
       const cmi = await page.evaluate(() => window.lmsData());
       const calls = await page.evaluate(() => window.calls);
@@ -241,7 +242,10 @@ test("without an LMS the package opens in practice mode and says no results are 
     await note.waitFor();
     assert.equal(await page.evaluate(() => window.drillbookHost), undefined);
     notes.add(await note.textContent());
-    if (lang === "de-DE") await screenshot(page, "package-no-lms-de-DE.png");
+    if (lang === "de-DE") {
+      await screenshot(page, "package-no-lms-de-DE.png");
+      assert.deepEqual(await axe(page), [], "a packaged page without an LMS");
+    }
   }
   assert.deepEqual(problems, []);
   await swedish.close();
