@@ -134,6 +134,7 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Parses TOML into `T`: syntax errors get `toml-syntax`, unknown keys `unknown-key`, other
 /// schema errors `schema_code`; every error is positioned in `source`.
+#[allow(dead_code, reason = "for a loader that stops at the first error; tests use it")]
 pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
     path: &str,
     source: &str,
@@ -171,8 +172,7 @@ pub(crate) fn parse_toml_all<T: serde::de::DeserializeOwned>(
                     (message.starts_with("missing field"), names.first())
                 {
                     message = format!("missing required field `{name}`");
-                    if error.span.as_ref().is_some_and(|s| s.start == 0) {
-                        // toml reports the document's own table at its start.
+                    if error.root {
                         message.push_str(" at the top of the file, before any `[table]` header");
                     }
                 }

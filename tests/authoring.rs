@@ -253,3 +253,60 @@ fn the_readme_links_the_authoring_guide() {
     let readme = fs::read_to_string(support::repo().join("README.md")).unwrap();
     assert!(readme.contains("(docs/authoring.md)"), "README.md does not link docs/authoring.md");
 }
+
+/// `file:line:col: severity[code]: message` lines of a command's output.
+fn heads(out: &support::Output) -> Vec<String> {
+    (out.stdout.lines().chain(out.stderr.lines()))
+        .filter(|l| l.contains("error[") || l.contains("warning["))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn a_writer_s_mistakes_are_each_reported_once_at_a_position_with_a_way_to_fix_them() {
+    let (_tmp, project) = new_project();
+    let path = "content/articles/suspend-a-subscription.toml";
+    support::edit(&project, path, "title = \"title\"\n", "");
+    support::edit(&project, path, "topic = \"subscriptions\"\n", "");
+    support::edit(&project, path, "paragraph = \"intro\"", "paragrap = \"intro\"");
+    let out = drillbook(&project, &["check"]);
+    assert_eq!(out.code, 1);
+    let found = heads(&out);
+    let file = format!("{path}:1:1: error[invalid-content]: missing required field");
+    assert!(
+        found.contains(&format!(
+            "{file} `title` at the top of the file, before any `[table]` header"
+        )),
+        "{found:#?}"
+    );
+    assert!(
+        found.contains(&format!(
+            "{file} `topic` at the top of the file, before any `[table]` header"
+        )),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().any(|h| h.contains("error[unknown-key]: unknown variant `paragrap`")
+            && h.ends_with("did you mean `paragraph`?")),
+        "{found:#?}"
+    );
+    assert_eq!(found.len(), 3, "{found:#?}");
+
+    // The fields back; a mistyped message id and a new topic without its title.
+    let (_tmp, project) = new_project();
+    support::edit(&project, path, "topic = \"subscriptions\"", "topic = \"contacts\"");
+    support::edit(&project, path, "paragraph = \"intro\"", "paragraph = \"intor\"");
+    let out = drillbook(&project, &["check"]);
+    let found = heads(&out);
+    assert_eq!(
+        found,
+        [
+            format!(
+                "{path}:5:9: error[unknown-message]: message `topic-contacts` is not defined in locales/en-US/site.ftl; add `topic-contacts = <text>` to it"
+            ),
+            format!(
+                "{path}:8:13: error[unknown-message]: message `intor` is not defined in locales/en-US/suspend-a-subscription.ftl; did you mean `intro`?"
+            ),
+        ]
+    );
+}

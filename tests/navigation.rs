@@ -212,4 +212,15 @@ fn issue_35_topics_are_ordered_by_their_weight_in_site_toml() {
     for locale in ["en-US", "de-DE"] {
         assert_eq!(index_order(&project, locale)[0], "suspend-a-subscription", "{locale}");
     }
+    // A mistyped topic is an error where it is written, not a silent no-op.
+    edit(&project, "content/site.toml", "[topics.subscriptions]", "[topics.subscription]");
+    let out = drillbook(&project, &["check"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.contains(
+            "error[invalid-config]: no article has the topic `subscription`; did you mean `subscriptions`?"
+        ),
+        "{}",
+        out.stdout
+    );
 }

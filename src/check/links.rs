@@ -125,11 +125,15 @@ impl Ctx<'_> {
                     entry.first = Some(at(Severity::Warning, "external-article", String::new()));
                 }
             }
-            None => self.out.push(at(
-                Severity::Error,
-                "broken-link",
-                format!("`{target}`: the site has no article `{article}` (and `external-article-url` is not set)"),
-            )),
+            None => {
+                let ids = self.site.articles.iter().map(|a| a.id.as_str());
+                let hint = crate::paths::recover::did_you_mean(&article, ids);
+                self.out.push(at(
+                    Severity::Error,
+                    "broken-link",
+                    format!("`{target}`: the site has no article `{article}` (and `external-article-url` is not set){hint}"),
+                ))
+            }
         }
     }
 }

@@ -191,10 +191,9 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
                         "; it is commented out here: remove the `# ` and translate it".to_string(),
                     ),
                     (None, Some(next)) => (next.offset, format!("; add it before `{}`", next.id)),
-                    (None, None) => (
-                        end_of_text(tr_file.source),
-                        "; add it at the end of the file".to_string(),
-                    ),
+                    (None, None) => {
+                        (end_of_text(tr_file.source), "; add it at the end of the file".to_string())
+                    }
                 };
                 let message =
                     format!("{what} `{}` is in {en_name} but not in {tr_name}{hint}", en.id);

@@ -238,6 +238,9 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
     // By id, which `Site::article` relies on (file names sort differently: `a-b` < `a`).
     articles.sort_by(|a, b| a.id.cmp(&b.id));
     let media = list_media(root, &mut diags);
+    if let (Some(config), Ok(source)) = (&config, read_text(root, &config_path)) {
+        check_topics(config, &articles, &rel_path(root, &config_path), &source, &mut diags);
+    }
     if let (Some(theme), Ok(source)) =
         (config.as_ref().and_then(|c| c.theme.as_ref()), read_text(root, &config_path))
     {
@@ -282,6 +285,24 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
         }
     }
     (config.map(|config| crate::content::Site { config, articles, media, scenarios }), diags)
+}
+
+/// Each `[topics.<id>]` of site.toml must be the topic of an article (a typo would silently
+/// leave the order as it was).
+fn check_topics(
+    config: &Config,
+    articles: &[Article],
+    path: &str,
+    source: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let used: std::collections::BTreeSet<&str> =
+        articles.iter().map(|a| a.topic.get_ref().as_str()).collect();
+    for topic in config.topics.keys().filter(|t| !used.contains(t.get_ref().as_str())) {
+        let hint = crate::paths::recover::did_you_mean(topic.get_ref(), used.iter().copied());
+        let message = format!("no article has the topic `{}`{hint}", topic.get_ref());
+        diags.push(Diagnostic::error("invalid-config", path, source, topic.span(), message));
+    }
 }
 
 /// Files under `content/media/` (sorted, relative to `content/`). Only slug-like names are

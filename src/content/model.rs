@@ -31,7 +31,7 @@ pub struct Config {
     pub theme: Option<Theme>,
     /// Per-topic settings (`[topics.<id>]`): the index lists topics by weight, then id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub topics: BTreeMap<String, TopicConfig>,
+    pub topics: BTreeMap<Spanned<String>, TopicConfig>,
 }
 
 /// `[theme]` in `site.toml`: files under the project's `theme/` folder, copied to the site's

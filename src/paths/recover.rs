@@ -21,6 +21,8 @@ pub(crate) struct SchemaError {
     pub message: String,
     pub span: Option<Range<usize>>,
     pub unknown: bool,
+    /// The span is the whole document's (a missing top-level field).
+    pub root: bool,
 }
 
 /// Deserializes `doc` into `T`, collecting every schema error that a repair lets serde reach.
@@ -43,7 +45,7 @@ pub(crate) fn deserialize_all<T: DeserializeOwned>(
             let Some(entry) = stand_ins.iter_mut().find(|(s, _)| s == span) else { break };
             entry.1 += 1;
             let Some(value) = stand_in(entry.1, &message) else { break };
-            if !replace_value(doc.get_mut(), span, value) {
+            if !set_value(doc.get_mut(), span, Spanned::new(span.clone(), value)) {
                 break;
             }
             continue;
@@ -57,15 +59,35 @@ pub(crate) fn deserialize_all<T: DeserializeOwned>(
                 let value = Spanned::new(marker, DeValue::String("".into()));
                 insert_field(&mut doc, span, name, value)
             }
-            (Some(span), Some(_)) if message.starts_with("unknown field") => {
-                remove_key(doc.get_mut(), span)
+            (Some(span), _)
+                if message.starts_with("invalid type") || message.starts_with("invalid value") =>
+            {
+                // A value of the wrong type: a stand-in of each type in turn, so the fields
+                // after it are still checked.
+                let marker = STAND_IN_BASE + stand_ins.len()..STAND_IN_BASE + stand_ins.len();
+                stand_ins.push((marker.clone(), 0));
+                let value = Spanned::new(marker, DeValue::String("".into()));
+                set_value(doc.get_mut(), span, value)
             }
-            (Some(span), Some(_)) if message.starts_with("unknown variant") => {
-                // A block kind is a key (dropped with its element); an enum value is a
-                // string (set to a known variant so the rest is still checked).
-                remove_key(doc.get_mut(), span)
-                    || expected(&message).first().is_some_and(|first| {
-                        let value = DeValue::String(first.clone().into());
+            (Some(span), Some(name)) if message.starts_with("unknown field") => {
+                // A near miss is read as the field it resembles, so its value is still
+                // checked and the field is not reported missing too.
+                let expected = expected(&message);
+                match nearest(name, expected.iter().map(String::as_str)) {
+                    Some(near) => rename_key(doc.get_mut(), span, near),
+                    None => remove_key(doc.get_mut(), span),
+                }
+            }
+            (Some(span), Some(name)) if message.starts_with("unknown variant") => {
+                // A block kind is a key (read as the kind it resembles, or dropped with its
+                // element); an enum value is a string (set to a known variant). Either way
+                // the rest is still checked.
+                let expected = expected(&message);
+                let near = nearest(name, expected.iter().map(String::as_str));
+                near.is_some_and(|near| rename_key(doc.get_mut(), span, near))
+                    || remove_key(doc.get_mut(), span)
+                    || near.or(expected.first().map(String::as_str)).is_some_and(|variant| {
+                        let value = DeValue::String(variant.to_string().into());
                         replace_value(doc.get_mut(), span, value)
                     })
             }
@@ -73,7 +95,8 @@ pub(crate) fn deserialize_all<T: DeserializeOwned>(
         };
         let repeated = errors.iter().any(|e| e.message == message && e.span == span);
         if !repeated {
-            errors.push(SchemaError { message, span, unknown });
+            let root = span.as_ref().is_some_and(|s| *s == doc.span());
+            errors.push(SchemaError { message, span, unknown, root });
         }
         if !repaired || repeated {
             break;
@@ -90,8 +113,10 @@ fn stand_in(attempt: usize, message: &str) -> Option<DeValue<'static>> {
         return Some(DeValue::String(first.clone().into()));
     }
     match attempt {
-        1 => Some(DeValue::Array(DeArray::new())),
-        2 => Some(DeValue::Table(DeTable::new())),
+        1 => Some(DeValue::Integer(Default::default())),
+        2 => Some(DeValue::Array(DeArray::new())),
+        3 => Some(DeValue::Table(DeTable::new())),
+        4 => Some(DeValue::Boolean(false)),
         _ => None,
     }
 }
@@ -214,15 +239,40 @@ fn remove_key(table: &mut DeTable<'_>, span: &Range<usize>) -> bool {
     false
 }
 
-/// Replaces the value spanning `span` (not a table or array) with `new`.
+/// Renames the key spanning `span` to `name` (dropping it when `name` is taken).
+fn rename_key(table: &mut DeTable<'_>, span: &Range<usize>, name: &str) -> bool {
+    let found = table.keys().find(|k| k.span() == *span).cloned();
+    if let Some(key) = found {
+        let value = table.remove(&key);
+        if let (Some(value), false) = (value, table.contains_key(name)) {
+            table.insert(Spanned::new(key.span(), name.to_string().into()), value);
+        }
+        return true;
+    }
+    table.iter_mut().any(|(_, value)| match value.get_mut() {
+        DeValue::Table(inner) => rename_key(inner, span, name),
+        DeValue::Array(array) => array.iter_mut().any(|item| match item.get_mut() {
+            DeValue::Table(inner) => rename_key(inner, span, name),
+            _ => false,
+        }),
+        _ => false,
+    })
+}
+
+/// Replaces the value spanning `span` with `new`, keeping its span.
 fn replace_value<'i>(table: &mut DeTable<'i>, span: &Range<usize>, new: DeValue<'i>) -> bool {
+    set_value(table, span, Spanned::new(span.clone(), new))
+}
+
+/// Replaces the value spanning `span` with `new` (its span too).
+fn set_value<'i>(table: &mut DeTable<'i>, span: &Range<usize>, new: Spanned<DeValue<'i>>) -> bool {
     fn in_value<'i>(
         value: &mut Spanned<DeValue<'i>>,
         span: &Range<usize>,
-        new: &DeValue<'i>,
+        new: &Spanned<DeValue<'i>>,
     ) -> bool {
         if value.span() == *span {
-            *value.get_mut() = new.clone();
+            *value = new.clone();
             return true;
         }
         match value.get_mut() {
@@ -246,6 +296,47 @@ mod tests {
         assert_eq!(nearest("table", known), None);
         assert_eq!(did_you_mean("headnig", known), "; did you mean `heading`?");
         assert_eq!(did_you_mean("heading", known), "");
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code, reason = "only deserialized")]
+    struct Person {
+        name: String,
+        age: u32,
+        kind: Kind,
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(rename_all = "lowercase")]
+    enum Kind {
+        Staff,
+        Guest,
+    }
+
+    fn errors(source: &str) -> Vec<String> {
+        let doc = DeTable::parse(source).unwrap();
+        match deserialize_all::<Person>(doc) {
+            Ok(person) => panic!("accepted: {person:?}"),
+            Err(errors) => errors.into_iter().map(|e| e.message).collect(),
+        }
+    }
+
+    #[test]
+    fn a_near_miss_is_read_as_the_field_it_resembles_and_checking_goes_on() {
+        // `nme` is taken as `name` (not also reported missing), the bad enum value as its
+        // nearest variant, and the wrong type of `age` is still found.
+        let found = errors("nme = \"Ada\"\nage = \"old\"\nkind = \"staf\"\n");
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(found.iter().any(|m| m.starts_with("unknown field `nme`")), "{found:#?}");
+        assert!(found.iter().any(|m| m.starts_with("unknown variant `staf`")), "{found:#?}");
+        assert!(found.iter().any(|m| m.starts_with("invalid type: string \"old\"")), "{found:#?}");
+        // Far from any field: dropped, and the fields it does not stand for are missing.
+        let found = errors("colour = 1\n");
+        assert!(found[0].starts_with("unknown field `colour`"), "{found:#?}");
+        for field in ["name", "age", "kind"] {
+            assert!(found.contains(&format!("missing field `{field}`")), "{found:#?}");
+        }
     }
 
     #[test]

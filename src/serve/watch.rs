@@ -16,7 +16,7 @@ use super::rebuild::{refresh_search, update};
 use crate::build::session::Session;
 
 /// Directories whose changes trigger a rebuild (templates are compiled in: recompile).
-const WATCHED: [&str; 3] = ["content", "locales", "assets"];
+const WATCHED: [&str; 4] = ["content", "locales", "assets", "theme"];
 
 /// How long the watched files must stay unchanged after a change before `serve` rebuilds:
 /// an editor's save (temp file and rename, or truncate and write) or a "save all" is one

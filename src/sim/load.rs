@@ -86,9 +86,10 @@ struct PurchaseFile {
 
 /// Parses one scenario file; `id` is its file stem, `path` the display path.
 pub fn parse_scenario(id: &str, path: &str, source: &str) -> (Option<Scenario>, Vec<Diagnostic>) {
-    let file = match crate::paths::parse_toml::<ScenarioFile>(path, source, "invalid-scenario") {
+    let file = match crate::paths::parse_toml_all::<ScenarioFile>(path, source, "invalid-scenario")
+    {
         Ok(file) => file,
-        Err(diag) => return (None, vec![diag]),
+        Err(diags) => return (None, diags),
     };
     let mut ctx = Ctx { path, source, diags: Vec::new() };
     if !crate::paths::is_slug(id) {
