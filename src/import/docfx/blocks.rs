@@ -67,10 +67,13 @@ fn list_marker(s: &str) -> Option<(usize, bool, usize)> {
     Some((ind, ordered, ind + marker_len + spaces))
 }
 
+/// A code fence opener. As in CommonMark, a backtick fence's info string holds no backtick:
+/// ```` ``` <Deny … /> ``` ```` on one line is a paragraph with a code span, not an opener
+/// that would swallow the rest of the article.
 fn fence(s: &str) -> Option<&str> {
     let t = s.trim_start();
     if t.starts_with("```") {
-        Some("```")
+        t.trim_start_matches('`').find('`').is_none().then_some("```")
     } else if t.starts_with("~~~") {
         Some("~~~")
     } else {

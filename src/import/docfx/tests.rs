@@ -177,3 +177,18 @@ fn raw_inline_html_becomes_markdown() {
     assert_eq!(rows[0][0].text(true).as_deref(), Some("One **bold**\\\n\\\nTwo"));
     assert_eq!(rows[0][1].text(false).as_deref(), Some("x²"));
 }
+
+/// `hololens-new-edge` and `hololens-release-notes`: a one-line ```` ``` … ``` ```` is a code
+/// span in a paragraph (CommonMark), so the headings after it stay headings.
+#[test]
+fn backticks_on_one_line_are_a_code_span_not_a_fence() {
+    let body = format!(
+        "``` <Deny ID=\"x\" /> ```\n\n## <a name=\"after\"></a>{}\n",
+        seg("c-1", "Danach", "After")
+    );
+    let (doc, diags) = parse(&body);
+    assert!(diags.is_empty(), "{diags:?}");
+    let DBlock::Para(unit) = &doc.blocks[0] else { panic!("{:?}", doc.blocks) };
+    assert_eq!(unit.text(true).as_deref(), Some("``` <Deny ID=\"x\" /> ```"));
+    assert!(matches!(&doc.blocks[1], DBlock::Heading { anchor: Some(a), .. } if a == "after"));
+}
