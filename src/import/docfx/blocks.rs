@@ -157,7 +157,13 @@ impl Ctx<'_> {
                     i += 1;
                 }
                 let unit = self.unit(&lines[start..i]);
-                if !unit.is_empty() {
+                if let Some(anchors) = only_anchors(&unit) {
+                    // `<a id="x"></a>` on its own: links to it go to the section it is in.
+                    let target = self.last_heading.clone().unwrap_or_default();
+                    for anchor in anchors {
+                        self.aliases.insert(anchor, target.clone());
+                    }
+                } else if !unit.is_empty() {
                     out.push(DBlock::Para(unit));
                 }
             }
@@ -238,18 +244,30 @@ impl Ctx<'_> {
         let trimmed = rest.trim_start();
         let mut off = off + (rest.len() - trimmed.len());
         let mut text = trimmed.trim_end().trim_end_matches('#').trim_end();
-        let mut anchor = None;
-        if text.starts_with("<a ") {
-            if let Some(close) = text.find("</a>") {
-                let tag = &text[..close];
-                anchor = attr(tag, "name").or_else(|| attr(tag, "id")).map(str::to_string);
-                let after = &text[close + 4..];
-                let after_trim = after.trim_start();
-                off += close + 4 + (after.len() - after_trim.len());
-                text = after_trim;
+        let mut anchor: Option<String> = None;
+        // `## <a name="x"></a><a id="y"></a>Text`: the first anchor is the heading's id, the
+        // others are aliases of it (links to them are rewritten, see `resolve_links`).
+        while text.starts_with("<a ") {
+            let Some(close) = text.find("</a>") else { break };
+            let tag = &text[..close];
+            if let Some(name) = attr(tag, "name").or_else(|| attr(tag, "id")) {
+                match &anchor {
+                    None => anchor = Some(name.to_string()),
+                    Some(first) => {
+                        self.aliases.insert(name.to_string(), first.clone());
+                    }
+                }
             }
+            let after = &text[close + 4..];
+            let after_trim = after.trim_start();
+            off += close + 4 + (after.len() - after_trim.len());
+            text = after_trim;
         }
         let unit = self.unit(&[Ln { text, off }]);
+        if level > 1 {
+            let base = anchor.clone().or_else(|| unit.text(true)).unwrap_or_default();
+            self.last_heading = Some(base);
+        }
         DBlock::Heading { level, anchor, unit }
     }
 
@@ -452,6 +470,23 @@ impl Ctx<'_> {
 }
 
 /// `name="value"` inside a tag, tolerating a missing space before the attribute.
+/// The anchor names of a paragraph made only of `<a name|id="…"></a>` tags.
+fn only_anchors(unit: &Unit) -> Option<Vec<String>> {
+    let [Piece::Text(text)] = unit.pieces.as_slice() else { return None };
+    let mut rest = text.trim();
+    let mut names = Vec::new();
+    while let Some(after) = rest.strip_prefix("<a ") {
+        let close = after.find("</a>")?;
+        let tag = &after[..close];
+        if !tag.trim_end().ends_with('>') || tag[..tag.len() - 1].contains('>') {
+            return None;
+        }
+        names.push(attr(tag, "id").or_else(|| attr(tag, "name"))?.to_string());
+        rest = after[close + 4..].trim_start();
+    }
+    (rest.is_empty() && !names.is_empty()).then_some(names)
+}
+
 fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
     let mut from = 0;
     while let Some(p) = tag[from..].find(name) {
