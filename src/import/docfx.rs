@@ -200,7 +200,13 @@ pub fn normalize_inline(s: &str) -> String {
         out.push(c);
         rest = &rest[c.len_utf8()..];
     }
-    out.trim().to_string()
+    // Breaks at the end (`…<br/><br/>`) show nothing in DocFX; a hard break there would be
+    // a literal `\`.
+    let mut end = out.trim_end_matches([' ', '\t']);
+    while let Some(before) = end.strip_suffix("\\\n") {
+        end = before.trim_end();
+    }
+    end.trim().to_string()
 }
 
 fn br_tag_len(s: &str) -> Option<usize> {

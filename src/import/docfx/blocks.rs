@@ -342,9 +342,17 @@ impl Ctx<'_> {
             i += 1;
         }
         let mut alert = None;
+        let mut div = false;
         if let Some(first) = inner.iter().position(|l| !l.text.trim().is_empty()) {
             let t = inner[first].text.trim_start();
-            if let Some(kind) = alert_kind(t) {
+            if t.starts_with("[!div") {
+                // `> [!div class="nextstepaction"]`, `> [!div class="mx-imgBorder"]`: DocFX
+                // renders the quote's content in a styled `<div>`, not as a quote.
+                div = true;
+                let close = t.find(']').map_or(t.len(), |c| c + 1);
+                let off = inner[first].off + (inner[first].text.len() - t.len()) + close;
+                inner[first] = Ln { text: &t[close..], off };
+            } else if let Some(kind) = alert_kind(t) {
                 alert = Some(kind);
                 let close = t.find(']').map_or(t.len(), |c| c + 1);
                 let rest = &t[close..];
@@ -354,7 +362,11 @@ impl Ctx<'_> {
         }
         let first = lines[start];
         let blocks = self.nested(first.off + indent(first.text), &inner);
-        out.push(DBlock::Quote { alert, blocks });
+        if div {
+            out.extend(blocks);
+        } else {
+            out.push(DBlock::Quote { alert, blocks });
+        }
         i
     }
 

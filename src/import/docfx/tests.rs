@@ -221,3 +221,17 @@ fn raw_anchors_become_aliases_of_their_heading() {
         )
     );
 }
+
+#[test]
+fn breaks_at_the_end_are_dropped_and_div_quotes_unwrapped() {
+    assert_eq!(normalize_inline("a<br/><br/>"), "a");
+    assert_eq!(normalize_inline("a<br/><br/>b"), "a\\\n\\\nb");
+    let body = format!(
+        "> [!div class=\"nextstepaction\"]\n> [{}](next.md)\n",
+        seg("d-1", "Weiter", "Next")
+    );
+    let (doc, diags) = parse(&body);
+    assert!(diags.is_empty(), "{diags:?}");
+    let [DBlock::Para(unit)] = doc.blocks.as_slice() else { panic!("{:?}", doc.blocks) };
+    assert_eq!(unit.text(true).as_deref(), Some("[Next](next.md)"));
+}
