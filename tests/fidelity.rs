@@ -17,7 +17,7 @@
 //!   check error (raw HTML, broken anchors, anything in en-US) is an import defect: it fails
 //!   the test.
 //! - An *artefact* is DocFX or Fluent markup in the visible text of a page outside code: a
-//!   `\` before a line end or space (a hard break shown literally), `<span`, `</br>`, `<br`,
+//!   `\` right after a word and before a line end or space (a hard break shown literally), `<span`, `</br>`, `<br`,
 //!   `<a `, `<font`, `<sup`, `<img`, `data-ttu-id`, `sxs-lookup`, `:::`, `[!INCLUDE`, `[!NOTE`
 //!   and the other alert markers, and `{"` (a Fluent string literal).
 
@@ -64,10 +64,9 @@ fn partner_center_corpus_reaches_its_pages() {
     assert_targets("docfx", &outcome);
 }
 
-/// Runs for about two minutes in a debug build; run it with
-/// `cargo test --test fidelity -- --ignored`.
+/// About two minutes in a debug build: `cargo test --test fidelity -- --ignored`.
 #[test]
-#[ignore = "the imported HoloLens corpus does not build yet: links to heading anchors DocFX writes as raw `<a id>` tags or derives from the heading text are `broken-anchor` errors"]
+#[ignore = "not yet at the targets: de-DE, ru-RU, zh-CN translations of hololens-commercial-features and hololens-licenses-requirements were made from another English revision and do not align; `:::code` and `[!INCLUDE]` show as text"]
 fn hololens_corpus_reaches_its_pages() {
     let outcome = measure("hololens");
     assert_targets("hololens", &outcome);
@@ -129,9 +128,12 @@ fn print_table(name: &str, outcome: &Outcome) {
     }
     println!("{out}");
     eprintln!("{out}");
-    for line in outcome.lost.iter().take(60) {
-        eprintln!("lost: {line}");
-    }
+    // The full lists, for whoever works on the importer.
+    let dir = support::repo().join("target/fidelity");
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = std::fs::write(dir.join(format!("{name}-lost.txt")), outcome.lost.join("\n"));
+    let _ = std::fs::write(dir.join(format!("{name}-artefacts.txt")), outcome.artefacts.join("\n"));
+    eprintln!("lost sentences and artefacts: {}", dir.display());
 }
 
 fn measure(corpus_name: &str) -> Outcome {
@@ -237,7 +239,7 @@ fn tail(text: &str) -> String {
 }
 
 /// Whether a segment with this English is text of the page. Not counted: a lettered
-/// sub-step label (`a.`: the list's numbering shows it) and the `**Appropriate roles**:` line
+/// sub-step or step label (`a.`, `2.`: the list's numbering shows it) and the `**Appropriate roles**:` line
 /// (the audience block shows the locale's own label and role names).
 fn counted(english: Option<&str>) -> bool {
     let Some(en) = english.map(str::trim) else { return true };
@@ -401,21 +403,39 @@ fn decode_entities(s: &str) -> String {
 /// The comparison form of a text: tags, link destinations, whitespace and Markdown
 /// punctuation removed.
 fn normalize(s: &str) -> String {
-    let s = strip_tags(s);
+    // `![alt](src)`: an image's alt text is compared with the page's `alt` attributes.
+    let s = s.replace("![", "[");
     let mut out = String::with_capacity(s.len());
     let mut rest = s.as_str();
     while let Some(i) = rest.find("](") {
         out.push_str(&rest[..i]);
         let after = &rest[i + 2..];
-        rest = match after.find(')') {
-            Some(j) if !after[..j].contains(char::is_whitespace) || j < 300 => &after[j + 1..],
-            _ => after,
+        // The destination ends at its balanced `)` (`…/Proxy_(PAC)_file)`).
+        let mut depth = 0usize;
+        let end = after.char_indices().find(|&(_, c)| {
+            match c {
+                '(' => depth += 1,
+                ')' if depth == 0 => return true,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            false
+        });
+        rest = match end {
+            Some((j, _)) => &after[j + 1..],
+            None => after,
         };
     }
     out.push_str(rest);
-    out.chars()
+    let flat: String = out
+        .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '`' | '\\' | '[' | ']' | '|'))
-        .collect()
+        .map(|c| match "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|s| s == c) {
+            Some(d) => char::from_digit(d as u32, 10).unwrap_or(c),
+            None => c,
+        })
+        .collect();
+    strip_tags(&flat)
 }
 
 /// The page's `<main>` element (the whole page when it has none).
@@ -425,7 +445,7 @@ fn main_of(html: &str) -> &str {
     &html[start..end.max(start)]
 }
 
-/// Visible text: tags removed, `<script>`/`<style>` (and with `skip_code`, `<pre>` and
+/// Visible text (with `skip_code` false, images' alt text too): tags removed, `<script>`/`<style>` (and with `skip_code`, `<pre>` and
 /// `<code>`) left out, entities decoded. Block tags become line breaks.
 fn visible_text(html: &str, skip_code: bool) -> String {
     let mut out = String::with_capacity(html.len());
@@ -455,6 +475,15 @@ fn visible_text(html: &str, skip_code: bool) -> String {
                 "code" if skip_code => skip_until = Some("/code"),
                 "br" | "p" | "/p" | "li" | "/li" | "td" | "/td" | "th" | "/th" | "div" | "/div" => {
                     out.push('\n')
+                }
+                // An image's text is its alt text (not part of the artefact scan).
+                "img" if !skip_code => {
+                    if let Some(alt) = tag.split(" alt=\"").nth(1).and_then(|a| a.split('"').next())
+                    {
+                        out.push('\n');
+                        out.push_str(&decode_entities(alt));
+                        out.push('\n');
+                    }
                 }
                 _ => {}
             }
@@ -497,8 +526,11 @@ fn artefacts_in(text: &str) -> Vec<String> {
         }
     }
     for (i, _) in text.match_indices('\\') {
+        // `digits\ Country`: a hard break shown literally. `PC \ name` (spaces on both
+        // sides) is a path as the translation wrote it.
         let next = text[i + 1..].chars().next();
-        if next.is_none_or(char::is_whitespace) {
+        let before = text[..i].chars().next_back();
+        if next.is_none_or(char::is_whitespace) && before.is_some_and(|c| !c.is_whitespace()) {
             out.push(format!("literal `\\` break in …{}…", context(text, i)));
         }
     }

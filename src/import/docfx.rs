@@ -12,6 +12,7 @@
 
 mod blocks;
 mod html;
+mod links;
 mod spans;
 
 use std::collections::BTreeMap;
@@ -199,7 +200,13 @@ pub fn normalize_inline(s: &str) -> String {
         out.push(c);
         rest = &rest[c.len_utf8()..];
     }
-    out.trim().to_string()
+    // Breaks at the end (`…<br/><br/>`) show nothing in DocFX; a hard break there would be
+    // a literal `\`.
+    let mut end = out.trim_end_matches([' ', '\t']);
+    while let Some(before) = end.strip_suffix("\\\n") {
+        end = before.trim_end();
+    }
+    end.trim().to_string()
 }
 
 fn br_tag_len(s: &str) -> Option<usize> {
@@ -209,8 +216,15 @@ fn br_tag_len(s: &str) -> Option<usize> {
 
 /// Parses a whole file. `path` is the display path used in diagnostics.
 pub fn parse_docfx(path: &str, source: &str) -> (DocFx, Vec<Diagnostic>) {
-    let mut ctx =
-        Ctx { source, diags: FileDiags::new(path, source), segments: 0, depth: 0, too_deep: false };
+    let mut ctx = Ctx {
+        source,
+        diags: FileDiags::new(path, source),
+        segments: 0,
+        depth: 0,
+        too_deep: false,
+        aliases: BTreeMap::new(),
+        last_heading: None,
+    };
     let body_start;
     let front = match split_front_matter(source) {
         Some((yaml_start, yaml_end, end)) => {
@@ -228,8 +242,9 @@ pub fn parse_docfx(path: &str, source: &str) -> (DocFx, Vec<Diagnostic>) {
         }
     };
     let lines = split_lines(source, body_start);
-    let blocks = ctx.blocks(&lines);
-    let Ctx { segments, too_deep, diags, .. } = ctx;
+    let mut blocks = ctx.blocks(&lines);
+    let Ctx { segments, too_deep, diags, aliases, .. } = ctx;
+    links::resolve_links(&mut blocks, &aliases);
     (DocFx { front, blocks, segments, too_deep }, diags.finish())
 }
 
@@ -263,6 +278,11 @@ struct Ctx<'a> {
     /// Block nesting at the blocks being parsed.
     depth: usize,
     too_deep: bool,
+    /// Raw anchors that are not a heading's id, to the anchor (or heading text) of the
+    /// heading links to them go to (empty: the top of the page).
+    aliases: BTreeMap<String, String>,
+    /// Anchor (or text) of the last heading below the H1 parsed so far.
+    last_heading: Option<String>,
 }
 
 impl Ctx<'_> {

@@ -67,10 +67,13 @@ fn list_marker(s: &str) -> Option<(usize, bool, usize)> {
     Some((ind, ordered, ind + marker_len + spaces))
 }
 
+/// A code fence opener. As in CommonMark, a backtick fence's info string holds no backtick:
+/// ```` ``` <Deny … /> ``` ```` on one line is a paragraph with a code span, not an opener
+/// that would swallow the rest of the article.
 fn fence(s: &str) -> Option<&str> {
     let t = s.trim_start();
     if t.starts_with("```") {
-        Some("```")
+        t.trim_start_matches('`').find('`').is_none().then_some("```")
     } else if t.starts_with("~~~") {
         Some("~~~")
     } else {
@@ -154,7 +157,13 @@ impl Ctx<'_> {
                     i += 1;
                 }
                 let unit = self.unit(&lines[start..i]);
-                if !unit.is_empty() {
+                if let Some(anchors) = only_anchors(&unit) {
+                    // `<a id="x"></a>` on its own: links to it go to the section it is in.
+                    let target = self.last_heading.clone().unwrap_or_default();
+                    for anchor in anchors {
+                        self.aliases.insert(anchor, target.clone());
+                    }
+                } else if !unit.is_empty() {
                     out.push(DBlock::Para(unit));
                 }
             }
@@ -235,18 +244,30 @@ impl Ctx<'_> {
         let trimmed = rest.trim_start();
         let mut off = off + (rest.len() - trimmed.len());
         let mut text = trimmed.trim_end().trim_end_matches('#').trim_end();
-        let mut anchor = None;
-        if text.starts_with("<a ") {
-            if let Some(close) = text.find("</a>") {
-                let tag = &text[..close];
-                anchor = attr(tag, "name").or_else(|| attr(tag, "id")).map(str::to_string);
-                let after = &text[close + 4..];
-                let after_trim = after.trim_start();
-                off += close + 4 + (after.len() - after_trim.len());
-                text = after_trim;
+        let mut anchor: Option<String> = None;
+        // `## <a name="x"></a><a id="y"></a>Text`: the first anchor is the heading's id, the
+        // others are aliases of it (links to them are rewritten, see `resolve_links`).
+        while text.starts_with("<a ") {
+            let Some(close) = text.find("</a>") else { break };
+            let tag = &text[..close];
+            if let Some(name) = attr(tag, "name").or_else(|| attr(tag, "id")) {
+                match &anchor {
+                    None => anchor = Some(name.to_string()),
+                    Some(first) => {
+                        self.aliases.insert(name.to_string(), first.clone());
+                    }
+                }
             }
+            let after = &text[close + 4..];
+            let after_trim = after.trim_start();
+            off += close + 4 + (after.len() - after_trim.len());
+            text = after_trim;
         }
         let unit = self.unit(&[Ln { text, off }]);
+        if level > 1 {
+            let base = anchor.clone().or_else(|| unit.text(true)).unwrap_or_default();
+            self.last_heading = Some(base);
+        }
         DBlock::Heading { level, anchor, unit }
     }
 
@@ -321,9 +342,17 @@ impl Ctx<'_> {
             i += 1;
         }
         let mut alert = None;
+        let mut div = false;
         if let Some(first) = inner.iter().position(|l| !l.text.trim().is_empty()) {
             let t = inner[first].text.trim_start();
-            if let Some(kind) = alert_kind(t) {
+            if t.starts_with("[!div") {
+                // `> [!div class="nextstepaction"]`, `> [!div class="mx-imgBorder"]`: DocFX
+                // renders the quote's content in a styled `<div>`, not as a quote.
+                div = true;
+                let close = t.find(']').map_or(t.len(), |c| c + 1);
+                let off = inner[first].off + (inner[first].text.len() - t.len()) + close;
+                inner[first] = Ln { text: &t[close..], off };
+            } else if let Some(kind) = alert_kind(t) {
                 alert = Some(kind);
                 let close = t.find(']').map_or(t.len(), |c| c + 1);
                 let rest = &t[close..];
@@ -333,7 +362,11 @@ impl Ctx<'_> {
         }
         let first = lines[start];
         let blocks = self.nested(first.off + indent(first.text), &inner);
-        out.push(DBlock::Quote { alert, blocks });
+        if div {
+            out.extend(blocks);
+        } else {
+            out.push(DBlock::Quote { alert, blocks });
+        }
         i
     }
 
@@ -449,6 +482,23 @@ impl Ctx<'_> {
 }
 
 /// `name="value"` inside a tag, tolerating a missing space before the attribute.
+/// The anchor names of a paragraph made only of `<a name|id="…"></a>` tags.
+fn only_anchors(unit: &Unit) -> Option<Vec<String>> {
+    let [Piece::Text(text)] = unit.pieces.as_slice() else { return None };
+    let mut rest = text.trim();
+    let mut names = Vec::new();
+    while let Some(after) = rest.strip_prefix("<a ") {
+        let close = after.find("</a>")?;
+        let tag = &after[..close];
+        if !tag.trim_end().ends_with('>') || tag[..tag.len() - 1].contains('>') {
+            return None;
+        }
+        names.push(attr(tag, "id").or_else(|| attr(tag, "name"))?.to_string());
+        rest = after[close + 4..].trim_start();
+    }
+    (rest.is_empty() && !names.is_empty()).then_some(names)
+}
+
 fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
     let mut from = 0;
     while let Some(p) = tag[from..].find(name) {

@@ -177,3 +177,61 @@ fn raw_inline_html_becomes_markdown() {
     assert_eq!(rows[0][0].text(true).as_deref(), Some("One **bold**\\\n\\\nTwo"));
     assert_eq!(rows[0][1].text(false).as_deref(), Some("x²"));
 }
+
+/// `hololens-new-edge` and `hololens-release-notes`: a one-line ```` ``` … ``` ```` is a code
+/// span in a paragraph (CommonMark), so the headings after it stay headings.
+#[test]
+fn backticks_on_one_line_are_a_code_span_not_a_fence() {
+    let body = format!(
+        "``` <Deny ID=\"x\" /> ```\n\n## <a name=\"after\"></a>{}\n",
+        seg("c-1", "Danach", "After")
+    );
+    let (doc, diags) = parse(&body);
+    assert!(diags.is_empty(), "{diags:?}");
+    let DBlock::Para(unit) = &doc.blocks[0] else { panic!("{:?}", doc.blocks) };
+    assert_eq!(unit.text(true).as_deref(), Some("``` <Deny ID=\"x\" /> ```"));
+    assert!(matches!(&doc.blocks[1], DBlock::Heading { anchor: Some(a), .. } if a == "after"));
+}
+
+/// `hololens-kiosk`: a second raw anchor on a heading line and an anchor on a line of its
+/// own; links to both keep working.
+#[test]
+fn raw_anchors_become_aliases_of_their_heading() {
+    let body = format!(
+        "## <a name=\"step-1--prepare\"></a><a id=\"mdmenroll\"></a>{}\n\n<a id=\"list\"></a>\n\n{}\n",
+        seg("a-1", "Schritt", "Step"),
+        seg(
+            "a-2",
+            "[Vorbereiten](#mdmenroll), [Liste](#list), [Schritt](#step-1--prepare)",
+            "[Prepare](#mdmenroll), [list](#list), [step](#step-1--prepare)"
+        )
+    );
+    let (doc, diags) = parse(&body);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(doc.blocks.len(), 2, "{:?}", doc.blocks);
+    let DBlock::Para(unit) = &doc.blocks[1] else { panic!("{:?}", doc.blocks) };
+    assert_eq!(
+        unit.text(true).as_deref(),
+        Some("[Prepare](#step-1-prepare), [list](#step-1-prepare), [step](#step-1-prepare)")
+    );
+    assert_eq!(
+        unit.text(false).as_deref(),
+        Some(
+            "[Vorbereiten](#step-1-prepare), [Liste](#step-1-prepare), [Schritt](#step-1-prepare)"
+        )
+    );
+}
+
+#[test]
+fn breaks_at_the_end_are_dropped_and_div_quotes_unwrapped() {
+    assert_eq!(normalize_inline("a<br/><br/>"), "a");
+    assert_eq!(normalize_inline("a<br/><br/>b"), "a\\\n\\\nb");
+    let body = format!(
+        "> [!div class=\"nextstepaction\"]\n> [{}](next.md)\n",
+        seg("d-1", "Weiter", "Next")
+    );
+    let (doc, diags) = parse(&body);
+    assert!(diags.is_empty(), "{diags:?}");
+    let [DBlock::Para(unit)] = doc.blocks.as_slice() else { panic!("{:?}", doc.blocks) };
+    assert_eq!(unit.text(true).as_deref(), Some("[Next](next.md)"));
+}

@@ -19,3 +19,7 @@ powered-on-connected =
     • Verbunden
 set-up-azure-ad = Richten Sie [Azure AD ein](/azure/join).
 restart-hololens = Starten Sie HoloLens neu.
+step-1-prepare = Vorbereiten
+see-preparing-and-list-notes = Siehe [Vorbereitung](#step-1-prepare) und [Liste](#step-1-prepare), [Notizen](notes.md#version-20h2-june).
+deny-id-x = ``` <Deny ID="x" /> ```
+next = [Weiter](https://example.com/next)

@@ -21,3 +21,7 @@ powered-on-connected =
     • Connected
 set-up-azure-ad = Set up [Azure AD](/azure/join).
 restart-hololens = Restart HoloLens.
+step-1-prepare = Prepare
+see-preparing-and-list-notes = See [preparing](#step-1-prepare) and [list](#step-1-prepare), [notes](notes.md#version-20h2-june).
+deny-id-x = ``` <Deny ID="x" /> ```
+next = [Next](https://example.com/next)
