@@ -1,311 +1,31 @@
 // drillbook: the Partner Center simulator's browser runtime (an ES module, no dependencies).
 //
-// Two parts. The pure state machine (exported; `node --test tests/js/` imports it and
-// replays the traces the Rust reference model generated) and the DOM view (`mount`), which
-// reads the JSON the build embeds in <script type="application/json" id="drillbook-sim-data">.
-// Every string shown comes from that JSON, formatted at build time with Fluent: this file
-// contains no user-visible text. The rules mirror src/sim/model.rs; the trace test proves it.
+// The pure state machine and score rule live in `sim-model.js` (`node --test tests/js/`
+// replays the traces the Rust reference model generated), saved progress and attempts in
+// `sim-store.js`, the assessment result in `sim-assess.js`; this file is the DOM view
+// (`mount`), which reads the JSON the build embeds in
+// <script type="application/json" id="drillbook-sim-data">, and `start`. It re-exports the
+// other modules' API, so callers import this file only. Every string shown comes from that
+// JSON, formatted at build time with Fluent: these files contain no user-visible text.
 
-// ---------------------------------------------------------------------------------------
-// Pure state machine (same ids and check order as the Rust model)
+import {
+  allActions, apply, canonical, conditions, countActive, enabledActions, evaluate, isValidState, judge,
+  replayAttempt, score,
+} from './sim-model.js';
+import {
+  MAX_HISTORY, attemptKey, loadAttempt, loadProgress, memoryStorage, saveAttempt, saveProgress,
+} from './sim-store.js';
+import { resultView } from './sim-assess.js';
+import { button, h } from './sim-dom.js';
 
-export const CONDITIONS = [
-  'no-active-subscriptions', 'no-active-reservations', 'no-active-software', 'removal-allowed',
-  'relationship-removed', 'not-in-customer-list', 'no-delegated-admin', 'not-support-contact',
-  'purchases-refused',
-];
-
-export const ACTION_KINDS = [
-  'suspend-subscription', 'reactivate-subscription', 'cancel-reservation', 'cancel-software',
-  'remove-relationship', 'purchase',
-];
-
-const LISTS = ['subscriptions', 'reservations', 'software'];
-const has = (obj, key) => obj != null && typeof obj === 'object' && Object.hasOwn(obj, key);
-const sortedKeys = (obj) => Object.keys(obj).sort();
-const countActive = (map) => Object.values(map).filter((s) => s === 'active').length;
-
-/** Applies `action` to `state`: `{ok: true, state}` or `{ok: false, reasons}`. Never throws
- * on well-formed state; never mutates its arguments. */
-export function apply(state, action) {
-  const reject = (...reasons) => ({ ok: false, reasons });
-  const id = action && action.customer;
-  if (!has(state.customers, id)) return reject({ reason: 'unknown-customer' });
-  const customer = state.customers[id];
-  const removed = customer.relationship === 'removed';
-  const next = structuredClone(customer);
-  switch (action.action) {
-    case 'suspend-subscription':
-    case 'reactivate-subscription': {
-      const suspend = action.action === 'suspend-subscription';
-      if (!has(customer.subscriptions, action.item)) return reject({ reason: 'unknown-item' });
-      if (removed) return reject({ reason: 'relationship-removed' });
-      const status = customer.subscriptions[action.item];
-      if (suspend && status === 'suspended') return reject({ reason: 'already-suspended' });
-      if (!suspend && status === 'active') return reject({ reason: 'already-active' });
-      next.subscriptions[action.item] = suspend ? 'suspended' : 'active';
-      break;
-    }
-    case 'cancel-reservation':
-    case 'cancel-software': {
-      const list = action.action === 'cancel-reservation' ? 'reservations' : 'software';
-      if (!has(customer[list], action.item)) return reject({ reason: 'unknown-item' });
-      if (removed) return reject({ reason: 'relationship-removed' });
-      if (customer[list][action.item] === 'cancelled') return reject({ reason: 'already-cancelled' });
-      next[list][action.item] = 'cancelled';
-      break;
-    }
-    case 'remove-relationship': {
-      if (removed) return reject({ reason: 'relationship-removed' });
-      const reasons = [];
-      const counts = [
-        ['active-subscriptions', countActive(customer.subscriptions)],
-        ['active-reservations', countActive(customer.reservations)],
-        ['active-software', countActive(customer.software)],
-      ];
-      for (const [reason, count] of counts) if (count > 0) reasons.push({ reason, count });
-      if (reasons.length) return reject(...reasons);
-      next.relationship = 'removed';
-      next['delegated-admin'] = false;
-      next['support-contact'] = false;
-      break;
-    }
-    case 'purchase':
-      if (removed) return reject({ reason: 'relationship-removed' });
-      break;
-    default:
-      return reject({ reason: 'unknown-action' });
-  }
-  return { ok: true, state: { customers: { ...state.customers, [id]: next } } };
-}
-
-/** One condition for one customer's state. */
-export function evaluate(customer, condition) {
-  const removed = customer.relationship === 'removed';
-  const subs = countActive(customer.subscriptions);
-  const res = countActive(customer.reservations);
-  const sw = countActive(customer.software);
-  switch (condition) {
-    case 'no-active-subscriptions': return subs === 0;
-    case 'no-active-reservations': return res === 0;
-    case 'no-active-software': return sw === 0;
-    case 'removal-allowed': return !removed && subs + res + sw === 0;
-    case 'relationship-removed': return removed;
-    case 'not-in-customer-list': return removed;
-    case 'no-delegated-admin': return !customer['delegated-admin'];
-    case 'not-support-contact': return !customer['support-contact'];
-    case 'purchases-refused': return removed;
-    default: return false;
-  }
-}
-
-/** Every condition of every customer: `{customerId: {conditionId: bool}}`. */
-export function conditions(state) {
-  const out = {};
-  for (const id of sortedKeys(state.customers)) {
-    out[id] = {};
-    for (const c of CONDITIONS) out[id][c] = evaluate(state.customers[id], c);
-  }
-  return out;
-}
-
-/** Every action naming an existing customer and item, in the Rust model's order. */
-export function allActions(state) {
-  const out = [];
-  for (const customer of sortedKeys(state.customers)) {
-    const c = state.customers[customer];
-    for (const item of sortedKeys(c.subscriptions)) {
-      out.push({ action: 'suspend-subscription', customer, item });
-      out.push({ action: 'reactivate-subscription', customer, item });
-    }
-    for (const item of sortedKeys(c.reservations)) out.push({ action: 'cancel-reservation', customer, item });
-    for (const item of sortedKeys(c.software)) out.push({ action: 'cancel-software', customer, item });
-    out.push({ action: 'remove-relationship', customer });
-    out.push({ action: 'purchase', customer });
-  }
-  return out;
-}
-
-export function enabledActions(state) {
-  return allActions(state).filter((a) => apply(state, a).ok);
-}
-
-/** JSON with object keys sorted: equal values give equal strings. */
-export function canonical(value) {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${sortedKeys(value).map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-const STATUS = { subscriptions: ['active', 'suspended'], reservations: ['active', 'cancelled'], software: ['active', 'cancelled'] };
-const sameKeys = (a, b) => canonical(sortedKeys(a)) === canonical(sortedKeys(b));
-
-/** Whether `state` is a state of `scenario`: the same ids, declared statuses only, and a
- * removed relationship leaves nothing active (the only states the rules can reach). */
-export function isValidState(scenario, state) {
-  const initial = scenario.initial.customers;
-  if (!state || typeof state !== 'object' || !sameKeys(state, { customers: 0 })) return false;
-  const customers = state.customers;
-  if (!customers || typeof customers !== 'object' || Array.isArray(customers) || !sameKeys(customers, initial)) return false;
-  return Object.keys(initial).every((id) => {
-    const c = customers[id];
-    if (!c || typeof c !== 'object' || Array.isArray(c) || !sameKeys(c, initial[id])) return false;
-    if (!['active', 'removed'].includes(c.relationship)) return false;
-    if (typeof c['delegated-admin'] !== 'boolean' || typeof c['support-contact'] !== 'boolean') return false;
-    for (const list of LISTS) {
-      const map = c[list];
-      if (!map || typeof map !== 'object' || Array.isArray(map) || !sameKeys(map, initial[id][list])) return false;
-      if (!Object.values(map).every((s) => STATUS[list].includes(s))) return false;
-    }
-    if (c.relationship === 'removed') {
-      return LISTS.every((l) => countActive(c[l]) === 0) && !c['delegated-admin'] && !c['support-contact'];
-    }
-    // Admin privileges and the support-contact entry only ever go away on removal.
-    const init = initial[id];
-    return c['delegated-admin'] === init['delegated-admin'] && c['support-contact'] === init['support-contact'];
-  });
-}
-
-const MAX_HISTORY = 100;
-
-/** Reads saved progress. Returns `{progress, discarded}`: `progress` maps scenario ids to
- * `{state, history}`; `discarded` is true when damaged or old data was found (and removed). */
-export function loadProgress(storage, data) {
-  const key = data['storage-key'];
-  let discarded = false;
-  const remove = (k) => { try { storage.removeItem(k); } catch { /* storage unavailable */ } };
-  try {
-    // Saved progress of other versions of the same set is old: drop it.
-    const prefix = 'drillbook-sim/v';
-    const suffix = `/${data.set}`;
-    for (let i = storage.length - 1; i >= 0; i -= 1) {
-      const k = storage.key(i);
-      if (k && k !== key && k.startsWith(prefix) && k.endsWith(suffix)) { remove(k); discarded = true; }
-    }
-    const raw = storage.getItem(key);
-    if (raw == null) return { progress: {}, current: null, discarded };
-    const saved = JSON.parse(raw);
-    const progress = {};
-    if (!saved || saved.version !== data.version || typeof saved.progress !== 'object' || saved.progress === null) throw new Error('old');
-    for (const [id, entry] of Object.entries(saved.progress)) {
-      const scenario = data.scenarios.find((s) => s.id === id);
-      if (!scenario || !entry || !isValidState(scenario, entry.state) || !Array.isArray(entry.history)
-        || entry.history.length > MAX_HISTORY || !entry.history.every((s) => isValidState(scenario, s))) throw new Error('invalid');
-      progress[id] = { state: entry.state, history: entry.history };
-    }
-    const current = data.scenarios.some((s) => s.id === saved.scenario) ? saved.scenario : null;
-    return { progress, current, discarded };
-  } catch {
-    remove(key);
-    return { progress: {}, current: null, discarded: true };
-  }
-}
-
-export function saveProgress(storage, data, current, progress) {
-  try {
-    storage.setItem(data['storage-key'], JSON.stringify({ version: data.version, scenario: current, progress }));
-  } catch { /* storage full or unavailable: progress lives for this page view only */ }
-}
-
-// ---------------------------------------------------------------------------------------
-// Assessment: the score rule (mirrors src/sim/score.rs) and the compact attempt record.
-
-const STEP_OF = {
-  'suspend-subscription': 'no-active-subscriptions', 'reactivate-subscription': 'no-active-subscriptions',
-  'cancel-reservation': 'no-active-reservations', 'cancel-software': 'no-active-software',
-  'remove-relationship': 'relationship-removed',
+export { ACTION_KINDS, CONDITIONS } from './sim-model.js';
+export {
+  allActions, apply, attemptKey, canonical, conditions, enabledActions, evaluate, isValidState, judge,
+  loadAttempt, loadProgress, memoryStorage, replayAttempt, saveAttempt, saveProgress, score,
 };
-const FIXED_BY = { 'active-subscriptions': 'no-active-subscriptions', 'active-reservations': 'no-active-reservations', 'active-software': 'no-active-software' };
-
-/** `{refused, unnecessary, reason, step}` of one action. Mirrors `sim::judge`. */
-export function judge(goal, action, outcome) {
-  const kind = action && action.action;
-  const own = has(STEP_OF, kind) ? STEP_OF[kind] : null;
-  if (!outcome.ok) {
-    const fix = outcome.reasons.map((r) => (has(FIXED_BY, r.reason) ? FIXED_BY[r.reason] : null)).find(Boolean);
-    return { refused: true, unnecessary: false, reason: outcome.reasons.length ? outcome.reasons[0].reason : null, step: fix || own };
-  }
-  const unnecessary = action.customer !== goal.customer || kind === 'reactivate-subscription' || kind === 'purchase';
-  return { refused: false, unnecessary, reason: null, step: unnecessary ? own : null };
-}
-
-/** `{score, mistakes, passed}`; same operations as `sim::score`, so the same number. */
-export function score(rule, judged, goalReached) {
-  const mistakes = judged.filter((j) => j.refused || j.unnecessary).length;
-  const m = rule['mastery-score'];
-  const a = rule['allowed-mistakes'];
-  const passed = goalReached && mistakes <= a;
-  let value = 0;
-  if (goalReached) value = passed ? 1 - mistakes * (1 - m) / (a + 1) : m * (a + 1) / (mistakes + 1);
-  return { score: value, mistakes, passed };
-}
-
-/** Replays an attempt up to the goal. Mirrors `sim::assess`. */
-export function replayAttempt(scenario, actions) {
-  const { customer, condition } = scenario.goal;
-  let state = scenario.initial;
-  let goalReached = evaluate(state.customers[customer], condition);
-  const judged = [];
-  for (const action of actions) {
-    if (goalReached) break;
-    const outcome = apply(state, action);
-    judged.push({ action, ...judge(scenario.goal, action, outcome) });
-    if (outcome.ok) state = outcome.state;
-    goalReached = evaluate(state.customers[customer], condition);
-  }
-  return { state, judged, goalReached };
-}
-
-export const attemptKey = (data) => `${data['storage-key']}/attempt`;
-
-/** `{s, a, t, e, x}`: scenario, `allActions` indices joined by `.`, start, elapsed ms, ended. */
-export function saveAttempt(storage, data, scenario, attempt) {
-  const all = allActions(scenario.initial).map(canonical);
-  const a = attempt.actions.map((x) => all.indexOf(canonical(x))).join('.');
-  try {
-    storage.setItem(attemptKey(data), JSON.stringify({ s: scenario.id, a, t: attempt.t0, e: attempt.elapsed, x: attempt.ended ? 1 : 0 }));
-  } catch { /* storage full or unavailable: the attempt lives for this page view only */ }
-}
-
-/** The stored attempt, or null (a damaged record is removed). */
-export function loadAttempt(storage, data, scenarios) {
-  const key = attemptKey(data);
-  try {
-    const raw = storage.getItem(key);
-    if (raw == null) return null;
-    const saved = JSON.parse(raw);
-    const scenario = scenarios.find((s) => saved && s.id === saved.s);
-    const numbers = [saved && saved.t, saved && saved.e].every((n) => Number.isSafeInteger(n) && n >= 0);
-    if (!scenario || !numbers || typeof saved.a !== 'string' || ![0, 1].includes(saved.x)) throw new Error('invalid');
-    const all = allActions(scenario.initial);
-    const indices = saved.a === '' ? [] : saved.a.split('.');
-    if (indices.length > 1000 || !indices.every((i) => /^\d+$/.test(i) && Number(i) < all.length)) throw new Error('invalid');
-    return { scenario: scenario.id, actions: indices.map((i) => all[Number(i)]), t0: saved.t, elapsed: saved.e, ended: saved.x === 1 };
-  } catch {
-    try { storage.removeItem(key); } catch { /* storage unavailable */ }
-    return null;
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // DOM view
-
-function h(tag, props, ...kids) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(props || {})) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'text') el.textContent = v;
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const kid of kids.flat(Infinity)) {
-    if (kid !== null && kid !== undefined && kid !== false) el.append(kid);
-  }
-  return el;
-}
-
-const button = (label, props) => h('button', { type: 'button', ...props }, label);
 
 const TABS = ['account', 'subscriptions', 'reservations', 'software'];
 const TAB_LABEL = { account: 'account', subscriptions: 'subscriptions', reservations: 'azure-reservations', software: 'software' };
@@ -502,42 +222,8 @@ export function mount(section, data, storage, options = {}) {
     saveAttempt(storage, data, scenario, attempt);
   }
 
-  const percent = new Intl.NumberFormat(data.locale, { style: 'percent', maximumFractionDigits: 0 });
-  // Rounded down: a failing score never shows as the mastery score.
-  const pct = (x) => percent.format(Math.floor(x * 100 + 1e-9) / 100);
-  const clock = (ms) => {
-    const sec = Math.round(ms / 1000);
-    return `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, '0')}`;
-  };
-  const LIST_OF = { 'suspend-subscription': 'subscriptions', 'reactivate-subscription': 'subscriptions', 'cancel-reservation': 'reservations', 'cancel-software': 'software' };
-
-  function renderResult() {
-    const r = report();
-    const row = (label, ...value) => [h('dt', { text: label }), h('dd', {}, ...value)];
-    const mistakes = played().judged.filter((j) => j.refused || j.unnecessary).map((j) => {
-      const c = customerOf(j.action.customer);
-      const list = LIST_OF[j.action.action];
-      const item = c && list && c[list].find((x) => x.id === j.action.item);
-      const kind = data.actions.find((a) => a.id === j.action.action);
-      const href = j.step && scenario.steps[j.step];
-      return h('li', {},
-        h('strong', { class: 'sim-verdict', text: text[j.refused ? 'sim-result-refused' : 'sim-result-unnecessary'] }),
-        h('span', { class: 'sim-what', text: kind ? kind.label : j.action.action }),
-        c ? h('span', { class: 'sim-object', text: c.name }) : null, item ? h('span', { class: 'sim-object', text: item.name }) : null,
-        h('span', { class: 'sim-step' }, ...(href ? [text['sim-result-step'], h('a', { href, text: text['sim-fix'][j.step] })] : [text['sim-result-no-step']])));
-    });
-    result.replaceChildren(
-      h('h3', { id: 'sim-result-title', tabindex: '-1', 'data-key': 'result', text: text['sim-result-title'] }),
-      h('p', { class: r.passed ? 'sim-passed' : 'sim-failed' }, h('strong', { text: text[r.passed ? 'sim-result-passed' : 'sim-result-failed'] })),
-      r.goalReached ? null : h('p', { text: text['sim-result-goal-not-reached'] }),
-      h('dl', {}, row(text['sim-result-score'], pct(r.score)), row(text['sim-result-mastery'], pct(r.masteryScore)),
-        row(text['sim-result-mistakes'], String(r.mistakes), h('span', { class: 'sim-allowed', text: rule.text['sim-result-allowed'] })),
-        row(text['sim-result-time'], clock(r.elapsedMs))),
-      h('h4', { text: text['sim-result-mistakes-title'] }),
-      mistakes.length ? h('ul', { class: 'sim-mistakes' }, mistakes) : h('p', { text: text['sim-result-no-mistakes'] }),
-      h('p', { class: 'sim-actions' }, button(text['sim-result-retry'], { 'data-cmd': 'retry', 'data-key': 'retry' }),
-        h('a', { href: '?mode=practice#sim', 'data-cmd': 'mode', 'data-mode': 'practice', 'data-key': 'practise', text: text['sim-result-practise'] })));
-  }
+  const resultNodes = resultView(data, rule);
+  const renderResult = () => result.replaceChildren(...resultNodes(scenario, report(), played().judged, customerOf));
 
   /** Builds the simulator again in the other mode. */
   function switchMode(mode) {
@@ -839,18 +525,6 @@ export function start(doc) {
     try { mode = new URLSearchParams(win.location.search).get('mode'); } catch { /* no location */ }
   }
   return mount(section, data, storage, { host, mode });
-}
-
-/** A Storage stand-in for browsers that refuse localStorage (and for tests). */
-export function memoryStorage() {
-  const map = new Map();
-  return {
-    get length() { return map.size; },
-    key: (i) => [...map.keys()][i] ?? null,
-    getItem: (k) => (map.has(k) ? map.get(k) : null),
-    setItem: (k, v) => { map.set(k, String(v)); },
-    removeItem: (k) => { map.delete(k); },
-  };
 }
 
 if (typeof document !== 'undefined') {

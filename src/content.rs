@@ -5,6 +5,7 @@
 
 mod load;
 mod model;
+mod validate;
 
 pub use load::{load_site, parse_article, parse_config, position_missing_locales};
 pub use model::*;
