@@ -52,5 +52,8 @@ awk -v d="$(cut -d' ' -f1 "$work/d.times" | median)" -v n="$(cut -d' ' -f1 "$wor
     -v h="$(cut -d' ' -f1 "$work/h.times" | median)" \
     -v dm="$(cut -d' ' -f2 "$work/d.times" | sort -n | tail -1)" -v hm="$(cut -d' ' -f2 "$work/h.times" | sort -n | tail -1)" 'BEGIN {
   printf "drillbook/hugo wall time: %.2f (fresh index), %.2f (--no-search); peak memory %.2f\n", d / h, n / h, dm / hm }'
-article=$(cd "$work/d/locales/de-DE" && ls *.ftl | grep -v -E '^(ui|site|sim|checklist)\.ftl$' | sort | head -1)
-python3 bench/serve-edit.py "$drillbook" "$work/d" de-DE "${article%.ftl}" 7
+# serve: the first paragraph after the heading of the corpus's longest German article.
+article=$(cd "$work/d/locales/de-DE" && ls -S *.ftl | grep -v -E '^(ui|site|sim|checklist)\.ftl$' | head -1)
+message=$(sed -n '/^heading = /,$p' "$work/d/locales/de-DE/$article" | sed -n 's/^\([a-z][a-z0-9-]*\) = .*/\1/p' | sed -n 2p)
+echo "serve: editing $message of de-DE/$article"
+python3 bench/serve-edit.py "$drillbook" "$work/d" de-DE "${article%.ftl}" 7 "$message"

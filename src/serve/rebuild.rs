@@ -36,7 +36,9 @@ pub(super) fn update(
                 hub.broadcast("event: ok\ndata: {}\n\n");
             }
             hub.broadcast(&reload_event(&written.page_urls()));
-            // Then the translation status, which needs the whole check.
+            // Then the pages' search entries (only the changed pages are indexed again),
+            // then the translation status, which needs the whole check.
+            refresh_search(session);
             let started = Instant::now();
             if let Some(session) = session.as_mut() {
                 match session.refresh_status() {
@@ -60,11 +62,10 @@ pub(super) fn update(
     }
 }
 
-/// Once no file has changed for a moment (the watcher's poll interval), indexes again for
-/// search the locales whose pages partial rebuilds changed: a burst of saves is re-indexed
-/// once, after its last save (a save that comes while the indexing runs waits for it, which
-/// on a large locale takes longer than the partial rebuild). Open pages need no reload:
-/// their search loads the index when it is used.
+/// Indexes again for search the locales whose pages partial rebuilds changed: right after
+/// each partial rebuild (the session's index fossicks only the changed pages again), and
+/// when no file has changed for a moment (the watcher's poll interval), for what a failed
+/// refresh left. Open pages need no reload: their search loads the index when it is used.
 pub(super) fn refresh_search(session: &mut Option<Session>) {
     let Some(session) = session.as_mut() else { return };
     let started = Instant::now();
