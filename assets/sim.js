@@ -223,7 +223,9 @@ export function mount(section, data, storage, options = {}) {
   }
 
   const resultNodes = resultView(data, rule);
-  const renderResult = () => result.replaceChildren(...resultNodes(scenario, report(), played().judged, customerOf));
+  // A node list that may hold nulls (sections shown only sometimes): `replaceChildren` would
+  // write them as the text "null".
+  const renderResult = () => result.replaceChildren(...resultNodes(scenario, report(), played().judged, customerOf).filter(Boolean));
 
   /** Builds the simulator again in the other mode. */
   function switchMode(mode) {

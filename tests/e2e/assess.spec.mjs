@@ -102,6 +102,7 @@ for (const locale of LOCALES) {
     assert.equal(await result.locator(".sim-passed").textContent(), data.text["sim-result-passed"]);
     assert.match(await result.locator("dd").first().textContent(), /100/);
     assert.equal(await result.getByText(data.text["sim-result-no-mistakes"]).count(), 1);
+    assert.doesNotMatch(await result.textContent(), /null|undefined/, "no section left out shows as text");
     assert.equal(await sim.locator(".sim-console").isVisible(), false);
     const attempt = await lastAttempt(page);
     assert.equal(attempt.scenario, scenario.id);
