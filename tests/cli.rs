@@ -272,7 +272,7 @@ fn checklist_command_lists_each_item_of_a_real_customer() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,
-        "# Entfernen der Handelspartnerbeziehung mit einem Kunden\n\n- Kunde: Woodgrove Bank\n- Datum: \n- Bearbeiter: \n- Ticket: \n\n\
+        "# Entfernen der Resellerbeziehung mit einem Kunden\n\n- Kunde: Woodgrove Bank\n- Datum: \n- Bearbeiter: \n- Ticket: \n\n\
          - [ ] Azure-RI-Reservierung **SQL Database vCore (northeurope)** stornieren\n\
          - [ ] Softwarekauf **Windows Server 2022 Datacenter** stornieren\n\
          - [ ] Abonnement **Woodgrove M365 E5** (Microsoft 365 E5) anhalten\n\

@@ -31,8 +31,14 @@ use support::import::{corpus, import_into, inputs};
 use support::{drillbook, shipped_project};
 
 /// `check` codes that judge a translation's quality, not the import.
-const TRANSLATION_CODES: [&str; 5] =
-    ["glossary", "label-inconsistent", "term-mismatch", "markup-mismatch", "label-mismatch"];
+const TRANSLATION_CODES: [&str; 6] = [
+    "glossary",
+    "concept-inconsistent",
+    "label-inconsistent",
+    "term-mismatch",
+    "markup-mismatch",
+    "label-mismatch",
+];
 
 #[derive(Default)]
 struct Count {

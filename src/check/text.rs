@@ -87,8 +87,9 @@ pub(crate) fn check_concepts(pair: &Pair<'_>, glossary: &Glossary, out: &mut Vec
     }
 }
 
-/// The word of `text` that ends most like `rendering` (at least its last 4 letters), e.g.
-/// the other compound of the same head noun.
+/// The word of `text` that ends most like `rendering` (at least its last 6 letters: a head
+/// noun, not a suffix such as Dutch `-atie`, which `informatie` shares with `resellerrelatie`),
+/// e.g. the other compound of the same head noun.
 fn other_rendering<'t>(text: &'t str, rendering: &str) -> Option<&'t str> {
     let want: Vec<char> = rendering.to_lowercase().chars().rev().collect();
     text.split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -98,7 +99,7 @@ fn other_rendering<'t>(text: &'t str, rendering: &str) -> Option<&'t str> {
                 w.to_lowercase().chars().rev().zip(&want).take_while(|(a, b)| a == *b).count();
             (common, w)
         })
-        .filter(|(common, _)| *common >= 4)
+        .filter(|(common, _)| *common >= 6)
         .max_by_key(|(common, _)| *common)
         .map(|(_, w)| w)
 }
@@ -111,6 +112,11 @@ mod tests {
     fn the_other_rendering_is_the_word_with_the_same_head() {
         let text = "Entfernen der Handelspartnerbeziehung mit einem Kunden";
         assert_eq!(other_rendering(text, "Resellerbeziehung"), Some("Handelspartnerbeziehung"));
+        assert_eq!(other_rendering("Bekijk de informatie", "resellerrelatie"), None);
+        assert_eq!(
+            other_rendering("de reseller-relatie", "resellerrelatie"),
+            Some("reseller-relatie")
+        );
         assert_eq!(other_rendering("Entfernen Sie den Kunden", "Resellerbeziehung"), None);
     }
 }
