@@ -508,7 +508,13 @@ fn out_of_file_descriptors_serve_backs_off_and_recovers() {
     std::thread::sleep(Duration::from_secs(2));
     drop(idle);
     wait_for("serve to answer again", || get(port, "/assets/style.css").0 == 200);
-    log.extend(served.log.try_iter());
+    // The recovery line is written when the next connection is accepted, and reaches the log
+    // through a pipe and a thread: wait for it rather than read once.
+    let recovered = |line: &String| line.starts_with("serve: accepting connections again (");
+    wait_for("the recovery to be logged", || {
+        log.extend(served.log.try_iter());
+        log.iter().any(recovered)
+    });
     let failures = log.iter().filter(|l| failure(l)).count();
     let sample = &log[..log.len().min(5)];
     assert_eq!(failures, 1, "one line for the burst, not one per failure: {sample:?}");
