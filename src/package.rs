@@ -1,8 +1,8 @@
 //! `drillbook package`: one article as a training package an LMS imports (SCORM 1.2,
 //! SCORM 2004 4th edition, cmi5): the article's built pages in the chosen locales, made
-//! self-contained ([`pages`]), the assets with the LMS runtime `assets/lms.js`, a launch
-//! page that picks the locale, the format's manifest ([`manifest`]), zipped
-//! deterministically ([`zip`]): the same input gives the same bytes.
+//! self-contained (`pages`), the assets with the LMS runtime `assets/lms.js`, a launch
+//! page that picks the locale, the format's manifest (`manifest`), zipped
+//! deterministically (`zip`): the same input gives the same bytes.
 
 mod manifest;
 mod pages;

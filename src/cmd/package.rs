@@ -21,7 +21,7 @@ pub struct PackageArgs {
     /// Include this locale (repeatable) [default: every locale the article is translated into].
     #[arg(long = "locale", value_name = "L")]
     pub locales: Vec<String>,
-    /// The zip file to write [default: ROOT/<article>-<format>.zip].
+    /// The zip file to write (default: `ROOT/<article>-<format>.zip`).
     #[arg(long, value_name = "FILE.zip")]
     pub out: Option<PathBuf>,
 }

@@ -85,7 +85,7 @@ fn crc32(bytes: &[u8]) -> u32 {
     hasher.sum()
 }
 
-/// The entries of a zip written by [`write_zip`] (or any zip without data descriptors or
+/// The entries of a zip written by `write_zip` (or any zip without data descriptors or
 /// zip64): name and inflated bytes, in central-directory order. `None` when it is not one.
 pub fn read_zip(zip: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
     use std::io::Read as _;
