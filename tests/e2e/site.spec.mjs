@@ -67,10 +67,11 @@ for (const locale of LOCALES) {
 }
 
 // Issue 8's budget: an article page with its simulator and checklist transfers at most 30 KB
-// compressed (HTML + CSS + JS) and makes no third-party request. What the browser actually
+// compressed (HTML + CSS + JS), plus the 4 KB issue 31 grants assessment mode's script (the
+// simulator loads it with the page), and makes no third-party request. What the browser actually
 // fetched until the network is idle counts, each response gzipped at level 6 (a web server's
 // usual setting; brotli, also reported, is smaller). Figures go to target/e2e/page-weight.json.
-test("article pages stay within 30 KB compressed, all from the site itself", async () => {
+test("article pages stay within 34 KB compressed, all from the site itself", async () => {
   const report = {};
   for (const locale of LOCALES) {
     const { page, problems } = await watchedPage(context);
@@ -93,7 +94,7 @@ test("article pages stay within 30 KB compressed, all from the site itself", asy
     }
     assert.ok(Object.keys(files).some((f) => f.endsWith("/sim.js")), `${locale}: the simulator loaded`);
     assert.ok(Object.keys(files).some((f) => f.endsWith("/checklist.js")), `${locale}: the checklist loaded`);
-    assert.ok(gzip <= 30 * 1024, `${locale}: ${gzip} bytes gzipped > 30 KB: ${JSON.stringify(files)}`);
+    assert.ok(gzip <= 34 * 1024, `${locale}: ${gzip} bytes gzipped > 34 KB: ${JSON.stringify(files)}`);
     report[locale] = { requests: fetched.length, gzip, brotli, files };
     assert.deepEqual(problems, []);
     await page.close();
