@@ -211,7 +211,7 @@ pub fn uncovered(
         .filter(|problem| {
             let (locale, scope, id) = match problem {
                 Problem::Fallback { locale, scope, id } => (locale.as_str(), scope, id),
-                Problem::Unknown { scope, id } => (source, scope, id),
+                Problem::Unknown { scope, id, .. } => (source, scope, id),
                 Problem::Format { locale, scope, id, .. } => (locale.as_str(), scope, id),
             };
             // An attribute's problem is about its message.

@@ -92,7 +92,8 @@ pub enum Problem {
     /// Missing in the target locale; the source text was used.
     Fallback { locale: String, scope: String, id: String },
     /// Missing in the source locale too: a content or template bug.
-    Unknown { scope: String, id: String },
+    /// `source` is the source locale, where the message must be added.
+    Unknown { source: String, scope: String, id: String },
     /// Fluent reported errors while formatting (unknown term, missing variable, ...).
     Format { locale: String, scope: String, id: String, errors: Vec<String> },
 }
@@ -107,11 +108,14 @@ impl Problem {
                 &format!("locales/{locale}/{scope}.ftl"),
                 format!("`{id}` is missing in {locale}; the page shows the en-US text"),
             ),
-            Problem::Unknown { scope, id } => Diagnostic::file(
+            Problem::Unknown { source, scope, id } => Diagnostic::file(
                 Severity::Error,
                 "unknown-message",
-                &format!("{scope}.ftl"),
-                format!("message `{id}` is used but defined in no locale"),
+                &format!("locales/{source}/{scope}.ftl"),
+                format!(
+                    "message `{id}` is used but defined in no locale; add `{id} = <text>` to \
+                     this file, then translate it in each locale's {scope}.ftl"
+                ),
             ),
             Problem::Format { locale, scope, id, errors } => Diagnostic::file(
                 Severity::Error,
@@ -151,7 +155,11 @@ impl Translator {
                 return (Text { value, fallback: true }, problems);
             }
         }
-        problems.push(Problem::Unknown { scope: self.scope.clone(), id: id.to_string() });
+        problems.push(Problem::Unknown {
+            source: self.source_locale.clone(),
+            scope: self.scope.clone(),
+            id: id.to_string(),
+        });
         (Text { value: id.to_string(), fallback: true }, problems)
     }
 
@@ -181,7 +189,11 @@ impl Translator {
                 return (Text { value, fallback: true }, problems);
             }
         }
-        problems.push(Problem::Unknown { scope: UI_SCOPE.to_string(), id: format!("-{name}") });
+        problems.push(Problem::Unknown {
+            source: self.source_locale.clone(),
+            scope: UI_SCOPE.to_string(),
+            id: format!("-{name}"),
+        });
         (Text { value: name.to_string(), fallback: true }, problems)
     }
 
@@ -240,4 +252,26 @@ fn format_term(
         });
     }
     Some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A message used but defined nowhere names the file to add it to and what to write.
+    #[test]
+    fn an_unknown_message_says_where_to_add_it() {
+        let problem = Problem::Unknown {
+            source: "en-US".into(),
+            scope: "site".into(),
+            id: "topic-contacts".into(),
+        };
+        let diag = problem.to_diagnostic(false);
+        assert_eq!(diag.path, "locales/en-US/site.ftl");
+        assert!(
+            diag.message.contains("add `topic-contacts = <text>` to this file"),
+            "{}",
+            diag.message
+        );
+    }
 }

@@ -587,11 +587,10 @@ mod tests {
         let (l10n, mut scenarios) = site();
         scenarios[0].title = "sim-no-such-message".into();
         let (_, problems) = sim_view(&l10n, "de-DE", &scenarios);
-        assert!(
-            problems.contains(&Problem::Unknown {
-                scope: "sim".into(),
-                id: "sim-no-such-message".into()
-            })
-        );
+        assert!(problems.contains(&Problem::Unknown {
+            source: "en-US".into(),
+            scope: "sim".into(),
+            id: "sim-no-such-message".into()
+        }));
     }
 }
