@@ -132,20 +132,10 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-/// Parses TOML into `T`: syntax errors get `toml-syntax`, unknown keys `unknown-key`, other
-/// schema errors `schema_code`; every error is positioned in `source`.
-#[allow(dead_code, reason = "for a loader that stops at the first error; tests use it")]
-pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
-    path: &str,
-    source: &str,
-    schema_code: &'static str,
-) -> Result<T, Diagnostic> {
-    parse_toml_all(path, source, schema_code).map_err(|mut diags| diags.swap_remove(0))
-}
-
-/// [`parse_toml`], with every schema error serde can be led to in one run (all missing
-/// fields of a table, each at the table; every unknown key, with a "did you mean").
-/// The error list is never empty.
+/// Parses TOML into `T`: syntax errors get `toml-syntax`, unknown keys `unknown-key` (with
+/// a "did you mean"), other schema errors `schema_code`, every error positioned in `source`,
+/// and every schema error serde can be led to reported in one run (all missing fields of a
+/// table, each at the table). The error list is never empty.
 pub(crate) fn parse_toml_all<T: serde::de::DeserializeOwned>(
     path: &str,
     source: &str,
@@ -363,15 +353,16 @@ mod tests {
     fn a_dotted_key_past_the_toml_depth_limit_is_positioned() {
         let key = vec!["a"; 200].join(".");
         let source = format!("x = 1\n\n[{key}]\ny = 2\n");
-        let err = parse_toml::<toml::Table>("site.toml", &source, "schema").unwrap_err();
+        let err = parse_toml_all::<toml::Table>("site.toml", &source, "schema").unwrap_err();
+        let err = &err[0];
         assert_eq!(err.code, "toml-syntax");
-        let pos = err.pos.expect("positioned");
+        let pos = err.pos.as_ref().expect("positioned");
         assert_eq!((pos.line, pos.col), (3, 2));
         // Quoted parts, blanks around the dots and a comment before it count as TOML does.
         let key = vec!["\"a.b\""; 100].join(" . ");
         let source = format!("# a.b.c\nv = 1.5\n{key} = 1\n");
-        let err = parse_toml::<toml::Table>("site.toml", &source, "schema").unwrap_err();
-        let pos = err.pos.expect("positioned");
+        let err = parse_toml_all::<toml::Table>("site.toml", &source, "schema").unwrap_err();
+        let pos = err[0].pos.as_ref().expect("positioned");
         assert_eq!((pos.line, pos.col), (3, 1));
         assert_eq!(deep_dotted_key("a.b = 1\n"), None);
     }
