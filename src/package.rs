@@ -119,7 +119,8 @@ pub fn build_formats(
     locales: &[String],
 ) -> anyhow::Result<(Option<Vec<Package>>, Vec<Diagnostic>)> {
     use rayon::prelude::*;
-    let (prepared, mut diags) = prepare(root, article, locales)?;
+    let timings = Timings::new();
+    let (prepared, mut diags) = prepare(root, article, locales, &timings)?;
     let Some(prepared) = prepared else { return Ok((None, diags)) };
     // What every format ships unchanged, compressed once.
     let shared = zip::Compressed::new(
@@ -140,6 +141,7 @@ pub fn build_formats(
             Err(e) => return Ok((None, io_failed(diags, "zipping", e))),
         }
     }
+    timings.mark("zip");
     diags = project::report(diags, false);
     Ok((Some(packages), diags))
 }
@@ -170,14 +172,17 @@ fn prepare(
     root: &Path,
     article: &str,
     chosen: &[String],
+    timings: &Timings,
 ) -> anyhow::Result<(Option<Prepared>, Vec<Diagnostic>)> {
     let load = LoadOptions { locales: chosen.to_vec(), defer_articles: false };
     let (project, loader_diags) = project::load(root, &load);
+    timings.mark("load");
     let Some(project) = project else { return Ok((None, loader_diags)) };
     // The same verdict as `check` and `build`: a project with errors is not packaged.
     let input =
         crate::check::Input { l10n: &project.l10n, site: Some(&project.site), data: &project.data };
     let (findings, _) = crate::check::findings_and_status(&input);
+    timings.mark("check");
     let mut diags = project::report(
         findings.into_iter().map(|f| f.diag).chain(
             loader_diags.into_iter().filter(|d| !crate::l10n::PARSER_CODES.contains(&d.code)),
@@ -223,6 +228,7 @@ fn prepare(
         Ok(more) => problems.extend(more),
         Err(e) => return Ok((None, io_failed(diags, "rendering", e))),
     }
+    timings.mark("render");
     let mut rendered = collected.into_inner().unwrap_or_else(|e| e.into_inner());
     for name in LEFT_OUT {
         rendered.remove(&format!("assets/{name}"));
@@ -335,6 +341,24 @@ impl Prepared {
             Some(&mut shared.clone()),
         )?;
         Ok(Package { format, files, zip, locales: self.locales.clone() })
+    }
+}
+
+/// Phase timings on stderr when `DRILLBOOK_TIMINGS` is set (for profiling).
+struct Timings(Option<std::time::Instant>);
+
+impl Timings {
+    fn new() -> Timings {
+        Timings(std::env::var_os("DRILLBOOK_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    fn mark(&self, phase: &str) {
+        if let Some(start) = self.0 {
+            eprintln!(
+                "timing: package {phase} done at {:.1} ms",
+                start.elapsed().as_secs_f64() * 1e3
+            );
+        }
     }
 }
 
