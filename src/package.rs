@@ -2,7 +2,8 @@
 //! SCORM 2004 4th edition, cmi5): the article's built pages in the chosen locales, made
 //! self-contained (`pages`), the assets with the LMS runtime `assets/lms.js`, a launch
 //! page that picks the locale, the format's manifest (`manifest`), zipped
-//! deterministically (`zip`): the same input gives the same bytes.
+//! deterministically (`zip`): the same input gives the same bytes. Several formats come
+//! from one load, check and render ([`build_formats`]).
 
 mod manifest;
 mod pages;

@@ -24,7 +24,7 @@ pub struct PackageArgs {
     pub locales: Vec<String>,
     /// Where to write: a zip file (one format), a directory (an existing one, or a path
     /// ending in `/`) that gets `<article>-<format>.zip`, or a pattern with `{format}` (and
-    /// `{article}`) [default: `ROOT/<article>-<format>.zip`].
+    /// `{article}`) (default: `ROOT/<article>-<format>.zip`).
     #[arg(long, value_name = "FILE.zip|DIR/|PATTERN")]
     pub out: Option<PathBuf>,
 }
