@@ -190,6 +190,25 @@ impl Renderer {
         Ok(problems)
     }
 
+    /// Only article `id`'s pages in `locale` (what `drillbook package` ships): the locale's
+    /// listing (the article's pager) and [`Self::render_locale`]'s pages of that article.
+    pub fn render_one_article(
+        &mut self,
+        site: &Site,
+        l10n: &L10n,
+        options: &Options,
+        locale: &str,
+        id: &str,
+        sink: &dyn Sink,
+    ) -> std::io::Result<Vec<Problem>> {
+        let mut problems = Vec::new();
+        let Some(i) = self.locales.iter().position(|l| l == locale) else { return Ok(problems) };
+        let Some(article) = site.article(id) else { return Ok(problems) };
+        self.listings[i] = listing(site, l10n, locale, &mut problems);
+        problems.extend(self.render_article(site, l10n, options, i, article, sink)?);
+        Ok(problems)
+    }
+
     /// The files of no one locale: the root and 404 pages, sitemap, robots.txt, assets, and
     /// the dashboards when `options` has their rows.
     pub fn render_common(

@@ -320,3 +320,113 @@ fn a_locale_without_the_article_is_left_out_and_refused_when_asked_for() {
     assert!(run.stderr.contains("not translated into sv-SE"), "{}", run.stderr);
     assert!(!out.exists());
 }
+
+#[test]
+fn independent_readers_read_every_format_as_built() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in Format::ALL {
+        let built = build(format, &[]);
+        let path = dir.path().join(format!("{}.zip", format.name()));
+        std::fs::write(&path, &built.zip).unwrap();
+        // Python's zipfile: every entry's CRC checked, names and bytes as built.
+        let script = "import sys, zipfile, json, hashlib\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps([[i.filename, hashlib.sha256(z.read(i)).hexdigest(), i.date_time[0]] for i in z.infolist()]))\n";
+        let out = Command::new("python3").args(["-c", script]).arg(&path).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let listed: Vec<(String, String, u16)> = serde_json::from_slice(&out.stdout).unwrap();
+        let expected: Vec<(String, String, u16)> = built
+            .files
+            .iter()
+            .map(|(name, bytes)| {
+                use sha2::Digest as _;
+                let hash = sha2::Sha256::digest(bytes);
+                let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+                (name.clone(), hex, 1980)
+            })
+            .collect();
+        assert_eq!(listed, expected, "{format:?}");
+        // Info-ZIP's unzip tests every entry.
+        let out = Command::new("unzip").arg("-t").arg(&path).output().expect("unzip runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success() && text.contains("No errors detected"), "{text}");
+        assert_eq!(text.matches("  OK").count(), built.files.len(), "{text}");
+    }
+}
+
+#[test]
+fn one_command_writes_every_format_as_separate_commands_do() {
+    let dir = support::shipped_project();
+    let root = dir.path();
+    let out = root.join("packages/");
+    let run = support::drillbook(
+        root,
+        &[
+            "package",
+            ARTICLE,
+            "--format",
+            "all",
+            "--locale",
+            "de-DE",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for format in Format::ALL {
+        let alone = root.join(format!("alone-{}.zip", format.name()));
+        let run = support::drillbook(
+            root,
+            &[
+                "package",
+                ARTICLE,
+                "--format",
+                format.name(),
+                "--locale",
+                "de-DE",
+                "--out",
+                alone.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let together = std::fs::read(out.join(format!("{ARTICLE}-{}.zip", format.name())))
+            .unwrap_or_else(|e| panic!("{format:?}: {e}"));
+        assert!(together == std::fs::read(&alone).unwrap(), "{format:?}");
+    }
+    // A pattern names each format's zip; repeating a format writes it once.
+    let run = support::drillbook(
+        root,
+        &[
+            "package",
+            ARTICLE,
+            "--format",
+            "cmi5",
+            "--format",
+            "scorm-1.2",
+            "--format",
+            "cmi5",
+            "--out",
+            root.join("p-{format}.zip").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut written: Vec<String> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("p-"))
+        .collect();
+    written.sort();
+    assert_eq!(written, ["p-cmi5.zip", "p-scorm-1.2.zip"]);
+}
+
+#[test]
+fn several_formats_into_one_file_are_refused_before_building() {
+    let dir = support::shipped_project();
+    let out = dir.path().join("out.zip");
+    let run = support::drillbook(
+        dir.path(),
+        &["package", ARTICLE, "--format", "all", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("{format}"), "{}", run.stderr);
+    assert!(!run.stderr.contains("packaged"), "{}", run.stderr);
+    assert!(!out.exists());
+}

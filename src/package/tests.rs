@@ -2,7 +2,7 @@ use std::collections::BTreeSet;
 
 use super::manifest::{decimal, xml_escape};
 use super::pages::{PageSettings, element_text, meta_content, rewrite_page, unescape};
-use super::zip::{read_zip, write_zip};
+use super::zip::{Compressed, read_zip, write_zip};
 
 #[test]
 fn a_zip_reads_back_as_written_and_is_the_same_bytes_twice() {
@@ -13,8 +13,8 @@ fn a_zip_reads_back_as_written_and_is_the_same_bytes_twice() {
         ("empty", b""),
         ("ü.txt", "ü".as_bytes()),
     ];
-    let zip = write_zip(entries.iter().copied());
-    assert_eq!(zip, write_zip(entries.iter().copied()));
+    let zip = write_zip(entries.iter().copied(), None).unwrap();
+    assert_eq!(zip, write_zip(entries.iter().copied(), None).unwrap());
     let back = read_zip(&zip).expect("a zip");
     let expected: Vec<(String, Vec<u8>)> =
         entries.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
@@ -24,8 +24,29 @@ fn a_zip_reads_back_as_written_and_is_the_same_bytes_twice() {
 }
 
 #[test]
+fn entries_copied_from_a_shared_archive_give_the_bytes_of_compressing_them_again() {
+    let big = "assets ".repeat(400);
+    let shared_entries: Vec<(&str, &[u8])> =
+        vec![("assets/a.js", big.as_bytes()), ("assets/b.css", b"b{}")];
+    let mut shared = Compressed::new(shared_entries.iter().copied()).unwrap();
+    let entries: Vec<(&str, &[u8])> = vec![
+        ("assets/a.js", big.as_bytes()),
+        // Same name, other bytes: compressed, not copied.
+        ("assets/b.css", b"c{}"),
+        ("page.html", b"<p>page</p>"),
+    ];
+    let fresh = write_zip(entries.iter().copied(), None).unwrap();
+    let copied = write_zip(entries.iter().copied(), Some(&mut shared.clone())).unwrap();
+    assert_eq!(copied, fresh);
+    let back = read_zip(&copied).expect("a zip");
+    assert_eq!(back[1], ("assets/b.css".to_string(), b"c{}".to_vec()));
+    // The shared archive still serves the next zip.
+    assert_eq!(write_zip(entries.iter().copied(), Some(&mut shared)).unwrap(), fresh);
+}
+
+#[test]
 fn a_damaged_zip_is_not_read() {
-    let mut zip = write_zip([("a.txt", b"hello hello hello hello".as_slice())]);
+    let mut zip = write_zip([("a.txt", b"hello hello hello hello".as_slice())], None).unwrap();
     let i = zip.len() / 3;
     zip[i] ^= 0xff;
     assert!(read_zip(&zip).is_none());

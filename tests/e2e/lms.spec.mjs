@@ -13,7 +13,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { LOCALES, launch, watchedPage, screenshot, axe } from "./lib.mjs";
-import { buildPackage, readZip, servePackage, nodeModule, simIn, procedure, refuseRemoval } from "./package-lib.mjs";
+import { buildPackages, readZip, servePackage, nodeModule, simIn, procedure, refuseRemoval } from "./package-lib.mjs";
 
 const FORMATS = ["scorm-1.2", "scorm-2004"];
 
@@ -50,8 +50,10 @@ const packages = {};
 
 before(async () => {
   const files = new Map();
+  // Both SCORM formats from one command, as a trainer builds them.
+  const zips = buildPackages(FORMATS);
   for (const format of FORMATS) {
-    packages[format] = readZip(buildPackage(format));
+    packages[format] = readZip(zips[format]);
   }
   // One server; the package under test is swapped in per test (same paths in both).
   server = await servePackage(files, {

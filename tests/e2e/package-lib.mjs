@@ -13,17 +13,24 @@ export const ARTICLE = "remove-a-relationship";
 
 /** Runs `drillbook package` and returns the zip's bytes. */
 export function buildPackage(format, locales = []) {
-  const out = join(mkdtempSync(join(tmpdir(), "drillbook-pkg-")), `${format}.zip`);
+  return buildPackages([format], locales)[format];
+}
+
+/** Runs one `drillbook package` for several formats (`--out DIR/`) and returns each zip's
+ * bytes by format. */
+export function buildPackages(formats, locales = []) {
+  const dir = mkdtempSync(join(tmpdir(), "drillbook-pkg-"));
   const bin = process.env.DRILLBOOK_BIN || join(repo, "target", "debug", "drillbook");
-  const args = ["--root", repo, "package", ARTICLE, "--format", format, "--out", out, ...locales.flatMap((l) => ["--locale", l])];
+  const args = ["--root", repo, "package", ARTICLE, ...formats.flatMap((f) => ["--format", f]), "--out", `${dir}/`, ...locales.flatMap((l) => ["--locale", l])];
   const result = existsSync(bin)
     ? spawnSync(bin, args, { cwd: repo, encoding: "utf8" })
     : spawnSync("cargo", ["run", "-q", "--", ...args], { cwd: repo, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`package failed: ${result.stderr}`);
-  return readFileSync(out);
+  return Object.fromEntries(formats.map((f) => [f, readFileSync(join(dir, `${ARTICLE}-${f}.zip`))]));
 }
 
-/** The files of a zip (no zip64, no data descriptors: what drillbook writes). */
+/** The files of a zip (no zip64, no data descriptors: what drillbook writes), an independent
+ * reader: node's own inflate, not the zip crate that wrote it. */
 export function readZip(zip) {
   const end = zip.length - 22;
   if (zip.readUInt32LE(end) !== 0x06054b50) throw new Error("not a zip");
