@@ -1,7 +1,8 @@
-// drillbook: the simulator's pure rules and scoring (an ES module, no DOM, no dependencies).
+// drillbook: the simulator's pure rules (an ES module, no DOM, no dependencies).
 //
-// Same ids and check order as the Rust model (src/sim/model.rs) and score rule
-// (src/sim/score.rs); `node --test tests/js/` replays the Rust traces through it.
+// Same ids and check order as the Rust model (src/sim/model.rs; the score rule, which
+// mirrors src/sim/score.rs, is in `sim-assess.js`); `node --test tests/js/` replays the Rust
+// traces through both.
 
 export const CONDITIONS = [
   'no-active-subscriptions', 'no-active-reservations', 'no-active-software', 'removal-allowed',
@@ -160,53 +161,4 @@ export function isValidState(scenario, state) {
     const init = initial[id];
     return c['delegated-admin'] === init['delegated-admin'] && c['support-contact'] === init['support-contact'];
   });
-}
-
-// ---------------------------------------------------------------------------------------
-// Assessment: the score rule (mirrors src/sim/score.rs) and the replay of an attempt.
-
-const STEP_OF = {
-  'suspend-subscription': 'no-active-subscriptions', 'reactivate-subscription': 'no-active-subscriptions',
-  'cancel-reservation': 'no-active-reservations', 'cancel-software': 'no-active-software',
-  'remove-relationship': 'relationship-removed',
-};
-const FIXED_BY = { 'active-subscriptions': 'no-active-subscriptions', 'active-reservations': 'no-active-reservations', 'active-software': 'no-active-software' };
-
-/** `{refused, unnecessary, reason, step}` of one action. Mirrors `sim::judge`. */
-export function judge(goal, action, outcome) {
-  const kind = action && action.action;
-  const own = has(STEP_OF, kind) ? STEP_OF[kind] : null;
-  if (!outcome.ok) {
-    const fix = outcome.reasons.map((r) => (has(FIXED_BY, r.reason) ? FIXED_BY[r.reason] : null)).find(Boolean);
-    return { refused: true, unnecessary: false, reason: outcome.reasons.length ? outcome.reasons[0].reason : null, step: fix || own };
-  }
-  const unnecessary = action.customer !== goal.customer || kind === 'reactivate-subscription' || kind === 'purchase';
-  return { refused: false, unnecessary, reason: null, step: unnecessary ? own : null };
-}
-
-/** `{score, mistakes, passed}`; same operations as `sim::score`, so the same number. */
-export function score(rule, judged, goalReached) {
-  const mistakes = judged.filter((j) => j.refused || j.unnecessary).length;
-  const m = rule['mastery-score'];
-  const a = rule['allowed-mistakes'];
-  const passed = goalReached && mistakes <= a;
-  let value = 0;
-  if (goalReached) value = passed ? 1 - mistakes * (1 - m) / (a + 1) : m * (a + 1) / (mistakes + 1);
-  return { score: value, mistakes, passed };
-}
-
-/** Replays an attempt up to the goal. Mirrors `sim::assess`. */
-export function replayAttempt(scenario, actions) {
-  const { customer, condition } = scenario.goal;
-  let state = scenario.initial;
-  let goalReached = evaluate(state.customers[customer], condition);
-  const judged = [];
-  for (const action of actions) {
-    if (goalReached) break;
-    const outcome = apply(state, action);
-    judged.push({ action, ...judge(scenario.goal, action, outcome) });
-    if (outcome.ok) state = outcome.state;
-    goalReached = evaluate(state.customers[customer], condition);
-  }
-  return { state, judged, goalReached };
 }

@@ -1,9 +1,10 @@
-// drillbook: the simulator's saved practice progress and assessment attempt (an ES module).
+// drillbook: the simulator's saved practice progress (an ES module; an assessment attempt is
+// saved by `sim-assess.js`).
 //
 // Everything here goes through a Storage-like object (`localStorage`, a host's storage or
 // `memoryStorage`), never throws on damaged data, and removes what it cannot read.
 
-import { allActions, canonical, isValidState } from './sim-model.js';
+import { isValidState } from './sim-model.js';
 
 export const MAX_HISTORY = 100;
 
@@ -44,37 +45,6 @@ export function saveProgress(storage, data, current, progress) {
   try {
     storage.setItem(data['storage-key'], JSON.stringify({ version: data.version, scenario: current, progress }));
   } catch { /* storage full or unavailable: progress lives for this page view only */ }
-}
-
-export const attemptKey = (data) => `${data['storage-key']}/attempt`;
-
-/** `{s, a, t, e, x}`: scenario, `allActions` indices joined by `.`, start, elapsed ms, ended. */
-export function saveAttempt(storage, data, scenario, attempt) {
-  const all = allActions(scenario.initial).map(canonical);
-  const a = attempt.actions.map((x) => all.indexOf(canonical(x))).join('.');
-  try {
-    storage.setItem(attemptKey(data), JSON.stringify({ s: scenario.id, a, t: attempt.t0, e: attempt.elapsed, x: attempt.ended ? 1 : 0 }));
-  } catch { /* storage full or unavailable: the attempt lives for this page view only */ }
-}
-
-/** The stored attempt, or null (a damaged record is removed). */
-export function loadAttempt(storage, data, scenarios) {
-  const key = attemptKey(data);
-  try {
-    const raw = storage.getItem(key);
-    if (raw == null) return null;
-    const saved = JSON.parse(raw);
-    const scenario = scenarios.find((s) => saved && s.id === saved.s);
-    const numbers = [saved && saved.t, saved && saved.e].every((n) => Number.isSafeInteger(n) && n >= 0);
-    if (!scenario || !numbers || typeof saved.a !== 'string' || ![0, 1].includes(saved.x)) throw new Error('invalid');
-    const all = allActions(scenario.initial);
-    const indices = saved.a === '' ? [] : saved.a.split('.');
-    if (indices.length > 1000 || !indices.every((i) => /^\d+$/.test(i) && Number(i) < all.length)) throw new Error('invalid');
-    return { scenario: scenario.id, actions: indices.map((i) => all[Number(i)]), t0: saved.t, elapsed: saved.e, ended: saved.x === 1 };
-  } catch {
-    try { storage.removeItem(key); } catch { /* storage unavailable */ }
-    return null;
-  }
 }
 
 /** A Storage stand-in for browsers that refuse localStorage (and for tests). */

@@ -1,31 +1,43 @@
 // drillbook: the Partner Center simulator's browser runtime (an ES module, no dependencies).
 //
-// The pure state machine and score rule live in `sim-model.js` (`node --test tests/js/`
-// replays the traces the Rust reference model generated), saved progress and attempts in
-// `sim-store.js`, the assessment result in `sim-assess.js`; this file is the DOM view
-// (`mount`), which reads the JSON the build embeds in
-// <script type="application/json" id="drillbook-sim-data">, and `start`. It re-exports the
-// other modules' API, so callers import this file only. Every string shown comes from that
-// JSON, formatted at build time with Fluent: these files contain no user-visible text.
+// The pure state machine lives in `sim-model.js` (`node --test tests/js/` replays the traces
+// the Rust reference model generated), saved progress in `sim-store.js`, assessment mode (the
+// score rule, the saved attempt, the result view) in `sim-assess.js`, which is imported only
+// when that mode starts: a page in practice never fetches it. This file is the DOM view
+// (`mount`, with its element helpers `h` and `button`), which reads the JSON the build embeds
+// in <script type="application/json" id="drillbook-sim-data">, and `start`. It re-exports the
+// model's and the store's API. Every string shown comes from that JSON, formatted at build
+// time with Fluent: these files contain no user-visible text.
 
 import {
-  allActions, apply, canonical, conditions, countActive, enabledActions, evaluate, isValidState, judge,
-  replayAttempt, score,
+  allActions, apply, canonical, conditions, countActive, enabledActions, evaluate, isValidState,
 } from './sim-model.js';
-import {
-  MAX_HISTORY, attemptKey, loadAttempt, loadProgress, memoryStorage, saveAttempt, saveProgress,
-} from './sim-store.js';
-import { resultView } from './sim-assess.js';
-import { button, h } from './sim-dom.js';
+import { MAX_HISTORY, loadProgress, memoryStorage, saveProgress } from './sim-store.js';
 
 export { ACTION_KINDS, CONDITIONS } from './sim-model.js';
 export {
-  allActions, apply, attemptKey, canonical, conditions, enabledActions, evaluate, isValidState, judge,
-  loadAttempt, loadProgress, memoryStorage, replayAttempt, saveAttempt, saveProgress, score,
+  allActions, apply, canonical, conditions, enabledActions, evaluate, isValidState, loadProgress,
+  memoryStorage, saveProgress,
 };
 
 // ---------------------------------------------------------------------------------------
 // DOM view
+
+/** `h(tag, {attr: value, text}, ...children)`: null, undefined and false are left out. */
+export function h(tag, props, ...kids) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const kid of kids.flat(Infinity)) {
+    if (kid !== null && kid !== undefined && kid !== false) el.append(kid);
+  }
+  return el;
+}
+
+export const button = (label, props) => h('button', { type: 'button', ...props }, label);
 
 const TABS = ['account', 'subscriptions', 'reservations', 'software'];
 const TAB_LABEL = { account: 'account', subscriptions: 'subscriptions', reservations: 'azure-reservations', software: 'software' };
@@ -40,17 +52,18 @@ export function mount(section, data, storage, options = {}) {
   const { ui, text } = data;
   const rule = data.assessment || null;
   const host = options.host || null;
-  const assessing = options.mode === 'assessment' && !!rule;
+  // Assessment mode needs its module, which `start` and `switchMode` import first.
+  const assess = options.mode === 'assessment' && rule ? options.assess || null : null;
+  const assessing = !!assess;
   const showReasons = !assessing && options.refusals !== false;
   const withHistory = !assessing && options.history !== false;
   // With a host, its storage holds the attempt only (small); practice stays in the page.
   const loaded = loadProgress(host ? memoryStorage() : storage, data);
   const progress = loaded.progress;
   const pool = assessing ? data.scenarios.filter((s) => rule.scenarios.includes(s.id)) : data.scenarios;
-  const resumed = assessing ? loadAttempt(storage, data, pool) : null;
+  const resumed = assessing ? assess.loadAttempt(storage, data, pool) : null;
   const pick = (resumed && resumed.scenario) || options.scenario || loaded.current;
   let scenario = pool.find((s) => s.id === pick) || pool[0] || data.scenarios[0];
-  let attempt = assessing ? (resumed ? { ...resumed, since: Date.now() } : null) : null;
   let view = { screen: 'customers' };
   let focusKey = options.focusKey || null;
 
@@ -104,11 +117,8 @@ export function mount(section, data, storage, options = {}) {
   const entry = () => (progress[scenario.id] ||= fresh());
   const customerOf = (id) => scenario.customers.find((c) => c.id === id);
   // Assessment state: the attempt's actions replayed.
-  const played = () => {
-    if (!attempt || attempt.scenario !== scenario.id) attempt = { scenario: scenario.id, actions: [], t0: Date.now(), elapsed: 0, ended: false, since: Date.now() };
-    return replayAttempt(scenario, attempt.actions);
-  };
-  const state = () => (assessing ? played().state : entry().state);
+  const attempt = assessing ? assess.attempt({ data, rule, storage, host, section }, () => scenario, resumed) : null;
+  const state = () => (assessing ? attempt.state() : entry().state);
   const listed = () => scenario.customers.filter((c) => state().customers[c.id].relationship === 'active');
 
   /** An outcome for the live region; clears a refusal shown before. */
@@ -160,11 +170,7 @@ export function mount(section, data, storage, options = {}) {
 
   function act(action) {
     const outcome = apply(state(), action);
-    if (assessing) {
-      if (finished()) return false;
-      attempt.actions.push(action);
-      record();
-    }
+    if (assessing && !attempt.act(action)) return false;
     if (!outcome.ok) {
       showRefusal(action, outcome.reasons);
       return false;
@@ -184,57 +190,24 @@ export function mount(section, data, storage, options = {}) {
   }
 
 
-  const finished = () => attempt && (attempt.ended || played().goalReached);
-  let resultFocus = false;
-  const elapsed = () => attempt.elapsed + (attempt.since === null ? 0 : Date.now() - attempt.since);
-  const anchor = (condition) => (condition && scenario.steps[condition] ? scenario.steps[condition].slice(1) : null);
-
-  /** The attempt as `onAttempt` receives it (see `start`). */
-  function report() {
-    const p = played();
-    const r = score(rule, p.judged, p.goalReached);
-    return {
-      scenario: scenario.id, mode: 'assessment',
-      actions: p.judged.map((j) => ({ action: j.action, refused: j.refused, unnecessary: j.unnecessary, reason: j.reason, step: anchor(j.step), condition: j.step })),
-      startedAt: new Date(attempt.t0).toISOString(), elapsedMs: elapsed(), goalReached: p.goalReached, finished: Boolean(finished()),
-      score: r.score, mistakes: r.mistakes, passed: r.passed, masteryScore: rule['mastery-score'],
-    };
-  }
-
-
-  function record() {
-    if (finished() && attempt.since !== null) {
-      attempt.elapsed = elapsed();
-      attempt.since = null;
-      resultFocus = true;
-    }
-    saveAttempt(storage, data, scenario, { ...attempt, elapsed: elapsed() });
-    const detail = report();
-    if (host && typeof host.onAttempt === 'function') {
-      try { host.onAttempt(detail); } catch { /* not the page's failure */ }
-    }
-    section.dispatchEvent(new CustomEvent('drillbook:sim-attempt', { bubbles: true, detail }));
-  }
-
-  function newAttempt() {
-    attempt = null;
-    played();
-    saveAttempt(storage, data, scenario, attempt);
-  }
-
-  const resultNodes = resultView(data, rule);
+  const resultNodes = assessing ? assess.resultView(data, rule) : null;
   // A node list that may hold nulls (sections shown only sometimes): `replaceChildren` would
   // write them as the text "null".
-  const renderResult = () => result.replaceChildren(...resultNodes(scenario, report(), played().judged, customerOf).filter(Boolean));
+  const renderResult = () => result.replaceChildren(...resultNodes(scenario, attempt.report(), attempt.judged(), customerOf).filter(Boolean));
 
-  /** Builds the simulator again in the other mode. */
+  /** Builds the simulator again in the other mode (once assessment's module is there). */
+  let switching = false;
   function switchMode(mode) {
-    app.remove();
-    if (!host && typeof window !== 'undefined' && window.history && window.location) {
-      try { window.history.replaceState(null, '', `?mode=${mode}#sim`); } catch { /* a sandboxed page */ }
-    }
-    const again = mount(section, data, storage, { ...options, mode, scenario: scenario.id, focusKey: mode === 'practice' ? 'scenario' : 'mode:assessment' });
-    section.dispatchEvent(new CustomEvent('drillbook:sim-mode', { bubbles: true, detail: { mode, sim: again } }));
+    if (switching) return;
+    switching = true;
+    withAssess(mode, options.assess, (assess) => {
+      app.remove();
+      if (!host && typeof window !== 'undefined' && window.history && window.location) {
+        try { window.history.replaceState(null, '', `?mode=${mode}#sim`); } catch { /* a sandboxed page */ }
+      }
+      const again = mount(section, data, storage, { ...options, mode, assess, scenario: scenario.id, focusKey: mode === 'practice' ? 'scenario' : 'mode:assessment' });
+      section.dispatchEvent(new CustomEvent('drillbook:sim-mode', { bubbles: true, detail: { mode, sim: again } }));
+    });
   }
 
   /** The one place Undo and Start over change progress (off in assessment mode). */
@@ -269,14 +242,13 @@ export function mount(section, data, storage, options = {}) {
     }));
     undo.setAttribute('aria-disabled', String(entry().history.length === 0));
     checklist.hidden = assessing;
-    const done = assessing && finished();
+    const done = assessing && attempt.finished();
     app.querySelector('.sim-console').hidden = done;
     end.hidden = done;
     result.hidden = !done;
     if (done) renderResult();
     else result.replaceChildren();
-    if (resultFocus) focusKey = 'result';
-    resultFocus = false;
+    if (assessing && attempt.takeFocus()) focusKey = 'result';
     renderNav();
     renderCrumbs();
     screen.replaceChildren(...renderScreen(s, reached));
@@ -423,12 +395,9 @@ export function mount(section, data, storage, options = {}) {
       return;
     }
     if (cmd === 'end') {
-      if (!finished()) {
-        attempt.ended = true;
-        record();
-      }
+      attempt.end();
     } else if (cmd === 'retry') {
-      newAttempt();
+      attempt.restart();
       view = { screen: 'customers' };
       focusKey = 'heading';
       say('');
@@ -481,29 +450,22 @@ export function mount(section, data, storage, options = {}) {
   select.addEventListener('change', () => {
     scenario = pool.find((s) => s.id === select.value) || scenario;
     // In assessment mode another scenario is another attempt.
-    if (assessing) newAttempt();
+    if (assessing) attempt.restart();
     view = { screen: 'customers' };
     focusKey = 'scenario';
     say(scenario.title);
     render();
   });
-  if (assessing && finished()) attempt.since = null;
   render();
   return {
     get state() { return state(); }, get scenario() { return scenario.id; }, mode: assessing ? 'assessment' : 'practice',
-    get attempt() { return assessing ? report() : null; },
+    get attempt() { return assessing ? attempt.report() : null; },
   };
 }
 
 /** Finds the data block and the section and mounts the simulator; does nothing without them.
- *
- * Host contract (ARCHITECTURE.md, "Assessment mode"): `window.drillbookHost`, when set, is
- * `{ mode, storage, onAttempt(attempt), lang }`. `mode` ('assessment'|'practice') replaces
- * `?mode=`; `storage` (getItem/setItem/removeItem) holds only the attempt, one small key;
- * `onAttempt` gets, after every action and at the end, `{ scenario, mode, actions: [{ action,
- * refused, unnecessary, reason, step, condition }], startedAt, elapsedMs, goalReached,
- * finished, score, mistakes, passed, masteryScore }` (`step`: article anchor of the violated
- * step). Without a host the result stays on the page (event `drillbook:sim-attempt`). */
+ * `window.drillbookHost` (`{ mode, storage, onAttempt(attempt), lang }`, the host contract in
+ * ARCHITECTURE.md, "Assessment mode") replaces `?mode=` and the page's storage. */
 export function start(doc) {
   const section = doc.getElementById('sim');
   const script = doc.getElementById('drillbook-sim-data');
@@ -526,7 +488,15 @@ export function start(doc) {
   if (!host) {
     try { mode = new URLSearchParams(win.location.search).get('mode'); } catch { /* no location */ }
   }
-  return mount(section, data, storage, { host, mode });
+  withAssess(data.assessment ? mode : null, null, (assess) => mount(section, data, storage, { host, mode, assess }));
+}
+
+/** Calls `then(assess)` with `sim-assess.js` imported when `mode` is assessment (`loaded`
+ * when it already is), else with null; a module that cannot load leaves practice. */
+function withAssess(mode, loaded, then) {
+  if (mode !== 'assessment') then(null);
+  else if (loaded) then(loaded);
+  else import('./sim-assess.js').then(then, () => then(null));
 }
 
 if (typeof document !== 'undefined') {

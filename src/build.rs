@@ -161,6 +161,9 @@ fn build_with(
     let articles = article_scopes(&site);
     let names: Vec<String> = l10n.locales.iter().map(|l| l.locale.clone()).collect();
     let mut unreadable = false;
+    // What changed in the English of each stale message, for the dashboards (read while
+    // the locale's files are loaded).
+    let mut changes = BTreeMap::new();
     // What the pages met while rendering (most of it the checks report, positioned).
     let mut problems = Vec::new();
     for (k, locale) in names.iter().enumerate() {
@@ -181,7 +184,14 @@ fn build_with(
             // One parse of the locale (against the source's) for its stale ids and its check.
             let parsed = crate::check::Parsed::against(&source, &l10n, locale);
             if k > 0 {
-                options.stale.extend(run.stale_ids_in(&parsed, &data));
+                let ids = run.stale_ids_in(&parsed, &data);
+                changes.extend(crate::l10n::reviewed::load_stale_details(
+                    root,
+                    &l10n,
+                    &data.locks,
+                    &ids,
+                ));
+                options.stale.extend(ids);
             }
             timings.mark(&format!("{locale} parse and stale ids"));
             // The pages need only the stale ids: the check runs beside their rendering.
@@ -213,7 +223,7 @@ fn build_with(
         return Ok((None, failed_check(root, locales, strict)));
     }
     let (findings, status) = run.finish_against(&data, &source);
-    options.dashboard = Some(project::dashboard_rows(&status));
+    options.dashboard = Some(project::dashboard_rows_with(&status, changes));
     if pseudo {
         // Their problems are the source locale's, reported already.
         let rows = options.dashboard.as_deref();

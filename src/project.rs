@@ -144,8 +144,21 @@ pub fn dashboard_rows(status: &Status) -> Vec<render::DashboardRow> {
                 stale: s.stale,
                 errors: s.errors,
                 problems: s.diagnostics.clone(),
+                changes: Vec::new(),
             });
         }
+    }
+    rows
+}
+
+/// [`dashboard_rows`] with what changed in the English of their stale messages.
+pub fn dashboard_rows_with(
+    status: &Status,
+    mut changes: std::collections::BTreeMap<(String, String), Vec<l10n::reviewed::StaleDetail>>,
+) -> Vec<render::DashboardRow> {
+    let mut rows = dashboard_rows(status);
+    for row in &mut rows {
+        row.changes = changes.remove(&(row.locale.clone(), row.scope.clone())).unwrap_or_default();
     }
     rows
 }

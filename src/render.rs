@@ -53,6 +53,8 @@ pub struct DashboardRow {
     pub errors: usize,
     /// The diagnostics of this locale and file, sorted.
     pub problems: Vec<Diagnostic>,
+    /// What changed in the English of its stale messages (empty when not computed).
+    pub changes: Vec<crate::l10n::reviewed::StaleDetail>,
 }
 
 /// The rendered site: relative path (with `/`) -> bytes, sorted.

@@ -1,7 +1,8 @@
 //! The translation dashboards at scale: a 300-article site in six locales (made by
-//! `bench/gen_site.rs`, every translation unreviewed, so every message is stale) builds into
-//! dashboards of which no page passes 200 KB, each locale's pages about that locale only, in
-//! its language.
+//! `bench/gen_site.rs`), every translation reviewed and then every English message of the
+//! articles and of `site.ftl` changed (so every one is stale and shows its word diff beside
+//! its translation), builds into dashboards of which no page passes 200 KB, each locale's
+//! pages about that locale only, in its language.
 
 mod support;
 
@@ -58,6 +59,24 @@ fn dashboards_of_300_articles_in_six_locales_stay_under_200_kb_a_page() {
     let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("intro = ")).collect();
     assert!(kept.len() < text.lines().count(), "article-7 has an intro message");
     std::fs::write(&file, kept.join("\n") + "\n").unwrap();
+    // Every translation reviewed (the reviewed English recorded), then the English changed.
+    for locale in ["de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"] {
+        let out = drillbook(&root, &["l10n", "accept", locale]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    assert!(root.join("locales/de-DE/l10n.reviewed").is_file());
+    let mut edited = 0;
+    for entry in std::fs::read_dir(root.join("locales/en-US")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !(name.starts_with("article-") || name == "site.ftl") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let changed: Vec<String> = text.lines().map(|line| revise(line, &mut edited)).collect();
+        std::fs::write(&path, changed.join("\n") + "\n").unwrap();
+    }
+    assert!(edited > 300 * 10, "{edited} English messages changed");
 
     let out = drillbook(&root, &["build", "--no-search"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -93,9 +112,31 @@ fn dashboards_of_300_articles_in_six_locales_stay_under_200_kb_a_page() {
     assert!(!page.contains("Message not translated yet"));
     assert!(page.contains("<code lang=\"en\" translate=\"no\">"));
     assert!(page.contains("locales/de-DE/article-7.ftl:"));
+    // A stale message: the English then, now (a word diff), and the German beside them.
+    assert!(page.contains("<dl class=\"change\">"), "{page}");
+    assert!(page.contains("<dt>Englisch bei der Prüfung</dt>"));
+    assert!(page.contains("<ins><span class=\"vh\">hinzugefügt: </span>Revised:</ins>"));
+    assert!(page.contains("<del><span class=\"vh\">entfernt: </span>the</del>"));
+    assert!(page.contains("<dd lang=\"de-DE\" dir=\"auto\" translate=\"no\">"));
+    // The largest file of a locale, every message stale with its diff, stays in budget.
+    let site_page = pages.iter().find(|(p, _)| p == "de-DE/dashboard/file/site/index.html");
+    let site_page = site_page.expect("site.ftl has its page");
+    assert!(read(&site, &site_page.0).matches("<dl class=\"change\">").count() > 50);
     // The source locale's overview: one row per translated language.
     let overview = read(&site, "en-US/dashboard/index.html");
     assert_eq!(overview.matches("<tr><td><a href=\"../../").count(), 5, "{overview}");
+}
+
+/// `line` with its English changed when it is a message's value on one line: a word added
+/// in front and the first "the" replaced, so its word diff has both kinds of change.
+fn revise(line: &str, edited: &mut usize) -> String {
+    let Some((id, value)) = line.split_once(" = ") else { return line.to_string() };
+    let is_id = id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !is_id || id.starts_with('-') || value.is_empty() {
+        return line.to_string();
+    }
+    *edited += 1;
+    format!("{id} = Revised: {}", value.replacen(" the ", " this ", 1))
 }
 
 #[test]

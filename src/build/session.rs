@@ -23,7 +23,8 @@ use anyhow::Result;
 
 use crate::build::Model;
 use crate::diag::{self, Diagnostic};
-use crate::project::dashboard_rows;
+use crate::l10n::reviewed;
+use crate::project::dashboard_rows_with;
 use crate::render::Sink;
 
 /// The model of the last good build of `root` into `out`.
@@ -178,7 +179,8 @@ impl Session {
         let Model { site, l10n, data, options, renderer, .. } = &mut self.model;
         let input = crate::check::Input { l10n, site: Some(site), data };
         let (_, status) = crate::check::findings_and_status(&input);
-        let rows = dashboard_rows(&status);
+        let changes = reviewed::load_stale_details(&self.root, l10n, &data.locks, &options.stale);
+        let rows = dashboard_rows_with(&status, changes);
         let sink = InPlace::new(&self.out);
         let problems = renderer.render_dashboards(site, l10n, &rows, &sink)?;
         options.dashboard = Some(rows);

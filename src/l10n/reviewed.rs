@@ -273,21 +273,95 @@ pub fn stale_details(
         .iter()
         .map(|(scope, id)| {
             let key = format!("{scope}/{id}");
-            let new = english.get(&key).map(|t| shown_text(t)).unwrap_or_default();
-            let old = lock.get(&key).and_then(|p| reviewed.get(p)).map(|t| shown_text(t));
-            let diff = word_diff(old.as_deref().unwrap_or(""), &new);
-            let translation = translated.get(&key).map(|t| shown_text(t)).unwrap_or_default();
-            StaleDetail {
-                locale: locale.to_string(),
-                scope: scope.clone(),
-                id: id.clone(),
-                old,
-                new,
-                diff,
-                translation,
-            }
+            let (new, translation) = (english.get(&key), translated.get(&key));
+            detail(locale, scope, id, new, translation, lock, reviewed)
         })
         .collect()
+}
+
+/// Reads `locales/<locale>/l10n.reviewed` (missing or unreadable: nothing recorded).
+pub fn load_reviewed(root: &std::path::Path, locale: &str) -> Reviewed {
+    std::fs::read_to_string(root.join("locales").join(locale).join(REVIEWED_FILE))
+        .map_or_else(|_| Reviewed::new(), |t| parse_reviewed(&t))
+}
+
+/// The [`StaleDetail`]s of `stale` (`(locale, scope)` -> ids, the shape of
+/// `render::Options::stale`) by `(locale, scope)`, for the locales whose files `l10n` holds
+/// now; each locale's `l10n.reviewed` read once. Only the stale entries are serialized.
+pub fn load_stale_details(
+    root: &std::path::Path,
+    l10n: &super::L10n,
+    locks: &BTreeMap<String, Lock>,
+    stale: &BTreeMap<(String, String), std::collections::BTreeSet<String>>,
+) -> BTreeMap<(String, String), Vec<StaleDetail>> {
+    let empty = Lock::new();
+    let mut out = BTreeMap::new();
+    // The map is sorted by locale: one locale's scopes come together.
+    let mut reviewed: Option<(&str, Reviewed)> = None;
+    for ((locale, scope), ids) in stale {
+        let Some(target) = l10n.locale(locale) else { continue };
+        if reviewed.as_ref().is_none_or(|(of, _)| of != locale) {
+            reviewed = Some((locale, load_reviewed(root, locale)));
+        }
+        let Some((_, kept)) = &reviewed else { continue };
+        let lock = locks.get(locale).unwrap_or(&empty);
+        let english = scope_texts(l10n.source(), scope, ids);
+        let translated = scope_texts(target, scope, ids);
+        let details = ids
+            .iter()
+            .map(|id| detail(locale, scope, id, english.get(id), translated.get(id), lock, kept))
+            .collect();
+        out.insert((locale.clone(), scope.clone()), details);
+    }
+    out
+}
+
+/// id -> entry text ([`entry_texts`]) of the entries of `files`' `scope` listed in `ids`.
+fn scope_texts(
+    files: &super::LocaleFiles,
+    scope: &str,
+    ids: &std::collections::BTreeSet<String>,
+) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let Some(file) = files.files.get(scope) else { return out };
+    for entry in file.resource.entries() {
+        let (id, text) = match entry {
+            Entry::Message(m) if ids.contains(m.id.name) => {
+                (m.id.name.to_string(), message_text(m))
+            }
+            Entry::Term(t) if ids.contains(&format!("-{}", t.id.name)) => {
+                (format!("-{}", t.id.name), term_text(t))
+            }
+            _ => continue,
+        };
+        out.entry(id).or_insert(text);
+    }
+    out
+}
+
+fn detail(
+    locale: &str,
+    scope: &str,
+    id: &str,
+    new: Option<&String>,
+    translation: Option<&String>,
+    lock: &Lock,
+    reviewed: &Reviewed,
+) -> StaleDetail {
+    let key = format!("{scope}/{id}");
+    let new = new.map(|t| shown_text(t)).unwrap_or_default();
+    let old = lock.get(&key).and_then(|p| reviewed.get(p)).map(|t| shown_text(t));
+    let diff = word_diff(old.as_deref().unwrap_or(""), &new);
+    let translation = translation.map(|t| shown_text(t)).unwrap_or_default();
+    StaleDetail {
+        locale: locale.to_string(),
+        scope: scope.to_string(),
+        id: id.to_string(),
+        old,
+        new,
+        diff,
+        translation,
+    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use askama::Template;
 use crate::content::Site;
 use crate::diag::{Diagnostic, Severity};
 use crate::l10n::Problem;
+use crate::l10n::reviewed::{Segment, StaleDetail};
 use crate::render::chrome::{Chrome, Crumb, Names, SiteText, chrome, chrome_in};
 use crate::render::{DashboardRow, Sink};
 
@@ -82,6 +83,10 @@ struct FilePage<'a> {
     page: String,
     source_page: String,
     groups: Vec<Group>,
+    /// The source locale's tag, for the English texts of a stale message.
+    source: String,
+    /// Whether a stale message shows a word diff (the legend is needed).
+    diffs: bool,
 }
 
 #[derive(Template)]
@@ -164,6 +169,60 @@ struct ProblemView {
     code: &'static str,
     location: String,
     detail: String,
+    /// For a stale message: its English then and now, and its translation.
+    change: Option<ChangeView>,
+}
+
+/// What changed in the English of a stale message, beside its translation.
+struct ChangeView {
+    /// The English the translation was reviewed against (`None`: not recorded).
+    old: Option<String>,
+    /// The English now, as a word diff from `old` (one `Same` piece when `old` is unknown).
+    diff: Vec<Piece>,
+    translation: String,
+}
+
+/// A piece of a word diff: `kind` is `""` (unchanged), `"del"` or `"ins"`.
+struct Piece {
+    kind: &'static str,
+    text: String,
+}
+
+impl ChangeView {
+    fn of(detail: &StaleDetail) -> ChangeView {
+        let diff = match &detail.old {
+            Some(_) => detail.diff.iter().flat_map(pieces).collect(),
+            None => vec![Piece { kind: "", text: detail.new.clone() }],
+        };
+        ChangeView { old: detail.old.clone(), diff, translation: detail.translation.clone() }
+    }
+}
+
+/// A diff segment as marked-up pieces: the whitespace after a changed word stays outside
+/// its mark, so a removed and an added word read as two words; a change of whitespace
+/// alone is not marked (a removed space is dropped, an added one is plain text).
+fn pieces(segment: &Segment) -> Vec<Piece> {
+    let (kind, text) = match segment {
+        Segment::Same(t) => return vec![Piece { kind: "", text: t.clone() }],
+        Segment::Removed(t) => ("del", t),
+        Segment::Added(t) => ("ins", t),
+    };
+    let word = text.trim_end();
+    let space = &text[word.len()..];
+    let mut out = Vec::new();
+    if !word.is_empty() {
+        out.push(Piece { kind, text: word.to_string() });
+    }
+    if !space.is_empty() && (kind == "ins" || !word.is_empty()) {
+        out.push(Piece { kind: "", text: space.to_string() });
+    }
+    out
+}
+
+/// The message id a `stale` diagnostic is about: its message starts with it in backticks.
+fn stale_id(diag: &Diagnostic) -> Option<&str> {
+    let rest = diag.message.strip_prefix('`')?;
+    rest.split_once('`').map(|(id, _)| id)
 }
 
 impl Counts {
@@ -373,14 +432,24 @@ fn render_file(
     } else {
         (String::new(), String::new())
     };
-    let groups = groups(&chrome, site_t, &row.problems);
-    let page = FilePage { chrome, file, counts: Counts::of_row(row), page, source_page, groups };
+    let groups = groups(&chrome, site_t, &row.problems, &row.changes);
+    let diffs = groups.iter().flat_map(|g| &g.problems).any(|p| {
+        p.change.as_ref().is_some_and(|c| c.diff.iter().any(|piece| !piece.kind.is_empty()))
+    });
+    let source = site.config.default_locale.get_ref().clone();
+    let counts = Counts::of_row(row);
+    let page = FilePage { chrome, file, counts, page, source_page, groups, source, diffs };
     let html = page.render().expect("templates write into a String");
     (html, page.chrome.take_problems())
 }
 
 /// The problems by kind: missing, stale, errors, other warnings (empty groups left out).
-fn groups(chrome: &Chrome<'_>, site_t: &SiteText, diags: &[Diagnostic]) -> Vec<Group> {
+fn groups(
+    chrome: &Chrome<'_>,
+    site_t: &SiteText,
+    diags: &[Diagnostic],
+    changes: &[StaleDetail],
+) -> Vec<Group> {
     let kinds: [(&'static str, &str); 4] = [
         ("missing", "dashboard-missing"),
         ("stale", "dashboard-stale"),
@@ -402,7 +471,14 @@ fn groups(chrome: &Chrome<'_>, site_t: &SiteText, diags: &[Diagnostic]) -> Vec<G
             problems: diags
                 .iter()
                 .filter(|d| kind_of(d) == id)
-                .map(|d| problem_view(chrome, site_t, d, &severity))
+                .map(|d| {
+                    let mut view = problem_view(chrome, site_t, d, &severity);
+                    if id == "stale" {
+                        let detail = stale_id(d).and_then(|i| changes.iter().find(|c| c.id == i));
+                        view.change = detail.map(ChangeView::of);
+                    }
+                    view
+                })
                 .collect(),
         })
         .filter(|g| !g.problems.is_empty())
@@ -434,6 +510,7 @@ fn problem_view(
         code: diag.code,
         location,
         detail: diag.message.clone(),
+        change: None,
     }
 }
 
@@ -451,6 +528,42 @@ mod tests {
         let c = Counts::of(4, 2, 2, 2, 2);
         assert_eq!((c.bar.ok, c.bar.stale, c.bar.errors, c.bar.missing), (0, 0, 2, 2));
         assert_eq!(Counts::of(0, 0, 0, 0, 0).percent, 100);
+    }
+
+    #[test]
+    fn a_changed_word_is_marked_up_without_the_space_after_it() {
+        let diff = crate::l10n::reviewed::word_diff("Suspend any active", "Suspend all active");
+        let pieces: Vec<(&str, String)> =
+            diff.iter().flat_map(pieces).map(|p| (p.kind, p.text)).collect();
+        let expected = [
+            ("", "Suspend "),
+            ("del", "any"),
+            ("", " "),
+            ("ins", "all"),
+            ("", " "),
+            ("", "active"),
+        ];
+        assert_eq!(pieces, expected.map(|(k, t)| (k, t.to_string())));
+        // A removed space alone is dropped; an added one stays, unmarked.
+        assert!(pieces_of(&Segment::Removed("  ".into())).is_empty());
+        assert_eq!(pieces_of(&Segment::Added(" ".into())), vec![("", " ".to_string())]);
+    }
+
+    fn pieces_of(segment: &Segment) -> Vec<(&'static str, String)> {
+        pieces(segment).into_iter().map(|p| (p.kind, p.text)).collect()
+    }
+
+    #[test]
+    fn a_stale_diagnostic_names_its_message_first() {
+        let diag = Diagnostic::file(
+            Severity::Warning,
+            "stale",
+            "locales/de-DE/a.ftl",
+            "`-ui-x` is stale in de-DE: the English changed".to_string(),
+        );
+        assert_eq!(stale_id(&diag), Some("-ui-x"));
+        let other = Diagnostic { message: "no id here".into(), ..diag };
+        assert_eq!(stale_id(&other), None);
     }
 
     #[test]

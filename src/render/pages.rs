@@ -19,7 +19,6 @@ pub const ASSETS: &[(&str, &[u8])] = &[
     ("sim-model.js", include_bytes!("../../assets/sim-model.js")),
     ("sim-store.js", include_bytes!("../../assets/sim-store.js")),
     ("sim-assess.js", include_bytes!("../../assets/sim-assess.js")),
-    ("sim-dom.js", include_bytes!("../../assets/sim-dom.js")),
     ("sim.css", include_bytes!("../../assets/sim.css")),
     ("checklist.js", include_bytes!("../../assets/checklist.js")),
     ("search.js", include_bytes!("../../assets/search.js")),

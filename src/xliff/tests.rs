@@ -413,18 +413,20 @@ fn memory_offers_exact_and_fuzzy_matches_with_scores() {
     assert!((75..100).contains(&found[0].score), "{}", found[0].score);
     // A unit is never its own suggestion.
     assert!(memory.lookup("a.ftl#x", &en("Select a customer.")).is_empty());
-    assert_eq!(tm::similarity(&['a', 'b', 'c', 'd'], &['a', 'b', 'c', 'x']), 75);
-    assert_eq!(tm::similarity_at_least(&['a', 'b', 'c', 'd'], &['a', 'x', 'y', 'd'], 75), None);
-    assert_eq!(tm::similarity(&['a', 'b', 'c', 'd'], &['a', 'x', 'y', 'd']), 50);
-    assert_eq!(tm::similarity(&[], &[]), 100);
+    assert_eq!(tm::similarity("abcd", "abcx"), 75);
+    assert_eq!(tm::similarity_at_least("abcd", "axyd", 75), None);
+    assert_eq!(tm::similarity("abcd", "axyd"), 50);
+    assert_eq!(tm::similarity("", ""), 100);
+    // Characters, not bytes: one of four differs.
+    assert_eq!(tm::similarity("Käse", "Kase"), 75);
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
-    /// The bounded computation agrees with a plain recursive Levenshtein distance.
+    /// The similarity agrees with a plain recursive Levenshtein distance over characters.
     #[test]
-    fn bounded_similarity_agrees(a in "[ab ]{0,7}", b in "[ab ]{0,7}", min in 0u32..=100) {
+    fn similarity_agrees_with_the_definition(a in "[abä ]{0,7}", b in "[abä ]{0,7}", min in 0u32..=100) {
         fn distance(a: &[char], b: &[char]) -> usize {
             match (a.split_first(), b.split_first()) {
                 (None, _) => b.len(),
@@ -435,9 +437,9 @@ proptest! {
                 }
             }
         }
-        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-        let long = a.len().max(b.len());
-        let full = ((long - distance(&a, &b)) * 100).checked_div(long).map_or(100, |s| s as u32);
+        let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let long = ca.len().max(cb.len());
+        let full = ((long - distance(&ca, &cb)) * 100).checked_div(long).map_or(100, |s| s as u32);
         prop_assert_eq!(tm::similarity(&a, &b), full);
         prop_assert_eq!(tm::similarity_at_least(&a, &b, min), (full >= min).then_some(full));
     }

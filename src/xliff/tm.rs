@@ -4,8 +4,9 @@
 //! messages of the same locale, any file.
 //!
 //! Similarity is 100 × (1 − Levenshtein distance / length of the longer text) over the
-//! characters of the English, codes written as their source. A word index keeps the
-//! candidates few: a text at least 75 % similar shares most of its words.
+//! characters of the English, codes written as their source (the distance is `strsim`'s, as
+//! for "did you mean"). A word index keeps the candidates few: a text at least 75 % similar
+//! shares most of its words.
 
 use std::collections::HashMap;
 
@@ -27,7 +28,9 @@ pub struct Tu {
     pub id: String,
     pub source: Vec<Seg>,
     pub target: Vec<Seg>,
-    english: Vec<char>,
+    english: String,
+    /// Characters in `english`.
+    len: usize,
 }
 
 /// A suggestion for a unit.
@@ -76,7 +79,8 @@ impl Memory {
         for word in words(&text) {
             self.words.entry(word).or_default().push(index);
         }
-        self.tus.push(Tu { id, source, target, english: text.chars().collect() });
+        let len = text.chars().count();
+        self.tus.push(Tu { id, source, target, english: text, len });
     }
 
     /// Matches for `unit` (never its own translation), best first, ties by id.
@@ -91,7 +95,7 @@ impl Memory {
                 found.push(Match { score: 100, tu });
             }
         }
-        let query: Vec<char> = text.chars().collect();
+        let query_len = text.chars().count();
         let query_words = words(&text);
         // The query's rarest words only: a text at least 75 % similar shares most words, so
         // also some of the rarest, and a common word's list is as long as the memory.
@@ -107,8 +111,8 @@ impl Memory {
         let mut candidates: Vec<(usize, usize)> = shared
             .into_iter()
             .filter(|(tu, _)| {
-                let len = self.tus[*tu].english.len();
-                let (short, long) = (len.min(query.len()), len.max(query.len()));
+                let len = self.tus[*tu].len;
+                let (short, long) = (len.min(query_len), len.max(query_len));
                 // Distance is at least the length difference.
                 long > 0 && 100 * short >= MIN_SCORE as usize * long
             })
@@ -119,7 +123,7 @@ impl Memory {
             if entry.id == unit_id || found.iter().any(|m| m.tu == tu) {
                 continue;
             }
-            if let Some(score) = similarity_at_least(&query, &entry.english, MIN_SCORE) {
+            if let Some(score) = similarity_at_least(&text, &entry.english, MIN_SCORE) {
                 found.push(Match { score, tu });
             }
         }
@@ -143,40 +147,17 @@ impl Memory {
 }
 
 /// Percent similarity of two texts (100 when equal), rounded down.
-pub fn similarity(a: &[char], b: &[char]) -> u32 {
+pub fn similarity(a: &str, b: &str) -> u32 {
     similarity_at_least(a, b, 0).unwrap_or(0)
 }
 
-/// [`similarity`] when it is at least `min`, else `None` (computed only as far as needed).
-pub fn similarity_at_least(a: &[char], b: &[char], min: u32) -> Option<u32> {
-    let long = a.len().max(b.len());
+/// [`similarity`] when it is at least `min`, else `None`.
+pub fn similarity_at_least(a: &str, b: &str, min: u32) -> Option<u32> {
+    let long = a.chars().count().max(b.chars().count());
     if long == 0 {
         return Some(100);
     }
-    // score >= min  <=>  distance <= long * (100 - min) / 100
-    let budget = long * (100 - min.min(100) as usize) / 100;
-    let distance = levenshtein_within(a, b, budget)?;
+    let distance = strsim::levenshtein(a, b);
     let score = ((long - distance) * 100 / long) as u32;
     (score >= min).then_some(score)
-}
-
-/// The Levenshtein distance when it is at most `budget`: a row whose smallest entry passes the
-/// budget ends the computation (the distance only grows from there).
-fn levenshtein_within(a: &[char], b: &[char], budget: usize) -> Option<usize> {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        let mut smallest = row[0];
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if ca == cb { diagonal } else { 1 + diagonal.min(above).min(row[j]) };
-            diagonal = above;
-            smallest = smallest.min(row[j + 1]);
-        }
-        if smallest > budget {
-            return None;
-        }
-    }
-    (row[b.len()] <= budget).then_some(row[b.len()])
 }

@@ -79,14 +79,19 @@ async function procedure(kb, data, scenario) {
 for (const locale of LOCALES) {
   test(`${locale}: keyboard-only assessment that passes; axe in both modes`, async () => {
     const { page, problems } = await watchedPage(context);
+    const modules = [];
+    page.on("request", (req) => modules.push(new URL(req.url()).pathname.split("/").pop()));
     const data = await openFresh(page, locale);
     const sim = page.locator("#sim");
     assert.deepEqual(await axe(page), [], "practice mode");
+    assert.ok(!modules.includes("sim-assess.js"), "practice does not fetch assessment's module");
     const kb = keyboard(page);
-    // The article page links to assessment mode; the link switches in place.
+    // The article page links to assessment mode; the link switches in place, fetching
+    // assessment's module first.
     await kb.reach(data.text["sim-mode-assessment"]);
     await kb.press("Enter");
     await sim.locator(".sim-assessment").waitFor();
+    assert.ok(modules.includes("sim-assess.js"), modules.join());
     assert.match(page.url(), /\?mode=assessment#sim$/);
     assert.equal(await sim.locator('[data-cmd="undo"], [data-cmd="reset"]').count(), 0, "no undo while assessed");
     assert.equal(await sim.locator(".sim-progress").isVisible(), false, "no progress checklist while assessed");

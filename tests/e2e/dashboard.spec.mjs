@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LOCALES, repo, buildSite, serve, launch, watchedPage, axe, screenshot } from "./lib.mjs";
+import { LOCALES, repo, shots, buildSite, serve, launch, watchedPage, axe, screenshot } from "./lib.mjs";
 
 let server, context, worked;
 before(async () => {
@@ -21,8 +21,9 @@ after(async () => {
   await worked?.close();
 });
 
-/** A copy of the shipped project with work for the translators: two English messages
- * changed (stale in every locale) and one German message removed (missing). */
+/** A copy of the shipped project with work for the translators: three English messages
+ * changed (stale in every locale), one German message removed (missing), and the English
+ * German reviewed `when-to-remove` against no longer recorded (its change cannot be shown). */
 async function projectWithWork() {
   const root = await mkdtemp(join(tmpdir(), "drillbook-dashboard-"));
   await cp(join(repo, "content"), join(root, "content"), { recursive: true });
@@ -35,7 +36,13 @@ async function projectWithWork() {
   };
   await edit("en-US/remove-a-relationship.ftl", "\nheading = How to remove", "\nheading = How you remove");
   await edit("en-US/remove-a-relationship.ftl", "\nintro = ", "\nintro = Updated: ");
+  await edit("en-US/remove-a-relationship.ftl", "\nwhen-to-remove = Direct partners", "\nwhen-to-remove = Partners");
   await edit("de-DE/remove-a-relationship.ftl", "\nintro = ", "\n# intro = ");
+  const reviewed = join(root, "locales/de-DE/l10n.reviewed");
+  const records = (await readFile(reviewed, "utf8")).split(/(?=^== )/m);
+  const kept = records.filter((r) => !/^== \S+\nwhen-to-remove = /.test(r));
+  assert.equal(kept.length, records.length - 1, "de-DE/l10n.reviewed records when-to-remove");
+  await writeFile(reviewed, kept.join(""));
   return root;
 }
 
@@ -86,12 +93,49 @@ test("de-DE: the summary sorts by a column, filters by status and links each fil
   assert.equal(await page.locator(".breadcrumbs a").first().textContent(), "Übersetzungsstatus");
   assert.deepEqual(await page.locator("main h2").allTextContents(), ["Fehlend", "Veraltet"]);
   const items = await page.locator(".dashboard-problems li").allTextContents();
-  assert.equal(items.length, 2, items.join("\n"));
+  assert.equal(items.length, 3, items.join("\n"));
   assert.match(items[0], /^Warnung: Meldung noch nicht übersetzt/);
   assert.match(items[1], /^Warnung: Das Englische hat sich seit der Prüfung dieser Übersetzung geändert/);
-  assert.equal(await page.locator('.dashboard-problems code[lang="en"]').count(), 2);
+  assert.equal(await page.locator('.dashboard-problems code[lang="en"]').count(), 3);
+  // A stale message shows the English it was reviewed against, the English now as a word
+  // diff (marked up, with words for screen readers) and the translation beside them.
+  const heading = page.locator(".dashboard-problems li", { hasText: "`heading` is stale" }).locator("dl.change");
+  assert.equal(await heading.locator(".change-old dd").textContent(), "How to remove a reseller relationship with a customer in Partner Center");
+  const diff = heading.locator(".change-new dd.diff");
+  assert.equal(await diff.getAttribute("lang"), "en-US");
+  assert.deepEqual(await diff.locator("del").allTextContents(), ["entfernt: to"]);
+  assert.deepEqual(await diff.locator("ins").allTextContents(), ["hinzugefügt: you"]);
+  assert.equal(await diff.locator("del .vh").isVisible(), true, "in the accessibility tree, visually hidden");
+  const box = await diff.locator("del .vh").boundingBox();
+  assert.ok(box.width <= 1 && box.height <= 1, JSON.stringify(box));
+  const struck = await diff.locator("del").evaluate((e) => getComputedStyle(e).textDecorationLine);
+  const underlined = await diff.locator("ins").evaluate((e) => getComputedStyle(e).textDecorationLine);
+  assert.equal(struck, "line-through", "not by colour alone");
+  assert.equal(underlined, "underline", "not by colour alone");
+  const translation = heading.locator(".change-translation dd");
+  assert.equal(await translation.getAttribute("lang"), "de-DE");
+  assert.match(await translation.textContent(), /Resellerbeziehung/);
+  // Beside: the translation's column starts after the English one's (the page is LTR).
+  const [en, tr] = [await heading.locator(".change-new").boundingBox(), await translation.boundingBox()];
+  assert.ok(tr.x > en.x + en.width - 1, `${JSON.stringify(en)} ${JSON.stringify(tr)}`);
+  // Right to left, the columns swap sides (logical CSS properties only).
+  await page.evaluate(() => (document.documentElement.dir = "rtl"));
+  const [enR, trR] = [await heading.locator(".change-new").boundingBox(), await translation.boundingBox()];
+  assert.ok(trR.x + trR.width < enR.x + 1, `${JSON.stringify(enR)} ${JSON.stringify(trR)}`);
+  await page.evaluate(() => (document.documentElement.dir = "ltr"));
+  assert.match(await page.locator("section:has(#stale) .dashboard-note").textContent(), /durchgestrichen/);
+  // Without the reviewed English: the entry says so and shows the English now, unmarked.
+  const unknown = page.locator(".dashboard-problems li", { hasText: "`when-to-remove` is stale" }).locator("dl.change");
+  assert.match(await unknown.locator(".change-unknown").textContent(), /nicht gespeichert/);
+  assert.equal(await unknown.locator("del, ins, .change-old").count(), 0);
+  assert.match(await unknown.locator(".change-new dd").first().textContent(), /^Partners or Indirect providers/);
   assert.deepEqual(await axe(page), []);
   await screenshot(page, "dashboard-de-DE-file.png");
+  await heading.locator("..").screenshot({ path: join(shots, "dashboard-de-DE-change.png") });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await heading.scrollIntoViewIfNeeded();
+  await screenshot(page, "dashboard-de-DE-file-mobile.png");
+  await page.setViewportSize({ width: 1280, height: 900 });
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -67,11 +67,15 @@ for (const locale of LOCALES) {
 }
 
 // Issue 8's budget: an article page with its simulator and checklist transfers at most 30 KB
-// compressed (HTML + CSS + JS), plus the 4 KB issue 31 grants assessment mode's script (the
-// simulator loads it with the page), and makes no third-party request. What the browser actually
-// fetched until the network is idle counts, each response gzipped at level 6 (a web server's
-// usual setting; brotli, also reported, is smaller). Figures go to target/e2e/page-weight.json.
-test("article pages stay within 34 KB compressed, all from the site itself", async () => {
+// compressed (HTML + CSS + JS) and makes no third-party request; assessment mode's module
+// (`sim-assess.js`) is fetched only when that mode starts, so it is not part of it. ru-RU is
+// still over it: its simulator data is Cyrillic (two bytes a character) and formats every
+// string once per item, until `render/sim_view.rs` shares those strings it has 31 KB. What the
+// browser actually fetched until the network is idle counts, each response gzipped at level 6
+// (a web server's usual setting; brotli, also reported, is smaller). Figures go to
+// target/e2e/page-weight.json.
+const BUDGET = { "ru-RU": 31 * 1024 };
+test("article pages stay within 30 KB compressed, all from the site itself", async () => {
   const report = {};
   for (const locale of LOCALES) {
     const { page, problems } = await watchedPage(context);
@@ -94,7 +98,9 @@ test("article pages stay within 34 KB compressed, all from the site itself", asy
     }
     assert.ok(Object.keys(files).some((f) => f.endsWith("/sim.js")), `${locale}: the simulator loaded`);
     assert.ok(Object.keys(files).some((f) => f.endsWith("/checklist.js")), `${locale}: the checklist loaded`);
-    assert.ok(gzip <= 34 * 1024, `${locale}: ${gzip} bytes gzipped > 34 KB: ${JSON.stringify(files)}`);
+    const budget = BUDGET[locale] ?? 30 * 1024;
+    assert.ok(gzip <= budget, `${locale}: ${gzip} bytes gzipped > ${budget / 1024} KB: ${JSON.stringify(files)}`);
+    assert.ok(!Object.keys(files).some((f) => f.endsWith("/sim-assess.js")), `${locale}: assessment's module waits for its mode`);
     report[locale] = { requests: fetched.length, gzip, brotli, files };
     assert.deepEqual(problems, []);
     await page.close();

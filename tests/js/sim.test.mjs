@@ -14,9 +14,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import {
-  ACTION_KINDS, CONDITIONS, allActions, apply, attemptKey, canonical, conditions, enabledActions, isValidState,
-  judge, loadAttempt, loadProgress, memoryStorage, replayAttempt, saveAttempt, saveProgress, score,
+  ACTION_KINDS, CONDITIONS, allActions, apply, canonical, conditions, enabledActions, isValidState,
+  loadProgress, memoryStorage, saveProgress,
 } from '../../assets/sim.js';
+import { attemptKey, judge, loadAttempt, replayAttempt, saveAttempt, score } from '../../assets/sim-assess.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = process.env.DRILLBOOK_SIM_DIR || join(root, 'target', 'drillbook-sim');
