@@ -67,6 +67,12 @@ impl Cache {
         })
     }
 
+    /// The same cache, for another thread: it shares nothing with this one (the keys it
+    /// uses are its own).
+    pub fn detached(&self) -> Cache {
+        Cache { dir: self.dir.clone(), program: self.program, used: Mutex::default() }
+    }
+
     /// The key of an index of `pages` (path order, as the indexer adds them).
     pub fn key(&self, pages: &Files) -> String {
         let mut hash = Sha256::new();

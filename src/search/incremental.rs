@@ -9,6 +9,7 @@ use std::sync::Arc;
 use anyhow::Result;
 use pagefind_native::Page;
 use pagefind_native::index::GzipMemo;
+use pagefind_native::words::Fossicker;
 use rayon::prelude::*;
 
 use super::{Cache, Views, merge, native};
@@ -19,7 +20,18 @@ use crate::render::Files;
 pub struct Incremental {
     locales: BTreeMap<String, Kept>,
     memo: Arc<GzipMemo>,
+    /// Fossickers kept from one index to the next: each knows the words of the pages it
+    /// fossicked, so an edited page's words, most of them unchanged, are not split and
+    /// stemmed again.
+    fossickers: Vec<Fossicker>,
+    /// The cache entries of the last index being written: after its files, since the next
+    /// session, not this edit, reads them.
+    storing: Option<std::thread::JoinHandle<()>>,
 }
+
+/// At most this many changed pages are fossicked on one thread, by the first kept
+/// fossicker (an edit's page, whose words it knows best); more are fossicked in parallel.
+const FEW_PAGES: usize = 4;
 
 /// One locale's index files (an index of that locale alone, with its own entry file) and,
 /// once the locale has been indexed here, each page's search view and fossicked page.
@@ -39,6 +51,8 @@ impl Incremental {
         stale: &BTreeSet<String>,
         cache: Option<&Cache>,
     ) -> Result<Files> {
+        self.wait_for_store();
+        let mut stores: Vec<(Files, Files)> = Vec::new();
         self.locales.retain(|locale, _| views.contains_key(locale));
         for (locale, pages) in views {
             let kept = self.locales.get(locale);
@@ -53,17 +67,33 @@ impl Incremental {
             }
             let previous = self.locales.remove(locale).and_then(|kept| kept.pages);
             let indexed = self.index_locale(pages, previous.unwrap_or_default())?;
-            if let Some(cache) = cache {
-                cache.put(&cache.key(pages), &indexed.files);
+            if cache.is_some() {
+                stores.push((pages.clone(), indexed.files.clone()));
             }
             self.locales.insert(locale.clone(), indexed);
         }
-        merge(self.locales.values().map(|kept| kept.files.clone()).collect())
+        let files = merge(self.locales.values().map(|kept| kept.files.clone()).collect());
+        if let (Some(cache), false) = (cache, stores.is_empty()) {
+            let cache = cache.detached();
+            self.storing = Some(std::thread::spawn(move || {
+                for (pages, files) in stores {
+                    cache.put(&cache.key(&pages), &files);
+                }
+            }));
+        }
+        files
+    }
+
+    /// Waits until the cache entries of the last index are written.
+    fn wait_for_store(&mut self) {
+        if let Some(storing) = self.storing.take() {
+            let _ = storing.join();
+        }
     }
 
     /// `pages` indexed, fossicking only those whose view differs from `previous`'s.
     fn index_locale(
-        &self,
+        &mut self,
         pages: &Files,
         mut previous: BTreeMap<String, (Vec<u8>, Page)>,
     ) -> Result<Kept> {
@@ -72,11 +102,28 @@ impl Incremental {
             .filter(|(path, view)| previous.get(*path).is_none_or(|(old, _)| old != *view))
             .map(|(path, view)| (path.clone(), view.clone()))
             .collect();
-        let fossicked: Vec<(String, Page)> = native::parse_all(&changed)?
-            .into_par_iter()
-            .map(|(path, parsed)| {
-                let page = pagefind_native::words::fossick(&path, parsed);
-                (path, page)
+        let parsed = native::parse_all(&changed)?;
+        let runs = if parsed.len() <= FEW_PAGES { 1 } else { rayon::current_num_threads().max(1) };
+        if self.fossickers.len() < runs {
+            self.fossickers.resize_with(runs, Fossicker::new);
+        }
+        let run_length = parsed.len().div_ceil(runs).max(1);
+        let mut runs: Vec<Vec<(String, pagefind_native::Parsed)>> = Vec::new();
+        let mut parsed = parsed.into_iter().peekable();
+        while parsed.peek().is_some() {
+            runs.push(parsed.by_ref().take(run_length).collect());
+        }
+        let fossicked: Vec<(String, Page)> = self
+            .fossickers
+            .par_iter_mut()
+            .zip(runs)
+            .flat_map_iter(|(fossicker, run)| {
+                run.into_iter()
+                    .map(|(path, parsed)| {
+                        let page = fossicker.fossick(&path, parsed);
+                        (path, page)
+                    })
+                    .collect::<Vec<_>>()
             })
             .collect();
         for (path, page) in fossicked {
@@ -87,5 +134,11 @@ impl Incremental {
         let in_order: Vec<Page> = previous.values().map(|(_, page)| page.clone()).collect();
         let files = native::index_fossicked(in_order, &self.memo)?;
         Ok(Kept { files, pages: Some(previous) })
+    }
+}
+
+impl Drop for Incremental {
+    fn drop(&mut self) {
+        self.wait_for_store();
     }
 }

@@ -95,7 +95,11 @@ pub(super) fn parse_all(pages: &Files) -> Result<Vec<(String, Parsed)>, Unfollow
 /// in parallel runs ([`pagefind_native::index::index`]), a run of pages at a time a thread,
 /// and gzipped at [`GZIP_LEVEL`].
 pub(super) fn index(parsed: Vec<(String, Parsed)>) -> Result<Files> {
-    let options = pagefind_native::index::Options { gzip_level: GZIP_LEVEL, ..Default::default() };
+    let options = pagefind_native::index::Options {
+        gzip_level: GZIP_LEVEL,
+        deflater: DEFLATER,
+        ..Default::default()
+    };
     let (files, languages) = pagefind_native::index::index_with(parsed, &options);
     with_entry(files, &languages)
 }
@@ -106,6 +110,7 @@ pub(super) fn index_fossicked(pages: Vec<Page>, memo: &Arc<GzipMemo>) -> Result<
     memo.next_generation();
     let options = pagefind_native::index::Options {
         gzip_level: GZIP_LEVEL,
+        deflater: DEFLATER,
         gzip_memo: Some(memo.clone()),
         ..Default::default()
     };
@@ -143,6 +148,12 @@ fn with_entry(mut files: Files, languages: &[Language]) -> Result<Files> {
 /// site's cold build spends indexing, is much cheaper. The trade-off is measured in
 /// `bench/RESULTS.md`.
 const GZIP_LEVEL: u32 = 6;
+
+/// libdeflate rather than Pagefind's zlib: at the same level its files are smaller and cost
+/// a fraction of the time (gzip was a large share of a fresh index of long articles); the
+/// compressed bytes are then not Pagefind's, what they inflate to is (`tests/search.rs`
+/// compares inflated files).
+const DEFLATER: pagefind_native::index::Deflater = pagefind_native::index::Deflater::Libdeflate;
 
 /// Pagefind's entry file (its `PagefindEntryMeta`: the same fields, in its order).
 #[derive(serde::Serialize)]

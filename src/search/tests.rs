@@ -495,6 +495,24 @@ fn incremental_index_is_the_build_s_index() {
     assert_ne!(second, first, "the edit reaches the index");
     assert_eq!(second, super::index_pages(&all(&views)).unwrap());
 
+    // The same page again, then every page: words the kept fossickers know and new ones,
+    // on one thread and in parallel.
+    for (pages, from, to) in [
+        (&["a2"][..], "Seite zwei neu", "Seite zwei, Überarbeitung"),
+        (&["a0", "a1", "a2", "a3", "a4"][..], "Beziehung", "Änderung der Beziehung"),
+    ] {
+        for page in pages {
+            let view = views
+                .get_mut("de-DE")
+                .unwrap()
+                .get_mut(&format!("de-DE/{page}/index.html"))
+                .unwrap();
+            *view = String::from_utf8(view.clone()).unwrap().replace(from, to).into_bytes();
+        }
+        let before = super::index_pages(&all(&views)).unwrap();
+        assert_eq!(incremental.index(&views, &de, Some(&cache)).unwrap(), before, "{pages:?}");
+    }
+
     views.get_mut("de-DE").unwrap().remove("de-DE/a4/index.html");
     let third = incremental.index(&views, &de, Some(&cache)).unwrap();
     assert_eq!(third, super::index_pages(&all(&views)).unwrap());

@@ -20,6 +20,7 @@ pub(super) fn update(
     changed: &[PathBuf],
 ) {
     let started = Instant::now();
+    let cpu = cpu_time();
     let Some(result) = session.as_mut().and_then(|s| s.update(changed)) else {
         rebuild(root, out, strict, hub, session);
         return;
@@ -28,9 +29,10 @@ pub(super) fn update(
         Ok((Some(written), diags)) => {
             eprint!("{}", if diags.is_empty() { String::new() } else { diag::render_all(&diags) });
             eprintln!(
-                "serve: rewrote {} files in {} ms",
+                "serve: rewrote {} files in {} ms{}",
                 written.files.len(),
-                started.elapsed().as_millis()
+                started.elapsed().as_millis(),
+                cpu_used(cpu)
             );
             if hub.take_error().is_some() {
                 hub.broadcast("event: ok\ndata: {}\n\n");
@@ -69,12 +71,14 @@ pub(super) fn update(
 pub(super) fn refresh_search(session: &mut Option<Session>) {
     let Some(session) = session.as_mut() else { return };
     let started = Instant::now();
+    let cpu = cpu_time();
     match session.refresh_search() {
         Ok(Some((locales, written))) => eprintln!(
-            "serve: search index of {} updated in {} ms ({} files)",
+            "serve: search index of {} updated in {} ms ({} files){}",
             locales.join(", "),
             started.elapsed().as_millis(),
-            written.files.len()
+            written.files.len(),
+            cpu_used(cpu)
         ),
         Ok(None) => {}
         Err(err) => eprintln!("error: {err:#}"),
@@ -137,5 +141,30 @@ pub(super) fn rebuild(
             hub.broadcast(&error_event(&text));
             false
         }
+    }
+}
+
+/// The CPU time the process has used so far (all its threads), where the system says.
+fn cpu_time() -> Option<std::time::Duration> {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::uninit();
+    // SAFETY: getrusage writes a whole `rusage` to the pointer it is given, or fails.
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) } != 0 {
+        return None;
+    }
+    // SAFETY: it succeeded, so the struct is written.
+    let usage = unsafe { usage.assume_init() };
+    let time = |t: libc::timeval| {
+        std::time::Duration::from_secs(t.tv_sec.try_into().unwrap_or_default())
+            + std::time::Duration::from_micros(t.tv_usec.try_into().unwrap_or_default())
+    };
+    Some(time(usage.ru_utime) + time(usage.ru_stime))
+}
+
+/// `, N ms CPU` since `since` ([`cpu_time`]): on a machine shared with other work the wall
+/// time says little of the work an update does; empty where the CPU time is unknown.
+fn cpu_used(since: Option<std::time::Duration>) -> String {
+    match (since, cpu_time()) {
+        (Some(since), Some(now)) => format!(", {} ms CPU", now.saturating_sub(since).as_millis()),
+        _ => String::new(),
     }
 }

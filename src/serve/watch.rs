@@ -24,6 +24,16 @@ const WATCHED: [&str; 4] = ["content", "locales", "assets", "theme"];
 /// without a delay an editor would notice.
 const QUIET: Duration = Duration::from_millis(40);
 
+/// The quiet period of a burst that so far names only translation files (`.ftl`): saves
+/// in place, whose events (truncate, write) come from one process's consecutive system
+/// calls, and a "save all" or formatter writing files a few milliseconds apart. A save
+/// through a temporary or backup file names that file too and waits [`QUIET`], so that its
+/// rename or removal, which may follow an fsync, joins the burst (else the file would look
+/// like a new one, which takes a full rebuild). A burst cut short costs a second partial
+/// rebuild, not a wrong one: the snapshot says what changed. An edit's page and its search
+/// entry are all a translator waits for, and the quiet period was the largest part of it.
+const QUIET_FTL: Duration = Duration::from_millis(20);
+
 /// A burst that never pauses (a program writing all the time) is rebuilt after this long.
 const LONGEST_BURST: Duration = Duration::from_millis(1000);
 
@@ -179,7 +189,7 @@ fn wait_for_quiet(
     let started = Instant::now();
     let mut quiet_from = started;
     while started.elapsed() < LONGEST_BURST {
-        let wait = QUIET.saturating_sub(quiet_from.elapsed());
+        let wait = quiet_period(paths.as_ref()).saturating_sub(quiet_from.elapsed());
         match rx.recv_timeout(wait) {
             Ok(Ok(event)) if is_change(&event) => {
                 quiet_from = Instant::now();
@@ -193,9 +203,34 @@ fn wait_for_quiet(
     paths
 }
 
+/// How long a burst of events naming `paths` (`None`: unknown) waits for more.
+fn quiet_period(paths: Option<&BTreeSet<PathBuf>>) -> Duration {
+    let ftl = |path: &PathBuf| path.extension().is_some_and(|ext| ext == "ftl");
+    match paths {
+        Some(paths) if !paths.is_empty() && paths.iter().all(ftl) => QUIET_FTL,
+        _ => QUIET,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A save in place of translation files waits the short period; one that names any
+    /// other file (an editor's temporary or backup file) or none the long one.
+    #[test]
+    fn only_translation_files_take_the_short_quiet_period() {
+        let set = |names: &[&str]| -> BTreeSet<PathBuf> {
+            names.iter().map(|n| PathBuf::from(format!("locales/de-DE/{n}"))).collect()
+        };
+        assert_eq!(quiet_period(Some(&set(&["a.ftl", "b.ftl"]))), QUIET_FTL);
+        assert_eq!(quiet_period(Some(&set(&["a.ftl", "a.ftl~"]))), QUIET);
+        assert_eq!(quiet_period(Some(&set(&["a.ftl", ".a.ftl.swp"]))), QUIET);
+        assert_eq!(quiet_period(Some(&set(&["a.ftl.tmp"]))), QUIET);
+        assert_eq!(quiet_period(Some(&set(&[]))), QUIET);
+        assert_eq!(quiet_period(None), QUIET);
+        assert!(QUIET_FTL < QUIET);
+    }
 
     #[test]
     fn reads_are_not_changes() {

@@ -14,6 +14,8 @@ use flate2::{Compression, Crc};
 use minicbor::Encode;
 use sha1::{Digest, Sha1};
 
+use super::Deflater;
+
 /// `filter/*.pf_filter` (Pagefind's `FilterIndex`).
 #[derive(Encode)]
 pub(crate) struct FilterIndex<'a> {
@@ -99,7 +101,11 @@ pub(crate) fn cbor<T: Encode<()>>(value: &T) -> Vec<u8> {
 /// Pagefind's `utils::full_hash`: SHA-1 in lowercase hex, each byte without zero padding
 /// (so 20 to 40 characters).
 pub(crate) fn full_hash(bytes: &[u8]) -> String {
-    let digest = Sha1::digest(bytes);
+    hex(&Sha1::digest(bytes).into())
+}
+
+/// [`full_hash`] of bytes whose SHA-1 is `digest`.
+fn hex(digest: &[u8; 20]) -> String {
     let mut hex = String::with_capacity(40);
     for byte in digest {
         let _ = write!(hex, "{byte:x}");
@@ -118,22 +124,54 @@ pub(crate) fn prefix(s: &str, len: usize) -> &str {
 #[derive(Clone, Copy)]
 pub(crate) struct Gz<'a> {
     level: u32,
+    deflater: Deflater,
     memo: Option<&'a GzipMemo>,
 }
 
 impl<'a> Gz<'a> {
     pub(crate) fn of(options: &'a super::Options) -> Gz<'a> {
-        Gz { level: options.gzip_level, memo: options.gzip_memo.as_deref() }
+        Gz {
+            level: options.gzip_level,
+            deflater: options.deflater,
+            memo: options.gzip_memo.as_deref(),
+        }
     }
 
-    /// [`gzip`] of `contents`, or the same bytes from the memo.
+    /// The file of `contents` (see [`gzip`]) with this deflater.
+    fn compress(self, contents: &[u8]) -> Vec<u8> {
+        match self.deflater {
+            Deflater::Zlib => gzip(contents, self.level),
+            Deflater::Libdeflate => gzip_libdeflate(contents, self.level),
+        }
+    }
+
+    /// The gzipped file of `contents`, or the same bytes from the memo.
     pub(crate) fn gzip(self, contents: &[u8]) -> Vec<u8> {
-        let Some(memo) = self.memo else { return gzip(contents, self.level) };
-        let key = (self.level, contents.len(), Sha1::digest(contents).into());
+        match self.memo {
+            None => self.compress(contents),
+            Some(memo) => self.gzip_digested(memo, contents, &Sha1::digest(contents).into()),
+        }
+    }
+
+    /// [`full_hash`] of `contents` and [`Gz::gzip`] of them, hashing them once.
+    pub(crate) fn hash_and_gzip(self, contents: &[u8]) -> (String, Vec<u8>) {
+        let digest: [u8; 20] = Sha1::digest(contents).into();
+        let gzipped = match self.memo {
+            None => self.compress(contents),
+            Some(memo) => self.gzip_digested(memo, contents, &digest),
+        };
+        (hex(&digest), gzipped)
+    }
+
+    /// [`Gz::gzip`] through `memo`, of `contents` whose SHA-1 is `digest`.
+    fn gzip_digested(self, memo: &GzipMemo, contents: &[u8], digest: &[u8; 20]) -> Vec<u8> {
+        // The deflater is part of the level: the memo never mixes the two's bytes.
+        let level = self.level | (u32::from(self.deflater == Deflater::Libdeflate) << 8);
+        let key = (level, contents.len(), *digest);
         if let Some(bytes) = memo.get(&key) {
             return bytes;
         }
-        let bytes = gzip(contents, self.level);
+        let bytes = self.compress(contents);
         memo.put(key, bytes.clone());
         bytes
     }
@@ -202,7 +240,6 @@ impl Eq for GzipMemo {}
 /// its tables, far larger than a small page's files, so a site of small pages would spend a
 /// large share of its indexing on them.
 pub(crate) fn gzip(contents: &[u8], level: u32) -> Vec<u8> {
-    const SIGNATURE: &[u8] = b"pagefind_dcd";
     thread_local! {
         static ENCODER: RefCell<Option<(u32, DeflateEncoder<Vec<u8>>)>> =
             const { RefCell::new(None) };
@@ -243,9 +280,64 @@ pub(crate) fn gzip(contents: &[u8], level: u32) -> Vec<u8> {
     out
 }
 
+/// What every gzipped file of Pagefind's starts with, once inflated.
+const SIGNATURE: &[u8] = b"pagefind_dcd";
+
+/// [`gzip`]'s file (`b"pagefind_dcd"` and `contents`, gzipped at `level`) deflated by
+/// libdeflate: the same once inflated, other compressed bytes (deterministic for a level).
+/// Each thread keeps its compressor and output buffer from file to file, for the same reason
+/// as [`gzip`]'s encoder.
+pub(crate) fn gzip_libdeflate(contents: &[u8], level: u32) -> Vec<u8> {
+    use libdeflater::{CompressionLvl, Compressor};
+    thread_local! {
+        static KEPT: RefCell<Option<(u32, Compressor, Vec<u8>)>> = const { RefCell::new(None) };
+    }
+    let level = level.min(9);
+    let mut input = Vec::with_capacity(SIGNATURE.len() + contents.len());
+    input.extend_from_slice(SIGNATURE);
+    input.extend_from_slice(contents);
+    KEPT.with_borrow_mut(|kept| {
+        let (compressor, out) = match kept {
+            Some((kept_level, compressor, out)) if *kept_level == level => (compressor, out),
+            _ => {
+                // Levels 0 to 9 are all libdeflate's (it has 0 to 12).
+                let lvl = CompressionLvl::new(level as i32).unwrap_or_default();
+                let (_, compressor, out) = kept.insert((level, Compressor::new(lvl), Vec::new()));
+                (compressor, out)
+            }
+        };
+        out.resize(compressor.gzip_compress_bound(input.len()), 0);
+        let written = compressor.gzip_compress(&input, out).expect("the bound is room enough");
+        out[..written].to_vec()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// libdeflate's files inflate to the signature and the contents, and are the same bytes
+    /// each time, on one thread's compressor or a new one.
+    #[test]
+    fn libdeflate_gzips_the_same_contents() {
+        use std::io::Read as _;
+        let text = "Suspend every active subscription. ".repeat(5_000);
+        for level in [6, 9, 1, 6] {
+            for contents in [&b""[..], b"a", text.as_bytes()] {
+                let gz = gzip_libdeflate(contents, level);
+                let mut inflated = Vec::new();
+                flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut inflated).unwrap();
+                assert_eq!(&inflated[..SIGNATURE.len()], SIGNATURE);
+                assert_eq!(&inflated[SIGNATURE.len()..], contents);
+                let again = std::thread::spawn({
+                    let contents = contents.to_vec();
+                    move || gzip_libdeflate(&contents, level)
+                });
+                assert_eq!(again.join().unwrap(), gz, "level {level}");
+            }
+        }
+        assert!(gzip_libdeflate(text.as_bytes(), 6).len() < text.len() / 50);
+    }
 
     /// What Pagefind's `output::write` does: a `GzEncoder`, two writes.
     fn gz_encoder(contents: &[u8], level: u32) -> Vec<u8> {

@@ -129,15 +129,13 @@ impl Packed {
             anchors: &page.anchors,
         };
         let json = serde_json::to_string(&data).expect("strings and maps serialize");
-        self.fragments.push(Fragment {
-            hash: full_hash(json.as_bytes()),
-            word_count: page.word_count,
-            body: if keep_json {
-                FragmentBody::Json(json)
-            } else {
-                FragmentBody::Gzipped(gz.gzip(json.as_bytes()))
-            },
-        });
+        let (hash, body) = if keep_json {
+            (full_hash(json.as_bytes()), FragmentBody::Json(json))
+        } else {
+            let (hash, gzipped) = gz.hash_and_gzip(json.as_bytes());
+            (hash, FragmentBody::Gzipped(gzipped))
+        };
+        self.fragments.push(Fragment { hash, word_count: page.word_count, body });
         if !self.meta_keys.is_empty() || !page.meta.is_empty() {
             for key in page.meta.into_keys() {
                 if !self.meta_keys.contains(&key) {
@@ -407,7 +405,8 @@ fn encode_chunks(words: Vec<(String, Postings)>, chunk_size: usize, gz: Gz<'_>) 
         .zip(metas)
         .map(|(range, meta)| {
             let bytes = postings::word_index(&words[range]);
-            Chunk { meta, hash: full_hash(&bytes), gzipped: gz.gzip(&bytes) }
+            let (hash, gzipped) = gz.hash_and_gzip(&bytes);
+            Chunk { meta, hash, gzipped }
         })
         .collect()
 }
@@ -504,7 +503,7 @@ fn write_fragments(
                 object.insert(name.as_str(), value);
             }
             let json = serde_json::to_string(&object).expect("JSON values serialize");
-            (full_hash(json.as_bytes()), gz.gzip(json.as_bytes()))
+            gz.hash_and_gzip(json.as_bytes())
         })
         .collect();
     let mut group_names = BTreeSet::new();

@@ -774,6 +774,24 @@ fn check_streaming(site: Vec<(String, String)>, languages: &[&str]) {
     }
     assert!(recompressed > 0, "level 1 wrote the bytes of level 9");
 
+    // libdeflate: other gzipped bytes, the same names and contents, the same bytes each
+    // time, and the memo keeps them apart from zlib's of the same level.
+    let libdeflate =
+        Options { deflater: Deflater::Libdeflate, gzip_level: 6, ..Options::default() };
+    let deflated = index_with(parsed.clone(), &libdeflate);
+    assert_eq!(built.0.keys().collect::<Vec<_>>(), deflated.0.keys().collect::<Vec<_>>());
+    assert_eq!(built.1, deflated.1, "entry records");
+    for (name, bytes) in &built.0 {
+        assert_eq!(gunzip(bytes), gunzip(&deflated.0[name]), "{name}");
+    }
+    assert_eq!(index_with(parsed.clone(), &libdeflate), deflated, "deterministic");
+    let zlib6 = Options { gzip_level: 6, ..Options::default() };
+    assert_ne!(index_with(parsed.clone(), &zlib6).0, deflated.0, "libdeflate wrote zlib's bytes");
+    let memo = std::sync::Arc::new(GzipMemo::default());
+    let through = |options: &Options| Options { gzip_memo: Some(memo.clone()), ..options.clone() };
+    assert_eq!(index_with(parsed.clone(), &through(&zlib6)), index_with(parsed.clone(), &zlib6));
+    assert_eq!(index_with(parsed.clone(), &through(&libdeflate)), deflated, "memo by deflater");
+
     // Through a memo: the same bytes, the second time with every file from the memo.
     let memo = std::sync::Arc::new(GzipMemo::default());
     let memoized = Options { gzip_memo: Some(memo.clone()), ..Options::default() };
