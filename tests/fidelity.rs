@@ -522,7 +522,7 @@ fn artefacts_in(text: &str) -> Vec<String> {
         "[!TIP",
         "{\"",
     ];
-    const MORE: [&str; 4] = ["[!IMPORTANT", "[!WARNING", "[!CAUTION", "[!div"];
+    const MORE: [&str; 5] = ["[!IMPORTANT", "[!WARNING", "[!CAUTION", "[!div", "[!VIDEO"];
     let mut out = Vec::new();
     let lower = text.to_ascii_lowercase();
     for marker in MARKERS.iter().chain(MORE.iter()) {

@@ -35,6 +35,12 @@ article-in-this-article = In diesem Artikel
 article-fallback = Noch nicht übersetzt; wird auf Englisch angezeigt.
 article-machine-translated = Diese Seite wurde maschinell übersetzt. Maßgeblich ist die englische Version.
 article-step-stale = Dieser Schritt wurde im Englischen geändert; die Übersetzung entspricht ihm möglicherweise noch nicht.
+article-not-included = { $kind ->
+        [code] Codebeispiel auf dieser Seite nicht enthalten: { $target }
+        [include] Gemeinsam genutzter Inhalt auf dieser Seite nicht enthalten: { $target }
+        [video] Video auf dieser Seite nicht enthalten: { $target }
+       *[extension] Inhalt auf dieser Seite nicht enthalten: { $target }
+    }
 
 ## Alerts
 

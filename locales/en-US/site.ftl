@@ -36,6 +36,14 @@ article-in-this-article = In this article
 article-fallback = Not yet translated; shown in English.
 article-machine-translated = This page was machine translated. The English version is the reference.
 article-step-stale = This step was updated in English; the translation may not match it yet.
+# Where the imported source pulls in content the site does not have. $kind: code, include,
+# video or extension; $target: the file or address it points to.
+article-not-included = { $kind ->
+        [code] Code sample not included on this page: { $target }
+        [include] Shared content not included on this page: { $target }
+        [video] Video not included on this page: { $target }
+       *[extension] Content not included on this page: { $target }
+    }
 
 ## Alerts
 

@@ -90,7 +90,7 @@ impl Ctx<'_> {
                     }
                 }
                 Block::Image(image) => self.msg(path, scope, ids, &image.alt),
-                Block::Code(_) => {}
+                Block::Code(_) | Block::NotIncluded(_) => {}
                 Block::NextSteps(next) => {
                     self.msg(path, scope, ids, &next.title);
                     for link in &next.links {

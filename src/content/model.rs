@@ -187,6 +187,9 @@ pub enum Block {
     Image(Image),
     Code(Code),
     NextSteps(NextSteps),
+    /// Content the source pulled in from elsewhere that the site does not have (a DocFX
+    /// `:::code`, `[!INCLUDE]`, `[!VIDEO]`): shown as a localized note naming it.
+    NotIncluded(NotIncluded),
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -440,6 +443,40 @@ pub struct Image {
     pub alt: MsgRef,
 }
 
+/// What a `not-included` block stands for: `{ kind = "code", target = "samples/a.xml" }`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NotIncluded {
+    pub kind: NotIncludedKind,
+    /// The file or address the source points to (or the extension's name).
+    pub target: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotIncludedKind {
+    /// `:::code source="…":::`
+    Code,
+    /// `[!INCLUDE [name](path)]`
+    Include,
+    /// `> [!VIDEO url]`
+    Video,
+    /// Any other `:::name …:::` extension.
+    Extension,
+}
+
+impl NotIncludedKind {
+    /// The selector value of `article-not-included` in `site.ftl`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotIncludedKind::Code => "code",
+            NotIncludedKind::Include => "include",
+            NotIncludedKind::Video => "video",
+            NotIncludedKind::Extension => "extension",
+        }
+    }
+}
+
 /// Code is not translated.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -511,7 +548,7 @@ fn collect_blocks<'a>(blocks: &'a [Block], out: &mut Vec<&'a MsgRef>) {
                 out.extend(t.rows.iter().flatten());
             }
             Block::Image(i) => out.push(&i.alt),
-            Block::Code(_) => {}
+            Block::Code(_) | Block::NotIncluded(_) => {}
             Block::NextSteps(n) => {
                 out.push(&n.title);
                 out.extend(n.links.iter().map(|l| &l.text));

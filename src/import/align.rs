@@ -90,7 +90,7 @@ impl Slots<'_> {
                         english: image.src.get_ref().clone(),
                     });
                 }
-                Block::Code(_) => {}
+                Block::Code(_) | Block::NotIncluded(_) => {}
                 Block::NextSteps(next) => {
                     self.push(next.title.get_ref(), Kind::Heading);
                     for link in &next.links {

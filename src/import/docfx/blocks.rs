@@ -1,7 +1,7 @@
 //! The block structure of a DocFX body: headings, paragraphs, lists, block quotes and
 //! alerts, tables, images and code, parsed line by line into [`DBlock`]s.
 
-use crate::content::AlertKind;
+use crate::content::{AlertKind, NotIncludedKind};
 use crate::diag::Severity;
 use crate::import::docfx::{Ctx, DBlock, MAX_BLOCK_DEPTH, Piece, Unit};
 
@@ -137,7 +137,11 @@ impl Ctx<'_> {
                 let off = line.off + (line.text.len() - rest.len());
                 out.push(self.heading(level, rest, off));
                 i += 1;
-            } else if t.starts_with(":::image") || t.starts_with(":::") {
+            } else if is_container_marker(t) {
+                // `::: moniker range="…"`, `::: zone pivot="…"`, `:::row:::`, their ends:
+                // Learn shows the content between them; the markers themselves show nothing.
+                i += 1;
+            } else if t.starts_with(":::") {
                 i = self.image(lines, i, &mut out);
             } else if t.starts_with('>') {
                 i = self.quote(lines, i, &mut out);
@@ -155,6 +159,18 @@ impl Ctx<'_> {
                     && !starts_block(lines[i].text)
                 {
                     i += 1;
+                }
+                if let Some(target) = include_target(&lines[start..i]) {
+                    let off = lines[start].off + indent(lines[start].text);
+                    self.not_included(
+                        off,
+                        10,
+                        NotIncludedKind::Include,
+                        target,
+                        "[!INCLUDE]",
+                        &mut out,
+                    );
+                    continue;
                 }
                 let unit = self.unit(&lines[start..i]);
                 if let Some(anchors) = only_anchors(&unit) {
@@ -271,6 +287,26 @@ impl Ctx<'_> {
         DBlock::Heading { level, anchor, unit }
     }
 
+    /// A note for content the source pulls in from elsewhere, with a warning saying so.
+    fn not_included(
+        &mut self,
+        off: usize,
+        len: usize,
+        kind: NotIncludedKind,
+        target: String,
+        what: &str,
+        out: &mut Vec<DBlock>,
+    ) {
+        self.diag(
+            Severity::Warning,
+            "not-included",
+            off,
+            len,
+            format!("`{what}` pulls in `{target}`, which is not imported; the page shows a note naming it"),
+        );
+        out.push(DBlock::NotIncluded { kind, target });
+    }
+
     fn image(&mut self, lines: &[Ln<'_>], start: usize, out: &mut Vec<DBlock>) -> usize {
         // `:::image ... :::` may span lines; collect up to the closing `:::`.
         let mut i = start;
@@ -289,17 +325,18 @@ impl Ctx<'_> {
         }
         let off = lines[start].off + indent(lines[start].text);
         if !text.starts_with(":::image") {
-            self.diag(
-                Severity::Warning,
-                "unknown-extension",
-                off,
-                3,
-                format!(
-                    "unsupported DocFX extension `{}`; kept as text",
-                    text.split_whitespace().next().unwrap_or(":::")
-                ),
-            );
-            out.push(DBlock::Para(Unit { pieces: vec![Piece::Text(text)], offset: off }));
+            let name: String = text[3..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            let (kind, target) = match name.as_str() {
+                "code" => (NotIncludedKind::Code, attr(&text, "source").unwrap_or("").to_string()),
+                _ => {
+                    (NotIncludedKind::Extension, attr(&text, "source").unwrap_or(&name).to_string())
+                }
+            };
+            self.not_included(off, 3, kind, target, &format!(":::{name}"), out);
             return i;
         }
         let src = attr(&text, "source");
@@ -352,6 +389,17 @@ impl Ctx<'_> {
                 let close = t.find(']').map_or(t.len(), |c| c + 1);
                 let off = inner[first].off + (inner[first].text.len() - t.len()) + close;
                 inner[first] = Ln { text: &t[close..], off };
+            } else if let Some(url) =
+                t.strip_prefix("[!VIDEO").or_else(|| t.strip_prefix("[!video"))
+            {
+                // `> [!VIDEO url]`: an embedded player on Learn.
+                let close = url.find(']').unwrap_or(url.len());
+                let off = inner[first].off + (inner[first].text.len() - t.len());
+                let target = url[..close].trim().to_string();
+                self.not_included(off, 7, NotIncludedKind::Video, target, "[!VIDEO]", out);
+                div = true;
+                let rest = &url[(close + 1).min(url.len())..];
+                inner[first] = Ln { text: rest, off: off + (t.len() - rest.len()) };
             } else if let Some(kind) = alert_kind(t) {
                 alert = Some(kind);
                 let close = t.find(']').map_or(t.len(), |c| c + 1);
@@ -517,6 +565,30 @@ fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
         from = at + name.len();
     }
     None
+}
+
+/// A line that opens or closes a DocFX container (`::: moniker …`, `::: zone …`, `:::row:::`,
+/// `:::column:::`, their `-end`, a bare `:::`): no content of its own.
+fn is_container_marker(t: &str) -> bool {
+    let Some(rest) = t.trim_end().strip_prefix(":::") else { return false };
+    let name: String =
+        rest.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    let base = name.strip_suffix("-end").unwrap_or(&name);
+    rest.trim().is_empty() || matches!(base, "moniker" | "zone" | "row" | "column")
+}
+
+/// The path of a paragraph that is only `[!INCLUDE [name](path)]` (any case).
+fn include_target(lines: &[Ln<'_>]) -> Option<String> {
+    let [line] = lines else { return None };
+    let t = line.text.trim();
+    let inner = t.strip_prefix("[!")?.strip_suffix(']')?;
+    let rest = inner.get(..7).filter(|h| h.eq_ignore_ascii_case("include")).map(|_| &inner[7..])?;
+    let rest = rest.trim_start();
+    let path = match rest.find("](") {
+        Some(at) if rest.starts_with('[') => rest[at + 2..].strip_suffix(')')?,
+        _ => rest,
+    };
+    Some(path.trim().to_string())
 }
 
 fn alert_kind(t: &str) -> Option<AlertKind> {
