@@ -11,8 +11,9 @@ use crate::import::diags::FileDiags;
 use crate::import::ftl_write::Elem;
 use crate::import::map::{Kind, Terms, map_docfx};
 use crate::import::workspace::{Workspace, patch_ftl, set_translation};
-use crate::import::{FileReport, Parsed, fingerprint_of, messages_of};
+use crate::import::{FileReport, Parsed, fingerprint_of, messages_of, reviewed_of};
 use crate::l10n::lock::Lock;
+use crate::l10n::reviewed::Reviewed;
 
 /// An existing article, ready to align files to.
 pub(super) struct Target {
@@ -50,7 +51,7 @@ pub(super) fn import_file(
     file: &Parsed,
     terms: &Terms,
     target: &Target,
-    lock: &mut Lock,
+    (lock, reviewed): (&mut Lock, &mut Reviewed),
     keep_existing: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> FileReport {
@@ -128,7 +129,13 @@ pub(super) fn import_file(
         let current = en.get(&slot.id).map(|(_, fp)| fp.clone());
         let key = format!("{id}/{}", slot.id);
         let fp = match english {
-            Some(english) => Some(fingerprint_of(&slot.id, &english)),
+            Some(english) => match reviewed_of(&slot.id, &english) {
+                Some((print, text)) => {
+                    reviewed.entry(print.clone()).or_insert(text);
+                    Some(print)
+                }
+                None => Some(fingerprint_of(&slot.id, &english)),
+            },
             None if same_revision => current.clone(),
             None => None,
         };
