@@ -20,6 +20,7 @@
 pub mod align;
 mod create;
 mod diags;
+mod earlier;
 pub mod docfx;
 mod file;
 pub mod ftl_write;
@@ -224,7 +225,8 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
         }
         // Parsed once per article: the structure and en-US do not change while its
         // translations are imported.
-        let Some(target) = load_target(ws, &article, &source_locale, &en_terms, &mut report.diags)
+        let Some(mut target) =
+            load_target(ws, &article, &source_locale, &en_terms, &mut report.diags)
         else {
             for file in &files {
                 report.files.push(FileReport {
@@ -249,15 +251,58 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
                 let path = format!("locales/{}/{REVIEWED_FILE}", file.locale);
                 parse_reviewed(ws.get(&path).unwrap_or(""))
             });
-            let file_report = import_file(
+            let first = import_file(
                 ws,
                 file,
                 &terms,
                 &target,
-                (lock, reviewed),
+                (&mut *lock, &mut *reviewed),
                 opts.keep_existing,
+                true,
                 &mut report.diags,
             );
+            let file_report = match first {
+                Some(file_report) => file_report,
+                None => {
+                    // Translated from English the article no longer has: keep it as an
+                    // `earlier` block, then align the file to that block.
+                    match earlier::add_earlier(ws, &article, file, &terms, &source_locale) {
+                        Ok(added) => {
+                            report.diags.push(Diagnostic::file(
+                                Severity::Warning,
+                                "earlier-revision",
+                                &file.path,
+                                format!(
+                                    "translated from English revision {}, most of which the article's English no longer has: its {added} messages are kept as an `earlier` block, shown only in locales translated from that revision",
+                                    file.doc.front.openlocfilehash.as_deref().unwrap_or("?")
+                                ),
+                            ));
+                            let reloaded = load_target(
+                                ws,
+                                &article,
+                                &source_locale,
+                                &en_terms,
+                                &mut report.diags,
+                            );
+                            let Some(reloaded) = reloaded else { continue };
+                            target = reloaded;
+                        }
+                        Err(diag) => report.diags.push(diag),
+                    }
+                    let second = import_file(
+                        ws,
+                        file,
+                        &terms,
+                        &target,
+                        (&mut *lock, &mut *reviewed),
+                        opts.keep_existing,
+                        false,
+                        &mut report.diags,
+                    );
+                    let Some(file_report) = second else { continue };
+                    file_report
+                }
+            };
             report.files.push(file_report);
         }
     }

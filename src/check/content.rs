@@ -91,6 +91,7 @@ impl Ctx<'_> {
                 }
                 Block::Image(image) => self.msg(path, scope, ids, &image.alt),
                 Block::Code(_) | Block::NotIncluded(_) => {}
+                Block::Earlier(earlier) => self.blocks(path, scope, ids, &earlier.blocks),
                 Block::NextSteps(next) => {
                     self.msg(path, scope, ids, &next.title);
                     for link in &next.links {

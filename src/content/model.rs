@@ -190,6 +190,9 @@ pub enum Block {
     /// Content the source pulled in from elsewhere that the site does not have (a DocFX
     /// `:::code`, `[!INCLUDE]`, `[!VIDEO]`): shown as a localized note naming it.
     NotIncluded(NotIncluded),
+    /// A translation of an earlier English revision that no longer matches the article's
+    /// English, kept as translated rather than dropped (see `Earlier`).
+    Earlier(Earlier),
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -443,6 +446,19 @@ pub struct Image {
     pub alt: MsgRef,
 }
 
+/// `{ earlier = { revision = "…", blocks = [...] } }`: the structure of an earlier English
+/// revision, whose translations no longer align with the current English. Shown only on the
+/// pages of locales whose translation is of that revision (`[translations.<locale>]
+/// source-revision`), under a note saying so; its messages keep the earlier English in the
+/// source locale.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Earlier {
+    /// The English revision (DocFX `ms.openlocfilehash`) the blocks were translated from.
+    pub revision: String,
+    pub blocks: Vec<Block>,
+}
+
 /// What a `not-included` block stands for: `{ kind = "code", target = "samples/a.xml" }`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -549,6 +565,7 @@ fn collect_blocks<'a>(blocks: &'a [Block], out: &mut Vec<&'a MsgRef>) {
             }
             Block::Image(i) => out.push(&i.alt),
             Block::Code(_) | Block::NotIncluded(_) => {}
+            Block::Earlier(e) => collect_blocks(&e.blocks, out),
             Block::NextSteps(n) => {
                 out.push(&n.title);
                 out.extend(n.links.iter().map(|l| &l.text));

@@ -8,6 +8,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::import::align::{self, article_slots};
 use crate::import::create::file_name;
 use crate::import::diags::FileDiags;
+use crate::import::earlier;
 use crate::import::ftl_write::Elem;
 use crate::import::map::{Kind, Terms, map_docfx};
 use crate::import::workspace::{Workspace, patch_ftl, set_translation};
@@ -17,7 +18,7 @@ use crate::l10n::reviewed::Reviewed;
 
 /// An existing article, ready to align files to.
 pub(super) struct Target {
-    id: String,
+    pub(super) id: String,
     toml_path: String,
     article: Article,
     slots: Vec<align::Slot>,
@@ -53,9 +54,11 @@ pub(super) fn import_file(
     target: &Target,
     (lock, reviewed): (&mut Lock, &mut Reviewed),
     keep_existing: bool,
+    may_be_earlier: bool,
     diags: &mut Vec<Diagnostic>,
-) -> FileReport {
+) -> Option<FileReport> {
     let Target { id, toml_path, article, slots, en } = target;
+    let slots = &earlier::slots_for(slots, file.doc.front.openlocfilehash.as_deref());
     let mut report = FileReport {
         path: file.path.clone(),
         article: id.clone(),
@@ -64,8 +67,12 @@ pub(super) fn import_file(
         ..FileReport::default()
     };
     let (mapped, map_diags) = map_docfx(&file.doc, &file.path, &file.source, terms, &file.locale);
-    diags.extend(map_diags);
     let pairs = align::align(&mapped.msgs, slots);
+    let has_block = slots.iter().any(|s| s.earlier.is_some());
+    if may_be_earlier && !has_block && earlier::is_earlier(article, file, &mapped.msgs, &pairs) {
+        return None;
+    }
+    diags.extend(map_diags);
     let same_revision = file.doc.front.openlocfilehash.is_some()
         && file.doc.front.openlocfilehash
             == article.source.as_ref().and_then(|s| s.revision.clone());
@@ -198,7 +205,7 @@ pub(super) fn import_file(
             ws.set(toml_path, new_toml);
         }
     }
-    report
+    Some(report)
 }
 
 /// `[text](url)` → `text`, on a pattern (terms inside the text are kept).
