@@ -20,8 +20,8 @@
 pub mod align;
 mod create;
 mod diags;
-mod earlier;
 pub mod docfx;
+mod earlier;
 mod file;
 pub mod ftl_write;
 pub mod map;

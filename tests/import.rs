@@ -613,12 +613,164 @@ fn join(pairs: &[(String, String)], half: impl Fn(&(String, String)) -> &String)
     pairs.iter().map(half).cloned().collect::<Vec<_>>().join(" ")
 }
 
-/// Whitespace, Markdown emphasis and a final period ignored.
+/// Whitespace, Markdown emphasis, link brackets and destinations and a final period
+/// ignored.
 fn flat(s: &str) -> String {
-    s.replace("**", "")
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(at) = rest.find("](") {
+        out.push_str(&rest[..at]);
+        rest = rest[at..].find(')').map_or("", |end| &rest[at + end + 1..]);
+    }
+    out.push_str(rest);
+    out.replace("**", "")
+        .replace(['[', ']', '\\'], "")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .trim_end_matches('.')
         .to_string()
+}
+
+/// DocFX extensions (`tests/fixtures/import/extensions`, lines as the HoloLens corpus writes
+/// them): what each becomes in the article, the messages and the built de-DE page.
+#[test]
+fn docfx_extensions_become_images_and_localized_notes() {
+    let dir = shipped_project();
+    let files = inputs(&repo().join("tests/fixtures/import/extensions"));
+    assert_eq!(files.len(), 1);
+    let (ws, report) = import_into(dir.path(), &files);
+    assert!(report.diags.iter().all(|d| !d.is_error()), "{}", render(&report));
+    assert!(load_problems(dir.path()).is_empty(), "{:#?}", load_problems(dir.path()));
+    let report_text = render(&report).replace(&repo().to_string_lossy().to_string(), "<repo>");
+    golden("extensions/report.txt", &report_text);
+    golden("extensions/extensions.toml", &ws.files["content/articles/extensions.toml"]);
+    for locale in ["en-US", "de-DE"] {
+        golden(
+            &format!("extensions/{locale}.ftl"),
+            &ws.files[&format!("locales/{locale}/extensions.ftl")],
+        );
+    }
+    // Two of the images are files of the site; the others are not (their alt text shows).
+    std::fs::create_dir_all(dir.path().join("content/media")).expect("media dir");
+    for name in ["border.png", "gear.png"] {
+        std::fs::write(dir.path().join("content/media").join(name), b"\x89PNG\r\n").expect("media");
+    }
+    let out = dir.path().join("out");
+    let built = support::drillbook(
+        dir.path(),
+        &[
+            "--root",
+            &dir.path().to_string_lossy(),
+            "build",
+            "--no-search",
+            "--out",
+            &out.to_string_lossy(),
+        ],
+    );
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    for locale in ["en-US", "de-DE"] {
+        let page = std::fs::read_to_string(out.join(locale).join("extensions/index.html"))
+            .expect("the page");
+        let start = page.find("<h1").expect("an h1");
+        let end = page[start..].find("</article>").map_or(page.len(), |e| start + e);
+        golden(&format!("extensions/{locale}.html"), &page[start..end]);
+    }
+}
+
+/// `hololens-licenses-requirements` (real): de-DE and ru-RU were translated from English
+/// revision 2f7af532…, which shares one segment with the newest (nl-NL) English. Their
+/// translations are kept as one `earlier` block with that revision's English, each message
+/// carrying the translation of its own segments, shown only on the de-DE and ru-RU pages.
+#[test]
+fn a_translation_of_an_earlier_revision_is_kept_as_an_earlier_block_in_its_locales() {
+    let dir = shipped_project();
+    let hololens = corpus().join("hololens");
+    let files: Vec<_> = ["nl-NL", "de-DE", "ru-RU"]
+        .iter()
+        .flat_map(|l| inputs(&hololens.join(l)))
+        .filter(|i| i.path.ends_with("/hololens-licenses-requirements.md"))
+        .collect();
+    assert_eq!(files.len(), 3);
+    let (ws, report) = import_into(dir.path(), &files);
+    assert!(report.diags.iter().all(|d| !d.is_error()), "{}", render(&report));
+    let earlier: Vec<_> = report
+        .diags
+        .iter()
+        .filter(|d| d.code == "earlier-revision")
+        .map(|d| d.path.clone())
+        .collect();
+    assert_eq!(
+        earlier,
+        ["hololens/de-DE/hololens-licenses-requirements.md"],
+        "one block, made once"
+    );
+    for f in &report.files {
+        assert_eq!(f.unaligned, 0, "{f:?}");
+    }
+    let toml = &ws.files["content/articles/hololens-licenses-requirements.toml"];
+    assert_eq!(toml.matches("[body.earlier]").count(), 1, "{toml}");
+    assert!(toml.contains("revision = \"2f7af532d2172dcaa6514ee11dbb0d6ab5631929\""));
+    let en = &ws.files["locales/en-US/hololens-licenses-requirements.ftl"];
+    for (locale, file) in [("de-DE", &files[1]), ("ru-RU", &files[2])] {
+        let ftl = &ws.files[&format!("locales/{locale}/hololens-licenses-requirements.ftl")];
+        let pairs = sxs_pairs(&file.source);
+        let (mut checked, mut total) = (0, 0);
+        for id in ftl
+            .lines()
+            .filter_map(|l| l.split(" = ").next())
+            .filter(|id| id.starts_with("earlier-"))
+        {
+            total += 1;
+            let (Some(english), Some(translation)) = (one_line(en, id), one_line(ftl, id)) else {
+                continue;
+            };
+            let run = (0..pairs.len())
+                .flat_map(|i| (i + 1..=pairs.len()).map(move |j| (i, j)))
+                .find(|&(i, j)| flat(&join(&pairs[i..j], |p| &p.1)) == flat(&english));
+            if run.is_none() {
+                eprintln!("{locale} `{id}` unchecked: {english}");
+            }
+            if let Some((i, j)) = run {
+                checked += 1;
+                assert_eq!(
+                    flat(&join(&pairs[i..j], |p| &p.0)),
+                    flat(&translation),
+                    "{locale} `{id}` got another segment's translation"
+                );
+            }
+        }
+        assert!(total >= 20 && checked == total, "{locale}: {checked} of {total} checked");
+    }
+    // Imported again: nothing changes (the files align to the block now).
+    let mut again = load_workspace(dir.path()).expect("load");
+    import_docfx(&mut again, &files, &Options::default());
+    assert!(again.changed().is_empty(), "{:?}", again.changed());
+    // Built: the block shows in de-DE and ru-RU only, under its note.
+    support::drop_broken_translations(dir.path());
+    let out = dir.path().join("out");
+    let built = support::drillbook(
+        dir.path(),
+        &[
+            "--root",
+            &dir.path().to_string_lossy(),
+            "build",
+            "--no-search",
+            "--out",
+            &out.to_string_lossy(),
+        ],
+    );
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    for (locale, shown) in [("en-US", false), ("nl-NL", false), ("de-DE", true), ("ru-RU", true)] {
+        let page = std::fs::read_to_string(
+            out.join(locale).join("hololens-licenses-requirements/index.html"),
+        )
+        .expect("the page");
+        assert_eq!(page.contains("class=\"earlier-revision\""), shown, "{locale}");
+    }
+}
+
+/// The value of a one-line message `id`, if it is one.
+fn one_line(ftl: &str, id: &str) -> Option<String> {
+    ftl.lines().find_map(|l| l.strip_prefix(&format!("{id} = "))).map(str::to_string)
 }

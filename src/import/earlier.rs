@@ -81,7 +81,9 @@ pub(super) fn add_earlier(
             Severity::Error,
             "not-imported",
             &file.path,
-            format!("translated from English revision {revision}, which no longer aligns with `{toml_path}`, and {why}"),
+            format!(
+                "translated from English revision {revision}, which no longer aligns with `{toml_path}`, and {why}"
+            ),
         )
     };
     let (article, _) = parse_article(id, &toml_path, &toml_src);

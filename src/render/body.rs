@@ -3,7 +3,9 @@
 
 use std::fmt::Write as _;
 
-use crate::content::{Alert, Block, Earlier, Item, List, ListStyle, NextSteps, NotIncluded, Step, Table};
+use crate::content::{
+    Alert, Block, Earlier, Item, List, ListStyle, NextSteps, NotIncluded, Step, Table,
+};
 use crate::render::PageCtx;
 use crate::render::html::escape;
 
@@ -79,7 +81,8 @@ fn render_block(ctx: &PageCtx<'_>, block: &Block, out: &mut String) {
 /// An earlier revision's translation: only on the pages of the locales translated from that
 /// revision, after a note that the English has changed since.
 fn render_earlier(ctx: &PageCtx<'_>, earlier: &Earlier, out: &mut String) {
-    let revision = ctx.article.translations.get(ctx.locale).and_then(|t| t.source_revision.as_deref());
+    let revision =
+        ctx.article.translations.get(ctx.locale).and_then(|t| t.source_revision.as_deref());
     if revision != Some(earlier.revision.as_str()) {
         return;
     }
