@@ -18,8 +18,12 @@
 //!   the test.
 //! - An *artefact* is DocFX or Fluent markup in the visible text of a page outside code: a
 //!   `\` right after a word and before a line end or space (a hard break shown literally), `<span`, `</br>`, `<br`,
-//!   `<a `, `<font`, `<sup`, `<img`, `data-ttu-id`, `sxs-lookup`, `:::`, `[!INCLUDE`, `[!NOTE`
-//!   and the other alert markers, and `{"` (a Fluent string literal).
+//!   `<a `, `<font`, `<sup`, `<img`, `data-ttu-id`, `sxs-lookup`, `:::`, `[!INCLUDE`, `[!VIDEO`,
+//!   `[!NOTE` and the other alert markers, and `{"` (a Fluent string literal). `[!VIDEO` was
+//!   added when videos became notes: before, `> [!VIDEO url]` showed as text and was not
+//!   counted, so the list is stricter than the one the first measurement used.
+//! - Both corpora run in the default test command: about a minute and a half in a debug
+//!   build on a shared 2-core machine, nearly all of it HoloLens (import, `check`, build).
 
 mod support;
 
