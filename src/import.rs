@@ -39,7 +39,7 @@ use crate::import::create::create_article;
 #[cfg(test)]
 use crate::import::create::{iso_date, plain_text};
 use crate::import::docfx::{DocFx, parse_docfx};
-use crate::import::file::{import_file, load_target};
+use crate::import::file::{Pass, import_file, load_target};
 use crate::import::ftl_write::{Elem, read_pattern, write_message};
 use crate::import::map::Terms;
 use crate::import::twin::zip_twin;
@@ -257,8 +257,7 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
                 &terms,
                 &target,
                 (&mut *lock, &mut *reviewed),
-                opts.keep_existing,
-                true,
+                Pass { keep_existing: opts.keep_existing, may_be_earlier: true },
                 &mut report.diags,
             );
             let file_report = match first {
@@ -295,8 +294,7 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
                         &terms,
                         &target,
                         (&mut *lock, &mut *reviewed),
-                        opts.keep_existing,
-                        false,
+                        Pass { keep_existing: opts.keep_existing, may_be_earlier: false },
                         &mut report.diags,
                     );
                     let Some(file_report) = second else { continue };

@@ -18,7 +18,7 @@ use crate::l10n::reviewed::Reviewed;
 
 /// An existing article, ready to align files to.
 pub(super) struct Target {
-    pub(super) id: String,
+    id: String,
     toml_path: String,
     article: Article,
     slots: Vec<align::Slot>,
@@ -46,17 +46,29 @@ pub(super) fn load_target(
     Some(Target { id: id.to_string(), toml_path, article, slots, en })
 }
 
+/// How one file is imported.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Pass {
+    /// `--keep-existing`.
+    pub(super) keep_existing: bool,
+    /// Whether a file of an earlier revision may stop the import (`None`) so the caller
+    /// can add an `earlier` block for it first.
+    pub(super) may_be_earlier: bool,
+}
+
 /// Aligns one file to the article and writes its translation, lock entries and provenance.
+/// `None` (nothing written) when `pass.may_be_earlier` and the file is of an earlier
+/// revision that needs an `earlier` block (`earlier::is_earlier`).
 pub(super) fn import_file(
     ws: &mut Workspace,
     file: &Parsed,
     terms: &Terms,
     target: &Target,
     (lock, reviewed): (&mut Lock, &mut Reviewed),
-    keep_existing: bool,
-    may_be_earlier: bool,
+    pass: Pass,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<FileReport> {
+    let Pass { keep_existing, may_be_earlier } = pass;
     let Target { id, toml_path, article, slots, en } = target;
     let slots = &earlier::slots_for(slots, file.doc.front.openlocfilehash.as_deref());
     let mut report = FileReport {
