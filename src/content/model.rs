@@ -468,16 +468,13 @@ pub struct NotIncluded {
     pub target: String,
 }
 
+/// DocFX `:::code`, `[!INCLUDE]`, `[!VIDEO]`, any other `:::name …:::` extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NotIncludedKind {
-    /// `:::code source="…":::`
     Code,
-    /// `[!INCLUDE [name](path)]`
     Include,
-    /// `> [!VIDEO url]`
     Video,
-    /// Any other `:::name …:::` extension.
     Extension,
 }
 

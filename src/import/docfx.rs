@@ -11,6 +11,7 @@
 //! imported) rather than unbounded recursion.
 
 mod blocks;
+mod extensions;
 mod html;
 mod links;
 mod spans;

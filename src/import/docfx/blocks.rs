@@ -3,6 +3,7 @@
 
 use crate::content::{AlertKind, NotIncludedKind};
 use crate::diag::Severity;
+use crate::import::docfx::extensions::{include_target, is_container_marker};
 use crate::import::docfx::{Ctx, DBlock, MAX_BLOCK_DEPTH, Piece, Unit};
 
 /// One line of the body (or of a block's content, with the container's markers removed).
@@ -287,26 +288,6 @@ impl Ctx<'_> {
         DBlock::Heading { level, anchor, unit }
     }
 
-    /// A note for content the source pulls in from elsewhere, with a warning saying so.
-    fn not_included(
-        &mut self,
-        off: usize,
-        len: usize,
-        kind: NotIncludedKind,
-        target: String,
-        what: &str,
-        out: &mut Vec<DBlock>,
-    ) {
-        self.diag(
-            Severity::Warning,
-            "not-included",
-            off,
-            len,
-            format!("`{what}` pulls in `{target}`, which is not imported; the page shows a note naming it"),
-        );
-        out.push(DBlock::NotIncluded { kind, target });
-    }
-
     fn image(&mut self, lines: &[Ln<'_>], start: usize, out: &mut Vec<DBlock>) -> usize {
         // `:::image ... :::` may span lines; collect up to the closing `:::`.
         let mut i = start;
@@ -565,30 +546,6 @@ fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
         from = at + name.len();
     }
     None
-}
-
-/// A line that opens or closes a DocFX container (`::: moniker …`, `::: zone …`, `:::row:::`,
-/// `:::column:::`, their `-end`, a bare `:::`): no content of its own.
-fn is_container_marker(t: &str) -> bool {
-    let Some(rest) = t.trim_end().strip_prefix(":::") else { return false };
-    let name: String =
-        rest.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
-    let base = name.strip_suffix("-end").unwrap_or(&name);
-    rest.trim().is_empty() || matches!(base, "moniker" | "zone" | "row" | "column")
-}
-
-/// The path of a paragraph that is only `[!INCLUDE [name](path)]` (any case).
-fn include_target(lines: &[Ln<'_>]) -> Option<String> {
-    let [line] = lines else { return None };
-    let t = line.text.trim();
-    let inner = t.strip_prefix("[!")?.strip_suffix(']')?;
-    let rest = inner.get(..7).filter(|h| h.eq_ignore_ascii_case("include")).map(|_| &inner[7..])?;
-    let rest = rest.trim_start();
-    let path = match rest.find("](") {
-        Some(at) if rest.starts_with('[') => rest[at + 2..].strip_suffix(')')?,
-        _ => rest,
-    };
-    Some(path.trim().to_string())
 }
 
 fn alert_kind(t: &str) -> Option<AlertKind> {
