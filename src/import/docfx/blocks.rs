@@ -3,7 +3,7 @@
 
 use crate::content::{AlertKind, NotIncludedKind};
 use crate::diag::Severity;
-use crate::import::docfx::extensions::{include_target, is_container_marker};
+use crate::import::docfx::extensions::{image_then_text, include_target, is_container_marker};
 use crate::import::docfx::{Ctx, DBlock, MAX_BLOCK_DEPTH, Piece, Unit};
 
 /// One line of the body (or of a block's content, with the container's markers removed).
@@ -101,7 +101,7 @@ fn starts_block(s: &str) -> bool {
     heading_level(s).is_some()
         || fence(s).is_some()
         || t.starts_with('>')
-        || t.starts_with(":::")
+        || t.starts_with(":::") && !image_then_text(t)
         || t.starts_with("<pre")
         || list_marker(s).is_some()
 }
@@ -142,7 +142,7 @@ impl Ctx<'_> {
                 // `::: moniker range="…"`, `::: zone pivot="…"`, `:::row:::`, their ends:
                 // Learn shows the content between them; the markers themselves show nothing.
                 i += 1;
-            } else if t.starts_with(":::") {
+            } else if t.starts_with(":::") && !image_then_text(t) {
                 i = self.image(lines, i, &mut out);
             } else if t.starts_with('>') {
                 i = self.quote(lines, i, &mut out);

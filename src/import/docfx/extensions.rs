@@ -51,3 +51,14 @@ pub(super) fn include_target(lines: &[Ln<'_>]) -> Option<String> {
     };
     Some(path.trim().to_string())
 }
+
+/// A line that starts with an `:::image …:::` and goes on with words (an icon at the start
+/// of a sentence): a paragraph with an inline image, not an image block. Punctuation alone
+/// after it (`:::image …:::.` in ru-RU `indirect-reseller-tasks-in-partner-center`) is a
+/// stray mark after an image block.
+pub(super) fn image_then_text(t: &str) -> bool {
+    t.starts_with(":::image")
+        && t[8..]
+            .find(":::")
+            .is_some_and(|close| t[8 + close + 3..].chars().any(char::is_alphanumeric))
+}

@@ -270,3 +270,30 @@ fn code_includes_videos_and_extensions_become_notes() {
     assert_eq!(codes, ["not-included"; 4], "{diags:?}");
     assert!(diags[0].message.contains("samples/kiosk.xml"), "{}", diags[0].message);
 }
+
+/// An icon at the start of a line is part of the sentence, as Learn shows it.
+#[test]
+fn an_image_that_starts_a_sentence_stays_in_the_paragraph() {
+    let body = format!(
+        ":::image type=\"icon\" source=\"media/gear.png\" alt-text=\"Zahnrad\"::: {}\n\n- :::image type=\"icon\" source=\"media/x.png\" alt-text=\"X\"::: {}\n",
+        seg("a-1", "Einstellungen öffnen.", "Open settings."),
+        seg("a-2", "Schließen.", "Close."),
+    );
+    let (doc, diags) = parse(&body);
+    assert!(diags.is_empty(), "{diags:?}");
+    let DBlock::Para(unit) = &doc.blocks[0] else { panic!("{:?}", doc.blocks) };
+    assert_eq!(
+        unit.text(false).as_deref(),
+        Some("![Zahnrad](media/gear.png) Einstellungen öffnen.")
+    );
+    let DBlock::List { items, .. } = &doc.blocks[1] else { panic!("{:?}", doc.blocks) };
+    let DBlock::Para(item) = &items[0][0] else { panic!("{items:?}") };
+    assert_eq!(item.text(true).as_deref(), Some("![X](media/x.png) Close."));
+    // A stray period after an image block (ru-RU `indirect-reseller-tasks-in-partner-center`).
+    let (doc, _) = parse(":::image type=\"content\" source=\"a.png\" alt-text=\"A\":::.\n");
+    assert!(
+        matches!(&doc.blocks[..], [DBlock::Image { src, .. }] if src == "a.png"),
+        "{:?}",
+        doc.blocks
+    );
+}

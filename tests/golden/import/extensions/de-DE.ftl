@@ -9,4 +9,5 @@ image-deployment-guides-revised-scenario-a = Cloud verbundenes Szenario
 image-border = Mit Rahmen
 select-gear-and-then-ok = Wählen Sie ![Zahnrad](media/gear.png) und dann OK aus.
 open-start = Öffnen Sie ![Start](images/start.png).
+zahnrad-open-settings = ![Zahnrad](media/gear.png) Einstellungen öffnen.
 only-for-hololens-2 = Nur für HoloLens 2.

@@ -13,4 +13,5 @@ image-deployment-guides-revised-scenario-a = deployment-guides-revised-scenario-
 image-border = border.png
 select-gear-and-then-ok = Select ![Gear](media/gear.png) and then OK.
 open-start = Open ![Start](images/start.png).
+zahnrad-open-settings = ![Zahnrad](media/gear.png) Open settings.
 only-for-hololens-2 = Only for HoloLens 2.
