@@ -16,6 +16,7 @@ use crate::content::{Article, Block, Earlier, List, MsgRef, Step, parse_article}
 use crate::diag::{Diagnostic, Severity};
 use crate::import::Parsed;
 use crate::import::align::{Pairing, Slot};
+use crate::import::create::file_name;
 use crate::import::ftl_write::Elem;
 use crate::import::map::{Kind, Msg, Terms, map_docfx};
 use crate::import::workspace::{Workspace, patch_ftl};
@@ -106,7 +107,7 @@ pub(super) fn add_earlier(
     let new_toml = format!(
         "{}\n# Translated from the earlier English revision {revision} (`{}`): shown only in the\n# locales translated from it.\n{added}",
         toml_src.trim_end(),
-        file.path
+        file_name(&file.path)
     );
     let (_, diags) = parse_article(id, &toml_path, &new_toml);
     if let Some(d) = diags.iter().find(|d| d.is_error()) {
