@@ -21,6 +21,7 @@ pub mod align;
 mod create;
 mod diags;
 pub mod docfx;
+mod earlier;
 mod file;
 pub mod ftl_write;
 pub mod map;
@@ -38,7 +39,7 @@ use crate::import::create::create_article;
 #[cfg(test)]
 use crate::import::create::{iso_date, plain_text};
 use crate::import::docfx::{DocFx, parse_docfx};
-use crate::import::file::{import_file, load_target};
+use crate::import::file::{Pass, import_file, load_target};
 use crate::import::ftl_write::{Elem, read_pattern, write_message};
 use crate::import::map::Terms;
 use crate::import::twin::zip_twin;
@@ -46,6 +47,7 @@ pub use crate::import::workspace::{
     Workspace, load_workspace, patch_ftl, set_translation, write_workspace,
 };
 use crate::l10n::lock::{LOCK_FILE, Lock, fingerprint, parse_lock, render_lock};
+use crate::l10n::reviewed::{REVIEWED_FILE, Reviewed, parse_reviewed, render_reviewed};
 
 /// One file to import: its display path and contents.
 #[derive(Debug, Clone)]
@@ -196,6 +198,7 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
     let en_terms = terms_of(ws, &source_locale);
     let mut term_cache: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     let mut locks: BTreeMap<String, Lock> = BTreeMap::new();
+    let mut reviewed: BTreeMap<String, Reviewed> = BTreeMap::new();
     for (article, mut files) in groups {
         resolve_plain_files(&mut files, &mut report);
         files.sort_by(|a, b| (&a.locale, a.input).cmp(&(&b.locale, b.input)));
@@ -222,7 +225,8 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
         }
         // Parsed once per article: the structure and en-US do not change while its
         // translations are imported.
-        let Some(target) = load_target(ws, &article, &source_locale, &en_terms, &mut report.diags)
+        let Some(mut target) =
+            load_target(ws, &article, &source_locale, &en_terms, &mut report.diags)
         else {
             for file in &files {
                 report.files.push(FileReport {
@@ -243,13 +247,73 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
                 let path = format!("locales/{}/{LOCK_FILE}", file.locale);
                 parse_lock(&path, ws.get(&path).unwrap_or("")).0
             });
-            let file_report =
-                import_file(ws, file, &terms, &target, lock, opts.keep_existing, &mut report.diags);
+            let reviewed = reviewed.entry(file.locale.clone()).or_insert_with(|| {
+                let path = format!("locales/{}/{REVIEWED_FILE}", file.locale);
+                parse_reviewed(ws.get(&path).unwrap_or(""))
+            });
+            let first = import_file(
+                ws,
+                file,
+                &terms,
+                &target,
+                (&mut *lock, &mut *reviewed),
+                Pass { keep_existing: opts.keep_existing, may_be_earlier: true },
+                &mut report.diags,
+            );
+            let file_report = match first {
+                Some(file_report) => file_report,
+                None => {
+                    // Translated from English the article no longer has: keep it as an
+                    // `earlier` block, then align the file to that block.
+                    match earlier::add_earlier(ws, &article, file, &terms, &source_locale) {
+                        Ok(added) => {
+                            report.diags.push(Diagnostic::file(
+                                Severity::Warning,
+                                "earlier-revision",
+                                &file.path,
+                                format!(
+                                    "translated from English revision {}, most of which the article's English no longer has: its {added} messages are kept as an `earlier` block, shown only in locales translated from that revision",
+                                    file.doc.front.openlocfilehash.as_deref().unwrap_or("?")
+                                ),
+                            ));
+                            let reloaded = load_target(
+                                ws,
+                                &article,
+                                &source_locale,
+                                &en_terms,
+                                &mut report.diags,
+                            );
+                            let Some(reloaded) = reloaded else { continue };
+                            target = reloaded;
+                        }
+                        Err(diag) => report.diags.push(diag),
+                    }
+                    let second = import_file(
+                        ws,
+                        file,
+                        &terms,
+                        &target,
+                        (&mut *lock, &mut *reviewed),
+                        Pass { keep_existing: opts.keep_existing, may_be_earlier: false },
+                        &mut report.diags,
+                    );
+                    let Some(file_report) = second else { continue };
+                    file_report
+                }
+            };
             report.files.push(file_report);
         }
     }
     for (locale, lock) in &locks {
         ws.set(&format!("locales/{locale}/{LOCK_FILE}"), render_lock(locale, lock));
+        // The English each fingerprint was made from, so `l10n status --diff` can show what
+        // changed since the translation's English (written only where there is any).
+        let path = format!("locales/{locale}/{REVIEWED_FILE}");
+        let kept = reviewed.remove(locale).unwrap_or_default();
+        let used = lock.values().any(|print| kept.contains_key(print));
+        if used || ws.get(&path).is_some() {
+            ws.set(&path, render_reviewed(locale, lock, &kept));
+        }
     }
     report
         .files
@@ -380,6 +444,17 @@ fn messages_of(src: &str) -> BTreeMap<String, (Vec<Elem>, String)> {
         }
     }
     out
+}
+
+/// The lock fingerprint of the message `id = pattern` as the importer writes it, with the
+/// text it hashes (an `l10n.reviewed` record).
+pub fn reviewed_of(id: &str, pattern: &[Elem]) -> Option<(String, String)> {
+    let src = write_message(id, pattern);
+    let resource = fluent_syntax::parser::parse(src.as_str()).ok()?;
+    let ast::Entry::Message(m) = resource.body.first()? else { return None };
+    let text = crate::l10n::reviewed::message_text(m).trim_end_matches(['\n', '\r']).to_string();
+    let print = crate::l10n::lock::fingerprint_text(&text);
+    (print == fingerprint(m)).then_some((print, text))
 }
 
 /// The lock fingerprint of the message `id = pattern` as the importer writes it.

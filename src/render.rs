@@ -535,7 +535,11 @@ impl<'a> PageCtx<'a> {
             Some((p, a)) => (p, Some(a)),
             None => (target, None),
         };
-        let id = path.strip_prefix("./").unwrap_or(path).strip_suffix(".md")?;
+        let path = path.strip_prefix("./").unwrap_or(path);
+        if let Some(href) = self.asset_href(path) {
+            return Some(inline::Target::plain(href));
+        }
+        let id = path.strip_suffix(".md")?;
         self.article_link(id, anchor)
     }
 

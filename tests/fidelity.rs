@@ -18,8 +18,12 @@
 //!   the test.
 //! - An *artefact* is DocFX or Fluent markup in the visible text of a page outside code: a
 //!   `\` right after a word and before a line end or space (a hard break shown literally), `<span`, `</br>`, `<br`,
-//!   `<a `, `<font`, `<sup`, `<img`, `data-ttu-id`, `sxs-lookup`, `:::`, `[!INCLUDE`, `[!NOTE`
-//!   and the other alert markers, and `{"` (a Fluent string literal).
+//!   `<a `, `<font`, `<sup`, `<img`, `data-ttu-id`, `sxs-lookup`, `:::`, `[!INCLUDE`, `[!VIDEO`,
+//!   `[!NOTE` and the other alert markers, and `{"` (a Fluent string literal). `[!VIDEO` was
+//!   added when videos became notes: before, `> [!VIDEO url]` showed as text and was not
+//!   counted, so the list is stricter than the one the first measurement used.
+//! - Both corpora run in the default test command: about a minute and a half in a debug
+//!   build on a shared 2-core machine, nearly all of it HoloLens (import, `check`, build).
 
 mod support;
 
@@ -70,9 +74,7 @@ fn partner_center_corpus_reaches_its_pages() {
     assert_targets("docfx", &outcome);
 }
 
-/// About two minutes in a debug build: `cargo test --test fidelity -- --ignored`.
 #[test]
-#[ignore = "not yet at the targets: de-DE, ru-RU, zh-CN translations of hololens-commercial-features and hololens-licenses-requirements were made from another English revision and do not align; `:::code` and `[!INCLUDE]` show as text"]
 fn hololens_corpus_reaches_its_pages() {
     let outcome = measure("hololens");
     assert_targets("hololens", &outcome);
@@ -522,7 +524,7 @@ fn artefacts_in(text: &str) -> Vec<String> {
         "[!TIP",
         "{\"",
     ];
-    const MORE: [&str; 4] = ["[!IMPORTANT", "[!WARNING", "[!CAUTION", "[!div"];
+    const MORE: [&str; 5] = ["[!IMPORTANT", "[!WARNING", "[!CAUTION", "[!div", "[!VIDEO"];
     let mut out = Vec::new();
     let lower = text.to_ascii_lowercase();
     for marker in MARKERS.iter().chain(MORE.iter()) {

@@ -35,6 +35,13 @@ article-in-this-article = In diesem Artikel
 article-fallback = Noch nicht übersetzt; wird auf Englisch angezeigt.
 article-machine-translated = Diese Seite wurde maschinell übersetzt. Maßgeblich ist die englische Version.
 article-step-stale = Dieser Schritt wurde im Englischen geändert; die Übersetzung entspricht ihm möglicherweise noch nicht.
+article-earlier-revision = Übersetzt aus einer früheren Version dieses Artikels. Der englische Artikel wurde seitdem geändert; die aktuelle Version steht oben.
+article-not-included = { $kind ->
+        [code] Codebeispiel auf dieser Seite nicht enthalten: { $target }
+        [include] Gemeinsam genutzter Inhalt auf dieser Seite nicht enthalten: { $target }
+        [video] Video auf dieser Seite nicht enthalten: { $target }
+       *[extension] Inhalt auf dieser Seite nicht enthalten: { $target }
+    }
 
 ## Alerts
 

@@ -36,6 +36,16 @@ article-in-this-article = In this article
 article-fallback = Not yet translated; shown in English.
 article-machine-translated = This page was machine translated. The English version is the reference.
 article-step-stale = This step was updated in English; the translation may not match it yet.
+# Above the translation of an earlier version of an article (shown only in locales translated from it).
+article-earlier-revision = Translated from an earlier version of this article. The English article has changed since; the current version is shown above.
+# Where the imported source pulls in content the site does not have. $kind: code, include,
+# video or extension; $target: the file or address it points to.
+article-not-included = { $kind ->
+        [code] Code sample not included on this page: { $target }
+        [include] Shared content not included on this page: { $target }
+        [video] Video not included on this page: { $target }
+       *[extension] Content not included on this page: { $target }
+    }
 
 ## Alerts
 

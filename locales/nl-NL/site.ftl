@@ -35,6 +35,13 @@ article-in-this-article = In dit artikel
 article-fallback = Nog niet vertaald; wordt in het Engels weergegeven.
 article-machine-translated = Deze pagina is machinaal vertaald. De Engelse versie is de referentie.
 article-step-stale = Deze stap is in het Engels bijgewerkt; de vertaling komt er mogelijk nog niet mee overeen.
+article-earlier-revision = Vertaald uit een eerdere versie van dit artikel. Het Engelse artikel is sindsdien gewijzigd; de huidige versie staat hierboven.
+article-not-included = { $kind ->
+        [code] Codevoorbeeld niet opgenomen op deze pagina: { $target }
+        [include] Gedeelde inhoud niet opgenomen op deze pagina: { $target }
+        [video] Video niet opgenomen op deze pagina: { $target }
+       *[extension] Inhoud niet opgenomen op deze pagina: { $target }
+    }
 
 ## Alerts
 

@@ -35,6 +35,13 @@ article-in-this-article = I den här artikeln
 article-fallback = Inte översatt ännu; visas på engelska.
 article-machine-translated = Den här sidan har maskinöversatts. Den engelska versionen gäller.
 article-step-stale = Det här steget har uppdaterats på engelska; översättningen kanske inte stämmer med det ännu.
+article-earlier-revision = Översatt från en tidigare version av den här artikeln. Den engelska artikeln har ändrats sedan dess; den aktuella versionen visas ovan.
+article-not-included = { $kind ->
+        [code] Kodexemplet finns inte med på den här sidan: { $target }
+        [include] Delat innehåll finns inte med på den här sidan: { $target }
+        [video] Videon finns inte med på den här sidan: { $target }
+       *[extension] Innehållet finns inte med på den här sidan: { $target }
+    }
 
 ## Alerts
 

@@ -35,6 +35,13 @@ article-in-this-article = 本文内容
 article-fallback = 尚未翻译；以英文显示。
 article-machine-translated = 本页为机器翻译。以英文版本为准。
 article-step-stale = 此步骤的英文原文已更新，译文可能尚未同步。
+article-earlier-revision = 以下内容译自本文的早期版本。英文文章此后已更新；当前版本显示在上方。
+article-not-included = { $kind ->
+        [code] 此页面未包含代码示例：{ $target }
+        [include] 此页面未包含共享内容：{ $target }
+        [video] 此页面未包含视频：{ $target }
+       *[extension] 此页面未包含此内容：{ $target }
+    }
 
 ## Alerts
 

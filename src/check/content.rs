@@ -61,6 +61,12 @@ impl Ctx<'_> {
         });
     }
 
+    fn site_msg(&mut self, path: &str, id: &str) {
+        let site_ids = std::mem::take(&mut self.site_ids);
+        self.require(path, SITE_SCOPE, &site_ids, id, 0..0);
+        self.site_ids = site_ids;
+    }
+
     fn msg(&mut self, path: &str, scope: &str, ids: &BTreeSet<String>, msg: &MsgRef) {
         self.require(path, scope, ids, msg.get_ref(), msg.span());
     }
@@ -91,6 +97,12 @@ impl Ctx<'_> {
                 }
                 Block::Image(image) => self.msg(path, scope, ids, &image.alt),
                 Block::Code(_) => {}
+                // The page shows these with a message of site.ftl (`render::body`).
+                Block::NotIncluded(_) => self.site_msg(path, "article-not-included"),
+                Block::Earlier(earlier) => {
+                    self.site_msg(path, "article-earlier-revision");
+                    self.blocks(path, scope, ids, &earlier.blocks);
+                }
                 Block::NextSteps(next) => {
                     self.msg(path, scope, ids, &next.title);
                     for link in &next.links {

@@ -33,6 +33,7 @@ fn collect_anchors(blocks: &[Block], out: &mut BTreeSet<String>) {
                 step_anchors(&p.steps, "step", out);
             }
             Block::Alert(a) => collect_anchors(&a.blocks, out),
+            Block::Earlier(e) => collect_anchors(&e.blocks, out),
             Block::List(list) => list_anchors(list, out),
             _ => {}
         }

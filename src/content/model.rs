@@ -187,6 +187,12 @@ pub enum Block {
     Image(Image),
     Code(Code),
     NextSteps(NextSteps),
+    /// Content the source pulled in from elsewhere that the site does not have (a DocFX
+    /// `:::code`, `[!INCLUDE]`, `[!VIDEO]`): shown as a localized note naming it.
+    NotIncluded(NotIncluded),
+    /// A translation of an earlier English revision that no longer matches the article's
+    /// English, kept as translated rather than dropped (see `Earlier`).
+    Earlier(Earlier),
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -440,6 +446,50 @@ pub struct Image {
     pub alt: MsgRef,
 }
 
+/// `{ earlier = { revision = "…", blocks = [...] } }`: the structure of an earlier English
+/// revision, whose translations no longer align with the current English. Shown only on the
+/// pages of locales whose translation is of that revision (`[translations.<locale>]
+/// source-revision`), under a note saying so; its messages keep the earlier English in the
+/// source locale.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Earlier {
+    /// The English revision (DocFX `ms.openlocfilehash`) the blocks were translated from.
+    pub revision: String,
+    pub blocks: Vec<Block>,
+}
+
+/// What a `not-included` block stands for: `{ kind = "code", target = "samples/a.xml" }`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NotIncluded {
+    pub kind: NotIncludedKind,
+    /// The file or address the source points to (or the extension's name).
+    pub target: String,
+}
+
+/// DocFX `:::code`, `[!INCLUDE]`, `[!VIDEO]`, any other `:::name …:::` extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotIncludedKind {
+    Code,
+    Include,
+    Video,
+    Extension,
+}
+
+impl NotIncludedKind {
+    /// The selector value of `article-not-included` in `site.ftl`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotIncludedKind::Code => "code",
+            NotIncludedKind::Include => "include",
+            NotIncludedKind::Video => "video",
+            NotIncludedKind::Extension => "extension",
+        }
+    }
+}
+
 /// Code is not translated.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -511,7 +561,8 @@ fn collect_blocks<'a>(blocks: &'a [Block], out: &mut Vec<&'a MsgRef>) {
                 out.extend(t.rows.iter().flatten());
             }
             Block::Image(i) => out.push(&i.alt),
-            Block::Code(_) => {}
+            Block::Code(_) | Block::NotIncluded(_) => {}
+            Block::Earlier(e) => collect_blocks(&e.blocks, out),
             Block::NextSteps(n) => {
                 out.push(&n.title);
                 out.extend(n.links.iter().map(|l| &l.text));

@@ -115,7 +115,8 @@ impl Validate<'_> {
     fn blocks(&mut self, blocks: &[Block]) {
         for block in blocks {
             match block {
-                Block::Paragraph(_) | Block::Code(_) => {}
+                Block::Paragraph(_) | Block::Code(_) | Block::NotIncluded(_) => {}
+                Block::Earlier(e) => self.blocks(&e.blocks),
                 Block::Heading(h) => {
                     self.anchor(&h.id);
                     if !(2..=4).contains(h.level.get_ref()) {

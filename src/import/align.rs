@@ -18,6 +18,8 @@ pub struct Slot {
     pub kind: Kind,
     /// The en-US text with terms resolved (an image's `src`).
     pub english: String,
+    /// The revision of the `earlier` block the slot is in (none: the current English).
+    pub earlier: Option<String>,
 }
 
 /// How a message paired with a slot.
@@ -37,7 +39,7 @@ pub fn article_slots(
     english: &BTreeMap<String, Vec<Elem>>,
     terms: &BTreeMap<String, String>,
 ) -> Vec<Slot> {
-    let mut ctx = Slots { english, terms, out: Vec::new() };
+    let mut ctx = Slots { english, terms, out: Vec::new(), earlier: None };
     ctx.push(article.title.get_ref(), Kind::Title);
     ctx.push(article.description.get_ref(), Kind::Description);
     if let Some(h) = &article.heading {
@@ -54,6 +56,7 @@ struct Slots<'a> {
     english: &'a BTreeMap<String, Vec<Elem>>,
     terms: &'a BTreeMap<String, String>,
     out: Vec<Slot>,
+    earlier: Option<String>,
 }
 
 impl Slots<'_> {
@@ -62,7 +65,7 @@ impl Slots<'_> {
             return;
         }
         let english = self.english.get(id).map(|p| resolve(p, self.terms)).unwrap_or_default();
-        self.out.push(Slot { id: id.to_string(), kind, english });
+        self.out.push(Slot { id: id.to_string(), kind, english, earlier: self.earlier.clone() });
     }
 
     fn blocks(&mut self, blocks: &[Block]) {
@@ -88,9 +91,15 @@ impl Slots<'_> {
                         id: image.alt.get_ref().clone(),
                         kind: Kind::Image,
                         english: image.src.get_ref().clone(),
+                        earlier: self.earlier.clone(),
                     });
                 }
-                Block::Code(_) => {}
+                Block::Code(_) | Block::NotIncluded(_) => {}
+                Block::Earlier(e) => {
+                    let outer = self.earlier.replace(e.revision.clone());
+                    self.blocks(&e.blocks);
+                    self.earlier = outer;
+                }
                 Block::NextSteps(next) => {
                     self.push(next.title.get_ref(), Kind::Heading);
                     for link in &next.links {
@@ -447,7 +456,7 @@ mod tests {
     }
 
     fn slot(id: &str, kind: Kind, english: &str) -> Slot {
-        Slot { id: id.into(), kind, english: english.into() }
+        Slot { id: id.into(), kind, english: english.into(), earlier: None }
     }
 
     #[test]

@@ -11,13 +11,14 @@
 //! imported) rather than unbounded recursion.
 
 mod blocks;
+mod extensions;
 mod html;
 mod links;
 mod spans;
 
 use std::collections::BTreeMap;
 
-use crate::content::AlertKind;
+use crate::content::{AlertKind, NotIncludedKind};
 use crate::diag::{Diagnostic, LineIndex, Severity};
 use crate::import::diags::FileDiags;
 use crate::import::docfx::blocks::split_lines;
@@ -79,13 +80,38 @@ pub struct Segment {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DBlock {
-    Heading { level: u8, anchor: Option<String>, unit: Unit },
+    Heading {
+        level: u8,
+        anchor: Option<String>,
+        unit: Unit,
+    },
     Para(Unit),
-    List { ordered: bool, items: Vec<Vec<DBlock>> },
-    Quote { alert: Option<AlertKind>, blocks: Vec<DBlock> },
-    Table { header: Vec<Unit>, rows: Vec<Vec<Unit>> },
-    Image { src: String, alt: String, offset: usize },
-    Code { lang: Option<String>, code: String },
+    List {
+        ordered: bool,
+        items: Vec<Vec<DBlock>>,
+    },
+    Quote {
+        alert: Option<AlertKind>,
+        blocks: Vec<DBlock>,
+    },
+    Table {
+        header: Vec<Unit>,
+        rows: Vec<Vec<Unit>>,
+    },
+    Image {
+        src: String,
+        alt: String,
+        offset: usize,
+    },
+    Code {
+        lang: Option<String>,
+        code: String,
+    },
+    /// `:::code`, `[!INCLUDE]`, `[!VIDEO]`, other `:::` extensions: what the source pulls in.
+    NotIncluded {
+        kind: NotIncludedKind,
+        target: String,
+    },
 }
 
 impl Unit {

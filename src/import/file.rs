@@ -8,11 +8,13 @@ use crate::diag::{Diagnostic, Severity};
 use crate::import::align::{self, article_slots};
 use crate::import::create::file_name;
 use crate::import::diags::FileDiags;
+use crate::import::earlier;
 use crate::import::ftl_write::Elem;
 use crate::import::map::{Kind, Terms, map_docfx};
 use crate::import::workspace::{Workspace, patch_ftl, set_translation};
-use crate::import::{FileReport, Parsed, fingerprint_of, messages_of};
+use crate::import::{FileReport, Parsed, fingerprint_of, messages_of, reviewed_of};
 use crate::l10n::lock::Lock;
+use crate::l10n::reviewed::Reviewed;
 
 /// An existing article, ready to align files to.
 pub(super) struct Target {
@@ -44,17 +46,31 @@ pub(super) fn load_target(
     Some(Target { id: id.to_string(), toml_path, article, slots, en })
 }
 
+/// How one file is imported.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Pass {
+    /// `--keep-existing`.
+    pub(super) keep_existing: bool,
+    /// Whether a file of an earlier revision may stop the import (`None`) so the caller
+    /// can add an `earlier` block for it first.
+    pub(super) may_be_earlier: bool,
+}
+
 /// Aligns one file to the article and writes its translation, lock entries and provenance.
+/// `None` (nothing written) when `pass.may_be_earlier` and the file is of an earlier
+/// revision that needs an `earlier` block (`earlier::is_earlier`).
 pub(super) fn import_file(
     ws: &mut Workspace,
     file: &Parsed,
     terms: &Terms,
     target: &Target,
-    lock: &mut Lock,
-    keep_existing: bool,
+    (lock, reviewed): (&mut Lock, &mut Reviewed),
+    pass: Pass,
     diags: &mut Vec<Diagnostic>,
-) -> FileReport {
+) -> Option<FileReport> {
+    let Pass { keep_existing, may_be_earlier } = pass;
     let Target { id, toml_path, article, slots, en } = target;
+    let slots = &earlier::slots_for(slots, file.doc.front.openlocfilehash.as_deref());
     let mut report = FileReport {
         path: file.path.clone(),
         article: id.clone(),
@@ -63,8 +79,12 @@ pub(super) fn import_file(
         ..FileReport::default()
     };
     let (mapped, map_diags) = map_docfx(&file.doc, &file.path, &file.source, terms, &file.locale);
-    diags.extend(map_diags);
     let pairs = align::align(&mapped.msgs, slots);
+    let has_block = slots.iter().any(|s| s.earlier.is_some());
+    if may_be_earlier && !has_block && earlier::is_earlier(article, file, &mapped.msgs, &pairs) {
+        return None;
+    }
+    diags.extend(map_diags);
     let same_revision = file.doc.front.openlocfilehash.is_some()
         && file.doc.front.openlocfilehash
             == article.source.as_ref().and_then(|s| s.revision.clone());
@@ -128,7 +148,13 @@ pub(super) fn import_file(
         let current = en.get(&slot.id).map(|(_, fp)| fp.clone());
         let key = format!("{id}/{}", slot.id);
         let fp = match english {
-            Some(english) => Some(fingerprint_of(&slot.id, &english)),
+            Some(english) => match reviewed_of(&slot.id, &english) {
+                Some((print, text)) => {
+                    reviewed.entry(print.clone()).or_insert(text);
+                    Some(print)
+                }
+                None => Some(fingerprint_of(&slot.id, &english)),
+            },
             None if same_revision => current.clone(),
             None => None,
         };
@@ -191,7 +217,7 @@ pub(super) fn import_file(
             ws.set(toml_path, new_toml);
         }
     }
-    report
+    Some(report)
 }
 
 /// `[text](url)` → `text`, on a pattern (terms inside the text are kept).

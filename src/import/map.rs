@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
 
 use crate::content::{
-    Alert, Block, Code, Heading, Image, Item, Link, List, ListStyle, NextSteps, Procedure, Step,
-    Table,
+    Alert, Block, Code, Heading, Image, Item, Link, List, ListStyle, NextSteps, NotIncluded,
+    Procedure, Step, Table,
 };
 use crate::diag::{Diagnostic, Severity};
 use crate::import::diags::FileDiags;
@@ -262,6 +262,8 @@ impl Ctx<'_> {
                 DBlock::Code { lang, code } => {
                     out.push(Block::Code(Code { lang: lang.clone(), code: code.clone() }))
                 }
+                DBlock::NotIncluded { kind, target } => out
+                    .push(Block::NotIncluded(NotIncluded { kind: *kind, target: target.clone() })),
             }
             i += 1;
         }

@@ -53,6 +53,7 @@ fn zip_block(plain: &DBlock, twin: &DBlock) -> Result<DBlock, String> {
             DBlock::Image { src: src.clone(), alt: alt.clone(), offset: *offset }
         }
         (DBlock::Code { .. }, t @ DBlock::Code { .. }) => t.clone(),
+        (DBlock::NotIncluded { .. }, t @ DBlock::NotIncluded { .. }) => t.clone(),
         (p, t) => {
             return Err(format!(
                 "block `{}` against `{}` in the twin",
@@ -72,6 +73,7 @@ fn block_name(b: &DBlock) -> &'static str {
         DBlock::Table { .. } => "table",
         DBlock::Image { .. } => "image",
         DBlock::Code { .. } => "code",
+        DBlock::NotIncluded { .. } => "not-included",
     }
 }
 

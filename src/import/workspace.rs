@@ -10,6 +10,7 @@ use fluent_syntax::ast;
 use crate::content::TranslationKind;
 use crate::import::ftl_write::{Elem, write_message};
 use crate::l10n::lock::LOCK_FILE;
+use crate::l10n::reviewed::REVIEWED_FILE;
 
 /// Project files by `/`-separated path relative to the root.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -64,7 +65,7 @@ pub fn load_workspace(root: &Path) -> std::io::Result<Workspace> {
             let entry = entry?;
             if entry.file_type()?.is_dir() {
                 let dir = format!("locales/{}", entry.file_name().to_string_lossy());
-                read_dir(&dir, &|n| n.ends_with(".ftl") || n == LOCK_FILE)?;
+                read_dir(&dir, &|n| n.ends_with(".ftl") || n == LOCK_FILE || n == REVIEWED_FILE)?;
             }
         }
     }

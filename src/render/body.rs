@@ -3,7 +3,9 @@
 
 use std::fmt::Write as _;
 
-use crate::content::{Alert, Block, Item, List, ListStyle, NextSteps, Step, Table};
+use crate::content::{
+    Alert, Block, Earlier, Item, List, ListStyle, NextSteps, NotIncluded, Step, Table,
+};
 use crate::render::PageCtx;
 use crate::render::html::escape;
 
@@ -71,7 +73,37 @@ fn render_block(ctx: &PageCtx<'_>, block: &Block, out: &mut String) {
             );
         }
         Block::NextSteps(next) => render_next_steps(ctx, next, out),
+        Block::NotIncluded(note) => render_not_included(ctx, note, out),
+        Block::Earlier(earlier) => render_earlier(ctx, earlier, out),
     }
+}
+
+/// An earlier revision's translation: only on the pages of the locales translated from that
+/// revision, after a note that the English has changed since.
+fn render_earlier(ctx: &PageCtx<'_>, earlier: &Earlier, out: &mut String) {
+    let revision =
+        ctx.article.translations.get(ctx.locale).and_then(|t| t.source_revision.as_deref());
+    if revision != Some(earlier.revision.as_str()) {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section class=\"earlier-revision\">\n<p class=\"earlier-note\" role=\"note\">{}</p>",
+        escape(&ctx.site_plain("article-earlier-revision"))
+    );
+    render_blocks(ctx, &earlier.blocks, out);
+    out.push_str("</section>\n");
+}
+
+/// A visible note in the page's language naming what the source pulled in and where it
+/// points, where Microsoft Learn shows the included content.
+fn render_not_included(ctx: &PageCtx<'_>, note: &NotIncluded, out: &mut String) {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("kind", note.kind.as_str());
+    args.set("target", note.target.as_str());
+    let (text, problems) = ctx.site_t.message("article-not-included", Some(&args));
+    ctx.push_problems(problems);
+    let _ = writeln!(out, "<p class=\"not-included\" role=\"note\">{}</p>", escape(&text.value));
 }
 
 fn render_list(ctx: &PageCtx<'_>, list: &List, out: &mut String) {

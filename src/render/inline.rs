@@ -24,6 +24,8 @@ impl Target {
 
 /// Renders `text` as inline HTML. `resolve` maps an allowed link target to where it goes
 /// (e.g. `other.md` to `../other/`); a target it rejects drops the link, keeping its text.
+/// Image sources go through `resolve` too (a relative path only); a rejected image shows
+/// its alt text.
 pub fn render_inline(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> String {
     if is_plain(text) {
         // What the parser would give: one text event, nothing to escape.
@@ -61,6 +63,8 @@ fn render_parsed(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> String
     // Per open link: `None` when its target was refused (its End event is dropped too),
     // else the HTML to add after it.
     let mut link_stack: Vec<Option<Option<String>>> = Vec::new();
+    // Per open image: whether it is shown (its End event is dropped otherwise).
+    let mut image_stack: Vec<bool> = Vec::new();
     let mut pending_space = false;
     for event in Parser::new_ext(&clean, Options::ENABLE_STRIKETHROUGH) {
         let event = match event {
@@ -88,8 +92,28 @@ fn render_parsed(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> String
                 }
                 _ => continue,
             },
-            // Images in translated text are shown as their alt text only.
-            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => continue,
+            // An image in text (a DocFX inline `:::image`, an icon) shows as an image when
+            // the resolver knows its file (a media file of the site), else as its alt text.
+            // Images from other sites are never loaded.
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let target = allowed_target(&dest_url)
+                    .filter(|t| !t.contains(':') && !t.starts_with("//"))
+                    .and_then(|t| resolve(&t));
+                image_stack.push(target.is_some());
+                match target {
+                    Some(target) => Event::Start(Tag::Image {
+                        link_type,
+                        dest_url: target.href.into(),
+                        title,
+                        id,
+                    }),
+                    None => continue,
+                }
+            }
+            Event::End(TagEnd::Image) => match image_stack.pop() {
+                Some(true) => event,
+                _ => continue,
+            },
             Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
             | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => event,
             Event::Start(_) => {
@@ -204,6 +228,25 @@ mod tests {
     #[test]
     fn hard_breaks_render_as_line_breaks() {
         assert_eq!(render("a\\\nb\\\n\\\n**c**"), "a<br />\nb<br />\n<br />\n<strong>c</strong>");
+    }
+
+    /// An imported inline `:::image` (an icon in a step) shows as an image when its file is
+    /// the site's, as its alt text otherwise; images from elsewhere are never loaded.
+    #[test]
+    fn inline_images_show_when_the_resolver_knows_them() {
+        let media =
+            |t: &str| (t == "media/gear.png").then(|| Target::plain("../../media/gear.png"));
+        assert_eq!(
+            render_inline("Select ![the gear](media/gear.png) and OK", &media),
+            "Select <img src=\"../../media/gear.png\" alt=\"the gear\" /> and OK"
+        );
+        assert_eq!(
+            render_inline("Select ![the gear](media/other.png).", &media),
+            "Select the gear."
+        );
+        let any = |t: &str| Some(Target::plain(t));
+        assert_eq!(render_inline("![x](https://example.com/t.png)", &any), "x");
+        assert_eq!(render_inline("![x](//example.com/t.png)", &any), "x");
     }
 
     #[test]

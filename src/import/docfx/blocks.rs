@@ -1,8 +1,9 @@
 //! The block structure of a DocFX body: headings, paragraphs, lists, block quotes and
 //! alerts, tables, images and code, parsed line by line into [`DBlock`]s.
 
-use crate::content::AlertKind;
+use crate::content::{AlertKind, NotIncludedKind};
 use crate::diag::Severity;
+use crate::import::docfx::extensions::{image_then_text, include_target, is_container_marker};
 use crate::import::docfx::{Ctx, DBlock, MAX_BLOCK_DEPTH, Piece, Unit};
 
 /// One line of the body (or of a block's content, with the container's markers removed).
@@ -100,7 +101,7 @@ fn starts_block(s: &str) -> bool {
     heading_level(s).is_some()
         || fence(s).is_some()
         || t.starts_with('>')
-        || t.starts_with(":::")
+        || t.starts_with(":::") && !image_then_text(t)
         || t.starts_with("<pre")
         || list_marker(s).is_some()
 }
@@ -137,7 +138,11 @@ impl Ctx<'_> {
                 let off = line.off + (line.text.len() - rest.len());
                 out.push(self.heading(level, rest, off));
                 i += 1;
-            } else if t.starts_with(":::image") || t.starts_with(":::") {
+            } else if is_container_marker(t) {
+                // `::: moniker range="…"`, `::: zone pivot="…"`, `:::row:::`, their ends:
+                // Learn shows the content between them; the markers themselves show nothing.
+                i += 1;
+            } else if t.starts_with(":::") && !image_then_text(t) {
                 i = self.image(lines, i, &mut out);
             } else if t.starts_with('>') {
                 i = self.quote(lines, i, &mut out);
@@ -155,6 +160,18 @@ impl Ctx<'_> {
                     && !starts_block(lines[i].text)
                 {
                     i += 1;
+                }
+                if let Some(target) = include_target(&lines[start..i]) {
+                    let off = lines[start].off + indent(lines[start].text);
+                    self.not_included(
+                        off,
+                        10,
+                        NotIncludedKind::Include,
+                        target,
+                        "[!INCLUDE]",
+                        &mut out,
+                    );
+                    continue;
                 }
                 let unit = self.unit(&lines[start..i]);
                 if let Some(anchors) = only_anchors(&unit) {
@@ -289,17 +306,18 @@ impl Ctx<'_> {
         }
         let off = lines[start].off + indent(lines[start].text);
         if !text.starts_with(":::image") {
-            self.diag(
-                Severity::Warning,
-                "unknown-extension",
-                off,
-                3,
-                format!(
-                    "unsupported DocFX extension `{}`; kept as text",
-                    text.split_whitespace().next().unwrap_or(":::")
-                ),
-            );
-            out.push(DBlock::Para(Unit { pieces: vec![Piece::Text(text)], offset: off }));
+            let name: String = text[3..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            let (kind, target) = match name.as_str() {
+                "code" => (NotIncludedKind::Code, attr(&text, "source").unwrap_or("").to_string()),
+                _ => {
+                    (NotIncludedKind::Extension, attr(&text, "source").unwrap_or(&name).to_string())
+                }
+            };
+            self.not_included(off, 3, kind, target, &format!(":::{name}"), out);
             return i;
         }
         let src = attr(&text, "source");
@@ -352,6 +370,17 @@ impl Ctx<'_> {
                 let close = t.find(']').map_or(t.len(), |c| c + 1);
                 let off = inner[first].off + (inner[first].text.len() - t.len()) + close;
                 inner[first] = Ln { text: &t[close..], off };
+            } else if let Some(url) =
+                t.strip_prefix("[!VIDEO").or_else(|| t.strip_prefix("[!video"))
+            {
+                // `> [!VIDEO url]`: an embedded player on Learn.
+                let close = url.find(']').unwrap_or(url.len());
+                let off = inner[first].off + (inner[first].text.len() - t.len());
+                let target = url[..close].trim().to_string();
+                self.not_included(off, 7, NotIncludedKind::Video, target, "[!VIDEO]", out);
+                div = true;
+                let rest = &url[(close + 1).min(url.len())..];
+                inner[first] = Ln { text: rest, off: off + (t.len() - rest.len()) };
             } else if let Some(kind) = alert_kind(t) {
                 alert = Some(kind);
                 let close = t.find(']').map_or(t.len(), |c| c + 1);

@@ -9,6 +9,7 @@
 //! | `<a name="x"></a>`, `<a id="x"></a>`, `<a href="" id="x"></a>` | nothing (an anchor has no text) |
 //! | `<sup>2</sup>` / `<sub>2</sub>` | `²` / `₂` (other characters as they are) |
 //! | `<img alt="a" src="s">` | `![a](s)` |
+//! | `:::image source="s" alt-text="a":::` inside text | `![a](s)` |
 //! | `<iframe src="u">` | `[u](u)` |
 //! | `<li>` | a line break and `• ` (except at the start); `<ul>`, `<ol>` nothing |
 //! | `<code>` | `` ` `` |
@@ -20,7 +21,7 @@
 
 /// Converts the raw inline HTML of `s` (see the module docs); other text is copied.
 pub(super) fn html_to_markdown(s: &str) -> String {
-    if !s.contains('<') {
+    if !s.contains('<') && !s.contains(":::") {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -42,6 +43,13 @@ pub(super) fn html_to_markdown(s: &str) -> String {
             rest = &rest[run..];
             continue;
         }
+        if c == ':' && rest.starts_with(":::image") {
+            if let Some((image, len)) = inline_image(rest) {
+                out.push_str(&image);
+                rest = &rest[len..];
+                continue;
+            }
+        }
         if c == '<' && rest.starts_with("<!--") {
             if let Some(end) = rest.find("-->") {
                 rest = &rest[end + 3..];
@@ -59,6 +67,24 @@ pub(super) fn html_to_markdown(s: &str) -> String {
         rest = &rest[c.len_utf8()..];
     }
     out
+}
+
+/// `:::image type="icon" source="s" alt-text="a":::` inside text: `![a](s)` and its length;
+/// other attributes (`type`, `lightbox`, `border`) are left out. `None` when it does not close.
+fn inline_image(s: &str) -> Option<(String, usize)> {
+    let close = s[8..].find(":::")? + 8;
+    let attrs = &s[8..close];
+    let value = |name: &str| {
+        let at = attrs.find(&format!("{name}=\""))? + name.len() + 2;
+        let end = attrs[at..].find('"')?;
+        Some(attrs[at..at + end].trim().to_string())
+    };
+    let alt = value("alt-text").unwrap_or_default().replace(['[', ']'], "");
+    let image = match value("source").filter(|s| !s.is_empty()) {
+        Some(src) => format!("![{alt}]({src})"),
+        None => alt,
+    };
+    Some((image, close + 3))
 }
 
 #[derive(Clone, Copy)]
@@ -256,6 +282,18 @@ mod tests {
             md(r#"<img alt="step one" src="images/one.png"/>"#),
             "![step one](images/one.png)"
         );
+    }
+
+    #[test]
+    fn inline_docfx_images_become_markdown_images() {
+        assert_eq!(
+            md(
+                r#"Select :::image type="icon" source="media/gear.png" alt-text="the [gear] icon" border="false":::, then OK."#
+            ),
+            "Select ![the gear icon](media/gear.png), then OK."
+        );
+        assert_eq!(md(r#"a :::image alt-text="only alt"::: b"#), "a only alt b");
+        assert_eq!(md(":::image never closed"), ":::image never closed");
     }
 
     #[test]

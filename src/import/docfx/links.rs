@@ -29,7 +29,7 @@ pub(super) fn resolve_links(blocks: &mut [DBlock], aliases: &BTreeMap<String, St
                     resolve_unit(unit, aliases);
                 }
             }
-            DBlock::Image { .. } | DBlock::Code { .. } => {}
+            DBlock::Image { .. } | DBlock::Code { .. } | DBlock::NotIncluded { .. } => {}
         }
     }
 }

@@ -235,3 +235,65 @@ fn breaks_at_the_end_are_dropped_and_div_quotes_unwrapped() {
     let [DBlock::Para(unit)] = doc.blocks.as_slice() else { panic!("{:?}", doc.blocks) };
     assert_eq!(unit.text(true).as_deref(), Some("[Next](next.md)"));
 }
+
+/// `hololens-kiosk`, `hololens-commercial-features`, `hololens2-basic-usage`: what DocFX pulls
+/// in from elsewhere becomes a note block naming it, with a warning; containers show their
+/// content.
+#[test]
+fn code_includes_videos_and_extensions_become_notes() {
+    let body = format!(
+        "{}\n\n:::code language=\"xml\" source=\"samples/kiosk.xml\" highlight=\"20\":::\n\n[!INCLUDE [solutions](includes/hlsolutions.md)]\n\n> [!VIDEO https://example.com/embed/x]\n\n:::row:::\n{}\n:::row-end:::\n\n:::zoom source=\"a.png\":::\n",
+        seg("a-1", "Vorher", "Before"),
+        seg("a-2", "Drinnen", "Inside"),
+    );
+    let (doc, diags) = parse(&body);
+    let notes: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            DBlock::NotIncluded { kind, target } => Some((kind.as_str(), target.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            ("code", "samples/kiosk.xml"),
+            ("include", "includes/hlsolutions.md"),
+            ("video", "https://example.com/embed/x"),
+            ("extension", "a.png"),
+        ]
+    );
+    assert!(matches!(&doc.blocks[4], DBlock::Para(u) if u.text(true).as_deref() == Some("Inside")));
+    assert_eq!(doc.blocks.len(), 6, "{:?}", doc.blocks);
+    let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["not-included"; 4], "{diags:?}");
+    assert!(diags[0].message.contains("samples/kiosk.xml"), "{}", diags[0].message);
+}
+
+/// An icon at the start of a line is part of the sentence, as Learn shows it.
+#[test]
+fn an_image_that_starts_a_sentence_stays_in_the_paragraph() {
+    let body = format!(
+        ":::image type=\"icon\" source=\"media/gear.png\" alt-text=\"Zahnrad\"::: {}\n\n- :::image type=\"icon\" source=\"media/x.png\" alt-text=\"X\"::: {}\n",
+        seg("a-1", "Einstellungen öffnen.", "Open settings."),
+        seg("a-2", "Schließen.", "Close."),
+    );
+    let (doc, diags) = parse(&body);
+    assert!(diags.is_empty(), "{diags:?}");
+    let DBlock::Para(unit) = &doc.blocks[0] else { panic!("{:?}", doc.blocks) };
+    assert_eq!(
+        unit.text(false).as_deref(),
+        Some("![Zahnrad](media/gear.png) Einstellungen öffnen.")
+    );
+    let DBlock::List { items, .. } = &doc.blocks[1] else { panic!("{:?}", doc.blocks) };
+    let DBlock::Para(item) = &items[0][0] else { panic!("{items:?}") };
+    assert_eq!(item.text(true).as_deref(), Some("![X](media/x.png) Close."));
+    // A stray period after an image block (ru-RU `indirect-reseller-tasks-in-partner-center`).
+    let (doc, _) = parse(":::image type=\"content\" source=\"a.png\" alt-text=\"A\":::.\n");
+    assert!(
+        matches!(&doc.blocks[..], [DBlock::Image { src, .. }] if src == "a.png"),
+        "{:?}",
+        doc.blocks
+    );
+}
