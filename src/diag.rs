@@ -172,7 +172,7 @@ impl Diagnostic {
             severity,
             code,
             path: path.to_string(),
-            pos: Some(Box::new(LineIndex::new(source).position(source, span))),
+            pos: Some(Box::new(position(source, span))),
             message: message.into(),
             suggestions: Vec::new(),
         }
@@ -345,6 +345,35 @@ pub fn render_all(diags: &[Diagnostic]) -> String {
     out
 }
 
+/// [`render_all`] with at most `per_code` warnings of each code: the rest of a code's
+/// warnings are counted on one line that names `listed_by`, the command that lists them all.
+/// Errors are all shown. Only what is shown is rendered; the summary line counts everything.
+pub fn render_capped(diags: &[Diagnostic], per_code: usize, listed_by: &str) -> String {
+    let mut shown: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let mut out = String::new();
+    for diag in diags {
+        if !diag.is_error() {
+            let count = shown.entry(diag.code).or_default();
+            *count += 1;
+            if *count > per_code {
+                continue;
+            }
+        }
+        out.push_str(&diag.render());
+    }
+    for (code, count) in shown.into_iter().filter(|(_, n)| *n > per_code) {
+        let more = count - per_code;
+        let _ = writeln!(
+            out,
+            "warning: … and {more} more `{code}` warning{}: `{listed_by}` lists them all",
+            if more == 1 { "" } else { "s" }
+        );
+    }
+    out.push_str(&summary(diags));
+    out.push('\n');
+    out
+}
+
 /// Byte offset -> line:col over one source text. Lines end at `\n`; a `\r` before it belongs
 /// to the line ending. Columns count characters, so CJK text and a BOM count as one each.
 #[derive(Debug, Clone)]
@@ -404,6 +433,29 @@ impl LineIndex {
         let width = source[span_start..span_end.max(span_start)].chars().count().max(1);
         Position { line, col, line_text, width }
     }
+}
+
+/// [`LineIndex::position`] of one span, without indexing the whole text: a check makes
+/// thousands of diagnostics in the same files, and indexing each file again for every one
+/// of them cost more than the checks that found them. Only the bytes up to the end of the
+/// span's line are read.
+pub fn position(source: &str, span: Range<usize>) -> Position {
+    let offset = floor_char_boundary(source, span.start);
+    let bytes = source.as_bytes();
+    let start = bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    // Counting bytes (not matching a pattern) keeps this a tight loop.
+    let line = 1 + bytes[..start].iter().filter(|&&b| b == b'\n').count();
+    let mut end =
+        bytes[start..].iter().position(|&b| b == b'\n').map_or(source.len(), |i| start + i);
+    if end > start && bytes[end - 1] == b'\r' {
+        end -= 1;
+    }
+    // An offset inside a CRLF line ending points at the end of the line.
+    let col = source[start..offset.min(end).max(start)].chars().count() + 1;
+    let line_text = source[start..end.max(start)].to_string();
+    let span_end = floor_char_boundary(source, span.end.min(end).max(offset));
+    let width = source[offset..span_end.max(offset)].chars().count().max(1);
+    Position { line, col, line_text, width }
 }
 
 fn floor_char_boundary(source: &str, offset: usize) -> usize {
@@ -482,6 +534,30 @@ mod tests {
     }
 
     #[test]
+    fn capped_rendering_counts_the_warnings_it_leaves_out_and_keeps_every_error() {
+        let warn = |line: usize, code| {
+            let src = "x\n".repeat(line);
+            Diagnostic::warning(code, "f", &src, 2 * (line - 1)..2 * line - 1, format!("w{line}"))
+        };
+        let mut diags: Vec<Diagnostic> = (1..=5).map(|l| warn(l, "a")).collect();
+        diags.push(warn(6, "b"));
+        diags.extend((7..=9).map(|l| Diagnostic::error("c", "f", "x", 0..1, format!("e{l}"))));
+        let out = render_capped(&diags, 2, "drillbook check");
+        for shown in ["w1", "w2", "w6", "e7", "e8", "e9"] {
+            assert!(out.contains(&format!("]: {shown}\n")), "{shown} missing from\n{out}");
+        }
+        for hidden in ["w3", "w4", "w5"] {
+            assert!(!out.contains(&format!("]: {hidden}\n")), "{hidden} shown in\n{out}");
+        }
+        assert!(out.ends_with(
+            "warning: … and 3 more `a` warnings: `drillbook check` lists them all\n\
+             3 errors, 6 warnings\n"
+        ));
+        // Under the cap, it is `render_all`.
+        assert_eq!(render_capped(&diags, 5, "x"), render_all(&diags));
+    }
+
+    #[test]
     fn summary_counts_errors_and_warnings() {
         let a = Diagnostic::file(Severity::Error, "a", "p", "m");
         let b = Diagnostic::file(Severity::Warning, "b", "p", "m");
@@ -499,6 +575,14 @@ mod tests {
             let back = index.offset(&src, line, col).unwrap();
             prop_assert!(back <= offset);
             prop_assert_eq!(index.line_col(&src, back), (line, col));
+        }
+
+        #[test]
+        fn a_span_s_position_is_the_line_index_s(
+            src in "(?s)[a\r\n标\u{301}]{0,60}", a in 0usize..200, b in 0usize..200,
+        ) {
+            let span = a.min(b)..a.max(b);
+            prop_assert_eq!(position(&src, span.clone()), LineIndex::new(&src).position(&src, span));
         }
 
         #[test]
