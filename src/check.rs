@@ -189,6 +189,9 @@ pub(crate) struct File<'a> {
     /// The messages and terms of `body`, made once: every check walks them, and the
     /// source locale's once per translated locale.
     entries: Vec<Entry<'a>>,
+    /// Made on the file's first finding: a locale's files have thousands of findings, and
+    /// positioning each one from the start of its file again is quadratic.
+    lines: std::sync::OnceLock<crate::diag::LineIndex>,
 }
 
 /// A message or term of a file.
@@ -272,7 +275,7 @@ impl<'a> File<'a> {
                 _ => None,
             })
             .collect();
-        File { path, source, body, errors, entries }
+        File { path, source, body, errors, entries, lines: std::sync::OnceLock::new() }
     }
 
     /// The file's messages and terms, in file order.
@@ -289,7 +292,14 @@ impl<'a> File<'a> {
         message: String,
     ) -> Finding {
         Finding {
-            diag: Diagnostic::at(severity, code, self.path, self.source, span, message),
+            diag: Diagnostic::at_indexed(
+                severity,
+                code,
+                self.path,
+                (self.source, self.lines.get_or_init(|| crate::diag::LineIndex::new(self.source))),
+                span,
+                message,
+            ),
             locale: locale.to_string(),
             scope: scope.to_string(),
             id: id.map(str::to_string),
@@ -397,6 +407,8 @@ struct PairMemo {
     tr_markup: std::cell::OnceCell<markup::Markup>,
     en_refs: std::cell::OnceCell<ast::Refs>,
     tr_refs: std::cell::OnceCell<ast::Refs>,
+    en_lowercase: std::cell::OnceCell<String>,
+    tr_lowercase: std::cell::OnceCell<String>,
 }
 
 impl Pair<'_> {
@@ -416,6 +428,16 @@ impl Pair<'_> {
 
     pub(crate) fn tr_markup(&self) -> &markup::Markup {
         self.memo.tr_markup.get_or_init(|| markup::parse_markup(self.tr_flat()))
+    }
+
+    /// The English flattened text in lower case (what the glossary matches).
+    pub(crate) fn en_lowercase(&self) -> &str {
+        self.memo.en_lowercase.get_or_init(|| self.en_flat().text.to_lowercase())
+    }
+
+    /// The translated flattened text in lower case.
+    pub(crate) fn tr_lowercase(&self) -> &str {
+        self.memo.tr_lowercase.get_or_init(|| self.tr_flat().text.to_lowercase())
     }
 
     /// The variables, terms and messages the English pattern references.

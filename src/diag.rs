@@ -178,6 +178,26 @@ impl Diagnostic {
         }
     }
 
+    /// [`Diagnostic::at`] with the source's line index made already (for many diagnostics
+    /// in the same text).
+    pub fn at_indexed(
+        severity: Severity,
+        code: &'static str,
+        path: &str,
+        (source, index): (&str, &LineIndex),
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity,
+            code,
+            path: path.to_string(),
+            pos: Some(Box::new(index.position(source, span))),
+            message: message.into(),
+            suggestions: Vec::new(),
+        }
+    }
+
     /// A diagnostic about a whole file (or no file at all when `path` is empty).
     pub fn file(
         severity: Severity,

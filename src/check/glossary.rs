@@ -157,7 +157,12 @@ fn parse_entries(
 impl GlossaryTerm {
     /// The English stem found at the start of a word of `text`, if any.
     pub fn find_in_english(&self, text: &str) -> Option<&str> {
-        let lower = text.to_lowercase();
+        self.find_in_lowercase_english(&text.to_lowercase())
+    }
+
+    /// [`GlossaryTerm::find_in_english`] of a text already in lower case (a check lowers
+    /// each message once for all the terms).
+    pub fn find_in_lowercase_english(&self, lower: &str) -> Option<&str> {
         self.en.iter().map(String::as_str).find(|stem| {
             lower
                 .match_indices(stem)
@@ -168,8 +173,12 @@ impl GlossaryTerm {
     /// Whether `text` contains an accepted form for `locale`; `None` when the glossary has no
     /// entry for that locale.
     pub fn found_in(&self, locale: &str, text: &str) -> Option<bool> {
+        self.found_in_lowercase(locale, &text.to_lowercase())
+    }
+
+    /// [`GlossaryTerm::found_in`] of a text already in lower case.
+    pub fn found_in_lowercase(&self, locale: &str, lower: &str) -> Option<bool> {
         let forms = self.translations.get(locale)?;
-        let lower = text.to_lowercase();
         Some(forms.iter().any(|f| lower.contains(f.as_str())))
     }
 }
