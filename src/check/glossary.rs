@@ -37,6 +37,40 @@ pub struct Glossary {
     pub concepts: Vec<GlossaryTerm>,
 }
 
+/// Which terms, then which concepts, of a [`Glossary`] an English text names: for each, the
+/// index of the first of its English stems found ([`GlossaryTerm::find_in_english`]). Empty
+/// when it names none (most text).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hits(Box<[Option<u16>]>);
+
+impl Hits {
+    /// The stem of `terms[i]` the text names, if any.
+    pub fn term<'g>(&self, glossary: &'g Glossary, i: usize) -> Option<&'g str> {
+        let stem = self.0.get(i).copied().flatten()?;
+        glossary.terms.get(i)?.en.get(usize::from(stem)).map(String::as_str)
+    }
+
+    /// The phrase of `concepts[i]` the text names, if any.
+    pub fn concept<'g>(&self, glossary: &'g Glossary, i: usize) -> Option<&'g str> {
+        let at = glossary.terms.len() + i;
+        let stem = self.0.get(at).copied().flatten()?;
+        glossary.concepts.get(i)?.en.get(usize::from(stem)).map(String::as_str)
+    }
+}
+
+impl Glossary {
+    /// What the glossary finds in `lower`, an English text in lower case.
+    pub fn hits(&self, lower: &str) -> Hits {
+        let found = |term: &GlossaryTerm| {
+            let stem = term.find_in_lowercase_english(lower)?;
+            let i = term.en.iter().position(|s| s == stem)?;
+            u16::try_from(i).ok()
+        };
+        let all: Vec<Option<u16>> = self.terms.iter().chain(&self.concepts).map(found).collect();
+        if all.iter().all(Option::is_none) { Hits::default() } else { Hits(all.into()) }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct GlossaryTerm {
     /// English stems, lower case.

@@ -39,10 +39,9 @@ pub(crate) fn check_glossary(pair: &Pair<'_>, glossary: &Glossary, out: &mut Vec
     if glossary.terms.is_empty() {
         return;
     }
-    // Each side in lower case once for all the terms (and for the concepts after them).
-    let en = pair.en_lowercase();
-    for term in &glossary.terms {
-        let Some(stem) = term.find_in_lowercase_english(en) else {
+    let hits = pair.en_glossary(glossary);
+    for (i, term) in glossary.terms.iter().enumerate() {
+        let Some(stem) = hits.term(glossary, i) else {
             continue;
         };
         if term.found_in_lowercase(pair.locale, pair.tr_lowercase()) == Some(false) {
@@ -65,9 +64,9 @@ pub(crate) fn check_concepts(pair: &Pair<'_>, glossary: &Glossary, out: &mut Vec
     if glossary.concepts.is_empty() || pair.is_term {
         return;
     }
-    let en = pair.en_lowercase();
-    for concept in &glossary.concepts {
-        let Some(phrase) = concept.find_in_lowercase_english(en) else {
+    let hits = pair.en_glossary(glossary);
+    for (i, concept) in glossary.concepts.iter().enumerate() {
+        let Some(phrase) = hits.concept(glossary, i) else {
             continue;
         };
         if concept.found_in_lowercase(pair.locale, pair.tr_lowercase()) != Some(false) {
