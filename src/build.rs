@@ -195,12 +195,12 @@ fn build_with(
             }
             timings.mark(&format!("{locale} parse and stale ids"));
             // The pages need only the stale ids: the check runs beside their rendering.
-            let (_, rendered) = rayon::join(
-                || run.locale_in(&parsed, &data),
-                || renderer.render_locale(&site, &l10n, &options, locale, &tee),
+            let ((_, check), (rendered, pages)) = rayon::join(
+                || timings.time(|| run.locale_in(&parsed, &data)),
+                || timings.time(|| renderer.render_locale(&site, &l10n, &options, locale, &tee)),
             );
             problems.extend(rendered?);
-            timings.mark(&format!("{locale} check and pages"));
+            timings.mark(&format!("{locale} check ({check} ms) and pages ({pages} ms)"));
         }
         if !keep && k > 0 {
             l10n.unload(locale, &articles);
@@ -338,6 +338,14 @@ struct Timings {
 impl Timings {
     fn new() -> Timings {
         Timings { start: std::env::var_os("DRILLBOOK_TIMINGS").map(|_| std::time::Instant::now()) }
+    }
+
+    /// `f`'s result and how long it took in ms (0 when timings are off), for the two sides
+    /// of a `rayon::join`.
+    fn time<R>(&self, f: impl FnOnce() -> R) -> (R, u128) {
+        let started = self.start.map(|_| std::time::Instant::now());
+        let out = f();
+        (out, started.map_or(0, |s| s.elapsed().as_millis()))
     }
 
     fn mark(&self, phase: &str) {

@@ -189,6 +189,21 @@ pub(crate) struct File<'a> {
     /// The messages and terms of `body`, made once: every check walks them, and the
     /// source locale's once per translated locale.
     entries: Vec<Entry<'a>>,
+    /// Made on the file's first finding: a locale's files have thousands of findings, and
+    /// positioning each one from the start of its file again is quadratic.
+    lines: std::sync::OnceLock<crate::diag::LineIndex>,
+    /// What the checks read of each English pattern (the source locale's files only), one
+    /// per message value and attribute: worked out once for all the translated locales.
+    english: std::sync::OnceLock<Box<[English]>>,
+}
+
+/// What the checks read of one English pattern, whatever the locale it is compared with.
+/// Made on first use; one check run uses one glossary, so its matches hold for the run.
+#[derive(Default)]
+pub(crate) struct English {
+    /// `None` when it has no markup (most text).
+    markup: std::sync::OnceLock<Option<Box<markup::Markup>>>,
+    glossary: std::sync::OnceLock<glossary::Hits>,
 }
 
 /// A message or term of a file.
@@ -199,6 +214,8 @@ pub(crate) struct Entry<'r> {
     pub(crate) value: Option<&'r Pattern<&'r str>>,
     pub(crate) attributes: &'r [Attribute<&'r str>],
     pub(crate) is_term: bool,
+    /// Index of its value's [`English`] in its file (its attributes' follow).
+    slot: usize,
 }
 
 /// An entry's id, borrowed from the file's text (a term's with its `-`): every check walks
@@ -251,6 +268,11 @@ impl<'a> File<'a> {
         body: Vec<&'a AstEntry<&'a str>>,
         errors: &'a [ParserError],
     ) -> File<'a> {
+        let mut slot = 0;
+        let mut next_slot = |attributes: &[Attribute<&str>]| {
+            slot += 1 + attributes.len();
+            slot - 1 - attributes.len()
+        };
         let entries = body
             .iter()
             .filter_map(|entry| match entry {
@@ -260,6 +282,7 @@ impl<'a> File<'a> {
                     value: m.value.as_ref(),
                     attributes: &m.attributes,
                     is_term: false,
+                    slot: next_slot(&m.attributes),
                 }),
                 AstEntry::Term(t) => Some(Entry {
                     id: Id::term(source, t.id.name),
@@ -268,16 +291,27 @@ impl<'a> File<'a> {
                     value: Some(&t.value),
                     attributes: &t.attributes,
                     is_term: true,
+                    slot: next_slot(&t.attributes),
                 }),
                 _ => None,
             })
             .collect();
-        File { path, source, body, errors, entries }
+        let (lines, english) = (std::sync::OnceLock::new(), std::sync::OnceLock::new());
+        File { path, source, body, errors, entries, lines, english }
     }
 
     /// The file's messages and terms, in file order.
     pub(crate) fn entries(&self) -> &[Entry<'a>] {
         &self.entries
+    }
+
+    /// The [`English`] of every message value and attribute (by [`Entry`] slot), when this
+    /// is a source file.
+    fn english(&self) -> &[English] {
+        self.english.get_or_init(|| {
+            let slots = self.entries.last().map_or(0, |e| e.slot + 1 + e.attributes.len());
+            (0..slots).map(|_| English::default()).collect()
+        })
     }
 
     pub(crate) fn finding(
@@ -289,7 +323,14 @@ impl<'a> File<'a> {
         message: String,
     ) -> Finding {
         Finding {
-            diag: Diagnostic::at(severity, code, self.path, self.source, span, message),
+            diag: Diagnostic::at_indexed(
+                severity,
+                code,
+                self.path,
+                (self.source, self.lines.get_or_init(|| crate::diag::LineIndex::new(self.source))),
+                span,
+                message,
+            ),
             locale: locale.to_string(),
             scope: scope.to_string(),
             id: id.map(str::to_string),
@@ -385,6 +426,8 @@ pub(crate) struct Pair<'r> {
     /// Where the translated message's id is.
     pub(crate) offset: usize,
     pub(crate) is_term: bool,
+    /// What the checks read of the English, shared by every locale's pair.
+    english: &'r English,
     /// Computed on first use: several checks read each side's flattened text and markup.
     memo: PairMemo,
 }
@@ -393,10 +436,10 @@ pub(crate) struct Pair<'r> {
 struct PairMemo {
     en_flat: std::cell::OnceCell<ast::Flat>,
     tr_flat: std::cell::OnceCell<ast::Flat>,
-    en_markup: std::cell::OnceCell<markup::Markup>,
     tr_markup: std::cell::OnceCell<markup::Markup>,
     en_refs: std::cell::OnceCell<ast::Refs>,
     tr_refs: std::cell::OnceCell<ast::Refs>,
+    tr_lowercase: std::cell::OnceCell<String>,
 }
 
 impl Pair<'_> {
@@ -411,11 +454,26 @@ impl Pair<'_> {
     }
 
     pub(crate) fn en_markup(&self) -> &markup::Markup {
-        self.memo.en_markup.get_or_init(|| markup::parse_markup(self.en_flat()))
+        static NONE: markup::Markup = markup::Markup::new();
+        let parsed = self.english.markup.get_or_init(|| {
+            let markup = markup::parse_markup(self.en_flat());
+            (markup != NONE).then(|| Box::new(markup))
+        });
+        parsed.as_deref().unwrap_or(&NONE)
     }
 
     pub(crate) fn tr_markup(&self) -> &markup::Markup {
         self.memo.tr_markup.get_or_init(|| markup::parse_markup(self.tr_flat()))
+    }
+
+    /// Which of the glossary's terms and concepts the English names.
+    pub(crate) fn en_glossary(&self, glossary: &Glossary) -> &glossary::Hits {
+        self.english.glossary.get_or_init(|| glossary.hits(&self.en_flat().text.to_lowercase()))
+    }
+
+    /// The translated flattened text in lower case.
+    pub(crate) fn tr_lowercase(&self) -> &str {
+        self.memo.tr_lowercase.get_or_init(|| self.tr_flat().text.to_lowercase())
     }
 
     /// The variables, terms and messages the English pattern references.
@@ -445,101 +503,56 @@ impl Pair<'_> {
     }
 }
 
-/// Calls `f` with every (English, translation) pattern pair of two locales, in file order,
-/// without keeping them.
-pub(crate) fn for_each_pair<'r>(
+/// Calls `f` with every (English, translation) pattern pair of two locales in `scope`, in
+/// file order, without keeping them. Scopes are independent: a locale's pairs are examined
+/// scope by scope in parallel.
+pub(crate) fn for_each_pair_in<'r>(
     source: &'r Locale<'r>,
     target: &'r Locale<'r>,
+    scope: &'r str,
     mut f: impl FnMut(Pair<'r>),
 ) {
     let empty = &EMPTY_TERMS;
-    for (scope, en_file) in &source.files {
-        let Some(tr_file) = target.files.get(scope) else {
+    let (Some(en_file), Some(tr_file)) = (source.files.get(scope), target.files.get(scope)) else {
+        return;
+    };
+    let en_terms = source.terms.get(scope).map_or(empty, |t| &**t);
+    let english = en_file.english();
+    let tr_terms = target.terms.get(scope).map_or(empty, |t| &**t);
+    let tr_entries = tr_file.entries();
+    // The first definition of each id (as in the bundle).
+    let tr_by_id: rustc_hash::FxHashMap<&str, &Entry<'_>> =
+        tr_entries.iter().rev().map(|e| (e.id.as_str(), e)).collect();
+    for en in en_file.entries() {
+        let Some(tr) = tr_by_id.get(en.id.as_str()) else {
             continue;
         };
-        let en_terms = source.terms.get(*scope).map_or(empty, |t| &**t);
-        let tr_terms = target.terms.get(*scope).map_or(empty, |t| &**t);
-        let tr_entries = tr_file.entries();
-        // The first definition of each id (as in the bundle).
-        let tr_by_id: rustc_hash::FxHashMap<&str, &Entry<'_>> =
-            tr_entries.iter().rev().map(|e| (e.id.as_str(), e)).collect();
-        for en in en_file.entries() {
-            let Some(tr) = tr_by_id.get(en.id.as_str()) else {
-                continue;
-            };
-            let base = |part: String, en_p, tr_p| Pair {
-                locale: target.name,
-                scope,
-                id: en.id.to_string(),
-                part,
-                en: en_p,
-                tr: tr_p,
-                en_terms,
-                tr_terms,
-                file: tr_file,
-                offset: tr.offset,
-                is_term: en.is_term,
-                memo: PairMemo::default(),
-            };
-            if let (Some(en_value), Some(tr_value)) = (en.value, tr.value) {
-                f(base(en.id.to_string(), en_value, tr_value));
-            }
-            for en_attr in en.attributes {
-                if let Some(tr_attr) = tr.attributes.iter().find(|a| a.id.name == en_attr.id.name) {
-                    f(base(
-                        format!("{}.{}", en.id, en_attr.id.name),
-                        &en_attr.value,
-                        &tr_attr.value,
-                    ));
-                }
+        let base = |part: String, slot: usize, en_p, tr_p| Pair {
+            locale: target.name,
+            scope,
+            id: en.id.to_string(),
+            part,
+            en: en_p,
+            tr: tr_p,
+            en_terms,
+            tr_terms,
+            file: tr_file,
+            offset: tr.offset,
+            is_term: en.is_term,
+            english: &english[slot],
+            memo: PairMemo::default(),
+        };
+        if let (Some(en_value), Some(tr_value)) = (en.value, tr.value) {
+            f(base(en.id.to_string(), en.slot, en_value, tr_value));
+        }
+        for (k, en_attr) in en.attributes.iter().enumerate() {
+            if let Some(tr_attr) = tr.attributes.iter().find(|a| a.id.name == en_attr.id.name) {
+                let part = format!("{}.{}", en.id, en_attr.id.name);
+                f(base(part, en.slot + 1 + k, &en_attr.value, &tr_attr.value));
             }
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use std::collections::BTreeMap;
-
-    use super::*;
-    use crate::l10n::{LocaleFiles, parse_ftl};
-
-    fn l10n(files: &[(&str, &str)]) -> L10n {
-        let mut locales: Vec<LocaleFiles> = Vec::new();
-        for (locale, source) in files {
-            let (file, _) = parse_ftl(&format!("locales/{locale}/a.ftl"), source.to_string());
-            let mut map = BTreeMap::new();
-            map.insert("a".to_string(), file);
-            locales.push(LocaleFiles::new(locale, map));
-        }
-        L10n { locales }
-    }
-
-    #[test]
-    fn entry_offsets_skip_a_byte_order_mark() {
-        // Loading drops the mark, so offsets count from the first real character (as an
-        // editor's columns do).
-        let l10n = l10n(&[("en-US", "\u{feff}first = 1\n-term = 2\n")]);
-        let locales = parse_locales(&l10n);
-        let file = &locales[0].files["a"];
-        assert!(file.errors.is_empty());
-        let entries = file.entries();
-        assert_eq!((entries[0].id.as_str(), entries[0].offset), ("first", 0));
-        assert_eq!((entries[1].id.as_str(), entries[1].offset), ("-term", 10));
-    }
-
-    #[test]
-    fn locale_filter_keeps_the_source_locale_and_the_chosen_ones() {
-        let l10n =
-            l10n(&[("en-US", "a = A\nb = B\n"), ("de-DE", "a = A2\n"), ("nl-NL", "a = A3\n")]);
-        let data = CheckData::default();
-        let input = Input { l10n: &l10n, site: None, data: &data };
-        let all = findings(&input);
-        let kept = filter_locales(all.clone(), "en-US", &["nl-NL".to_string()]);
-        assert!(all.iter().any(|f| f.locale == "de-DE"));
-        assert!(kept.iter().all(|f| f.locale == "nl-NL" || f.locale == "en-US"));
-        assert!(
-            kept.iter().any(|f| f.diag.code == "missing-message" && f.id.as_deref() == Some("b"))
-        );
-    }
-}
+mod tests;

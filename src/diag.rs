@@ -172,7 +172,27 @@ impl Diagnostic {
             severity,
             code,
             path: path.to_string(),
-            pos: Some(Box::new(LineIndex::new(source).position(source, span))),
+            pos: Some(Box::new(position(source, span))),
+            message: message.into(),
+            suggestions: Vec::new(),
+        }
+    }
+
+    /// [`Diagnostic::at`] with the source's line index made already (for many diagnostics
+    /// in the same text).
+    pub fn at_indexed(
+        severity: Severity,
+        code: &'static str,
+        path: &str,
+        (source, index): (&str, &LineIndex),
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity,
+            code,
+            path: path.to_string(),
+            pos: Some(Box::new(index.position(source, span))),
             message: message.into(),
             suggestions: Vec::new(),
         }
@@ -345,6 +365,35 @@ pub fn render_all(diags: &[Diagnostic]) -> String {
     out
 }
 
+/// [`render_all`] with at most `per_code` warnings of each code: the rest of a code's
+/// warnings are counted on one line that names `listed_by`, the command that lists them all.
+/// Errors are all shown. Only what is shown is rendered; the summary line counts everything.
+pub fn render_capped(diags: &[Diagnostic], per_code: usize, listed_by: &str) -> String {
+    let mut shown: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let mut out = String::new();
+    for diag in diags {
+        if !diag.is_error() {
+            let count = shown.entry(diag.code).or_default();
+            *count += 1;
+            if *count > per_code {
+                continue;
+            }
+        }
+        out.push_str(&diag.render());
+    }
+    for (code, count) in shown.into_iter().filter(|(_, n)| *n > per_code) {
+        let more = count - per_code;
+        let _ = writeln!(
+            out,
+            "warning: … and {more} more `{code}` warning{}: `{listed_by}` lists them all",
+            if more == 1 { "" } else { "s" }
+        );
+    }
+    out.push_str(&summary(diags));
+    out.push('\n');
+    out
+}
+
 /// Byte offset -> line:col over one source text. Lines end at `\n`; a `\r` before it belongs
 /// to the line ending. Columns count characters, so CJK text and a BOM count as one each.
 #[derive(Debug, Clone)]
@@ -406,6 +455,29 @@ impl LineIndex {
     }
 }
 
+/// [`LineIndex::position`] of one span, without indexing the whole text: a check makes
+/// thousands of diagnostics in the same files, and indexing each file again for every one
+/// of them cost more than the checks that found them. Only the bytes up to the end of the
+/// span's line are read.
+pub fn position(source: &str, span: Range<usize>) -> Position {
+    let offset = floor_char_boundary(source, span.start);
+    let bytes = source.as_bytes();
+    let start = bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    // Counting bytes (not matching a pattern) keeps this a tight loop.
+    let line = 1 + bytes[..start].iter().filter(|&&b| b == b'\n').count();
+    let mut end =
+        bytes[start..].iter().position(|&b| b == b'\n').map_or(source.len(), |i| start + i);
+    if end > start && bytes[end - 1] == b'\r' {
+        end -= 1;
+    }
+    // An offset inside a CRLF line ending points at the end of the line.
+    let col = source[start..offset.min(end).max(start)].chars().count() + 1;
+    let line_text = source[start..end.max(start)].to_string();
+    let span_end = floor_char_boundary(source, span.end.min(end).max(offset));
+    let width = source[offset..span_end.max(offset)].chars().count().max(1);
+    Position { line, col, line_text, width }
+}
+
 fn floor_char_boundary(source: &str, offset: usize) -> usize {
     let mut offset = offset.min(source.len());
     while !source.is_char_boundary(offset) {
@@ -415,96 +487,4 @@ fn floor_char_boundary(source: &str, offset: usize) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    use super::*;
-
-    #[test]
-    fn renders_rustc_style_with_caret() {
-        let src = "a = 1\nb = \"x\n";
-        let diag = Diagnostic::error(
-            "toml-syntax",
-            "content/site.toml",
-            src,
-            10..11,
-            "unterminated string",
-        );
-        assert_eq!(
-            diag.render(),
-            "content/site.toml:2:5: error[toml-syntax]: unterminated string\n  |\n2 | b = \"x\n  |     ^\n"
-        );
-    }
-
-    #[test]
-    fn columns_count_characters_not_bytes() {
-        let src = "标题 = 值\n";
-        let index = LineIndex::new(src);
-        assert_eq!(index.line_col(src, "标题 ".len()), (1, 4));
-    }
-
-    #[test]
-    fn caret_counts_display_columns() {
-        // 标题 are two columns each; the caret spans the wide 值 with two carets.
-        let src = "标题 = 值\n";
-        let start = "标题 = ".len();
-        let diag = Diagnostic::error("x", "f", src, start..start + "值".len(), "m");
-        assert_eq!(diag.render(), "f:1:6: error[x]: m\n  |\n1 | 标题 = 值\n  |        ^^\n");
-    }
-
-    #[test]
-    fn a_long_line_is_shown_around_the_column() {
-        let src = format!("{}x{}\n", "a".repeat(5000), "b".repeat(5000));
-        let diag = Diagnostic::error("x", "f", &src, 5000..5001, "m");
-        let rendered = diag.render();
-        assert!(rendered.starts_with("f:1:5001: error[x]: m\n"));
-        let lines: Vec<&str> = rendered.lines().collect();
-        assert_eq!(lines[2].chars().count(), "1 | ".len() + MAX_SHOWN + 2);
-        // The caret stands under the `x`.
-        let caret = lines[3].chars().position(|c| c == '^').unwrap();
-        assert_eq!(lines[2].chars().nth(caret), Some('x'));
-    }
-
-    #[test]
-    fn crlf_line_endings_are_not_part_of_the_line() {
-        let src = "a\r\nbc\r\n";
-        let diag = Diagnostic::error("x", "f", src, 3..5, "m");
-        let pos = diag.pos.unwrap();
-        assert_eq!((pos.line, pos.col, pos.line_text.as_str(), pos.width), (2, 1, "bc", 2));
-    }
-
-    #[test]
-    fn bidi_controls_in_the_shown_line_are_replaced() {
-        let src = "a = x\u{202E}y\n";
-        let rendered = Diagnostic::error("x", "f", src, 4..5, "m").render();
-        assert!(!rendered.contains('\u{202E}'));
-        assert!(rendered.contains("x\u{FFFD}y"));
-    }
-
-    #[test]
-    fn summary_counts_errors_and_warnings() {
-        let a = Diagnostic::file(Severity::Error, "a", "p", "m");
-        let b = Diagnostic::file(Severity::Warning, "b", "p", "m");
-        assert_eq!(summary(&[a.clone(), b.clone(), b]), "1 error, 2 warnings");
-        assert_eq!(summary(&[]), "0 errors, 0 warnings");
-    }
-
-    proptest! {
-        #[test]
-        fn offset_and_line_col_round_trip(src in "(?s).{0,200}", pick in 0usize..300) {
-            let index = LineIndex::new(&src);
-            let offset = floor_char_boundary(&src, pick);
-            let (line, col) = index.line_col(&src, offset);
-            // Offsets inside a CRLF ending map back to the end of the line.
-            let back = index.offset(&src, line, col).unwrap();
-            prop_assert!(back <= offset);
-            prop_assert_eq!(index.line_col(&src, back), (line, col));
-        }
-
-        #[test]
-        fn any_span_renders_without_panicking(src in "(?s).{0,100}", a in 0usize..120, b in 0usize..120) {
-            let diag = Diagnostic::error("x", "f", &src, a.min(b)..a.max(b), "m");
-            prop_assert!(diag.render().starts_with("f:"));
-        }
-    }
-}
+mod tests;

@@ -37,6 +37,40 @@ pub struct Glossary {
     pub concepts: Vec<GlossaryTerm>,
 }
 
+/// Which terms, then which concepts, of a [`Glossary`] an English text names: for each, the
+/// index of the first of its English stems found ([`GlossaryTerm::find_in_english`]). Empty
+/// when it names none (most text).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hits(Box<[Option<u16>]>);
+
+impl Hits {
+    /// The stem of `terms[i]` the text names, if any.
+    pub fn term<'g>(&self, glossary: &'g Glossary, i: usize) -> Option<&'g str> {
+        let stem = self.0.get(i).copied().flatten()?;
+        glossary.terms.get(i)?.en.get(usize::from(stem)).map(String::as_str)
+    }
+
+    /// The phrase of `concepts[i]` the text names, if any.
+    pub fn concept<'g>(&self, glossary: &'g Glossary, i: usize) -> Option<&'g str> {
+        let at = glossary.terms.len() + i;
+        let stem = self.0.get(at).copied().flatten()?;
+        glossary.concepts.get(i)?.en.get(usize::from(stem)).map(String::as_str)
+    }
+}
+
+impl Glossary {
+    /// What the glossary finds in `lower`, an English text in lower case.
+    pub fn hits(&self, lower: &str) -> Hits {
+        let found = |term: &GlossaryTerm| {
+            let stem = term.find_in_lowercase_english(lower)?;
+            let i = term.en.iter().position(|s| s == stem)?;
+            u16::try_from(i).ok()
+        };
+        let all: Vec<Option<u16>> = self.terms.iter().chain(&self.concepts).map(found).collect();
+        if all.iter().all(Option::is_none) { Hits::default() } else { Hits(all.into()) }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct GlossaryTerm {
     /// English stems, lower case.
@@ -157,7 +191,12 @@ fn parse_entries(
 impl GlossaryTerm {
     /// The English stem found at the start of a word of `text`, if any.
     pub fn find_in_english(&self, text: &str) -> Option<&str> {
-        let lower = text.to_lowercase();
+        self.find_in_lowercase_english(&text.to_lowercase())
+    }
+
+    /// [`GlossaryTerm::find_in_english`] of a text already in lower case (a check lowers
+    /// each message once for all the terms).
+    pub fn find_in_lowercase_english(&self, lower: &str) -> Option<&str> {
         self.en.iter().map(String::as_str).find(|stem| {
             lower
                 .match_indices(stem)
@@ -168,8 +207,12 @@ impl GlossaryTerm {
     /// Whether `text` contains an accepted form for `locale`; `None` when the glossary has no
     /// entry for that locale.
     pub fn found_in(&self, locale: &str, text: &str) -> Option<bool> {
+        self.found_in_lowercase(locale, &text.to_lowercase())
+    }
+
+    /// [`GlossaryTerm::found_in`] of a text already in lower case.
+    pub fn found_in_lowercase(&self, locale: &str, lower: &str) -> Option<bool> {
         let forms = self.translations.get(locale)?;
-        let lower = text.to_lowercase();
         Some(forms.iter().any(|f| lower.contains(f.as_str())))
     }
 }

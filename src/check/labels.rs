@@ -75,6 +75,13 @@ impl<'r> Labels<'r> {
         }
     }
 
+    /// Adds the labels `later` recorded (from pairs after this one's), as if recorded here.
+    pub(crate) fn append(&mut self, later: Labels<'r>) {
+        for (label, uses) in later.by_label {
+            self.by_label.entry(label).or_default().extend(uses);
+        }
+    }
+
     /// `label-inconsistent` findings of `target` against `source`.
     pub(crate) fn finish(self, source: &Locale<'_>, target: &Locale<'_>, out: &mut Vec<Finding>) {
         check_labels(self.by_label, source, target, out);

@@ -34,6 +34,20 @@ pub(crate) struct Markup {
     pub(crate) html: Vec<String>,
 }
 
+impl Markup {
+    /// No markup at all.
+    pub(crate) const fn new() -> Markup {
+        Markup {
+            strong: Vec::new(),
+            emphasis: 0,
+            code: 0,
+            links: Vec::new(),
+            images: Vec::new(),
+            html: Vec::new(),
+        }
+    }
+}
+
 pub(crate) fn parse_markup(flat: &Flat) -> Markup {
     let mut out = Markup::default();
     let text = flat.text.as_str();

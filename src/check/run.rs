@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::check::{
-    CheckData, Finding, Input, Locale, Status, content, findings_and_status, for_each_pair, labels,
-    links, markup, parse_locales, procedure, refs, stale, structure, text,
+    CheckData, Finding, Input, Locale, Status, content, findings_and_status, for_each_pair_in,
+    labels, links, markup, parse_locales, procedure, refs, stale, structure, text,
 };
 use crate::content::Site;
 use crate::l10n::L10n;
@@ -206,17 +206,34 @@ impl<'s> Run<'s> {
             structure::check_entries(source, locale, &mut out);
             let mut labels = labels::Labels::default();
             let mut fixes = Vec::new();
-            for_each_pair(source, locale, |pair| {
-                for (term, s) in super::fix::suggest(&pair) {
-                    fixes.push((pair.file.path.to_string(), pair.id.clone(), term, s));
-                }
-                refs::check_pair(&pair, &mut out);
-                markup::check_pair(&pair, &mut out);
-                text::check_untranslated(&pair, &data.glossary, &mut out);
-                text::check_glossary(&pair, &data.glossary, &mut out);
-                text::check_concepts(&pair, &data.glossary, &mut out);
-                labels.add(&pair);
-            });
+            // Scope by scope in parallel (most of a locale's checking), joined in scope
+            // order: the findings come out as from one pass over the scopes.
+            use rayon::prelude::*;
+            let scopes: Vec<&str> = source.files.keys().copied().collect();
+            let parts: Vec<_> = scopes
+                .par_iter()
+                .map(|scope| {
+                    let (mut out, mut fixes) = (Vec::new(), Vec::new());
+                    let mut labels = labels::Labels::default();
+                    for_each_pair_in(source, locale, scope, |pair| {
+                        for (term, s) in super::fix::suggest(&pair) {
+                            fixes.push((pair.file.path.to_string(), pair.id.clone(), term, s));
+                        }
+                        refs::check_pair(&pair, &mut out);
+                        markup::check_pair(&pair, &mut out);
+                        text::check_untranslated(&pair, &data.glossary, &mut out);
+                        text::check_glossary(&pair, &data.glossary, &mut out);
+                        text::check_concepts(&pair, &data.glossary, &mut out);
+                        labels.add(&pair);
+                    });
+                    (out, fixes, labels)
+                })
+                .collect();
+            for (found, suggested, seen) in parts {
+                out.extend(found);
+                fixes.extend(suggested);
+                labels.append(seen);
+            }
             refs::check_plurals(locale, Some(source), &mut out);
             labels.finish(source, locale, &mut out);
             super::fix::attach(fixes, &mut out);

@@ -175,6 +175,7 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
             tr_entries.iter().rev().map(|e| (e.id.as_str(), e)).collect();
         let en_ids: FxHashSet<&str> = en_entries.iter().map(|e| e.id.as_str()).collect();
         let mut done = FxHashSet::with_capacity_and_hasher(en_entries.len(), Default::default());
+        let mut commented = None;
         for (i, en) in en_entries.iter().enumerate() {
             if !done.insert(en.id.as_str()) {
                 continue;
@@ -184,7 +185,8 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
             let Some(tr) = tr_by_id.get(en.id.as_str()) else {
                 // Point at where it belongs: before the next entry the translation has.
                 let next = en_entries[i + 1..].iter().find_map(|e| tr_by_id.get(e.id.as_str()));
-                let (at, hint) = match (commented_out(tr_file.source, &en.id), next) {
+                let commented = commented.get_or_insert_with(|| commented_ids(tr_file.source));
+                let (at, hint) = match (commented.get(en.id.as_str()).copied(), next) {
                     // `drillbook new` leaves untranslated entries commented out.
                     (Some(at), _) => (
                         at,
@@ -298,16 +300,28 @@ pub(crate) fn check_entries(source: &Locale<'_>, target: &Locale<'_>, out: &mut 
 }
 
 /// Offset of a commented-out entry `# id =` (as `drillbook new` writes untranslated ones).
+#[cfg(test)]
 fn commented_out(source: &str, id: &str) -> Option<usize> {
+    commented_ids(source).get(id).copied()
+}
+
+/// The commented-out entries `# id =` of a file and the offset of each one's first line:
+/// made once per file, as a file can miss thousands of messages and looking each one up
+/// line by line was quadratic.
+fn commented_ids(source: &str) -> FxHashMap<&str, usize> {
+    let mut ids = FxHashMap::default();
     let mut offset = 0;
     for line in source.split_inclusive('\n') {
-        let rest = line.strip_prefix("# ").and_then(|l| l.strip_prefix(id));
-        if rest.is_some_and(|r| r.trim_start().starts_with('=')) {
-            return Some(offset);
+        // `# id =`: the id runs to the `=`, then only white space before it.
+        let entry = line.strip_prefix("# ").and_then(|l| l.split_once('='));
+        if let Some(id) = entry.map(|(before, _)| before.trim_end()) {
+            if !id.is_empty() {
+                ids.entry(id).or_insert(offset);
+            }
         }
         offset += line.len();
     }
-    None
+    ids
 }
 
 /// Offset just after the last non-blank character: a position on a real line, not on the
@@ -327,6 +341,11 @@ mod tests {
         assert_eq!(commented_out(source, "-ui-x"), Some(34));
         assert_eq!(commented_out(source, "titl"), None);
         assert_eq!(commented_out(source, "keep"), None);
+        // The id is the whole of what stands before the `=`, and the first one counts.
+        let source = "# a b = 1\n# a\t= 2\n# a = 3\n#  c = 4\n# = 5\n";
+        assert_eq!(commented_out(source, "a"), Some(10));
+        assert_eq!(commented_out(source, "c"), None);
+        assert_eq!(commented_out(source, ""), None);
         assert_eq!(&source[..end_of_text(source)], source.trim_end());
     }
 

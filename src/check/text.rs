@@ -39,12 +39,12 @@ pub(crate) fn check_glossary(pair: &Pair<'_>, glossary: &Glossary, out: &mut Vec
     if glossary.terms.is_empty() {
         return;
     }
-    let (en, tr) = (&pair.en_flat().text, &pair.tr_flat().text);
-    for term in &glossary.terms {
-        let Some(stem) = term.find_in_english(en) else {
+    let hits = pair.en_glossary(glossary);
+    for (i, term) in glossary.terms.iter().enumerate() {
+        let Some(stem) = hits.term(glossary, i) else {
             continue;
         };
-        if term.found_in(pair.locale, tr) == Some(false) {
+        if term.found_in_lowercase(pair.locale, pair.tr_lowercase()) == Some(false) {
             let forms =
                 term.translations.get(pair.locale).map(|f| f.join("”, “")).unwrap_or_default();
             let message = format!(
@@ -64,14 +64,15 @@ pub(crate) fn check_concepts(pair: &Pair<'_>, glossary: &Glossary, out: &mut Vec
     if glossary.concepts.is_empty() || pair.is_term {
         return;
     }
-    let (en, tr) = (&pair.en_flat().text, &pair.tr_flat().text);
-    for concept in &glossary.concepts {
-        let Some(phrase) = concept.find_in_english(en) else {
+    let hits = pair.en_glossary(glossary);
+    for (i, concept) in glossary.concepts.iter().enumerate() {
+        let Some(phrase) = hits.concept(glossary, i) else {
             continue;
         };
-        if concept.found_in(pair.locale, tr) != Some(false) {
+        if concept.found_in_lowercase(pair.locale, pair.tr_lowercase()) != Some(false) {
             continue;
         }
+        let tr = &pair.tr_flat().text;
         let Some(shown) = concept.shown.get(pair.locale) else { continue };
         let message = match other_rendering(tr, shown) {
             Some(other) => format!(

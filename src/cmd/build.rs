@@ -130,10 +130,16 @@ fn refuse_dropping_locales(
     )
 }
 
-/// The diagnostics, `--strict` already applied (the warnings it promotes are errors).
+/// Warnings of one code that `build` shows; `check` shows them all.
+const WARNINGS_SHOWN_PER_CODE: usize = 10;
+
+/// The diagnostics, `--strict` already applied (the warnings it promotes are errors): every
+/// error, and a few warnings of each code with a count of the rest. A project being
+/// translated has thousands of lagging-translation warnings, and a build printing them all
+/// buries its errors and its last line; `drillbook check` is where they are worked through.
 fn report(diags: &[Diagnostic]) {
     if diags.is_empty() {
         return;
     }
-    eprint!("{}", diag::render_all(diags));
+    eprint!("{}", diag::render_capped(diags, WARNINGS_SHOWN_PER_CODE, "drillbook check"));
 }
