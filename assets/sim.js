@@ -21,6 +21,24 @@ export {
 };
 
 // ---------------------------------------------------------------------------------------
+// Name-bearing strings
+
+const SENTINEL = { customer: '$customer', subscription: '$subscription', item: '$item' };
+
+/** The build formats each message that names a customer, subscription or item once, with a
+ * sentinel for the name (`SENTINEL`; plural ones once per count, the form Fluent chose), and
+ * checks for every name that filling it in gives what Fluent formats with that name; where
+ * not, `own.text[id]` (the scenario's, customer's or item's) holds that text itself. A doubled
+ * period after the fill is one ("Contoso Ltd.."), as the build makes it in every message. */
+export function named(data, own, id, kind, name, count) {
+  const pick = (v) => (count === undefined || v === undefined ? v : v[count]);
+  const explicit = own.text && own.text[id];
+  if (explicit !== undefined) return pick(explicit);
+  const template = pick(data.text[id]);
+  return template === undefined ? undefined : template.split(SENTINEL[kind]).join(name).replace(/\.+/g, (run) => (run.length === 2 ? '.' : run));
+}
+
+// ---------------------------------------------------------------------------------------
 // DOM view
 
 /** `h(tag, {attr: value, text}, ...children)`: null, undefined and false are left out. */
@@ -42,6 +60,11 @@ export const button = (label, props) => h('button', { type: 'button', ...props }
 const TABS = ['account', 'subscriptions', 'reservations', 'software'];
 const TAB_LABEL = { account: 'account', subscriptions: 'subscriptions', reservations: 'azure-reservations', software: 'software' };
 const PILL = { active: 'active', suspended: 'suspended', cancelled: 'cancelled' };
+// Per list: the message ids of an item's announcement, cancel button and quantity.
+const ITEM_IDS = {
+  reservations: ['sim-announce-reservation-cancelled', 'sim-cancel-reservation-named', 'sim-quantity-instances'],
+  software: ['sim-announce-software-cancelled', 'sim-cancel-software-named', 'sim-quantity-licenses'],
+};
 
 /** Builds the simulator inside `section` from `data` (the parsed JSON). `options`:
  * `refusals: false` shows a refused action without its reasons and fixes; `history: false`
@@ -116,6 +139,10 @@ export function mount(section, data, storage, options = {}) {
   const fresh = () => ({ state: structuredClone(scenario.initial), history: [] });
   const entry = () => (progress[scenario.id] ||= fresh());
   const customerOf = (id) => scenario.customers.find((c) => c.id === id);
+  const ct = (c, id, count) => named(data, c, id, 'customer', c.name, count);
+  const st = (sub, id) => named(data, sub, id, 'subscription', sub.name);
+  const it = (item, id) => named(data, item, id, 'item', item.name);
+  const quantity = (id, x) => text[id][x.quantity];
   // Assessment state: the attempt's actions replayed.
   const attempt = assessing ? assess.attempt({ data, rule, storage, host, section }, () => scenario, resumed) : null;
   const state = () => (assessing ? attempt.state() : entry().state);
@@ -130,11 +157,11 @@ export function mount(section, data, storage, options = {}) {
     const list = { 'suspend-subscription': 'subscriptions', 'reactivate-subscription': 'subscriptions', 'cancel-reservation': 'reservations', 'cancel-software': 'software' }[action.action];
     const item = list && customer[list].find((i) => i.id === action.item);
     switch (reason.reason) {
-      case 'relationship-removed': return customer.text['sim-reason-relationship-removed'];
-      case 'already-suspended': case 'already-active': return item.text[`sim-reason-${reason.reason}`];
-      case 'already-cancelled': return item.text['sim-reason-already-cancelled'];
+      case 'relationship-removed': return ct(customer, 'sim-reason-relationship-removed');
+      case 'already-suspended': case 'already-active': return st(item, `sim-reason-${reason.reason}`);
+      case 'already-cancelled': return it(item, 'sim-reason-already-cancelled');
       case 'active-subscriptions': case 'active-reservations': case 'active-software':
-        return customer.text[`sim-reason-${reason.reason}`][String(reason.count)];
+        return ct(customer, `sim-reason-${reason.reason}`, String(reason.count));
       default: return text['sim-reason-unknown-item'];
     }
   }
@@ -159,12 +186,12 @@ export function mount(section, data, storage, options = {}) {
     const customer = customerOf(action.customer);
     const find = (list) => customer[list].find((i) => i.id === action.item);
     switch (action.action) {
-      case 'suspend-subscription': return find('subscriptions').text['sim-announce-suspended'];
-      case 'reactivate-subscription': return find('subscriptions').text['sim-announce-reactivated'];
-      case 'cancel-reservation': return find('reservations').text['sim-announce-cancelled'];
-      case 'cancel-software': return find('software').text['sim-announce-cancelled'];
-      case 'remove-relationship': return customer.text['sim-announce-removed'];
-      default: return customer.text['sim-announce-purchase'];
+      case 'suspend-subscription': return st(find('subscriptions'), 'sim-announce-suspended');
+      case 'reactivate-subscription': return st(find('subscriptions'), 'sim-announce-reactivated');
+      case 'cancel-reservation': return it(find('reservations'), ITEM_IDS.reservations[0]);
+      case 'cancel-software': return it(find('software'), ITEM_IDS.software[0]);
+      case 'remove-relationship': return ct(customer, 'sim-announce-removed');
+      default: return ct(customer, 'sim-announce-purchase');
     }
   }
 
@@ -234,7 +261,8 @@ export function mount(section, data, storage, options = {}) {
     brief.textContent = scenario.brief;
     const conds = conditions(s);
     const reached = conds[scenario.goal.customer][scenario.goal.condition];
-    goal.replaceChildren(...(reached ? [scenario.text['sim-goal-reached']] : [h('strong', { text: text['sim-goal-label'] }), scenario.text['sim-goal']]));
+    const goalText = (id) => named(data, scenario, id, 'customer', customerOf(scenario.goal.customer).name);
+    goal.replaceChildren(...(reached ? [goalText('sim-goal-reached')] : [h('strong', { text: text['sim-goal-label'] }), goalText('sim-goal')]));
     goal.classList.toggle('sim-done', reached);
     checklist.replaceChildren(...['no-active-subscriptions', 'no-active-reservations', 'no-active-software', 'relationship-removed'].map((c) => {
       const label = data.conditions.find((x) => x.id === c).label;
@@ -306,12 +334,12 @@ export function mount(section, data, storage, options = {}) {
     if (view.screen === 'summary' && c) return renderSummary(c, reached);
     if (!c || cs.relationship === 'removed') {
       const rows = listed();
-      return [heading(ui.customers), h('p', { text: scenario.text['sim-customers-count'][String(rows.length)] }),
+      return [heading(ui.customers), h('p', { text: text['sim-customers-count'][String(rows.length)] }),
         rows.length ? table([text['sim-column-name']], rows.map((x) => [go(x.name, { screen: 'customer', customer: x.id, tab: 'subscriptions' }, `customer:${x.id}`)]))
           : h('p', { text: text['sim-customers-empty'] })];
     }
     if (view.screen === 'confirm') {
-      return [heading(c.text['sim-confirm-title']), h('p', { text: c.text['sim-confirm-body'] }),
+      return [heading(ct(c, 'sim-confirm-title')), h('p', { text: ct(c, 'sim-confirm-body') }),
         commandBar(actButton(ui.remove, { action: 'remove-relationship', customer: c.id }, { class: 'sim-primary sim-danger' }),
           button(ui.cancel, { 'data-cmd': 'go', 'data-view': JSON.stringify({ screen: 'customer', customer: c.id, tab: 'account' }), 'data-key': 'cancel' }))];
     }
@@ -323,7 +351,7 @@ export function mount(section, data, storage, options = {}) {
         h('div', { role: 'group', 'aria-label': ui.status, class: 'sim-commandbar sim-segmented' },
           toggle(ui.active, 'active', 'reactivate-subscription'), toggle(ui.suspended, 'suspended', 'suspend-subscription')),
         h('dl', {}, h('dt', { text: text['sim-column-offer'] }), h('dd', { text: sub.offer }),
-          h('dt', { text: ui.quantity }), h('dd', { text: sub.text['sim-quantity'] }),
+          h('dt', { text: ui.quantity }), h('dd', { text: quantity('sim-quantity-licenses', sub) }),
           h('dt', { text: ui.status }), h('dd', {}, pill(now)))];
     }
     const tablist = h('div', { class: 'sim-tabs', role: 'tablist', 'aria-label': text['sim-customer-nav-label'] }, TABS.map((tab) => {
@@ -345,7 +373,7 @@ export function mount(section, data, storage, options = {}) {
         'aria-disabled': String(active > 0), 'aria-describedby': active > 0 ? 'sim-remove-tip' : null,
       });
       return [commandBar(h('span', { class: 'sim-remove-wrap' }, remove,
-        active > 0 ? h('span', { id: 'sim-remove-tip', role: 'tooltip', class: 'sim-tip', text: c.text['sim-remove-inactive'][String(active)] }) : null)),
+        active > 0 ? h('span', { id: 'sim-remove-tip', role: 'tooltip', class: 'sim-tip', text: ct(c, 'sim-remove-inactive', String(active)) }) : null)),
       h('dl', {},
         h('dt', { text: text['sim-account-relationship'] }), h('dd', { text: text['sim-relationship-active'] }),
         h('dt', { text: text['sim-account-admin'] }), h('dd', { text: text[cs['delegated-admin'] ? 'sim-admin-granted' : 'sim-admin-removed'] }),
@@ -354,25 +382,26 @@ export function mount(section, data, storage, options = {}) {
     if (view.tab === 'subscriptions') {
       return [commandBar(actButton(ui['add-subscription'], { action: 'purchase', customer: c.id })),
         c.subscriptions.length ? table([text['sim-column-name'], text['sim-column-offer'], ui.quantity, ui.status], c.subscriptions.map((x) => [
-          go(x.name, { screen: 'subscription', customer: c.id, item: x.id }, `sub:${x.id}`), x.offer, x.text['sim-quantity'], pill(cs.subscriptions[x.id])]))
+          go(x.name, { screen: 'subscription', customer: c.id, item: x.id }, `sub:${x.id}`), x.offer, quantity('sim-quantity-licenses', x), pill(cs.subscriptions[x.id])]))
           : h('p', { text: text['sim-subscriptions-empty'] })];
     }
     const list = view.tab === 'reservations' ? 'reservations' : 'software';
     const kind = list === 'reservations' ? 'cancel-reservation' : 'cancel-software';
     const label = list === 'reservations' ? ui['cancel-reservation'] : ui['cancel-purchase'];
+    const [, cancelId, quantityId] = ITEM_IDS[list];
     // An item already cancelled offers nothing to do; each button names its item.
     return [c[list].length ? table([text['sim-column-name'], ui.quantity, ui.status], c[list].map((x) => [
-      x.name, x.text['sim-quantity'], h('span', { class: 'sim-cell-actions' }, pill(cs[list][x.id]),
-        cs[list][x.id] === 'active' ? actButton(label, { action: kind, customer: c.id, item: x.id }, { 'aria-label': x.text['sim-cancel-named'] }) : null)]))
+      x.name, quantity(quantityId, x), h('span', { class: 'sim-cell-actions' }, pill(cs[list][x.id]),
+        cs[list][x.id] === 'active' ? actButton(label, { action: kind, customer: c.id, item: x.id }, { 'aria-label': it(x, cancelId) }) : null)]))
       : h('p', { text: text[`sim-${list}-empty`] })];
   }
 
   function renderSummary(c, reached) {
-    const line = (id) => h('li', { class: 'sim-met', text: c.text[id] });
+    const line = (id) => h('li', { class: 'sim-met', text: ct(c, id) });
     const banner = reached && scenario.goal.customer === c.id
-      ? h('div', { class: 'sim-success', role: 'note' }, scenario.text['sim-goal-reached']) : null;
-    return [heading(c.text['sim-summary-title']), banner, h('ul', { class: 'sim-summary' }, line('sim-summary-customer-list'), line('sim-summary-admin'), line('sim-summary-support'),
-      h('li', { class: 'sim-met' }, c.text['sim-summary-purchases'], actButton(ui['add-subscription'], { action: 'purchase', customer: c.id }))),
+      ? h('div', { class: 'sim-success', role: 'note' }, named(data, scenario, 'sim-goal-reached', 'customer', c.name)) : null;
+    return [heading(ct(c, 'sim-summary-title')), banner, h('ul', { class: 'sim-summary' }, line('sim-summary-customer-list'), line('sim-summary-admin'), line('sim-summary-support'),
+      h('li', { class: 'sim-met' }, ct(c, 'sim-summary-purchases'), actButton(ui['add-subscription'], { action: 'purchase', customer: c.id }))),
     h('p', {}, go(text['sim-summary-back'], { screen: 'customers' }, 'back'))];
   }
 
