@@ -20,22 +20,15 @@ export {
   memoryStorage, saveProgress,
 };
 
-// ---------------------------------------------------------------------------------------
-// Name-bearing strings
-
-const SENTINEL = { customer: '$customer', subscription: '$subscription', item: '$item' };
-
-/** The build formats each message that names a customer, subscription or item once, with a
- * sentinel for the name (`SENTINEL`; plural ones once per count, the form Fluent chose), and
- * checks for every name that filling it in gives what Fluent formats with that name; where
- * not, `own.text[id]` (the scenario's, customer's or item's) holds that text itself. A doubled
- * period after the fill is one ("Contoso Ltd.."), as the build makes it in every message. */
-export function named(data, own, id, kind, name, count) {
-  const pick = (v) => (count === undefined || v === undefined ? v : v[count]);
-  const explicit = own.text && own.text[id];
-  if (explicit !== undefined) return pick(explicit);
-  const template = pick(data.text[id]);
-  return template === undefined ? undefined : template.split(SENTINEL[kind]).join(name).replace(/\.+/g, (run) => (run.length === 2 ? '.' : run));
+/** The text of message `id` naming `own` (a customer, subscription or item, as `kind` says),
+ * in its plural form for `count` if given. The build sends each such message once, with
+ * `$customer`, `$subscription` or `$item` in place of the name (one per count, as Fluent
+ * formatted it), and gives `own` a `text` of its own only where filling its name in would not
+ * give Fluent's text. A doubled period after the name is one ("Contoso Ltd.."), as in Rust. */
+export function named(data, own, id, kind, count) {
+  const pick = (v) => (count === undefined ? v : v[count]);
+  const mine = own.text && own.text[id];
+  return mine ? pick(mine) : pick(data.text[id])?.split(`$${kind}`).join(own.name).replace(/\.+/g, (p) => (p.length === 2 ? '.' : p));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -60,11 +53,6 @@ export const button = (label, props) => h('button', { type: 'button', ...props }
 const TABS = ['account', 'subscriptions', 'reservations', 'software'];
 const TAB_LABEL = { account: 'account', subscriptions: 'subscriptions', reservations: 'azure-reservations', software: 'software' };
 const PILL = { active: 'active', suspended: 'suspended', cancelled: 'cancelled' };
-// Per list: the message ids of an item's announcement, cancel button and quantity.
-const ITEM_IDS = {
-  reservations: ['sim-announce-reservation-cancelled', 'sim-cancel-reservation-named', 'sim-quantity-instances'],
-  software: ['sim-announce-software-cancelled', 'sim-cancel-software-named', 'sim-quantity-licenses'],
-};
 
 /** Builds the simulator inside `section` from `data` (the parsed JSON). `options`:
  * `refusals: false` shows a refused action without its reasons and fixes; `history: false`
@@ -139,9 +127,9 @@ export function mount(section, data, storage, options = {}) {
   const fresh = () => ({ state: structuredClone(scenario.initial), history: [] });
   const entry = () => (progress[scenario.id] ||= fresh());
   const customerOf = (id) => scenario.customers.find((c) => c.id === id);
-  const ct = (c, id, count) => named(data, c, id, 'customer', c.name, count);
-  const st = (sub, id) => named(data, sub, id, 'subscription', sub.name);
-  const it = (item, id) => named(data, item, id, 'item', item.name);
+  const ct = (c, id, count) => named(data, c, id, 'customer', count);
+  const st = (sub, id) => named(data, sub, id, 'subscription');
+  const it = (item, id) => named(data, item, id, 'item');
   const quantity = (id, x) => text[id][x.quantity];
   // Assessment state: the attempt's actions replayed.
   const attempt = assessing ? assess.attempt({ data, rule, storage, host, section }, () => scenario, resumed) : null;
@@ -188,8 +176,8 @@ export function mount(section, data, storage, options = {}) {
     switch (action.action) {
       case 'suspend-subscription': return st(find('subscriptions'), 'sim-announce-suspended');
       case 'reactivate-subscription': return st(find('subscriptions'), 'sim-announce-reactivated');
-      case 'cancel-reservation': return it(find('reservations'), ITEM_IDS.reservations[0]);
-      case 'cancel-software': return it(find('software'), ITEM_IDS.software[0]);
+      case 'cancel-reservation': return it(find('reservations'), 'sim-announce-reservation-cancelled');
+      case 'cancel-software': return it(find('software'), 'sim-announce-software-cancelled');
       case 'remove-relationship': return ct(customer, 'sim-announce-removed');
       default: return ct(customer, 'sim-announce-purchase');
     }
@@ -261,8 +249,8 @@ export function mount(section, data, storage, options = {}) {
     brief.textContent = scenario.brief;
     const conds = conditions(s);
     const reached = conds[scenario.goal.customer][scenario.goal.condition];
-    const goalText = (id) => named(data, scenario, id, 'customer', customerOf(scenario.goal.customer).name);
-    goal.replaceChildren(...(reached ? [goalText('sim-goal-reached')] : [h('strong', { text: text['sim-goal-label'] }), goalText('sim-goal')]));
+    const aim = customerOf(scenario.goal.customer);
+    goal.replaceChildren(...(reached ? [ct(aim, 'sim-goal-reached')] : [h('strong', { text: text['sim-goal-label'] }), ct(aim, 'sim-goal')]));
     goal.classList.toggle('sim-done', reached);
     checklist.replaceChildren(...['no-active-subscriptions', 'no-active-reservations', 'no-active-software', 'relationship-removed'].map((c) => {
       const label = data.conditions.find((x) => x.id === c).label;
@@ -388,18 +376,18 @@ export function mount(section, data, storage, options = {}) {
     const list = view.tab === 'reservations' ? 'reservations' : 'software';
     const kind = list === 'reservations' ? 'cancel-reservation' : 'cancel-software';
     const label = list === 'reservations' ? ui['cancel-reservation'] : ui['cancel-purchase'];
-    const [, cancelId, quantityId] = ITEM_IDS[list];
+    const one = list === 'reservations' ? 'reservation' : 'software';
     // An item already cancelled offers nothing to do; each button names its item.
     return [c[list].length ? table([text['sim-column-name'], ui.quantity, ui.status], c[list].map((x) => [
-      x.name, quantity(quantityId, x), h('span', { class: 'sim-cell-actions' }, pill(cs[list][x.id]),
-        cs[list][x.id] === 'active' ? actButton(label, { action: kind, customer: c.id, item: x.id }, { 'aria-label': it(x, cancelId) }) : null)]))
+      x.name, quantity(list === 'reservations' ? 'sim-quantity-instances' : 'sim-quantity-licenses', x), h('span', { class: 'sim-cell-actions' }, pill(cs[list][x.id]),
+        cs[list][x.id] === 'active' ? actButton(label, { action: kind, customer: c.id, item: x.id }, { 'aria-label': it(x, `sim-cancel-${one}-named`) }) : null)]))
       : h('p', { text: text[`sim-${list}-empty`] })];
   }
 
   function renderSummary(c, reached) {
     const line = (id) => h('li', { class: 'sim-met', text: ct(c, id) });
     const banner = reached && scenario.goal.customer === c.id
-      ? h('div', { class: 'sim-success', role: 'note' }, named(data, scenario, 'sim-goal-reached', 'customer', c.name)) : null;
+      ? h('div', { class: 'sim-success', role: 'note' }, ct(c, 'sim-goal-reached')) : null;
     return [heading(ct(c, 'sim-summary-title')), banner, h('ul', { class: 'sim-summary' }, line('sim-summary-customer-list'), line('sim-summary-admin'), line('sim-summary-support'),
       h('li', { class: 'sim-met' }, ct(c, 'sim-summary-purchases'), actButton(ui['add-subscription'], { action: 'purchase', customer: c.id }))),
     h('p', {}, go(text['sim-summary-back'], { screen: 'customers' }, 'back'))];

@@ -295,7 +295,7 @@ fn fixture_pages_are_written_for_every_locale() {
     }
 }
 
-/// Every text naming a scenario's goal customer, a customer, a subscription or an item, as
+/// Every text naming a customer (its scenario's goal too), a subscription or an item, as
 /// Fluent formats it with the real name (and count), the way the page showed it before the
 /// JSON sent templates: `node --test tests/js/` checks that the runtime's `named` gives each.
 fn named_texts(t: &drillbook::l10n::Translator) -> Vec<Value> {
@@ -311,12 +311,13 @@ fn named_texts(t: &drillbook::l10n::Translator) -> Vec<Value> {
         out.push(json!({ "at": at, "id": id, "kind": var, "count": count, "text": one_final_period(&text.value) }));
     };
     for s in SCENARIOS.iter() {
-        let goal = s.customer(&s.goal.customer).unwrap();
-        for id in ["sim-goal", "sim-goal-reached"] {
-            add(json!([s.id]), id, "customer", &goal.name, None);
-        }
         for c in &s.customers {
             let at = json!([s.id, c.id]);
+            if c.id == s.goal.customer {
+                for id in ["sim-goal", "sim-goal-reached"] {
+                    add(at.clone(), id, "customer", &c.name, None);
+                }
+            }
             for id in [
                 "sim-reason-relationship-removed",
                 "sim-announce-removed",

@@ -212,7 +212,7 @@ const CUSTOMER: NameArg = NameArg { var: "customer", sentinel: "$customer" };
 const SUBSCRIPTION: NameArg = NameArg { var: "subscription", sentinel: "$subscription" };
 const ITEM: NameArg = NameArg { var: "item", sentinel: "$item" };
 
-/// Messages about a scenario's goal customer.
+/// Messages about a scenario's goal customer (which carries them, as any text naming it).
 const GOAL_MESSAGES: [&str; 2] = ["sim-goal", "sim-goal-reached"];
 
 /// Messages about a customer.
@@ -461,35 +461,33 @@ impl Ctx {
     }
 
     fn scenario(&mut self, scenario: &Scenario) -> Value {
-        let goal_name = scenario.customer(&scenario.goal.customer).map_or("", |c| c.name.as_str());
-        let mut own = Map::new();
-        for id in GOAL_MESSAGES {
-            self.named(&mut own, id, CUSTOMER, goal_name, None);
-        }
         let steps: Map<String, Value> = scenario
             .steps
             .iter()
             .map(|(c, anchor)| (c.id().to_string(), Value::from(format!("#{anchor}"))))
             .collect();
-        let customers: Vec<Value> = scenario.customers.iter().map(|c| self.customer(c)).collect();
-        with_text(
-            json!({
-                "id": scenario.id,
-                "title": self.msg(&scenario.title, &[]),
-                "brief": self.msg(&scenario.brief, &[]),
-                "goal": { "customer": scenario.goal.customer, "condition": scenario.goal.condition },
-                "steps": steps,
-                "customers": customers,
-                "initial": scenario.initial_state(),
-            }),
-            own,
-        )
+        let customers: Vec<Value> = scenario
+            .customers
+            .iter()
+            .map(|c| self.customer(c, c.id == scenario.goal.customer))
+            .collect();
+        json!({
+            "id": scenario.id,
+            "title": self.msg(&scenario.title, &[]),
+            "brief": self.msg(&scenario.brief, &[]),
+            "goal": { "customer": scenario.goal.customer, "condition": scenario.goal.condition },
+            "steps": steps,
+            "customers": customers,
+            "initial": scenario.initial_state(),
+        })
     }
 
-    fn customer(&mut self, customer: &Customer) -> Value {
+    /// A customer of a scenario; `goal`: the one its goal names.
+    fn customer(&mut self, customer: &Customer, goal: bool) -> Value {
         let name = customer.name.as_str();
         let mut own = Map::new();
-        for id in CUSTOMER_MESSAGES {
+        let goal_messages = if goal { &GOAL_MESSAGES[..] } else { &[] };
+        for id in goal_messages.iter().chain(&CUSTOMER_MESSAGES) {
             self.named(&mut own, id, CUSTOMER, name, None);
         }
         for (id, max) in customer_counts(&|n| count(n(customer))) {

@@ -194,12 +194,11 @@ fn named_texts(l10n: &L10n, locale: &str, scenarios: &[Scenario]) -> Vec<(String
         out.push((place, shown(&data, owner, id, arg, page_name, n), formatted(&t, id, arg, name, n)));
     };
     for (s, sj) in scenarios.iter().zip(data["scenarios"].as_array().unwrap()) {
-        let goal = s.customer(&s.goal.customer).unwrap();
-        let customers = sj["customers"].as_array().unwrap();
-        let goal_name = &customers.iter().find(|c| c["id"] == goal.id.as_str()).unwrap()["name"];
-        GOAL_MESSAGES.iter().for_each(|id| check(sj, id, CUSTOMER, &goal.name, goal_name, None));
-        for (c, cj) in s.customers.iter().zip(customers) {
-            CUSTOMER_MESSAGES.iter().for_each(|id| check(cj, id, CUSTOMER, &c.name, &cj["name"], None));
+        for (c, cj) in s.customers.iter().zip(sj["customers"].as_array().unwrap()) {
+            let goal = if c.id == s.goal.customer { &GOAL_MESSAGES[..] } else { &[] };
+            for id in goal.iter().chain(&CUSTOMER_MESSAGES) {
+                check(cj, id, CUSTOMER, &c.name, &cj["name"], None);
+            }
             for (id, max) in customer_counts(&|n| count(n(c))) {
                 (1..=max).for_each(|n| check(cj, id, CUSTOMER, &c.name, &cj["name"], Some(n)));
             }
