@@ -1,30 +1,89 @@
 // drillbook: the Partner Center simulator's browser runtime (an ES module, no dependencies).
 //
 // The pure state machine lives in `sim-model.js` (`node --test tests/js/` replays the traces
-// the Rust reference model generated), saved progress in `sim-store.js`, assessment mode (the
-// score rule, the saved attempt, the result view) in `sim-assess.js`, which is imported only
-// when that mode starts: a page in practice never fetches it. This file is the DOM view
-// (`mount`, with its element helpers `h` and `button`), which reads the JSON the build embeds
-// in <script type="application/json" id="drillbook-sim-data">, and `start`. It re-exports the
-// model's and the store's API. Every string shown comes from that JSON, formatted at build
-// time with Fluent: these files contain no user-visible text.
+// the Rust reference model generated), assessment mode (the score rule, the saved attempt, the
+// result view) in `sim-assess.js`, which is imported only when that mode starts: a page in
+// practice never fetches it. This file holds saved practice progress, the texts that name a
+// customer or item (`named`), the DOM view (`mount`, with its element helpers `h` and
+// `button`), which reads the JSON the build embeds in <script type="application/json"
+// id="drillbook-sim-data">, and `start`; it re-exports the model's API. Every string shown
+// comes from that JSON, formatted at build time with Fluent: these files contain no
+// user-visible text.
 
 import {
   allActions, apply, canonical, conditions, countActive, enabledActions, evaluate, isValidState,
 } from './sim-model.js';
-import { MAX_HISTORY, loadProgress, memoryStorage, saveProgress } from './sim-store.js';
 
 export { ACTION_KINDS, CONDITIONS } from './sim-model.js';
-export {
-  allActions, apply, canonical, conditions, enabledActions, evaluate, isValidState, loadProgress,
-  memoryStorage, saveProgress,
-};
+export { allActions, apply, canonical, conditions, enabledActions, evaluate, isValidState };
+
+// ---------------------------------------------------------------------------------------
+// Saved practice progress (an assessment attempt is saved by `sim-assess.js`). Everything
+// here goes through a Storage-like object (`localStorage`, a host's storage or
+// `memoryStorage`), never throws on damaged data, and removes what it cannot read.
+
+export const MAX_HISTORY = 100;
+
+/** Reads saved progress. Returns `{progress, discarded}`: `progress` maps scenario ids to
+ * `{state, history}`; `discarded` is true when damaged or old data was found (and removed). */
+export function loadProgress(storage, data) {
+  const key = data['storage-key'];
+  let discarded = false;
+  const remove = (k) => { try { storage.removeItem(k); } catch { /* storage unavailable */ } };
+  try {
+    // Saved progress of other versions of the same set is old: drop it.
+    const prefix = 'drillbook-sim/v';
+    const suffix = `/${data.set}`;
+    for (let i = storage.length - 1; i >= 0; i -= 1) {
+      const k = storage.key(i);
+      if (k && k !== key && k.startsWith(prefix) && k.endsWith(suffix)) { remove(k); discarded = true; }
+    }
+    const raw = storage.getItem(key);
+    if (raw == null) return { progress: {}, current: null, discarded };
+    const saved = JSON.parse(raw);
+    const progress = {};
+    if (!saved || saved.version !== data.version || typeof saved.progress !== 'object' || saved.progress === null) throw new Error('old');
+    for (const [id, entry] of Object.entries(saved.progress)) {
+      const scenario = data.scenarios.find((s) => s.id === id);
+      if (!scenario || !entry || !isValidState(scenario, entry.state) || !Array.isArray(entry.history)
+        || entry.history.length > MAX_HISTORY || !entry.history.every((s) => isValidState(scenario, s))) throw new Error('invalid');
+      progress[id] = { state: entry.state, history: entry.history };
+    }
+    const current = data.scenarios.some((s) => s.id === saved.scenario) ? saved.scenario : null;
+    return { progress, current, discarded };
+  } catch {
+    remove(key);
+    return { progress: {}, current: null, discarded: true };
+  }
+}
+
+export function saveProgress(storage, data, current, progress) {
+  try {
+    storage.setItem(data['storage-key'], JSON.stringify({ version: data.version, scenario: current, progress }));
+  } catch { /* storage full or unavailable: progress lives for this page view only */ }
+}
+
+/** A Storage stand-in for browsers that refuse localStorage (and for tests). */
+export function memoryStorage() {
+  const map = new Map();
+  return {
+    get length() { return map.size; },
+    key: (i) => [...map.keys()][i] ?? null,
+    getItem: (k) => (map.has(k) ? map.get(k) : null),
+    setItem: (k, v) => { map.set(k, String(v)); },
+    removeItem: (k) => { map.delete(k); },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Texts naming a customer, subscription or item
 
 /** The text of message `id` naming `own` (a customer, subscription or item, as `kind` says),
  * in its plural form for `count` if given. The build sends each such message once, with
  * `$customer`, `$subscription` or `$item` in place of the name (one per count, as Fluent
  * formatted it), and gives `own` a `text` of its own only where filling its name in would not
- * give Fluent's text. A doubled period after the name is one ("Contoso Ltd.."), as in Rust. */
+ * give Fluent's text. A doubled period after the name is one ("Contoso Ltd.."), as the build
+ * makes it in every message (`one_final_period`). */
 export function named(data, own, id, kind, count) {
   const pick = (v) => (count === undefined ? v : v[count]);
   const mine = own.text && own.text[id];

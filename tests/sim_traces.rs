@@ -239,7 +239,7 @@ fn fixture_pages_are_written_for_every_locale() {
     let assessment = AssessmentView::of(&article).expect("the shipped article has [assessment]");
     let dir = out_dir().join("fixture");
     std::fs::create_dir_all(&dir).unwrap();
-    for asset in ["sim.js", "sim-model.js", "sim-store.js", "sim-assess.js", "sim.css"] {
+    for asset in ["sim.js", "sim-model.js", "sim-assess.js", "sim.css"] {
         std::fs::copy(root().join("assets").join(asset), dir.join(asset)).unwrap();
     }
     for locale in LOCALES {
