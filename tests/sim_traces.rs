@@ -351,9 +351,10 @@ fn named_texts(t: &drillbook::l10n::Translator) -> Vec<Value> {
                     add(at.clone(), id, "subscription", &sub.name, None);
                 }
             }
-            for (list, items, kind) in
-                [("reservations", &c.reservations, "reservation"), ("software", &c.software, "software")]
-            {
+            for (list, items, kind) in [
+                ("reservations", &c.reservations, "reservation"),
+                ("software", &c.software, "software"),
+            ] {
                 for item in items {
                     let at = json!([s.id, c.id, list, item.id]);
                     for id in [

@@ -8,6 +8,19 @@
 //! ([`json_for_page`]), and safe to embed in `<script type="application/json">`: `<`, `>` and
 //! `&` are escaped as `\u003c` etc.
 //!
+//! Shape: `text` holds every message once. A message that names a customer, subscription or
+//! item is formatted with a sentinel (`$customer`, `$subscription`, `$item`) in place of the
+//! name, plural ones once per count any customer of the set can have (`{"<count>": text}`),
+//! and the runtime fills the name in (`named` in `assets/sim.js`: every sentinel becomes the
+//! name, then a doubled period is one, as [`one_final_period`] does). For every goal
+//! customer, customer, subscription and item, the build checks that filling gives exactly the
+//! text Fluent formats with the real name (isolation marks included, and as the page shows it
+//! after sanitizing); where it does not, e.g. a translation that selects on the name, that
+//! owner gets its own `text` with the message as formatted. Quantities are
+//! `text["sim-quantity-licenses" | "sim-quantity-instances"]["<quantity>"]`, customer counts
+//! `text["sim-customers-count"]["<count>"]`. Repeating each sentence per name made the JSON
+//! longer than gzip's 32 KB window, so repeats far apart were sent again in full.
+//!
 //! Page contract (what `assets/sim.js` expects):
 //! - `<script type="application/json" id="drillbook-sim-data">` holding this JSON (already
 //!   escaped; embed as is);
@@ -30,9 +43,17 @@ use fluent_bundle::FluentArgs;
 use serde_json::{Map, Value, json};
 
 use crate::l10n::{L10n, Problem, Translator};
+use messages::{
+    CUSTOMER, CUSTOMER_MESSAGES, GOAL_MESSAGES, ITEM, NameArg, RESERVATION_MESSAGES,
+    SOFTWARE_MESSAGES, STATIC_MESSAGES, SUBSCRIPTION, SUBSCRIPTION_MESSAGES,
+};
+
+mod messages;
 use crate::sim::{ActionKind, Condition, Customer, Purchase, Reason, Rule, Scenario, Subscription};
 
-/// Version of the JSON shape and of the browser's saved progress (`storage-key`).
+/// Version of the browser's saved progress (`storage-key`), which reads scenario ids and
+/// states only: the JSON and the runtime reading it ship together, so a change of the rest
+/// of the shape keeps it.
 const SIM_DATA_VERSION: u32 = 1;
 
 /// The Fluent scope (file stem of `locales/<locale>/sim.ftl`).
@@ -40,73 +61,6 @@ const SIM_SCOPE: &str = "sim";
 
 /// `ui.ftl` terms the simulator shows as labels, exported under `ui`.
 const UI_TERMS: &[&str] = crate::sim::UI_LABELS;
-
-/// Messages without arguments, exported under `text`.
-const STATIC_MESSAGES: [&str; 63] = [
-    "sim-title",
-    "sim-intro",
-    "sim-needs-javascript",
-    "sim-scenario-label",
-    "sim-undo",
-    "sim-reset",
-    "sim-goal-label",
-    "sim-console-label",
-    "sim-breadcrumb-label",
-    "sim-customer-nav-label",
-    "sim-nav-label",
-    "sim-differences-title",
-    "sim-difference-reservations",
-    "sim-difference-software",
-    "sim-difference-purchases",
-    "sim-difference-simplified",
-    "sim-customers-empty",
-    "sim-column-name",
-    "sim-column-offer",
-    "sim-subscriptions-empty",
-    "sim-reservations-empty",
-    "sim-software-empty",
-    "sim-account-relationship",
-    "sim-relationship-active",
-    "sim-relationship-removed",
-    "sim-account-admin",
-    "sim-admin-granted",
-    "sim-admin-removed",
-    "sim-account-support",
-    "sim-support-listed",
-    "sim-support-removed",
-    "sim-blocked",
-    "sim-fix-label",
-    "sim-summary-back",
-    "sim-announce-undo",
-    "sim-announce-reset",
-    "sim-storage-discarded",
-    "sim-reason-unknown-customer",
-    "sim-reason-unknown-item",
-    "sim-progress-label",
-    "sim-mode-label",
-    "sim-mode-practice",
-    "sim-mode-assessment",
-    "sim-assess-refused",
-    "sim-assess-finish",
-    "sim-assess-not-recorded",
-    "sim-assess-recorded",
-    "sim-result-title",
-    "sim-result-passed",
-    "sim-result-failed",
-    "sim-result-score",
-    "sim-result-mastery",
-    "sim-result-mistakes",
-    "sim-result-time",
-    "sim-result-goal-not-reached",
-    "sim-result-mistakes-title",
-    "sim-result-no-mistakes",
-    "sim-result-refused",
-    "sim-result-unnecessary",
-    "sim-result-step",
-    "sim-result-no-step",
-    "sim-result-practise",
-    "sim-result-retry",
-];
 
 /// An article's assessment mode (`[assessment]`), as the page needs it.
 #[derive(Debug, Clone, PartialEq)]
@@ -143,11 +97,8 @@ pub fn sim_view_assessed(
     scenarios: &[Scenario],
     assessment: Option<&AssessmentView>,
 ) -> (String, Vec<Problem>) {
-    let mut ctx = Ctx {
-        t: l10n.translator(locale, SIM_SCOPE),
-        problems: Vec::new(),
-        templates: Map::new(),
-    };
+    let mut ctx =
+        Ctx { t: l10n.translator(locale, SIM_SCOPE), problems: Vec::new(), templates: Map::new() };
     let mut value = ctx.data(scenarios);
     value["assessment"] = assessment.map_or(Value::Null, |a| ctx.assessment(a, scenarios));
     (json_for_page(value), ctx.problems)
@@ -200,54 +151,7 @@ fn one_final_period(text: String) -> String {
     out
 }
 
-/// A name a message takes as an argument: the Fluent variable, and the sentinel formatted in
-/// its place for the template the runtime fills (`named` in `assets/sim.js` has the same).
-#[derive(Clone, Copy)]
-struct NameArg {
-    var: &'static str,
-    sentinel: &'static str,
-}
-
-const CUSTOMER: NameArg = NameArg { var: "customer", sentinel: "$customer" };
-const SUBSCRIPTION: NameArg = NameArg { var: "subscription", sentinel: "$subscription" };
-const ITEM: NameArg = NameArg { var: "item", sentinel: "$item" };
-
-/// Messages about a scenario's goal customer (which carries them, as any text naming it).
-const GOAL_MESSAGES: [&str; 2] = ["sim-goal", "sim-goal-reached"];
-
-/// Messages about a customer.
-const CUSTOMER_MESSAGES: [&str; 10] = [
-    "sim-reason-relationship-removed",
-    "sim-announce-removed",
-    "sim-announce-purchase",
-    "sim-confirm-title",
-    "sim-confirm-body",
-    "sim-summary-title",
-    "sim-summary-customer-list",
-    "sim-summary-admin",
-    "sim-summary-support",
-    "sim-summary-purchases",
-];
-
-/// Messages about a subscription.
-const SUBSCRIPTION_MESSAGES: [&str; 4] = [
-    "sim-announce-suspended",
-    "sim-announce-reactivated",
-    "sim-reason-already-suspended",
-    "sim-reason-already-active",
-];
-
-/// Messages about an item of a list, by list: its announcement, its row's cancel button (one
-/// accessible name per row), its refusal; then the quantity message of the list.
-const RESERVATION_MESSAGES: [&str; 3] = [
-    "sim-announce-reservation-cancelled",
-    "sim-cancel-reservation-named",
-    "sim-reason-already-cancelled",
-];
-const SOFTWARE_MESSAGES: [&str; 3] =
-    ["sim-announce-software-cancelled", "sim-cancel-software-named", "sim-reason-already-cancelled"];
-
-/// What the runtime does with a template (`fill` in `assets/sim.js`): every sentinel becomes
+/// What the runtime does with a template (`named` in `assets/sim.js`): every sentinel becomes
 /// the name, then a doubled period is one, as [`one_final_period`] does to every message.
 fn fill(template: &str, sentinel: &str, name: &str) -> String {
     one_final_period(template.replace(sentinel, name))
@@ -329,7 +233,14 @@ impl Ctx {
     /// Adds `id` formatted with `name` to `own` (the owner's `text`, which the runtime reads
     /// before the template) unless filling the template gives the same text for every count
     /// (`1..=max`, or none).
-    fn named(&mut self, own: &mut Map<String, Value>, id: &str, arg: NameArg, name: &str, max: Option<u32>) {
+    fn named(
+        &mut self,
+        own: &mut Map<String, Value>,
+        id: &str,
+        arg: NameArg,
+        name: &str,
+        max: Option<u32>,
+    ) {
         let args = [(arg.var, Arg::Str(name))];
         let mut texts = Vec::new();
         match max {
@@ -346,7 +257,8 @@ impl Ctx {
             (Some(Value::Object(map)), Some(n)) => map.get(&n.to_string()).and_then(Value::as_str),
             _ => None,
         };
-        if texts.iter().all(|(n, real)| template(*n).is_some_and(|t| fills_to(t, arg, name, real))) {
+        if texts.iter().all(|(n, real)| template(*n).is_some_and(|t| fills_to(t, arg, name, real)))
+        {
             return;
         }
         let value = match max {
@@ -354,7 +266,9 @@ impl Ctx {
             Some(_) => Value::Object(
                 texts
                     .into_iter()
-                    .map(|(n, real)| (n.unwrap_or(0).to_string(), Value::String(one_final_period(real))))
+                    .map(|(n, real)| {
+                        (n.unwrap_or(0).to_string(), Value::String(one_final_period(real)))
+                    })
                     .collect(),
             ),
         };
@@ -421,7 +335,8 @@ impl Ctx {
     /// shows, plural ones for every count one of them can have.
     fn templates_for(&mut self, scenarios: &[Scenario]) {
         let customers: Vec<&Customer> = scenarios.iter().flat_map(|s| &s.customers).collect();
-        let most = |n: fn(&Customer) -> usize| count(customers.iter().map(|c| n(c)).max().unwrap_or(0));
+        let most =
+            |n: fn(&Customer) -> usize| count(customers.iter().map(|c| n(c)).max().unwrap_or(0));
         if !scenarios.is_empty() {
             GOAL_MESSAGES.into_iter().for_each(|id| self.template(id, CUSTOMER, None));
         }
@@ -551,7 +466,8 @@ fn quantity_texts(
     let mut wanted: std::collections::BTreeMap<&str, std::collections::BTreeSet<u32>> =
         Default::default();
     for c in scenarios.iter().flat_map(|s| &s.customers) {
-        let licenses = c.subscriptions.iter().map(|s| s.quantity).chain(c.software.iter().map(|p| p.quantity));
+        let licenses =
+            c.subscriptions.iter().map(|s| s.quantity).chain(c.software.iter().map(|p| p.quantity));
         wanted.entry("sim-quantity-licenses").or_default().extend(licenses);
         let instances = c.reservations.iter().map(|p| p.quantity);
         wanted.entry("sim-quantity-instances").or_default().extend(instances);

@@ -22,8 +22,7 @@ fn every_string_formats_without_problems_in_every_locale() {
     let (l10n, scenarios) = site();
     for locale in LOCALES {
         let (json, problems) = sim_view(&l10n, locale, &scenarios);
-        let problems: Vec<_> =
-            problems.iter().map(|p| p.to_diagnostic(true).headline()).collect();
+        let problems: Vec<_> = problems.iter().map(|p| p.to_diagnostic(true).headline()).collect();
         assert!(problems.is_empty(), "{locale}: {problems:#?}");
         assert!(!json.contains('<') && !json.contains('\u{2068}'), "{locale}");
         let value: Value = serde_json::from_str(&json).unwrap();
@@ -129,7 +128,6 @@ fn a_missing_message_is_reported_not_hidden() {
     }));
 }
 
-
 #[test]
 fn a_doubled_period_after_an_abbreviation_is_one() {
     assert_eq!(one_final_period("for Contoso Ltd.. Next".into()), "for Contoso Ltd. Next");
@@ -158,7 +156,14 @@ proptest::proptest! {
 /// What the page shows for a name-bearing message, read from the JSON as `named` in
 /// `assets/sim.js` reads it: the owner's own text, else the template with the name (the
 /// page's, sanitized) filled in.
-fn shown(data: &Value, owner: &Value, id: &str, arg: NameArg, name: &Value, n: Option<u32>) -> Option<String> {
+fn shown(
+    data: &Value,
+    owner: &Value,
+    id: &str,
+    arg: NameArg,
+    name: &Value,
+    n: Option<u32>,
+) -> Option<String> {
     let pick = |v: &Value| match n {
         None => v.as_str().map(str::to_string),
         Some(n) => v[n.to_string()].as_str().map(str::to_string),
@@ -182,17 +187,26 @@ fn formatted(t: &Translator, id: &str, arg: NameArg, name: &str, n: Option<u32>)
 }
 
 /// Every name-bearing text of every scenario, customer and item, as `(where, shown, expected)`.
-fn named_texts(l10n: &L10n, locale: &str, scenarios: &[Scenario]) -> Vec<(String, Option<String>, String)> {
+fn named_texts(
+    l10n: &L10n,
+    locale: &str,
+    scenarios: &[Scenario],
+) -> Vec<(String, Option<String>, String)> {
     let (json, problems) = sim_view(l10n, locale, scenarios);
     assert!(problems.is_empty(), "{locale}: {problems:?}");
     let data: Value = serde_json::from_str(&json).unwrap();
     let t = l10n.translator(locale, SIM_SCOPE);
     let mut out = Vec::new();
     // `shown` reads the name the page has, `formatted` formats the real one.
-    let mut check = |owner: &Value, id: &str, arg: NameArg, name: &str, page_name: &Value, n: Option<u32>| {
-        let place = format!("{locale} {} {id} {n:?}", owner["id"]);
-        out.push((place, shown(&data, owner, id, arg, page_name, n), formatted(&t, id, arg, name, n)));
-    };
+    let mut check =
+        |owner: &Value, id: &str, arg: NameArg, name: &str, page_name: &Value, n: Option<u32>| {
+            let place = format!("{locale} {} {id} {n:?}", owner["id"]);
+            out.push((
+                place,
+                shown(&data, owner, id, arg, page_name, n),
+                formatted(&t, id, arg, name, n),
+            ));
+        };
     for (s, sj) in scenarios.iter().zip(data["scenarios"].as_array().unwrap()) {
         for (c, cj) in s.customers.iter().zip(sj["customers"].as_array().unwrap()) {
             let goal = if c.id == s.goal.customer { &GOAL_MESSAGES[..] } else { &[] };
@@ -204,14 +218,17 @@ fn named_texts(l10n: &L10n, locale: &str, scenarios: &[Scenario]) -> Vec<(String
             }
             for (sub, subj) in c.subscriptions.iter().zip(cj["subscriptions"].as_array().unwrap()) {
                 let page_name = &subj["name"];
-                SUBSCRIPTION_MESSAGES.iter().for_each(|id| check(subj, id, SUBSCRIPTION, &sub.name, page_name, None));
+                SUBSCRIPTION_MESSAGES
+                    .iter()
+                    .for_each(|id| check(subj, id, SUBSCRIPTION, &sub.name, page_name, None));
             }
             for (items, list, ids) in [
                 (&c.reservations, "reservations", RESERVATION_MESSAGES),
                 (&c.software, "software", SOFTWARE_MESSAGES),
             ] {
                 for (item, itemj) in items.iter().zip(cj[list].as_array().unwrap()) {
-                    ids.iter().for_each(|id| check(itemj, id, ITEM, &item.name, &itemj["name"], None));
+                    ids.iter()
+                        .for_each(|id| check(itemj, id, ITEM, &item.name, &itemj["name"], None));
                 }
             }
         }
@@ -237,7 +254,8 @@ fn every_name_bearing_text_is_what_fluent_formats_with_the_name() {
     // Names that are hard on a fill: a sentinel inside a name, markup, a final period
     // before the sentence's own, hidden characters, an empty name.
     let mut odd = scenarios.clone();
-    let names = ["$customer & $item Ltd.", "<b>x</b>.", "A\u{200B}\u{7}B.", "", "..", "$subscription"];
+    let names =
+        ["$customer & $item Ltd.", "<b>x</b>.", "A\u{200B}\u{7}B.", "", "..", "$subscription"];
     let mut names = names.iter().cycle();
     for c in odd.iter_mut().flat_map(|s| &mut s.customers) {
         c.name = names.next().unwrap().to_string();
@@ -319,6 +337,7 @@ fn a_translation_that_selects_on_the_name_is_sent_for_that_name() {
     assert_eq!(data["text"]["sim-confirm-title"], "Beziehung mit $customer entfernen?");
     let s = data["scenarios"].as_array().unwrap().iter().find(|s| s["id"] == sid.as_str()).unwrap();
     assert_eq!(s["customers"][0]["text"], json!({ "sim-confirm-title": "Contoso verlassen?" }));
-    let other = s["customers"].as_array().unwrap().iter().find(|c| c["id"] == other.as_str()).unwrap();
+    let other =
+        s["customers"].as_array().unwrap().iter().find(|c| c["id"] == other.as_str()).unwrap();
     assert_eq!(other.get("text"), None);
 }
