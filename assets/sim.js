@@ -87,7 +87,7 @@ export function memoryStorage() {
 export function named(data, own, id, kind, count) {
   const pick = (v) => (count === undefined ? v : v[count]);
   const mine = own.text && own.text[id];
-  return mine ? pick(mine) : pick(data.text[id])?.split(`$${kind}`).join(own.name).replace(/\.+/g, (p) => (p.length === 2 ? '.' : p));
+  return mine !== undefined ? pick(mine) : pick(data.text[id])?.split(`$${kind}`).join(own.name).replace(/\.+/g, (p) => (p.length === 2 ? '.' : p));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -161,6 +161,8 @@ test('a string the build sent for one name wins over the template', () => {
   assert.equal(named(d, c, 'sim-confirm-title', 'customer'), 'X');
   assert.equal(named(d, c, 'sim-remove-inactive', 'customer', '1'), 'Y');
   assert.equal(named(d, c, 'sim-confirm-body', 'customer').includes(c.name), true, 'others from the template');
+  c.text['sim-confirm-title'] = '';
+  assert.equal(named(d, c, 'sim-confirm-title', 'customer'), '', 'an empty text is a text');
   // A name is text: `$&` and friends are not replacement patterns, and a sentinel inside a
   // name is not filled again.
   for (const odd of ['$&', '$customer', "$'x$`"]) {
