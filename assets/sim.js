@@ -1,24 +1,94 @@
 // drillbook: the Partner Center simulator's browser runtime (an ES module, no dependencies).
 //
 // The pure state machine lives in `sim-model.js` (`node --test tests/js/` replays the traces
-// the Rust reference model generated), saved progress in `sim-store.js`, assessment mode (the
-// score rule, the saved attempt, the result view) in `sim-assess.js`, which is imported only
-// when that mode starts: a page in practice never fetches it. This file is the DOM view
-// (`mount`, with its element helpers `h` and `button`), which reads the JSON the build embeds
-// in <script type="application/json" id="drillbook-sim-data">, and `start`. It re-exports the
-// model's and the store's API. Every string shown comes from that JSON, formatted at build
-// time with Fluent: these files contain no user-visible text.
+// the Rust reference model generated), assessment mode (the score rule, the saved attempt, the
+// result view) in `sim-assess.js`, which is imported only when that mode starts: a page in
+// practice never fetches it. This file holds saved practice progress, the texts that name a
+// customer or item (`named`), the DOM view (`mount`, with its element helpers `h` and
+// `button`), which reads the JSON the build embeds in <script type="application/json"
+// id="drillbook-sim-data">, and `start`; it re-exports the model's API. Every string shown
+// comes from that JSON, formatted at build time with Fluent: these files contain no
+// user-visible text.
 
 import {
   allActions, apply, canonical, conditions, countActive, enabledActions, evaluate, isValidState,
 } from './sim-model.js';
-import { MAX_HISTORY, loadProgress, memoryStorage, saveProgress } from './sim-store.js';
 
 export { ACTION_KINDS, CONDITIONS } from './sim-model.js';
-export {
-  allActions, apply, canonical, conditions, enabledActions, evaluate, isValidState, loadProgress,
-  memoryStorage, saveProgress,
-};
+export { allActions, apply, canonical, conditions, enabledActions, evaluate, isValidState };
+
+// ---------------------------------------------------------------------------------------
+// Saved practice progress (an assessment attempt is saved by `sim-assess.js`). Everything
+// here goes through a Storage-like object (`localStorage`, a host's storage or
+// `memoryStorage`), never throws on damaged data, and removes what it cannot read.
+
+export const MAX_HISTORY = 100;
+
+/** Reads saved progress. Returns `{progress, discarded}`: `progress` maps scenario ids to
+ * `{state, history}`; `discarded` is true when damaged or old data was found (and removed). */
+export function loadProgress(storage, data) {
+  const key = data['storage-key'];
+  let discarded = false;
+  const remove = (k) => { try { storage.removeItem(k); } catch { /* storage unavailable */ } };
+  try {
+    // Saved progress of other versions of the same set is old: drop it.
+    const prefix = 'drillbook-sim/v';
+    const suffix = `/${data.set}`;
+    for (let i = storage.length - 1; i >= 0; i -= 1) {
+      const k = storage.key(i);
+      if (k && k !== key && k.startsWith(prefix) && k.endsWith(suffix)) { remove(k); discarded = true; }
+    }
+    const raw = storage.getItem(key);
+    if (raw == null) return { progress: {}, current: null, discarded };
+    const saved = JSON.parse(raw);
+    const progress = {};
+    if (!saved || saved.version !== data.version || typeof saved.progress !== 'object' || saved.progress === null) throw new Error('old');
+    for (const [id, entry] of Object.entries(saved.progress)) {
+      const scenario = data.scenarios.find((s) => s.id === id);
+      if (!scenario || !entry || !isValidState(scenario, entry.state) || !Array.isArray(entry.history)
+        || entry.history.length > MAX_HISTORY || !entry.history.every((s) => isValidState(scenario, s))) throw new Error('invalid');
+      progress[id] = { state: entry.state, history: entry.history };
+    }
+    const current = data.scenarios.some((s) => s.id === saved.scenario) ? saved.scenario : null;
+    return { progress, current, discarded };
+  } catch {
+    remove(key);
+    return { progress: {}, current: null, discarded: true };
+  }
+}
+
+export function saveProgress(storage, data, current, progress) {
+  try {
+    storage.setItem(data['storage-key'], JSON.stringify({ version: data.version, scenario: current, progress }));
+  } catch { /* storage full or unavailable: progress lives for this page view only */ }
+}
+
+/** A Storage stand-in for browsers that refuse localStorage (and for tests). */
+export function memoryStorage() {
+  const map = new Map();
+  return {
+    get length() { return map.size; },
+    key: (i) => [...map.keys()][i] ?? null,
+    getItem: (k) => (map.has(k) ? map.get(k) : null),
+    setItem: (k, v) => { map.set(k, String(v)); },
+    removeItem: (k) => { map.delete(k); },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Texts naming a customer, subscription or item
+
+/** The text of message `id` naming `own` (a customer, subscription or item, as `kind` says),
+ * in its plural form for `count` if given. The build sends each such message once, with
+ * `$customer`, `$subscription` or `$item` in place of the name (one per count, as Fluent
+ * formatted it), and gives `own` a `text` of its own only where filling its name in would not
+ * give Fluent's text. A doubled period after the name is one ("Contoso Ltd.."), as the build
+ * makes it in every message (`one_final_period`). */
+export function named(data, own, id, kind, count) {
+  const pick = (v) => (count === undefined ? v : v[count]);
+  const mine = own.text && own.text[id];
+  return mine !== undefined ? pick(mine) : pick(data.text[id])?.split(`$${kind}`).join(own.name).replace(/\.+/g, (p) => (p.length === 2 ? '.' : p));
+}
 
 // ---------------------------------------------------------------------------------------
 // DOM view
@@ -116,6 +186,10 @@ export function mount(section, data, storage, options = {}) {
   const fresh = () => ({ state: structuredClone(scenario.initial), history: [] });
   const entry = () => (progress[scenario.id] ||= fresh());
   const customerOf = (id) => scenario.customers.find((c) => c.id === id);
+  const ct = (c, id, count) => named(data, c, id, 'customer', count);
+  const st = (sub, id) => named(data, sub, id, 'subscription');
+  const it = (item, id) => named(data, item, id, 'item');
+  const quantity = (id, x) => text[id][x.quantity];
   // Assessment state: the attempt's actions replayed.
   const attempt = assessing ? assess.attempt({ data, rule, storage, host, section }, () => scenario, resumed) : null;
   const state = () => (assessing ? attempt.state() : entry().state);
@@ -130,11 +204,11 @@ export function mount(section, data, storage, options = {}) {
     const list = { 'suspend-subscription': 'subscriptions', 'reactivate-subscription': 'subscriptions', 'cancel-reservation': 'reservations', 'cancel-software': 'software' }[action.action];
     const item = list && customer[list].find((i) => i.id === action.item);
     switch (reason.reason) {
-      case 'relationship-removed': return customer.text['sim-reason-relationship-removed'];
-      case 'already-suspended': case 'already-active': return item.text[`sim-reason-${reason.reason}`];
-      case 'already-cancelled': return item.text['sim-reason-already-cancelled'];
+      case 'relationship-removed': return ct(customer, 'sim-reason-relationship-removed');
+      case 'already-suspended': case 'already-active': return st(item, `sim-reason-${reason.reason}`);
+      case 'already-cancelled': return it(item, 'sim-reason-already-cancelled');
       case 'active-subscriptions': case 'active-reservations': case 'active-software':
-        return customer.text[`sim-reason-${reason.reason}`][String(reason.count)];
+        return ct(customer, `sim-reason-${reason.reason}`, String(reason.count));
       default: return text['sim-reason-unknown-item'];
     }
   }
@@ -159,12 +233,12 @@ export function mount(section, data, storage, options = {}) {
     const customer = customerOf(action.customer);
     const find = (list) => customer[list].find((i) => i.id === action.item);
     switch (action.action) {
-      case 'suspend-subscription': return find('subscriptions').text['sim-announce-suspended'];
-      case 'reactivate-subscription': return find('subscriptions').text['sim-announce-reactivated'];
-      case 'cancel-reservation': return find('reservations').text['sim-announce-cancelled'];
-      case 'cancel-software': return find('software').text['sim-announce-cancelled'];
-      case 'remove-relationship': return customer.text['sim-announce-removed'];
-      default: return customer.text['sim-announce-purchase'];
+      case 'suspend-subscription': return st(find('subscriptions'), 'sim-announce-suspended');
+      case 'reactivate-subscription': return st(find('subscriptions'), 'sim-announce-reactivated');
+      case 'cancel-reservation': return it(find('reservations'), 'sim-announce-reservation-cancelled');
+      case 'cancel-software': return it(find('software'), 'sim-announce-software-cancelled');
+      case 'remove-relationship': return ct(customer, 'sim-announce-removed');
+      default: return ct(customer, 'sim-announce-purchase');
     }
   }
 
@@ -234,7 +308,8 @@ export function mount(section, data, storage, options = {}) {
     brief.textContent = scenario.brief;
     const conds = conditions(s);
     const reached = conds[scenario.goal.customer][scenario.goal.condition];
-    goal.replaceChildren(...(reached ? [scenario.text['sim-goal-reached']] : [h('strong', { text: text['sim-goal-label'] }), scenario.text['sim-goal']]));
+    const aim = customerOf(scenario.goal.customer);
+    goal.replaceChildren(...(reached ? [ct(aim, 'sim-goal-reached')] : [h('strong', { text: text['sim-goal-label'] }), ct(aim, 'sim-goal')]));
     goal.classList.toggle('sim-done', reached);
     checklist.replaceChildren(...['no-active-subscriptions', 'no-active-reservations', 'no-active-software', 'relationship-removed'].map((c) => {
       const label = data.conditions.find((x) => x.id === c).label;
@@ -306,12 +381,12 @@ export function mount(section, data, storage, options = {}) {
     if (view.screen === 'summary' && c) return renderSummary(c, reached);
     if (!c || cs.relationship === 'removed') {
       const rows = listed();
-      return [heading(ui.customers), h('p', { text: scenario.text['sim-customers-count'][String(rows.length)] }),
+      return [heading(ui.customers), h('p', { text: text['sim-customers-count'][String(rows.length)] }),
         rows.length ? table([text['sim-column-name']], rows.map((x) => [go(x.name, { screen: 'customer', customer: x.id, tab: 'subscriptions' }, `customer:${x.id}`)]))
           : h('p', { text: text['sim-customers-empty'] })];
     }
     if (view.screen === 'confirm') {
-      return [heading(c.text['sim-confirm-title']), h('p', { text: c.text['sim-confirm-body'] }),
+      return [heading(ct(c, 'sim-confirm-title')), h('p', { text: ct(c, 'sim-confirm-body') }),
         commandBar(actButton(ui.remove, { action: 'remove-relationship', customer: c.id }, { class: 'sim-primary sim-danger' }),
           button(ui.cancel, { 'data-cmd': 'go', 'data-view': JSON.stringify({ screen: 'customer', customer: c.id, tab: 'account' }), 'data-key': 'cancel' }))];
     }
@@ -323,7 +398,7 @@ export function mount(section, data, storage, options = {}) {
         h('div', { role: 'group', 'aria-label': ui.status, class: 'sim-commandbar sim-segmented' },
           toggle(ui.active, 'active', 'reactivate-subscription'), toggle(ui.suspended, 'suspended', 'suspend-subscription')),
         h('dl', {}, h('dt', { text: text['sim-column-offer'] }), h('dd', { text: sub.offer }),
-          h('dt', { text: ui.quantity }), h('dd', { text: sub.text['sim-quantity'] }),
+          h('dt', { text: ui.quantity }), h('dd', { text: quantity('sim-quantity-licenses', sub) }),
           h('dt', { text: ui.status }), h('dd', {}, pill(now)))];
     }
     const tablist = h('div', { class: 'sim-tabs', role: 'tablist', 'aria-label': text['sim-customer-nav-label'] }, TABS.map((tab) => {
@@ -345,7 +420,7 @@ export function mount(section, data, storage, options = {}) {
         'aria-disabled': String(active > 0), 'aria-describedby': active > 0 ? 'sim-remove-tip' : null,
       });
       return [commandBar(h('span', { class: 'sim-remove-wrap' }, remove,
-        active > 0 ? h('span', { id: 'sim-remove-tip', role: 'tooltip', class: 'sim-tip', text: c.text['sim-remove-inactive'][String(active)] }) : null)),
+        active > 0 ? h('span', { id: 'sim-remove-tip', role: 'tooltip', class: 'sim-tip', text: ct(c, 'sim-remove-inactive', String(active)) }) : null)),
       h('dl', {},
         h('dt', { text: text['sim-account-relationship'] }), h('dd', { text: text['sim-relationship-active'] }),
         h('dt', { text: text['sim-account-admin'] }), h('dd', { text: text[cs['delegated-admin'] ? 'sim-admin-granted' : 'sim-admin-removed'] }),
@@ -354,25 +429,26 @@ export function mount(section, data, storage, options = {}) {
     if (view.tab === 'subscriptions') {
       return [commandBar(actButton(ui['add-subscription'], { action: 'purchase', customer: c.id })),
         c.subscriptions.length ? table([text['sim-column-name'], text['sim-column-offer'], ui.quantity, ui.status], c.subscriptions.map((x) => [
-          go(x.name, { screen: 'subscription', customer: c.id, item: x.id }, `sub:${x.id}`), x.offer, x.text['sim-quantity'], pill(cs.subscriptions[x.id])]))
+          go(x.name, { screen: 'subscription', customer: c.id, item: x.id }, `sub:${x.id}`), x.offer, quantity('sim-quantity-licenses', x), pill(cs.subscriptions[x.id])]))
           : h('p', { text: text['sim-subscriptions-empty'] })];
     }
     const list = view.tab === 'reservations' ? 'reservations' : 'software';
     const kind = list === 'reservations' ? 'cancel-reservation' : 'cancel-software';
     const label = list === 'reservations' ? ui['cancel-reservation'] : ui['cancel-purchase'];
+    const one = list === 'reservations' ? 'reservation' : 'software';
     // An item already cancelled offers nothing to do; each button names its item.
     return [c[list].length ? table([text['sim-column-name'], ui.quantity, ui.status], c[list].map((x) => [
-      x.name, x.text['sim-quantity'], h('span', { class: 'sim-cell-actions' }, pill(cs[list][x.id]),
-        cs[list][x.id] === 'active' ? actButton(label, { action: kind, customer: c.id, item: x.id }, { 'aria-label': x.text['sim-cancel-named'] }) : null)]))
+      x.name, quantity(list === 'reservations' ? 'sim-quantity-instances' : 'sim-quantity-licenses', x), h('span', { class: 'sim-cell-actions' }, pill(cs[list][x.id]),
+        cs[list][x.id] === 'active' ? actButton(label, { action: kind, customer: c.id, item: x.id }, { 'aria-label': it(x, `sim-cancel-${one}-named`) }) : null)]))
       : h('p', { text: text[`sim-${list}-empty`] })];
   }
 
   function renderSummary(c, reached) {
-    const line = (id) => h('li', { class: 'sim-met', text: c.text[id] });
+    const line = (id) => h('li', { class: 'sim-met', text: ct(c, id) });
     const banner = reached && scenario.goal.customer === c.id
-      ? h('div', { class: 'sim-success', role: 'note' }, scenario.text['sim-goal-reached']) : null;
-    return [heading(c.text['sim-summary-title']), banner, h('ul', { class: 'sim-summary' }, line('sim-summary-customer-list'), line('sim-summary-admin'), line('sim-summary-support'),
-      h('li', { class: 'sim-met' }, c.text['sim-summary-purchases'], actButton(ui['add-subscription'], { action: 'purchase', customer: c.id }))),
+      ? h('div', { class: 'sim-success', role: 'note' }, ct(c, 'sim-goal-reached')) : null;
+    return [heading(ct(c, 'sim-summary-title')), banner, h('ul', { class: 'sim-summary' }, line('sim-summary-customer-list'), line('sim-summary-admin'), line('sim-summary-support'),
+      h('li', { class: 'sim-met' }, ct(c, 'sim-summary-purchases'), actButton(ui['add-subscription'], { action: 'purchase', customer: c.id }))),
     h('p', {}, go(text['sim-summary-back'], { screen: 'customers' }, 'back'))];
   }
 

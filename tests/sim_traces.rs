@@ -239,7 +239,7 @@ fn fixture_pages_are_written_for_every_locale() {
     let assessment = AssessmentView::of(&article).expect("the shipped article has [assessment]");
     let dir = out_dir().join("fixture");
     std::fs::create_dir_all(&dir).unwrap();
-    for asset in ["sim.js", "sim-model.js", "sim-store.js", "sim-assess.js", "sim.css"] {
+    for asset in ["sim.js", "sim-model.js", "sim-assess.js", "sim.css"] {
         std::fs::copy(root().join("assets").join(asset), dir.join(asset)).unwrap();
     }
     for locale in LOCALES {
@@ -290,7 +290,102 @@ fn fixture_pages_are_written_for_every_locale() {
         );
         std::fs::write(dir.join(format!("{locale}.html")), page).unwrap();
         std::fs::write(out_dir().join(format!("data-{locale}.json")), &json).unwrap();
+        let named = serde_json::to_string(&named_texts(&sim)).unwrap();
+        std::fs::write(out_dir().join(format!("named-{locale}.json")), named).unwrap();
     }
+}
+
+/// Every text naming a customer (its scenario's goal too), a subscription or an item, as
+/// Fluent formats it with the real name (and count), the way the page showed it before the
+/// JSON sent templates: `node --test tests/js/` checks that the runtime's `named` gives each.
+fn named_texts(t: &drillbook::l10n::Translator) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut add = |at: Value, id: &str, var: &str, name: &str, count: Option<usize>| {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set(var, name.to_string());
+        if let Some(n) = count {
+            args.set("count", n);
+        }
+        let (text, problems) = t.message(id, Some(&args));
+        assert!(problems.is_empty(), "{id}: {problems:?}");
+        out.push(json!({ "at": at, "id": id, "kind": var, "count": count, "text": one_final_period(&text.value) }));
+    };
+    for s in SCENARIOS.iter() {
+        for c in &s.customers {
+            let at = json!([s.id, c.id]);
+            if c.id == s.goal.customer {
+                for id in ["sim-goal", "sim-goal-reached"] {
+                    add(at.clone(), id, "customer", &c.name, None);
+                }
+            }
+            for id in [
+                "sim-reason-relationship-removed",
+                "sim-announce-removed",
+                "sim-announce-purchase",
+                "sim-confirm-title",
+                "sim-confirm-body",
+                "sim-summary-title",
+                "sim-summary-customer-list",
+                "sim-summary-admin",
+                "sim-summary-support",
+                "sim-summary-purchases",
+            ] {
+                add(at.clone(), id, "customer", &c.name, None);
+            }
+            for (id, max) in [
+                ("sim-reason-active-subscriptions", c.subscriptions.len()),
+                ("sim-remove-inactive", c.subscriptions.len()),
+                ("sim-reason-active-reservations", c.reservations.len()),
+                ("sim-reason-active-software", c.software.len()),
+            ] {
+                (1..=max).for_each(|n| add(at.clone(), id, "customer", &c.name, Some(n)));
+            }
+            for sub in &c.subscriptions {
+                let at = json!([s.id, c.id, "subscriptions", sub.id]);
+                for id in [
+                    "sim-announce-suspended",
+                    "sim-announce-reactivated",
+                    "sim-reason-already-suspended",
+                    "sim-reason-already-active",
+                ] {
+                    add(at.clone(), id, "subscription", &sub.name, None);
+                }
+            }
+            for (list, items, kind) in [
+                ("reservations", &c.reservations, "reservation"),
+                ("software", &c.software, "software"),
+            ] {
+                for item in items {
+                    let at = json!([s.id, c.id, list, item.id]);
+                    for id in [
+                        format!("sim-announce-{kind}-cancelled"),
+                        format!("sim-cancel-{kind}-named"),
+                        "sim-reason-already-cancelled".into(),
+                    ] {
+                        add(at.clone(), &id, "item", &item.name, None);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The build's rule for a name ending in a period before the sentence's own: a run of
+/// exactly two periods is one.
+fn one_final_period(text: &str) -> String {
+    let mut out = String::new();
+    let mut run = 0;
+    for c in text.chars() {
+        if c == '.' {
+            run += 1;
+        } else {
+            out.push_str(&".".repeat(if run == 2 { 1 } else { run }));
+            out.push(c);
+            run = 0;
+        }
+    }
+    out + &".".repeat(if run == 2 { 1 } else { run })
 }
 
 fn html_escape(s: &str) -> String {

@@ -17,7 +17,6 @@ pub const ASSETS: &[(&str, &[u8])] = &[
     ("favicon.svg", include_bytes!("../../assets/favicon.svg")),
     ("sim.js", include_bytes!("../../assets/sim.js")),
     ("sim-model.js", include_bytes!("../../assets/sim-model.js")),
-    ("sim-store.js", include_bytes!("../../assets/sim-store.js")),
     ("sim-assess.js", include_bytes!("../../assets/sim-assess.js")),
     ("sim.css", include_bytes!("../../assets/sim.css")),
     ("checklist.js", include_bytes!("../../assets/checklist.js")),

@@ -8,6 +8,19 @@
 //! ([`json_for_page`]), and safe to embed in `<script type="application/json">`: `<`, `>` and
 //! `&` are escaped as `\u003c` etc.
 //!
+//! Shape: `text` holds every message once. A message that names a customer, subscription or
+//! item is formatted with a sentinel (`$customer`, `$subscription`, `$item`) in place of the
+//! name, plural ones once per count any customer of the set can have (`{"<count>": text}`),
+//! and the runtime fills the name in (`named` in `assets/sim.js`: every sentinel becomes the
+//! name, then a doubled period is one, as [`one_final_period`] does). For every goal
+//! customer, customer, subscription and item, the build checks that filling gives exactly the
+//! text Fluent formats with the real name (isolation marks included, and as the page shows it
+//! after sanitizing); where it does not, e.g. a translation that selects on the name, that
+//! owner gets its own `text` with the message as formatted. Quantities are
+//! `text["sim-quantity-licenses" | "sim-quantity-instances"]["<quantity>"]`, customer counts
+//! `text["sim-customers-count"]["<count>"]`. Repeating each sentence per name made the JSON
+//! longer than gzip's 32 KB window, so repeats far apart were sent again in full.
+//!
 //! Page contract (what `assets/sim.js` expects):
 //! - `<script type="application/json" id="drillbook-sim-data">` holding this JSON (already
 //!   escaped; embed as is);
@@ -30,9 +43,17 @@ use fluent_bundle::FluentArgs;
 use serde_json::{Map, Value, json};
 
 use crate::l10n::{L10n, Problem, Translator};
+use messages::{
+    CUSTOMER, CUSTOMER_MESSAGES, GOAL_MESSAGES, ITEM, NameArg, RESERVATION_MESSAGES,
+    SOFTWARE_MESSAGES, STATIC_MESSAGES, SUBSCRIPTION, SUBSCRIPTION_MESSAGES,
+};
+
+mod messages;
 use crate::sim::{ActionKind, Condition, Customer, Purchase, Reason, Rule, Scenario, Subscription};
 
-/// Version of the JSON shape and of the browser's saved progress (`storage-key`).
+/// Version of the browser's saved progress (`storage-key`), which reads scenario ids and
+/// states only: the JSON and the runtime reading it ship together, so a change of the rest
+/// of the shape keeps it.
 const SIM_DATA_VERSION: u32 = 1;
 
 /// The Fluent scope (file stem of `locales/<locale>/sim.ftl`).
@@ -40,73 +61,6 @@ const SIM_SCOPE: &str = "sim";
 
 /// `ui.ftl` terms the simulator shows as labels, exported under `ui`.
 const UI_TERMS: &[&str] = crate::sim::UI_LABELS;
-
-/// Messages without arguments, exported under `text`.
-const STATIC_MESSAGES: [&str; 63] = [
-    "sim-title",
-    "sim-intro",
-    "sim-needs-javascript",
-    "sim-scenario-label",
-    "sim-undo",
-    "sim-reset",
-    "sim-goal-label",
-    "sim-console-label",
-    "sim-breadcrumb-label",
-    "sim-customer-nav-label",
-    "sim-nav-label",
-    "sim-differences-title",
-    "sim-difference-reservations",
-    "sim-difference-software",
-    "sim-difference-purchases",
-    "sim-difference-simplified",
-    "sim-customers-empty",
-    "sim-column-name",
-    "sim-column-offer",
-    "sim-subscriptions-empty",
-    "sim-reservations-empty",
-    "sim-software-empty",
-    "sim-account-relationship",
-    "sim-relationship-active",
-    "sim-relationship-removed",
-    "sim-account-admin",
-    "sim-admin-granted",
-    "sim-admin-removed",
-    "sim-account-support",
-    "sim-support-listed",
-    "sim-support-removed",
-    "sim-blocked",
-    "sim-fix-label",
-    "sim-summary-back",
-    "sim-announce-undo",
-    "sim-announce-reset",
-    "sim-storage-discarded",
-    "sim-reason-unknown-customer",
-    "sim-reason-unknown-item",
-    "sim-progress-label",
-    "sim-mode-label",
-    "sim-mode-practice",
-    "sim-mode-assessment",
-    "sim-assess-refused",
-    "sim-assess-finish",
-    "sim-assess-not-recorded",
-    "sim-assess-recorded",
-    "sim-result-title",
-    "sim-result-passed",
-    "sim-result-failed",
-    "sim-result-score",
-    "sim-result-mastery",
-    "sim-result-mistakes",
-    "sim-result-time",
-    "sim-result-goal-not-reached",
-    "sim-result-mistakes-title",
-    "sim-result-no-mistakes",
-    "sim-result-refused",
-    "sim-result-unnecessary",
-    "sim-result-step",
-    "sim-result-no-step",
-    "sim-result-practise",
-    "sim-result-retry",
-];
 
 /// An article's assessment mode (`[assessment]`), as the page needs it.
 #[derive(Debug, Clone, PartialEq)]
@@ -143,7 +97,8 @@ pub fn sim_view_assessed(
     scenarios: &[Scenario],
     assessment: Option<&AssessmentView>,
 ) -> (String, Vec<Problem>) {
-    let mut ctx = Ctx { t: l10n.translator(locale, SIM_SCOPE), problems: Vec::new() };
+    let mut ctx =
+        Ctx { t: l10n.translator(locale, SIM_SCOPE), problems: Vec::new(), templates: Map::new() };
     let mut value = ctx.data(scenarios);
     value["assessment"] = assessment.map_or(Value::Null, |a| ctx.assessment(a, scenarios));
     (json_for_page(value), ctx.problems)
@@ -196,13 +151,31 @@ fn one_final_period(text: String) -> String {
     out
 }
 
+/// What the runtime does with a template (`named` in `assets/sim.js`): every sentinel becomes
+/// the name, then a doubled period is one, as [`one_final_period`] does to every message.
+fn fill(template: &str, sentinel: &str, name: &str) -> String {
+    one_final_period(template.replace(sentinel, name))
+}
+
+/// Whether filling `template` with `name` gives `real`, the text Fluent formatted with that
+/// name: as Fluent formats it (isolation marks included, before any processing) and as the
+/// page shows it (the runtime fills the sanitized template with the sanitized name).
+fn fills_to(template: &str, arg: NameArg, name: &str, real: &str) -> bool {
+    let page = |s: &str| crate::md_shape::strip_controls(s).into_owned();
+    template.replace(arg.sentinel, name) == real
+        && fill(&page(template), arg.sentinel, &page(name)) == page(&one_final_period(real.into()))
+}
+
 struct Ctx {
     t: Translator,
     problems: Vec<Problem>,
+    /// Name-bearing messages formatted with their sentinel: id -> text, or count -> text.
+    templates: Map<String, Value>,
 }
 
 impl Ctx {
-    fn msg(&mut self, id: &str, args: &[(&str, Arg<'_>)]) -> Value {
+    /// Fluent's text for `id`, as formatted (see [`Ctx::msg`] for what the page shows).
+    fn format(&mut self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
         let mut fluent_args = FluentArgs::new();
         for (name, arg) in args {
             match arg {
@@ -213,23 +186,93 @@ impl Ctx {
         let (text, problems) =
             self.t.message(id, if args.is_empty() { None } else { Some(&fluent_args) });
         self.problems.extend(problems);
-        Value::String(one_final_period(text.value))
+        text.value
+    }
+
+    fn msg(&mut self, id: &str, args: &[(&str, Arg<'_>)]) -> Value {
+        Value::String(one_final_period(self.format(id, args)))
     }
 
     /// `{"<count>": text}` for each count in `counts`, with `extra` arguments.
     fn plural(
         &mut self,
         id: &str,
-        counts: std::ops::RangeInclusive<usize>,
+        counts: impl IntoIterator<Item = u32>,
         extra: &[(&str, Arg<'_>)],
     ) -> Value {
         let mut out = Map::new();
         for n in counts {
             let mut args = extra.to_vec();
-            args.push(("count", Arg::Num(n as f64)));
+            args.push(("count", Arg::Num(f64::from(n))));
             out.insert(n.to_string(), self.msg(id, &args));
         }
         Value::Object(out)
+    }
+
+    /// Formats `id` with `arg`'s sentinel (for each count in `counts`, if any) into the
+    /// templates the page sends once.
+    fn template(&mut self, id: &str, arg: NameArg, counts: Option<std::ops::RangeInclusive<u32>>) {
+        if self.templates.contains_key(id) {
+            return;
+        }
+        let name = [(arg.var, Arg::Str(arg.sentinel))];
+        let value = match counts {
+            None => Value::String(self.format(id, &name)),
+            Some(counts) => {
+                let mut out = Map::new();
+                for n in counts {
+                    let args = [name[0], ("count", Arg::Num(f64::from(n)))];
+                    out.insert(n.to_string(), Value::String(self.format(id, &args)));
+                }
+                Value::Object(out)
+            }
+        };
+        self.templates.insert(id.to_string(), value);
+    }
+
+    /// Adds `id` formatted with `name` to `own` (the owner's `text`, which the runtime reads
+    /// before the template) unless filling the template gives the same text for every count
+    /// (`1..=max`, or none).
+    fn named(
+        &mut self,
+        own: &mut Map<String, Value>,
+        id: &str,
+        arg: NameArg,
+        name: &str,
+        max: Option<u32>,
+    ) {
+        let args = [(arg.var, Arg::Str(name))];
+        let mut texts = Vec::new();
+        match max {
+            None => texts.push((None, self.format(id, &args))),
+            Some(max) => {
+                for n in 1..=max {
+                    let with_count = [args[0], ("count", Arg::Num(f64::from(n)))];
+                    texts.push((Some(n), self.format(id, &with_count)));
+                }
+            }
+        }
+        let template = |n: Option<u32>| match (&self.templates.get(id), n) {
+            (Some(Value::String(t)), None) => Some(t.as_str()),
+            (Some(Value::Object(map)), Some(n)) => map.get(&n.to_string()).and_then(Value::as_str),
+            _ => None,
+        };
+        if texts.iter().all(|(n, real)| template(*n).is_some_and(|t| fills_to(t, arg, name, real)))
+        {
+            return;
+        }
+        let value = match max {
+            None => Value::String(one_final_period(texts.remove(0).1)),
+            Some(_) => Value::Object(
+                texts
+                    .into_iter()
+                    .map(|(n, real)| {
+                        (n.unwrap_or(0).to_string(), Value::String(one_final_period(real)))
+                    })
+                    .collect(),
+            ),
+        };
+        own.insert(id.to_string(), value);
     }
 
     fn data(&mut self, scenarios: &[Scenario]) -> Value {
@@ -260,8 +303,20 @@ impl Ctx {
             .map(|c| (c.id().to_string(), self.msg(&format!("sim-fix-{}", c.id()), &[])))
             .collect();
         text.insert("sim-fix".to_string(), Value::Object(fix_texts));
+        let most = |n: fn(&Scenario) -> usize| scenarios.iter().map(n).max().unwrap_or(0);
+        let most_customers = most(|s| s.customers.len());
+        text.insert(
+            "sim-customers-count".into(),
+            self.plural("sim-customers-count", 0..=count(most_customers), &[]),
+        );
+        self.templates_for(scenarios);
+        let quantities = quantity_texts(scenarios, |id, q| {
+            self.msg(id, &[("quantity", Arg::Num(f64::from(q)))])
+        });
+        text.extend(quantities);
         let set = scenarios.first().map_or(String::new(), |s| s.set.clone());
         let scenarios: Vec<Value> = scenarios.iter().map(|s| self.scenario(s)).collect();
+        text.append(&mut self.templates);
         json!({
             "version": SIM_DATA_VERSION,
             "locale": self.t.locale,
@@ -274,6 +329,32 @@ impl Ctx {
             "fixes": fixes,
             "scenarios": scenarios,
         })
+    }
+
+    /// The templates of every name-bearing message some customer or item of `scenarios`
+    /// shows, plural ones for every count one of them can have.
+    fn templates_for(&mut self, scenarios: &[Scenario]) {
+        let customers: Vec<&Customer> = scenarios.iter().flat_map(|s| &s.customers).collect();
+        let most =
+            |n: fn(&Customer) -> usize| count(customers.iter().map(|c| n(c)).max().unwrap_or(0));
+        if !scenarios.is_empty() {
+            GOAL_MESSAGES.into_iter().for_each(|id| self.template(id, CUSTOMER, None));
+        }
+        if !customers.is_empty() {
+            CUSTOMER_MESSAGES.into_iter().for_each(|id| self.template(id, CUSTOMER, None));
+        }
+        for (id, n) in customer_counts(&|c| most(c)) {
+            self.template(id, CUSTOMER, Some(1..=n));
+        }
+        for (ids, arg, any) in [
+            (&SUBSCRIPTION_MESSAGES[..], SUBSCRIPTION, most(|c| c.subscriptions.len())),
+            (&RESERVATION_MESSAGES[..], ITEM, most(|c| c.reservations.len())),
+            (&SOFTWARE_MESSAGES[..], ITEM, most(|c| c.software.len())),
+        ] {
+            if any > 0 {
+                ids.iter().for_each(|id| self.template(id, arg, None));
+            }
+        }
     }
 
     fn assessment(&mut self, a: &AssessmentView, scenarios: &[Scenario]) -> Value {
@@ -295,135 +376,123 @@ impl Ctx {
     }
 
     fn scenario(&mut self, scenario: &Scenario) -> Value {
-        let goal_name = scenario.customer(&scenario.goal.customer).map_or("", |c| c.name.as_str());
-        let goal = [("customer", Arg::Str(goal_name))];
-        let mut text = Map::new();
-        text.insert("sim-goal".into(), self.msg("sim-goal", &goal));
-        text.insert("sim-goal-reached".into(), self.msg("sim-goal-reached", &goal));
-        text.insert(
-            "sim-customers-count".into(),
-            self.plural("sim-customers-count", 0..=scenario.customers.len(), &[]),
-        );
         let steps: Map<String, Value> = scenario
             .steps
             .iter()
             .map(|(c, anchor)| (c.id().to_string(), Value::from(format!("#{anchor}"))))
             .collect();
-        let customers: Vec<Value> = scenario.customers.iter().map(|c| self.customer(c)).collect();
+        let customers: Vec<Value> = scenario
+            .customers
+            .iter()
+            .map(|c| self.customer(c, c.id == scenario.goal.customer))
+            .collect();
         json!({
             "id": scenario.id,
             "title": self.msg(&scenario.title, &[]),
             "brief": self.msg(&scenario.brief, &[]),
             "goal": { "customer": scenario.goal.customer, "condition": scenario.goal.condition },
             "steps": steps,
-            "text": text,
             "customers": customers,
             "initial": scenario.initial_state(),
         })
     }
 
-    fn customer(&mut self, customer: &Customer) -> Value {
-        let name = [("customer", Arg::Str(&customer.name))];
-        let mut text = Map::new();
-        for id in [
-            "sim-reason-relationship-removed",
-            "sim-announce-removed",
-            "sim-announce-purchase",
-            "sim-confirm-title",
-            "sim-confirm-body",
-            "sim-summary-title",
-            "sim-summary-customer-list",
-            "sim-summary-admin",
-            "sim-summary-support",
-            "sim-summary-purchases",
-        ] {
-            text.insert(id.into(), self.msg(id, &name));
+    /// A customer of a scenario; `goal`: the one its goal names.
+    fn customer(&mut self, customer: &Customer, goal: bool) -> Value {
+        let name = customer.name.as_str();
+        let mut own = Map::new();
+        let goal_messages = if goal { &GOAL_MESSAGES[..] } else { &[] };
+        for id in goal_messages.iter().chain(&CUSTOMER_MESSAGES) {
+            self.named(&mut own, id, CUSTOMER, name, None);
         }
-        let counts = [
-            ("sim-reason-active-subscriptions", customer.subscriptions.len()),
-            ("sim-remove-inactive", customer.subscriptions.len()),
-            ("sim-reason-active-reservations", customer.reservations.len()),
-            ("sim-reason-active-software", customer.software.len()),
-        ];
-        for (id, max) in counts {
-            text.insert(id.into(), self.plural(id, 1..=max, &name));
+        for (id, max) in customer_counts(&|n| count(n(customer))) {
+            self.named(&mut own, id, CUSTOMER, name, Some(max));
         }
         let subscriptions: Vec<Value> =
             customer.subscriptions.iter().map(|s| self.subscription(s)).collect();
-        let reservations: Vec<Value> = customer
-            .reservations
-            .iter()
-            .map(|p| {
-                self.purchase(
-                    p,
-                    "sim-quantity-instances",
-                    "sim-announce-reservation-cancelled",
-                    "sim-cancel-reservation-named",
-                )
-            })
-            .collect();
-        let software: Vec<Value> = customer
-            .software
-            .iter()
-            .map(|p| {
-                self.purchase(
-                    p,
-                    "sim-quantity-licenses",
-                    "sim-announce-software-cancelled",
-                    "sim-cancel-software-named",
-                )
-            })
-            .collect();
-        json!({
-            "id": customer.id,
-            "name": customer.name,
-            "text": text,
-            "subscriptions": subscriptions,
-            "reservations": reservations,
-            "software": software,
-        })
+        let reservations: Vec<Value> =
+            customer.reservations.iter().map(|p| self.purchase(p, &RESERVATION_MESSAGES)).collect();
+        let software: Vec<Value> =
+            customer.software.iter().map(|p| self.purchase(p, &SOFTWARE_MESSAGES)).collect();
+        with_text(
+            json!({
+                "id": customer.id,
+                "name": customer.name,
+                "subscriptions": subscriptions,
+                "reservations": reservations,
+                "software": software,
+            }),
+            own,
+        )
     }
 
     fn subscription(&mut self, sub: &Subscription) -> Value {
-        let name = [("subscription", Arg::Str(&sub.name))];
-        let mut text = Map::new();
-        for id in [
-            "sim-announce-suspended",
-            "sim-announce-reactivated",
-            "sim-reason-already-suspended",
-            "sim-reason-already-active",
-        ] {
-            text.insert(id.into(), self.msg(id, &name));
+        let mut own = Map::new();
+        for id in SUBSCRIPTION_MESSAGES {
+            self.named(&mut own, id, SUBSCRIPTION, &sub.name, None);
         }
-        text.insert(
-            "sim-quantity".into(),
-            self.msg("sim-quantity-licenses", &[("quantity", Arg::Num(f64::from(sub.quantity)))]),
-        );
-        json!({ "id": sub.id, "name": sub.name, "offer": sub.offer, "quantity": sub.quantity, "text": text })
+        with_text(
+            json!({ "id": sub.id, "name": sub.name, "offer": sub.offer, "quantity": sub.quantity }),
+            own,
+        )
     }
 
-    fn purchase(
-        &mut self,
-        item: &Purchase,
-        quantity_id: &str,
-        announce_id: &str,
-        cancel_id: &str,
-    ) -> Value {
-        let name = [("item", Arg::Str(&item.name))];
-        let mut text = Map::new();
-        text.insert("sim-announce-cancelled".into(), self.msg(announce_id, &name));
-        // The row's cancel button is named after its item: one accessible name per row.
-        text.insert("sim-cancel-named".into(), self.msg(cancel_id, &name));
-        text.insert(
-            "sim-reason-already-cancelled".into(),
-            self.msg("sim-reason-already-cancelled", &name),
-        );
-        text.insert(
-            "sim-quantity".into(),
-            self.msg(quantity_id, &[("quantity", Arg::Num(f64::from(item.quantity)))]),
-        );
-        json!({ "id": item.id, "name": item.name, "quantity": item.quantity, "text": text })
+    fn purchase(&mut self, item: &Purchase, ids: &[&str; 3]) -> Value {
+        let mut own = Map::new();
+        for id in ids {
+            self.named(&mut own, id, ITEM, &item.name, None);
+        }
+        with_text(json!({ "id": item.id, "name": item.name, "quantity": item.quantity }), own)
     }
+}
+
+/// The plural messages about a customer, each with the largest count it takes (`n` gives it
+/// from a customer's list).
+fn customer_counts(n: &dyn Fn(fn(&Customer) -> usize) -> u32) -> [(&'static str, u32); 4] {
+    [
+        ("sim-reason-active-subscriptions", n(|c| c.subscriptions.len())),
+        ("sim-remove-inactive", n(|c| c.subscriptions.len())),
+        ("sim-reason-active-reservations", n(|c| c.reservations.len())),
+        ("sim-reason-active-software", n(|c| c.software.len())),
+    ]
+}
+
+/// `{"<quantity>": text}` per quantity message, for every quantity an item of that kind has
+/// (subscriptions and software count licenses, reservations instances).
+fn quantity_texts(
+    scenarios: &[Scenario],
+    mut format: impl FnMut(&str, u32) -> Value,
+) -> Map<String, Value> {
+    let mut wanted: std::collections::BTreeMap<&str, std::collections::BTreeSet<u32>> =
+        Default::default();
+    for c in scenarios.iter().flat_map(|s| &s.customers) {
+        let licenses =
+            c.subscriptions.iter().map(|s| s.quantity).chain(c.software.iter().map(|p| p.quantity));
+        wanted.entry("sim-quantity-licenses").or_default().extend(licenses);
+        let instances = c.reservations.iter().map(|p| p.quantity);
+        wanted.entry("sim-quantity-instances").or_default().extend(instances);
+    }
+    wanted
+        .into_iter()
+        .filter(|(_, quantities)| !quantities.is_empty())
+        .map(|(id, quantities)| {
+            let texts = quantities.into_iter().map(|q| (q.to_string(), format(id, q))).collect();
+            (id.to_string(), Value::Object(texts))
+        })
+        .collect()
+}
+
+/// `value` with `own` as its `text`, when there is any (most owners have none).
+fn with_text(mut value: Value, own: Map<String, Value>) -> Value {
+    if !own.is_empty() {
+        value["text"] = Value::Object(own);
+    }
+    value
+}
+
+/// A list's length as a count (lists are far shorter than `u32::MAX`).
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[derive(Clone, Copy)]
@@ -433,164 +502,4 @@ enum Arg<'a> {
 }
 
 #[cfg(test)]
-mod period_tests {
-    use super::one_final_period;
-
-    #[test]
-    fn a_doubled_period_after_an_abbreviation_is_one() {
-        assert_eq!(one_final_period("for Contoso Ltd.. Next".into()), "for Contoso Ltd. Next");
-        assert_eq!(one_final_period("with Contoso Ltd..".into()), "with Contoso Ltd.");
-        assert_eq!(one_final_period("wait...".into()), "wait...");
-        assert_eq!(one_final_period(".".repeat(200_000)), ".".repeat(200_000));
-    }
-
-    proptest::proptest! {
-        /// Run by run is character by character: a run of exactly two periods loses one.
-        #[test]
-        fn runs_of_periods_are_read_as_characters(text in "[a. é]{0,16}") {
-            let chars: Vec<char> = text.chars().collect();
-            let mut expected = String::new();
-            for (i, c) in chars.iter().enumerate() {
-                let run_start = i == 0 || chars[i - 1] != '.';
-                let run_len = chars[i..].iter().take_while(|c| **c == '.').count();
-                if !(*c == '.' && run_start && run_len == 2) {
-                    expected.push(*c);
-                }
-            }
-            proptest::prop_assert_eq!(one_final_period(text), expected);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::Path;
-
-    use super::*;
-    use crate::l10n::load_l10n;
-    use crate::sim::load_scenarios;
-
-    const LOCALES: [&str; 6] = ["en-US", "de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"];
-
-    fn site() -> (L10n, Vec<Scenario>) {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let locales: Vec<String> = LOCALES.iter().map(|l| l.to_string()).collect();
-        let (l10n, diags) = load_l10n(root, &locales);
-        assert!(diags.is_empty(), "{diags:?}");
-        let (scenarios, diags) = load_scenarios(root);
-        assert!(diags.is_empty(), "{diags:?}");
-        (l10n, scenarios)
-    }
-
-    #[test]
-    fn every_string_formats_without_problems_in_every_locale() {
-        let (l10n, scenarios) = site();
-        for locale in LOCALES {
-            let (json, problems) = sim_view(&l10n, locale, &scenarios);
-            let problems: Vec<_> =
-                problems.iter().map(|p| p.to_diagnostic(true).headline()).collect();
-            assert!(problems.is_empty(), "{locale}: {problems:#?}");
-            assert!(!json.contains('<') && !json.contains('\u{2068}'), "{locale}");
-            let value: Value = serde_json::from_str(&json).unwrap();
-            assert_eq!(value["locale"], locale);
-            assert_eq!(value["scenarios"].as_array().unwrap().len(), scenarios.len());
-        }
-    }
-
-    #[test]
-    fn plurals_use_the_locales_cldr_categories() {
-        let (l10n, scenarios) = site();
-        let several = scenarios.iter().find(|s| s.id == "several-customers").unwrap();
-        let (json, _) = sim_view(&l10n, "ru-RU", std::slice::from_ref(several));
-        let value: Value = serde_json::from_str(&json).unwrap();
-        let counts = &value["scenarios"][0]["text"]["sim-customers-count"];
-        assert_eq!(counts["1"], "1 клиент");
-        assert_eq!(counts["2"], "2 клиента");
-        assert_eq!(counts["0"], "0 клиентов");
-        let (json, _) = sim_view(&l10n, "en-US", std::slice::from_ref(several));
-        let value: Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(value["scenarios"][0]["text"]["sim-customers-count"]["1"], "1 customer");
-        assert_eq!(value["ui"]["suspended"], "Suspended");
-    }
-
-    #[test]
-    fn output_is_deterministic_and_escaped() {
-        let (l10n, scenarios) = site();
-        assert_eq!(sim_view(&l10n, "de-DE", &scenarios).0, sim_view(&l10n, "de-DE", &scenarios).0);
-        assert_eq!(
-            escape_for_script("{\"a\":\"</script>&\"}"),
-            "{\"a\":\"\\u003c/script\\u003e\\u0026\"}"
-        );
-    }
-
-    /// Issue 34: bidi and zero-width characters reached the page through this JSON.
-    #[test]
-    fn no_invisible_character_reaches_the_json() {
-        let (mut l10n, mut scenarios) = site();
-        let before: Value = serde_json::from_str(&sim_view(&l10n, "de-DE", &scenarios).0).unwrap();
-        let hidden = "\u{202E}\u{2066}\u{2069}\u{200B}\u{200F}\u{2060}\u{FEFF}\u{7}";
-        let de = l10n.locales.iter_mut().find(|l| l.locale == "de-DE").unwrap();
-        let term = UI_TERMS[0];
-        for (scope, from, to) in [
-            ("sim", "\nsim-title = ".to_string(), format!("\nsim-title = {hidden}")),
-            ("ui", format!("\n-{term} = "), format!("\n-{term} = A{hidden}B ")),
-        ] {
-            let file = &de.files[scope];
-            assert!(file.source().contains(&from), "{from:?}");
-            let source = file.source().replacen(&from, &to, 1);
-            let (file, _) = crate::l10n::parse_ftl(&file.path.clone(), source);
-            de.files.insert(scope.to_string(), file);
-        }
-        scenarios[0].customers[0].name.push_str(hidden);
-        let (json, _) = sim_view(&l10n, "de-DE", &scenarios);
-        let bad: Vec<char> = json.chars().filter(|&c| strip_controls_changes(c)).collect();
-        assert!(bad.is_empty(), "{bad:?}");
-        let value: Value = serde_json::from_str(&json).unwrap();
-        // The texts stay, the control character (U+0007) made a space.
-        let key = term.trim_start_matches("ui-");
-        let label_before = before["ui"][key].as_str().unwrap();
-        let label = format!("A B {label_before}");
-        assert_eq!(value["ui"][key].as_str(), Some(label.as_str()));
-        let title_before = before["text"]["sim-title"].as_str().unwrap();
-        let title = format!(" {}", title_before.replace(label_before, &label));
-        assert_eq!(value["text"]["sim-title"].as_str(), Some(title.as_str()));
-    }
-
-    fn strip_controls_changes(c: char) -> bool {
-        crate::md_shape::strip_controls(&c.to_string()) != c.to_string()
-    }
-
-    #[test]
-    fn the_assessment_rule_and_its_texts_reach_the_json_only_when_configured() {
-        let (l10n, scenarios) = site();
-        let (json, _) = sim_view(&l10n, "ru-RU", &scenarios);
-        assert_eq!(serde_json::from_str::<Value>(&json).unwrap()["assessment"], Value::Null);
-        let view = AssessmentView {
-            rule: Rule { mastery_score: 0.75, allowed_mistakes: 3 },
-            scenarios: vec![],
-        };
-        let (json, problems) = sim_view_assessed(&l10n, "ru-RU", &scenarios, Some(&view));
-        assert!(problems.is_empty(), "{problems:?}");
-        let a = &serde_json::from_str::<Value>(&json).unwrap()["assessment"];
-        assert_eq!(a["mastery-score"], 0.75);
-        assert_eq!(a["allowed-mistakes"], 3);
-        let ids: Vec<_> = scenarios.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!(a["scenarios"], json!(ids), "no list: every scenario of the set");
-        // Formatted with the rule's number, in the locale's plural form (ru: 3 -> few).
-        let intro = a["text"]["sim-assess-intro"].as_str().unwrap();
-        assert!(intro.contains("не более 3 ошибок"), "{intro}");
-        assert!(a["text"]["sim-result-allowed"].as_str().unwrap().contains('3'));
-    }
-
-    #[test]
-    fn a_missing_message_is_reported_not_hidden() {
-        let (l10n, mut scenarios) = site();
-        scenarios[0].title = "sim-no-such-message".into();
-        let (_, problems) = sim_view(&l10n, "de-DE", &scenarios);
-        assert!(problems.contains(&Problem::Unknown {
-            source: "en-US".into(),
-            scope: "sim".into(),
-            id: "sim-no-such-message".into()
-        }));
-    }
-}
+mod tests;

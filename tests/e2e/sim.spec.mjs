@@ -41,7 +41,7 @@ before(async () => {
   server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     // The runtime is served from assets/ itself, so the test never runs a stale copy.
-    const file = ['/sim.js', '/sim-model.js', '/sim-store.js', '/sim-assess.js', '/sim.css'].includes(path) ? join(root, 'assets', path) : join(fixture, path);
+    const file = ['/sim.js', '/sim-model.js', '/sim-assess.js', '/sim.css'].includes(path) ? join(root, 'assets', path) : join(fixture, path);
     if (path === '/favicon.ico') { res.writeHead(204).end(); return; }
     if (!file.startsWith(root) || !existsSync(file)) { res.writeHead(404).end(); return; }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' }).end(readFileSync(file));

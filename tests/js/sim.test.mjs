@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 import {
   ACTION_KINDS, CONDITIONS, allActions, apply, canonical, conditions, enabledActions, isValidState,
-  loadProgress, memoryStorage, saveProgress,
+  loadProgress, memoryStorage, named, saveProgress,
 } from '../../assets/sim.js';
 import { attemptKey, judge, loadAttempt, replayAttempt, saveAttempt, score } from '../../assets/sim-assess.js';
 
@@ -23,13 +23,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = process.env.DRILLBOOK_SIM_DIR || join(root, 'target', 'drillbook-sim');
 const LOCALES = ['en-US', 'de-DE', 'nl-NL', 'sv-SE', 'zh-CN', 'ru-RU'];
 
-if (!existsSync(join(dir, 'traces.json')) || !existsSync(join(dir, 'data-de-DE.json'))) {
+if (!['traces.json', 'data-de-DE.json', 'named-de-DE.json'].every((f) => existsSync(join(dir, f)))) {
   const run = spawnSync('cargo', ['test', '--quiet', '--test', 'sim_traces'], { cwd: root, stdio: 'inherit' });
   if (run.status !== 0) throw new Error('cargo test --test sim_traces failed: cannot generate the traces');
 }
 
 const traces = JSON.parse(readFileSync(join(dir, 'traces.json'), 'utf8'));
 const data = Object.fromEntries(LOCALES.map((l) => [l, JSON.parse(readFileSync(join(dir, `data-${l}.json`), 'utf8'))]));
+const expected = Object.fromEntries(LOCALES.map((l) => [l, JSON.parse(readFileSync(join(dir, `named-${l}.json`), 'utf8'))]));
 const d = data['de-DE'];
 const scenario = d.scenarios.find((s) => s.id === 'azure-ri-reservation');
 traces.goals = Object.fromEntries(d.scenarios.map((s) => [s.id, s.goal]));
@@ -124,39 +125,60 @@ test('every string the runtime looks up exists in every locale', () => {
     for (const id of d.assessment.scenarios) assert.ok(d.scenarios.some((s) => s.id === id), `${locale}: assessed scenario ${id}`);
     for (const s of d.scenarios) {
       for (const id of ['title', 'brief']) nonEmpty(s[id], `${s.id}.${id}`);
-      for (const id of ['sim-goal', 'sim-goal-reached']) nonEmpty(s.text[id], `${s.id}.${id}`);
-      for (let n = 0; n <= s.customers.length; n += 1) nonEmpty(s.text['sim-customers-count'][n], `${s.id} count ${n}`);
+      for (let n = 0; n <= s.customers.length; n += 1) nonEmpty(d.text['sim-customers-count'][n], `${s.id} count ${n}`);
       for (const fix of Object.values(d.fixes)) assert.match(s.steps[fix], /^#[a-z0-9-]+$/, `${s.id} step for ${fix}`);
       for (const c of s.customers) {
-        for (const id of ['sim-reason-relationship-removed', 'sim-announce-removed', 'sim-announce-purchase', 'sim-confirm-title',
-          'sim-confirm-body', 'sim-summary-title', 'sim-summary-customer-list', 'sim-summary-admin', 'sim-summary-support',
-          'sim-summary-purchases']) nonEmpty(c.text[id], `${s.id}/${c.id}.${id}`);
-        const counts = [['sim-reason-active-subscriptions', 'subscriptions'], ['sim-remove-inactive', 'subscriptions'],
-          ['sim-reason-active-reservations', 'reservations'], ['sim-reason-active-software', 'software']];
-        for (const [id, list] of counts) {
-          for (let n = 1; n <= c[list].length; n += 1) nonEmpty(c.text[id][n], `${s.id}/${c.id}.${id}[${n}]`);
-        }
-        for (const sub of c.subscriptions) {
-          for (const id of ['sim-announce-suspended', 'sim-announce-reactivated', 'sim-reason-already-suspended',
-            'sim-reason-already-active', 'sim-quantity']) nonEmpty(sub.text[id], `${s.id}/${c.id}/${sub.id}.${id}`);
-        }
-        for (const item of [...c.reservations, ...c.software]) {
-          for (const id of ['sim-announce-cancelled', 'sim-reason-already-cancelled', 'sim-quantity']) {
-            nonEmpty(item.text[id], `${s.id}/${c.id}/${item.id}.${id}`);
-          }
-        }
+        for (const sub of c.subscriptions) nonEmpty(d.text['sim-quantity-licenses'][sub.quantity], `${s.id}/${c.id}/${sub.id} quantity`);
+        for (const x of c.software) nonEmpty(d.text['sim-quantity-licenses'][x.quantity], `${s.id}/${c.id}/${x.id} quantity`);
+        for (const x of c.reservations) nonEmpty(d.text['sim-quantity-instances'][x.quantity], `${s.id}/${c.id}/${x.id} quantity`);
       }
     }
   }
 });
 
+// The JSON sends each name-bearing message once, with a sentinel for the name; the build
+// wrote what Fluent formats with every real name (tests/sim_traces.rs), and the runtime's
+// fill must give exactly that, for every scenario, customer, item and count.
+test('every name-bearing string the runtime fills in is the one Fluent formats with the name', () => {
+  for (const locale of LOCALES) {
+    const d = data[locale];
+    assert.ok(expected[locale].length > 100, `${locale}: ${expected[locale].length} strings`);
+    for (const e of expected[locale]) {
+      const [sid, cid, list, iid] = e.at;
+      const c = d.scenarios.find((x) => x.id === sid).customers.find((x) => x.id === cid);
+      const own = list ? c[list].find((x) => x.id === iid) : c;
+      const count = e.count === null ? undefined : String(e.count);
+      assert.equal(named(d, own, e.id, e.kind, count), e.text, `${locale} ${e.at.join('/')} ${e.id} ${e.count}`);
+    }
+  }
+});
+
+test('a string the build sent for one name wins over the template', () => {
+  const s = structuredClone(d.scenarios[0]);
+  const c = s.customers[0];
+  assert.notEqual(named(d, c, 'sim-confirm-title', 'customer'), 'X');
+  c.text = { 'sim-confirm-title': 'X', 'sim-remove-inactive': { 1: 'Y' } };
+  assert.equal(named(d, c, 'sim-confirm-title', 'customer'), 'X');
+  assert.equal(named(d, c, 'sim-remove-inactive', 'customer', '1'), 'Y');
+  assert.equal(named(d, c, 'sim-confirm-body', 'customer').includes(c.name), true, 'others from the template');
+  c.text['sim-confirm-title'] = '';
+  assert.equal(named(d, c, 'sim-confirm-title', 'customer'), '', 'an empty text is a text');
+  // A name is text: `$&` and friends are not replacement patterns, and a sentinel inside a
+  // name is not filled again.
+  for (const odd of ['$&', '$customer', "$'x$`"]) {
+    const [before, after] = d.text['sim-confirm-title'].split('$customer');
+    assert.equal(named(d, { name: odd }, 'sim-confirm-title', 'customer'), before + odd + after, odd);
+  }
+});
+
 test('ru-RU strings use the CLDR plural forms Fluent chose at build time', () => {
-  const s = data['ru-RU'].scenarios.find((x) => x.id === 'several-customers');
-  assert.equal(s.text['sim-customers-count']['1'], '1 клиент');
-  assert.equal(s.text['sim-customers-count']['3'], '3 клиента');
-  assert.equal(s.text['sim-customers-count']['0'], '0 клиентов');
+  const ru = data['ru-RU'];
+  const s = ru.scenarios.find((x) => x.id === 'several-customers');
+  assert.equal(ru.text['sim-customers-count']['1'], '1 клиент');
+  assert.equal(ru.text['sim-customers-count']['2'], '2 клиента');
+  assert.equal(ru.text['sim-customers-count']['0'], '0 клиентов');
   const litware = s.customers.find((c) => c.id === 'litware');
-  assert.match(litware.text['sim-reason-active-subscriptions']['2'], /2 активные подписки/);
+  assert.equal(named(ru, litware, 'sim-reason-active-subscriptions', 'customer', '2'), 'У клиента Litware, Inc. еще 2 активные подписки.');
 });
 
 
