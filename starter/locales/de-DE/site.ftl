@@ -35,6 +35,13 @@ article-in-this-article = In diesem Artikel
 article-fallback = Noch nicht übersetzt; wird auf Englisch angezeigt.
 article-machine-translated = Diese Seite wurde maschinell übersetzt. Maßgeblich ist die englische Version.
 article-step-stale = Dieser Schritt wurde im Englischen geändert; die Übersetzung entspricht ihm möglicherweise noch nicht.
+article-earlier-revision = Übersetzt aus einer früheren Version dieses Artikels. Der englische Artikel wurde seitdem geändert; die aktuelle Version steht oben.
+article-not-included = { $kind ->
+        [code] Codebeispiel auf dieser Seite nicht enthalten: { $target }
+        [include] Gemeinsam genutzter Inhalt auf dieser Seite nicht enthalten: { $target }
+        [video] Video auf dieser Seite nicht enthalten: { $target }
+       *[extension] Inhalt auf dieser Seite nicht enthalten: { $target }
+    }
 
 ## Alerts
 
@@ -116,6 +123,13 @@ dashboard-code-glossary = Glossarbegriff nicht verwendet
 dashboard-code-format-error = Meldung konnte nicht formatiert werden
 dashboard-code-broken-link = Link zu einer Seite, die nicht existiert
 dashboard-code-broken-anchor = Link zu einem Abschnitt, der nicht existiert
+dashboard-change-legend = Im aktuellen Englisch sind seit der Prüfung entfernte Wörter durchgestrichen und hinzugefügte Wörter unterstrichen.
+dashboard-change-now = Englisch jetzt
+dashboard-change-reviewed = Englisch bei der Prüfung
+dashboard-change-translation = Übersetzung
+dashboard-change-unknown = Das Englisch, gegen das diese Übersetzung geprüft wurde, ist nicht gespeichert (drillbook l10n accept speichert es); was sich geändert hat, lässt sich daher nicht zeigen.
+dashboard-diff-added = hinzugefügt:
+dashboard-diff-removed = entfernt:
 nav-dashboard = Übersetzungsstatus
 
 ## Search (the box in the header of every page)

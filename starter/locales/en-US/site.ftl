@@ -36,6 +36,13 @@ article-in-this-article = In this article
 article-fallback = Not yet translated; shown in English.
 article-machine-translated = This page was machine translated. The English version is the reference.
 article-step-stale = This step was updated in English; the translation may not match it yet.
+article-earlier-revision = Translated from an earlier version of this article. The English article has changed since; the current version is shown above.
+article-not-included = { $kind ->
+        [code] Code sample not included on this page: { $target }
+        [include] Shared content not included on this page: { $target }
+        [video] Video not included on this page: { $target }
+       *[extension] Content not included on this page: { $target }
+    }
 
 ## Alerts
 
@@ -117,6 +124,13 @@ dashboard-code-glossary = Glossary term not used
 dashboard-code-format-error = Message failed to format
 dashboard-code-broken-link = Link to a page that does not exist
 dashboard-code-broken-anchor = Link to a section that does not exist
+dashboard-change-legend = In the English now, words removed since the review are struck through and words added are underlined.
+dashboard-change-now = English now
+dashboard-change-reviewed = English when reviewed
+dashboard-change-translation = Translation
+dashboard-change-unknown = The English this translation was reviewed against is not recorded (drillbook l10n accept records it), so what changed cannot be shown.
+dashboard-diff-added = added:
+dashboard-diff-removed = removed:
 nav-dashboard = Translation status
 
 ## Search (the box in the header of every page)
