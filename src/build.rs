@@ -300,7 +300,11 @@ fn build_with(
 /// the pages in again) costs time, and only pays on a site large enough for its memory to
 /// matter. Below the budget a build trades a somewhat higher peak for less CPU; on a site
 /// whose locales' files alone pass the budget, the release still runs after every locale.
-const MEMORY_BUDGET: u64 = 160 << 20;
+/// The budget is low enough that a site of long real articles (the HoloLens corpus: six
+/// locales, about a megabyte of pages each) releases after its first locales: there the
+/// release cost no measurable CPU, while a higher budget let each locale's index state pile
+/// up on the last one's (bench/RESULTS.md, "peak memory").
+const MEMORY_BUDGET: u64 = 64 << 20;
 
 /// [`release_freed_memory`] when the process holds more than [`MEMORY_BUDGET`] (always
 /// where resident memory cannot be read).
