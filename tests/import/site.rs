@@ -1,4 +1,5 @@
-//! The imported corpus built in six locales: `check` on it, and the streaming build against the kept model.
+//! The imported corpus built in six locales: `check` on it, and the streaming build against
+//! the kept model.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! Large deterministic sites (several index chunks, grouped fragments) and sorts by number and string.
+//! Large deterministic sites (several index chunks, grouped fragments) and sorts by number
+//! and string.
 
 use super::*;
 
