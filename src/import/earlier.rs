@@ -92,8 +92,9 @@ pub(super) fn add_earlier(
     let (mapped, _) = map_docfx(&file.doc, &file.path, &file.source, terms, &file.locale);
     let short: String = revision.chars().take(8).collect();
     let prefix = format!("earlier-{short}-");
-    let mut anchors = BTreeSet::new();
-    collect_anchors(&article.body, &mut anchors);
+    // Every anchor the current page has (headings, steps, the page's own sections): an
+    // earlier heading id that clashes with one of them is prefixed.
+    let anchors = crate::check::links::anchors(&article);
     let mut blocks = mapped.body;
     rename_blocks(&mut blocks, &prefix, &anchors);
     let block = Block::Earlier(Earlier { revision: revision.clone(), blocks });
@@ -202,27 +203,5 @@ fn rename_steps(steps: &mut [Step], prefix: &str, anchors: &BTreeSet<String>) {
         rename(&mut step.text, prefix);
         rename_steps(&mut step.substeps, prefix, anchors);
         rename_blocks(&mut step.blocks, prefix, anchors);
-    }
-}
-
-fn collect_anchors(blocks: &[Block], out: &mut BTreeSet<String>) {
-    for block in blocks {
-        match block {
-            Block::Heading(h) => {
-                out.insert(h.id.get_ref().clone());
-            }
-            Block::NextSteps(n) => {
-                out.insert(n.id.get_ref().clone());
-            }
-            Block::Procedure(p) => out.extend(p.id.as_ref().map(|id| id.get_ref().clone())),
-            Block::Alert(a) => collect_anchors(&a.blocks, out),
-            Block::Earlier(e) => collect_anchors(&e.blocks, out),
-            Block::List(list) => {
-                for item in &list.items {
-                    collect_anchors(&item.blocks, out);
-                }
-            }
-            _ => {}
-        }
     }
 }
