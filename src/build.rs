@@ -166,12 +166,15 @@ fn build_with(
     let mut changes = BTreeMap::new();
     // What the pages met while rendering (most of it the checks report, positioned).
     let mut problems = Vec::new();
+    // The next locale's files and lock, read while this one is checked and rendered.
+    let mut prefetched: Option<Prefetched> = None;
     for (k, locale) in names.iter().enumerate() {
-        // The locale's files and its lock, side by side.
-        let (more, lock) = rayon::join(
-            || l10n.load_deferred(root, locale),
-            || (k > 0 && !keep).then(|| crate::check::load_lock(root, locale)),
-        );
+        let with_lock = k > 0 && !keep;
+        let ((loaded, more), lock) = match prefetched.take() {
+            Some(read) => read,
+            None => prefetch(&l10n, root, locale, with_lock),
+        };
+        l10n.insert_deferred(locale, loaded);
         unreadable |= more.iter().any(Diagnostic::is_error);
         diags.extend(more);
         timings.mark(&format!("{locale} files"));
@@ -179,6 +182,7 @@ fn build_with(
             diags.extend(more);
             data.locks.insert(locale.clone(), lock);
         }
+        let next = names.get(k + 1);
         // After a file that cannot be read or parsed, only the rest's syntax is checked.
         if !unreadable {
             // One parse of the locale (against the source's) for its stale ids and its check.
@@ -194,11 +198,22 @@ fn build_with(
                 options.stale.extend(ids);
             }
             timings.mark(&format!("{locale} parse and stale ids"));
-            // The pages need only the stale ids: the check runs beside their rendering.
-            let ((_, check), (rendered, pages)) = rayon::join(
+            // The pages need only the stale ids: the check runs beside their rendering, and
+            // the next locale's files are read beside both.
+            let ((_, check), ((rendered, pages), next_files)) = rayon::join(
                 || timings.time(|| run.locale_in(&parsed, &data)),
-                || timings.time(|| renderer.render_locale(&site, &l10n, &options, locale, &tee)),
+                || {
+                    rayon::join(
+                        || {
+                            timings.time(|| {
+                                renderer.render_locale(&site, &l10n, &options, locale, &tee)
+                            })
+                        },
+                        || next.map(|next| prefetch(&l10n, root, next, !keep)),
+                    )
+                },
             );
+            prefetched = next_files;
             problems.extend(rendered?);
             timings.mark(&format!("{locale} check ({check} ms) and pages ({pages} ms)"));
         }
@@ -293,6 +308,21 @@ fn build_with(
     staging.commit()?;
     timings.mark("commit");
     Ok((Some((Stats { pages, files, index_sizes, index_reused }, model)), diags))
+}
+
+/// A locale's deferred files and, for a translated locale of a streaming build, its lock,
+/// each with their diagnostics.
+type Prefetched = (
+    (BTreeMap<String, crate::l10n::FtlFile>, Vec<Diagnostic>),
+    Option<(crate::l10n::lock::Lock, Vec<Diagnostic>)>,
+);
+
+/// `locale`'s deferred files and, `with_lock`, its lock, read side by side.
+fn prefetch(l10n: &L10n, root: &Path, locale: &str, with_lock: bool) -> Prefetched {
+    rayon::join(
+        || l10n.read_deferred(root, locale),
+        || with_lock.then(|| crate::check::load_lock(root, locale)),
+    )
 }
 
 /// Resident memory below which [`release_freed_memory_above_budget`] keeps what a locale

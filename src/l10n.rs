@@ -195,17 +195,34 @@ impl L10n {
 
     /// Reads and parses the deferred files of `locale` (see [`load_l10n_deferring`]).
     pub fn load_deferred(&mut self, root: &Path, locale: &str) -> Vec<Diagnostic> {
-        let Some(files) = self.locales.iter_mut().find(|l| l.locale == locale) else {
-            return Vec::new();
+        let (files, diags) = self.read_deferred(root, locale);
+        self.insert_deferred(locale, files);
+        diags
+    }
+
+    /// The deferred files of `locale`, read and parsed but not held yet: a build reads the
+    /// next locale's while it checks and renders this one ([`L10n::insert_deferred`] holds
+    /// them).
+    pub fn read_deferred(
+        &self,
+        root: &Path,
+        locale: &str,
+    ) -> (BTreeMap<String, FtlFile>, Vec<Diagnostic>) {
+        let Some(files) = self.locale(locale) else {
+            return (BTreeMap::new(), Vec::new());
         };
         let dir = root.join("locales").join(locale);
-        let paths: Vec<_> = std::mem::take(&mut files.deferred)
-            .iter()
-            .map(|s| dir.join(format!("{s}.ftl")))
-            .collect();
-        let (loaded, diags) = read_files(root, &paths);
-        files.files.extend(loaded);
-        diags
+        let paths: Vec<_> = files.deferred.iter().map(|s| dir.join(format!("{s}.ftl"))).collect();
+        read_files(root, &paths)
+    }
+
+    /// Holds `loaded`, read by [`L10n::read_deferred`]: the locale's deferred files are
+    /// loaded now.
+    pub fn insert_deferred(&mut self, locale: &str, loaded: BTreeMap<String, FtlFile>) {
+        if let Some(files) = self.locales.iter_mut().find(|l| l.locale == locale) {
+            files.deferred.clear();
+            files.files.extend(loaded);
+        }
     }
 
     /// Drops the files of `scopes` in `locale` (they become deferred again).

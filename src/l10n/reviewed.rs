@@ -13,7 +13,7 @@
 //! The body is the entry as fluent-syntax serializes it (what [`super::lock::fingerprint`]
 //! hashes); a record whose body does not hash to its fingerprint is ignored.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast::{Entry, Message, Resource, Term};
 
@@ -28,26 +28,45 @@ pub type Reviewed = BTreeMap<String, String>;
 /// Parses `l10n.reviewed`; records that do not match their fingerprint are dropped (the
 /// file is a cache of what the lock's fingerprints stand for, never a source of truth).
 pub fn parse_reviewed(source: &str) -> Reviewed {
-    let mut out = Reviewed::new();
-    let mut current: Option<(String, String)> = None;
-    let mut finish = |record: Option<(String, String)>| {
-        if let Some((print, text)) = record {
-            let text = text.trim_end_matches(['\n', '\r']).to_string();
-            if fingerprint_text(&text) == print {
-                out.insert(print, text);
-            }
-        }
-    };
+    records(source)
+        .filter(|(print, text)| fingerprint_text(text) == *print)
+        .map(|(print, text)| (print.to_string(), text.to_string()))
+        .collect()
+}
+
+/// The records of `l10n.reviewed` as written, `(fingerprint, text)`, in file order and not
+/// verified: each is a slice of `source`.
+fn records(source: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut heads = Vec::new();
+    let mut offset = 0;
     for line in source.split_inclusive('\n') {
         if let Some(print) = line.strip_prefix("== ") {
-            finish(current.take());
-            current = Some((print.trim().to_string(), String::new()));
-        } else if let Some((_, text)) = &mut current {
-            text.push_str(line);
+            heads.push((offset, offset + line.len(), print.trim()));
         }
+        offset += line.len();
     }
-    finish(current);
-    out
+    let ends: Vec<usize> = heads.iter().skip(1).map(|(start, _, _)| *start).collect();
+    heads.into_iter().zip(ends.into_iter().chain([source.len()])).map(
+        move |((_, body, print), end)| (print, source[body..end].trim_end_matches(['\n', '\r'])),
+    )
+}
+
+/// The records of one `l10n.reviewed`, verified only when looked up: a build shows the
+/// old English of its few stale messages, out of a file that holds the English of every
+/// translated one.
+struct LazyReviewed<'a> {
+    records: BTreeMap<&'a str, &'a str>,
+}
+
+impl<'a> LazyReviewed<'a> {
+    fn parse(source: &'a str) -> Self {
+        LazyReviewed { records: records(source).collect() }
+    }
+
+    /// The text recorded for `print`, if it hashes to it.
+    fn get(&self, print: &str) -> Option<&'a str> {
+        self.records.get(print).copied().filter(|text| fingerprint_text(text) == print)
+    }
 }
 
 /// Renders the records of `reviewed` that `lock` uses, sorted (same input, same bytes).
@@ -274,15 +293,10 @@ pub fn stale_details(
         .map(|(scope, id)| {
             let key = format!("{scope}/{id}");
             let (new, translation) = (english.get(&key), translated.get(&key));
-            detail(locale, scope, id, new, translation, lock, reviewed)
+            let old = lock.get(&key).and_then(|p| reviewed.get(p)).map(String::as_str);
+            detail(locale, scope, id, new, translation, old)
         })
         .collect()
-}
-
-/// Reads `locales/<locale>/l10n.reviewed` (missing or unreadable: nothing recorded).
-pub fn load_reviewed(root: &std::path::Path, locale: &str) -> Reviewed {
-    std::fs::read_to_string(root.join("locales").join(locale).join(REVIEWED_FILE))
-        .map_or_else(|_| Reviewed::new(), |t| parse_reviewed(&t))
 }
 
 /// The [`StaleDetail`]s of `stale` (`(locale, scope)` -> ids, the shape of
@@ -296,22 +310,28 @@ pub fn load_stale_details(
 ) -> BTreeMap<(String, String), Vec<StaleDetail>> {
     let empty = Lock::new();
     let mut out = BTreeMap::new();
-    // The map is sorted by locale: one locale's scopes come together.
-    let mut reviewed: Option<(&str, Reviewed)> = None;
+    let mut by_locale: BTreeMap<&str, Vec<(&String, &BTreeSet<String>)>> = BTreeMap::new();
     for ((locale, scope), ids) in stale {
+        by_locale.entry(locale).or_default().push((scope, ids));
+    }
+    for (locale, scopes) in by_locale {
         let Some(target) = l10n.locale(locale) else { continue };
-        if reviewed.as_ref().is_none_or(|(of, _)| of != locale) {
-            reviewed = Some((locale, load_reviewed(root, locale)));
-        }
-        let Some((_, kept)) = &reviewed else { continue };
+        let path = root.join("locales").join(locale).join(REVIEWED_FILE);
+        let source = std::fs::read_to_string(path).unwrap_or_default();
+        let kept = LazyReviewed::parse(&source);
         let lock = locks.get(locale).unwrap_or(&empty);
-        let english = scope_texts(l10n.source(), scope, ids);
-        let translated = scope_texts(target, scope, ids);
-        let details = ids
-            .iter()
-            .map(|id| detail(locale, scope, id, english.get(id), translated.get(id), lock, kept))
-            .collect();
-        out.insert((locale.clone(), scope.clone()), details);
+        for (scope, ids) in scopes {
+            let english = scope_texts(l10n.source(), scope, ids);
+            let translated = scope_texts(target, scope, ids);
+            let details = ids
+                .iter()
+                .map(|id| {
+                    let old = lock.get(&format!("{scope}/{id}")).and_then(|p| kept.get(p));
+                    detail(locale, scope, id, english.get(id), translated.get(id), old)
+                })
+                .collect();
+            out.insert((locale.to_string(), scope.clone()), details);
+        }
     }
     out
 }
@@ -345,12 +365,10 @@ fn detail(
     id: &str,
     new: Option<&String>,
     translation: Option<&String>,
-    lock: &Lock,
-    reviewed: &Reviewed,
+    old: Option<&str>,
 ) -> StaleDetail {
-    let key = format!("{scope}/{id}");
     let new = new.map(|t| shown_text(t)).unwrap_or_default();
-    let old = lock.get(&key).and_then(|p| reviewed.get(p)).map(|t| shown_text(t));
+    let old = old.map(shown_text);
     let diff = word_diff(old.as_deref().unwrap_or(""), &new);
     let translation = translation.map(|t| shown_text(t)).unwrap_or_default();
     StaleDetail {
@@ -391,6 +409,10 @@ mod tests {
         assert!(!render_reviewed("de-DE", &Lock::new(), &reviewed).contains(&print));
         let forged = rendered.replace("any", "all");
         assert!(parse_reviewed(&forged).is_empty());
+        // Looked up lazily: the same records, the same refusal of a forged one.
+        assert_eq!(LazyReviewed::parse(&rendered).get(&print), Some(text.trim_end()));
+        assert_eq!(LazyReviewed::parse(&forged).get(&print), None);
+        assert_eq!(LazyReviewed::parse(&rendered).get("0000000000000000"), None);
     }
 
     #[test]
