@@ -239,6 +239,7 @@ fn build_with(
     }
     let (findings, status) = run.finish_against(&data, &source);
     options.dashboard = Some(project::dashboard_rows_with(&status, changes));
+    timings.mark("check's findings and the dashboards' rows");
     if pseudo {
         // Their problems are the source locale's, reported already.
         let rows = options.dashboard.as_deref();

@@ -249,11 +249,20 @@ impl<'s> Run<'s> {
             Some(links) => links.examine(locale, &mut out),
             None => links::Externals::new(),
         };
+        let hidden = if locale.name == source.name {
+            Default::default()
+        } else {
+            let hidden = super::earlier::hidden_ids(self.site, locale.name);
+            super::earlier::check_earlier(self.site, locale, &hidden, &mut out);
+            hidden
+        };
         for finding in &mut out {
             crate::check::severity::settle(&mut finding.diag, false);
         }
-        let status = (locale.name != source.name)
-            .then(|| (locale.name.to_string(), super::status::locale_status(source, locale, &out)));
+        let status = (locale.name != source.name).then(|| {
+            let status = super::status::locale_status(source, locale, &out, &hidden);
+            (locale.name.to_string(), status)
+        });
         Examined { findings: out, external, status }
     }
 

@@ -32,6 +32,12 @@ pub const TABLE: &[(&str, Severity, Strict, &str)] = &[
     ("missing-message", W, P, "a translated file lacks a message or term of the source"),
     ("missing-attribute", W, P, "a translated message lacks an attribute of the source"),
     ("stale", W, P, "the source text changed since the translation was reviewed"),
+    (
+        "earlier-revision",
+        W,
+        P,
+        "a page shows a translation of an earlier English revision (an imported `earlier` block)",
+    ),
     ("untranslated", W, P, "a translation is the source text, unchanged"),
     ("obsolete-file", W, P, "a translated file the source does not have"),
     ("obsolete-message", W, P, "a translated message the source does not have"),

@@ -80,10 +80,13 @@ impl Status {
 }
 
 /// One translated locale's status, from its findings (any other locale's are ignored).
+/// The messages of `hidden` (by scope: those of `earlier` blocks the locale does not show)
+/// are not counted.
 pub(crate) fn locale_status(
     source: &Locale<'_>,
     target: &Locale<'_>,
     findings: &[Finding],
+    hidden: &BTreeMap<String, BTreeSet<String>>,
 ) -> LocaleStatus {
     // Findings by scope, so each scope looks only at its own (not at all of them).
     let mut by_scope: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
@@ -93,7 +96,11 @@ pub(crate) fn locale_status(
     let mut locale_status = LocaleStatus::default();
     for (scope, en_file) in &source.files {
         // The ids as the files have them: only the missing ones are copied.
-        let en_ids: BTreeSet<&str> = en_file.entries().iter().map(|e| e.id.as_str()).collect();
+        let not_shown = hidden.get(*scope);
+        let en_ids: BTreeSet<&str> = (en_file.entries().iter())
+            .map(|e| e.id.as_str())
+            .filter(|id| not_shown.is_none_or(|h| !h.contains(*id)))
+            .collect();
         let tr_ids: BTreeSet<&str> = target
             .files
             .get(scope)

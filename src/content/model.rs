@@ -542,6 +542,15 @@ impl Article {
     }
 }
 
+impl Earlier {
+    /// Every message id the block names, in document order.
+    pub fn message_refs(&self) -> Vec<&MsgRef> {
+        let mut out = Vec::new();
+        collect_blocks(&self.blocks, &mut out);
+        out
+    }
+}
+
 fn collect_blocks<'a>(blocks: &'a [Block], out: &mut Vec<&'a MsgRef>) {
     for block in blocks {
         match block {

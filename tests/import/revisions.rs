@@ -188,6 +188,30 @@ fn a_translation_of_an_earlier_revision_is_kept_as_an_earlier_block_in_its_local
         .expect("the page");
         assert_eq!(page.contains("class=\"earlier-revision\""), shown, "{locale}");
     }
+    // Checked: the locales shown the block are told, once, that their page is of an earlier
+    // English; nl-NL, which never shows it, is not asked to translate its messages.
+    let root = dir.path().to_string_lossy();
+    let checked = support::drillbook(dir.path(), &["--root", &root, "check"]);
+    let said = |code: &str, file: &str| {
+        checked.stdout.lines().filter(|l| l.starts_with(file) && l.contains(code)).count()
+    };
+    for (locale, shown) in [("nl-NL", false), ("de-DE", true), ("ru-RU", true)] {
+        let file = format!("locales/{locale}/hololens-licenses-requirements.ftl");
+        assert_eq!(
+            said("warning[earlier-revision]", &file),
+            usize::from(shown),
+            "{locale}: {}",
+            checked.stdout
+        );
+        let hidden_missing = checked
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with(&file) && l.contains("missing-message"))
+            .filter(|l| l.contains("message `earlier-"))
+            .count();
+        assert_eq!(hidden_missing, 0, "{locale}: {}", checked.stdout);
+    }
+    assert!(said("missing-message", "locales/de-DE/hololens-licenses-requirements.ftl") > 0);
 }
 
 /// The value of a one-line message `id`, if it is one.
