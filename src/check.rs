@@ -13,7 +13,7 @@
 
 mod ast;
 mod content;
-mod earlier;
+pub(crate) mod earlier;
 pub mod fix;
 pub mod glossary;
 mod labels;

@@ -53,7 +53,7 @@ const BLOCKING: &[&str] = &["io", "missing-locale", "invalid-utf8", "invalid-loc
 
 /// What export and import work on: the source locale and the target locale's files, the
 /// target's lock and the glossary.
-type Loaded = (L10n, Lock, Option<Glossary>);
+type Loaded = (crate::content::Site, L10n, Lock, Option<Glossary>);
 
 /// The source locale and `locale`, the lock of `locale` and the glossary; `Err` with the exit
 /// code once the problems that block are printed.
@@ -99,7 +99,7 @@ fn load(root: &Path, locale: &str) -> anyhow::Result<Result<Loaded, ExitCode>> {
     if l10n.locales.len() < 2 {
         anyhow::bail!("no files for `{locale}` or the source locale");
     }
-    Ok(Ok((l10n, lock, glossary)))
+    Ok(Ok((site, l10n, lock, glossary)))
 }
 
 fn pair(l10n: &L10n) -> (&LocaleFiles, &LocaleFiles) {
@@ -107,7 +107,7 @@ fn pair(l10n: &L10n) -> (&LocaleFiles, &LocaleFiles) {
 }
 
 pub fn export(root: &Path, args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    let (l10n, lock, glossary) = match load(root, &args.locale)? {
+    let (site, l10n, lock, glossary) = match load(root, &args.locale)? {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
@@ -115,7 +115,9 @@ pub fn export(root: &Path, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let text = match args.format {
         ExportFormat::Xliff12 => {
             let reviewed = read_reviewed(root, &args.locale);
-            xliff::export_xliff_with(source, target, &lock, &reviewed, glossary.as_ref(), args.only)
+            let hidden = crate::check::earlier::hidden_ids(Some(&site), &args.locale);
+            let glossary = glossary.as_ref();
+            xliff::export_xliff_with(source, target, &lock, &reviewed, glossary, args.only, &hidden)
         }
         ExportFormat::Tmx => xliff::export_tmx(source, target, &lock),
     };
@@ -155,7 +157,7 @@ pub fn import(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         eprintln!("{shown}: error[invalid-xliff]: no `<file target-language=\"…\">`");
         return Ok(ExitCode::from(1));
     };
-    let (l10n, mut lock, _) = match load(root, &locale)? {
+    let (_, l10n, mut lock, _) = match load(root, &locale)? {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
@@ -214,12 +216,15 @@ pub fn suggest(root: &Path) -> anyhow::Result<ExitCode> {
         site.context("cannot load `content/site.toml`; run `drillbook check` for details")?;
     let locales = crate::project::site_locales(&site);
     for locale in &locales[1..] {
-        let (l10n, lock, _) = match load(root, locale)? {
+        let (site, l10n, lock, _) = match load(root, locale)? {
             Ok(loaded) => loaded,
             Err(code) => return Ok(code),
         };
         let (source, target) = pair(&l10n);
-        let (units, memory) = xliff::suggestions(source, target, &lock);
+        let (mut units, memory) = xliff::suggestions(source, target, &lock);
+        // Messages the locale never shows (other revisions' `earlier` blocks) need nothing.
+        let hidden = crate::check::earlier::hidden_ids(Some(&site), locale);
+        units.retain(|(u, _)| !hidden.get(&u.scope).is_some_and(|ids| ids.contains(&u.message)));
         let mut messages: std::collections::BTreeMap<String, bool> = Default::default();
         for (unit, matches) in &units {
             *messages.entry(unit.lock_key()).or_default() |= !matches.is_empty();

@@ -79,6 +79,10 @@ pub fn units_and_memory_with(
     (units, memory)
 }
 
+/// By scope, message ids the target locale never shows (those of the `earlier` blocks of
+/// other revisions than its own): left out of its export.
+pub type Hidden = std::collections::BTreeMap<String, std::collections::BTreeSet<String>>;
+
 /// The XLIFF 1.2 document of `target`'s units (those `only` keeps), with translation-memory
 /// matches for missing and stale ones.
 pub fn export_xliff(
@@ -88,7 +92,7 @@ pub fn export_xliff(
     glossary: Option<&Glossary>,
     only: Only,
 ) -> String {
-    export_xliff_with(source, target, lock, &Reviewed::new(), glossary, only)
+    export_xliff_with(source, target, lock, &Reviewed::new(), glossary, only, &Hidden::new())
 }
 
 /// [`export_xliff`] with the reviewed English of `l10n.reviewed` in the stale units' notes.
@@ -99,6 +103,7 @@ pub fn export_xliff_with(
     reviewed: &Reviewed,
     glossary: Option<&Glossary>,
     only: Only,
+    hidden: &Hidden,
 ) -> String {
     let (units, memory) = units_and_memory_with(source, target, lock, reviewed, glossary);
     // Every file is written, also with no unit to translate: the `<file>` elements carry the
@@ -107,6 +112,7 @@ pub fn export_xliff_with(
     let exported: Vec<write::Exported<'_>> = units
         .iter()
         .filter(|u| only.keeps(u.state))
+        .filter(|u| !hidden.get(&u.scope).is_some_and(|ids| ids.contains(&u.message)))
         .map(|unit| {
             let matches = match unit.state {
                 State::Translated => Vec::new(),

@@ -212,6 +212,16 @@ fn a_translation_of_an_earlier_revision_is_kept_as_an_earlier_block_in_its_local
         assert_eq!(hidden_missing, 0, "{locale}: {}", checked.stdout);
     }
     assert!(said("missing-message", "locales/de-DE/hololens-licenses-requirements.ftl") > 0);
+    // Exported for translation: only the locales that show the block get its messages.
+    for (locale, shown) in [("nl-NL", false), ("de-DE", true)] {
+        let export = support::drillbook(
+            dir.path(),
+            &["--root", &root, "l10n", "export", "--locale", locale],
+        );
+        assert_eq!(export.code, 0, "{}", export.stderr);
+        let units = export.stdout.matches("resname=\"earlier-2f7af532-").count();
+        assert_eq!(units > 0, shown, "{locale}: {units} units of the earlier block");
+    }
 }
 
 /// The value of a one-line message `id`, if it is one.
