@@ -466,3 +466,23 @@ fn tmx_and_alt_trans_carry_reviewed_translations() {
         "{tmx}"
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    /// The length bound only skips what the threshold would refuse: the same answers as the
+    /// distance itself gives.
+    #[test]
+    fn the_length_bound_never_changes_a_similarity(
+        a in "[a-cé ]{0,20}",
+        b in "[a-cé ]{0,40}",
+        min in 0u32..=100,
+    ) {
+        let long = a.chars().count().max(b.chars().count());
+        let score = if long == 0 {
+            100
+        } else {
+            ((long - strsim::levenshtein(&a, &b)) * 100 / long) as u32
+        };
+        prop_assert_eq!(super::tm::similarity_at_least(&a, &b, min), (score >= min).then_some(score));
+    }
+}

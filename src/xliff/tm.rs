@@ -153,9 +153,15 @@ pub fn similarity(a: &str, b: &str) -> u32 {
 
 /// [`similarity`] when it is at least `min`, else `None`.
 pub fn similarity_at_least(a: &str, b: &str, min: u32) -> Option<u32> {
-    let long = a.chars().count().max(b.chars().count());
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let (short, long) = (la.min(lb), la.max(lb));
     if long == 0 {
         return Some(100);
+    }
+    // The distance is at least the difference in length, so the score at most
+    // `short * 100 / long`: texts of too different lengths need no distance.
+    if ((short * 100 / long) as u32) < min {
+        return None;
     }
     let distance = strsim::levenshtein(a, b);
     let score = ((long - distance) * 100 / long) as u32;
