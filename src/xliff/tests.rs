@@ -478,11 +478,8 @@ proptest! {
         min in 0u32..=100,
     ) {
         let long = a.chars().count().max(b.chars().count());
-        let score = if long == 0 {
-            100
-        } else {
-            ((long - strsim::levenshtein(&a, &b)) * 100 / long) as u32
-        };
+        let kept = (long - strsim::levenshtein(&a, &b)) * 100;
+        let score = kept.checked_div(long).map_or(100, |s| s as u32);
         prop_assert_eq!(super::tm::similarity_at_least(&a, &b, min), (score >= min).then_some(score));
     }
 }
