@@ -301,11 +301,18 @@ pub(crate) fn write_dashboard(
         problems.extend(more);
         sink.put(&format!("{locale}/dashboard/{path}index.html"), html.as_bytes())?;
     }
-    for row in &mine {
-        let (html, more) = render_file(site, names, locale, site_t, row, &translated);
-        problems.extend(more);
-        sink.put(&format!("{locale}/dashboard/file/{}/index.html", row.scope), html.as_bytes())?;
-    }
+    // A page per file, in parallel: a locale's pages are most of the dashboards, and there
+    // are fewer locales than pages to share between the threads.
+    use rayon::prelude::*;
+    let per_file: Vec<Vec<Problem>> = mine
+        .par_iter()
+        .map(|row| {
+            let (html, more) = render_file(site, names, locale, site_t, row, &translated);
+            let path = format!("{locale}/dashboard/file/{}/index.html", row.scope);
+            sink.put(&path, html.as_bytes()).map(|()| more)
+        })
+        .collect::<std::io::Result<_>>()?;
+    problems.extend(per_file.into_iter().flatten());
     Ok(problems)
 }
 
