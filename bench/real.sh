@@ -31,18 +31,20 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 : >"$work/d.times"; : >"$work/n.times"; : >"$work/h.times"
 for ((i = 0; i < runs; i++)); do
   rm -rf "$work/out-d" "$work/out-n" "$work/out-h"
-  /usr/bin/time -f '%e %M' -o "$work/t" "$drillbook" --root "$work/d" build --no-cache --out "$work/out-d" 2>/dev/null
+  /usr/bin/time -f '%e %M %U %S' -o "$work/t" "$drillbook" --root "$work/d" build --no-cache --out "$work/out-d" 2>/dev/null
   cat "$work/t" >>"$work/d.times"
-  /usr/bin/time -f '%e %M' -o "$work/t" "$drillbook" --root "$work/d" build --no-search --out "$work/out-n" 2>/dev/null
+  /usr/bin/time -f '%e %M %U %S' -o "$work/t" "$drillbook" --root "$work/d" build --no-search --out "$work/out-n" 2>/dev/null
   cat "$work/t" >>"$work/n.times"
-  /usr/bin/time -f '%e %M' -o "$work/t" "$hugo_bin" --source "$work/peers/hugo" --destination "$work/out-h" --quiet >/dev/null 2>&1
+  /usr/bin/time -f '%e %M %U %S' -o "$work/t" "$hugo_bin" --source "$work/peers/hugo" --destination "$work/out-h" --quiet >/dev/null 2>&1
   cat "$work/t" >>"$work/h.times"
 done
 row() { # name file out
-  local s m p
+  local s m c p
   s=$(cut -d' ' -f1 "$2" | median); m=$(cut -d' ' -f2 "$2" | sort -n | tail -1)
+  # CPU (user + system) as well: wall time on a shared machine depends on the neighbours.
+  c=$(awk '{print $3 + $4}' "$2" | median)
   p=$(find "$3" -name '*.html' | wc -l)
-  printf '%-24s %8s s %8d MB %7d pages\n' "$1" "$s" $((m / 1024)) "$p"
+  printf '%-24s %8s s %8d MB %6s s CPU %7d pages\n' "$1" "$s" $((m / 1024)) "$c" "$p"
 }
 printf 'corpus %s, %d runs, %s\n' "$corpus" "$runs" "$(date -u +%F)"
 row "drillbook --no-cache" "$work/d.times" "$work/out-d"
