@@ -22,12 +22,13 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::{Anchor, MetaWord, Page, Parsed, Word};
 
 mod digest;
+mod fast;
 mod splitting;
 #[cfg(test)]
 mod tests;
 
 use digest::DigestState;
-use splitting::IndexableWord;
+use splitting::Sink;
 
 /// The characters Pagefind keeps in words by default (its `WORD_SYMBOLS`, the
 /// "Punctuation, Connector" category): its default `include_characters`.
@@ -78,8 +79,8 @@ impl Fossicker {
     /// The page at `source_path` (relative to the site, e.g. `de-DE/a/index.html`).
     pub fn fossick(&mut self, source_path: &str, parsed: Parsed) -> Page {
         let (mut page, language) = self.fossick_page(source_path, parsed);
-        page.word_data = language.body.take(&language.stems);
-        page.meta_word_data = language.meta.take(&language.stems);
+        page.word_data = language.body.take(&language.stems.interner);
+        page.meta_word_data = language.meta.take(&language.stems.interner);
         page
     }
 
@@ -103,7 +104,7 @@ impl Fossicker {
     /// The stemmed word that `id` stands for in `fossick_interned`'s words of a page of
     /// the language whose primary subtag is `primary`.
     pub(crate) fn stem(&self, primary: &str, id: u32) -> &str {
-        self.languages[primary].stems.get(id)
+        self.languages[primary].stems.interner.get(id)
     }
 
     /// The page without its words, which are left in its language's occurrences.
@@ -295,12 +296,12 @@ struct Interner {
 }
 
 impl Interner {
-    fn intern(&mut self, word: String) -> u32 {
-        if let Some(&id) = self.ids.get(word.as_str()) {
+    fn intern(&mut self, word: Cow<'_, str>) -> u32 {
+        if let Some(&id) = self.ids.get(word.as_ref()) {
             return id;
         }
         let id = u32::try_from(self.strings.len()).expect("fewer than 2^32 distinct words");
-        let word = word.into_boxed_str();
+        let word: Box<str> = word.into();
         self.strings.push(word.clone());
         self.ids.insert(word, id);
         id
@@ -308,6 +309,55 @@ impl Interner {
 
     fn get(&self, id: u32) -> &str {
         &self.strings[id as usize]
+    }
+}
+
+/// A language's stemmed words: the stemmer, the interned stemmed words, and each
+/// normalized word's stemmed word (a pure function of the word), so that each is stemmed
+/// once.
+struct Stems {
+    stemmer: Option<Stemmer>,
+    interner: Interner,
+    /// Normalized word -> its interned stemmed word, and whether folding its diacritics
+    /// changed it (then the word is the original form).
+    stemmed: HashMap<Box<str>, (u32, bool), FxBuild>,
+}
+
+impl Sink for Stems {
+    type Word = Indexable;
+    type Key = u32;
+
+    fn stemmed(&mut self, word: &str, is_compound_part: bool) -> Indexable {
+        let (stem, folded) = match self.stemmed.get(word) {
+            Some(&known) => known,
+            None => {
+                let folded = splitting::normalize_diacritics(word);
+                let base = folded.as_deref().unwrap_or(word);
+                let stem = match &self.stemmer {
+                    Some(stemmer) => self.interner.intern(stemmer.stem(base)),
+                    None => self.interner.intern(Cow::Borrowed(base)),
+                };
+                self.stemmed.insert(word.into(), (stem, folded.is_some()));
+                (stem, folded.is_some())
+            }
+        };
+        Indexable { stem, is_compound_part, original: folded.then(|| word.into()) }
+    }
+
+    fn folded(&mut self, word: &str) -> Indexable {
+        let folded = splitting::normalize_diacritics(word);
+        let original = folded.is_some().then(|| word.into());
+        let stem = self.interner.intern(folded.map_or(Cow::Borrowed(word), Cow::Owned));
+        Indexable { stem, is_compound_part: true, original }
+    }
+
+    fn verbatim(&mut self, word: &str) -> Indexable {
+        let stem = self.interner.intern(Cow::Borrowed(word));
+        Indexable { stem, is_compound_part: false, original: None }
+    }
+
+    fn key(&self, word: &Indexable) -> u32 {
+        word.stem
     }
 }
 
@@ -365,10 +415,9 @@ impl<T> Occurrences<T> {
 /// What is kept per language: the stemmer, the segmenter, and each raw word's
 /// indexable words.
 struct Language {
-    stemmer: Option<Stemmer>,
     /// For the languages Pagefind segments with ICU4X: zh, ja and th.
     segmenter: Option<icu_segmenter::WordSegmenterBorrowed<'static>>,
-    stems: Interner,
+    stems: Stems,
     entry_ids: HashMap<Box<str>, u32, FxBuild>,
     entries: Vec<Entry>,
     /// The pair of clusters across two segments -> its interned stemmed word and
@@ -384,9 +433,12 @@ impl Language {
         let segmenter = matches!(primary, "zh" | "ja" | "th")
             .then(|| icu_segmenter::WordSegmenter::new_dictionary(Default::default()));
         Self {
-            stemmer: get_stemmer(primary),
             segmenter,
-            stems: Interner::default(),
+            stems: Stems {
+                stemmer: get_stemmer(primary),
+                interner: Interner::default(),
+                stemmed: HashMap::default(),
+            },
             entry_ids: HashMap::default(),
             entries: Vec::new(),
             cross_pairs: HashMap::default(),
@@ -396,28 +448,17 @@ impl Language {
         }
     }
 
-    fn intern_all(&mut self, words: Vec<IndexableWord>, into: &mut Vec<Indexable>) {
-        into.extend(words.into_iter().map(|w| Indexable {
-            stem: self.stems.intern(w.stemmed),
-            is_compound_part: w.is_compound_part,
-            original: w.original.map(String::into_boxed_str),
-        }));
-    }
-
     /// The index in `entries` of `raw_word`'s entry, working it out if it is new.
     fn entry(&mut self, raw_word: &str) -> usize {
         if let Some(&id) = self.entry_ids.get(raw_word) {
             return id as usize;
         }
-        let stemmer = self.stemmer.as_ref();
-        let mut found = splitting::get_indexable_words(raw_word, stemmer, &WORD_SYMBOLS);
-        let n_indexable = found.len();
-        let tails = splitting::get_dotted_tails(raw_word, stemmer, &WORD_SYMBOLS, &found);
-        found.extend(tails);
-        let n_plain = found.len();
-        let compound_plain = found.iter().filter(|w| w.is_compound_part).count();
-        let mut words = Vec::with_capacity(n_plain);
-        self.intern_all(found, &mut words);
+        let mut words = Vec::new();
+        splitting::indexable_words(raw_word, &WORD_SYMBOLS, &mut self.stems, &mut words);
+        let n_indexable = words.len();
+        splitting::dotted_tails(raw_word, &WORD_SYMBOLS, &mut self.stems, &mut words);
+        let n_plain = words.len();
+        let compound_plain = words.iter().filter(|w| w.is_compound_part).count();
         let id = self.entries.len();
         self.entries.push(Entry {
             words,
@@ -438,29 +479,16 @@ impl Language {
         if self.entries[id].n_segmented.is_some() {
             return;
         }
-        let (bigrams, existing_compound) = {
-            let entry = &self.entries[id];
-            let existing: Vec<IndexableWord> = entry.words[..entry.n_plain as usize]
-                .iter()
-                .map(|w| IndexableWord {
-                    stemmed: self.stems.get(w.stem).to_string(),
-                    is_compound_part: w.is_compound_part,
-                    original: None,
-                })
-                .collect();
-            let bigrams =
-                splitting::get_indexable_bigrams(raw_word, self.stemmer.as_ref(), &existing);
-            (bigrams, entry.compound_plain)
-        };
-        let compound = bigrams.iter().filter(|w| w.is_compound_part).count() as u32;
         let mut words = std::mem::take(&mut self.entries[id].words);
-        self.intern_all(bigrams, &mut words);
+        let n_plain = words.len();
+        splitting::indexable_bigrams(raw_word, &mut self.stems, &mut words);
+        let compound = words[n_plain..].iter().filter(|w| w.is_compound_part).count() as u32;
         let first_cluster_end = raw_word.graphemes(true).next().map_or(0, str::len);
         let last_cluster_start = raw_word.grapheme_indices(true).next_back().map_or(0, |(i, _)| i);
         let entry = &mut self.entries[id];
         entry.n_segmented = Some(words.len() as u32);
         entry.words = words;
-        entry.compound_segmented = existing_compound + compound;
+        entry.compound_segmented = entry.compound_plain + compound;
         entry.first_cluster_end = first_cluster_end as u32;
         entry.last_cluster_start = last_cluster_start as u32;
     }
@@ -472,12 +500,8 @@ impl Language {
         self.pair_buffer.push_str(previous);
         self.pair_buffer.push_str(first);
         if !self.cross_pairs.contains_key(self.pair_buffer.as_str()) {
-            let w = splitting::stem_word(&self.pair_buffer, self.stemmer.as_ref(), true);
-            let stem = self.stems.intern(w.stemmed);
-            self.cross_pairs.insert(
-                self.pair_buffer.as_str().into(),
-                (stem, w.original.map(String::into_boxed_str)),
-            );
+            let w = self.stems.stemmed(&self.pair_buffer, true);
+            self.cross_pairs.insert(self.pair_buffer.as_str().into(), (w.stem, w.original));
         }
         let (stem, original) = &self.cross_pairs[self.pair_buffer.as_str()];
         (*stem, original.as_deref())
@@ -487,7 +511,7 @@ impl Language {
     /// in the order of the fields' names, into the meta occurrences.
     fn meta_words(&mut self, meta: &BTreeMap<String, String>) {
         for (field_id, value) in meta.values().enumerate() {
-            for (word_index, word) in value.split_whitespace().enumerate() {
+            for (word_index, word) in fast::split_whitespace(value).enumerate() {
                 let id = self.entry(word);
                 let entry = &self.entries[id];
                 for w in &entry.words[..entry.n_indexable as usize] {

@@ -38,7 +38,7 @@ impl<'a> DigestState<'a> {
             should_segment: segmenter.is_some(),
         };
 
-        for chunk in parsed.digest.split_whitespace() {
+        for chunk in fast::split_whitespace(&parsed.digest) {
             match segmenter {
                 Some(segmenter) if !chunk.starts_with("___") => {
                     // Segments of a single run of text, so that the pairs of grapheme

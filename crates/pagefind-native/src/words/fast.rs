@@ -1,0 +1,214 @@
+//! Exact shortcuts for steps of Pagefind's word splitting that it runs through general
+//! machinery (`convert_case`, `str::split_whitespace`, grapheme segmentation): each gives
+//! the same result as the step it replaces, for every input (the property tests in
+//! `fast/tests.rs` hold them to the reference), and takes the reference path for the
+//! inputs it does not handle itself.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+#[cfg(test)]
+mod tests;
+
+/// Pagefind's `normalize_word` of `raw_word` (lowercased, only its alphanumeric characters
+/// and `include_characters` kept) and whether it looks for compound parts in it (it has a
+/// character that is not alphanumeric, or an uppercase character after the first), in one
+/// pass.
+pub fn scan(raw_word: &str, include_characters: &[char]) -> (String, bool) {
+    let mut normalized = String::with_capacity(raw_word.len());
+    let mut compound = false;
+    if raw_word.is_ascii() {
+        for (i, &b) in raw_word.as_bytes().iter().enumerate() {
+            if b.is_ascii_alphanumeric() {
+                compound |= i > 0 && b.is_ascii_uppercase();
+                normalized.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                compound = true;
+                if include_characters.contains(&char::from(b)) {
+                    normalized.push(char::from(b));
+                }
+            }
+        }
+        return (normalized, compound);
+    }
+    for (i, c) in raw_word.chars().enumerate() {
+        let alphanumeric = c.is_alphanumeric();
+        compound |= !alphanumeric;
+        if !alphanumeric && !include_characters.contains(&c) {
+            compound |= i > 0 && c.is_uppercase();
+            continue;
+        }
+        if c.is_ascii() {
+            compound |= i > 0 && c.is_ascii_uppercase();
+            normalized.push(c.to_ascii_lowercase());
+        } else if c.is_uppercase() {
+            compound |= i > 0;
+            // Non-ascii uppercase can lower to multiple chars
+            normalized.extend(c.to_lowercase());
+        } else {
+            normalized.push(c);
+        }
+    }
+    (normalized, compound)
+}
+
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+const SPACE: u8 = 8;
+
+/// `convert_case`'s classification of a grapheme cluster for its boundaries.
+fn flags(grapheme: &str) -> u8 {
+    match grapheme.as_bytes() {
+        [b' '] => SPACE,
+        [b] if b.is_ascii_uppercase() => UPPER,
+        [b] if b.is_ascii_lowercase() => LOWER,
+        [b] if b.is_ascii_digit() => DIGIT,
+        [_] => 0,
+        _ => match grapheme.chars().next() {
+            Some(c) if c.is_uppercase() => UPPER,
+            Some(c) if c.is_lowercase() => LOWER,
+            _ => 0,
+        },
+    }
+}
+
+/// Whether `convert_case`'s default boundaries (other than its delimiters) split a word
+/// before the grapheme cluster classed `b`, after `a`, followed by `c` (0 at the end).
+fn case_boundary(a: u8, b: u8, c: u8) -> bool {
+    match (a, b) {
+        (LOWER, UPPER | DIGIT) | (UPPER, DIGIT) | (DIGIT, LOWER | UPPER) => true,
+        // An acronym ends before the capital of the next word: `XMLRequest`
+        (UPPER, UPPER) => c == LOWER,
+        _ => false,
+    }
+}
+
+/// Pagefind's lowercase words of `s` (ASCII punctuation made spaces, then `convert_case`'s
+/// lower case with its default boundaries, then its whitespace-separated words joined by
+/// one space), without `convert_case`'s allocations. `None` for a word with a capital sigma
+/// (whose lower case depends on the letters around it): the reference path takes it.
+///
+/// `convert_case` splits the text at its delimiters (`_`, `-` and ` `, all spaces here)
+/// and at changes of case and digits between grapheme clusters, and lowercases each word;
+/// splitting the lowercased words on whitespace then leaves the same words as splitting
+/// at every space and case boundary.
+pub fn lowercase_words(s: &str) -> Option<String> {
+    if s.contains('Σ') {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut space = false;
+    let mut push = |out: &mut String, text: &str| {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+        }
+    };
+    if s.is_ascii() && !s.contains('\r') {
+        // Every byte is a grapheme cluster
+        let class = |b: u8| match b {
+            b if b.is_ascii_punctuation() || b == b' ' => SPACE,
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'0'..=b'9' => DIGIT,
+            _ => 0,
+        };
+        let bytes = s.as_bytes();
+        let mut start = 0;
+        for i in 0..bytes.len() {
+            let a = class(bytes[i]);
+            if a == SPACE {
+                push(&mut out, &s[start..i]);
+                push(&mut out, " ");
+                start = i + 1;
+                continue;
+            }
+            let b = bytes.get(i + 1).map_or(0, |&b| class(b));
+            let c = bytes.get(i + 2).map_or(0, |&c| class(c));
+            if b != SPACE && case_boundary(a, b, c) {
+                push(&mut out, &s[start..=i]);
+                push(&mut out, " ");
+                start = i + 1;
+            }
+        }
+        push(&mut out, &s[start..]);
+        return Some(out);
+    }
+    let replaced = s.replace(|c: char| c.is_ascii_punctuation(), " ");
+    let mut graphemes = replaced.grapheme_indices(true).map(|(i, g)| (i, g.len(), flags(g)));
+    let mut window = [graphemes.next(), graphemes.next(), graphemes.next()];
+    let mut start = 0;
+    while let Some((i, len, a)) = window[0] {
+        let b = window[1].map_or(0, |g| g.2);
+        let c = window[2].map_or(0, |g| g.2);
+        if a == SPACE {
+            push(&mut out, &replaced[start..i]);
+            push(&mut out, " ");
+            start = i + len;
+        } else if b != SPACE && case_boundary(a, b, c) {
+            push(&mut out, &replaced[start..i + len]);
+            push(&mut out, " ");
+            start = i + len;
+        }
+        window = [window[1], window[2], graphemes.next()];
+    }
+    push(&mut out, &replaced[start..]);
+    Some(out)
+}
+
+/// `str::split_whitespace`, reading ASCII a byte at a time.
+pub fn split_whitespace(s: &str) -> impl Iterator<Item = &str> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (width, white) = if b < 0x80 {
+                (1, matches!(b, b' ' | b'\t'..=b'\r'))
+            } else {
+                let c = s[i..].chars().next().unwrap_or_default();
+                (c.len_utf8(), c.is_whitespace())
+            };
+            match (white, start) {
+                (true, Some(start)) => {
+                    let word = &s[start..i];
+                    i += width;
+                    return Some(word);
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+            i += width;
+        }
+        start.map(|start| &s[start..])
+    })
+}
+
+/// Whether every character of `s` is a grapheme cluster of its own, whatever its
+/// neighbours, because each is of a kind that joins no neighbour (Grapheme_Cluster_Break
+/// Other or Control, and neither emoji nor Indic): ASCII other than CR, and the common
+/// Chinese characters and punctuation. Then every boundary between characters is one
+/// between clusters. False says nothing.
+pub fn single_char_clusters(s: &str) -> bool {
+    s.chars().all(|c| {
+        matches!(c as u32,
+            0x00..=0x0C | 0x0E..=0x7F
+            | 0x2010..=0x2027
+            | 0x3001..=0x3029
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xFF01..=0xFF5E)
+    })
+}
