@@ -420,9 +420,10 @@ struct Language {
     stems: Stems,
     entry_ids: HashMap<Box<str>, u32, FxBuild>,
     entries: Vec<Entry>,
-    /// The pair of clusters across two segments -> its interned stemmed word and
-    /// original form.
-    cross_pairs: HashMap<Box<str>, (u32, Option<Box<str>>), FxBuild>,
+    /// The pair of clusters across two segments, each one character (the first in the
+    /// high half) -> its interned stemmed word, for the pairs whose diacritics need no
+    /// folding (the others take the stems, which remember their original form).
+    char_pairs: HashMap<u64, u32, FxBuild>,
     pair_buffer: String,
     body: Occurrences<Word>,
     meta: Occurrences<MetaWord>,
@@ -441,7 +442,7 @@ impl Language {
             },
             entry_ids: HashMap::default(),
             entries: Vec::new(),
-            cross_pairs: HashMap::default(),
+            char_pairs: HashMap::default(),
             pair_buffer: String::new(),
             body: Occurrences::default(),
             meta: Occurrences::default(),
@@ -495,16 +496,24 @@ impl Language {
 
     /// The interned word and original form for the pair of `previous` and `first`
     /// grapheme clusters, both in a segmented script.
-    fn cross_pair(&mut self, previous: &str, first: &str) -> (u32, Option<&str>) {
+    fn cross_pair(&mut self, previous: &str, first: &str) -> (u32, Option<String>) {
+        fn single(cluster: &str) -> Option<char> {
+            let mut chars = cluster.chars();
+            chars.next().filter(|_| chars.next().is_none())
+        }
+        let key =
+            single(previous).zip(single(first)).map(|(a, b)| (u64::from(a) << 32) | u64::from(b));
+        if let Some(&stem) = key.and_then(|key| self.char_pairs.get(&key)) {
+            return (stem, None);
+        }
         self.pair_buffer.clear();
         self.pair_buffer.push_str(previous);
         self.pair_buffer.push_str(first);
-        if !self.cross_pairs.contains_key(self.pair_buffer.as_str()) {
-            let w = self.stems.stemmed(&self.pair_buffer, true);
-            self.cross_pairs.insert(self.pair_buffer.as_str().into(), (w.stem, w.original));
+        let w = self.stems.stemmed(&self.pair_buffer, true);
+        if let Some(key) = key.filter(|_| w.original.is_none()) {
+            self.char_pairs.insert(key, w.stem);
         }
-        let (stem, original) = &self.cross_pairs[self.pair_buffer.as_str()];
-        (*stem, original.as_deref())
+        (w.stem, w.original.map(String::from))
     }
 
     /// Pagefind's `parse_meta_words`: the words of each meta field, by field number
@@ -563,6 +572,10 @@ impl Hasher for FxHasher {
 
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
     }
 
     fn finish(&self) -> u64 {

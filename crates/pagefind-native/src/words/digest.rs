@@ -82,7 +82,7 @@ impl<'a> DigestState<'a> {
         }
 
         // Zero-width spaces are boundaries in segmented languages: none go into the index
-        let base_word: Cow<'_, str> = if !word.is_ascii() && word.contains(ZWSP) {
+        let base_word: Cow<'_, str> = if fast::contains_zwsp(word) {
             Cow::Owned(word.replace(ZWSP, ""))
         } else {
             Cow::Borrowed(word)
@@ -126,7 +126,6 @@ impl<'a> DigestState<'a> {
             if let Some(previous) = previous.filter(|c| splitting::is_segmented_cluster(c)) {
                 if splitting::is_segmented_cluster(first_cluster) {
                     let (stem, original) = language.cross_pair(previous, first_cluster);
-                    let original = original.map(str::to_string);
                     let entry = &language.entries[id];
                     if !entry.words[..n].iter().any(|w| w.stem == stem) {
                         cross = Some((stem, original));

@@ -167,33 +167,83 @@ pub fn lowercase_words(s: &str) -> Option<String> {
     Some(out)
 }
 
-/// `str::split_whitespace`, reading ASCII a byte at a time.
+/// `str::split_whitespace`, looking for whitespace among bytes: only ASCII whitespace and a
+/// few lead bytes can start a whitespace character, so only those are decoded.
 pub fn split_whitespace(s: &str) -> impl Iterator<Item = &str> {
-    let bytes = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        let mut start = None;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (width, white) = if b < 0x80 {
-                (1, matches!(b, b' ' | b'\t'..=b'\r'))
-            } else {
-                let c = s[i..].chars().next().unwrap_or_default();
-                (c.len_utf8(), c.is_whitespace())
-            };
-            match (white, start) {
-                (true, Some(start)) => {
-                    let word = &s[start..i];
-                    i += width;
-                    return Some(word);
-                }
-                (false, None) => start = Some(i),
-                _ => {}
+        // Past the whitespace before the next word
+        loop {
+            let width = whitespace_at(s, i)?;
+            if width == 0 {
+                break;
             }
             i += width;
         }
-        start.map(|start| &s[start..])
+        let start = i;
+        let bytes = s.as_bytes();
+        loop {
+            match bytes[i..].iter().position(|&b| MAYBE_WHITESPACE[usize::from(b)]) {
+                None => {
+                    i = s.len();
+                    return Some(&s[start..]);
+                }
+                Some(offset) => {
+                    i += offset;
+                    match whitespace_at(s, i) {
+                        Some(0) | None => i += 1,
+                        Some(width) => {
+                            let word = &s[start..i];
+                            i += width;
+                            return Some(word);
+                        }
+                    }
+                }
+            }
+        }
     })
+}
+
+/// The bytes that can start a whitespace character: ASCII whitespace (and the other ASCII
+/// controls, to keep the test simple), and the lead bytes of U+0085, U+00A0, U+1680,
+/// U+2000-U+205F and U+3000.
+static MAYBE_WHITESPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b <= 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[0xC2] = true;
+    table[0xE1] = true;
+    table[0xE2] = true;
+    table[0xE3] = true;
+    table
+};
+
+/// The byte length of the whitespace character at byte `i` of `s` (0 if there is none
+/// there; `i` may be inside a character), or `None` at the end.
+#[inline]
+fn whitespace_at(s: &str, i: usize) -> Option<usize> {
+    let b = *s.as_bytes().get(i)?;
+    Some(match b {
+        b' ' | b'\t'..=b'\r' => 1,
+        _ if MAYBE_WHITESPACE[usize::from(b)] && b >= 0x80 => match s[i..].chars().next() {
+            Some(c) if c.is_whitespace() => c.len_utf8(),
+            _ => 0,
+        },
+        _ => 0,
+    })
+}
+
+/// `s.contains('\u{200B}')`, looking for the last byte of its UTF-8 (which no ASCII
+/// character has) and checking the two before it.
+pub fn contains_zwsp(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == 0x8B && i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80)
 }
 
 /// Whether every character of `s` is a grapheme cluster of its own, whatever its

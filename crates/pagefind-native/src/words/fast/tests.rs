@@ -80,6 +80,14 @@ fn split_whitespace_of_mixed_text() {
     assert_eq!(fast, ["a", "b", "c", "d\u{200b}e", "f", "\u{1c}g"]);
     assert_eq!(split_whitespace("").count(), 0);
     assert_eq!(split_whitespace(" \n ").count(), 0);
+    // Every whitespace character is found, alone and between words
+    let spaces: Vec<char> =
+        (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+    assert_eq!(spaces.len(), 25);
+    for space in spaces {
+        let text = format!("a{space}é{space}{space}中");
+        assert_eq!(split_whitespace(&text).collect::<Vec<_>>(), ["a", "é", "中"], "{space:?}");
+    }
 }
 
 /// Every character the shortcut takes, next to one of each kind it takes and to the
@@ -150,6 +158,11 @@ proptest! {
     ) {
         let fast: Vec<&str> = split_whitespace(&text).collect();
         prop_assert_eq!(fast, text.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn contains_zwsp_is_contains(text in "[a\u{200b}\u{200c}\u{8b}\u{e2}\u{20ab}\u{2e0b}中]{0,8}") {
+        prop_assert_eq!(contains_zwsp(&text), text.contains('\u{200b}'));
     }
 
     #[test]
