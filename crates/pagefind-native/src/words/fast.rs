@@ -4,10 +4,46 @@
 //! `fast/tests.rs` hold them to the reference), and takes the reference path for the
 //! inputs it does not handle itself.
 
+use std::ops::RangeInclusive;
+use std::sync::atomic::{AtomicU8, Ordering};
+
 use unicode_segmentation::UnicodeSegmentation;
 
 #[cfg(test)]
 mod tests;
+
+const KNOWN: u8 = 0x80;
+const ALPHANUMERIC: u8 = 0x40;
+const UPPERCASE: u8 = 0x20;
+const LOWERCASE: u8 = 0x10;
+
+/// The Unicode properties words are split by, per character of the Basic Multilingual
+/// Plane, each looked up in the standard library's tables the first time it is needed and
+/// kept for every thread (threads that race store the same value).
+static BMP_PROPERTIES: [AtomicU8; 0x10000] = [const { AtomicU8::new(0) }; 0x10000];
+
+/// `c`'s `KNOWN`, `ALPHANUMERIC`, `UPPERCASE` and `LOWERCASE` flags.
+#[inline]
+fn properties(c: char) -> u8 {
+    let look_up = |c: char| {
+        let flag = |yes: bool, flag: u8| if yes { flag } else { 0 };
+        KNOWN
+            | flag(c.is_alphanumeric(), ALPHANUMERIC)
+            | flag(c.is_uppercase(), UPPERCASE)
+            | flag(c.is_lowercase(), LOWERCASE)
+    };
+    match BMP_PROPERTIES.get(c as usize) {
+        Some(slot) => match slot.load(Ordering::Relaxed) {
+            0 => {
+                let properties = look_up(c);
+                slot.store(properties, Ordering::Relaxed);
+                properties
+            }
+            known => known,
+        },
+        None => look_up(c),
+    }
+}
 
 /// Pagefind's `normalize_word` of `raw_word` (lowercased, only its alphanumeric characters
 /// and `include_characters` kept) and whether it looks for compound parts in it (it has a
@@ -31,16 +67,27 @@ pub fn scan(raw_word: &str, include_characters: &[char]) -> (String, bool) {
         return (normalized, compound);
     }
     for (i, c) in raw_word.chars().enumerate() {
-        let alphanumeric = c.is_alphanumeric();
-        compound |= !alphanumeric;
-        if !alphanumeric && !include_characters.contains(&c) {
-            compound |= i > 0 && c.is_uppercase();
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                compound |= i > 0 && c.is_ascii_uppercase();
+                normalized.push(c.to_ascii_lowercase());
+            } else {
+                compound = true;
+                if include_characters.contains(&c) {
+                    normalized.push(c);
+                }
+            }
             continue;
         }
-        if c.is_ascii() {
-            compound |= i > 0 && c.is_ascii_uppercase();
-            normalized.push(c.to_ascii_lowercase());
-        } else if c.is_uppercase() {
+        let properties = properties(c);
+        let alphanumeric = properties & ALPHANUMERIC != 0;
+        let uppercase = properties & UPPERCASE != 0;
+        compound |= !alphanumeric;
+        if !alphanumeric && !include_characters.contains(&c) {
+            compound |= i > 0 && uppercase;
+            continue;
+        }
+        if uppercase {
             compound |= i > 0;
             // Non-ascii uppercase can lower to multiple chars
             normalized.extend(c.to_lowercase());
@@ -64,11 +111,19 @@ fn flags(grapheme: &str) -> u8 {
         [b] if b.is_ascii_lowercase() => LOWER,
         [b] if b.is_ascii_digit() => DIGIT,
         [_] => 0,
-        _ => match grapheme.chars().next() {
-            Some(c) if c.is_uppercase() => UPPER,
-            Some(c) if c.is_lowercase() => LOWER,
-            _ => 0,
-        },
+        _ => grapheme.chars().next().map_or(0, char_flags),
+    }
+}
+
+/// `convert_case`'s classification of a non-ASCII character that is a cluster of its own.
+fn char_flags(c: char) -> u8 {
+    let properties = properties(c);
+    if properties & UPPERCASE != 0 {
+        UPPER
+    } else if properties & LOWERCASE != 0 {
+        LOWER
+    } else {
+        0
     }
 }
 
@@ -97,6 +152,34 @@ pub fn lowercase_words(s: &str) -> Option<String> {
         return None;
     }
     let mut out = String::with_capacity(s.len() + 4);
+    // The clusters of `s`, each as its byte offset, length and classification: ASCII
+    // punctuation is classed as the space it is made into
+    let ascii_class = |b: u8| match b {
+        b if b.is_ascii_punctuation() || b == b' ' => SPACE,
+        b'A'..=b'Z' => UPPER,
+        b'a'..=b'z' => LOWER,
+        b'0'..=b'9' => DIGIT,
+        _ => 0,
+    };
+    if single_char_clusters(s) {
+        let chars = s.char_indices().map(|(i, c)| {
+            let class = if c.is_ascii() { ascii_class(c as u8) } else { char_flags(c) };
+            (i, c.len_utf8(), class)
+        });
+        split_units(s, chars, &mut out);
+        return Some(out);
+    }
+    // A cluster may join an ASCII punctuation character to what follows: it becomes a
+    // space within the cluster
+    let replaced = s.replace(|c: char| c.is_ascii_punctuation(), " ");
+    let graphemes = replaced.grapheme_indices(true).map(|(i, g)| (i, g.len(), flags(g)));
+    split_units(&replaced, graphemes, &mut out);
+    Some(out)
+}
+
+/// Appends to `out` the lowercase words of `text`, made of the `units` (clusters, as byte
+/// offset, length and classification) between the spaces and the case boundaries.
+fn split_units(text: &str, units: impl Iterator<Item = (usize, usize, u8)>, out: &mut String) {
     let mut space = false;
     let mut push = |out: &mut String, text: &str| {
         for c in text.chars() {
@@ -115,56 +198,24 @@ pub fn lowercase_words(s: &str) -> Option<String> {
             }
         }
     };
-    if s.is_ascii() && !s.contains('\r') {
-        // Every byte is a grapheme cluster
-        let class = |b: u8| match b {
-            b if b.is_ascii_punctuation() || b == b' ' => SPACE,
-            b'A'..=b'Z' => UPPER,
-            b'a'..=b'z' => LOWER,
-            b'0'..=b'9' => DIGIT,
-            _ => 0,
-        };
-        let bytes = s.as_bytes();
-        let mut start = 0;
-        for i in 0..bytes.len() {
-            let a = class(bytes[i]);
-            if a == SPACE {
-                push(&mut out, &s[start..i]);
-                push(&mut out, " ");
-                start = i + 1;
-                continue;
-            }
-            let b = bytes.get(i + 1).map_or(0, |&b| class(b));
-            let c = bytes.get(i + 2).map_or(0, |&c| class(c));
-            if b != SPACE && case_boundary(a, b, c) {
-                push(&mut out, &s[start..=i]);
-                push(&mut out, " ");
-                start = i + 1;
-            }
-        }
-        push(&mut out, &s[start..]);
-        return Some(out);
-    }
-    let replaced = s.replace(|c: char| c.is_ascii_punctuation(), " ");
-    let mut graphemes = replaced.grapheme_indices(true).map(|(i, g)| (i, g.len(), flags(g)));
-    let mut window = [graphemes.next(), graphemes.next(), graphemes.next()];
+    let mut units = units;
+    let mut window = [units.next(), units.next(), units.next()];
     let mut start = 0;
     while let Some((i, len, a)) = window[0] {
         let b = window[1].map_or(0, |g| g.2);
         let c = window[2].map_or(0, |g| g.2);
         if a == SPACE {
-            push(&mut out, &replaced[start..i]);
-            push(&mut out, " ");
+            push(out, &text[start..i]);
+            push(out, " ");
             start = i + len;
         } else if b != SPACE && case_boundary(a, b, c) {
-            push(&mut out, &replaced[start..i + len]);
-            push(&mut out, " ");
+            push(out, &text[start..i + len]);
+            push(out, " ");
             start = i + len;
         }
-        window = [window[1], window[2], graphemes.next()];
+        window = [window[1], window[2], units.next()];
     }
-    push(&mut out, &replaced[start..]);
-    Some(out)
+    push(out, &text[start..]);
 }
 
 /// `str::split_whitespace`, looking for whitespace among bytes: only ASCII whitespace and a
@@ -246,19 +297,25 @@ pub fn contains_zwsp(s: &str) -> bool {
         .any(|(i, &b)| b == 0x8B && i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80)
 }
 
-/// Whether every character of `s` is a grapheme cluster of its own, whatever its
-/// neighbours, because each is of a kind that joins no neighbour (Grapheme_Cluster_Break
-/// Other or Control, and neither emoji nor Indic): ASCII other than CR, and the common
-/// Chinese characters and punctuation. Then every boundary between characters is one
-/// between clusters. False says nothing.
+/// Characters that are each a grapheme cluster of their own, whatever their neighbours,
+/// because each is of a kind that joins no neighbour (Grapheme_Cluster_Break Other or
+/// Control, and neither emoji nor Indic): ASCII other than CR, Latin and Cyrillic letters
+/// (without combining marks), and the common Chinese characters and punctuation.
+pub const SINGLE_CHAR_CLUSTERS: [RangeInclusive<u32>; 10] = [
+    0x00..=0x0C,
+    0x0E..=0x7F,
+    0xC0..=0x024F,
+    0x0400..=0x0482,
+    0x048A..=0x052F,
+    0x2010..=0x2027,
+    0x3001..=0x3029,
+    0x3400..=0x4DBF,
+    0x4E00..=0x9FFF,
+    0xFF01..=0xFF5E,
+];
+
+/// Whether every character of `s` is in [`SINGLE_CHAR_CLUSTERS`]: then every boundary
+/// between characters is one between clusters. False says nothing.
 pub fn single_char_clusters(s: &str) -> bool {
-    s.chars().all(|c| {
-        matches!(c as u32,
-            0x00..=0x0C | 0x0E..=0x7F
-            | 0x2010..=0x2027
-            | 0x3001..=0x3029
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xFF01..=0xFF5E)
-    })
+    s.chars().all(|c| SINGLE_CHAR_CLUSTERS.iter().any(|range| range.contains(&u32::from(c))))
 }
