@@ -425,6 +425,9 @@ struct Language {
     /// folding (the others take the stems, which remember their original form).
     char_pairs: HashMap<u64, u32, FxBuild>,
     pair_buffer: String,
+    /// A short run of text in a segmented language -> where its segments end: runs such
+    /// as `HoloLens` or `的` come back often, and segmenting is a pure function of the run.
+    segment_ends: HashMap<Box<str>, Box<[u32]>, FxBuild>,
     body: Occurrences<Word>,
     meta: Occurrences<MetaWord>,
 }
@@ -444,6 +447,7 @@ impl Language {
             entries: Vec::new(),
             char_pairs: HashMap::default(),
             pair_buffer: String::new(),
+            segment_ends: HashMap::default(),
             body: Occurrences::default(),
             meta: Occurrences::default(),
         }
@@ -492,6 +496,32 @@ impl Language {
         entry.compound_segmented = entry.compound_plain + compound;
         entry.first_cluster_end = first_cluster_end as u32;
         entry.last_cluster_start = last_cluster_start as u32;
+    }
+
+    /// The byte offsets in `run` (a run of text in a segmented language) where its
+    /// segments end, into `ends` (emptied first).
+    fn segment_ends(
+        &mut self,
+        segmenter: icu_segmenter::WordSegmenterBorrowed<'static>,
+        run: &str,
+        ends: &mut Vec<u32>,
+    ) {
+        /// Longer runs are seldom seen twice.
+        const MAX_REMEMBERED_BYTES: usize = 64;
+        ends.clear();
+        let remembered = run.len() <= MAX_REMEMBERED_BYTES;
+        if let Some(known) = remembered.then(|| self.segment_ends.get(run)).flatten() {
+            ends.extend_from_slice(known);
+            return;
+        }
+        let mut end = 0;
+        for segment in splitting::segment_words(segmenter, run) {
+            end += segment.len();
+            ends.push(end as u32);
+        }
+        if remembered {
+            self.segment_ends.insert(run.into(), ends.as_slice().into());
+        }
     }
 
     /// The interned word and original form for the pair of `previous` and `first`

@@ -38,15 +38,19 @@ impl<'a> DigestState<'a> {
             should_segment: segmenter.is_some(),
         };
 
+        let mut ends = Vec::new();
         for chunk in fast::split_whitespace(&parsed.digest) {
             match segmenter {
                 Some(segmenter) if !chunk.starts_with("___") => {
                     // Segments of a single run of text, so that the pairs of grapheme
                     // clusters spanning two segments can be indexed as well
-                    let mut words = splitting::segment_words(segmenter, chunk).peekable();
+                    state.language.segment_ends(segmenter, chunk, &mut ends);
                     let mut previous_cluster: Option<&str> = None;
-                    while let Some(word) = words.next() {
-                        let last = words.peek().is_none();
+                    let mut start = 0;
+                    for (i, &end) in ends.iter().enumerate() {
+                        let word = &chunk[start..end as usize];
+                        start = end as usize;
+                        let last = i + 1 == ends.len();
                         let cluster = state.track_word(word, last, Some(previous_cluster));
                         previous_cluster = cluster;
                     }
