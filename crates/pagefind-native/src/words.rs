@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use pagefind_stem::{Algorithm, Stemmer};
 use regex::Regex;
@@ -291,18 +291,19 @@ struct Entry {
 /// Maps stemmed words to dense ids.
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<Box<str>, u32, FxBuild>,
-    strings: Vec<Box<str>>,
+    /// The strings are shared with `strings`.
+    ids: HashMap<Arc<str>, u32, FxBuild>,
+    strings: Vec<Arc<str>>,
 }
 
 impl Interner {
-    fn intern(&mut self, word: Cow<'_, str>) -> u32 {
-        if let Some(&id) = self.ids.get(word.as_ref()) {
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
             return id;
         }
         let id = u32::try_from(self.strings.len()).expect("fewer than 2^32 distinct words");
-        let word: Box<str> = word.into();
-        self.strings.push(word.clone());
+        let word: Arc<str> = word.into();
+        self.strings.push(Arc::clone(&word));
         self.ids.insert(word, id);
         id
     }
@@ -334,8 +335,8 @@ impl Sink for Stems {
                 let folded = splitting::normalize_diacritics(word);
                 let base = folded.as_deref().unwrap_or(word);
                 let stem = match &self.stemmer {
-                    Some(stemmer) => self.interner.intern(stemmer.stem(base)),
-                    None => self.interner.intern(Cow::Borrowed(base)),
+                    Some(stemmer) => self.interner.intern(&stemmer.stem(base)),
+                    None => self.interner.intern(base),
                 };
                 self.stemmed.insert(word.into(), (stem, folded.is_some()));
                 (stem, folded.is_some())
@@ -347,12 +348,12 @@ impl Sink for Stems {
     fn folded(&mut self, word: &str) -> Indexable {
         let folded = splitting::normalize_diacritics(word);
         let original = folded.is_some().then(|| word.into());
-        let stem = self.interner.intern(folded.map_or(Cow::Borrowed(word), Cow::Owned));
+        let stem = self.interner.intern(folded.as_deref().unwrap_or(word));
         Indexable { stem, is_compound_part: true, original }
     }
 
     fn verbatim(&mut self, word: &str) -> Indexable {
-        let stem = self.interner.intern(Cow::Borrowed(word));
+        let stem = self.interner.intern(word);
         Indexable { stem, is_compound_part: false, original: None }
     }
 
