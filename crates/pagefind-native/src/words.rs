@@ -7,13 +7,15 @@
 //! Pagefind splits and stems every occurrence of every word anew. Here the words a raw
 //! word is indexed under (a pure function of the raw word and the language) are worked
 //! out once per [`Fossicker`] and language and kept, with the stemmed words interned, so
-//! that an occurrence of a known word costs one hash lookup and a few pushes.
+//! that an occurrence of a known word costs one hash lookup and a few pushes; and each
+//! normalized word is stemmed once, however many raw words (`Gerät,`, `(Gerät`,
+//! `HoloLens-Gerät`) it is found in.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 use pagefind_stem::{Algorithm, Stemmer};
 use regex::Regex;
@@ -24,11 +26,13 @@ use crate::{Anchor, MetaWord, Page, Parsed, Word};
 mod digest;
 mod fast;
 mod splitting;
+mod stems;
 #[cfg(test)]
 mod tests;
 
 use digest::DigestState;
 use splitting::Sink;
+use stems::{Interner, Stems};
 
 /// The characters Pagefind keeps in words by default (its `WORD_SYMBOLS`, the
 /// "Punctuation, Connector" category): its default `include_characters`.
@@ -286,80 +290,6 @@ struct Entry {
     /// last (for the pairs across segments), once segmented.
     first_cluster_end: u32,
     last_cluster_start: u32,
-}
-
-/// Maps stemmed words to dense ids.
-#[derive(Default)]
-struct Interner {
-    /// The strings are shared with `strings`.
-    ids: HashMap<Arc<str>, u32, FxBuild>,
-    strings: Vec<Arc<str>>,
-}
-
-impl Interner {
-    fn intern(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
-            return id;
-        }
-        let id = u32::try_from(self.strings.len()).expect("fewer than 2^32 distinct words");
-        let word: Arc<str> = word.into();
-        self.strings.push(Arc::clone(&word));
-        self.ids.insert(word, id);
-        id
-    }
-
-    fn get(&self, id: u32) -> &str {
-        &self.strings[id as usize]
-    }
-}
-
-/// A language's stemmed words: the stemmer, the interned stemmed words, and each
-/// normalized word's stemmed word (a pure function of the word), so that each is stemmed
-/// once.
-struct Stems {
-    stemmer: Option<Stemmer>,
-    interner: Interner,
-    /// Normalized word -> its interned stemmed word, and whether folding its diacritics
-    /// changed it (then the word is the original form).
-    stemmed: HashMap<Box<str>, (u32, bool), FxBuild>,
-}
-
-impl Sink for Stems {
-    type Word = Indexable;
-    type Key = u32;
-
-    fn stemmed(&mut self, word: &str, is_compound_part: bool) -> Indexable {
-        let (stem, folded) = match self.stemmed.get(word) {
-            Some(&known) => known,
-            None => {
-                let folded = splitting::normalize_diacritics(word);
-                let base = folded.as_deref().unwrap_or(word);
-                let stem = match &self.stemmer {
-                    Some(stemmer) => self.interner.intern(&stemmer.stem(base)),
-                    None => self.interner.intern(base),
-                };
-                self.stemmed.insert(word.into(), (stem, folded.is_some()));
-                (stem, folded.is_some())
-            }
-        };
-        Indexable { stem, is_compound_part, original: folded.then(|| word.into()) }
-    }
-
-    fn folded(&mut self, word: &str) -> Indexable {
-        let folded = splitting::normalize_diacritics(word);
-        let original = folded.is_some().then(|| word.into());
-        let stem = self.interner.intern(folded.as_deref().unwrap_or(word));
-        Indexable { stem, is_compound_part: true, original }
-    }
-
-    fn verbatim(&mut self, word: &str) -> Indexable {
-        let stem = self.interner.intern(word);
-        Indexable { stem, is_compound_part: false, original: None }
-    }
-
-    fn key(&self, word: &Indexable) -> u32 {
-        word.stem
-    }
 }
 
 /// Occurrences of words on one page, by interned word, in first-seen order.
