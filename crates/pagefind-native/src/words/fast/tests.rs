@@ -47,6 +47,20 @@ fn scan_of_common_words() {
     assert_eq!(scan("aΣ", &WORD_SYMBOLS), ("aσ".to_string(), true));
 }
 
+/// The remembered properties are the standard library's, for every character.
+#[test]
+fn properties_are_the_standard_ones() {
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        // Twice: looked up, then remembered
+        for _ in 0..2 {
+            let p = properties(c);
+            assert_eq!(p & ALPHANUMERIC != 0, c.is_alphanumeric(), "{c:?}");
+            assert_eq!(p & UPPERCASE != 0, c.is_uppercase(), "{c:?}");
+            assert_eq!(p & LOWERCASE != 0, c.is_lowercase(), "{c:?}");
+        }
+    }
+}
+
 #[test]
 fn lowercase_words_of_common_words() {
     let cases = [
