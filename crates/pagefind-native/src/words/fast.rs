@@ -161,6 +161,12 @@ pub fn lowercase_words(s: &str) -> Option<String> {
         b'0'..=b'9' => DIGIT,
         _ => 0,
     };
+    if s.is_ascii() && !s.contains('\r') {
+        // Every byte is a cluster (only CR LF would join)
+        let bytes = s.bytes().enumerate().map(|(i, b)| (i, 1, ascii_class(b)));
+        split_units(s, bytes, &mut out);
+        return Some(out);
+    }
     if single_char_clusters(s) {
         let chars = s.char_indices().map(|(i, c)| {
             let class = if c.is_ascii() { ascii_class(c as u8) } else { char_flags(c) };
