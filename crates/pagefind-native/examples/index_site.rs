@@ -4,6 +4,9 @@
 //! with `index::index` (fossicking and building together: "build"), or with `BUILD` set,
 //! fossicked one after the other ("words") then given to `index::build` ("build").
 //! `GZIP_LEVEL` sets [`Options::gzip_level`](pagefind_native::index::Options) (default 9).
+//! `BUILD=words` fossicks only (no index is built), and `REPEAT=N` fossicks each locale N
+//! times with a fresh fossicker each time ("words" is then the sum), so that the words'
+//! time can be measured, and profiled, on its own.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -45,7 +48,21 @@ fn main() {
             .collect();
         parse += t.elapsed();
         let t = Instant::now();
-        let (files, _) = if std::env::var_os("BUILD").is_some() {
+        let build_mode = std::env::var("BUILD").ok();
+        if build_mode.as_deref() == Some("words") {
+            let repeat = std::env::var("REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or(1);
+            for _ in 0..repeat {
+                let copies = parsed.clone();
+                let t = Instant::now();
+                let mut fossicker = pagefind_native::words::Fossicker::new();
+                let pages: Vec<_> =
+                    copies.into_iter().map(|(p, x)| fossicker.fossick(&p, x)).collect();
+                words += t.elapsed();
+                std::hint::black_box(pages);
+            }
+            continue;
+        }
+        let (files, _) = if build_mode.is_some() {
             // The two steps apart: every page fossicked, then indexed.
             let mut fossicker = pagefind_native::words::Fossicker::new();
             let fossicked: Vec<_> =

@@ -7,7 +7,9 @@
 //! Pagefind splits and stems every occurrence of every word anew. Here the words a raw
 //! word is indexed under (a pure function of the raw word and the language) are worked
 //! out once per [`Fossicker`] and language and kept, with the stemmed words interned, so
-//! that an occurrence of a known word costs one hash lookup and a few pushes.
+//! that an occurrence of a known word costs one hash lookup and a few pushes; and each
+//! normalized word is stemmed once, however many raw words (`Gerät,`, `(Gerät`,
+//! `HoloLens-Gerät`) it is found in.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -22,12 +24,15 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::{Anchor, MetaWord, Page, Parsed, Word};
 
 mod digest;
+mod fast;
 mod splitting;
+mod stems;
 #[cfg(test)]
 mod tests;
 
 use digest::DigestState;
-use splitting::IndexableWord;
+use splitting::Sink;
+use stems::{Interner, Stems};
 
 /// The characters Pagefind keeps in words by default (its `WORD_SYMBOLS`, the
 /// "Punctuation, Connector" category): its default `include_characters`.
@@ -78,8 +83,8 @@ impl Fossicker {
     /// The page at `source_path` (relative to the site, e.g. `de-DE/a/index.html`).
     pub fn fossick(&mut self, source_path: &str, parsed: Parsed) -> Page {
         let (mut page, language) = self.fossick_page(source_path, parsed);
-        page.word_data = language.body.take(&language.stems);
-        page.meta_word_data = language.meta.take(&language.stems);
+        page.word_data = language.body.take(&language.stems.interner);
+        page.meta_word_data = language.meta.take(&language.stems.interner);
         page
     }
 
@@ -103,7 +108,7 @@ impl Fossicker {
     /// The stemmed word that `id` stands for in `fossick_interned`'s words of a page of
     /// the language whose primary subtag is `primary`.
     pub(crate) fn stem(&self, primary: &str, id: u32) -> &str {
-        self.languages[primary].stems.get(id)
+        self.languages[primary].stems.interner.get(id)
     }
 
     /// The page without its words, which are left in its language's occurrences.
@@ -287,30 +292,6 @@ struct Entry {
     last_cluster_start: u32,
 }
 
-/// Maps stemmed words to dense ids.
-#[derive(Default)]
-struct Interner {
-    ids: HashMap<Box<str>, u32, FxBuild>,
-    strings: Vec<Box<str>>,
-}
-
-impl Interner {
-    fn intern(&mut self, word: String) -> u32 {
-        if let Some(&id) = self.ids.get(word.as_str()) {
-            return id;
-        }
-        let id = u32::try_from(self.strings.len()).expect("fewer than 2^32 distinct words");
-        let word = word.into_boxed_str();
-        self.strings.push(word.clone());
-        self.ids.insert(word, id);
-        id
-    }
-
-    fn get(&self, id: u32) -> &str {
-        &self.strings[id as usize]
-    }
-}
-
 /// Occurrences of words on one page, by interned word, in first-seen order.
 struct Occurrences<T> {
     /// Interned word -> index in `words`, or `u32::MAX`.
@@ -365,16 +346,19 @@ impl<T> Occurrences<T> {
 /// What is kept per language: the stemmer, the segmenter, and each raw word's
 /// indexable words.
 struct Language {
-    stemmer: Option<Stemmer>,
     /// For the languages Pagefind segments with ICU4X: zh, ja and th.
     segmenter: Option<icu_segmenter::WordSegmenterBorrowed<'static>>,
-    stems: Interner,
+    stems: Stems,
     entry_ids: HashMap<Box<str>, u32, FxBuild>,
     entries: Vec<Entry>,
-    /// The pair of clusters across two segments -> its interned stemmed word and
-    /// original form.
-    cross_pairs: HashMap<Box<str>, (u32, Option<Box<str>>), FxBuild>,
+    /// The pair of clusters across two segments, each one character (the first in the
+    /// high half) -> its interned stemmed word, for the pairs whose diacritics need no
+    /// folding (the others take the stems, which remember their original form).
+    char_pairs: HashMap<u64, u32, FxBuild>,
     pair_buffer: String,
+    /// A short run of text in a segmented language -> where its segments end: runs such
+    /// as `HoloLens` or `的` come back often, and segmenting is a pure function of the run.
+    segment_ends: HashMap<Box<str>, Box<[u32]>, FxBuild>,
     body: Occurrences<Word>,
     meta: Occurrences<MetaWord>,
 }
@@ -384,24 +368,20 @@ impl Language {
         let segmenter = matches!(primary, "zh" | "ja" | "th")
             .then(|| icu_segmenter::WordSegmenter::new_dictionary(Default::default()));
         Self {
-            stemmer: get_stemmer(primary),
             segmenter,
-            stems: Interner::default(),
+            stems: Stems {
+                stemmer: get_stemmer(primary),
+                interner: Interner::default(),
+                stemmed: HashMap::default(),
+            },
             entry_ids: HashMap::default(),
             entries: Vec::new(),
-            cross_pairs: HashMap::default(),
+            char_pairs: HashMap::default(),
             pair_buffer: String::new(),
+            segment_ends: HashMap::default(),
             body: Occurrences::default(),
             meta: Occurrences::default(),
         }
-    }
-
-    fn intern_all(&mut self, words: Vec<IndexableWord>, into: &mut Vec<Indexable>) {
-        into.extend(words.into_iter().map(|w| Indexable {
-            stem: self.stems.intern(w.stemmed),
-            is_compound_part: w.is_compound_part,
-            original: w.original.map(String::into_boxed_str),
-        }));
     }
 
     /// The index in `entries` of `raw_word`'s entry, working it out if it is new.
@@ -409,15 +389,12 @@ impl Language {
         if let Some(&id) = self.entry_ids.get(raw_word) {
             return id as usize;
         }
-        let stemmer = self.stemmer.as_ref();
-        let mut found = splitting::get_indexable_words(raw_word, stemmer, &WORD_SYMBOLS);
-        let n_indexable = found.len();
-        let tails = splitting::get_dotted_tails(raw_word, stemmer, &WORD_SYMBOLS, &found);
-        found.extend(tails);
-        let n_plain = found.len();
-        let compound_plain = found.iter().filter(|w| w.is_compound_part).count();
-        let mut words = Vec::with_capacity(n_plain);
-        self.intern_all(found, &mut words);
+        let mut words = Vec::new();
+        splitting::indexable_words(raw_word, &WORD_SYMBOLS, &mut self.stems, &mut words);
+        let n_indexable = words.len();
+        splitting::dotted_tails(raw_word, &WORD_SYMBOLS, &mut self.stems, &mut words);
+        let n_plain = words.len();
+        let compound_plain = words.iter().filter(|w| w.is_compound_part).count();
         let id = self.entries.len();
         self.entries.push(Entry {
             words,
@@ -438,56 +415,73 @@ impl Language {
         if self.entries[id].n_segmented.is_some() {
             return;
         }
-        let (bigrams, existing_compound) = {
-            let entry = &self.entries[id];
-            let existing: Vec<IndexableWord> = entry.words[..entry.n_plain as usize]
-                .iter()
-                .map(|w| IndexableWord {
-                    stemmed: self.stems.get(w.stem).to_string(),
-                    is_compound_part: w.is_compound_part,
-                    original: None,
-                })
-                .collect();
-            let bigrams =
-                splitting::get_indexable_bigrams(raw_word, self.stemmer.as_ref(), &existing);
-            (bigrams, entry.compound_plain)
-        };
-        let compound = bigrams.iter().filter(|w| w.is_compound_part).count() as u32;
         let mut words = std::mem::take(&mut self.entries[id].words);
-        self.intern_all(bigrams, &mut words);
+        let n_plain = words.len();
+        splitting::indexable_bigrams(raw_word, &mut self.stems, &mut words);
+        let compound = words[n_plain..].iter().filter(|w| w.is_compound_part).count() as u32;
         let first_cluster_end = raw_word.graphemes(true).next().map_or(0, str::len);
         let last_cluster_start = raw_word.grapheme_indices(true).next_back().map_or(0, |(i, _)| i);
         let entry = &mut self.entries[id];
         entry.n_segmented = Some(words.len() as u32);
         entry.words = words;
-        entry.compound_segmented = existing_compound + compound;
+        entry.compound_segmented = entry.compound_plain + compound;
         entry.first_cluster_end = first_cluster_end as u32;
         entry.last_cluster_start = last_cluster_start as u32;
     }
 
+    /// The byte offsets in `run` (a run of text in a segmented language) where its
+    /// segments end, into `ends` (emptied first).
+    fn segment_ends(
+        &mut self,
+        segmenter: icu_segmenter::WordSegmenterBorrowed<'static>,
+        run: &str,
+        ends: &mut Vec<u32>,
+    ) {
+        /// Longer runs are seldom seen twice.
+        const MAX_REMEMBERED_BYTES: usize = 64;
+        ends.clear();
+        let remembered = run.len() <= MAX_REMEMBERED_BYTES;
+        if let Some(known) = remembered.then(|| self.segment_ends.get(run)).flatten() {
+            ends.extend_from_slice(known);
+            return;
+        }
+        let mut end = 0;
+        for segment in splitting::segment_words(segmenter, run) {
+            end += segment.len();
+            ends.push(end as u32);
+        }
+        if remembered {
+            self.segment_ends.insert(run.into(), ends.as_slice().into());
+        }
+    }
+
     /// The interned word and original form for the pair of `previous` and `first`
     /// grapheme clusters, both in a segmented script.
-    fn cross_pair(&mut self, previous: &str, first: &str) -> (u32, Option<&str>) {
+    fn cross_pair(&mut self, previous: &str, first: &str) -> (u32, Option<String>) {
+        fn single(cluster: &str) -> Option<char> {
+            let mut chars = cluster.chars();
+            chars.next().filter(|_| chars.next().is_none())
+        }
+        let key =
+            single(previous).zip(single(first)).map(|(a, b)| (u64::from(a) << 32) | u64::from(b));
+        if let Some(&stem) = key.and_then(|key| self.char_pairs.get(&key)) {
+            return (stem, None);
+        }
         self.pair_buffer.clear();
         self.pair_buffer.push_str(previous);
         self.pair_buffer.push_str(first);
-        if !self.cross_pairs.contains_key(self.pair_buffer.as_str()) {
-            let w = splitting::stem_word(&self.pair_buffer, self.stemmer.as_ref(), true);
-            let stem = self.stems.intern(w.stemmed);
-            self.cross_pairs.insert(
-                self.pair_buffer.as_str().into(),
-                (stem, w.original.map(String::into_boxed_str)),
-            );
+        let w = self.stems.stemmed(&self.pair_buffer, true);
+        if let Some(key) = key.filter(|_| w.original.is_none()) {
+            self.char_pairs.insert(key, w.stem);
         }
-        let (stem, original) = &self.cross_pairs[self.pair_buffer.as_str()];
-        (*stem, original.as_deref())
+        (w.stem, w.original.map(String::from))
     }
 
     /// Pagefind's `parse_meta_words`: the words of each meta field, by field number
     /// in the order of the fields' names, into the meta occurrences.
     fn meta_words(&mut self, meta: &BTreeMap<String, String>) {
         for (field_id, value) in meta.values().enumerate() {
-            for (word_index, word) in value.split_whitespace().enumerate() {
+            for (word_index, word) in fast::split_whitespace(value).enumerate() {
                 let id = self.entry(word);
                 let entry = &self.entries[id];
                 for w in &entry.words[..entry.n_indexable as usize] {
@@ -539,6 +533,10 @@ impl Hasher for FxHasher {
 
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
     }
 
     fn finish(&self) -> u64 {

@@ -38,15 +38,19 @@ impl<'a> DigestState<'a> {
             should_segment: segmenter.is_some(),
         };
 
-        for chunk in parsed.digest.split_whitespace() {
+        let mut ends = Vec::new();
+        for chunk in fast::split_whitespace(&parsed.digest) {
             match segmenter {
                 Some(segmenter) if !chunk.starts_with("___") => {
                     // Segments of a single run of text, so that the pairs of grapheme
                     // clusters spanning two segments can be indexed as well
-                    let mut words = splitting::segment_words(segmenter, chunk).peekable();
+                    state.language.segment_ends(segmenter, chunk, &mut ends);
                     let mut previous_cluster: Option<&str> = None;
-                    while let Some(word) = words.next() {
-                        let last = words.peek().is_none();
+                    let mut start = 0;
+                    for (i, &end) in ends.iter().enumerate() {
+                        let word = &chunk[start..end as usize];
+                        start = end as usize;
+                        let last = i + 1 == ends.len();
                         let cluster = state.track_word(word, last, Some(previous_cluster));
                         previous_cluster = cluster;
                     }
@@ -82,7 +86,7 @@ impl<'a> DigestState<'a> {
         }
 
         // Zero-width spaces are boundaries in segmented languages: none go into the index
-        let base_word: Cow<'_, str> = if !word.is_ascii() && word.contains(ZWSP) {
+        let base_word: Cow<'_, str> = if fast::contains_zwsp(word) {
             Cow::Owned(word.replace(ZWSP, ""))
         } else {
             Cow::Borrowed(word)
@@ -126,7 +130,6 @@ impl<'a> DigestState<'a> {
             if let Some(previous) = previous.filter(|c| splitting::is_segmented_cluster(c)) {
                 if splitting::is_segmented_cluster(first_cluster) {
                     let (stem, original) = language.cross_pair(previous, first_cluster);
-                    let original = original.map(str::to_string);
                     let entry = &language.entries[id];
                     if !entry.words[..n].iter().any(|w| w.stem == stem) {
                         cross = Some((stem, original));

@@ -1,19 +1,24 @@
 //! Pagefind 1.6's word splitting (`src/fossick/splitting.rs`): which words a raw
 //! whitespace-delimited word (or ICU4X segment) is indexed under.
 //!
-//! These are the reference algorithms, kept step for step as Pagefind runs them so
-//! that the results agree exactly (one shortcut, `plain_ascii_words`, skips `convert_case`
-//! where it can change nothing; a property test holds it to the reference). They allocate freely: [`super::Fossicker`] runs
-//! them once per distinct raw word and language and memoizes the result.
+//! These are Pagefind's algorithms, kept step for step as Pagefind runs them so that the
+//! results agree exactly. Three steps are done by exact shortcuts (`super::fast`, each held
+//! to the reference by property tests), and what a word is indexed under is made by a
+//! [`Sink`]: [`Reference`] builds Pagefind's [`IndexableWord`]s, while a
+//! [`super::Fossicker`] interns the stemmed words and stems each normalized word once,
+//! since many raw words (`Gerät`, `Gerät,`, `(Gerät`, `HoloLens-Gerät`) share them.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use convert_case::{Case, Casing};
+#[cfg(test)]
 use pagefind_stem::Stemmer;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
+
+use super::fast;
 
 /// At most this many characters of a katakana run are indexed per suffix.
 const MAX_KATAKANA_SUFFIX_CHARS: usize = 16;
@@ -24,6 +29,7 @@ const MAX_DOTTED_TAIL_CHARS: usize = 64;
 static EMOJI: LazyLock<Regex> = LazyLock::new(|| Regex::new("\\p{Emoji}").expect("valid regex"));
 
 /// One word to index for a raw word (Pagefind's `IndexableWord`).
+#[cfg(test)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndexableWord {
     /// The normalized, diacritics-folded and stemmed form: the key in the index.
@@ -36,35 +42,90 @@ pub struct IndexableWord {
 
 /// True when Pagefind looks for compound parts in `word`: it has a character that
 /// is not alphanumeric, or an uppercase character after the first.
-fn possibly_compound(word: &str) -> bool {
+#[cfg(test)]
+pub(super) fn possibly_compound(word: &str) -> bool {
     word.chars().any(|c| !c.is_alphanumeric()) || word.chars().skip(1).any(char::is_uppercase)
+}
+
+/// Makes the words that [`get_indexable_words`] and its kin find for a raw word.
+pub trait Sink {
+    type Word;
+    /// What two words are compared by: equal keys, the same stemmed word.
+    type Key: Eq + std::hash::Hash;
+    /// Pagefind's `stem_word` of a normalized word.
+    fn stemmed(&mut self, word: &str, is_compound_part: bool) -> Self::Word;
+    /// `word` with its diacritics folded but not stemmed, as a compound part (a katakana
+    /// suffix).
+    fn folded(&mut self, word: &str) -> Self::Word;
+    /// `word` as it is, not a compound part (an emoji).
+    fn verbatim(&mut self, word: &str) -> Self::Word;
+    fn key(&self, word: &Self::Word) -> Self::Key;
+}
+
+/// Pagefind's own words: [`IndexableWord`]s, stemmed by its stemmer.
+#[cfg(test)]
+pub struct Reference<'a>(pub Option<&'a Stemmer>);
+
+#[cfg(test)]
+impl Sink for Reference<'_> {
+    type Word = IndexableWord;
+    type Key = String;
+
+    fn stemmed(&mut self, word: &str, is_compound_part: bool) -> IndexableWord {
+        stem_word(word, self.0, is_compound_part)
+    }
+
+    fn folded(&mut self, word: &str) -> IndexableWord {
+        let folded = normalize_diacritics(word);
+        IndexableWord {
+            original: folded.as_ref().map(|_| word.to_string()),
+            stemmed: folded.unwrap_or_else(|| word.to_string()),
+            is_compound_part: true,
+        }
+    }
+
+    fn verbatim(&mut self, word: &str) -> IndexableWord {
+        IndexableWord { stemmed: word.to_string(), original: None, is_compound_part: false }
+    }
+
+    fn key(&self, word: &IndexableWord) -> String {
+        word.stemmed.clone()
+    }
 }
 
 /// All the words to index for `raw_word` (Pagefind's `get_indexable_words`): the
 /// normalized and stemmed word, katakana suffixes, compound parts and emoji.
+#[cfg(test)]
 pub fn get_indexable_words(
     raw_word: &str,
     stemmer: Option<&Stemmer>,
     include_characters: &[char],
 ) -> Vec<IndexableWord> {
     let mut results = Vec::new();
+    indexable_words(raw_word, include_characters, &mut Reference(stemmer), &mut results);
+    results
+}
 
-    let normalized_word = normalize_word(raw_word, include_characters);
+/// [`get_indexable_words`], made by `sink` and appended to `results`.
+pub fn indexable_words<S: Sink>(
+    raw_word: &str,
+    include_characters: &[char],
+    sink: &mut S,
+    results: &mut Vec<S::Word>,
+) {
+    let (normalized_word, possibly_compound) = fast::scan(raw_word, include_characters);
     if !normalized_word.is_empty() {
-        results.push(stem_word(&normalized_word, stemmer, false));
+        results.push(sink.stemmed(&normalized_word, false));
     }
 
-    for suffix in katakana_suffixes(raw_word) {
-        let suffix_diacritic = normalize_diacritics(suffix);
-        results.push(IndexableWord {
-            original: suffix_diacritic.as_ref().map(|_| suffix.to_string()),
-            stemmed: suffix_diacritic.unwrap_or_else(|| suffix.to_string()),
-            is_compound_part: true,
-        });
+    if !raw_word.is_ascii() {
+        for suffix in katakana_suffixes(raw_word) {
+            results.push(sink.folded(suffix));
+        }
     }
 
-    if !possibly_compound(raw_word) {
-        return results;
+    if !possibly_compound {
+        return;
     }
 
     let (word_parts, extras) = get_discrete_words(raw_word);
@@ -73,82 +134,87 @@ pub fn get_indexable_words(
     {
         // Only index two+ byte words
         for part_word in word_parts.split_whitespace().filter(|w| w.len() > 1) {
-            let part_diacritic = normalize_diacritics(part_word);
-            let folded = part_diacritic.as_deref().unwrap_or(part_word);
-            let stemmed = match stemmer {
-                Some(stemmer) => stemmer.stem(folded).into_owned(),
-                None => folded.to_string(),
-            };
-            results.push(IndexableWord {
-                stemmed,
-                original: part_diacritic.map(|_| part_word.to_string()),
-                is_compound_part: true,
-            });
+            results.push(sink.stemmed(part_word, true));
         }
     }
 
     for extra in extras.into_iter().flatten() {
-        results.push(IndexableWord { stemmed: extra, original: None, is_compound_part: false });
+        results.push(sink.verbatim(&extra));
     }
-
-    results
 }
 
 /// The compound tails after each `.` of `raw_word` that aren't already indexed
 /// (Pagefind's `get_dotted_tails`), so that `is_python_build` is found in
 /// `sysconfig.is_python_build`.
+#[cfg(test)]
 pub fn get_dotted_tails(
     raw_word: &str,
     stemmer: Option<&Stemmer>,
     include_characters: &[char],
     existing: &[IndexableWord],
 ) -> Vec<IndexableWord> {
-    let mut tails = Vec::new();
+    let mut words = existing.to_vec();
+    dotted_tails(raw_word, include_characters, &mut Reference(stemmer), &mut words);
+    words.split_off(existing.len())
+}
+
+/// [`get_dotted_tails`] of the words in `words`, made by `sink` and appended to them.
+pub fn dotted_tails<S: Sink>(
+    raw_word: &str,
+    include_characters: &[char],
+    sink: &mut S,
+    words: &mut Vec<S::Word>,
+) {
     if !raw_word.contains('.') {
-        return tails;
+        return;
     }
-    let seen: HashSet<&str> = existing.iter().map(|w| w.stemmed.as_str()).collect();
-    let mut seen_tails: HashSet<String> = HashSet::new();
+    let existing = words.len();
+    let mut seen: HashSet<S::Key> = words.iter().map(|w| sink.key(w)).collect();
     for (i, _) in raw_word.match_indices('.') {
         let rest = &raw_word[i + 1..];
         let tail = match rest.char_indices().nth(MAX_DOTTED_TAIL_CHARS) {
             Some((end, _)) => &rest[..end],
             None => rest,
         };
-        if !possibly_compound(tail) {
+        let (tail_normalized, possibly_compound) = fast::scan(tail, include_characters);
+        if !possibly_compound {
             // A plain tail is already indexed, as the final compound part.
             continue;
         }
-        let tail_normalized = normalize_word(tail, include_characters);
-        if tail_normalized.chars().count() < 2 {
+        if tail_normalized.chars().nth(1).is_none() {
             continue;
         }
-        let tail_word = stem_word(&tail_normalized, stemmer, true);
-        if !seen.contains(tail_word.stemmed.as_str())
-            && seen_tails.insert(tail_word.stemmed.clone())
-        {
-            tails.push(tail_word);
+        let tail_word = sink.stemmed(&tail_normalized, true);
+        // The tails seen before this one are in `seen` too: none is indexed twice
+        if seen.insert(sink.key(&tail_word)) {
+            words.push(tail_word);
         }
     }
-    tails
+    debug_assert!(words.len() >= existing);
 }
 
 /// The pairs of adjacent grapheme clusters of a segment that aren't already
 /// indexable (Pagefind's `get_indexable_bigrams`), for segmented languages.
+#[cfg(test)]
 pub fn get_indexable_bigrams(
     raw_word: &str,
     stemmer: Option<&Stemmer>,
     existing: &[IndexableWord],
 ) -> Vec<IndexableWord> {
-    let mut seen: HashSet<String> = existing.iter().map(|w| w.stemmed.clone()).collect();
-    let mut bigrams = Vec::new();
+    let mut words = existing.to_vec();
+    indexable_bigrams(raw_word, &mut Reference(stemmer), &mut words);
+    words.split_off(existing.len())
+}
+
+/// [`get_indexable_bigrams`] of the words in `words`, made by `sink` and appended to them.
+pub fn indexable_bigrams<S: Sink>(raw_word: &str, sink: &mut S, words: &mut Vec<S::Word>) {
+    let mut seen: HashSet<S::Key> = words.iter().map(|w| sink.key(w)).collect();
     for bigram in pair_bigrams(raw_word, None) {
-        let bigram = stem_word(&bigram, stemmer, true);
-        if seen.insert(bigram.stemmed.clone()) {
-            bigrams.push(bigram);
+        let bigram = sink.stemmed(&bigram, true);
+        if seen.insert(sink.key(&bigram)) {
+            words.push(bigram);
         }
     }
-    bigrams
 }
 
 /// The word for the pair of grapheme clusters spanning the boundary between
@@ -169,7 +235,8 @@ pub fn get_indexable_cross_bigram(
 }
 
 /// Lowercases `raw_word` and keeps only its alphanumeric characters and
-/// `include_characters` (Pagefind's `normalize_word`).
+/// `include_characters` (Pagefind's `normalize_word`; see [`fast::scan`]).
+#[cfg(test)]
 pub fn normalize_word(raw_word: &str, include_characters: &[char]) -> String {
     let mut normalized_word = String::with_capacity(raw_word.len());
     for mut c in raw_word.chars() {
@@ -187,6 +254,7 @@ pub fn normalize_word(raw_word: &str, include_characters: &[char]) -> String {
 }
 
 /// Folds diacritics and stems a normalized word (Pagefind's `stem_word`).
+#[cfg(test)]
 pub fn stem_word(
     normalized_word: &str,
     stemmer: Option<&Stemmer>,
@@ -323,11 +391,11 @@ fn has_decomposition(word: &str) -> bool {
 /// The lowercase parts of a compound word, space-separated, and the emoji in it
 /// (Pagefind's `get_discrete_words`).
 pub fn get_discrete_words(s: &str) -> (String, Option<Vec<String>>) {
-    if let Some(words) = plain_ascii_words(s) {
-        return (words, None);
-    }
-    let words = lowercase_words(s);
-    let extras = EMOJI.is_match(s).then(|| {
+    let words = fast::lowercase_words(s).unwrap_or_else(|| lowercase_words(s));
+    // In ASCII, `\p{Emoji}` is only `0`-`9`, `#` and `*`
+    let maybe_emoji =
+        !s.is_ascii() || s.bytes().any(|b| b.is_ascii_digit() || b == b'#' || b == b'*');
+    let extras = (maybe_emoji && EMOJI.is_match(s)).then(|| {
         s.graphemes(true)
             .filter(|x| emojis::get(x).is_some())
             .map(str::to_string)
@@ -339,41 +407,12 @@ pub fn get_discrete_words(s: &str) -> (String, Option<Vec<String>>) {
 
 /// The lowercase parts of `s`, space-separated, as Pagefind finds them: ASCII punctuation
 /// made spaces, then `convert_case`'s lower case (its case and digit boundaries).
-fn lowercase_words(s: &str) -> String {
+pub(super) fn lowercase_words(s: &str) -> String {
     s.replace(|c: char| c.is_ascii_punctuation(), " ")
         .to_case(Case::Lower)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// [`get_discrete_words`]' words without `convert_case`, for the common raw word that
-/// needs none of its case boundaries: ASCII letters and punctuation only, with no
-/// uppercase letter after the first of a run of letters (`customer,`, `(Partner`).
-/// Such a word has no emoji (in ASCII `\p{Emoji}` is only `0`-`9`, `#` and `*`, and
-/// neither `#` nor `*` alone is one), and its lowercase words are its runs of letters,
-/// lowercased. `None` for any other word: the reference path takes it.
-fn plain_ascii_words(s: &str) -> Option<String> {
-    let mut words = String::with_capacity(s.len());
-    let mut in_run = false;
-    for b in s.bytes() {
-        match b {
-            b'a'..=b'z' | b'A'..=b'Z' => {
-                if b.is_ascii_uppercase() && in_run {
-                    return None;
-                }
-                if !in_run && !words.is_empty() {
-                    words.push(' ');
-                }
-                words.push(char::from(b.to_ascii_lowercase()));
-                in_run = true;
-            }
-            b'#' | b'*' => return None,
-            _ if b.is_ascii_punctuation() => in_run = false,
-            _ => return None,
-        }
-    }
-    Some(words)
 }
 
 /// Splits a run of text into words with ICU4X's dictionary segmenter, dropping
@@ -382,12 +421,17 @@ pub fn segment_words<'a>(
     segmenter: icu_segmenter::WordSegmenterBorrowed<'static>,
     input: &'a str,
 ) -> impl Iterator<Item = &'a str> {
+    // Then every breakpoint is between clusters
+    let single_char_clusters = fast::single_char_clusters(input);
     let mut grapheme_starts = input.grapheme_indices(true).map(|(i, _)| i).peekable();
     let mut start = 0;
     segmenter
         .segment_str(input)
         .skip(1)
         .filter(move |&end| {
+            if single_char_clusters {
+                return true;
+            }
             while grapheme_starts.next_if(|&g| g < end).is_some() {}
             end == input.len() || grapheme_starts.peek() == Some(&end)
         })
@@ -396,42 +440,4 @@ pub fn segment_words<'a>(
             start = end;
             word
         })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    /// [`get_discrete_words`] as Pagefind writes it, for the fast path to agree with.
-    fn reference(s: &str) -> (String, Vec<String>) {
-        let words = lowercase_words(s);
-        let extras = EMOJI.is_match(s).then(|| {
-            s.graphemes(true).filter(|x| emojis::get(x).is_some()).map(str::to_string).collect()
-        });
-        (words, extras.unwrap_or_default())
-    }
-
-    #[test]
-    fn plain_ascii_words_takes_the_common_words() {
-        assert_eq!(plain_ascii_words("customer,").as_deref(), Some("customer"));
-        assert_eq!(plain_ascii_words("(Partner").as_deref(), Some("partner"));
-        assert_eq!(plain_ascii_words("re-Sell.Now").as_deref(), Some("re sell now"));
-        assert_eq!(plain_ascii_words("..."), Some(String::new()));
-        // Case boundaries, digits, emoji candidates and non-ASCII go the reference way.
-        for word in ["partnerCenter", "ABc", "v2", "#", "a*b", "café,", "a\u{1}"] {
-            assert_eq!(plain_ascii_words(word), None, "{word}");
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn plain_ascii_words_agrees_with_convert_case(s in "[a-zA-Z0-9#*.,;:!?()_'\"\\-/é ]{0,16}") {
-            if let Some(words) = plain_ascii_words(&s) {
-                prop_assert_eq!((words, Vec::new()), reference(&s));
-            }
-            let (words, extras) = get_discrete_words(&s);
-            prop_assert_eq!((words, extras.unwrap_or_default()), reference(&s));
-        }
-    }
 }

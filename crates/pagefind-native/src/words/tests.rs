@@ -516,6 +516,41 @@ mod properties {
         }
     }
 
+    /// A raw word's words as a fossicker keeps them, by stemmed word.
+    fn named(language: &Language, words: &[Indexable]) -> Vec<IndexableWord> {
+        let word = |w: &Indexable| IndexableWord {
+            stemmed: language.stems.interner.get(w.stem).to_string(),
+            is_compound_part: w.is_compound_part,
+            original: w.original.as_deref().map(str::to_string),
+        };
+        words.iter().map(word).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+        /// What a fossicker learns of raw words (stems remembered from word to word,
+        /// interned) is what Pagefind's splitting gives for each.
+        #[test]
+        fn entries_are_the_reference_words(
+            words in prop::collection::vec(token(), 1..12),
+            language in prop_oneof![Just("en"), Just("de"), Just("ru"), Just("zh"), Just("x")],
+        ) {
+            let mut fossicker = Language::new(language);
+            let stemmer = get_stemmer(language);
+            for raw in words.iter().chain(&words) {
+                let mut expected = get_indexable_words(raw, stemmer.as_ref(), &WORD_SYMBOLS);
+                let tails = get_dotted_tails(raw, stemmer.as_ref(), &WORD_SYMBOLS, &expected);
+                expected.extend(tails);
+                let id = fossicker.entry(raw);
+                let entry = &fossicker.entries[id];
+                prop_assert_eq!(&named(&fossicker, &entry.words[..entry.n_plain as usize]), &expected);
+                expected.extend(get_indexable_bigrams(raw, stemmer.as_ref(), &expected));
+                fossicker.segment_entry(id, raw);
+                prop_assert_eq!(named(&fossicker, &fossicker.entries[id].words), expected);
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
         #[test]
