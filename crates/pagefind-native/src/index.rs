@@ -27,6 +27,8 @@ use language::Packed;
 mod encode;
 pub use encode::GzipMemo;
 mod language;
+mod live;
+pub use live::Live;
 mod postings;
 
 /// One language's index, as the entry file lists it.
