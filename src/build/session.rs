@@ -204,7 +204,8 @@ impl Session {
         }
         let stale = std::mem::take(&mut self.search_stale);
         let cache = crate::search::Cache::open(&self.root.join(crate::search::cache::DIR));
-        let files = self.search.index(views, &stale, cache.as_ref())?;
+        // Only the files the last index did not have, and the entry file.
+        let files = self.search.update(views, &stale, cache.as_ref())?;
         let stale: Vec<String> = stale.into_iter().collect();
         let sink = InPlace::new(&self.out);
         let dir = crate::search::DIR;
@@ -222,6 +223,16 @@ impl Session {
             }
         }
         Ok(Some((stale, sink.into_written())))
+    }
+
+    /// Puts the locales [`Session::refresh_search`] indexed in the search cache, for the next
+    /// session's first build (on another thread, once this one's index is written).
+    pub fn store_search(&mut self) {
+        let Some(views) = &self.model.search_views else { return };
+        if let Some(cache) = crate::search::Cache::open(&self.root.join(crate::search::cache::DIR))
+        {
+            self.search.store(views, &cache);
+        }
     }
 }
 

@@ -73,13 +73,16 @@ pub(super) fn refresh_search(session: &mut Option<Session>) {
     let started = Instant::now();
     let cpu = cpu_time();
     match session.refresh_search() {
-        Ok(Some((locales, written))) => eprintln!(
-            "serve: search index of {} updated in {} ms ({} files){}",
-            locales.join(", "),
-            started.elapsed().as_millis(),
-            written.files.len(),
-            cpu_used(cpu)
-        ),
+        Ok(Some((locales, written))) => {
+            eprintln!(
+                "serve: search index of {} updated in {} ms ({} files){}",
+                locales.join(", "),
+                started.elapsed().as_millis(),
+                written.files.len(),
+                cpu_used(cpu)
+            );
+            session.store_search();
+        }
         Ok(None) => {}
         Err(err) => eprintln!("error: {err:#}"),
     }
