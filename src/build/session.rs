@@ -36,6 +36,8 @@ pub struct Session {
     search_stale: BTreeSet<String>,
     /// The index as last written, re-indexing only what edits change.
     search: crate::search::Incremental,
+    /// Whether locales' indexes are still to be kept in memory ([`Session::warm_search`]).
+    warming: bool,
 }
 
 /// What a partial rebuild wrote.
@@ -65,6 +67,7 @@ impl Session {
             model,
             search_stale: BTreeSet::new(),
             search: crate::search::Incremental::default(),
+            warming: true,
         }
     }
 
@@ -223,6 +226,18 @@ impl Session {
             }
         }
         Ok(Some((stale, sink.into_written())))
+    }
+
+    /// Keeps one more locale's search index in memory, from the pages the site has (see
+    /// [`crate::search::Incremental::warm`]): `false` when every locale's is.
+    /// After a failure, the locales left are indexed on their first edit.
+    pub fn warm_search(&mut self) -> Result<bool> {
+        let Some(views) = self.model.search_views.as_ref().filter(|_| self.warming) else {
+            return Ok(false);
+        };
+        let warmed = self.search.warm(views, &self.search_stale);
+        self.warming = matches!(warmed, Ok(true));
+        warmed
     }
 
     /// Puts the locales [`Session::refresh_search`] indexed in the search cache, for the next

@@ -164,6 +164,19 @@ impl Incremental {
         }));
     }
 
+    /// Indexes here, from `views`, the first locale not in `skip` whose index is not kept
+    /// in memory yet (the files are those the site has), so that the first edit of it
+    /// replaces only the edited pages too. Returns whether there was one.
+    pub fn warm(&mut self, views: &Views, skip: &BTreeSet<String>) -> Result<bool> {
+        let cold = views.iter().find(|(locale, _)| {
+            !skip.contains(*locale) && !matches!(self.locales.get(*locale), Some(Kept::Live { .. }))
+        });
+        let Some((locale, pages)) = cold else { return Ok(false) };
+        let kept = self.index_locale(pages)?;
+        self.locales.insert(locale.clone(), kept);
+        Ok(true)
+    }
+
     /// Waits until the cache entries of the last index are written.
     fn wait_for_store(&mut self) {
         if let Some(storing) = self.storing.take() {
@@ -264,3 +277,6 @@ impl Drop for Incremental {
         self.wait_for_store();
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -88,6 +88,18 @@ pub(super) fn refresh_search(session: &mut Option<Session>) {
     }
 }
 
+/// While no file changes: what a failed search refresh left ([`refresh_search`]), then one
+/// locale's search index more kept in memory, so that even the first edit of a locale
+/// replaces only its edited pages in the index (a locale at a time: an edit waits for one
+/// at most).
+pub(super) fn idle(session: &mut Option<Session>) {
+    refresh_search(session);
+    let Some(session) = session.as_mut() else { return };
+    if let Err(err) = session.warm_search() {
+        eprintln!("error: {err:#}");
+    }
+}
+
 /// Reports a failed rebuild: the last good site stays served, the overlay shows `report`.
 fn fail(hub: &Hub, report: String) {
     eprint!("{report}");

@@ -293,38 +293,27 @@ impl LanguageState {
         }
         self.generation += 1;
         let generation = self.generation;
-        let mut dirty: BTreeSet<String> = BTreeSet::new();
-        let mut filters_changed = false;
-        for (number, before) in changed {
-            let page = &pages[&self.plan.keys[number as usize]];
-            let ids = field_ids(page, &self.plan.fields);
-            let now: BTreeSet<&String> = words_of(page).collect();
-            if let Some(before) = before {
-                filters_changed |= before.filters != page.filters || before.sort != page.sort;
-                for word in words_of(before).filter(|word| !now.contains(word)) {
-                    let Some(state) = self.words.get_mut(word.as_str()) else { continue };
-                    if let Ok(i) = state.pages.binary_search_by_key(&number, |(n, _)| *n) {
-                        state.pages.remove(i);
-                        dirty.insert(word.clone());
-                    }
+        let (keys, fields, words) = (&self.plan.keys, &self.plan.fields, &mut self.words);
+        let page = |number: u32| &pages[&keys[number as usize]];
+        // The changed pages' fragments are gzipped while their words are replaced.
+        let (fragments, (dirty, filters_changed)) = rayon::join(
+            || changed.par_iter().map(|&(number, _)| fragment(page(number), gz)).collect(),
+            || {
+                let mut dirty: BTreeSet<String> = BTreeSet::new();
+                let mut filters_changed = false;
+                for &(number, before) in &changed {
+                    let page = page(number);
+                    filters_changed |= before.is_none_or(|before| {
+                        before.filters != page.filters || before.sort != page.sort
+                    });
+                    Self::replace_words(words, fields, number, before, page, &mut dirty);
                 }
-            } else {
-                filters_changed = true;
-            }
-            for word in now {
-                let share = share(page, word, &ids);
-                let state = match self.words.get_mut(word.as_str()) {
-                    Some(state) => state,
-                    None => self.words.entry(word.clone()).or_insert_with(WordState::new),
-                };
-                match state.pages.binary_search_by_key(&number, |(n, _)| *n) {
-                    Ok(i) if state.pages[i].1 == share => continue,
-                    Ok(i) => state.pages[i].1 = share,
-                    Err(i) => state.pages.insert(i, (number, share)),
-                }
-                dirty.insert(word.clone());
-            }
-            self.fragments[number as usize] = fragment(page, gz);
+                (dirty, filters_changed)
+            },
+        );
+        let fragments: Vec<Fragment> = fragments;
+        for ((number, _), fragment) in changed.iter().zip(fragments) {
+            self.fragments[*number as usize] = fragment;
         }
         for word in dirty {
             let Some(state) = self.words.get_mut(&word) else { continue };
@@ -342,6 +331,40 @@ impl LanguageState {
             self.sorts = sorts(&ordered);
         }
         self.write(gz, options);
+    }
+
+    /// Replaces the shares of page `number` (`before`, now `page`) in the words' pages,
+    /// adding to `dirty` the words whose share changed.
+    fn replace_words(
+        words: &mut BTreeMap<String, WordState>,
+        fields: &[String],
+        number: u32,
+        before: Option<&Page>,
+        page: &Page,
+        dirty: &mut BTreeSet<String>,
+    ) {
+        let ids = field_ids(page, fields);
+        let now: std::collections::HashSet<&String> = words_of(page).collect();
+        for word in before.into_iter().flat_map(words_of).filter(|word| !now.contains(word)) {
+            let Some(state) = words.get_mut(word.as_str()) else { continue };
+            if let Ok(i) = state.pages.binary_search_by_key(&number, |(n, _)| *n) {
+                state.pages.remove(i);
+                dirty.insert(word.clone());
+            }
+        }
+        for word in now {
+            let share = share(page, word, &ids);
+            let state = match words.get_mut(word.as_str()) {
+                Some(state) => state,
+                None => words.entry(word.clone()).or_insert_with(WordState::new),
+            };
+            match state.pages.binary_search_by_key(&number, |(n, _)| *n) {
+                Ok(i) if state.pages[i].1 == share => continue,
+                Ok(i) => state.pages[i].1 = share,
+                Err(i) => state.pages.insert(i, (number, share)),
+            }
+            dirty.insert(word.clone());
+        }
     }
 
     /// Cuts the chunks, encodes those that changed, and writes the language's files.
