@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 use pagefind_native::Page;
 use pagefind_native::index::Live;
 use pagefind_native::words::Fossicker;
@@ -28,6 +28,8 @@ pub struct Incremental {
     /// The cache entries being written: after the index files, since the next session,
     /// not this edit, reads them.
     storing: Option<std::thread::JoinHandle<()>>,
+    /// The locale being indexed on another thread ([`Incremental::warm`]).
+    warming: Option<(String, std::thread::JoinHandle<Result<Kept>>)>,
 }
 
 /// At most this many changed pages are fossicked on one thread, by the first kept
@@ -87,6 +89,10 @@ impl Incremental {
         cache: Option<&Cache>,
     ) -> Result<Files> {
         self.wait_for_store();
+        // A stale locale being warmed is waited for: its index is then of the views
+        // before the edit, which the edit's pages then replace.
+        let wait = self.warming.as_ref().is_some_and(|(locale, _)| stale.contains(locale));
+        self.install_warmed(wait)?;
         let first = self.locales.is_empty();
         let mut new = Files::new();
         self.locales.retain(|locale, _| views.contains_key(locale));
@@ -109,7 +115,7 @@ impl Incremental {
                     Kept::Live { views, index, runtime }
                 }
                 _ => {
-                    let kept = self.index_locale(pages)?;
+                    let kept = index_locale(&mut self.fossickers, pages.clone())?;
                     new.extend(kept.files().map(|(name, bytes)| (name.clone(), bytes.clone())));
                     kept
                 }
@@ -167,14 +173,42 @@ impl Incremental {
     /// Indexes here, from `views`, the first locale not in `skip` whose index is not kept
     /// in memory yet (the files are those the site has), so that the first edit of it
     /// replaces only the edited pages too. Returns whether there was one.
+    /// The locale is indexed on another thread, an edit meanwhile is not kept waiting:
+    /// [`Incremental::update`] takes the index once it is made (and waits for it only when
+    /// the edit is of that locale).
     pub fn warm(&mut self, views: &Views, skip: &BTreeSet<String>) -> Result<bool> {
+        self.install_warmed(false)?;
+        if self.warming.is_some() {
+            return Ok(true);
+        }
         let cold = views.iter().find(|(locale, _)| {
             !skip.contains(*locale) && !matches!(self.locales.get(*locale), Some(Kept::Live { .. }))
         });
         let Some((locale, pages)) = cold else { return Ok(false) };
-        let kept = self.index_locale(pages)?;
-        self.locales.insert(locale.clone(), kept);
+        let pages = pages.clone();
+        let thread = std::thread::spawn(move || index_locale(&mut Vec::new(), pages));
+        self.warming = Some((locale.clone(), thread));
         Ok(true)
+    }
+
+    /// Waits until the locale [`Incremental::warm`] started is indexed.
+    pub fn finish_warming(&mut self) -> Result<()> {
+        self.install_warmed(true)
+    }
+
+    /// Takes the index of the locale being warmed when it is made (or waits, with `wait`),
+    /// unless the locale's index was made here since.
+    fn install_warmed(&mut self, wait: bool) -> Result<()> {
+        let Some((locale, thread)) = self.warming.take() else { return Ok(()) };
+        if !wait && !thread.is_finished() {
+            self.warming = Some((locale, thread));
+            return Ok(());
+        }
+        let kept = thread.join().map_err(|_| anyhow!("indexing {locale} for search failed"))??;
+        if !matches!(self.locales.get(&locale), Some(Kept::Live { .. })) {
+            self.locales.insert(locale, kept);
+        }
+        Ok(())
     }
 
     /// Waits until the cache entries of the last index are written.
@@ -182,24 +216,6 @@ impl Incremental {
         if let Some(storing) = self.storing.take() {
             let _ = storing.join();
         }
-    }
-
-    /// Pagefind's runtime files and the entry file of `index`.
-    fn runtime_of(&self, index: &Live) -> Result<Files> {
-        native::with_entry(Files::new(), &index.languages())
-    }
-
-    /// `pages` indexed afresh.
-    fn index_locale(&mut self, pages: &Files) -> Result<Kept> {
-        let fossicked = self.fossick(pages)?;
-        let options = pagefind_native::index::Options {
-            gzip_level: native::GZIP_LEVEL,
-            deflater: native::DEFLATER,
-            ..Default::default()
-        };
-        let index = Live::new(fossicked, options);
-        let runtime = self.runtime_of(&index)?;
-        Ok(Kept::Live { views: pages.clone(), index: Box::new(index), runtime })
     }
 
     /// Replaces in `index` the pages whose view differs from `views`' (the views it was
@@ -220,8 +236,10 @@ impl Incremental {
             .collect();
         let removed: Vec<String> =
             views.keys().filter(|path| !pages.contains_key(*path)).cloned().collect();
-        let mut changes: Vec<(String, Option<Page>)> =
-            self.fossick(&changed)?.into_iter().map(|(path, page)| (path, Some(page))).collect();
+        let mut changes: Vec<(String, Option<Page>)> = fossick(&mut self.fossickers, &changed)?
+            .into_iter()
+            .map(|(path, page)| (path, Some(page)))
+            .collect();
         changes.extend(removed.iter().map(|path| (path.clone(), None)));
         let names = index.update(changes);
         let files: BTreeMap<&String, &Vec<u8>> = index.files().collect();
@@ -230,7 +248,7 @@ impl Incremental {
                 new.insert(name, (*bytes).clone());
             }
         }
-        let now = self.runtime_of(index)?;
+        let now = runtime_of(index)?;
         for (name, bytes) in &now {
             if runtime.get(name) != Some(bytes) {
                 new.insert(name.clone(), bytes.clone());
@@ -242,39 +260,59 @@ impl Incremental {
         views.extend(changed);
         Ok((views, now))
     }
+}
 
-    /// `pages` parsed and fossicked, by the kept fossickers.
-    fn fossick(&mut self, pages: &Files) -> Result<Vec<(String, Page)>> {
-        let parsed = native::parse_all(pages)?;
-        let runs = if parsed.len() <= FEW_PAGES { 1 } else { rayon::current_num_threads().max(1) };
-        if self.fossickers.len() < runs {
-            self.fossickers.resize_with(runs, Fossicker::new);
-        }
-        let run_length = parsed.len().div_ceil(runs).max(1);
-        let mut runs: Vec<Vec<(String, pagefind_native::Parsed)>> = Vec::new();
-        let mut parsed = parsed.into_iter().peekable();
-        while parsed.peek().is_some() {
-            runs.push(parsed.by_ref().take(run_length).collect());
-        }
-        Ok(self
-            .fossickers
-            .par_iter_mut()
-            .zip(runs)
-            .flat_map_iter(|(fossicker, run)| {
-                run.into_iter()
-                    .map(|(path, parsed)| {
-                        let page = fossicker.fossick(&path, parsed);
-                        (path, page)
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect())
+/// Pagefind's runtime files and the entry file of `index`.
+fn runtime_of(index: &Live) -> Result<Files> {
+    native::with_entry(Files::new(), &index.languages())
+}
+
+/// `pages` indexed afresh.
+fn index_locale(fossickers: &mut Vec<Fossicker>, pages: Files) -> Result<Kept> {
+    let fossicked = fossick(fossickers, &pages)?;
+    let options = pagefind_native::index::Options {
+        gzip_level: native::GZIP_LEVEL,
+        deflater: native::DEFLATER,
+        ..Default::default()
+    };
+    let index = Live::new(fossicked, options);
+    let runtime = runtime_of(&index)?;
+    Ok(Kept::Live { views: pages, index: Box::new(index), runtime })
+}
+
+/// `pages` parsed and fossicked by `fossickers` (more are made when there are too few).
+fn fossick(fossickers: &mut Vec<Fossicker>, pages: &Files) -> Result<Vec<(String, Page)>> {
+    let parsed = native::parse_all(pages)?;
+    let runs = if parsed.len() <= FEW_PAGES { 1 } else { rayon::current_num_threads().max(1) };
+    if fossickers.len() < runs {
+        fossickers.resize_with(runs, Fossicker::new);
     }
+    let run_length = parsed.len().div_ceil(runs).max(1);
+    let mut runs: Vec<Vec<(String, pagefind_native::Parsed)>> = Vec::new();
+    let mut parsed = parsed.into_iter().peekable();
+    while parsed.peek().is_some() {
+        runs.push(parsed.by_ref().take(run_length).collect());
+    }
+    Ok(fossickers
+        .par_iter_mut()
+        .zip(runs)
+        .flat_map_iter(|(fossicker, run)| {
+            run.into_iter()
+                .map(|(path, parsed)| {
+                    let page = fossicker.fossick(&path, parsed);
+                    (path, page)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect())
 }
 
 impl Drop for Incremental {
     fn drop(&mut self) {
         self.wait_for_store();
+        if let Some((_, thread)) = self.warming.take() {
+            let _ = thread.join();
+        }
     }
 }
 

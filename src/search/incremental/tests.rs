@@ -43,7 +43,9 @@ fn updates_after_warming_give_the_build_s_files() {
     let mut incremental = Incremental::default();
     let none = BTreeSet::new();
     assert!(incremental.warm(&views, &none).unwrap(), "de-DE");
+    incremental.finish_warming().unwrap();
     assert!(incremental.warm(&views, &none).unwrap(), "en-US");
+    incremental.finish_warming().unwrap();
     assert!(!incremental.warm(&views, &none).unwrap(), "both kept");
     assert_eq!(incremental.files().unwrap(), site, "warming indexes the same pages");
 
@@ -82,6 +84,7 @@ fn stale_locales_are_not_warmed() {
     let mut incremental = Incremental::default();
     let de: BTreeSet<String> = ["de-DE".to_string()].into();
     assert!(incremental.warm(&views, &de).unwrap(), "en-US");
+    incremental.finish_warming().unwrap();
     assert!(!incremental.warm(&views, &de).unwrap(), "de-DE is stale");
     edit(&mut views, "de-DE/a3/index.html", "Seite 3", "Seite drei");
     let new = incremental.update(&views, &de, None).unwrap();
@@ -89,4 +92,20 @@ fn stale_locales_are_not_warmed() {
     for (name, bytes) in built.iter().filter(|(name, _)| name.contains("de-de")) {
         assert_eq!(new.get(name), Some(bytes), "{name}");
     }
+}
+
+/// An edit of the locale being warmed: the update waits for its index (of the pages
+/// before the edit) and hands out the edit's files.
+#[test]
+fn an_edit_during_warming_waits_for_its_locale() {
+    let mut views = views();
+    let mut site = super::super::index_pages(&all(&views)).unwrap();
+    let mut incremental = Incremental::default();
+    assert!(incremental.warm(&views, &BTreeSet::new()).unwrap(), "de-DE");
+    edit(&mut views, "de-DE/a3/index.html", "Seite 3", "Seite drei");
+    let de: BTreeSet<String> = ["de-DE".to_string()].into();
+    site.extend(incremental.update(&views, &de, None).unwrap());
+    let built = super::super::index_pages(&all(&views)).unwrap();
+    assert!(built.iter().all(|(name, bytes)| site.get(name) == Some(bytes)));
+    assert_eq!(incremental.files().unwrap(), built);
 }
