@@ -72,6 +72,9 @@ struct Share {
     variants: Vec<(String, Entry)>,
 }
 
+/// A page's share of each of its words.
+type PageShares<'p> = Vec<(&'p String, Share)>;
+
 /// A page entry's location lists, encoded (`locs`, `meta_locs`), and how many locations.
 #[derive(PartialEq, Debug)]
 struct Entry {
@@ -237,7 +240,7 @@ impl LanguageState {
         options: &Options,
     ) -> LanguageState {
         let ordered: Vec<&Page> = plan.keys.iter().map(|key| &pages[key]).collect();
-        let (shares, fragments): (Vec<Vec<(&String, Share)>>, Vec<Fragment>) = ordered
+        let (shares, fragments): (Vec<PageShares<'_>>, Vec<Fragment>) = ordered
             .par_iter()
             .map(|page| {
                 let ids = field_ids(page, &plan.fields);
