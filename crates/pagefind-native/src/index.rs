@@ -30,6 +30,7 @@ mod language;
 mod live;
 pub use live::Live;
 mod postings;
+mod shares;
 
 /// One language's index, as the entry file lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,6 +18,7 @@ use super::encode::{
     full_hash, prefix,
 };
 use super::postings::{self, Postings};
+use super::shares::FiltersAndSort;
 use super::{InternedWords, Options};
 use crate::words::FxBuild;
 use crate::{Anchor, Files, PAGEFIND_VERSION, Page};
@@ -75,21 +76,6 @@ pub(crate) struct Packed {
 pub(super) struct PageInfo {
     pub(super) filters: BTreeMap<String, Vec<String>>,
     pub(super) sort: BTreeMap<String, String>,
-}
-
-/// What [`sorts`] and [`filters`] read of a page.
-pub(super) trait FiltersAndSort {
-    fn filters(&self) -> &BTreeMap<String, Vec<String>>;
-    fn sort(&self) -> &BTreeMap<String, String>;
-}
-
-impl FiltersAndSort for PageInfo {
-    fn filters(&self) -> &BTreeMap<String, Vec<String>> {
-        &self.filters
-    }
-    fn sort(&self) -> &BTreeMap<String, String> {
-        &self.sort
-    }
 }
 
 impl Packed {
