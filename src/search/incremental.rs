@@ -129,13 +129,47 @@ impl Incremental {
             }
         }
         new.retain(|name, _| name != ENTRY);
+        new.extend(self.entry()?);
+        Ok(new)
+    }
+
+    /// Replaces, in the index of `locale` kept in memory, the pages of `pages` (path ->
+    /// search view) whose view changed, as [`Incremental::update`] would once the locale's
+    /// other pages are known too: the files the last index did not have, without the entry
+    /// file, which only [`Incremental::update`] (of every locale) gives. `None` when the
+    /// locale's index is not kept in memory (then [`Incremental::update`] indexes it). For
+    /// `serve`, which hands an edited page to the index while the edit's other pages are
+    /// rendered.
+    pub fn update_pages(&mut self, locale: &str, pages: Files) -> Option<Result<Files>> {
+        let wait = self.warming.as_ref().is_some_and(|(warming, _)| warming == locale);
+        if let Err(err) = self.install_warmed(wait) {
+            return Some(Err(err));
+        }
+        let Some(Kept::Live { views, mut index, runtime }) = self.locales.remove(locale) else {
+            return None;
+        };
+        let changed: Files =
+            pages.into_iter().filter(|(path, view)| views.get(path) != Some(view)).collect();
+        let mut new = Files::new();
+        let replaced = self.apply(views, &mut index, runtime, changed, Vec::new(), &mut new);
+        let (views, runtime) = match replaced {
+            Ok(kept) => kept,
+            Err(err) => return Some(Err(err)),
+        };
+        self.locales.insert(locale.to_string(), Kept::Live { views, index, runtime });
+        self.unstored.insert(locale.to_string());
+        new.remove(ENTRY);
+        Some(Ok(new))
+    }
+
+    /// The entry file of every locale's index.
+    fn entry(&self) -> Result<Files> {
         let entries: Vec<Files> = self
             .locales
             .values()
             .filter_map(|kept| Some([(ENTRY.to_string(), kept.entry()?.clone())].into()))
             .collect();
-        new.extend(merge(entries)?);
-        Ok(new)
+        merge(entries)
     }
 
     /// Every file of the index.
@@ -224,7 +258,7 @@ impl Incremental {
     fn replace(
         &mut self,
         pages: &Files,
-        mut views: Files,
+        views: Files,
         index: &mut Live,
         runtime: Files,
         new: &mut Files,
@@ -236,6 +270,21 @@ impl Incremental {
             .collect();
         let removed: Vec<String> =
             views.keys().filter(|path| !pages.contains_key(*path)).cloned().collect();
+        self.apply(views, index, runtime, changed, removed, new)
+    }
+
+    /// Replaces in `index` (made of `views`) the pages `changed` and removes `removed`;
+    /// adds to `new` the files that it did not have. Returns the views of the index now,
+    /// and its `runtime` files now.
+    fn apply(
+        &mut self,
+        mut views: Files,
+        index: &mut Live,
+        runtime: Files,
+        changed: Files,
+        removed: Vec<String>,
+        new: &mut Files,
+    ) -> Result<(Files, Files)> {
         let mut changes: Vec<(String, Option<Page>)> = fossick(&mut self.fossickers, &changed)?
             .into_iter()
             .map(|(path, page)| (path, Some(page)))

@@ -109,3 +109,36 @@ fn an_edit_during_warming_waits_for_its_locale() {
     assert!(built.iter().all(|(name, bytes)| site.get(name) == Some(bytes)));
     assert_eq!(incremental.files().unwrap(), built);
 }
+
+/// `serve` hands an edit's pages over as they are rendered ([`Incremental::update_pages`]):
+/// the files of a build of the same pages, for a locale kept in memory; a locale that is
+/// not is left to [`Incremental::update`].
+#[test]
+fn pages_handed_over_as_rendered_give_the_build_s_files() {
+    let mut views = views();
+    let mut site = super::super::index_pages(&all(&views)).unwrap();
+    let mut incremental = Incremental::default();
+    assert!(incremental.warm(&views, &BTreeSet::new()).unwrap(), "de-DE");
+    for (from, to) in [("Seite 3", "Seite drei"), ("drei", "drei, neu")] {
+        edit(&mut views, "de-DE/a3/index.html", from, to);
+        let page = "de-DE/a3/index.html".to_string();
+        let unchanged = "de-DE/a4/index.html".to_string();
+        let handed: Files = [
+            (page.clone(), views["de-DE"][&page].clone()),
+            (unchanged.clone(), views["de-DE"][&unchanged].clone()),
+        ]
+        .into();
+        let new = incremental.update_pages("de-DE", handed).unwrap().unwrap();
+        assert!(new.keys().any(|name| name.starts_with("fragment/de-de_")), "{new:?}");
+        assert!(!new.contains_key(ENTRY), "the entry file names every locale");
+        site.extend(new);
+        // Then the other locales (none stale): en-US indexed, and the entry file.
+        let rest = incremental.update(&views, &BTreeSet::new(), None).unwrap();
+        assert!(rest.keys().all(|name| !name.contains("de-de")), "de-DE is done: {rest:?}");
+        site.extend(rest);
+        let built = super::super::index_pages(&all(&views)).unwrap();
+        assert!(built.iter().all(|(name, bytes)| site.get(name) == Some(bytes)), "{to}");
+    }
+    let mut other = Incremental::default();
+    assert!(other.update_pages("en-US", views["en-US"].clone()).is_none(), "not kept");
+}
