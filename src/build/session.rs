@@ -7,13 +7,15 @@
 //! What an article file's edit touches: the article's pages in that locale (article,
 //! checklist page, `checklist.md`), the locale's index, and the pages whose previous/next
 //! links show its title; for the source locale, the article's pages in every locale (their
-//! fallback text and "updated in English" markers come from it). The translation dashboards
-//! follow with [`Session::refresh_status`], which re-runs the whole check, after the
-//! browser has already reloaded the edited page, and, once saves pause, the search index
-//! with [`Session::refresh_search`]: the locales whose article pages changed are indexed again
-//! (the others come from the search cache) and the new index files are written beside the
-//! old ones, the entry file that names them last; the old chunks stay (pages already open
-//! may still fetch them) until the next full build replaces the site.
+//! fallback text and "updated in English" markers come from it). The search index is
+//! updated with [`Session::refresh_search`], right after the browser has reloaded the
+//! edited page: the locales whose article pages changed are indexed again (each rendered
+//! page is handed to the locale's index kept in memory while the edit's other pages are
+//! rendered; the others come from the search cache) and the new index files are written
+//! beside the old ones, the entry file that names them last; the old chunks stay (pages
+//! already open may still fetch them) until the next full build replaces the site. The
+//! translation dashboards follow with [`Session::refresh_status`], which re-runs the whole
+//! check.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
