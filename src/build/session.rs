@@ -43,11 +43,13 @@ pub struct Session {
     /// The index of the last edit's pages, being updated on another thread while the
     /// edit's other pages are rendered: it holds `search` meanwhile.
     indexing: Option<std::thread::JoinHandle<Indexed>>,
+    /// Index files that thread made and `refresh_search` has not written yet.
+    search_unwritten: crate::render::Files,
 }
 
 /// What the thread that indexes an edit's pages as they are rendered gives back: the index,
-/// and the locales whose kept index it updated with the files to write.
-type Indexed = (crate::search::Incremental, Result<(BTreeSet<String>, crate::render::Files)>);
+/// and the files to write.
+type Indexed = (crate::search::Incremental, Result<crate::render::Files>);
 
 /// What a partial rebuild wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +80,7 @@ impl Session {
             search: crate::search::Incremental::default(),
             warming: true,
             indexing: None,
+            search_unwritten: crate::render::Files::new(),
         }
     }
 
@@ -155,7 +158,7 @@ impl Session {
             return Ok((None, diags));
         }
         let sink = InPlace::new(&self.out);
-        self.join_indexing();
+        self.join_indexing()?;
         let Model { site, l10n, data, options, renderer, search_views } = &mut self.model;
         // The rewritten article pages' search views, for `refresh_search`, handed as they
         // come to a thread that updates the index kept in memory meanwhile.
@@ -222,19 +225,19 @@ impl Session {
     /// Returns the locales re-indexed and what was written; `None` when no page's search
     /// view changed (or the site has no search index).
     pub fn refresh_search(&mut self) -> Result<Option<(Vec<String>, Written)>> {
-        let indexed = self.join_indexing();
+        let joined = self.join_indexing();
         let Some(views) = &self.model.search_views else { return Ok(None) };
-        if self.search_stale.is_empty() {
-            return Ok(None);
+        if self.search_stale.is_empty() && self.search_unwritten.is_empty() {
+            return joined.map(|()| None);
         }
         let stale = std::mem::take(&mut self.search_stale);
-        // Only the files the last index did not have, and the entry file: those of the
-        // locales indexed as the edit was rendered, then the others'.
-        // (the update of the others also gives the entry file, of every locale).
-        let (done, mut files) = indexed.transpose()?.unwrap_or_default();
-        let rest: BTreeSet<String> = stale.difference(&done).cloned().collect();
+        joined?;
+        // Only the files the last index did not have, and the entry file: those the pages
+        // handed over as they were rendered gave, then the stale locales' (for a locale
+        // updated already, nothing more) and the entry file of every locale.
+        let mut files = std::mem::take(&mut self.search_unwritten);
         let cache = crate::search::Cache::open(&self.root.join(crate::search::cache::DIR));
-        files.extend(self.search.update(views, &rest, cache.as_ref())?);
+        files.extend(self.search.update(views, &stale, cache.as_ref())?);
         let stale: Vec<String> = stale.into_iter().collect();
         let sink = InPlace::new(&self.out);
         let dir = crate::search::DIR;
@@ -258,9 +261,7 @@ impl Session {
     /// [`crate::search::Incremental::warm`]): `false` when every locale's is.
     /// After a failure, the locales left are indexed on their first edit.
     pub fn warm_search(&mut self) -> Result<bool> {
-        if let Some(Err(err)) = self.join_indexing() {
-            return Err(err);
-        }
+        self.join_indexing()?;
         let Some(views) = self.model.search_views.as_ref().filter(|_| self.warming) else {
             return Ok(false);
         };
@@ -283,18 +284,17 @@ impl Session {
 
 impl Session {
     /// Takes the index back from the thread that updated it as the last edit was rendered,
-    /// with what that thread did: `None` when there was none.
-    fn join_indexing(&mut self) -> Option<Result<(BTreeSet<String>, crate::render::Files)>> {
-        let (search, result) = match self.indexing.take()?.join() {
-            Ok(indexed) => indexed,
-            Err(_) => {
-                // The index it held is lost: the locales are indexed afresh.
-                self.search = crate::search::Incremental::default();
-                return Some(Err(anyhow::anyhow!("the search index thread failed")));
-            }
+    /// keeping the files it made for [`Session::refresh_search`] to write.
+    fn join_indexing(&mut self) -> Result<()> {
+        let Some(thread) = self.indexing.take() else { return Ok(()) };
+        let Ok((search, result)) = thread.join() else {
+            // The index it held is lost: the locales are indexed afresh.
+            self.search = crate::search::Incremental::default();
+            anyhow::bail!("the search index thread failed");
         };
         self.search = search;
-        Some(result)
+        self.search_unwritten.extend(result?);
+        Ok(())
     }
 }
 
@@ -319,13 +319,12 @@ impl Sink for Streaming<'_> {
 
 /// Updates `search` with the views `views` hands over, as they come (those that came
 /// meanwhile together), in the locales whose index is kept in memory; the others are left
-/// to [`Session::refresh_search`]. Returns the index, the locales updated and the files to
-/// write (without the entry file).
+/// to [`Session::refresh_search`]. Returns the index and the files to write (without the
+/// entry file).
 fn index_as_rendered(
     mut search: crate::search::Incremental,
     views: std::sync::mpsc::Receiver<(String, Vec<u8>)>,
 ) -> Indexed {
-    let mut done = BTreeSet::new();
     let mut files = crate::render::Files::new();
     while let Ok(first) = views.recv() {
         let mut batch: crate::search::Views = Default::default();
@@ -335,16 +334,13 @@ fn index_as_rendered(
         }
         for (locale, pages) in batch {
             match search.update_pages(&locale, pages) {
-                Some(Ok(new)) => {
-                    files.extend(new);
-                    done.insert(locale);
-                }
+                Some(Ok(new)) => files.extend(new),
                 Some(Err(err)) => return (search, Err(err)),
                 None => {}
             }
         }
     }
-    (search, Ok((done, files)))
+    (search, Ok(files))
 }
 
 /// Writes files straight into the served site, each through a temporary file and a rename,
