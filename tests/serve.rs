@@ -386,6 +386,36 @@ fn an_article_translation_edit_updates_its_locales_search_index() {
     assert!(!stale.is_empty() && stale.iter().all(|n| served_index.contains_key(*n)));
 }
 
+/// Once `serve` has kept every locale's index in memory (it does while idle), edits are
+/// indexed as their pages are rendered: after two edits, the served index is still the one
+/// a fresh build writes.
+#[test]
+fn edits_after_the_indexes_are_warmed_give_the_build_s_index() {
+    let project = fixture("mini");
+    let served = start(project.path(), 0);
+    // Idle long enough for every locale of the fixture to be indexed in memory.
+    std::thread::sleep(Duration::from_millis(2500));
+    let index = project.path().join("site/pagefind");
+    let ftl = "locales/de-DE/suspend-a-subscription.ftl";
+    for (from, to) in [
+        ("title = Abonnement anhalten", "title = Abonnement jetzt anhalten"),
+        ("title = Abonnement jetzt anhalten", "title = Abonnement sofort anhalten"),
+    ] {
+        edit(project.path(), ftl, from, to);
+        wait_for("the German search index", || {
+            served.log.try_iter().any(|l| l.starts_with("serve: search index of de-DE updated"))
+        });
+    }
+    let built = drillbook(project.path(), &["build", "--no-cache", "--out", "fresh"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let served_index = tree(&index);
+    for (name, bytes) in &tree(&project.path().join("fresh/pagefind")) {
+        assert!(served_index.get(name) == Some(bytes), "{name} is not the fresh build's");
+    }
+    let log: Vec<String> = served.log.try_iter().collect();
+    assert!(!log.iter().any(|l| l.contains("error")), "{log:?}");
+}
+
 /// Connections that send a request head a byte at a time, or nothing at all.
 fn slow_clients(port: u16, trickling: usize, idle: usize) -> (Vec<TcpStream>, Vec<TcpStream>) {
     let connect = || {

@@ -7,13 +7,15 @@
 //! What an article file's edit touches: the article's pages in that locale (article,
 //! checklist page, `checklist.md`), the locale's index, and the pages whose previous/next
 //! links show its title; for the source locale, the article's pages in every locale (their
-//! fallback text and "updated in English" markers come from it). The translation dashboards
-//! follow with [`Session::refresh_status`], which re-runs the whole check, after the
-//! browser has already reloaded the edited page, and, once saves pause, the search index
-//! with [`Session::refresh_search`]: the locales whose article pages changed are indexed again
-//! (the others come from the search cache) and the new index files are written beside the
-//! old ones, the entry file that names them last; the old chunks stay (pages already open
-//! may still fetch them) until the next full build replaces the site.
+//! fallback text and "updated in English" markers come from it). The search index is
+//! updated with [`Session::refresh_search`], right after the browser has reloaded the
+//! edited page: the locales whose article pages changed are indexed again (each rendered
+//! page is handed to the locale's index kept in memory while the edit's other pages are
+//! rendered; the others come from the search cache) and the new index files are written
+//! beside the old ones, the entry file that names them last; the old chunks stay (pages
+//! already open may still fetch them) until the next full build replaces the site. The
+//! translation dashboards follow with [`Session::refresh_status`], which re-runs the whole
+//! check.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -36,7 +38,18 @@ pub struct Session {
     search_stale: BTreeSet<String>,
     /// The index as last written, re-indexing only what edits change.
     search: crate::search::Incremental,
+    /// Whether locales' indexes are still to be kept in memory ([`Session::warm_search`]).
+    warming: bool,
+    /// The index of the last edit's pages, being updated on another thread while the
+    /// edit's other pages are rendered: it holds `search` meanwhile.
+    indexing: Option<std::thread::JoinHandle<Indexed>>,
+    /// Index files that thread made and `refresh_search` has not written yet.
+    search_unwritten: crate::render::Files,
 }
+
+/// What the thread that indexes an edit's pages as they are rendered gives back: the index,
+/// and the files to write.
+type Indexed = (crate::search::Incremental, Result<crate::render::Files>);
 
 /// What a partial rebuild wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +78,9 @@ impl Session {
             model,
             search_stale: BTreeSet::new(),
             search: crate::search::Incremental::default(),
+            warming: true,
+            indexing: None,
+            search_unwritten: crate::render::Files::new(),
         }
     }
 
@@ -142,17 +158,28 @@ impl Session {
             return Ok((None, diags));
         }
         let sink = InPlace::new(&self.out);
+        self.join_indexing()?;
         let Model { site, l10n, data, options, renderer, search_views } = &mut self.model;
-        // The rewritten article pages' search views, for `refresh_search`.
+        // The rewritten article pages' search views, for `refresh_search`, handed as they
+        // come to a thread that updates the index kept in memory meanwhile.
         let tee = crate::search::Tee::new(&sink, search_views.is_some());
+        let (views_tx, views_rx) = std::sync::mpsc::channel();
+        let streaming = Streaming { tee: &tee, views: Default::default(), to_index: views_tx };
+        if search_views.is_some() {
+            let search = std::mem::take(&mut self.search);
+            self.indexing = Some(std::thread::spawn(move || index_as_rendered(search, views_rx)));
+        }
         let mut problems = Vec::new();
         for (locale, id) in edits {
             let input = crate::check::Input { l10n, site: Some(site), data };
             options.stale.retain(|(_, scope), _| scope != id);
             options.stale.extend(crate::check::stale_in_scope(&input, id));
-            problems.extend(renderer.update_article(site, l10n, options, locale, id, &tee)?);
+            let rendered = renderer.update_article(site, l10n, options, locale, id, &streaming);
+            problems.extend(rendered?);
         }
-        for (path, view) in tee.take_pages() {
+        let Streaming { views, to_index, .. } = streaming;
+        drop(to_index);
+        for (path, view) in views.into_inner().unwrap_or_else(|e| e.into_inner()) {
             let locale = path.split_once('/').map_or("", |(locale, _)| locale).to_string();
             let views = search_views.as_mut().and_then(|views| views.get_mut(&locale));
             if let Some(views) = views {
@@ -198,13 +225,19 @@ impl Session {
     /// Returns the locales re-indexed and what was written; `None` when no page's search
     /// view changed (or the site has no search index).
     pub fn refresh_search(&mut self) -> Result<Option<(Vec<String>, Written)>> {
+        let joined = self.join_indexing();
         let Some(views) = &self.model.search_views else { return Ok(None) };
-        if self.search_stale.is_empty() {
-            return Ok(None);
+        if self.search_stale.is_empty() && self.search_unwritten.is_empty() {
+            return joined.map(|()| None);
         }
         let stale = std::mem::take(&mut self.search_stale);
+        joined?;
+        // Only the files the last index did not have, and the entry file: those the pages
+        // handed over as they were rendered gave, then the stale locales' (for a locale
+        // updated already, nothing more) and the entry file of every locale.
+        let mut files = std::mem::take(&mut self.search_unwritten);
         let cache = crate::search::Cache::open(&self.root.join(crate::search::cache::DIR));
-        let files = self.search.index(views, &stale, cache.as_ref())?;
+        files.extend(self.search.update(views, &stale, cache.as_ref())?);
         let stale: Vec<String> = stale.into_iter().collect();
         let sink = InPlace::new(&self.out);
         let dir = crate::search::DIR;
@@ -223,6 +256,91 @@ impl Session {
         }
         Ok(Some((stale, sink.into_written())))
     }
+
+    /// Keeps one more locale's search index in memory, from the pages the site has (see
+    /// [`crate::search::Incremental::warm`]): `false` when every locale's is.
+    /// After a failure, the locales left are indexed on their first edit.
+    pub fn warm_search(&mut self) -> Result<bool> {
+        self.join_indexing()?;
+        let Some(views) = self.model.search_views.as_ref().filter(|_| self.warming) else {
+            return Ok(false);
+        };
+        let warmed = self.search.warm(views, &self.search_stale);
+        self.warming = matches!(warmed, Ok(true));
+        warmed
+    }
+
+    /// Puts the locales [`Session::refresh_search`] indexed in the search cache, for the next
+    /// session's first build (on another thread, once this one's index is written).
+    pub fn store_search(&mut self) {
+        let _ = self.join_indexing();
+        let Some(views) = &self.model.search_views else { return };
+        if let Some(cache) = crate::search::Cache::open(&self.root.join(crate::search::cache::DIR))
+        {
+            self.search.store(views, &cache);
+        }
+    }
+}
+
+impl Session {
+    /// Takes the index back from the thread that updated it as the last edit was rendered,
+    /// keeping the files it made for [`Session::refresh_search`] to write.
+    fn join_indexing(&mut self) -> Result<()> {
+        let Some(thread) = self.indexing.take() else { return Ok(()) };
+        let Ok((search, result)) = thread.join() else {
+            // The index it held is lost: the locales are indexed afresh.
+            self.search = crate::search::Incremental::default();
+            anyhow::bail!("the search index thread failed");
+        };
+        self.search = search;
+        self.search_unwritten.extend(result?);
+        Ok(())
+    }
+}
+
+/// A sink that passes files on to the [`crate::search::Tee`] and hands the search views
+/// it keeps to the thread of [`index_as_rendered`], keeping them too.
+struct Streaming<'a> {
+    tee: &'a crate::search::Tee<'a>,
+    views: std::sync::Mutex<crate::render::Files>,
+    to_index: std::sync::mpsc::Sender<(String, Vec<u8>)>,
+}
+
+impl Sink for Streaming<'_> {
+    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.tee.put(rel, bytes)?;
+        for (path, view) in self.tee.take_pages() {
+            let _ = self.to_index.send((path.clone(), view.clone()));
+            self.views.lock().unwrap_or_else(|e| e.into_inner()).insert(path, view);
+        }
+        Ok(())
+    }
+}
+
+/// Updates `search` with the views `views` hands over, as they come (those that came
+/// meanwhile together), in the locales whose index is kept in memory; the others are left
+/// to [`Session::refresh_search`]. Returns the index and the files to write (without the
+/// entry file).
+fn index_as_rendered(
+    mut search: crate::search::Incremental,
+    views: std::sync::mpsc::Receiver<(String, Vec<u8>)>,
+) -> Indexed {
+    let mut files = crate::render::Files::new();
+    while let Ok(first) = views.recv() {
+        let mut batch: crate::search::Views = Default::default();
+        for (path, view) in std::iter::once(first).chain(views.try_iter()) {
+            let locale = path.split_once('/').map_or("", |(locale, _)| locale).to_string();
+            batch.entry(locale).or_default().insert(path, view);
+        }
+        for (locale, pages) in batch {
+            match search.update_pages(&locale, pages) {
+                Some(Ok(new)) => files.extend(new),
+                Some(Err(err)) => return (search, Err(err)),
+                None => {}
+            }
+        }
+    }
+    (search, Ok(files))
 }
 
 /// Writes files straight into the served site, each through a temporary file and a rename,

@@ -6,9 +6,8 @@
 use std::collections::BTreeMap;
 
 use anyhow::{Result, anyhow};
-use pagefind_native::index::{GzipMemo, Language};
-use pagefind_native::{Page, Parsed, Unsupported};
-use std::sync::Arc;
+use pagefind_native::index::Language;
+use pagefind_native::{Parsed, Unsupported};
 
 use crate::render::Files;
 
@@ -104,22 +103,8 @@ pub(super) fn index(parsed: Vec<(String, Parsed)>) -> Result<Files> {
     with_entry(files, &languages)
 }
 
-/// [`index`] of pages fossicked already (in path order), gzipping through `memo`: the same
-/// files.
-pub(super) fn index_fossicked(pages: Vec<Page>, memo: &Arc<GzipMemo>) -> Result<Files> {
-    memo.next_generation();
-    let options = pagefind_native::index::Options {
-        gzip_level: GZIP_LEVEL,
-        deflater: DEFLATER,
-        gzip_memo: Some(memo.clone()),
-        ..Default::default()
-    };
-    let (files, languages) = pagefind_native::index::build_with(pages, &options);
-    with_entry(files, &languages)
-}
-
 /// `files` of `languages` with Pagefind's runtime files and the entry file that names them.
-fn with_entry(mut files: Files, languages: &[Language]) -> Result<Files> {
+pub(super) fn with_entry(mut files: Files, languages: &[Language]) -> Result<Files> {
     let mut entry = Entry {
         version: pagefind_native::PAGEFIND_VERSION,
         languages: BTreeMap::new(),
@@ -147,13 +132,14 @@ fn with_entry(mut files: Files, languages: &[Language]) -> Result<Files> {
 /// slightly larger, and gzipping them, which at the best level is most of the time a small
 /// site's cold build spends indexing, is much cheaper. The trade-off is measured in
 /// `bench/RESULTS.md`.
-const GZIP_LEVEL: u32 = 6;
+pub(super) const GZIP_LEVEL: u32 = 6;
 
 /// libdeflate rather than Pagefind's zlib: at the same level its files are smaller and cost
 /// a fraction of the time (gzip was a large share of a fresh index of long articles); the
 /// compressed bytes are then not Pagefind's, what they inflate to is (`tests/search.rs`
 /// compares inflated files).
-const DEFLATER: pagefind_native::index::Deflater = pagefind_native::index::Deflater::Libdeflate;
+pub(super) const DEFLATER: pagefind_native::index::Deflater =
+    pagefind_native::index::Deflater::Libdeflate;
 
 /// Pagefind's entry file (its `PagefindEntryMeta`: the same fields, in its order).
 #[derive(serde::Serialize)]

@@ -40,7 +40,7 @@ pub(super) fn update(
             hub.broadcast(&reload_event(&written.page_urls()));
             // Then the pages' search entries (only the changed pages are indexed again),
             // then the translation status, which needs the whole check.
-            refresh_search(session);
+            refresh_search(session, Some((started, cpu)));
             let started = Instant::now();
             if let Some(session) = session.as_mut() {
                 match session.refresh_status() {
@@ -68,20 +68,40 @@ pub(super) fn update(
 /// each partial rebuild (the session's index fossicks only the changed pages again), and
 /// when no file has changed for a moment (the watcher's poll interval), for what a failed
 /// refresh left. Open pages need no reload: their search loads the index when it is used.
-pub(super) fn refresh_search(session: &mut Option<Session>) {
+/// `edit`: when the edit whose pages were just rewritten began (and the CPU time then),
+/// which the times reported count from, since its pages are indexed as they are rendered.
+pub(super) fn refresh_search(
+    session: &mut Option<Session>,
+    edit: Option<(Instant, Option<std::time::Duration>)>,
+) {
     let Some(session) = session.as_mut() else { return };
-    let started = Instant::now();
-    let cpu = cpu_time();
+    let (started, cpu) = edit.unwrap_or_else(|| (Instant::now(), cpu_time()));
     match session.refresh_search() {
-        Ok(Some((locales, written))) => eprintln!(
-            "serve: search index of {} updated in {} ms ({} files){}",
-            locales.join(", "),
-            started.elapsed().as_millis(),
-            written.files.len(),
-            cpu_used(cpu)
-        ),
+        Ok(Some((locales, written))) => {
+            eprintln!(
+                "serve: search index of {} updated in {} ms{} ({} files){}",
+                locales.join(", "),
+                started.elapsed().as_millis(),
+                if edit.is_some() { " from the edit" } else { "" },
+                written.files.len(),
+                cpu_used(cpu)
+            );
+            session.store_search();
+        }
         Ok(None) => {}
         Err(err) => eprintln!("error: {err:#}"),
+    }
+}
+
+/// While no file changes: what a failed search refresh left ([`refresh_search`]), then one
+/// locale's search index more kept in memory, so that even the first edit of a locale
+/// replaces only its edited pages in the index (a locale at a time: an edit waits for one
+/// at most).
+pub(super) fn idle(session: &mut Option<Session>) {
+    refresh_search(session, None);
+    let Some(session) = session.as_mut() else { return };
+    if let Err(err) = session.warm_search() {
+        eprintln!("error: {err:#}");
     }
 }
 

@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use notify::{RecursiveMode, Watcher};
 
 use super::Hub;
-use super::rebuild::{refresh_search, update};
+use super::rebuild::{idle, update};
 use crate::build::session::Session;
 
 /// Directories whose changes trigger a rebuild (templates are compiled in: recompile).
@@ -80,7 +80,7 @@ pub(super) fn start(
                 }
                 Ok(Ok(_)) => {}
                 Ok(Err(err)) => eprintln!("serve: watch error: {err}"),
-                Err(RecvTimeoutError::Timeout) => refresh_search(&mut session),
+                Err(RecvTimeoutError::Timeout) => idle(&mut session),
                 Err(RecvTimeoutError::Disconnected) => break,
             }
         }

@@ -27,7 +27,10 @@ use language::Packed;
 mod encode;
 pub use encode::GzipMemo;
 mod language;
+mod live;
+pub use live::Live;
 mod postings;
+mod shares;
 
 /// One language's index, as the entry file lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,6 +18,7 @@ use super::encode::{
     full_hash, prefix,
 };
 use super::postings::{self, Postings};
+use super::shares::FiltersAndSort;
 use super::{InternedWords, Options};
 use crate::words::FxBuild;
 use crate::{Anchor, Files, PAGEFIND_VERSION, Page};
@@ -31,13 +32,13 @@ pub(crate) struct Built {
 
 /// Pagefind's `PageFragmentData`, borrowed: the fragment JSON, fields in its order.
 #[derive(Serialize)]
-struct FragmentData<'a> {
-    url: &'a str,
-    content: &'a str,
-    word_count: usize,
-    filters: &'a BTreeMap<String, Vec<String>>,
-    meta: &'a BTreeMap<String, String>,
-    anchors: &'a [Anchor],
+pub(super) struct FragmentData<'a> {
+    pub(super) url: &'a str,
+    pub(super) content: &'a str,
+    pub(super) word_count: usize,
+    pub(super) filters: &'a BTreeMap<String, Vec<String>>,
+    pub(super) meta: &'a BTreeMap<String, String>,
+    pub(super) anchors: &'a [Anchor],
 }
 
 /// A page's fragment, ready to be named.
@@ -72,9 +73,9 @@ pub(crate) struct Packed {
 }
 
 /// What a kept page leaves for its language's filters and sorts.
-struct PageInfo {
-    filters: BTreeMap<String, Vec<String>>,
-    sort: BTreeMap<String, String>,
+pub(super) struct PageInfo {
+    pub(super) filters: BTreeMap<String, Vec<String>>,
+    pub(super) sort: BTreeMap<String, String>,
 }
 
 impl Packed {
@@ -268,14 +269,14 @@ pub(crate) fn finish(
 
 /// The sort orders: for each sort key (sorted), the pages that have it, ordered by value
 /// as numbers when every value is one, else as strings.
-fn sorts(pages: &[PageInfo]) -> Vec<MetaSort> {
-    let keys: BTreeSet<&String> = pages.iter().flat_map(|page| page.sort.keys()).collect();
+pub(super) fn sorts<P: FiltersAndSort>(pages: &[P]) -> Vec<MetaSort> {
+    let keys: BTreeSet<&String> = pages.iter().flat_map(|page| page.sort().keys()).collect();
     keys.into_iter()
         .map(|key| {
             let mut values: Vec<(&String, usize)> = pages
                 .iter()
                 .enumerate()
-                .filter_map(|(number, page)| page.sort.get(key).map(|value| (value, number)))
+                .filter_map(|(number, page)| page.sort().get(key).map(|value| (value, number)))
                 .collect();
             if values.iter().all(|(value, _)| sort_number(value).is_some()) {
                 // A stable sort, as Pagefind's `sort_by`.
@@ -304,11 +305,16 @@ fn sort_number(value: &str) -> Option<f32> {
 
 /// Writes the filter files and returns their meta records: filters sorted by name, each
 /// filter's values sorted, each value's pages in page order (once per occurrence).
-fn filters(pages: &[PageInfo], language: &str, gz: Gz<'_>, files: &mut Files) -> Vec<MetaFilter> {
+pub(super) fn filters<P: FiltersAndSort>(
+    pages: &[P],
+    language: &str,
+    gz: Gz<'_>,
+    files: &mut Files,
+) -> Vec<MetaFilter> {
     let mut map: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
     for (number, page) in pages.iter().enumerate() {
         // Pagefind sees (filter, value) pairs: a filter without values is no filter.
-        for (filter, values) in &page.filters {
+        for (filter, values) in page.filters() {
             for value in values {
                 map.entry(filter).or_default().entry(value).or_default().push(number);
             }
@@ -345,7 +351,11 @@ fn filters(pages: &[PageInfo], language: &str, gz: Gz<'_>, files: &mut Files) ->
 /// The short name of `hash` (`<language>_` and 7 hex digits), made longer while it is
 /// taken, as Pagefind does for its filter and word index files (two characters at a time,
 /// up to the whole hash).
-fn extend_on_collision<'h>(hash: &'h str, language: &str, taken: impl Fn(&str) -> bool) -> &'h str {
+pub(super) fn extend_on_collision<'h>(
+    hash: &'h str,
+    language: &str,
+    taken: impl Fn(&str) -> bool,
+) -> &'h str {
     let mut short = prefix(hash, language.len() + 8);
     while taken(short) {
         short = prefix(hash, short.len() + 2);
@@ -412,7 +422,7 @@ fn encode_chunks(words: Vec<(String, Postings)>, chunk_size: usize, gz: Gz<'_>) 
 }
 
 /// Pagefind's `get_prefixes`: `a` and `b` cut one character after their common prefix.
-fn prefixes(a: &str, b: &str) -> (String, String) {
+pub(super) fn prefixes(a: &str, b: &str) -> (String, String) {
     let common = b.chars().zip(a.chars()).take_while(|(x, y)| x == y).count();
     (a.chars().take(common + 1).collect(), b.chars().take(common + 1).collect())
 }
@@ -432,19 +442,11 @@ fn write_chunks(chunks: Vec<Chunk>, language: &str, files: &mut Files) -> Vec<Me
         .collect()
 }
 
-/// Names the fragments (`<language>_` and 7 hex digits, one more while taken by an
-/// earlier page), writes them, alone or in groups, and returns the pages' meta records.
-fn write_fragments(
-    fragments: Vec<Fragment>,
-    language: &str,
-    group: Option<u32>,
-    gz: Gz<'_>,
-    files: &mut Files,
-) -> Vec<MetaPage> {
-    let mut taken: HashMap<String, usize> = HashMap::with_capacity(fragments.len());
-    let mut names = Vec::with_capacity(fragments.len());
-    let full_hashes: Vec<String> =
-        fragments.iter().map(|fragment| format!("{language}_{}", fragment.hash)).collect();
+/// The fragments' names, from their `<language>_<hash>`: `<language>_` and 7 hex digits,
+/// one more while taken by an earlier page.
+pub(super) fn fragment_names(full_hashes: &[String], language: &str) -> Vec<String> {
+    let mut taken: HashMap<&str, usize> = HashMap::with_capacity(full_hashes.len());
+    let mut names = Vec::with_capacity(full_hashes.len());
     for (i, full_hash) in full_hashes.iter().enumerate() {
         let mut short = prefix(full_hash, language.len() + 8);
         while let Some(&other) = taken.get(short) {
@@ -456,10 +458,24 @@ fn write_fragments(
             }
             short = prefix(full_hash, short.len() + 1);
         }
-        taken.insert(short.to_owned(), i);
+        taken.insert(short, i);
         names.push(short.to_owned());
     }
-    drop(taken);
+    names
+}
+
+/// Names the fragments ([`fragment_names`]), writes them, alone or in groups, and returns
+/// the pages' meta records.
+fn write_fragments(
+    fragments: Vec<Fragment>,
+    language: &str,
+    group: Option<u32>,
+    gz: Gz<'_>,
+    files: &mut Files,
+) -> Vec<MetaPage> {
+    let full_hashes: Vec<String> =
+        fragments.iter().map(|fragment| format!("{language}_{}", fragment.hash)).collect();
+    let names = fragment_names(&full_hashes, language);
 
     let Some(max_fragments) = group else {
         return fragments

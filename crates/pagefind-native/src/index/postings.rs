@@ -99,43 +99,20 @@ impl Postings {
         }
     }
 
-    /// Pagefind's `positions_to_packed_page`: positions ordered by weight (25 with 0,
-    /// first) then position, delta-encoded, each change of weight written as
-    /// `-(weight + 1)` and an absolute position. Returns the range written.
+    /// Pagefind's `positions_to_packed_page` ([`pack_locs`]). Returns the range written.
     fn push_locs(&mut self, mut positions: Vec<Word>) -> (u32, u32) {
-        positions.sort_by_key(|p| (if p.weight == 25 { 0 } else { p.weight }, p.position));
         let start = self.data.len();
-        let mut current_weight = 25;
-        let mut last_position = 0u32;
-        for Word { position, weight, .. } in positions {
-            if weight != current_weight {
-                self.data.push(-i32::from(weight) - 1);
-                self.data.push(position as i32);
-                current_weight = weight;
-            } else {
-                self.data.push(position.wrapping_sub(last_position) as i32);
-            }
-            last_position = position;
-        }
+        pack_locs(&mut self.data, &mut positions);
         (start as u32, (self.data.len() - start) as u32)
     }
 
-    /// Pagefind's `meta_positions_to_packed`: positions by field then position, each field
-    /// introduced by `-(field_id + 1)`, positions delta-encoded within a field.
-    fn push_meta_locs(&mut self, mut positions: Vec<MetaWord>) -> (u32, u32) {
-        positions.sort_by_key(|p| (p.field_id, p.position));
+    /// Pagefind's `meta_positions_to_packed` ([`pack_meta_locs`]). Returns the range
+    /// written.
+    fn push_meta_locs(&mut self, positions: Vec<MetaWord>) -> (u32, u32) {
+        let mut pairs: Vec<(u16, u32)> =
+            positions.iter().map(|p| (p.field_id, p.position)).collect();
         let start = self.data.len();
-        let mut current_field = None;
-        let mut last_position = 0u32;
-        for MetaWord { field_id, position, .. } in positions {
-            if current_field != Some(field_id) {
-                self.data.push(-i32::from(field_id) - 1);
-                current_field = Some(field_id);
-                last_position = 0;
-            }
-            self.data.push(position.wrapping_sub(last_position) as i32);
-            last_position = position;
-        }
+        pack_meta_locs(&mut self.data, &mut pairs);
         (start as u32, (self.data.len() - start) as u32)
     }
 
@@ -193,6 +170,47 @@ impl Postings {
     }
 }
 
+/// Pagefind's `positions_to_packed_page`, appended to `data`: positions ordered by weight
+/// (25 with 0, first) then position, delta-encoded, each change of weight written as
+/// `-(weight + 1)` and an absolute position.
+pub(super) fn pack_locs<W: std::borrow::Borrow<Word>>(data: &mut Vec<i32>, positions: &mut [W]) {
+    positions.sort_by_key(|p| {
+        let p = p.borrow();
+        (if p.weight == 25 { 0 } else { p.weight }, p.position)
+    });
+    let mut current_weight = 25;
+    let mut last_position = 0u32;
+    for word in positions.iter() {
+        let Word { position, weight, .. } = *word.borrow();
+        if weight != current_weight {
+            data.push(-i32::from(weight) - 1);
+            data.push(position as i32);
+            current_weight = weight;
+        } else {
+            data.push(position.wrapping_sub(last_position) as i32);
+        }
+        last_position = position;
+    }
+}
+
+/// Pagefind's `meta_positions_to_packed`, appended to `data`, of (field, position) pairs:
+/// positions by field then position, each field introduced by `-(field_id + 1)`, positions
+/// delta-encoded within a field.
+pub(super) fn pack_meta_locs(data: &mut Vec<i32>, positions: &mut [(u16, u32)]) {
+    positions.sort_unstable();
+    let mut current_field = None;
+    let mut last_position = 0u32;
+    for &(field_id, position) in positions.iter() {
+        if current_field != Some(field_id) {
+            data.push(-i32::from(field_id) - 1);
+            current_field = Some(field_id);
+            last_position = 0;
+        }
+        data.push(position.wrapping_sub(last_position) as i32);
+        last_position = position;
+    }
+}
+
 /// Sets the meta locations of `page_number` in `pages`, whose entry for this page, if any,
 /// is the last one (pages are added in order).
 fn set_meta_locs(pages: &mut Vec<PageLocs>, meta_locs: (u32, u32), page_number: u32) {
@@ -226,10 +244,10 @@ pub(crate) fn word_index(words: &[(String, Postings)]) -> Vec<u8> {
 
 /// A CBOR writer of the items `minicbor` writes for Pagefind's records: definite arrays,
 /// text and integers, each head in its shortest form.
-struct Cbor(Vec<u8>);
+pub(super) struct Cbor(pub(super) Vec<u8>);
 
 impl Cbor {
-    fn head(&mut self, major: u8, value: u64) {
+    pub(super) fn head(&mut self, major: u8, value: u64) {
         let major = major << 5;
         if value < 24 {
             self.0.push(major | value as u8);
@@ -247,11 +265,11 @@ impl Cbor {
         }
     }
 
-    fn array(&mut self, len: usize) {
+    pub(super) fn array(&mut self, len: usize) {
         self.head(4, len as u64);
     }
 
-    fn text(&mut self, text: &str) {
+    pub(super) fn text(&mut self, text: &str) {
         self.head(3, text.len() as u64);
         self.0.extend_from_slice(text.as_bytes());
     }
@@ -264,7 +282,7 @@ impl Cbor {
         }
     }
 
-    fn ints(&mut self, values: &[i32]) {
+    pub(super) fn ints(&mut self, values: &[i32]) {
         self.array(values.len());
         for &value in values {
             self.int(value);

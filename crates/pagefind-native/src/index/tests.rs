@@ -13,6 +13,7 @@ use super::*;
 use crate::{Anchor, MetaWord, Word};
 
 mod big;
+mod live;
 mod streaming;
 
 /// What is given to Pagefind for a page.
