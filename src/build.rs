@@ -346,7 +346,7 @@ fn release_freed_memory_above_budget() {
 }
 
 /// The process's resident memory now (Linux: `/proc/self/statm` counts it in pages).
-fn resident_bytes() -> Option<u64> {
+pub(crate) fn resident_bytes() -> Option<u64> {
     let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
     let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
     // SAFETY: sysconf takes a plain integer and reads no memory of ours.

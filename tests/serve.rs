@@ -416,6 +416,31 @@ fn edits_after_the_indexes_are_warmed_give_the_build_s_index() {
     assert!(!log.iter().any(|l| l.contains("error")), "{log:?}");
 }
 
+/// Over its memory budget (here 0 MB), `serve` keeps no locale's index in memory while
+/// idle, says so, and an edit's locale is indexed whole: the served index is still the one
+/// a fresh build writes.
+#[test]
+fn over_its_memory_budget_serve_warms_no_index_and_edits_still_index() {
+    let project = fixture("mini");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_drillbook"));
+    command.args(["serve", "--port", "0"]).env("DRILLBOOK_SERVE_MEMORY_MB", "0");
+    let served = start_command(command, project.path());
+    wait_for("the memory budget", || {
+        served.log.try_iter().any(|l| l.starts_with("serve: over 0 MB resident"))
+    });
+    let ftl = "locales/de-DE/suspend-a-subscription.ftl";
+    edit(project.path(), ftl, "title = Abonnement anhalten", "title = Abonnement jetzt anhalten");
+    wait_for("the German search index", || {
+        served.log.try_iter().any(|l| l.starts_with("serve: search index of de-DE updated"))
+    });
+    let built = drillbook(project.path(), &["build", "--no-cache", "--out", "fresh"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let served_index = tree(&project.path().join("site/pagefind"));
+    for (name, bytes) in &tree(&project.path().join("fresh/pagefind")) {
+        assert!(served_index.get(name) == Some(bytes), "{name} is not the fresh build's");
+    }
+}
+
 /// Connections that send a request head a byte at a time, or nothing at all.
 fn slow_clients(port: u16, trickling: usize, idle: usize) -> (Vec<TcpStream>, Vec<TcpStream>) {
     let connect = || {

@@ -40,11 +40,38 @@ pub struct Session {
     search: crate::search::Incremental,
     /// Whether locales' indexes are still to be kept in memory ([`Session::warm_search`]).
     warming: bool,
+    /// Resident memory above which no further locale's index is warmed.
+    warm_budget: u64,
     /// The index of the last edit's pages, being updated on another thread while the
     /// edit's other pages are rendered: it holds `search` meanwhile.
     indexing: Option<std::thread::JoinHandle<Indexed>>,
     /// Index files that thread made and `refresh_search` has not written yet.
     search_unwritten: crate::render::Files,
+}
+
+/// Resident memory above which `serve` keeps no further locale's search index in memory
+/// while idle ([`Session::warm_search`]). Each locale kept costs several times its pages'
+/// text (about 27 MB a locale for the HoloLens corpus, bench/RESULTS.md), so a large site
+/// warms its first locales and the others are indexed on their first edit, as before
+/// warming: the edit is slower, the process stays bounded.
+/// `DRILLBOOK_SERVE_MEMORY_MB` sets another budget (0: no locale is warmed).
+const WARM_BUDGET: u64 = 512 << 20;
+
+/// [`WARM_BUDGET`], or the one `DRILLBOOK_SERVE_MEMORY_MB` sets (a warning when it is not a
+/// number of megabytes).
+fn warm_budget() -> u64 {
+    let Some(value) = std::env::var_os("DRILLBOOK_SERVE_MEMORY_MB") else { return WARM_BUDGET };
+    match value.to_str().and_then(|v| v.trim().parse::<u64>().ok()) {
+        Some(mb) => mb.saturating_mul(1 << 20),
+        None => {
+            eprintln!(
+                "warning: DRILLBOOK_SERVE_MEMORY_MB={} is not a number of megabytes; using {}",
+                value.to_string_lossy(),
+                WARM_BUDGET >> 20
+            );
+            WARM_BUDGET
+        }
+    }
 }
 
 /// What the thread that indexes an edit's pages as they are rendered gives back: the index,
@@ -79,6 +106,7 @@ impl Session {
             search_stale: BTreeSet::new(),
             search: crate::search::Incremental::default(),
             warming: true,
+            warm_budget: warm_budget(),
             indexing: None,
             search_unwritten: crate::render::Files::new(),
         }
@@ -259,9 +287,18 @@ impl Session {
 
     /// Keeps one more locale's search index in memory, from the pages the site has (see
     /// [`crate::search::Incremental::warm`]): `false` when every locale's is.
-    /// After a failure, the locales left are indexed on their first edit.
+    /// After a failure, or once the process holds more than its budget of memory, the
+    /// locales left are indexed on their first edit.
     pub fn warm_search(&mut self) -> Result<bool> {
         self.join_indexing()?;
+        if self.warming && crate::build::resident_bytes().is_some_and(|b| b >= self.warm_budget) {
+            self.warming = false;
+            eprintln!(
+                "serve: over {} MB resident; the search index of a locale not yet kept is made on its first edit",
+                self.warm_budget >> 20
+            );
+            return Ok(false);
+        }
         let Some(views) = self.model.search_views.as_ref().filter(|_| self.warming) else {
             return Ok(false);
         };
