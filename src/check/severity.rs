@@ -2,8 +2,8 @@
 //! dashboard, and what `--strict` promotes. A translation may lag behind the source (a missing
 //! file or message, an untranslated article, a stale message: warnings) without failing the
 //! project; a broken translation (bad syntax, a markup or term mismatch, unsafe text, an
-//! unknown reference, an inconsistent label) is an error. The README's "Diagnostics and
-//! severities" table lists [`TABLE`].
+//! unknown reference, an inconsistent label) is an error. `docs/diagnostics.md` lists
+//! [`TABLE`].
 
 use crate::diag::{Diagnostic, Severity};
 
@@ -158,15 +158,15 @@ mod tests {
     }
 
     #[test]
-    fn the_readme_lists_every_code_with_its_severity() {
-        let readme = include_str!("../../README.md");
+    fn the_diagnostics_reference_lists_every_code_with_its_severity() {
+        let table = include_str!("../../docs/diagnostics.md");
         for (code, severity, strict, _) in TABLE {
             let under_strict = match strict {
                 Strict::Promotes => "error",
                 Strict::Keeps => severity.as_str(),
             };
             let row = format!("| `{code}` | {} | {under_strict} |", severity.as_str());
-            assert!(readme.contains(&row), "README.md lacks the row `{row}`");
+            assert!(table.contains(&row), "docs/diagnostics.md lacks the row `{row}`");
         }
     }
 
