@@ -4,7 +4,7 @@
 //! These are Pagefind's algorithms, kept step for step as Pagefind runs them so that the
 //! results agree exactly. Three steps are done by exact shortcuts (`super::fast`, each held
 //! to the reference by property tests), and what a word is indexed under is made by a
-//! [`Sink`]: [`Reference`] builds Pagefind's [`IndexableWord`]s, while a
+//! [`Sink`]: `Reference` (the tests') builds Pagefind's `IndexableWord`s, while a
 //! [`super::Fossicker`] interns the stemmed words and stems each normalized word once,
 //! since many raw words (`Gerät`, `Gerät,`, `(Gerät`, `HoloLens-Gerät`) share them.
 
@@ -47,7 +47,7 @@ pub(super) fn possibly_compound(word: &str) -> bool {
     word.chars().any(|c| !c.is_alphanumeric()) || word.chars().skip(1).any(char::is_uppercase)
 }
 
-/// Makes the words that [`get_indexable_words`] and its kin find for a raw word.
+/// Makes the words that `get_indexable_words` and its kin find for a raw word.
 pub trait Sink {
     type Word;
     /// What two words are compared by: equal keys, the same stemmed word.
@@ -106,7 +106,7 @@ pub fn get_indexable_words(
     results
 }
 
-/// [`get_indexable_words`], made by `sink` and appended to `results`.
+/// `get_indexable_words`, made by `sink` and appended to `results`.
 pub fn indexable_words<S: Sink>(
     raw_word: &str,
     include_characters: &[char],
@@ -158,7 +158,7 @@ pub fn get_dotted_tails(
     words.split_off(existing.len())
 }
 
-/// [`get_dotted_tails`] of the words in `words`, made by `sink` and appended to them.
+/// `get_dotted_tails` of the words in `words`, made by `sink` and appended to them.
 pub fn dotted_tails<S: Sink>(
     raw_word: &str,
     include_characters: &[char],
@@ -206,7 +206,7 @@ pub fn get_indexable_bigrams(
     words.split_off(existing.len())
 }
 
-/// [`get_indexable_bigrams`] of the words in `words`, made by `sink` and appended to them.
+/// `get_indexable_bigrams` of the words in `words`, made by `sink` and appended to them.
 pub fn indexable_bigrams<S: Sink>(raw_word: &str, sink: &mut S, words: &mut Vec<S::Word>) {
     let mut seen: HashSet<S::Key> = words.iter().map(|w| sink.key(w)).collect();
     for bigram in pair_bigrams(raw_word, None) {
