@@ -41,6 +41,21 @@ pub(super) struct FragmentData<'a> {
     pub(super) anchors: &'a [Anchor],
 }
 
+impl FragmentData<'_> {
+    /// Pagefind's fragment JSON of `page`.
+    pub(super) fn json(page: &Page) -> String {
+        let data = FragmentData {
+            url: &page.url,
+            content: &page.content,
+            word_count: page.word_count,
+            filters: &page.filters,
+            meta: &page.meta,
+            anchors: &page.anchors,
+        };
+        serde_json::to_string(&data).expect("strings and maps serialize")
+    }
+}
+
 /// A page's fragment, ready to be named.
 struct Fragment {
     /// The sha1 of the JSON (the name is `<language>_` and a prefix of it).
@@ -102,6 +117,7 @@ impl Packed {
             interned.meta.clear();
             return;
         }
+        let json = FragmentData::json(&page);
         let number = self.pages.len() as u32;
         // Each page numbers its meta fields in the order of its own meta keys.
         let field_ids: Vec<u16> = page
@@ -121,15 +137,6 @@ impl Packed {
         for (id, positions) in interned.meta.drain(..) {
             self.interned_postings(id).add_meta_positions(positions, &field_ids, number);
         }
-        let data = FragmentData {
-            url: &page.url,
-            content: &page.content,
-            word_count: page.word_count,
-            filters: &page.filters,
-            meta: &page.meta,
-            anchors: &page.anchors,
-        };
-        let json = serde_json::to_string(&data).expect("strings and maps serialize");
         let (hash, body) = if keep_json {
             (full_hash(json.as_bytes()), FragmentBody::Json(json))
         } else {

@@ -466,15 +466,7 @@ impl LanguageState {
 
 /// The page's fragment file (Pagefind's `PageFragmentData` JSON, gzipped) and its hash.
 fn fragment(page: &Page, gz: Gz<'_>) -> Fragment {
-    let data = FragmentData {
-        url: &page.url,
-        content: &page.content,
-        word_count: page.word_count,
-        filters: &page.filters,
-        meta: &page.meta,
-        anchors: &page.anchors,
-    };
-    let json = serde_json::to_string(&data).expect("strings and maps serialize");
+    let json = FragmentData::json(page);
     let (hash, gzipped) = gz.hash_and_gzip(json.as_bytes());
     Fragment { hash, word_count: page.word_count, gzipped }
 }
