@@ -365,6 +365,15 @@ pub fn render_all(diags: &[Diagnostic]) -> String {
     out
 }
 
+/// Warnings of one code that `build`, `serve` and `package` show; `check` shows them all.
+pub const WARNINGS_SHOWN_PER_CODE: usize = 10;
+
+/// What `build`, `serve` and `package` print: every error, at most [`WARNINGS_SHOWN_PER_CODE`]
+/// warnings of each code (a project in translation has thousands), then the summary.
+pub fn render_report(diags: &[Diagnostic]) -> String {
+    render_capped(diags, WARNINGS_SHOWN_PER_CODE, "drillbook check")
+}
+
 /// [`render_all`] with at most `per_code` warnings of each code: the rest of a code's
 /// warnings are counted on one line that names `listed_by`, the command that lists them all.
 /// Errors are all shown. Only what is shown is rendered; the summary line counts everything.

@@ -2,6 +2,9 @@
 
 mod support;
 
+#[path = "serve/search.rs"]
+mod search;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
@@ -13,6 +16,8 @@ use support::{drillbook, edit, fixture, tree};
 struct Served {
     child: Child,
     port: u16,
+    /// What it printed before `serving` (the first build's report).
+    startup: Vec<String>,
     log: Receiver<String>,
 }
 
@@ -43,14 +48,16 @@ fn start_command(mut command: Command, dir: &std::path::Path) -> Served {
         }
     });
     let deadline = Instant::now() + Duration::from_secs(30);
+    let mut startup = Vec::new();
     loop {
         let line = rx
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))
             .expect("serve printed its address");
         if let Some(rest) = line.strip_prefix("serving ") {
             let port = rest.rsplit(':').next().unwrap().split('/').next().unwrap().parse().unwrap();
-            return Served { child, port, log: rx };
+            return Served { child, port, startup, log: rx };
         }
+        startup.push(line);
     }
 }
 
@@ -359,86 +366,29 @@ fn an_article_translation_edit_rewrites_only_the_pages_it_touches() {
     assert!(!log.iter().any(|l| l.contains("error")), "{log:?}");
 }
 
-/// After an edit of an article's translation, `serve` indexes that locale again for search
-/// (the other locales' indexes come from the search cache): the served index is the one a
-/// fresh build of the edited project writes. The old chunks stay, for pages already open.
+/// Like `build`, `serve` prints every error but at most 10 warnings of each code, then a
+/// count of the rest, at its first build and at each edit: a project in translation has
+/// thousands, which would bury what the edit changed.
 #[test]
-fn an_article_translation_edit_updates_its_locales_search_index() {
+fn serve_caps_each_code_s_warnings_as_build_does() {
     let project = fixture("mini");
+    let ftl = project.path().join("locales/de-DE/suspend-a-subscription.ftl");
+    let mut text = std::fs::read_to_string(&ftl).unwrap();
+    text.extend((0..12).map(|n| format!("old-message-{n} = Nicht mehr in der Quelle\n")));
+    std::fs::write(&ftl, text).unwrap();
     let served = start(project.path(), 0);
-    let index = project.path().join("site/pagefind");
-    let before = tree(&index);
-    let ftl = "locales/de-DE/suspend-a-subscription.ftl";
-    edit(project.path(), ftl, "title = Abonnement anhalten", "title = Abonnement jetzt anhalten");
-    wait_for("the German search index", || {
-        served.log.try_iter().any(|l| l.starts_with("serve: search index of de-DE updated"))
+    // A change that is not an article's translation: a full rebuild, with its report.
+    edit(project.path(), "locales/de-DE/site.ftl", "site-title = Mini (de)", "site-title = Mini");
+    let mut log = served.startup.clone();
+    wait_for("the rebuild", || {
+        log.extend(served.log.try_iter());
+        log.iter().filter(|l| l.starts_with("serve: rebuilt")).count() == 2
     });
-    let fresh = project.path().join("fresh");
-    let built = drillbook(project.path(), &["build", "--no-cache", "--out", "fresh"]);
-    assert_eq!(built.code, 0, "{}", built.stderr);
-    let (served_index, fresh_index) = (tree(&index), tree(&fresh.join("pagefind")));
-    for (name, bytes) in &fresh_index {
-        assert!(served_index.get(name) == Some(bytes), "{name} is not the fresh build's");
-    }
-    assert_ne!(before["pagefind-entry.json"], served_index["pagefind-entry.json"]);
-    let stale: Vec<&String> = before.keys().filter(|n| !fresh_index.contains_key(*n)).collect();
-    assert!(stale.iter().all(|n| n.contains("de-de_")), "only German files changed: {stale:?}");
-    assert!(!stale.is_empty() && stale.iter().all(|n| served_index.contains_key(*n)));
-}
-
-/// Once `serve` has kept every locale's index in memory (it does while idle), edits are
-/// indexed as their pages are rendered: after two edits, the served index is still the one
-/// a fresh build writes.
-#[test]
-fn edits_after_the_indexes_are_warmed_give_the_build_s_index() {
-    let project = fixture("mini");
-    let served = start(project.path(), 0);
-    // Idle long enough for every locale of the fixture to be indexed in memory.
-    std::thread::sleep(Duration::from_millis(2500));
-    let index = project.path().join("site/pagefind");
-    let ftl = "locales/de-DE/suspend-a-subscription.ftl";
-    for (from, to) in [
-        ("title = Abonnement anhalten", "title = Abonnement jetzt anhalten"),
-        ("title = Abonnement jetzt anhalten", "title = Abonnement sofort anhalten"),
-    ] {
-        edit(project.path(), ftl, from, to);
-        wait_for("the German search index", || {
-            served.log.try_iter().any(|l| l.starts_with("serve: search index of de-DE updated"))
-        });
-    }
-    let built = drillbook(project.path(), &["build", "--no-cache", "--out", "fresh"]);
-    assert_eq!(built.code, 0, "{}", built.stderr);
-    let served_index = tree(&index);
-    for (name, bytes) in &tree(&project.path().join("fresh/pagefind")) {
-        assert!(served_index.get(name) == Some(bytes), "{name} is not the fresh build's");
-    }
-    let log: Vec<String> = served.log.try_iter().collect();
-    assert!(!log.iter().any(|l| l.contains("error")), "{log:?}");
-}
-
-/// Over its memory budget (here 0 MB), `serve` keeps no locale's index in memory while
-/// idle, says so, and an edit's locale is indexed whole: the served index is still the one
-/// a fresh build writes.
-#[test]
-fn over_its_memory_budget_serve_warms_no_index_and_edits_still_index() {
-    let project = fixture("mini");
-    let mut command = Command::new(env!("CARGO_BIN_EXE_drillbook"));
-    command.args(["serve", "--port", "0"]).env("DRILLBOOK_SERVE_MEMORY_MB", "0");
-    let served = start_command(command, project.path());
-    wait_for("the memory budget", || {
-        served.log.try_iter().any(|l| l.starts_with("serve: over 0 MB resident"))
-    });
-    let ftl = "locales/de-DE/suspend-a-subscription.ftl";
-    edit(project.path(), ftl, "title = Abonnement anhalten", "title = Abonnement jetzt anhalten");
-    wait_for("the German search index", || {
-        served.log.try_iter().any(|l| l.starts_with("serve: search index of de-DE updated"))
-    });
-    let built = drillbook(project.path(), &["build", "--no-cache", "--out", "fresh"]);
-    assert_eq!(built.code, 0, "{}", built.stderr);
-    let served_index = tree(&project.path().join("site/pagefind"));
-    for (name, bytes) in &tree(&project.path().join("fresh/pagefind")) {
-        assert!(served_index.get(name) == Some(bytes), "{name} is not the fresh build's");
-    }
+    let more =
+        "warning: … and 2 more `obsolete-message` warnings: `drillbook check` lists them all";
+    let shown = log.iter().filter(|l| l.contains("warning[obsolete-message]")).count();
+    let counted = log.iter().filter(|l| *l == more).count();
+    assert_eq!((shown, counted), (20, 2), "10 shown and the rest counted, twice: {log:#?}");
 }
 
 /// Connections that send a request head a byte at a time, or nothing at all.

@@ -130,9 +130,6 @@ fn refuse_dropping_locales(
     )
 }
 
-/// Warnings of one code that `build` shows; `check` shows them all.
-const WARNINGS_SHOWN_PER_CODE: usize = 10;
-
 /// The diagnostics, `--strict` already applied (the warnings it promotes are errors): every
 /// error, and a few warnings of each code with a count of the rest. A project being
 /// translated has thousands of lagging-translation warnings, and a build printing them all
@@ -141,5 +138,5 @@ fn report(diags: &[Diagnostic]) {
     if diags.is_empty() {
         return;
     }
-    eprint!("{}", diag::render_capped(diags, WARNINGS_SHOWN_PER_CODE, "drillbook check"));
+    eprint!("{}", diag::render_report(diags));
 }

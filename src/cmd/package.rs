@@ -102,7 +102,7 @@ pub fn run(root: &Path, args: &PackageArgs) -> anyhow::Result<ExitCode> {
     let outs = out_paths(root, &args.article, args.out.as_deref(), &formats)?;
     let (built, diags) = package::build_formats(root, &args.article, &formats, &args.locales)?;
     if !diags.is_empty() {
-        eprint!("{}", diag::render_all(&diags));
+        eprint!("{}", diag::render_report(&diags));
     }
     let Some(built) = built else {
         eprintln!("error: no package written");

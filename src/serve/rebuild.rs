@@ -27,7 +27,10 @@ pub(super) fn update(
     };
     match result {
         Ok((Some(written), diags)) => {
-            eprint!("{}", if diags.is_empty() { String::new() } else { diag::render_all(&diags) });
+            eprint!(
+                "{}",
+                if diags.is_empty() { String::new() } else { diag::render_report(&diags) }
+            );
             eprintln!(
                 "serve: rewrote {} files in {} ms{}",
                 written.files.len(),
@@ -55,7 +58,7 @@ pub(super) fn update(
                 }
             }
         }
-        Ok((None, diags)) => fail(hub, diag::render_all(&diags)),
+        Ok((None, diags)) => fail(hub, diag::render_report(&diags)),
         Err(err) => {
             eprintln!("error: {err:#}");
             // The served site may be partly rewritten: rebuild it whole.
@@ -141,7 +144,7 @@ pub(super) fn rebuild(
         // last good build does not know the error).
         *session = None;
     }
-    let report = if diags.is_empty() { String::new() } else { diag::render_all(&diags) };
+    let report = if diags.is_empty() { String::new() } else { diag::render_report(&diags) };
     eprint!("{report}");
     match result {
         Ok(_stats) => {
