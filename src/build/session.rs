@@ -53,7 +53,8 @@ pub struct Session {
 /// while idle ([`Session::warm_search`]). Each locale kept costs several times its pages'
 /// text (about 27 MB a locale for the HoloLens corpus, bench/RESULTS.md), so a large site
 /// warms its first locales and the others are indexed on their first edit, as before
-/// warming: the edit is slower, the process stays bounded.
+/// warming: the edit is slower, the process stays bounded. Where resident memory cannot be
+/// read (`/proc`, Linux only), every locale is warmed.
 /// `DRILLBOOK_SERVE_MEMORY_MB` sets another budget (0: no locale is warmed).
 const WARM_BUDGET: u64 = 512 << 20;
 
