@@ -35,6 +35,10 @@ fn missing_and_obsolete(reference: &str, other: &str) -> (BTreeSet<String>, BTre
     (missing, obsolete)
 }
 
+fn files(files: &[(&str, &str)]) -> Vec<(String, String)> {
+    files.iter().map(|(path, body)| (path.to_string(), body.to_string())).collect()
+}
+
 /// `N error(s), M warning(s)`.
 fn is_summary(line: &str) -> bool {
     let Some((errors, warnings)) = line.split_once(", ") else { return false };
@@ -65,10 +69,13 @@ proptest! {
 
     #[test]
     fn check_never_panics_on_arbitrary_translations(text in "(?s).{0,300}") {
-        let fixture = format!(
-            "-- locales/en-US/a.ftl\nmsg = Select **{{ -ui-x }}** and [go](a.md) {{ $n ->\n  [one] one\n *[other] {{ $n }}\n}}\n-- locales/en-US/ui.ftl\n-ui-x = X\n-- locales/ru-RU/a.ftl\n{text}\n"
-        );
-        let rendered = fixture::check_text(&fixture);
+        let source = "msg = Select **{ -ui-x }** and [go](a.md) { $n ->\n  [one] one\n *[other] { $n }\n}\n";
+        let files = files(&[
+            ("locales/en-US/a.ftl", source),
+            ("locales/en-US/ui.ftl", "-ui-x = X\n"),
+            ("locales/ru-RU/a.ftl", &format!("{text}\n")),
+        ]);
+        let rendered = fixture::check_files(&files);
         let summary = rendered.lines().last().unwrap_or_default();
         prop_assert!(is_summary(summary), "{}", summary);
     }
@@ -78,14 +85,30 @@ proptest! {
         en in "(?s)[-a-z =*{}$\\[\\].\n\r\u{feff}\u{202e}#\"<>()é中]{0,200}",
         tr in "(?s)[-a-z =*{}$\\[\\].\n\r\u{feff}\u{202e}#\"<>()é中]{0,200}",
     ) {
-        let fixture = format!("-- locales/en-US/a.ftl\n{en}\n-- locales/zh-CN/a.ftl\n{tr}\n");
-        let files = fixture::parse_fixture(&fixture);
+        // The files are given whole: a generated line may look like a fixture header.
+        let files = files(&[
+            ("locales/en-US/a.ftl", &format!("{en}\n")),
+            ("locales/zh-CN/a.ftl", &format!("{tr}\n")),
+        ]);
         let (l10n, site, data) = fixture::build(&files);
         let input = Input { l10n: &l10n, site: site.as_ref(), data: &data };
         let status = check::status(&input);
         prop_assert!(status.locales.contains_key("zh-CN"));
-        let rendered = fixture::check_text(&fixture);
+        let rendered = fixture::check_files(&files);
         let summary = rendered.lines().last().unwrap_or_default();
         prop_assert!(is_summary(summary), "{}", summary);
     }
+}
+
+/// The case proptest found: a translated line that starts like a fixture header (`-- `) is
+/// the translation's text, checked as such (here junk: a syntax error), not a new file.
+#[test]
+fn a_line_like_a_fixture_header_is_checked_as_translation_text() {
+    let files = files(&[
+        ("locales/en-US/a.ftl", "a = A\n"),
+        ("locales/zh-CN/a.ftl", "a = 甲\n-- 中=.\u{202e}]>é>)y$\n"),
+    ]);
+    let rendered = fixture::check_files(&files);
+    assert!(rendered.contains("error[ftl-syntax]"), "{rendered}");
+    assert!(is_summary(rendered.lines().last().unwrap_or_default()), "{rendered}");
 }

@@ -125,8 +125,13 @@ pub(crate) fn build(files: &[(String, String)]) -> (L10n, Option<Site>, CheckDat
 
 /// The rendered diagnostics of `check` on a fixture (sorted, with the summary line).
 pub(crate) fn check_text(text: &str) -> String {
-    let files = parse_fixture(text);
-    let (l10n, site, data) = build(&files);
+    check_files(&parse_fixture(text))
+}
+
+/// [`check_text`] of files given as `(path, body)`: for bodies that are arbitrary text, in
+/// which a line may look like a fixture header.
+pub(crate) fn check_files(files: &[(String, String)]) -> String {
+    let (l10n, site, data) = build(files);
     let input = check::Input { l10n: &l10n, site: site.as_ref(), data: &data };
     drillbook::diag::render_all(&check::check(&input))
 }
