@@ -65,7 +65,14 @@ export async function watchedPage(context) {
   const problems = [];
   page.on("console", (msg) => { if (msg.type() === "error") problems.push(`console: ${msg.text()}`); });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-  page.on("requestfailed", (req) => problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on("requestfailed", (req) => {
+    const error = req.failure()?.errorText;
+    // Chromium fetches the favicon after the page loads and cancels the fetch when the page
+    // navigates away first (a reload, the next goto): not a failure of the site. A favicon
+    // that is missing still shows as an http 404 below.
+    if (error === "net::ERR_ABORTED" && new URL(req.url()).pathname.endsWith("/favicon.svg")) return;
+    problems.push(`requestfailed: ${req.url()} ${error}`);
+  });
   page.on("response", (res) => { if (res.status() >= 400) problems.push(`http ${res.status()}: ${res.url()}`); });
   return { page, problems };
 }
