@@ -51,10 +51,10 @@ pub struct Session {
 
 /// Resident memory above which `serve` keeps no further locale's search index in memory
 /// while idle ([`Session::warm_search`]). Each locale kept costs several times its pages'
-/// text (about 27 MB a locale for the HoloLens corpus, bench/RESULTS.md), so a large site
-/// warms its first locales and the others are indexed on their first edit, as before
-/// warming: the edit is slower, the process stays bounded. Where resident memory cannot be
-/// read (`/proc`, Linux only), every locale is warmed.
+/// text (bench/RESULTS.md, "serve: incremental index"), so a large site warms its first
+/// locales and the others are indexed whole on their first edit: that edit is slower, the
+/// process stays bounded. Where resident memory cannot be read (`/proc`, Linux only), every
+/// locale is warmed.
 /// `DRILLBOOK_SERVE_MEMORY_MB` sets another budget (0: no locale is warmed).
 const WARM_BUDGET: u64 = 512 << 20;
 
