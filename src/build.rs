@@ -166,11 +166,13 @@ fn build_with(
     let mut changes = BTreeMap::new();
     // What the pages met while rendering (most of it the checks report, positioned).
     let mut problems = Vec::new();
-    // The next locale's files and lock, read while this one is checked and rendered.
+    // The next locale's files, lock and stale messages, read and found while this one is
+    // checked and rendered.
+    let prints = run.prints();
     let mut prefetched: Option<Prefetched> = None;
     for (k, locale) in names.iter().enumerate() {
         let with_lock = k > 0 && !keep;
-        let ((loaded, more), lock) = match prefetched.take() {
+        let Prefetched { files: (loaded, more), lock, stale } = match prefetched.take() {
             Some(read) => read,
             None => prefetch(&l10n, root, locale, with_lock),
         };
@@ -185,23 +187,27 @@ fn build_with(
         let next = names.get(k + 1);
         // After a file that cannot be read or parsed, only the rest's syntax is checked.
         if !unreadable {
-            // One parse of the locale (against the source's) for its stale ids and its check.
-            let parsed = crate::check::Parsed::against(&source, &l10n, locale);
             if k > 0 {
-                let ids = run.stale_ids_in(&parsed, &data);
-                changes.extend(crate::l10n::reviewed::load_stale_details(
-                    root,
-                    &l10n,
-                    &data.locks,
-                    &ids,
-                ));
-                options.stale.extend(ids);
+                // The pages need the stale ids. They were found beside the last locale's
+                // pages, unless this locale was not read then.
+                let found = stale.unwrap_or_else(|| {
+                    let target = l10n.locale(locale).expect("a locale of the project");
+                    let lock = crate::check::lock_of(&data, locale);
+                    find_stale(root, &prints, &source, l10n.source(), target, lock)
+                });
+                options.stale.extend(found.ids);
+                changes.extend(found.details);
+                run.keep_stale(found.stale);
             }
-            timings.mark(&format!("{locale} parse and stale ids"));
-            // The pages need only the stale ids: the check runs beside their rendering, and
-            // the next locale's files are read beside both.
+            timings.mark(&format!("{locale} stale ids"));
+            // The check runs beside the pages, and the next locale is read beside both.
+            let ahead = Ahead { prints: &prints, source: &source, data: &data };
             let ((_, check), ((rendered, pages), next_files)) = rayon::join(
-                || timings.time(|| run.locale_in(&parsed, &data)),
+                || {
+                    timings.time(|| {
+                        run.locale_in(&crate::check::Parsed::against(&source, &l10n, locale), &data)
+                    })
+                },
                 || {
                     rayon::join(
                         || {
@@ -209,7 +215,7 @@ fn build_with(
                                 renderer.render_locale(&site, &l10n, &options, locale, &tee)
                             })
                         },
-                        || next.map(|next| prefetch(&l10n, root, next, !keep)),
+                        || next.map(|next| ahead.prefetch(&l10n, root, next, !keep)),
                     )
                 },
             );
@@ -283,10 +289,19 @@ fn build_with(
     }
     // The model is kept for `serve`; a streaming build lets it go now, before it waits for
     // the last locales' search indexes, so that the content, the source locale and the
-    // renderer do not add to the memory the indexes hold at the end.
-    let mut model = keep.then(|| Model { site, l10n, data, options, renderer, search_views });
-    if model.is_none() {
+    // renderer do not add to the memory the indexes hold at the end. Without an index to
+    // wait for, nothing after needs that memory back: a thread of its own frees the model's
+    // many small allocations while the build finishes (a process that exits first does not
+    // wait for it).
+    let mut model = None;
+    if keep {
+        model = Some(Model { site, l10n, data, options, renderer, search_views });
+    } else if search {
+        drop((site, l10n, data, options, renderer, search_views));
         release_freed_memory_above_budget();
+    } else {
+        let model = (site, l10n, data, options, renderer, search_views);
+        std::thread::spawn(move || drop(model));
     }
     let mut index_sizes = BTreeMap::new();
     let mut index_reused = Vec::new();
@@ -312,18 +327,76 @@ fn build_with(
 }
 
 /// A locale's deferred files and, for a translated locale of a streaming build, its lock,
-/// each with their diagnostics.
-type Prefetched = (
-    (BTreeMap<String, crate::l10n::FtlFile>, Vec<Diagnostic>),
-    Option<(crate::l10n::lock::Lock, Vec<Diagnostic>)>,
-);
+/// each with their diagnostics; and, when read ahead ([`Ahead`]), its stale messages.
+struct Prefetched {
+    files: (BTreeMap<String, crate::l10n::FtlFile>, Vec<Diagnostic>),
+    lock: Option<(crate::l10n::lock::Lock, Vec<Diagnostic>)>,
+    stale: Option<FoundStale>,
+}
 
 /// `locale`'s deferred files and, `with_lock`, its lock, read side by side.
 fn prefetch(l10n: &L10n, root: &Path, locale: &str, with_lock: bool) -> Prefetched {
-    rayon::join(
+    let (files, lock) = rayon::join(
         || l10n.read_deferred(root, locale),
         || with_lock.then(|| crate::check::load_lock(root, locale)),
-    )
+    );
+    Prefetched { files, lock, stale: None }
+}
+
+/// A translated locale's stale messages: the check's findings, their ids (what the pages
+/// mark) and what changed in their English (for the dashboards).
+struct FoundStale {
+    stale: crate::check::Stale,
+    ids: BTreeMap<(String, String), BTreeSet<String>>,
+    details: BTreeMap<(String, String), Vec<crate::l10n::reviewed::StaleDetail>>,
+}
+
+/// `target`'s stale messages (`target` holds all the locale's files), with its lock.
+fn find_stale(
+    root: &Path,
+    prints: &crate::check::Prints,
+    source: &crate::check::Source<'_>,
+    source_files: &crate::l10n::LocaleFiles,
+    target: &crate::l10n::LocaleFiles,
+    lock: &crate::l10n::lock::Lock,
+) -> FoundStale {
+    let stale = crate::check::Stale::find(prints, source, target, lock);
+    let ids = stale.ids();
+    let details =
+        crate::l10n::reviewed::load_locale_stale_details(root, source_files, target, lock, &ids);
+    FoundStale { stale, ids, details }
+}
+
+/// What reading the next locale ahead needs to find its stale messages too: they depend on
+/// its files, its lock and the source only, so the last serial step before its pages runs
+/// beside the locale before it.
+struct Ahead<'a> {
+    prints: &'a crate::check::Prints,
+    source: &'a crate::check::Source<'a>,
+    data: &'a crate::check::CheckData,
+}
+
+impl Ahead<'_> {
+    /// [`prefetch`] of translated `locale`, with its stale messages.
+    fn prefetch(&self, l10n: &L10n, root: &Path, locale: &str, with_lock: bool) -> Prefetched {
+        let mut read = prefetch(l10n, root, locale, with_lock);
+        if let Some(loaded) = l10n.locale(locale) {
+            // The locale whole (a clone shares the files' resources), as the pages see it.
+            let mut target = loaded.clone();
+            target.deferred.clear();
+            target
+                .files
+                .extend(read.files.0.iter().map(|(scope, file)| (scope.clone(), file.clone())));
+            let lock = match &read.lock {
+                Some((lock, _)) => lock,
+                None => crate::check::lock_of(self.data, locale),
+            };
+            let source_files = l10n.source();
+            read.stale =
+                Some(find_stale(root, self.prints, self.source, source_files, &target, lock));
+        }
+        read
+    }
 }
 
 /// Resident memory below which [`release_freed_memory_above_budget`] keeps what a locale
@@ -368,11 +441,17 @@ fn release_freed_memory() {
 /// Phase timings on stderr when `DRILLBOOK_TIMINGS` is set (for profiling builds).
 struct Timings {
     start: Option<std::time::Instant>,
+    /// Wall and CPU time (ms) at the last mark: each phase's CPU over its wall time says how
+    /// many cores it kept busy.
+    last: std::sync::Mutex<(u128, u128)>,
 }
 
 impl Timings {
     fn new() -> Timings {
-        Timings { start: std::env::var_os("DRILLBOOK_TIMINGS").map(|_| std::time::Instant::now()) }
+        Timings {
+            start: std::env::var_os("DRILLBOOK_TIMINGS").map(|_| std::time::Instant::now()),
+            last: std::sync::Mutex::new((0, cpu_ms())),
+        }
     }
 
     /// `f`'s result and how long it took in ms (0 when timings are off), for the two sides
@@ -399,9 +478,27 @@ impl Timings {
                 (Some(now), Some(peak)) => format!(", {now} MB resident (peak {peak} MB)"),
                 _ => String::new(),
             };
-            eprintln!("timing: {phase} done at {} ms{rss}", start.elapsed().as_millis());
+            let (wall, cpu) = (start.elapsed().as_millis(), cpu_ms());
+            let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+            let (phase_wall, phase_cpu) = (wall - last.0, cpu.saturating_sub(last.1));
+            *last = (wall, cpu);
+            eprintln!(
+                "timing: {phase} done at {wall} ms ({phase_wall} ms, {phase_cpu} ms CPU){rss}"
+            );
         }
     }
+}
+
+/// The CPU time (user and system, every thread) the process has used, in ms; 0 where it
+/// cannot be read.
+fn cpu_ms() -> u128 {
+    // SAFETY: getrusage writes only into the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+        return 0;
+    }
+    let ms = |t: libc::timeval| t.tv_sec as u128 * 1000 + t.tv_usec as u128 / 1000;
+    ms(usage.ru_utime) + ms(usage.ru_stime)
 }
 
 #[cfg(test)]

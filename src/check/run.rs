@@ -19,7 +19,8 @@ use crate::l10n::lock::Lock;
 pub struct Run<'s> {
     site: Option<&'s Site>,
     source: String,
-    prints: stale::Prints,
+    /// Shared with the [`Stale`] searches a build runs beside the checks.
+    prints: std::sync::Arc<stale::Prints>,
     links: Option<links::LinkCheck<'s>>,
     findings: Vec<Finding>,
     status: Status,
@@ -81,6 +82,47 @@ impl<'a> Parsed<'a> {
     }
 }
 
+/// A translated locale's `stale` findings: found before its pages render (the pages mark
+/// the stale messages), then kept for its check ([`Run::keep_stale`]).
+pub struct Stale {
+    locale: String,
+    found: Vec<Finding>,
+}
+
+impl Stale {
+    /// The stale messages of `target` (all of a locale's files) against the source's
+    /// fingerprints, with the locale's lock. It needs nothing else of a [`Run`], so that a
+    /// build can find them beside the previous locale's check and pages.
+    pub fn find(
+        prints: &stale::Prints,
+        source: &Source<'_>,
+        target: &crate::l10n::LocaleFiles,
+        lock: &Lock,
+    ) -> Stale {
+        let parsed = crate::check::parse(&[target], None);
+        match parsed.first() {
+            Some(parsed) => Stale::of_parsed(prints, &source.0, parsed, lock),
+            None => Stale { locale: target.locale.clone(), found: Vec::new() },
+        }
+    }
+
+    fn of_parsed(
+        prints: &stale::Prints,
+        source: &Locale<'_>,
+        target: &Locale<'_>,
+        lock: &Lock,
+    ) -> Stale {
+        let mut found = Vec::new();
+        stale::check_stale_with(prints, source, target, lock, &mut found);
+        Stale { locale: target.name.to_string(), found }
+    }
+
+    /// The stale message ids per `(locale, scope)`: what the pages mark.
+    pub fn ids(&self) -> BTreeMap<(String, String), BTreeSet<String>> {
+        stale_by_scope(&self.found)
+    }
+}
+
 /// What examining one locale found.
 pub(crate) struct Examined {
     findings: Vec<Finding>,
@@ -100,7 +142,7 @@ impl<'s> Run<'s> {
             None => Run {
                 site,
                 source: String::new(),
-                prints: stale::Prints::new(),
+                prints: Default::default(),
                 links: None,
                 findings: Vec::new(),
                 status: Status::default(),
@@ -121,7 +163,7 @@ impl<'s> Run<'s> {
         Run {
             site,
             source: source.name.to_string(),
-            prints: stale::fingerprints(source),
+            prints: std::sync::Arc::new(stale::fingerprints(source)),
             links,
             findings,
             status: Status { source_locale: source.name.to_string(), locales: BTreeMap::new() },
@@ -147,12 +189,21 @@ impl<'s> Run<'s> {
         data: &CheckData,
     ) -> BTreeMap<(String, String), BTreeSet<String>> {
         let (Some(source), Some(target)) = parsed.locales() else { return BTreeMap::new() };
-        let mut found = Vec::new();
-        let lock = lock_of(data, target.name);
-        stale::check_stale_with(&self.prints, source, target, lock, &mut found);
-        let ids = stale_by_scope(&found);
-        self.stale = Some((target.name.to_string(), found));
+        let stale = Stale::of_parsed(&self.prints, source, target, lock_of(data, target.name));
+        let ids = stale.ids();
+        self.keep_stale(stale);
         ids
+    }
+
+    /// The source's fingerprints, for [`Stale::find`].
+    pub fn prints(&self) -> std::sync::Arc<stale::Prints> {
+        std::sync::Arc::clone(&self.prints)
+    }
+
+    /// Keeps `stale` for the check of its locale ([`Run::locale_in`]), which reports it
+    /// instead of looking for it again.
+    pub fn keep_stale(&mut self, stale: Stale) {
+        self.stale = Some((stale.locale, stale.found));
     }
 
     /// Examines locale `locale` (the source or a translation) and adds what it found.

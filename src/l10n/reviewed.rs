@@ -310,28 +310,43 @@ pub fn load_stale_details(
 ) -> BTreeMap<(String, String), Vec<StaleDetail>> {
     let empty = Lock::new();
     let mut out = BTreeMap::new();
-    let mut by_locale: BTreeMap<&str, Vec<(&String, &BTreeSet<String>)>> = BTreeMap::new();
-    for ((locale, scope), ids) in stale {
-        by_locale.entry(locale).or_default().push((scope, ids));
-    }
-    for (locale, scopes) in by_locale {
+    let locales: BTreeSet<&str> = stale.keys().map(|(locale, _)| locale.as_str()).collect();
+    for locale in locales {
         let Some(target) = l10n.locale(locale) else { continue };
-        let path = root.join("locales").join(locale).join(REVIEWED_FILE);
-        let source = std::fs::read_to_string(path).unwrap_or_default();
-        let kept = LazyReviewed::parse(&source);
         let lock = locks.get(locale).unwrap_or(&empty);
-        for (scope, ids) in scopes {
-            let english = scope_texts(l10n.source(), scope, ids);
-            let translated = scope_texts(target, scope, ids);
-            let details = ids
-                .iter()
-                .map(|id| {
-                    let old = lock.get(&format!("{scope}/{id}")).and_then(|p| kept.get(p));
-                    detail(locale, scope, id, english.get(id), translated.get(id), old)
-                })
-                .collect();
-            out.insert((locale.to_string(), scope.clone()), details);
-        }
+        out.extend(load_locale_stale_details(root, l10n.source(), target, lock, stale));
+    }
+    out
+}
+
+/// [`load_stale_details`] of one translated locale, `target` (the entries of `stale` of
+/// other locales are left out), with its lock: `target`'s `l10n.reviewed` is read.
+pub fn load_locale_stale_details(
+    root: &std::path::Path,
+    source: &super::LocaleFiles,
+    target: &super::LocaleFiles,
+    lock: &Lock,
+    stale: &BTreeMap<(String, String), std::collections::BTreeSet<String>>,
+) -> BTreeMap<(String, String), Vec<StaleDetail>> {
+    let mut out = BTreeMap::new();
+    let locale = target.locale.as_str();
+    if !stale.keys().any(|(l, _)| l == locale) {
+        return out;
+    }
+    let path = root.join("locales").join(locale).join(REVIEWED_FILE);
+    let source_text = std::fs::read_to_string(path).unwrap_or_default();
+    let kept = LazyReviewed::parse(&source_text);
+    for ((_, scope), ids) in stale.iter().filter(|((l, _), _)| l == locale) {
+        let english = scope_texts(source, scope, ids);
+        let translated = scope_texts(target, scope, ids);
+        let details = ids
+            .iter()
+            .map(|id| {
+                let old = lock.get(&format!("{scope}/{id}")).and_then(|p| kept.get(p));
+                detail(locale, scope, id, english.get(id), translated.get(id), old)
+            })
+            .collect();
+        out.insert((locale.to_string(), scope.clone()), details);
     }
     out
 }
