@@ -292,6 +292,19 @@ struct Entry {
     last_cluster_start: u32,
 }
 
+/// A raw word's entry, as [`Language::entry_ids`] holds it: most raw words are indexed
+/// under one stemmed word, as it is, and an occurrence outside segmented text then needs
+/// nothing else of the entry.
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    /// The index in [`Language::entries`].
+    id: u32,
+    /// The interned word when it is the entry's only word outside segmented text, neither
+    /// a compound part nor folded (so no partial weight and no original form); else
+    /// `u32::MAX`.
+    single: u32,
+}
+
 /// Occurrences of words on one page, by interned word, in first-seen order.
 struct Occurrences<T> {
     /// Interned word -> index in `words`, or `u32::MAX`.
@@ -349,7 +362,7 @@ struct Language {
     /// For the languages Pagefind segments with ICU4X: zh, ja and th.
     segmenter: Option<icu_segmenter::WordSegmenterBorrowed<'static>>,
     stems: Stems,
-    entry_ids: HashMap<Box<str>, u32, FxBuild>,
+    entry_ids: HashMap<Box<str>, Known, FxBuild>,
     entries: Vec<Entry>,
     /// The pair of clusters across two segments, each one character (the first in the
     /// high half) -> its interned stemmed word, for the pairs whose diacritics need no
@@ -386,8 +399,14 @@ impl Language {
 
     /// The index in `entries` of `raw_word`'s entry, working it out if it is new.
     fn entry(&mut self, raw_word: &str) -> usize {
-        if let Some(&id) = self.entry_ids.get(raw_word) {
-            return id as usize;
+        self.known(raw_word).id as usize
+    }
+
+    /// [`Language::entry`], with the one word a raw word is indexed under outside
+    /// segmented text when that is all there is to it ([`Known::single`]).
+    fn known(&mut self, raw_word: &str) -> Known {
+        if let Some(&known) = self.entry_ids.get(raw_word) {
+            return known;
         }
         let mut words = Vec::new();
         splitting::indexable_words(raw_word, &WORD_SYMBOLS, &mut self.stems, &mut words);
@@ -396,6 +415,10 @@ impl Language {
         let n_plain = words.len();
         let compound_plain = words.iter().filter(|w| w.is_compound_part).count();
         let id = self.entries.len();
+        let single = match words.as_slice() {
+            [word] if !word.is_compound_part && word.original.is_none() => word.stem,
+            _ => u32::MAX,
+        };
         self.entries.push(Entry {
             words,
             n_indexable: n_indexable as u32,
@@ -406,8 +429,9 @@ impl Language {
             first_cluster_end: 0,
             last_cluster_start: 0,
         });
-        self.entry_ids.insert(raw_word.into(), id as u32);
-        id
+        let known = Known { id: id as u32, single };
+        self.entry_ids.insert(raw_word.into(), known);
+        known
     }
 
     /// Adds the bigrams of a segment to its entry, if they aren't there yet.

@@ -105,7 +105,18 @@ impl<'a> DigestState<'a> {
 
         let word_weight = self.weight_stack.last().copied().unwrap_or(1);
         let language = &mut *self.language;
-        let id = language.entry(&base_word);
+        let known = language.known(&base_word);
+        if segmented.is_none() && known.single != u32::MAX {
+            // One word, at full weight, with no original form: what the loop below does
+            // for such an entry, without reading it.
+            let position = self.total_word_index as u32;
+            let word = Word { position, weight: word_weight, original_word: None };
+            language.body.positions(known.single).push(word);
+            self.max_word_index = self.total_word_index;
+            self.total_word_index += 1;
+            return None;
+        }
+        let id = known.id as usize;
         if segmented.is_some() {
             language.segment_entry(id, &base_word);
         }
