@@ -301,7 +301,8 @@ fn build_with(
         release_freed_memory_above_budget();
     } else {
         let model = (site, l10n, data, options, renderer, search_views);
-        std::thread::spawn(move || drop(model));
+        // Where no thread can be started, the model goes with the failed spawn's closure.
+        let _ = std::thread::Builder::new().spawn(move || drop(model));
     }
     let mut index_sizes = BTreeMap::new();
     let mut index_reused = Vec::new();
