@@ -195,18 +195,33 @@ pub(crate) struct File<'a> {
     /// Made on the file's first finding: a locale's files have thousands of findings, and
     /// positioning each one from the start of its file again is quadratic.
     lines: std::sync::OnceLock<crate::diag::LineIndex>,
-    /// What the checks read of each English pattern (the source locale's files only), one
-    /// per message value and attribute: worked out once for all the translated locales.
-    english: std::sync::OnceLock<Box<[English]>>,
+    /// What the checks read of each pattern, one per message value and attribute: an
+    /// English pattern's is worked out once for all the translated locales, and a pattern's
+    /// markup once for the checks of its own file and for its pairs.
+    memos: std::sync::OnceLock<Box<[PatternMemo]>>,
 }
 
-/// What the checks read of one English pattern, whatever the locale it is compared with.
-/// Made on first use; one check run uses one glossary, so its matches hold for the run.
+/// What the checks read of one pattern, made on first use. One check run uses one glossary,
+/// so an English pattern's matches hold for the run.
 #[derive(Default)]
-pub(crate) struct English {
+pub(crate) struct PatternMemo {
     /// `None` when it has no markup (most text).
     markup: std::sync::OnceLock<Option<Box<markup::Markup>>>,
+    /// The source locale's patterns only.
     glossary: std::sync::OnceLock<glossary::Hits>,
+}
+
+impl PatternMemo {
+    /// The pattern's markup, `parse`d once (from the pattern flattened with its locale's
+    /// terms).
+    pub(crate) fn markup(&self, parse: impl FnOnce() -> markup::Markup) -> &markup::Markup {
+        static NONE: markup::Markup = markup::Markup::new();
+        let parsed = self.markup.get_or_init(|| {
+            let markup = parse();
+            (markup != NONE).then(|| Box::new(markup))
+        });
+        parsed.as_deref().unwrap_or(&NONE)
+    }
 }
 
 /// A message or term of a file.
@@ -299,8 +314,8 @@ impl<'a> File<'a> {
                 _ => None,
             })
             .collect();
-        let (lines, english) = (std::sync::OnceLock::new(), std::sync::OnceLock::new());
-        File { path, source, body, errors, entries, lines, english }
+        let (lines, memos) = (std::sync::OnceLock::new(), std::sync::OnceLock::new());
+        File { path, source, body, errors, entries, lines, memos }
     }
 
     /// The file's messages and terms, in file order.
@@ -308,12 +323,12 @@ impl<'a> File<'a> {
         &self.entries
     }
 
-    /// The [`English`] of every message value and attribute (by [`Entry`] slot), when this
-    /// is a source file.
-    fn english(&self) -> &[English] {
-        self.english.get_or_init(|| {
+    /// The [`PatternMemo`] of every message value and attribute, by [`Entry`] slot (an
+    /// entry's value, then its attributes in order).
+    pub(crate) fn memos(&self) -> &[PatternMemo] {
+        self.memos.get_or_init(|| {
             let slots = self.entries.last().map_or(0, |e| e.slot + 1 + e.attributes.len());
-            (0..slots).map(|_| English::default()).collect()
+            (0..slots).map(|_| PatternMemo::default()).collect()
         })
     }
 
@@ -430,7 +445,9 @@ pub(crate) struct Pair<'r> {
     pub(crate) offset: usize,
     pub(crate) is_term: bool,
     /// What the checks read of the English, shared by every locale's pair.
-    english: &'r English,
+    english: &'r PatternMemo,
+    /// The translated pattern's, shared with the checks of its file.
+    translated: &'r PatternMemo,
     /// Computed on first use: several checks read each side's flattened text and markup.
     memo: PairMemo,
 }
@@ -439,7 +456,6 @@ pub(crate) struct Pair<'r> {
 struct PairMemo {
     en_flat: std::cell::OnceCell<ast::Flat>,
     tr_flat: std::cell::OnceCell<ast::Flat>,
-    tr_markup: std::cell::OnceCell<markup::Markup>,
     en_refs: std::cell::OnceCell<ast::Refs>,
     tr_refs: std::cell::OnceCell<ast::Refs>,
     tr_lowercase: std::cell::OnceCell<String>,
@@ -457,16 +473,11 @@ impl Pair<'_> {
     }
 
     pub(crate) fn en_markup(&self) -> &markup::Markup {
-        static NONE: markup::Markup = markup::Markup::new();
-        let parsed = self.english.markup.get_or_init(|| {
-            let markup = markup::parse_markup(self.en_flat());
-            (markup != NONE).then(|| Box::new(markup))
-        });
-        parsed.as_deref().unwrap_or(&NONE)
+        self.english.markup(|| markup::parse_markup(self.en_flat()))
     }
 
     pub(crate) fn tr_markup(&self) -> &markup::Markup {
-        self.memo.tr_markup.get_or_init(|| markup::parse_markup(self.tr_flat()))
+        self.translated.markup(|| markup::parse_markup(self.tr_flat()))
     }
 
     /// Which of the glossary's terms and concepts the English names.
@@ -520,7 +531,7 @@ pub(crate) fn for_each_pair_in<'r>(
         return;
     };
     let en_terms = source.terms.get(scope).map_or(empty, |t| &**t);
-    let english = en_file.english();
+    let (english, translated) = (en_file.memos(), tr_file.memos());
     let tr_terms = target.terms.get(scope).map_or(empty, |t| &**t);
     let tr_entries = tr_file.entries();
     // The first definition of each id (as in the bundle).
@@ -530,7 +541,7 @@ pub(crate) fn for_each_pair_in<'r>(
         let Some(tr) = tr_by_id.get(en.id.as_str()) else {
             continue;
         };
-        let base = |part: String, slot: usize, en_p, tr_p| Pair {
+        let base = |part: String, (slot, tr_slot): (usize, usize), en_p, tr_p| Pair {
             locale: target.name,
             scope,
             id: en.id.to_string(),
@@ -543,15 +554,19 @@ pub(crate) fn for_each_pair_in<'r>(
             offset: tr.offset,
             is_term: en.is_term,
             english: &english[slot],
+            translated: &translated[tr_slot],
             memo: PairMemo::default(),
         };
         if let (Some(en_value), Some(tr_value)) = (en.value, tr.value) {
-            f(base(en.id.to_string(), en.slot, en_value, tr_value));
+            f(base(en.id.to_string(), (en.slot, tr.slot), en_value, tr_value));
         }
         for (k, en_attr) in en.attributes.iter().enumerate() {
-            if let Some(tr_attr) = tr.attributes.iter().find(|a| a.id.name == en_attr.id.name) {
+            let found =
+                tr.attributes.iter().enumerate().find(|(_, a)| a.id.name == en_attr.id.name);
+            if let Some((j, tr_attr)) = found {
                 let part = format!("{}.{}", en.id, en_attr.id.name);
-                f(base(part, en.slot + 1 + k, &en_attr.value, &tr_attr.value));
+                let slots = (en.slot + 1 + k, tr.slot + 1 + j);
+                f(base(part, slots, &en_attr.value, &tr_attr.value));
             }
         }
     }

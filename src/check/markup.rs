@@ -243,11 +243,15 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
         }
         let empty = ast::TermTexts::new();
         let terms = locale.terms.get(*scope).map_or(&empty, |t| &**t);
+        // The markup parsed here is kept for the pairs' checks of the same patterns.
+        let memos = file.memos();
         for entry in entries {
-            let patterns = entry.value.into_iter().chain(entry.attributes.iter().map(|a| &a.value));
+            let attributes = entry.attributes.iter().enumerate();
+            let patterns = (entry.value.map(|value| (entry.slot, value)).into_iter())
+                .chain(attributes.map(|(k, a)| (entry.slot + 1 + k, &a.value)));
             let span = entry.offset..entry.offset + entry.id.len();
             let key = (locale.name, *scope, Some(entry.id.as_str()));
-            for pattern in patterns {
+            for (slot, pattern) in patterns {
                 if let Some(limit) = markup_limit(pattern, terms) {
                     let message = format!(
                         "`{}` is {limit}; the page shows it as written, without Markdown",
@@ -266,8 +270,7 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
                 if !ast::flat_contains(pattern, terms, b"<[") {
                     continue;
                 }
-                let flat = ast::flatten(pattern, terms);
-                let markup = parse_markup(&flat);
+                let markup = memos[slot].markup(|| parse_markup(&ast::flatten(pattern, terms)));
                 for html in &markup.html {
                     let message =
                         format!("`{}` contains raw HTML `{html}`; use Markdown", entry.id);
