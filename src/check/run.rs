@@ -24,14 +24,14 @@ pub struct Run<'s> {
     links: Option<links::LinkCheck<'s>>,
     findings: Vec<Finding>,
     status: Status,
-    /// The `stale` findings of the locale [`Run::stale_ids`] was last asked about, kept for
-    /// [`Run::locale`] (computing them is a fingerprint lookup per message).
+    /// The `stale` findings of the locale [`Run::stale_ids`] was last asked about, or that a
+    /// build found ahead ([`Run::keep_stale`]), kept for [`Run::locale`] (computing them is a
+    /// fingerprint lookup per message).
     stale: Option<(String, Vec<Finding>)>,
 }
 
-/// The source locale and one more (or the source alone), parsed for the checks once: a
-/// build reads each locale's stale ids before its pages render, and examines it while they
-/// do, from the same parse.
+/// The source locale and one more (or the source alone), parsed for the checks: every check
+/// of the locale reads the same parse.
 pub struct Parsed<'a> {
     locales: Vec<Locale<'a>>,
     /// The source, parsed beforehand ([`Parsed::against`]); then `locales` holds the
