@@ -232,7 +232,7 @@ pub(crate) struct Entry<'r> {
     pub(crate) value: Option<&'r Pattern<&'r str>>,
     pub(crate) attributes: &'r [Attribute<&'r str>],
     pub(crate) is_term: bool,
-    /// Index of its value's [`English`] in its file (its attributes' follow).
+    /// Index of its value's [`PatternMemo`] in its file (its attributes' follow).
     slot: usize,
 }
 
