@@ -336,16 +336,24 @@ pub fn load_locale_stale_details(
     let path = root.join("locales").join(locale).join(REVIEWED_FILE);
     let source_text = std::fs::read_to_string(path).unwrap_or_default();
     let kept = LazyReviewed::parse(&source_text);
-    for ((_, scope), ids) in stale.iter().filter(|((l, _), _)| l == locale) {
-        let english = scope_texts(source, scope, ids);
-        let translated = scope_texts(target, scope, ids);
-        let details = ids
-            .iter()
-            .map(|id| {
-                let old = lock.get(&format!("{scope}/{id}")).and_then(|p| kept.get(p));
-                detail(locale, scope, id, english.get(id), translated.get(id), old)
-            })
-            .collect();
+    // Scopes in parallel: a build finds the next locale's details beside the current
+    // locale's check and pages, and would otherwise wait for them on one core.
+    use rayon::prelude::*;
+    let scopes: Vec<_> = stale.iter().filter(|((l, _), _)| l == locale).collect();
+    let details: Vec<Vec<StaleDetail>> = scopes
+        .par_iter()
+        .map(|((_, scope), ids)| {
+            let english = scope_texts(source, scope, ids);
+            let translated = scope_texts(target, scope, ids);
+            ids.iter()
+                .map(|id| {
+                    let old = lock.get(&format!("{scope}/{id}")).and_then(|p| kept.get(p));
+                    detail(locale, scope, id, english.get(id), translated.get(id), old)
+                })
+                .collect()
+        })
+        .collect();
+    for (((_, scope), _), details) in scopes.into_iter().zip(details) {
         out.insert((locale.to_string(), scope.clone()), details);
     }
     out
