@@ -205,7 +205,13 @@ fn build_with(
             let ((_, check), ((rendered, pages), next_files)) = rayon::join(
                 || {
                     timings.time(|| {
-                        run.locale_in(&crate::check::Parsed::against(&source, &l10n, locale), &data)
+                        run.locale_in(
+                            &crate::check::Parsed::against(&source, &l10n, locale),
+                            &data,
+                        );
+                        if k == 0 {
+                            run.check_site_early(&data, &source);
+                        }
                     })
                 },
                 || {
@@ -244,7 +250,7 @@ fn build_with(
         return Ok((None, failed_check(root, locales, strict)));
     }
     let (findings, status) = run.finish_against(&data, &source);
-    options.dashboard = Some(project::dashboard_rows_with(&status, changes));
+    options.dashboard = Some(project::dashboard_rows_with(status, changes));
     timings.mark("check's findings and the dashboards' rows");
     if pseudo {
         // Their problems are the source locale's, reported already.
@@ -255,9 +261,14 @@ fn build_with(
         }
         timings.mark("pseudo-locales");
     }
-    problems.extend(renderer.render_common(&site, &l10n, &options, &tee)?);
+    // The problems of the pages so far are sorted out while the dashboards render.
     let source_locale = l10n.source().locale.clone();
-    diags.extend(project::uncovered(&l10n, &problems, &findings, &source_locale));
+    let (common, uncovered) = rayon::join(
+        || renderer.render_common(&site, &l10n, &options, &tee),
+        || project::uncovered(&l10n, &problems, &findings, &source_locale),
+    );
+    diags.extend(uncovered);
+    diags.extend(project::uncovered(&l10n, &common?, &findings, &source_locale));
     diags.extend(findings.into_iter().map(|f| f.diag));
     timings.mark("render");
     for media in &site.media {

@@ -339,7 +339,9 @@ pub fn is_invisible_control(c: char) -> bool {
 
 /// Sorts diagnostics by path, line, column (then severity, code, message) and removes duplicates.
 pub fn sort(diags: &mut Vec<Diagnostic>) {
-    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Stable, as `sort_by`: diagnostics with the same key keep their order.
+    use rayon::slice::ParallelSliceMut;
+    diags.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diags.dedup();
 }
 

@@ -151,14 +151,28 @@ pub fn dashboard_rows(status: &Status) -> Vec<render::DashboardRow> {
     rows
 }
 
-/// [`dashboard_rows`] with what changed in the English of their stale messages.
+/// [`dashboard_rows`] of a status the caller is done with (its diagnostics are moved into
+/// the rows, not copied), with what changed in the English of their stale messages.
 pub fn dashboard_rows_with(
-    status: &Status,
+    status: Status,
     mut changes: std::collections::BTreeMap<(String, String), Vec<l10n::reviewed::StaleDetail>>,
 ) -> Vec<render::DashboardRow> {
-    let mut rows = dashboard_rows(status);
-    for row in &mut rows {
-        row.changes = changes.remove(&(row.locale.clone(), row.scope.clone())).unwrap_or_default();
+    let mut rows = Vec::new();
+    for (locale, locale_status) in status.locales {
+        for (scope, s) in locale_status.scopes {
+            let changes = changes.remove(&(locale.clone(), scope.clone())).unwrap_or_default();
+            rows.push(render::DashboardRow {
+                locale: locale.clone(),
+                scope,
+                messages: s.messages,
+                translated: s.translated,
+                missing: s.missing,
+                stale: s.stale,
+                errors: s.errors,
+                problems: s.diagnostics,
+                changes,
+            });
+        }
     }
     rows
 }

@@ -236,7 +236,7 @@ impl Session {
         let input = crate::check::Input { l10n, site: Some(site), data };
         let (_, status) = crate::check::findings_and_status(&input);
         let changes = reviewed::load_stale_details(&self.root, l10n, &data.locks, &options.stale);
-        let rows = dashboard_rows_with(&status, changes);
+        let rows = dashboard_rows_with(status, changes);
         let sink = InPlace::new(&self.out);
         let problems = renderer.render_dashboards(site, l10n, &rows, &sink)?;
         options.dashboard = Some(rows);

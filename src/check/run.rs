@@ -28,6 +28,9 @@ pub struct Run<'s> {
     /// build found ahead ([`Run::keep_stale`]), kept for [`Run::locale`] (computing them is a
     /// fingerprint lookup per message).
     stale: Option<(String, Vec<Finding>)>,
+    /// The site-wide checks' findings before and after the links' summary, when a build
+    /// found them early ([`Run::check_site_early`]).
+    site_findings: Option<(Vec<Finding>, Vec<Finding>)>,
 }
 
 /// The source locale and one more (or the source alone), parsed for the checks: every check
@@ -147,6 +150,7 @@ impl<'s> Run<'s> {
                 findings: Vec::new(),
                 status: Status::default(),
                 stale: None,
+                site_findings: None,
             },
         }
     }
@@ -168,6 +172,7 @@ impl<'s> Run<'s> {
             findings,
             status: Status { source_locale: source.name.to_string(), locales: BTreeMap::new() },
             stale: None,
+            site_findings: None,
         }
     }
 
@@ -347,22 +352,41 @@ impl<'s> Run<'s> {
         Run::with_source(site, &source.0)
     }
 
+    /// Runs the site-wide checks of the content and templates against the source now
+    /// rather than in [`Run::finish_against`]: they read nothing of the translated locales,
+    /// so a build runs them beside the source locale's pages instead of in its serial end.
+    pub fn check_site_early(&mut self, data: &CheckData, source: &Source<'_>) {
+        self.site_findings = Some(self.site_checks(data, &source.0));
+    }
+
+    /// The site-wide checks that read the content, the templates and the source only: the
+    /// findings that come before the links' summary, and those after it.
+    fn site_checks(&self, data: &CheckData, source: &Locale<'_>) -> (Vec<Finding>, Vec<Finding>) {
+        let mut before = Vec::new();
+        if let Some(site) = self.site {
+            procedure::check_bindings(site, source.name, &mut before);
+            content::check_content(site, source, &data.content_sources, &mut before);
+            procedure::check_procedures(site, source, &mut before);
+        }
+        let mut after = Vec::new();
+        content::check_templates(source, &data.template_sources, &mut after);
+        (before, after)
+    }
+
     pub(crate) fn finish_with(
         mut self,
         data: &CheckData,
         source: &Locale<'_>,
     ) -> (Vec<Finding>, Status) {
         debug_assert_eq!(source.name, self.source);
-        let mut late = Vec::new();
-        if let Some(site) = self.site {
-            procedure::check_bindings(site, source.name, &mut late);
-            content::check_content(site, source, &data.content_sources, &mut late);
-            procedure::check_procedures(site, source, &mut late);
-        }
+        let (mut late, after) = match self.site_findings.take() {
+            Some(found) => found,
+            None => self.site_checks(data, source),
+        };
         if let Some(links) = self.links.take() {
             links.finish(&mut late);
         }
-        content::check_templates(source, &data.template_sources, &mut late);
+        late.extend(after);
         for finding in &mut late {
             crate::check::severity::settle(&mut finding.diag, false);
         }
