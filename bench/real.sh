@@ -5,9 +5,12 @@
 # peak RSS. Rows: drillbook with a fresh search index (`--no-cache`), `--no-search`, Hugo
 # (which builds no search index); then serve's edit latency on one article.
 # Translations that `check` rejects (machine-translation defects of the corpus) are dropped
-# first (bench/drop-broken.py), as the browser tests do.
+# first (bench/drop-broken.py), as the browser tests do. For the index's cost, the Pagefind
+# CLI (the `extended` build from PyPI) then indexes the pages of drillbook's `--no-search`
+# build: the reference implementation's time for the index drillbook writes natively.
 #
 # Usage: bash bench/real.sh [CORPUS]   (default ../shared/corpus/hololens)   RUNS=5
+#        PAGEFIND=0 leaves the Pagefind CLI out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=$(realpath "${1:-../shared/corpus/hololens}")
@@ -50,6 +53,21 @@ printf 'corpus %s, %d runs, %s\n' "$corpus" "$runs" "$(date -u +%F)"
 row "drillbook --no-cache" "$work/d.times" "$work/out-d"
 row "drillbook --no-search" "$work/n.times" "$work/out-n"
 row "hugo (no search index)" "$work/h.times" "$work/out-h"
+if [ "${PAGEFIND:-1}" != 0 ]; then
+  if ! python3 -c 'import pagefind_bin_extended' 2>/dev/null; then pip install -q 'pagefind[extended]'; fi
+  # The binary itself, not `python3 -m pagefind`: no interpreter start-up in its time.
+  pagefind_bin=$(python3 -c 'import pagefind_bin_extended as p; print(p.get_executable())')
+  : >"$work/p.times"
+  for ((i = 0; i < runs; i++)); do
+    rm -rf "$work/out-n/pagefind"
+    /usr/bin/time -f '%e %M %U %S' -o "$work/t" "$pagefind_bin" --site "$work/out-n" >/dev/null 2>&1
+    cat "$work/t" >>"$work/p.times"
+  done
+  row "pagefind $("$pagefind_bin" --version | cut -d' ' -f2) CLI (index only)" "$work/p.times" "$work/out-n"
+  awk -v d="$(cut -d' ' -f1 "$work/d.times" | median)" -v n="$(cut -d' ' -f1 "$work/n.times" | median)" \
+      -v p="$(cut -d' ' -f1 "$work/p.times" | median)" 'BEGIN {
+    printf "drillbook index (fresh - --no-search) / pagefind CLI wall time: %.2f\n", (d - n) / p }'
+fi
 awk -v d="$(cut -d' ' -f1 "$work/d.times" | median)" -v n="$(cut -d' ' -f1 "$work/n.times" | median)" \
     -v h="$(cut -d' ' -f1 "$work/h.times" | median)" \
     -v dm="$(cut -d' ' -f2 "$work/d.times" | sort -n | tail -1)" -v hm="$(cut -d' ' -f2 "$work/h.times" | sort -n | tail -1)" 'BEGIN {
