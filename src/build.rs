@@ -200,28 +200,32 @@ fn build_with(
                 run.keep_stale(found.stale);
             }
             timings.mark(&format!("{locale} stale ids"));
-            // The check runs beside the pages, and the next locale is read beside both.
+            // The check runs beside the pages, and the next locale is read beside both. The
+            // read is the join's first side, so it starts at once: it is a chain of steps
+            // (read, parse, stale messages, their details) that ended the join when it waited
+            // to be stolen, while the check's and the pages' many small parallel tasks fill
+            // whatever core it leaves.
             let ahead = Ahead { prints: &prints, source: &source, data: &data };
-            let ((_, check), ((rendered, pages), next_files)) = rayon::join(
-                || {
-                    timings.time(|| {
-                        run.locale_in(
-                            &crate::check::Parsed::against(&source, &l10n, locale),
-                            &data,
-                        );
-                        if k == 0 {
-                            run.check_site_early(&data, &source);
-                        }
-                    })
-                },
+            let (next_files, ((_, check), (rendered, pages))) = rayon::join(
+                || next.map(|next| ahead.prefetch(&l10n, root, next, !keep)),
                 || {
                     rayon::join(
+                        || {
+                            timings.time(|| {
+                                run.locale_in(
+                                    &crate::check::Parsed::against(&source, &l10n, locale),
+                                    &data,
+                                );
+                                if k == 0 {
+                                    run.check_site_early(&data, &source);
+                                }
+                            })
+                        },
                         || {
                             timings.time(|| {
                                 renderer.render_locale(&site, &l10n, &options, locale, &tee)
                             })
                         },
-                        || next.map(|next| ahead.prefetch(&l10n, root, next, !keep)),
                     )
                 },
             );
