@@ -221,7 +221,8 @@ pub fn uncovered(
     // A finding about a message covers its problems; a finding about a whole file (no
     // message id) only when it is an error about the file (unreadable, junk, missing), not a
     // warning that happens to be positioned in it.
-    let covered: BTreeSet<(&str, &str, Option<&str>)> = findings
+    // Hashed: only looked up, and sorting every finding's key showed in the build's end.
+    let covered: rustc_hash::FxHashSet<(&str, &str, Option<&str>)> = findings
         .iter()
         .filter(|f| f.id.is_some() || f.diag.is_error())
         .map(|f| (f.locale.as_str(), f.scope.as_str(), f.id.as_deref()))
