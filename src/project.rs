@@ -135,17 +135,7 @@ pub fn dashboard_rows(status: &Status) -> Vec<render::DashboardRow> {
     let mut rows = Vec::new();
     for (locale, locale_status) in &status.locales {
         for (scope, s) in &locale_status.scopes {
-            rows.push(render::DashboardRow {
-                locale: locale.clone(),
-                scope: scope.clone(),
-                messages: s.messages,
-                translated: s.translated,
-                missing: s.missing,
-                stale: s.stale,
-                errors: s.errors,
-                problems: s.diagnostics.clone(),
-                changes: Vec::new(),
-            });
+            rows.push(dashboard_row(locale, scope.clone(), s, s.diagnostics.clone(), Vec::new()));
         }
     }
     rows
@@ -159,22 +149,34 @@ pub fn dashboard_rows_with(
 ) -> Vec<render::DashboardRow> {
     let mut rows = Vec::new();
     for (locale, locale_status) in status.locales {
-        for (scope, s) in locale_status.scopes {
+        for (scope, mut s) in locale_status.scopes {
             let changes = changes.remove(&(locale.clone(), scope.clone())).unwrap_or_default();
-            rows.push(render::DashboardRow {
-                locale: locale.clone(),
-                scope,
-                messages: s.messages,
-                translated: s.translated,
-                missing: s.missing,
-                stale: s.stale,
-                errors: s.errors,
-                problems: s.diagnostics,
-                changes,
-            });
+            let problems = std::mem::take(&mut s.diagnostics);
+            rows.push(dashboard_row(&locale, scope, &s, problems, changes));
         }
     }
     rows
+}
+
+/// One file's row: its counts from `s`, with `problems` (its diagnostics) and `changes`.
+fn dashboard_row(
+    locale: &str,
+    scope: String,
+    s: &check::ScopeStatus,
+    problems: Vec<Diagnostic>,
+    changes: Vec<l10n::reviewed::StaleDetail>,
+) -> render::DashboardRow {
+    render::DashboardRow {
+        locale: locale.to_string(),
+        scope,
+        messages: s.messages,
+        translated: s.translated,
+        missing: s.missing,
+        stale: s.stale,
+        errors: s.errors,
+        problems,
+        changes,
+    }
 }
 
 /// The problems the pages of the source locale and the pages of no locale (root, 404,
