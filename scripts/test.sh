@@ -37,6 +37,12 @@ if ! python3 -c 'import translate.storage.xliff, moz.l10n.formats.xliff' >/dev/n
     || python3 -m pip install --quiet --break-system-packages translate-toolkit moz-l10n
 fi
 
+step "ultimate-sitemap-parser (tests/sitemap.rs reads the built sitemaps with it)"
+if ! python3 -c 'import usp.tree' >/dev/null 2>&1; then
+  python3 -m pip install --quiet ultimate-sitemap-parser \
+    || python3 -m pip install --quiet --break-system-packages ultimate-sitemap-parser
+fi
+
 step "unit, integration and property tests"
 cargo test --workspace --locked
 

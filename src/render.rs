@@ -11,6 +11,9 @@ mod listing;
 mod page;
 mod pages;
 mod sim_view;
+mod sitemap;
+
+pub use sitemap::MAX_URLS as SITEMAP_MAX_URLS;
 pub mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -210,7 +213,7 @@ impl Renderer {
         Ok(problems)
     }
 
-    /// The files of no one locale: the root and 404 pages, sitemap, robots.txt, assets, and
+    /// The files of no one locale: the root and 404 pages, sitemaps, robots.txt, assets, and
     /// the dashboards when `options` has their rows.
     pub fn render_common(
         &self,
@@ -227,7 +230,15 @@ impl Renderer {
                 Some(rows) => self.render_dashboards(site, l10n, rows, sink),
                 None => Ok(Vec::new()),
             },
-            || sink.put("sitemap.xml", pages::render_sitemap(site, l10n, &locales).as_bytes()),
+            || {
+                let mut limits = sitemap::LIMITS;
+                if let Some(max) = &site.config.sitemap_max_urls {
+                    limits.urls =
+                        usize::try_from(*max.get_ref()).unwrap_or(1).clamp(1, limits.urls);
+                }
+                let sitemaps = sitemap::render(site, l10n, &locales, limits);
+                sitemaps.iter().try_for_each(|(name, xml)| sink.put(name, xml.as_bytes()))
+            },
         );
         problems.extend(dashboards?);
         sitemap?;

@@ -50,6 +50,19 @@ pub fn parse_config(path: &str, source: &str) -> (Option<Config>, Vec<Diagnostic
             format!("default locale `{}` is not in `locales`", config.default_locale.get_ref()),
         ));
     }
+    if let Some(max) = &config.sitemap_max_urls {
+        let limit = crate::render::SITEMAP_MAX_URLS;
+        if !(1..=limit as i64).contains(max.get_ref()) {
+            diags.push(err(
+                max.span(),
+                format!(
+                    "`sitemap-max-urls` must be from 1 to {limit} (the sitemaps protocol's \
+                     limit), found {}",
+                    max.get_ref()
+                ),
+            ));
+        }
+    }
     if let Some(url) = &config.external_article_url {
         if !url.get_ref().starts_with("https://") || !url.get_ref().contains("{article}") {
             diags.push(err(

@@ -28,6 +28,10 @@ pub struct Config {
     /// URL template for links to articles the site does not have (`{locale}`, `{article}`).
     #[serde(default)]
     pub external_article_url: Option<Spanned<String>>,
+    /// The most pages one sitemap file lists (at most the protocol's 50,000): a site with
+    /// more gets `sitemap-1.xml`, `sitemap-2.xml`, … and `sitemap.xml` as their index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sitemap_max_urls: Option<Spanned<i64>>,
     /// The project's own look, added to the built-in one (`[theme]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<Theme>,

@@ -6,9 +6,7 @@ use crate::content::TranslationKind;
 use crate::content::{Block, Site};
 use crate::l10n::{L10n, Problem};
 use crate::render::PageCtx;
-use crate::render::chrome::{
-    Alternate, Chrome, Crumb, LangLink, Names, SiteText, alternates, chrome, chrome_for,
-};
+use crate::render::chrome::{Chrome, Crumb, LangLink, Names, SiteText, chrome, chrome_for};
 use crate::render::html::{Html, plain_text};
 
 /// Static files copied to `site/assets/`, compiled into the binary.
@@ -121,19 +119,7 @@ struct NotFoundPage<'a> {
     languages: Vec<LangLink>,
 }
 
-#[derive(Template)]
-#[template(path = "sitemap.xml")]
-struct Sitemap {
-    urls: Vec<SitemapUrl>,
-}
-
-struct SitemapUrl {
-    loc: String,
-    lastmod: Option<String>,
-    alternates: Vec<Alternate>,
-}
-
-fn render_template(template: &impl Template) -> String {
+pub(crate) fn render_template(template: &impl Template) -> String {
     template.render().expect("templates write into a String and their values never fail to format")
 }
 
@@ -300,30 +286,4 @@ pub(crate) fn render_404(site: &Site, l10n: &L10n, names: &Names) -> (String, Ve
     let page = NotFoundPage { languages: language_links(names, &locales, &base_path), chrome };
     let html = render_template(&page);
     (html, page.chrome.take_problems())
-}
-
-/// `sitemap.xml` with `xhtml:link` hreflang alternates for every page.
-pub(crate) fn render_sitemap(site: &Site, l10n: &L10n, locales: &[&str]) -> String {
-    let base = site.config.base_url.get_ref();
-    let mut urls = Vec::new();
-    for locale in locales {
-        urls.push(SitemapUrl {
-            loc: format!("{base}{locale}/"),
-            lastmod: None,
-            alternates: alternates(site, "", None),
-        });
-        for article in &site.articles {
-            let available = crate::render::available_locales(site, l10n, &article.id);
-            if !available.iter().any(|l| l == locale) {
-                continue;
-            }
-            let page = format!("{}/", article.id);
-            urls.push(SitemapUrl {
-                loc: format!("{base}{locale}/{page}"),
-                lastmod: article.date.as_ref().map(|d| d.get_ref().clone()),
-                alternates: alternates(site, &page, Some(&available)),
-            });
-        }
-    }
-    render_template(&Sitemap { urls })
 }
