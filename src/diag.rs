@@ -44,9 +44,11 @@ pub struct Diagnostic {
     pub code: &'static str,
     /// Path relative to the project root, with `/` separators.
     pub path: String,
-    /// Boxed: a diagnostic travels in `Result`s and large vectors, and stays small.
-    pub pos: Option<Box<Position>>,
-    pub message: String,
+    /// Behind a pointer: a diagnostic travels in `Result`s and large vectors, and stays
+    /// small; shared, so that a copy (the check's status keeps one of each for the
+    /// dashboards) does not copy the source line.
+    pub pos: Option<std::sync::Arc<Position>>,
+    pub message: std::sync::Arc<str>,
     /// Ways to fix the problem, best first (rustc's suggestions).
     pub suggestions: Vec<Suggestion>,
 }
@@ -172,8 +174,8 @@ impl Diagnostic {
             severity,
             code,
             path: path.to_string(),
-            pos: Some(Box::new(position(source, span))),
-            message: message.into(),
+            pos: Some(std::sync::Arc::new(position(source, span))),
+            message: Into::<String>::into(message).into(),
             suggestions: Vec::new(),
         }
     }
@@ -192,8 +194,8 @@ impl Diagnostic {
             severity,
             code,
             path: path.to_string(),
-            pos: Some(Box::new(index.position(source, span))),
-            message: message.into(),
+            pos: Some(std::sync::Arc::new(index.position(source, span))),
+            message: Into::<String>::into(message).into(),
             suggestions: Vec::new(),
         }
     }
@@ -210,7 +212,7 @@ impl Diagnostic {
             code,
             path: path.to_string(),
             pos: None,
-            message: message.into(),
+            message: Into::<String>::into(message).into(),
             suggestions: Vec::new(),
         }
     }

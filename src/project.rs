@@ -269,7 +269,7 @@ fn positioned(l10n: &L10n, problem: &Problem, source: &str) -> Diagnostic {
     }
     match l10n.locate(locale, scope, id) {
         Some((path, source, span)) => {
-            Diagnostic::at(diag.severity, diag.code, path, source, span, diag.message)
+            Diagnostic::at(diag.severity, diag.code, path, source, span, diag.message.to_string())
         }
         None => diag,
     }

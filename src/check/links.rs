@@ -227,11 +227,11 @@ impl<'s> LinkCheck<'s> {
     pub(crate) fn finish(self, out: &mut Vec<Finding>) {
         for (article, External { count, first }) in self.external {
             if let Some(mut finding) = first {
-                finding.diag.message = format!(
+                finding.diag.message = std::sync::Arc::from(format!(
                     "`{article}` is not an article of this site: {count} link{} go{} to `external-article-url`",
                     if count == 1 { "" } else { "s" },
                     if count == 1 { "es" } else { "" }
-                );
+                ));
                 out.push(finding);
             }
         }

@@ -115,7 +115,7 @@ pub fn render_json(findings: &[Finding]) -> String {
                 "col": col,
                 "severity": f.diag.severity.as_str(),
                 "code": f.diag.code,
-                "message": f.diag.message,
+                "message": &*f.diag.message,
                 "locale": f.locale,
                 "scope": f.scope,
                 "id": f.id,

@@ -89,7 +89,7 @@ fn parse_customer(
         crate::sim::parse_scenario(&crate::paths::slugify(id), &display, &(prefix + source));
     for diag in &mut diags {
         if let Some(pos) = diag.pos.as_mut().filter(|p| p.line > added) {
-            pos.line -= added;
+            std::sync::Arc::make_mut(pos).line -= added;
         }
     }
     (scenario, diags)

@@ -241,7 +241,7 @@ fn render_stale_details(root: &Path, checked: &crate::project::Checked, only: &[
                 Some(old) => {
                     let _ = writeln!(out, "  reviewed English: {old}");
                     let _ = writeln!(out, "  English now:      {}", d.new);
-                    let _ = writeln!(out, "  changes:          {}", render_word_diff(&d.diff));
+                    let _ = writeln!(out, "  changes:          {}", render_word_diff(&d.diff()));
                 }
                 None => {
                     let _ = writeln!(

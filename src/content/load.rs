@@ -185,7 +185,8 @@ pub fn load_site(root: &Path) -> (Option<crate::content::Site>, Vec<Diagnostic>)
             // Without site.toml this is not a project: one error says so.
             diag.message = diag
                 .message
-                .replace("cannot read file", "cannot read file (is `--root` a drillbook project?)");
+                .replace("cannot read file", "cannot read file (is `--root` a drillbook project?)")
+                .into();
             return (None, vec![diag]);
         }
     };
@@ -385,7 +386,7 @@ mod tests {
     fn default_locale_must_be_listed() {
         let src = SITE.replace("default-locale = \"en-US\"", "default-locale = \"fr-FR\"");
         let (_, diags) = parse_config("s.toml", &src);
-        assert_eq!(diags[0].message, "default locale `fr-FR` is not in `locales`");
+        assert_eq!(&*diags[0].message, "default locale `fr-FR` is not in `locales`");
     }
 
     #[test]

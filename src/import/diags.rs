@@ -66,8 +66,8 @@ impl<'a> FileDiags<'a> {
             severity,
             code,
             path: self.path.to_string(),
-            pos: Some(Box::new(pos)),
-            message: message.into(),
+            pos: Some(std::sync::Arc::new(pos)),
+            message: Into::<String>::into(message).into(),
             suggestions: Default::default(),
         });
     }
@@ -152,7 +152,7 @@ mod tests {
         let diags = sink.finish();
         assert_eq!(diags.len(), 3);
         assert_eq!(
-            diags[2].message,
+            &*diags[2].message,
             "8 more diagnostics about this file are not shown (0 of them errors)"
         );
     }

@@ -137,7 +137,7 @@ mod tests {
             lock.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         assert_eq!(entries, [("a/y", "00000000000000aa"), ("b/x", "11111111111111bb")]);
         let found: Vec<(usize, &str)> =
-            diags.iter().map(|d| (d.pos.as_ref().unwrap().line, d.message.as_str())).collect();
+            diags.iter().map(|d| (d.pos.as_ref().unwrap().line, &*d.message)).collect();
         assert_eq!(
             found,
             [(3, "expected `scope/message-id = <16 hex digits>`"), (4, "`b/x` appears twice"),]

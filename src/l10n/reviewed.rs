@@ -273,9 +273,16 @@ pub struct StaleDetail {
     /// written before `l10n.reviewed` existed, or by `import`).
     pub old: Option<String>,
     pub new: String,
-    /// Old to new English, word by word (all `Added` when the old English is unknown).
-    pub diff: Vec<Segment>,
     pub translation: String,
+}
+
+impl StaleDetail {
+    /// Old to new English, word by word (all `Added` when the old English is unknown).
+    /// Worked out when shown, not kept: a site whose English changed everywhere has a
+    /// detail for every message of every locale.
+    pub fn diff(&self) -> Vec<Segment> {
+        word_diff(self.old.as_deref().unwrap_or(""), &self.new)
+    }
 }
 
 /// The [`StaleDetail`] of each stale `(scope, id)` of `locale`, in the order given.
@@ -392,7 +399,6 @@ fn detail(
 ) -> StaleDetail {
     let new = new.map(|t| shown_text(t)).unwrap_or_default();
     let old = old.map(shown_text);
-    let diff = word_diff(old.as_deref().unwrap_or(""), &new);
     let translation = translation.map(|t| shown_text(t)).unwrap_or_default();
     StaleDetail {
         locale: locale.to_string(),
@@ -400,7 +406,6 @@ fn detail(
         id: id.to_string(),
         old,
         new,
-        diff,
         translation,
     }
 }

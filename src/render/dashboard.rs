@@ -191,7 +191,7 @@ struct Piece {
 impl ChangeView {
     fn of(detail: &StaleDetail) -> ChangeView {
         let diff = match &detail.old {
-            Some(_) => detail.diff.iter().flat_map(pieces).collect(),
+            Some(_) => detail.diff().iter().flat_map(pieces).collect(),
             None => vec![Piece { kind: "", text: detail.new.clone() }],
         };
         ChangeView { old: detail.old.clone(), diff, translation: detail.translation.clone() }
@@ -516,7 +516,7 @@ fn problem_view(
         label,
         code: diag.code,
         location,
-        detail: diag.message.clone(),
+        detail: diag.message.to_string(),
         change: None,
     }
 }

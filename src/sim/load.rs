@@ -423,7 +423,7 @@ status = "active"
         let src = src.replace("\"step-suspend\"", "\"Step 1\"");
         let (_, diags) = parse(&src);
         let lines: Vec<_> =
-            diags.iter().map(|d| (d.pos.as_ref().unwrap().line, d.message.as_str())).collect();
+            diags.iter().map(|d| (d.pos.as_ref().unwrap().line, &*d.message)).collect();
         assert_eq!(
             lines,
             vec![
@@ -488,6 +488,6 @@ status = "active"
     fn a_goal_met_at_the_start_is_an_error() {
         let src = OK.replace("relationship-removed", "no-active-software");
         let (_, diags) = parse(&src);
-        assert_eq!(diags[0].message, "the goal is already met when the scenario starts");
+        assert_eq!(&*diags[0].message, "the goal is already met when the scenario starts");
     }
 }
