@@ -97,28 +97,43 @@ fn article_ids(root: &Path) -> BTreeSet<String> {
         .collect()
 }
 
-#[test]
-fn a_crawler_reads_every_page_from_robots_txt_through_the_sitemap_index() {
+/// A build of the project, published on a free port of 127.0.0.1, with at most `max` pages
+/// a sitemap file, served there and read by the crawler's parser.
+struct Crawl {
+    project: tempfile::TempDir,
+    _out: tempfile::TempDir,
+    site: std::path::PathBuf,
+    base: String,
+    /// The reader's output (`tree ...` and `page ...` lines).
+    read: String,
+}
+
+fn crawl(max: Option<u32>) -> Crawl {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let out = tempfile::tempdir().unwrap();
     let site = out.path().join("site");
     let base = format!("http://127.0.0.1:{port}/");
-    let project = project(&base, Some(5));
+    let project = project(&base, max);
     let built =
         drillbook(project.path(), &["build", "--no-search", "--out", site.to_str().unwrap()]);
     assert_eq!(built.code, 0, "{}", built.stderr);
-    let expected = pages_built(&site, &base, &article_ids(project.path()));
-    let parts = expected.len().div_ceil(5);
-    assert!(parts >= 3, "{} pages make several sitemaps of 5", expected.len());
-
     // The server on the port the site was built for (bound again now that it is free).
     let server = Server::serve_on(&site, port);
     let read = Command::new("python3").arg("-c").arg(READER).arg(&base).output().unwrap();
     drop(server);
-    let stdout = String::from_utf8_lossy(&read.stdout);
+    let stdout = String::from_utf8_lossy(&read.stdout).into_owned();
     assert!(read.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&read.stderr));
+    Crawl { project, _out: out, site, base, read: stdout }
+}
 
-    let tree: Vec<&str> = stdout.lines().filter_map(|l| l.strip_prefix("tree ")).collect();
+#[test]
+fn a_crawler_reads_every_page_from_robots_txt_through_the_sitemap_index() {
+    let Crawl { project, _out, site, base, read } = crawl(Some(5));
+    let expected = pages_built(&site, &base, &article_ids(project.path()));
+    let parts = expected.len().div_ceil(5);
+    assert!(parts >= 3, "{} pages make several sitemaps of 5", expected.len());
+
+    let tree: Vec<&str> = read.lines().filter_map(|l| l.strip_prefix("tree ")).collect();
     let mut want = vec![
         format!("IndexWebsiteSitemap {base}"),
         format!("  IndexRobotsTxtSitemap {base}robots.txt"),
@@ -126,7 +141,7 @@ fn a_crawler_reads_every_page_from_robots_txt_through_the_sitemap_index() {
     ];
     want.extend((1..=parts).map(|n| format!("      PagesXMLSitemap {base}sitemap-{n}.xml")));
     assert_eq!(tree, want);
-    let found: Vec<&str> = stdout.lines().filter_map(|l| l.strip_prefix("page ")).collect();
+    let found: Vec<&str> = read.lines().filter_map(|l| l.strip_prefix("page ")).collect();
     let unique: BTreeSet<String> = found.iter().map(|s| s.to_string()).collect();
     assert_eq!(found.len(), unique.len(), "a page listed twice");
     assert_eq!(unique, expected);
@@ -141,23 +156,11 @@ fn a_crawler_reads_every_page_from_robots_txt_through_the_sitemap_index() {
 
 #[test]
 fn a_site_within_the_limit_keeps_one_sitemap_that_the_crawler_reads_whole() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let out = tempfile::tempdir().unwrap();
-    let site = out.path().join("site");
-    let base = format!("http://127.0.0.1:{port}/");
-    let project = project(&base, None);
-    let built =
-        drillbook(project.path(), &["build", "--no-search", "--out", site.to_str().unwrap()]);
-    assert_eq!(built.code, 0, "{}", built.stderr);
+    let Crawl { project, _out, site, base, read } = crawl(None);
     assert!(!site.join("sitemap-1.xml").exists());
-    let server = Server::serve_on(&site, port);
-    let read = Command::new("python3").arg("-c").arg(READER).arg(&base).output().unwrap();
-    drop(server);
-    let stdout = String::from_utf8_lossy(&read.stdout);
-    assert!(read.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&read.stderr));
-    assert!(stdout.contains(&format!("tree     PagesXMLSitemap {base}sitemap.xml\n")), "{stdout}");
+    assert!(read.contains(&format!("tree     PagesXMLSitemap {base}sitemap.xml\n")), "{read}");
     let found: BTreeSet<String> =
-        stdout.lines().filter_map(|l| l.strip_prefix("page ")).map(str::to_string).collect();
+        read.lines().filter_map(|l| l.strip_prefix("page ")).map(str::to_string).collect();
     assert_eq!(found, pages_built(&site, &base, &article_ids(project.path())));
 }
 
