@@ -231,12 +231,7 @@ impl Renderer {
                 None => Ok(Vec::new()),
             },
             || {
-                let mut limits = sitemap::LIMITS;
-                if let Some(max) = &site.config.sitemap_max_urls {
-                    limits.urls =
-                        usize::try_from(*max.get_ref()).unwrap_or(1).clamp(1, limits.urls);
-                }
-                let sitemaps = sitemap::render(site, l10n, &locales, limits);
+                let sitemaps = sitemap::render(site, l10n, &locales);
                 sitemaps.iter().try_for_each(|(name, xml)| sink.put(name, xml.as_bytes()))
             },
         );

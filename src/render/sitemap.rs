@@ -55,15 +55,16 @@ struct Part {
 }
 
 /// The sitemap files (name below the site root, XML), with `xhtml:link` hreflang alternates
-/// for every page: `sitemap.xml` alone while the site fits in one file (`limits`), else
+/// for every page: `sitemap.xml` alone while the site fits in one file ([`LIMITS`]), else
 /// `sitemap-1.xml`, `sitemap-2.xml`, … each filled up to the limits in page order, and
 /// `sitemap.xml` the sitemap index that names them (where `robots.txt` points either way).
-pub(crate) fn render(
-    site: &Site,
-    l10n: &L10n,
-    locales: &[&str],
-    limits: Limits,
-) -> Vec<(String, String)> {
+/// The project's `sitemap-max-urls` lowers the number of pages a file.
+pub(crate) fn render(site: &Site, l10n: &L10n, locales: &[&str]) -> Vec<(String, String)> {
+    let mut limits = LIMITS;
+    if let Some(max) = &site.config.sitemap_max_urls {
+        // The loader rejects a value outside 1..=MAX_URLS.
+        limits.urls = usize::try_from(*max.get_ref()).unwrap_or(1).clamp(1, MAX_URLS);
+    }
     let base = site.config.base_url.get_ref();
     let mut urls = Vec::new();
     for locale in locales {
