@@ -112,3 +112,70 @@ fn the_same_pages_give_the_same_bytes() {
     let limits = Limits { urls: 1000, bytes: LIMITS.bytes };
     assert_eq!(files(BASE, &urls, limits), files(BASE, &urls, limits));
 }
+
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Pages with 0 to 8 alternates each (entries of different sizes).
+    fn pages(alternates: &[usize]) -> Vec<Url> {
+        alternates
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| Url {
+                loc: format!("{BASE}en-US/p-{i}/"),
+                lastmod: None,
+                alternates: (0..n)
+                    .map(|k| Alternate {
+                        hreflang: format!("x{k}"),
+                        href: format!("{BASE}{k}/{i}/"),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Whatever the limits, every page is listed once, in order; no file passes a limit
+        /// unless it holds a single page; and each file but the last had no room for the
+        /// next page.
+        #[test]
+        fn every_page_once_in_order_within_the_limits(
+            alternates in prop::collection::vec(0usize..8, 1..60),
+            urls in 1usize..20,
+            bytes in 200usize..3000,
+        ) {
+            let pages = pages(&alternates);
+            let limits = Limits { urls, bytes };
+            let files = files(BASE, &pages, limits);
+            let parts: &[(String, String)] =
+                if files.len() == 1 { &files } else { &files[..files.len() - 1] };
+            let wrapper = super::files(BASE, &[], LIMITS)[0].1.len();
+            let entry = |i: usize| super::files(BASE, &pages[i..=i], LIMITS)[0].1.len() - wrapper;
+            let mut next = 0;
+            for (name, xml) in parts {
+                let count = read(xml, b"loc").1.len();
+                prop_assert!(count >= 1, "{name} is empty");
+                prop_assert!(count == 1 || (count <= urls && xml.len() <= bytes), "{name}");
+                next += count;
+                if next < pages.len() {
+                    prop_assert!(
+                        count == urls || xml.len() + entry(next) > bytes,
+                        "{name} had room for the next page"
+                    );
+                }
+            }
+            prop_assert_eq!(next, pages.len());
+            let listed: Vec<String> = parts.iter().flat_map(|(_, x)| read(x, b"loc").1).collect();
+            let want: Vec<String> = pages.iter().map(|p| p.loc.clone()).collect();
+            prop_assert_eq!(listed, want);
+            if files.len() > 1 {
+                let (root, locs) = read(&files[files.len() - 1].1, b"loc");
+                prop_assert_eq!(root, "sitemapindex");
+                prop_assert_eq!(locs.len(), parts.len());
+            }
+        }
+    }
+}
