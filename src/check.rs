@@ -44,7 +44,10 @@ use crate::paths::{read_text, rel_path};
 pub use content::check_article;
 pub use glossary::Glossary;
 pub(crate) use run::lock_of;
-pub use run::{Parsed, Run, Source, Stale, stale_in_scope, stale_messages, status};
+pub use run::{
+    Examinations, Parsed, Run, Source, Stale, findings_and_status_reusing, stale_in_scope,
+    stale_messages, status,
+};
 pub(crate) use stale::Prints;
 pub use stale::load_lock;
 pub use status::{LocaleStatus, ScopeStatus, Status};

@@ -59,6 +59,9 @@ pub struct DashboardRow {
     pub changes: Vec<crate::l10n::reviewed::StaleDetail>,
 }
 
+/// The dashboard pages to write: by locale, the files whose pages to write (`None`: all).
+pub type DashboardPlan = BTreeMap<String, Option<BTreeSet<String>>>;
+
 /// The rendered site: relative path (with `/`) -> bytes, sorted.
 pub type Files = BTreeMap<String, Vec<u8>>;
 
@@ -327,13 +330,30 @@ impl Renderer {
         rows: &[DashboardRow],
         sink: &dyn Sink,
     ) -> std::io::Result<Vec<Problem>> {
+        let all: DashboardPlan = self.locales.iter().map(|l| (l.clone(), None)).collect();
+        self.render_dashboards_of(site, rows, &all, sink)
+    }
+
+    /// [`Renderer::render_dashboards`] of the locales in `plan`, each with the files whose
+    /// pages to write (`None`: all). A translated locale's summary and filter pages are
+    /// always written and read its own rows only, as its files' pages read their own row;
+    /// the source locale's overview reads every locale's rows.
+    pub fn render_dashboards_of(
+        &self,
+        site: &Site,
+        rows: &[DashboardRow],
+        plan: &DashboardPlan,
+        sink: &dyn Sink,
+    ) -> std::io::Result<Vec<Problem>> {
         use rayon::prelude::*;
         let per_locale: Vec<Vec<Problem>> = self
             .locales
             .par_iter()
             .enumerate()
-            .map(|(i, locale)| {
-                dashboard::write_dashboard(site, &self.names, locale, &self.site_ts[i], rows, sink)
+            .filter_map(|(i, locale)| Some((i, locale, plan.get(locale)?.as_ref())))
+            .map(|(i, locale, files)| {
+                let t = &self.site_ts[i];
+                dashboard::write_dashboard(site, &self.names, locale, t, rows, files, sink)
             })
             .collect::<std::io::Result<_>>()?;
         Ok(per_locale.into_iter().flatten().collect())

@@ -347,13 +347,24 @@ fn an_article_translation_edit_rewrites_only_the_pages_it_touches() {
     );
     assert!(modified("de-DE/suspend-a-subscription/index.html") > german);
     assert_eq!(modified("en-US/suspend-a-subscription/index.html"), english, "not rewritten");
-    // Then the dashboards, after the whole check.
+    // Then the translation status: a new title changes no dashboard row, so no dashboard
+    // is written and no page reloads again.
+    wait_for("the status refresh", || {
+        served.log.try_iter().any(|l| {
+            l.starts_with("serve: translation dashboards updated") && l.ends_with("(0 files)")
+        })
+    });
+    let later: Vec<(String, String)> = events.try_iter().collect();
+    assert!(!later.iter().any(|(e, _)| e == "reload"), "{later:?}");
+    // A message gone missing (a warning) changes the German dashboards, which reload.
+    edit(project.path(), ftl, "warning = Die Abrechnung endet zum Ende des Zeitraums.\n", "");
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let (event, data) = events
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))
             .expect("the dashboards' reload");
         if event == "reload" && data.contains("/de-DE/dashboard/") {
+            assert!(!data.contains("/nl-NL/"), "{data}");
             break;
         }
     }

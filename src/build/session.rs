@@ -14,10 +14,11 @@
 //! rendered; the others come from the search cache) and the new index files are written
 //! beside the old ones, the entry file that names them last; the old chunks stay (pages
 //! already open may still fetch them) until the next full build replaces the site. The
-//! translation dashboards follow with [`Session::refresh_status`], which re-runs the whole
-//! check.
+//! translation dashboards follow with [`Session::refresh_status`]: the check runs again on
+//! the edited locales (the others' findings kept from the last check), and only the
+//! dashboard pages whose rows changed are written again.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -27,7 +28,7 @@ use crate::build::Model;
 use crate::diag::{self, Diagnostic};
 use crate::l10n::reviewed;
 use crate::project::dashboard_rows_with;
-use crate::render::Sink;
+use crate::render::{DashboardPlan, DashboardRow, Sink};
 
 /// The model of the last good build of `root` into `out`.
 pub struct Session {
@@ -47,6 +48,10 @@ pub struct Session {
     indexing: Option<std::thread::JoinHandle<Indexed>>,
     /// Index files that thread made and `refresh_search` has not written yet.
     search_unwritten: crate::render::Files,
+    /// Each locale's examination by the last check, and the locales edited since
+    /// ([`Session::refresh_status`] examines only those again).
+    examinations: crate::check::Examinations,
+    status_edits: BTreeSet<String>,
 }
 
 /// Resident memory above which `serve` keeps no further locale's search index in memory
@@ -110,6 +115,8 @@ impl Session {
             warm_budget: warm_budget(),
             indexing: None,
             search_unwritten: crate::render::Files::new(),
+            examinations: Default::default(),
+            status_edits: BTreeSet::new(),
         }
     }
 
@@ -186,6 +193,7 @@ impl Session {
             diag::sort(&mut diags);
             return Ok((None, diags));
         }
+        self.status_edits.extend(edits.iter().map(|(locale, _)| locale.clone()));
         let sink = InPlace::new(&self.out);
         self.join_indexing()?;
         let Model { site, l10n, data, options, renderer, search_views } = &mut self.model;
@@ -229,20 +237,93 @@ impl Session {
         &mut l10n.locales[i]
     }
 
-    /// Re-runs the whole check on the current model and rewrites the translation dashboards
-    /// (and nothing else: stale markers were updated with the edit).
+    /// Checks the current model again and rewrites the translation dashboards whose rows
+    /// changed (and nothing else: stale markers were updated with the edit). The locales
+    /// edited since the last check are examined again, the others' examinations reused
+    /// (`check::findings_and_status_reusing`: the same status as the whole check), and so
+    /// are their stale messages' details (read again only for the edited locales). A
+    /// locale with a changed row gets its summary pages and its changed files' pages again,
+    /// and the source locale's overview with them.
     pub fn refresh_status(&mut self) -> Result<(Written, Vec<Diagnostic>)> {
         let Model { site, l10n, data, options, renderer, .. } = &mut self.model;
         let input = crate::check::Input { l10n, site: Some(site), data };
-        let (_, status) = crate::check::findings_and_status(&input);
-        let changes = reviewed::load_stale_details(&self.root, l10n, &data.locks, &options.stale);
+        let edited = std::mem::take(&mut self.status_edits);
+        let (_, status) =
+            crate::check::findings_and_status_reusing(&input, &mut self.examinations, &edited);
+        let source = l10n.source().locale.clone();
+        let mut old: BTreeMap<(String, String), DashboardRow> = (options.dashboard.take())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|row| ((row.locale.clone(), row.scope.clone()), row))
+            .collect();
+        // A locale's stale messages and their English change only with its own files, or
+        // with the source's: the others' details move over from their rows.
+        let all = old.is_empty() || edited.contains(&source);
+        let kept = |locale: &str| !all && !edited.contains(locale);
+        let stale = (options.stale.iter())
+            .filter(|((locale, _), _)| !kept(locale))
+            .map(|(key, ids)| (key.clone(), ids.clone()))
+            .collect();
+        let mut changes = reviewed::load_stale_details(&self.root, l10n, &data.locks, &stale);
+        for (key, row) in old.iter_mut().filter(|((locale, _), _)| kept(locale)) {
+            changes.insert(key.clone(), std::mem::take(&mut row.changes));
+        }
         let rows = dashboard_rows_with(status, changes);
+        let mut plan = DashboardPlan::new();
+        let same_files = rows.len() == old.len()
+            && rows.iter().all(|r| old.contains_key(&(r.locale.clone(), r.scope.clone())));
+        if !same_files {
+            // Files came or went: every page (each links the locales with rows).
+            plan.extend(l10n.locales.iter().map(|l| (l.locale.clone(), None)));
+        } else {
+            for row in &rows {
+                let before = &old[&(row.locale.clone(), row.scope.clone())];
+                if !same_row(row, before, kept(&row.locale)) {
+                    let files =
+                        plan.entry(row.locale.clone()).or_insert_with(|| Some(BTreeSet::new()));
+                    if let Some(files) = files {
+                        files.insert(row.scope.clone());
+                    }
+                }
+            }
+            if !plan.is_empty() {
+                plan.insert(source, None);
+            }
+        }
         let sink = InPlace::new(&self.out);
-        let problems = renderer.render_dashboards(site, l10n, &rows, &sink)?;
+        let problems = renderer.render_dashboards_of(site, &rows, &plan, &sink)?;
         options.dashboard = Some(rows);
         let diags = problems.iter().map(|p| p.to_diagnostic(false));
         Ok((sink.into_written(), crate::project::report(diags, options.strict)))
     }
+}
+
+/// Whether a dashboard row reads as it did (`moved`: its stale details were moved over
+/// from `before`, so they are the same). Every field is named: a new one must be compared.
+fn same_row(row: &DashboardRow, before: &DashboardRow, moved: bool) -> bool {
+    let DashboardRow {
+        locale,
+        scope,
+        messages,
+        translated,
+        missing,
+        stale,
+        errors,
+        problems,
+        changes,
+    } = row;
+    (locale, scope, messages, translated, missing, stale, errors, problems)
+        == (
+            &before.locale,
+            &before.scope,
+            &before.messages,
+            &before.translated,
+            &before.missing,
+            &before.stale,
+            &before.errors,
+            &before.problems,
+        )
+        && (moved || *changes == before.changes)
 }
 
 impl Session {

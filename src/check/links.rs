@@ -66,7 +66,7 @@ fn step_anchors(steps: &[Step], prefix: &str, out: &mut BTreeSet<String>) {
 type FoundLink<'a> = (&'a File<'a>, &'a str, usize, String, String);
 
 /// One external article's references, for the single summary line.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct External {
     count: usize,
     first: Option<Finding>,

@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::check::{
     CheckData, Finding, Input, Locale, Status, content, findings_and_status, for_each_pair_in,
-    labels, links, markup, parse_locales, procedure, refs, stale, structure, text,
+    labels, links, markup, parse_locales, parse_locales_of, procedure, refs, stale, structure,
+    text,
 };
 use crate::content::Site;
 use crate::l10n::L10n;
@@ -127,11 +128,58 @@ impl Stale {
 }
 
 /// What examining one locale found.
+#[derive(Clone)]
 pub(crate) struct Examined {
     findings: Vec<Finding>,
     external: links::Externals,
     /// For a translated locale: its status.
     status: Option<(String, super::status::LocaleStatus)>,
+}
+
+/// Each locale's examination, kept between checks of one model as it is edited (`serve`),
+/// so that a check after an edit examines again only the edited locales
+/// ([`findings_and_status_reusing`]).
+#[derive(Default)]
+pub struct Examinations(BTreeMap<String, Examined>);
+
+/// [`findings_and_status`], examining again only the locales in `edited` and those `kept`
+/// lacks (every locale when the source locale was edited: the others are examined against
+/// it), and taking the others' examinations from `kept`, which then holds every locale's.
+/// A locale's examination depends only on its own files, the source locale's and `data`,
+/// and the whole check's steps run in the same order on the same examinations: the same
+/// findings and status as [`findings_and_status`] of the same input.
+pub fn findings_and_status_reusing(
+    input: &Input<'_>,
+    kept: &mut Examinations,
+    edited: &BTreeSet<String>,
+) -> (Vec<Finding>, Status) {
+    use rayon::prelude::*;
+    let names: Vec<&str> = input.l10n.locales.iter().map(|l| l.locale.as_str()).collect();
+    let Some(source_name) = names.first() else {
+        return (Vec::new(), Status::default());
+    };
+    let all = edited.contains(*source_name);
+    let fresh: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|name| all || edited.contains(*name) || !kept.0.contains_key(*name))
+        .collect();
+    let locales = parse_locales_of(input.l10n, &fresh);
+    let source = &locales[0];
+    let mut run = Run::with_source(input.site, source);
+    let examined: Vec<(String, Examined)> = locales
+        .par_iter()
+        .filter(|locale| fresh.contains(&locale.name))
+        .map(|locale| (locale.name.to_string(), run.examine(input.data, source, locale)))
+        .collect();
+    kept.0.extend(examined);
+    kept.0.retain(|name, _| names.contains(&name.as_str()));
+    for name in &names {
+        if let Some(examined) = kept.0.get(*name) {
+            run.absorb(examined.clone());
+        }
+    }
+    run.finish_with(input.data, source)
 }
 
 impl<'s> Run<'s> {

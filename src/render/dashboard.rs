@@ -271,12 +271,16 @@ fn passes(filter: &str, counts: &Counts) -> bool {
 
 /// Writes `locale`'s dashboard pages into `sink` below `<locale>/dashboard/`: the overview
 /// when the locale has no rows of its own (the source locale), else its files and problems.
+/// `locale`'s dashboard pages: the source locale's overview, or a translated locale's
+/// summary and filter pages and the page of each of its files (of those in `files`, when
+/// given).
 pub(crate) fn write_dashboard(
     site: &Site,
     names: &Names,
     locale: &str,
     site_t: &SiteText,
     rows: &[DashboardRow],
+    files: Option<&std::collections::BTreeSet<String>>,
     sink: &dyn Sink,
 ) -> std::io::Result<Vec<Problem>> {
     let mine: Vec<&DashboardRow> = rows.iter().filter(|r| r.locale == locale).collect();
@@ -306,6 +310,7 @@ pub(crate) fn write_dashboard(
     use rayon::prelude::*;
     let per_file: Vec<Vec<Problem>> = mine
         .par_iter()
+        .filter(|row| files.is_none_or(|files| files.contains(&row.scope)))
         .map(|row| {
             let (html, more) = render_file(site, names, locale, site_t, row, &translated);
             let path = format!("{locale}/dashboard/file/{}/index.html", row.scope);

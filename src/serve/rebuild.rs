@@ -42,17 +42,22 @@ pub(super) fn update(
             }
             hub.broadcast(&reload_event(&written.page_urls()));
             // Then the pages' search entries (only the changed pages are indexed again),
-            // then the translation status, which needs the whole check.
+            // then the translation status (the edited locales checked again) and the
+            // dashboards whose rows it changed.
             refresh_search(session, Some((started, cpu)));
             let started = Instant::now();
             if let Some(session) = session.as_mut() {
                 match session.refresh_status() {
                     Ok((written, _)) => {
                         eprintln!(
-                            "serve: translation dashboards updated in {} ms",
-                            started.elapsed().as_millis()
+                            "serve: translation dashboards updated in {} ms ({} files)",
+                            started.elapsed().as_millis(),
+                            written.files.len()
                         );
-                        hub.broadcast(&reload_event(&written.page_urls()));
+                        // No paths would reload every open page.
+                        if !written.files.is_empty() {
+                            hub.broadcast(&reload_event(&written.page_urls()));
+                        }
                     }
                     Err(err) => eprintln!("error: {err:#}"),
                 }
