@@ -26,11 +26,13 @@ fn site(out: &Path) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
-/// Applies the edit of `locale`'s article file in place, then refreshes the dashboards;
-/// returns the dashboard files that refresh wrote.
-fn apply(session: &mut Session, root: &Path, locale: &str) -> Vec<String> {
-    let path = root.join(format!("locales/{locale}/remove-a-relationship.ftl"));
-    let (written, diags) = session.update(&[path]).expect("an article edit").expect("applied");
+/// Replaces `from` by `to` in `locale`'s article file, applies the edit in place, then
+/// refreshes the dashboards; returns the dashboard files that refresh wrote.
+fn revise(session: &mut Session, root: &Path, locale: &str, from: &str, to: &str) -> Vec<String> {
+    let file = format!("locales/{locale}/remove-a-relationship.ftl");
+    edit(root, &file, from, to);
+    let (written, diags) =
+        session.update(&[root.join(file)]).expect("an article edit").expect("applied");
     assert!(written.is_some(), "{diags:#?}");
     let (written, _) = session.refresh_status().expect("the dashboards refresh");
     written.files
@@ -43,36 +45,26 @@ fn edits_and_dashboard_refreshes_leave_the_site_a_full_build_writes() {
     let out = tempfile::tempdir().unwrap();
     let served = out.path().join("served");
     let mut session = full_build(root, &served);
-    let file = |l: &str| format!("locales/{l}/remove-a-relationship.ftl");
+    let mut revise =
+        |locale: &str, from: &str, to: &str| revise(&mut session, root, locale, from, to);
 
     // A German message changes, then loses its placeable (an error on the dashboard).
-    edit(root, &file("de-DE"), "intro = In diesem Artikel", "intro = Dieser Artikel zeigt");
-    let first = apply(&mut session, root, "de-DE");
-    edit(root, &file("de-DE"), "audience = { -role-global-admin }", "audience = Globaler Admin");
-    let german = apply(&mut session, root, "de-DE");
+    let first = revise("de-DE", "intro = In diesem Artikel", "intro = Dieser Artikel zeigt");
+    let audience = "audience = { -role-global-admin }";
+    let german = revise("de-DE", audience, "audience = Globaler Admin");
     // A Dutch message goes missing; then the German one is fixed again.
-    edit(root, &file("nl-NL"), "intro = In dit artikel", "intro-renamed = In dit artikel");
-    let dutch = apply(&mut session, root, "nl-NL");
-    edit(root, &file("de-DE"), "audience = Globaler Admin", "audience = { -role-global-admin }");
-    apply(&mut session, root, "de-DE");
+    let dutch = revise("nl-NL", "intro = In dit artikel", "intro-renamed = In dit artikel");
+    revise("de-DE", "audience = Globaler Admin", audience);
     // The English changes (every translation of the message goes stale, with what changed
     // in its English), then the German translation of it is revised.
     let english = "consequences = Removing a relationship has the following consequences:";
-    edit(
-        root,
-        &file("en-US"),
-        english,
-        "consequences = Removing a relationship has these effects:",
-    );
-    apply(&mut session, root, "en-US");
+    revise("en-US", english, "consequences = Removing a relationship has these effects:");
     let translated = "consequences = Das Entfernen einer Beziehung bewirkt Folgendes:";
-    edit(
-        root,
-        &file("de-DE"),
+    let revised = revise(
+        "de-DE",
         translated,
         "consequences = Das Entfernen einer Beziehung hat diese Folgen:",
     );
-    let revised = apply(&mut session, root, "de-DE");
     assert!(
         revised.iter().any(|p| p == "de-DE/dashboard/file/remove-a-relationship/index.html"),
         "{revised:?}"
