@@ -365,12 +365,26 @@ impl Ctx<'_> {
                 _ => None,
             }
         };
+        // The revision names message ids (`earlier-<revision>-…`) and goes into the article's
+        // TOML: DocFX writes a SHA-1 in hex; anything else is not used as one.
+        let openlocfilehash = get("ms.openlocfilehash").filter(|revision| {
+            let fine = !revision.is_empty() && revision.chars().all(|c| c.is_ascii_alphanumeric());
+            if !fine {
+                let at = yaml.find("ms.openlocfilehash").unwrap_or(0);
+                let message = format!(
+                    "`ms.openlocfilehash` is `{}`, not a revision id (letters and digits): the file's English revision is unknown",
+                    revision.escape_debug()
+                );
+                self.diag(Severity::Warning, "invalid-revision", start + at, 18, message);
+            }
+            fine
+        });
         FrontMatter {
             title: get("title"),
             description: get("description"),
             ms_topic: get("ms.topic"),
             ms_date: get("ms.date"),
-            openlocfilehash: get("ms.openlocfilehash"),
+            openlocfilehash,
             translationtype: get("ms.translationtype"),
             contentlocale: get("ms.contentlocale"),
             lasthandoff: get("ms.lasthandoff"),

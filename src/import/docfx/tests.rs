@@ -23,6 +23,29 @@ fn front_matter_fields_are_read() {
 }
 
 #[test]
+fn a_revision_that_is_not_letters_and_digits_is_unknown() {
+    // It names message ids (`earlier-<revision>-…`): a character Fluent does not allow in an
+    // id, or a line break, would write files that do not load (found by fuzzing).
+    let front = |hash: &str| {
+        format!("---\ntitle: T\nms.openlocfilehash: {hash}\nms.contentlocale: de-DE\n---\nText\n")
+    };
+    let (doc, diags) = parse_docfx("f.md", &front("133df7a2e6fdcf9aad48d3937b04dac33c93122a"));
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(
+        doc.front.openlocfilehash.as_deref(),
+        Some("133df7a2e6fdcf9aad48d3937b04dac33c93122a")
+    );
+    for hash in ["133\u{e9}5df7a", "\"12\\n34\"", "\"\"", "ab-cd"] {
+        let source = front(hash);
+        let (doc, diags) = parse_docfx("f.md", &source);
+        assert_eq!(doc.front.openlocfilehash, None, "{hash}");
+        assert_eq!(diags.len(), 1, "{hash}: {diags:?}");
+        assert_eq!((diags[0].code, diags[0].severity), ("invalid-revision", Severity::Warning));
+        assert_eq!(diags[0].pos.as_ref().map(|p| (p.line, p.col)), Some((3, 1)), "{hash}");
+    }
+}
+
+#[test]
 fn heading_anchor_and_segment() {
     let (doc, diags) = parse(&format!("# <a name=\"x-y\"></a>{}\n", seg("a-1", "Titel", "Title")));
     assert!(diags.is_empty(), "{diags:?}");
