@@ -315,11 +315,52 @@ pub fn import_docfx(ws: &mut Workspace, inputs: &[Input], opts: &Options) -> Rep
             ws.set(&path, render_reviewed(locale, lock, &kept));
         }
     }
+    if let Some(diag) = unloadable(ws) {
+        // Nothing is written rather than a file the next command cannot load (the source
+        // locale's, say): the import's own defect, reported as such.
+        ws.discard_changes();
+        report.diags.push(diag);
+    }
     report
         .files
         .sort_by(|a, b| (&a.article, &a.locale, &a.path).cmp(&(&b.article, &b.locale, &b.path)));
     crate::diag::sort(&mut report.diags);
     report
+}
+
+/// An `internal` error for the first file the import changed that would not load again
+/// though it did before (or did not exist): an `.ftl` file with a syntax error, an article
+/// or lock file with an error. A file that had errors already is the author's to fix.
+fn unloadable(ws: &Workspace) -> Option<Diagnostic> {
+    let first_error = |path: &str, text: &str| {
+        let diags = if path.ends_with(".ftl") {
+            crate::l10n::parse_ftl(path, text.to_string()).1
+        } else if let Some(id) =
+            path.strip_prefix("content/articles/").and_then(|p| p.strip_suffix(".toml"))
+        {
+            crate::content::parse_article(id, path, text).1
+        } else if path.ends_with(LOCK_FILE) {
+            parse_lock(path, text).1
+        } else {
+            Vec::new()
+        };
+        diags.into_iter().find(Diagnostic::is_error)
+    };
+    ws.changed().into_iter().find_map(|path| {
+        let problem = first_error(path, ws.get(path)?)?;
+        if ws.original(path).is_some_and(|before| first_error(path, before).is_some()) {
+            return None;
+        }
+        Some(Diagnostic::file(
+            Severity::Error,
+            "internal",
+            path,
+            format!(
+                "the import would write `{path}`, which does not load ({}); nothing was written",
+                problem.headline()
+            ),
+        ))
+    })
 }
 
 /// Plain files borrow structure and English from a side-by-side twin of the same locale and

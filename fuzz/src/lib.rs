@@ -34,8 +34,10 @@ static WORKSPACE: LazyLock<Workspace> =
 /// One DocFX file (any bytes) imported into the shipped project, as `drillbook import
 /// docfx` does (the bytes read lossily). The first byte picks the file's name: even, the
 /// shipped article's (`remove-a-relationship`: its translations are aligned and replaced);
-/// odd, a new article's (it is created). Whatever the import writes must load again: every
-/// `.ftl` file without a syntax error, every article's TOML and lock file without an error.
+/// odd, a new article's (it is created). The import must report no `internal` error,
+/// importing it again must change nothing, and
+/// whatever the import writes must load again: every `.ftl` file without a syntax error,
+/// every article's TOML and lock file without an error.
 pub fn docfx_import(data: &[u8]) {
     let Some((&pick, rest)) = data.split_first() else { return };
     let name = if pick % 2 == 0 { "remove-a-relationship" } else { "fuzzed-article" };
@@ -44,10 +46,23 @@ pub fn docfx_import(data: &[u8]) {
         source: String::from_utf8_lossy(rest).into_owned(),
     };
     let mut ws = WORKSPACE.clone();
-    let report = import_docfx(&mut ws, &[input], &Options::default());
+    let report = import_docfx(&mut ws, std::slice::from_ref(&input), &Options::default());
     for diag in &report.diags {
         let _ = diag.render();
+        // The import's own defects (a file it would write that does not load, say).
+        assert!(diag.code != "internal", "{}", diag.render());
     }
+    // docs/import.md: importing twice gives the same files as importing once.
+    let once = ws.files.clone();
+    import_docfx(&mut ws, &[input], &Options::default());
+    for (path, text) in &ws.files {
+        let before = once.get(path).map_or("(no file)", String::as_str);
+        assert!(
+            before == text,
+            "a second import changed `{path}`:\n--- once\n{before}\n--- twice\n{text}"
+        );
+    }
+    assert_eq!(ws.files.len(), once.len(), "a second import added files");
     for path in ws.changed() {
         let text = ws.get(path).expect("a changed file is in the workspace");
         let problems: Vec<String> = if path.ends_with(".ftl") {

@@ -32,6 +32,16 @@ impl Workspace {
         self.files.insert(path.to_string(), contents);
     }
 
+    /// A file as it was loaded.
+    pub fn original(&self, path: &str) -> Option<&str> {
+        self.original.get(path).map(String::as_str)
+    }
+
+    /// Forgets every change: the files are what was loaded.
+    pub fn discard_changes(&mut self) {
+        self.files = self.original.clone();
+    }
+
     /// Paths whose contents differ from what was loaded, sorted.
     pub fn changed(&self) -> Vec<&str> {
         self.files
