@@ -236,11 +236,14 @@ fn deep_dotted_key(source: &str) -> Option<std::ops::Range<usize>> {
     None
 }
 
+/// The longest slug (an article id, an anchor).
+pub(crate) const MAX_SLUG: usize = 200;
+
 /// Lower-case ASCII words of letters and digits joined by single `-`: safe as a URL path
 /// segment and an HTML id (no `.`, `/`, `..`, spaces).
 pub(crate) fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.len() <= 200
+        && s.len() <= MAX_SLUG
         && s.split('-').all(|w| {
             !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
@@ -259,11 +262,19 @@ pub(crate) fn slugify(s: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
-    out.truncate(200);
+    out.truncate(MAX_SLUG);
     while out.ends_with('-') {
         out.pop();
     }
     if out.is_empty() { "section".to_string() } else { out }
+}
+
+/// `head` followed by `tail` (both slugs, or `head` a slug and `tail` `-<n>`), `head` cut so
+/// that the whole stays a slug of at most [`MAX_SLUG`] bytes.
+pub(crate) fn join_slug(head: &str, tail: &str) -> String {
+    let keep = MAX_SLUG.saturating_sub(tail.len()).min(head.len());
+    // ASCII: any byte is a character boundary.
+    format!("{}{tail}", head[..keep].trim_end_matches('-'))
 }
 
 #[cfg(test)]
@@ -384,6 +395,19 @@ mod tests {
             prop_assert!(is_slug(&slug), "{}", slug);
             prop_assert!(!slug.contains(".."));
             prop_assert_eq!(slugify(&slug), slug.clone());
+        }
+
+        #[test]
+        fn a_slug_with_a_number_is_a_slug(s in "(?s).{0,300}", n in 2usize..100_000) {
+            let base = slugify(&s);
+            let tail = format!("-{n}");
+            let joined = join_slug(&base, &tail);
+            prop_assert!(is_slug(&joined), "{}", joined);
+            prop_assert!(joined.ends_with(&tail));
+            prop_assert!(base.starts_with(joined.strip_suffix(&tail).unwrap()));
+            if base.len() + tail.len() <= MAX_SLUG {
+                prop_assert_eq!(joined, format!("{base}{tail}"));
+            }
         }
     }
 }

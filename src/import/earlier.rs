@@ -143,6 +143,15 @@ fn rename(msg: &mut MsgRef, prefix: &str) {
     }
 }
 
+/// Prefixes an anchor (a slug), keeping it one (its end cut if it grows too long).
+fn rename_anchor(id: &mut toml::Spanned<String>, prefix: &str) {
+    let mut renamed = format!("{prefix}{}", id.get_ref());
+    renamed.truncate(crate::paths::MAX_SLUG);
+    let kept = renamed.trim_end_matches('-').len();
+    renamed.truncate(kept);
+    *id = toml::Spanned::new(0..0, renamed);
+}
+
 /// Prefixes every message id; heading ids only where the current article has them already.
 fn rename_blocks(blocks: &mut [Block], prefix: &str, anchors: &BTreeSet<String>) {
     for block in blocks {
@@ -151,7 +160,7 @@ fn rename_blocks(blocks: &mut [Block], prefix: &str, anchors: &BTreeSet<String>)
             Block::Heading(h) => {
                 rename(&mut h.text, prefix);
                 if anchors.contains(h.id.get_ref()) {
-                    rename(&mut h.id, prefix);
+                    rename_anchor(&mut h.id, prefix);
                 }
             }
             Block::List(list) => rename_list(list, prefix, anchors),
@@ -176,7 +185,7 @@ fn rename_blocks(blocks: &mut [Block], prefix: &str, anchors: &BTreeSet<String>)
             Block::NextSteps(n) => {
                 rename(&mut n.title, prefix);
                 if anchors.contains(n.id.get_ref()) {
-                    rename(&mut n.id, prefix);
+                    rename_anchor(&mut n.id, prefix);
                 }
                 for link in &mut n.links {
                     rename(&mut link.text, prefix);
@@ -203,5 +212,22 @@ fn rename_steps(steps: &mut [Step], prefix: &str, anchors: &BTreeSet<String>) {
         rename(&mut step.text, prefix);
         rename_steps(&mut step.substeps, prefix, anchors);
         rename_blocks(&mut step.blocks, prefix, anchors);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_renamed_anchor_stays_a_slug() {
+        let mut id = toml::Spanned::new(0..0, "overview".to_string());
+        rename_anchor(&mut id, "earlier-2f7af532-");
+        assert_eq!(id.get_ref(), "earlier-2f7af532-overview");
+        let long = format!("{}-end", "a".repeat(crate::paths::MAX_SLUG - 4));
+        let mut id = toml::Spanned::new(0..0, long);
+        rename_anchor(&mut id, "earlier-2f7af532-");
+        assert!(crate::paths::is_slug(id.get_ref()), "{}", id.get_ref());
+        assert!(id.get_ref().starts_with("earlier-2f7af532-aaaa"));
     }
 }

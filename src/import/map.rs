@@ -19,7 +19,7 @@ pub use crate::import::map::messages::{
     bold_ranges, english_pattern, id_base, translation_pattern,
 };
 use crate::import::map::messages::{fluent_id, link_text_unit, split_link};
-use crate::paths::{is_slug, slugify};
+use crate::paths::{is_slug, join_slug, slugify};
 
 /// Message ids with a fixed meaning in every imported article.
 pub const TITLE_ID: &str = "article-title";
@@ -147,12 +147,22 @@ fn new_step(text: &str, substeps: Vec<Step>, style: ListStyle, blocks: Vec<Block
 /// `base`, else the first of `base-2`, `base-3`, … not in `taken`; it is then taken. `next`
 /// remembers where the search for each base stopped: the suffixes before it are all taken
 /// (`taken` only grows), so many messages with the same English cost no rescans.
-fn unique(base: &str, taken: &mut BTreeSet<String>, next: &mut BTreeMap<String, usize>) -> String {
+/// `base`, or `base-2`, `base-3`, … if it is taken; with `slug`, `base` is a slug and the
+/// id stays one (`base` cut to make room for the number).
+fn unique(
+    base: &str,
+    taken: &mut BTreeSet<String>,
+    next: &mut BTreeMap<String, usize>,
+    slug: bool,
+) -> String {
     let mut id = base.to_string();
     if taken.contains(&id) {
         let n = next.entry(base.to_string()).or_insert(2);
         loop {
-            id = format!("{base}-{n}");
+            id = match slug {
+                true => join_slug(base, &format!("-{n}")),
+                false => format!("{base}-{n}"),
+            };
             *n += 1;
             if !taken.contains(&id) {
                 break;
@@ -185,12 +195,12 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn unique_id(&mut self, base: &str) -> String {
-        unique(&fluent_id(base), &mut self.ids, &mut self.id_suffix)
+        unique(&fluent_id(base), &mut self.ids, &mut self.id_suffix, false)
     }
 
     fn unique_anchor(&mut self, base: &str) -> String {
         let base = if is_slug(base) { base.to_string() } else { slugify(base) };
-        unique(&base, &mut self.anchors, &mut self.anchor_suffix)
+        unique(&base, &mut self.anchors, &mut self.anchor_suffix, true)
     }
 
     fn blocks(&mut self, blocks: &[DBlock]) -> Vec<Block> {
