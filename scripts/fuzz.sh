@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (cargo-fuzz, libFuzzer) of the DocFX importer, the XLIFF importer
-# and a translation's way through `check` and `build` (fuzz/fuzz_targets/). Seeds each
+# and a project's files through `check` and `build` (fuzz/fuzz_targets/). Seeds each
 # target's corpus from real input (the shipped project, the shared DocFX corpora, XLIFF
 # exports of every shipped locale), then runs each target for FUZZ_SECONDS (default 120).
 # A crash leaves its input in fuzz/artifacts/<target>/; replay it with
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 repo=$PWD
 seconds=${FUZZ_SECONDS:-120}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(docfx_import xliff_import translation_build)
+[ ${#targets[@]} -gt 0 ] || targets=(docfx_import xliff_import project_build)
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
@@ -50,14 +50,23 @@ for n, part in enumerate(re.findall(r"<file .*?</file>", "<file " + rest, re.S))
 PY
         rm "fuzz/corpus/$locale.xlf.tmp"
       done ;;
-    translation_build)
-      # First byte: locale (de-DE, zh-CN, ru-RU by % 3), file (/ 3 % 2: the article, ui.ftl),
-      # search index (high bit).
-      for pick in 0 1 2 3 4 5; do
-        locale=$(echo de-DE zh-CN ru-RU | cut -d' ' -f$((pick % 3 + 1)))
-        file=$([ $((pick / 3 % 2)) = 0 ] && echo remove-a-relationship.ftl || echo ui.ftl)
-        for index in 0 128; do
-          { printf "\\x$(printf %02x $((pick + index)))"; cat "locales/$locale/$file"; } | seed "$target" "$locale-$file-$index"
+    project_build)
+      # First byte: the search index (the high bit); the locale built (de-DE, zh-CN, ru-RU:
+      # the other bits % 3) and the file (/ 3 % 8, in the order of FILES in fuzz/src/lib.rs).
+      files=("locales/{locale}/remove-a-relationship.ftl" "locales/{locale}/ui.ftl"
+        "locales/{locale}/sim.ftl" "locales/{locale}/l10n.lock"
+        content/articles/remove-a-relationship.toml content/scenarios/software-purchase.toml
+        content/glossary.toml content/site.toml)
+      for n in "${!files[@]}"; do
+        for l in 0 1 2; do
+          locale=$(echo de-DE zh-CN ru-RU | cut -d' ' -f$((l + 1)))
+          file=${files[$n]//\{locale\}/$locale}
+          pick=$((n * 3 + l))
+          [ "$pick" -lt 12 ] || [ "$l" = 0 ] || continue # content files: one locale is enough
+          for index in 0 128; do
+            { printf "\\x$(printf %02x $((pick + index)))"; cat "$file"; } \
+              | seed "$target" "$(echo "$file" | tr / -)-$locale-$index"
+          done
         done
       done ;;
     *) echo "unknown target $target" >&2; exit 2 ;;

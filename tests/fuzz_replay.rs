@@ -27,7 +27,7 @@ fn what_the_fuzzers_found_stays_fixed() {
     let targets: [(&str, Case); 3] = [
         ("docfx_import", cases::docfx_import),
         ("xliff_import", cases::xliff_import),
-        ("translation_build", cases::translation_build),
+        ("project_build", cases::project_build),
     ];
     let mut replayed = 0;
     for (target, run) in targets {

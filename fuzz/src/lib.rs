@@ -126,7 +126,18 @@ struct Project {
 }
 
 const LOCALES_BUILT: [&str; 3] = ["de-DE", "zh-CN", "ru-RU"];
-const FILES: [&str; 2] = ["remove-a-relationship.ftl", "ui.ftl"];
+
+/// The files an input can stand for: a translated locale's (`{locale}`), then the content's.
+const FILES: [&str; 8] = [
+    "locales/{locale}/remove-a-relationship.ftl",
+    "locales/{locale}/ui.ftl",
+    "locales/{locale}/sim.ftl",
+    "locales/{locale}/l10n.lock",
+    "content/articles/remove-a-relationship.toml",
+    "content/scenarios/software-purchase.toml",
+    "content/glossary.toml",
+    "content/site.toml",
+];
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
@@ -160,7 +171,7 @@ fn project_root() -> PathBuf {
     std::env::temp_dir().join(format!("drillbook-fuzz-{}", std::process::id()))
 }
 
-/// Removes this process's copy of the project ([`translation_build`]), if it made one.
+/// Removes this process's copy of the project ([`project_build`]), if it made one.
 pub fn remove_project() {
     let _ = std::fs::remove_dir_all(project_root());
 }
@@ -180,19 +191,21 @@ fn tree(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
     }
 }
 
-/// A translated `.ftl` file (any bytes) in a copy of the shipped project, through `check`
-/// and `build` in-process, as a translator's file reaches them. The first byte picks the
-/// locale (de-DE, zh-CN, ru-RU), the file (the article's or `ui.ftl`, whose terms the
-/// simulator shares) and whether the search index is built. `check` must find an error
-/// exactly when the build refuses to publish, a refused build must leave the previous site
-/// as it was, and every diagnostic must render.
-pub fn translation_build(data: &[u8]) {
+/// One file of a copy of the shipped project (any bytes) through `check` and `build`
+/// in-process, as an edited file reaches them. The first byte's high bit says whether the
+/// search index is built; its other bits pick the locale built (de-DE, zh-CN, ru-RU: `% 3`)
+/// and the file (`/ 3 % 8`: that locale's article, UI or simulator file or its lock file,
+/// the article's TOML, a scenario, the glossary, the site's configuration). `check` must
+/// find an error exactly when the build refuses to publish, a refused build must leave the
+/// previous site as it was, and every diagnostic must render.
+pub fn project_build(data: &[u8]) {
     let Some((&pick, text)) = data.split_first() else { return };
     let project = &*PROJECT;
-    let locale = LOCALES_BUILT[usize::from(pick) % 3];
-    let file = FILES[usize::from(pick / 3) % 2];
-    let search = if pick & 0x80 != 0 { Mode::On } else { Mode::Off };
-    let path = project.root.join("locales").join(locale).join(file);
+    let (search, low) = (pick & 0x80 != 0, usize::from(pick & 0x7f));
+    let search = if search { Mode::On } else { Mode::Off };
+    let locale = LOCALES_BUILT[low % 3];
+    let file = FILES[low / 3 % FILES.len()].replace("{locale}", locale);
+    let path = project.root.join(file);
     let pristine = std::fs::read(&path).unwrap();
     std::fs::write(&path, text).unwrap();
 
