@@ -250,3 +250,28 @@ proptest::proptest! {
         }
     }
 }
+
+/// A short `\u` escape followed by a character of more than one byte is a positioned
+/// `ftl-syntax` error with the whole character in its message; upstream's parser panicked
+/// slicing into the character (found by fuzzing; the vendored parser's patch).
+#[test]
+fn a_short_unicode_escape_before_a_wide_character_is_an_error() {
+    for (wide, escape) in [("é", "\\u12"), ("客", "\\U0012"), ("😀", "\\u1")] {
+        let source = format!("before = ok\nbroken = {{ \"{escape}{wide}\" }}\nafter = fine\n");
+        let (file, diags) = parse_ftl("locales/de-DE/x.ftl", source);
+        let [diag] = &diags[..] else { panic!("{diags:?}") };
+        assert_eq!(diag.code, "ftl-syntax");
+        let digits = &escape[2..];
+        assert!(diag.message.contains(&format!("\"{digits}{wide}\"")), "{}", diag.message);
+        assert_eq!(diag.pos.as_ref().map(|p| p.line), Some(2));
+        let ids: Vec<&str> = file
+            .resource
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ids, ["before", "after"]);
+    }
+}

@@ -65,6 +65,8 @@ fn hostile_snippets() -> Vec<Vec<u8>> {
         "[a.b.c.d.e.f]\n".repeat(50).into_bytes(),
         "x = ".to_string().into_bytes(),
         format!("{}1{}", "[".repeat(1000), "]".repeat(1000)).into_bytes(),
+        // A short Unicode escape before a wide character (the Fluent parser panicked on it).
+        "{ \"\\u12\u{e9}\" }".into(),
     ]
 }
 

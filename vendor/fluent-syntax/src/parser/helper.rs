@@ -48,10 +48,13 @@ where
             }
         }
         if self.ptr - start != length {
+            // drillbook patch: the offending character whole (upstream took one byte, and a
+            // character of two or more bytes after a short escape panicked).
             let end = if self.ptr >= self.length {
                 self.ptr
             } else {
-                self.ptr + 1
+                let rest = &self.source.as_ref()[self.ptr..];
+                self.ptr + rest.chars().next().map_or(1, char::len_utf8)
             };
             let seq = self.source.slice(start..end).as_ref().to_owned();
             return error!(ErrorKind::InvalidUnicodeEscapeSequence(seq), self.ptr);
