@@ -147,8 +147,7 @@ fn rename(msg: &mut MsgRef, prefix: &str) {
 fn rename_anchor(id: &mut toml::Spanned<String>, prefix: &str) {
     let mut renamed = format!("{prefix}{}", id.get_ref());
     renamed.truncate(crate::paths::MAX_SLUG);
-    let kept = renamed.trim_end_matches('-').len();
-    renamed.truncate(kept);
+    renamed.truncate(renamed.trim_end_matches('-').len());
     *id = toml::Spanned::new(0..0, renamed);
 }
 

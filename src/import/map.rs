@@ -146,9 +146,8 @@ fn new_step(text: &str, substeps: Vec<Step>, style: ListStyle, blocks: Vec<Block
 
 /// `base`, else the first of `base-2`, `base-3`, … not in `taken`; it is then taken. `next`
 /// remembers where the search for each base stopped: the suffixes before it are all taken
-/// (`taken` only grows), so many messages with the same English cost no rescans.
-/// `base`, or `base-2`, `base-3`, … if it is taken; with `slug`, `base` is a slug and the
-/// id stays one (`base` cut to make room for the number).
+/// (`taken` only grows), so many messages with the same English cost no rescans. With
+/// `slug`, `base` is a slug and the id stays one (`base` cut to make room for the number).
 fn unique(
     base: &str,
     taken: &mut BTreeSet<String>,
