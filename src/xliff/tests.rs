@@ -467,6 +467,14 @@ fn tmx_and_alt_trans_carry_reviewed_translations() {
     );
 }
 
+/// The similarity from `strsim`'s textbook Levenshtein distance: the reference the bounded,
+/// bit-parallel one must agree with.
+fn reference_similarity(a: &str, b: &str) -> u32 {
+    let long = a.chars().count().max(b.chars().count());
+    let kept = (long - strsim::levenshtein(a, b)) * 100;
+    kept.checked_div(long).map_or(100, |s| s as u32)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
     /// The length bound only skips what the threshold would refuse: the same answers as the
@@ -477,9 +485,33 @@ proptest! {
         b in "[a-cé ]{0,40}",
         min in 0u32..=100,
     ) {
-        let long = a.chars().count().max(b.chars().count());
-        let kept = (long - strsim::levenshtein(&a, &b)) * 100;
-        let score = kept.checked_div(long).map_or(100, |s| s as u32);
+        let score = reference_similarity(&a, &b);
         prop_assert_eq!(super::tm::similarity_at_least(&a, &b, min), (score >= min).then_some(score));
+    }
+
+    /// Texts of a paragraph's length (past one 64-bit word of the bit-parallel algorithm, in
+    /// characters of one to four bytes), the second made from the first by a few edits so
+    /// that scores near every threshold occur: the same answers as the textbook distance.
+    #[test]
+    fn the_bounded_distance_agrees_with_the_textbook_one_on_long_texts(
+        a in "[a-dé 中文😀]{0,300}",
+        edits in proptest::collection::vec((0usize..400, 0u8..3, "[a-dé 中😀]"), 0..60),
+        min in 0u32..=100,
+    ) {
+        let mut b: Vec<char> = a.chars().collect();
+        for (at, kind, c) in edits {
+            let c = c.chars().next().unwrap();
+            let at = at % (b.len() + 1);
+            match kind {
+                0 => b.insert(at, c),
+                1 if at < b.len() => { b.remove(at); }
+                _ if at < b.len() => b[at] = c,
+                _ => b.push(c),
+            }
+        }
+        let b: String = b.into_iter().collect();
+        let score = reference_similarity(&a, &b);
+        prop_assert_eq!(super::tm::similarity_at_least(&a, &b, min), (score >= min).then_some(score));
+        prop_assert_eq!(super::tm::similarity(&b, &a), score);
     }
 }

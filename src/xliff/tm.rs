@@ -4,11 +4,15 @@
 //! messages of the same locale, any file.
 //!
 //! Similarity is 100 × (1 − Levenshtein distance / length of the longer text) over the
-//! characters of the English, codes written as their source (the distance is `strsim`'s, as
-//! for "did you mean"). A word index keeps the candidates few: a text at least 75 % similar
-//! shares most of its words.
+//! characters of the English, codes written as their source. A word index keeps the
+//! candidates few (a text at least 75 % similar shares most of its words); each candidate's
+//! distance is `rapidfuzz`'s bit-parallel one against the unit's text prepared once, bounded
+//! by the largest distance the threshold allows, since a long article's paragraphs make the
+//! textbook algorithm's cost (the product of the two lengths) the export's whole time.
 
 use std::collections::HashMap;
+
+use rapidfuzz::distance::levenshtein;
 
 use super::codes::{Seg, plain};
 use super::units::{State, Unit};
@@ -118,12 +122,13 @@ impl Memory {
             })
             .collect();
         candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let query = Prepared::new(&text);
         for (tu, _) in candidates.into_iter().take(MAX_CANDIDATES) {
             let entry = &self.tus[tu];
             if entry.id == unit_id || found.iter().any(|m| m.tu == tu) {
                 continue;
             }
-            if let Some(score) = similarity_at_least(&text, &entry.english, MIN_SCORE) {
+            if let Some(score) = query.similarity_at_least(&entry.english, entry.len, MIN_SCORE) {
                 found.push(Match { score, tu });
             }
         }
@@ -153,17 +158,40 @@ pub fn similarity(a: &str, b: &str) -> u32 {
 
 /// [`similarity`] when it is at least `min`, else `None`.
 pub fn similarity_at_least(a: &str, b: &str, min: u32) -> Option<u32> {
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    let (short, long) = (la.min(lb), la.max(lb));
-    if long == 0 {
-        return Some(100);
+    Prepared::new(a).similarity_at_least(b, b.chars().count(), min)
+}
+
+/// A text compared with many others: its characters and their bit masks made once.
+struct Prepared {
+    len: usize,
+    comparator: levenshtein::BatchComparator<char>,
+}
+
+impl Prepared {
+    fn new(text: &str) -> Prepared {
+        Prepared {
+            len: text.chars().count(),
+            comparator: levenshtein::BatchComparator::new(text.chars()),
+        }
     }
-    // The distance is at least the difference in length, so the score at most
-    // `short * 100 / long`: texts of too different lengths need no distance.
-    if ((short * 100 / long) as u32) < min {
-        return None;
+
+    /// The similarity of this text and `other` (of `other_len` characters) when it is at
+    /// least `min`, else `None`.
+    fn similarity_at_least(&self, other: &str, other_len: usize, min: u32) -> Option<u32> {
+        let (short, long) = (self.len.min(other_len), self.len.max(other_len));
+        if long == 0 {
+            return Some(100);
+        }
+        // The distance is at least the difference in length, so the score at most
+        // `short * 100 / long`: texts of too different lengths need no distance.
+        if ((short * 100 / long) as u32) < min {
+            return None;
+        }
+        // The score `(long - d) * 100 / long` (rounded down) is at least `min` exactly when
+        // `d <= long - ceil(min * long / 100)`: the distance need not be known past that.
+        let most = long - (min as usize * long).div_ceil(100);
+        let args = levenshtein::Args::default().score_cutoff(most);
+        let distance = self.comparator.distance_with_args(other.chars(), &args)?;
+        Some(((long - distance) * 100 / long) as u32)
     }
-    let distance = strsim::levenshtein(a, b);
-    let score = ((long - distance) * 100 / long) as u32;
-    (score >= min).then_some(score)
 }
