@@ -93,7 +93,7 @@ fn head_end(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Parses a complete request head (through its blank line).
-fn parse_head(head: &[u8]) -> Result<Request, HeadError> {
+pub(super) fn parse_head(head: &[u8]) -> Result<Request, HeadError> {
     let mut lines =
         head.split(|&b| b == b'\n').map(|line| line.strip_suffix(b"\r").unwrap_or(line));
     let line =
