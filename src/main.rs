@@ -15,7 +15,17 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     no_transparent_huge_pages();
     die_quietly_on_closed_pipes();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let args: Vec<String> = std::env::args().skip(1).collect();
+            if let (true, Some(hint)) = (err.use_stderr(), cmd::new::misread(&args)) {
+                eprintln!("error: {hint}");
+                return ExitCode::from(2);
+            }
+            err.exit()
+        }
+    };
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(&cli.root, args),
         Command::Import(args) => cmd::import::run(&cli.root, args),

@@ -83,6 +83,22 @@ fn a_new_project_may_go_into_an_empty_directory_but_not_a_full_one() {
     assert_eq!(files, ["notes.txt"]);
 }
 
+/// Hugo's `new site DIR` (or `new project DIR`) gets the command that does it, and nothing
+/// is created; a project directory named `site` alone is still a project directory.
+#[test]
+fn new_site_dir_is_pointed_to_new_dir() {
+    let tmp = tempfile::tempdir().unwrap();
+    for word in ["site", "project"] {
+        let out = drillbook(tmp.path(), &["new", word, "docs"]);
+        assert_eq!(out.code, 2, "{}", out.stderr);
+        assert!(out.stderr.contains("run: drillbook new docs"), "{}", out.stderr);
+    }
+    assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 0, "nothing is created");
+    let out = drillbook(tmp.path(), &["new", "site"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(tmp.path().join("site/content/site.toml").is_file());
+}
+
 #[test]
 fn a_new_article_builds_with_its_german_page_in_english_marked_untranslated() {
     let (_tmp, project) = new_project();

@@ -86,6 +86,21 @@ pub fn run(root: &Path, args: &NewArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// What a user coming from another generator meant by arguments that do not parse:
+/// `drillbook new site DIR` or `new project DIR` (Hugo's `hugo new site DIR`) is `drillbook
+/// new DIR`.
+pub fn misread(args: &[String]) -> Option<String> {
+    let at = args.iter().position(|a| a == "new")?;
+    match &args[at + 1..] {
+        [word, dir] if matches!(word.as_str(), "site" | "project") && !dir.starts_with('-') => {
+            Some(format!(
+                "`drillbook new` takes the project's directory alone; to create a project in `{dir}`, run: drillbook new {dir}"
+            ))
+        }
+        _ => None,
+    }
+}
+
 /// Files to write, relative to the project root, checked before anything is written.
 #[derive(Default)]
 struct Plan {
