@@ -102,32 +102,74 @@ pub struct Checked {
     pub status: Status,
 }
 
-/// Loads the project (nothing deferred) and runs every check: what `drillbook check`
-/// reports, and what stops a build. The loader's Fluent parser errors (`ftl-syntax`, ...) are
-/// left to the checks, which report the same junk. The source locale's pages are rendered (and thrown
-/// away) for what only formatting finds (see [`uncovered`]).
+/// Loads the project and runs every check: what `drillbook check` reports, and what stops a
+/// build. The loader's Fluent parser errors (`ftl-syntax`, ...) are left to the checks, which
+/// report the same junk. The source locale's pages are rendered (and thrown away) for what
+/// only formatting finds (see [`uncovered`]).
+///
+/// It streams as a build does: the translated locales' article files and lock are read,
+/// parsed and checked one locale at a time, and dropped before the next, so that a large
+/// project's memory is its source locale and one translation, not all of them.
 pub fn check(root: &Path, options: &LoadOptions) -> Checked {
-    let options = LoadOptions { defer_articles: false, ..options.clone() };
-    let (project, loader_diags) = load(root, &options);
-    let Some(project) = project else {
+    let options = LoadOptions { defer_articles: true, ..options.clone() };
+    let (project, mut loader_diags) = load(root, &options);
+    let Some(Project { site, mut l10n, mut data, locales }) = project else {
         let findings = loader_diags.into_iter().map(|diag| finding_of(diag, "")).collect();
         return Checked { findings, locales: Vec::new(), status: Status::default() };
     };
-    let input =
-        check::Input { l10n: &project.l10n, site: Some(&project.site), data: &project.data };
-    let (mut findings, status) = check::findings_and_status(&input);
-    let source = project.locales[0].as_str();
+    let source_files = (l10n.locales.first().cloned())
+        .unwrap_or_else(|| l10n::LocaleFiles::new("", std::collections::BTreeMap::new()));
+    let source = check::Source::new(&source_files);
+    let mut run = check::Run::new_against(Some(&site), &source);
+    let articles: BTreeSet<String> = site.articles.iter().map(|a| a.id.clone()).collect();
+    run.locale_in(&check::Parsed::against(&source, &l10n, &locales[0]), &data);
+    run.check_site_early(&data, &source);
+    // Two translated locales at a time: their files and locks read side by side, then both
+    // checked side by side, then dropped. Two keep two cores busy even when a locale is one
+    // large file (within a locale, files are checked in parallel) while the memory stays the
+    // source's and two translations'.
+    for pair in locales[1..].chunks(2) {
+        use rayon::prelude::*;
+        let read: Vec<_> = pair
+            .par_iter()
+            .map(|locale| {
+                let ((loaded, mut more), (lock, lock_diags)) = rayon::join(
+                    || l10n.read_deferred(root, locale),
+                    || check::load_lock(root, locale),
+                );
+                more.extend(lock_diags);
+                (loaded, lock, more)
+            })
+            .collect();
+        for (locale, (loaded, lock, mut more)) in pair.iter().zip(read) {
+            l10n.insert_deferred(locale, loaded);
+            data.locks.insert(locale.clone(), lock);
+            check::severity::settle_all(&mut more, false);
+            loader_diags.extend(more);
+        }
+        let parsed: Vec<_> =
+            pair.par_iter().map(|locale| check::Parsed::against(&source, &l10n, locale)).collect();
+        run.locales_in(&parsed, &data);
+        drop(parsed);
+        for locale in pair {
+            l10n.unload(locale, &articles);
+            data.locks.remove(locale);
+        }
+    }
+    let (mut findings, status) = run.finish_against(&data, &source);
+    let source = locales[0].as_str();
     let rows = dashboard_rows(&status);
-    let problems = render_source(&project.site, &project.l10n, source, rows);
-    let more = uncovered(&project.l10n, &problems, &findings, source);
+    let problems = render_source(&site, &l10n, source, rows);
+    let more = uncovered(&l10n, &problems, &findings, source);
     findings.extend(more.into_iter().map(|diag| finding_of(diag, source)));
+    diag::sort(&mut loader_diags);
     findings.extend(
         loader_diags
             .into_iter()
             .filter(|d| !crate::l10n::PARSER_CODES.contains(&d.code))
             .map(|diag| finding_of(diag, source)),
     );
-    Checked { findings, locales: project.locales, status }
+    Checked { findings, locales, status }
 }
 
 /// The dashboard's rows from the checker's status.

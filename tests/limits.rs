@@ -94,6 +94,41 @@ fn an_80_kb_markdown_run_stays_under_100_mb() {
     }
 }
 
+/// `check` and `l10n status` stream the translated locales as a build does (each locale's
+/// article files read, checked and dropped before the next), so checking every locale peaks
+/// about where checking two does; loading them all at once made the peak grow with each
+/// locale. Each locale's article here holds 40,000 reviewed messages of its own text.
+#[cfg(target_os = "linux")]
+#[test]
+fn checking_more_locales_does_not_raise_the_peak_memory() {
+    let dir = shipped_project();
+    for locale in ["en-US", "de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"] {
+        let bulk: String = (0..40_000)
+            .map(|i| {
+                format!(
+                    "extra-{i} = {locale}: Satz {i} mit einigen Wörtern, damit die Datei wächst.\n"
+                )
+            })
+            .collect();
+        append(dir.path(), &format!("locales/{locale}/remove-a-relationship.ftl"), &bulk);
+    }
+    for locale in ["de-DE", "nl-NL", "sv-SE", "zh-CN", "ru-RU"] {
+        let out = drillbook(dir.path(), &["l10n", "accept", locale]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    let (code, two, output) =
+        run_measured(dir.path(), &["check", "--locale", "de-DE", "--locale", "nl-NL"]);
+    assert_eq!(code, 0, "{output}");
+    for args in [&["check"][..], &["l10n", "status"]] {
+        let (code, all, output) = run_measured(dir.path(), args);
+        assert_eq!(code, 0, "{args:?}: {output}");
+        assert!(
+            all * 4 < two * 5,
+            "{args:?} peaked at {all} KiB, checking two locales at {two} KiB"
+        );
+    }
+}
+
 /// Bidi controls and zero-width characters passed `build --strict` into the simulator's JSON
 /// (issue 34). Each is now reported by `check` (and `build`) where it is written, and no
 /// rendered output has one: pages, the simulator's and the checklist's JSON, `checklist.md`.

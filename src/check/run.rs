@@ -279,6 +279,23 @@ impl<'s> Run<'s> {
         self.absorb(examined);
     }
 
+    /// [`Run::locale_in`] of several translated locales, each `Parsed::against` the same
+    /// source: examined in parallel, absorbed in order (the findings come out as from one
+    /// locale after the other).
+    pub fn locales_in(&mut self, parsed: &[Parsed<'_>], data: &CheckData) {
+        use rayon::prelude::*;
+        let examined: Vec<Examined> = parsed
+            .par_iter()
+            .filter_map(|parsed| match parsed.locales() {
+                (Some(source), Some(target)) => Some(self.examine(data, source, target)),
+                _ => None,
+            })
+            .collect();
+        for one in examined {
+            self.absorb(one);
+        }
+    }
+
     /// Everything about `locale` alone, or against `source` when it is a translation. Pure:
     /// locales can be examined in parallel, then absorbed in order.
     pub(crate) fn examine(
