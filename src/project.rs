@@ -2,8 +2,8 @@
 //! source locale and the chosen locales, the checker's data) and which diagnostics loading
 //! reports. `build`, `check`, `serve`, `l10n` and `checklist` all load through [`load`];
 //! [`check()`] is the load followed by every check of [`crate::check`], and a build runs the
-//! same checks on the same model (streaming them locale by locale), so both report the same
-//! problems with the same severities ([`crate::check::severity`]).
+//! same checks on the same model (both stream the translated locales), so both report the
+//! same problems with the same severities ([`crate::check::severity`]).
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -19,8 +19,8 @@ use crate::render;
 pub struct LoadOptions {
     /// The locales to load besides the source locale (every configured locale when empty).
     pub locales: Vec<String>,
-    /// Only list the translated locales' article files (a streaming build reads each
-    /// locale's when its turn comes, see [`L10n::load_deferred`]), and leave their lock
+    /// Only list the translated locales' article files (a streaming build or check reads
+    /// each locale's when its turn comes, see [`L10n::read_deferred`]), and leave their lock
     /// files to [`check::load_lock`].
     pub defer_articles: bool,
 }
