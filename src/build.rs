@@ -352,10 +352,7 @@ struct Prefetched {
 
 /// `locale`'s deferred files and, `with_lock`, its lock, read side by side.
 fn prefetch(l10n: &L10n, root: &Path, locale: &str, with_lock: bool) -> Prefetched {
-    let (files, lock) = rayon::join(
-        || l10n.read_deferred(root, locale),
-        || with_lock.then(|| crate::check::load_lock(root, locale)),
-    );
+    let (files, lock) = project::read_locale(l10n, root, locale, with_lock);
     Prefetched { files, lock, stale: None }
 }
 

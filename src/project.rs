@@ -107,9 +107,9 @@ pub struct Checked {
 /// report the same junk. The source locale's pages are rendered (and thrown away) for what
 /// only formatting finds (see [`uncovered`]).
 ///
-/// It streams as a build does: the translated locales' article files and lock are read,
-/// parsed and checked one locale at a time, and dropped before the next, so that a large
-/// project's memory is its source locale and one translation, not all of them.
+/// It streams as a build does: the translated locales' article files and locks are read,
+/// parsed and checked two locales at a time, and dropped before the next two, so that a
+/// large project's memory is its source locale and two translations, not all of them.
 pub fn check(root: &Path, options: &LoadOptions) -> Checked {
     let options = LoadOptions { defer_articles: true, ..options.clone() };
     let (project, mut loader_diags) = load(root, &options);
@@ -133,10 +133,8 @@ pub fn check(root: &Path, options: &LoadOptions) -> Checked {
         let read: Vec<_> = pair
             .par_iter()
             .map(|locale| {
-                let ((loaded, mut more), (lock, lock_diags)) = rayon::join(
-                    || l10n.read_deferred(root, locale),
-                    || check::load_lock(root, locale),
-                );
+                let ((loaded, mut more), lock) = read_locale(&l10n, root, locale, true);
+                let (lock, lock_diags) = lock.unwrap_or_default();
                 more.extend(lock_diags);
                 (loaded, lock, more)
             })
@@ -170,6 +168,25 @@ pub fn check(root: &Path, options: &LoadOptions) -> Checked {
             .map(|diag| finding_of(diag, source)),
     );
     Checked { findings, locales, status }
+}
+
+/// A locale's deferred article files by scope, with the diagnostics of reading them.
+pub(crate) type LocaleFilesRead =
+    (std::collections::BTreeMap<String, l10n::FtlFile>, Vec<Diagnostic>);
+
+/// A translated locale's deferred article files and, `with_lock`, its lock file, each
+/// with their diagnostics, read side by side: what a streaming build or check reads when the
+/// locale's turn comes.
+pub(crate) fn read_locale(
+    l10n: &L10n,
+    root: &Path,
+    locale: &str,
+    with_lock: bool,
+) -> (LocaleFilesRead, Option<(l10n::lock::Lock, Vec<Diagnostic>)>) {
+    rayon::join(
+        || l10n.read_deferred(root, locale),
+        || with_lock.then(|| check::load_lock(root, locale)),
+    )
 }
 
 /// The dashboard's rows from the checker's status.
