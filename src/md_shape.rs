@@ -25,7 +25,8 @@ enum ByteKind {
     Plain,
     /// The first byte of a character that may not be plain: decode it. These are the first
     /// bytes of controls (U+0080..U+009F), spaces (U+00A0, U+1680, U+2000..U+205F, U+3000)
-    /// and invisible characters (U+061C, U+200B.., U+FEFF); the test
+    /// invisible characters (U+061C, U+200B.., U+FEFF) and noncharacters (U+FDD0.., U+FFFE,
+    /// U+FFFF and those of the supplementary planes); the test
     /// `every_character_that_is_not_plain_starts_with_a_byte_to_decode` goes through all of
     /// Unicode.
     Decode,
@@ -37,7 +38,7 @@ const BYTE_KINDS: [ByteKind; 256] = {
     while b < 256 {
         table[b] = if b < 0x80 {
             if is_plain_ascii(b as u8) { ByteKind::Plain } else { ByteKind::NotPlain }
-        } else if matches!(b, 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+        } else if matches!(b, 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF | 0xF0..=0xF4) {
             ByteKind::Decode
         } else {
             ByteKind::Plain
@@ -96,8 +97,8 @@ const fn is_plain_ascii(b: u8) -> bool {
 }
 
 /// Bidi controls (including Fluent's isolation marks), zero-width characters and other
-/// invisible formatting characters: [`strip_controls`] removes them, and a text that has
-/// any is not plain.
+/// invisible formatting characters, and noncharacters: [`strip_controls`] removes them, and
+/// a text that has any is not plain.
 pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
@@ -107,7 +108,21 @@ pub(crate) fn is_invisible(c: char) -> bool {
             | '\u{061C}'
             | '\u{2060}'
             | '\u{FEFF}'
-    )
+    ) || is_noncharacter(c)
+}
+
+/// Unicode's noncharacters (U+FDD0..U+FDEF and the last two code points of every plane):
+/// never text, and U+FFFE and U+FFFF are not even allowed in an XML document (a package's
+/// manifest, an XLIFF export).
+pub(crate) fn is_noncharacter(c: char) -> bool {
+    matches!(c, '\u{FDD0}'..='\u{FDEF}') || (c as u32) & 0xFFFE == 0xFFFE
+}
+
+/// Whether XML 1.0 has no way to write `c`, not even as a character reference: the C0
+/// controls but tab and line endings, and U+FFFE and U+FFFF (`Char` in the XML spec; Rust
+/// strings hold no surrogates).
+pub(crate) fn unwritable_in_xml(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// Inline Markdown longer than this many bytes is not given to the Markdown parser. A
@@ -308,6 +323,37 @@ mod tests {
         let long = "a ".repeat(MAX_MARKUP_BYTES / 2 + 1);
         assert_eq!(markup_limit(&long), Some(TooMuchMarkup::Long { bytes: long.len() }));
         assert_eq!(markup_limit(&"a".repeat(MAX_MARKUP_BYTES)), None);
+    }
+
+    /// Unicode's definition (chapter 23.7): 66 noncharacters, U+FDD0..U+FDEF and the last two
+    /// code points of each of the 17 planes.
+    #[test]
+    fn the_noncharacters_are_unicodes_66() {
+        let found: Vec<u32> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_noncharacter(c))
+            .map(u32::from)
+            .collect();
+        let mut expected: Vec<u32> = (0xFDD0..=0xFDEF).collect();
+        for plane in 0..=0x10 {
+            expected.extend([plane << 16 | 0xFFFE, plane << 16 | 0xFFFF]);
+        }
+        expected.sort_unstable();
+        assert_eq!(found, expected);
+        assert_eq!(strip_controls("a\u{FFFE}b\u{FDD0}c\u{10FFFF}d\u{FFFD}"), "abcd\u{FFFD}");
+    }
+
+    /// XML 1.0's `Char`: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+    #[test]
+    fn what_xml_cannot_hold_is_the_complement_of_its_char_production() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let n = u32::from(c);
+            let xml_char =
+                matches!(n, 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..);
+            assert_eq!(unwritable_in_xml(c), !xml_char, "U+{n:04X}");
+            // The sanitizer leaves none of them in a page or a manifest.
+            assert!(!strip_controls(&c.to_string()).chars().any(unwritable_in_xml), "U+{n:04X}");
+        }
     }
 
     #[test]

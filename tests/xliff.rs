@@ -389,6 +389,63 @@ fn translate_toolkit_and_moz_l10n_read_the_export_and_a_toolkit_edit_imports_bac
     assert!(!report.contains("`sim-confirm-title` is stale in de-DE"), "{report}");
 }
 
+/// Characters XML 1.0 cannot hold (C0 controls, U+FFFE, U+FFFF), raw or as Fluent escapes, in
+/// the English and in a translation: `check` rejects them, but the export must still be a
+/// document every reader parses (each such character is a code of its own, the string
+/// literal that stands for it), and importing it back changes nothing.
+#[test]
+fn characters_xml_cannot_hold_are_exported_as_codes_that_real_readers_parse() {
+    let dir = shipped_project();
+    edit(
+        dir.path(),
+        "locales/en-US/sim.ftl",
+        "sim-confirm-title = Remove",
+        "sim-confirm-title = Re\u{1}move{ \"\\uFFFE\" }\u{FFFF}",
+    );
+    edit(
+        dir.path(),
+        "locales/de-DE/sim.ftl",
+        "sim-confirm-title = Resellerbeziehung",
+        "sim-confirm-title = Reseller\u{1B}beziehung{ \"\\u0008\" }",
+    );
+    let before = project_tree(dir.path());
+    let xliff = export(dir.path(), "de-DE", &[]);
+    let unit = units(&xliff).into_iter().find(|u| u.id == "sim.ftl#sim-confirm-title").unwrap();
+    assert_eq!(
+        source_codes(&unit),
+        [r#"{ "\u0001" }"#, r#"{ "\uFFFE" }"#, r#"{ "\uFFFF" }"#, "{ $customer }"]
+    );
+    let target = unit.target.as_ref().expect("translated");
+    let codes: Vec<&str> = (target.iter())
+        .filter_map(|p| match p {
+            Piece::Code { content, .. } => Some(content.as_str()),
+            Piece::Text(_) => None,
+        })
+        .collect();
+    assert_eq!(codes, [r#"{ "\u001B" }"#, r#"{ "\u0008" }"#, "{ $customer }"]);
+    // translate-toolkit (lxml) and moz-l10n parse it, and see the same codes.
+    let file = dir.path().join("de-DE.xlf");
+    let parsed: serde_json::Value =
+        serde_json::from_str(&readers(&["parse", file.to_str().unwrap()])).unwrap();
+    for reader in ["translate-toolkit", "moz-l10n"] {
+        let theirs = &parsed[reader]["codes"]["sim.ftl#sim-confirm-title"];
+        assert_eq!(theirs, &serde_json::json!(source_codes(&unit)), "{reader}");
+    }
+    let run = drillbook(dir.path(), &["l10n", "import", file.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("0 translation(s) written"), "{}", run.stdout);
+    assert!(project_tree(dir.path()) == before);
+    // The translation's characters are check's errors, each at its place.
+    let check = drillbook(dir.path(), &["check", "--locale", "de-DE"]);
+    let report = format!("{}{}", check.stdout, check.stderr);
+    for expected in [
+        "sim.ftl:85:29: error[unsafe-text]: U+001B is a control character; remove it",
+        r#"sim.ftl:85:42: error[unsafe-text]: `\u0008` is U+0008, a control character; remove it"#,
+    ] {
+        assert!(report.contains(expected), "{expected}\nnot in\n{report}");
+    }
+}
+
 #[test]
 fn a_missing_message_filled_in_translate_toolkit_lands_after_its_english_predecessor() {
     let dir = shipped_project();

@@ -95,6 +95,50 @@ fn walk_inline(inline: &InlineExpression<&str>, default_path: bool, out: &mut Re
     }
 }
 
+/// Every string literal of `pattern` (`{ "x" }`, a call's or a term's arguments, selectors
+/// and variants included), as written (escapes not resolved), in source order.
+pub(crate) fn string_literals<'s>(pattern: &Pattern<&'s str>, out: &mut Vec<&'s str>) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            literals_of_expression(expression, out);
+        }
+    }
+}
+
+fn literals_of_expression<'s>(expression: &Expression<&'s str>, out: &mut Vec<&'s str>) {
+    match expression {
+        Expression::Inline(inline) => literals_of_inline(inline, out),
+        Expression::Select { selector, variants } => {
+            literals_of_inline(selector, out);
+            for variant in variants {
+                string_literals(&variant.value, out);
+            }
+        }
+    }
+}
+
+fn literals_of_inline<'s>(inline: &InlineExpression<&'s str>, out: &mut Vec<&'s str>) {
+    let arguments = match inline {
+        InlineExpression::StringLiteral { value } => return out.push(value),
+        InlineExpression::Placeable { expression } => {
+            return literals_of_expression(expression, out);
+        }
+        InlineExpression::FunctionReference { arguments, .. } => Some(arguments),
+        InlineExpression::TermReference { arguments, .. } => arguments.as_ref(),
+        InlineExpression::NumberLiteral { .. }
+        | InlineExpression::VariableReference { .. }
+        | InlineExpression::MessageReference { .. } => None,
+    };
+    if let Some(args) = arguments {
+        for arg in &args.positional {
+            literals_of_inline(arg, out);
+        }
+        for arg in &args.named {
+            literals_of_inline(&arg.value, out);
+        }
+    }
+}
+
 /// A select expression found in a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Select {

@@ -172,6 +172,7 @@ fn unsafe_char(c: char) -> Option<&'static str> {
         | '\u{200F}'
         | '\u{061C}' => Some("a bidi control character"),
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some("a zero-width character"),
+        c if crate::md_shape::is_noncharacter(c) => Some("a noncharacter"),
         '\u{FFFD}' => {
             Some("U+FFFD REPLACEMENT CHARACTER (text was corrupted by an encoding error)")
         }
@@ -180,13 +181,51 @@ fn unsafe_char(c: char) -> Option<&'static str> {
     }
 }
 
+/// The `\\uXXXX` and `\\UXXXXXX` escapes of a string literal as written: each escape's text,
+/// the character it stands for (`None`: a surrogate), and its byte range in `literal`.
+fn escapes(literal: &str) -> impl Iterator<Item = (&str, Option<char>, Range<usize>)> {
+    let bytes = literal.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let start = i;
+            if bytes[i] != b'\\' {
+                i += 1;
+                continue;
+            }
+            let len = match bytes.get(i + 1) {
+                Some(b'u') => 4,
+                Some(b'U') => 6,
+                _ => {
+                    // `\\` or `\"`: two characters, neither starts an escape.
+                    i += 2;
+                    continue;
+                }
+            };
+            let end = i + 2 + len;
+            // The parser accepts only complete escapes of hex digits; anything else is not one.
+            let Some(escape) = literal
+                .get(start..end)
+                .filter(|e| e.bytes().skip(2).all(|b| b.is_ascii_hexdigit()))
+            else {
+                i += 2;
+                continue;
+            };
+            i = end;
+            let c = u32::from_str_radix(&escape[2..], 16).ok().map(char::from_u32)?;
+            return Some((escape, c, start..end));
+        }
+        None
+    })
+}
+
 /// Whether `byte` may start a character [`unsafe_char`] names: an ASCII control other than
 /// a newline, or the first UTF-8 byte of U+0080..U+009F (C1 controls), U+061C, U+200B..
-/// U+206F or U+FEFF..U+FFFD. Any other byte starts no unsafe character or is inside one
-/// (the test `every_unsafe_character_starts_with_a_flagged_byte` goes through all of
-/// Unicode).
+/// U+206F, U+FDD0..U+FFFF or a supplementary plane's noncharacter. Any other byte starts no
+/// unsafe character or is inside one (the test
+/// `every_unsafe_character_starts_with_a_flagged_byte` goes through all of Unicode).
 fn may_start_unsafe(byte: u8) -> bool {
-    (byte < 0x20 && byte != b'\n') || matches!(byte, 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF)
+    (byte < 0x20 && byte != b'\n') || matches!(byte, 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF | 0xF0..=0xF4)
 }
 
 fn is_unsafe_url(url: &str) -> bool {
@@ -245,6 +284,7 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
         let terms = locale.terms.get(*scope).map_or(&empty, |t| &**t);
         // The markup parsed here is kept for the pairs' checks of the same patterns.
         let memos = file.memos();
+        let mut literals = Vec::new();
         for entry in entries {
             let attributes = entry.attributes.iter().enumerate();
             let patterns = (entry.value.map(|value| (entry.slot, value)).into_iter())
@@ -252,6 +292,27 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
             let span = entry.offset..entry.offset + entry.id.len();
             let key = (locale.name, *scope, Some(entry.id.as_str()));
             for (slot, pattern) in patterns {
+                literals.clear();
+                ast::string_literals(pattern, &mut literals);
+                for literal in literals.iter().filter(|l| l.contains('\\')) {
+                    let at = ast::offset_in(file.source, literal);
+                    for (escape, c, within) in escapes(literal) {
+                        let what = match c {
+                            Some(c) => match unsafe_char(c) {
+                                Some(what) => format!("U+{:04X}, {what}", c as u32),
+                                None => continue,
+                            },
+                            None => "not a character (a surrogate, or past U+10FFFF)".into(),
+                        };
+                        out.push(file.finding(
+                            Severity::Error,
+                            "unsafe-text",
+                            at + within.start..at + within.end,
+                            key,
+                            format!("`{escape}` is {what}; remove it"),
+                        ));
+                    }
+                }
                 if let Some(limit) = markup_limit(pattern, terms) {
                     let message = format!(
                         "`{}` is {limit}; the page shows it as written, without Markdown",
@@ -305,6 +366,24 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn escapes_are_found_with_their_places() {
+        let found: Vec<(&str, Option<char>, Range<usize>)> =
+            escapes(r#"a\u0001 \\u0002 \"\UFFFFFF\u12\uD800\U01F600\uFFFE"#).collect();
+        assert_eq!(
+            found,
+            [
+                (r"\u0001", Some('\u{1}'), 1..7),
+                (r"\UFFFFFF", None, 18..26),
+                (r"\uD800", None, 30..36),
+                (r"\U01F600", Some('😀'), 36..44),
+                (r"\uFFFE", Some('\u{FFFE}'), 44..50),
+            ]
+        );
+        assert_eq!(escapes(r"\u12").count(), 0);
+        assert_eq!(escapes("\\").count(), 0);
+    }
 
     #[test]
     fn every_unsafe_character_starts_with_a_flagged_byte() {

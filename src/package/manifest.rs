@@ -33,11 +33,14 @@ pub(crate) fn render_manifest(format: Format, course: &Course<'_>) -> (&'static 
     }
 }
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values, leaving out the characters XML cannot
+/// hold at all (`md_shape::unwritable_in_xml`; translated text reaches a manifest through
+/// `md_shape::strip_controls`, which already removes or replaces them).
 pub(crate) fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            c if crate::md_shape::unwritable_in_xml(c) => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),

@@ -113,6 +113,8 @@ fn texts_are_read_from_pages_and_escaped_for_xml() {
     assert_eq!(element_text(html, "h1").as_deref(), Some("Remove a 'partner' & co"));
     assert_eq!(meta_content(html, "description").as_deref(), Some("A \"b\" <c>"));
     assert_eq!(xml_escape("a<b & 'c'"), "a&lt;b &amp; &apos;c&apos;");
+    // What XML cannot hold at all is left out (the sanitizer removed it before).
+    assert_eq!(xml_escape("a\u{1}b\u{FFFE}c\u{FFFF}\td\u{10FFFF}"), "abc\td\u{10FFFF}");
     assert_eq!(unescape("&#x41;&bogus; & &#9999999999;"), "A&bogus; & &#9999999999;");
     assert_eq!(decimal(0.8), "0.8");
     assert_eq!(decimal(1.0), "1");

@@ -89,7 +89,37 @@ pub fn normalize(segs: Vec<Seg>) -> Vec<Seg> {
 pub fn flatten(pattern: &Pattern<&str>) -> Vec<Seg> {
     let mut out = Vec::new();
     flatten_into(pattern, &mut out);
-    protect_markdown(out)
+    protect_unwritable(protect_markdown(out))
+}
+
+/// Each character of the text pieces that XML cannot hold ([`crate::md_shape::unwritable_in_xml`]) made a
+/// code of its own, the string literal that stands for it in Fluent (`{ "\u0001" }`): an
+/// export stays well-formed, and an import writes the literal back (the same value). `check`
+/// reports such a character in a translation as `unsafe-text`.
+fn protect_unwritable(segs: Vec<Seg>) -> Vec<Seg> {
+    if !segs
+        .iter()
+        .any(|s| matches!(s, Seg::Text(t) if t.chars().any(crate::md_shape::unwritable_in_xml)))
+    {
+        return segs;
+    }
+    let mut out = Vec::with_capacity(segs.len() + 2);
+    for seg in segs {
+        let Seg::Text(text) = seg else {
+            out.push(seg);
+            continue;
+        };
+        let mut rest = text.as_str();
+        while let Some((at, c)) =
+            rest.char_indices().find(|&(_, c)| crate::md_shape::unwritable_in_xml(c))
+        {
+            push_text(&mut out, &rest[..at]);
+            out.push(Seg::Code(Kind::Placeable, format!("{{ \"\\u{:04X}\" }}", c as u32)));
+            rest = &rest[at + c.len_utf8()..];
+        }
+        push_text(&mut out, rest);
+    }
+    out
 }
 
 fn flatten_into(pattern: &Pattern<&str>, out: &mut Vec<Seg>) {

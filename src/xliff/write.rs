@@ -25,7 +25,7 @@ pub struct Exported<'a> {
 fn start(w: &mut Xml, name: &str, attrs: &[(&str, &str)]) {
     let mut el = BytesStart::new(name);
     for (k, v) in attrs {
-        el.push_attribute((*k, *v));
+        el.push_attribute((*k, &*writable(v)));
     }
     w.write_event(Event::Start(el)).expect("writing to a Vec cannot fail");
 }
@@ -35,7 +35,18 @@ fn end(w: &mut Xml, name: &str) {
 }
 
 fn text(w: &mut Xml, t: &str) {
-    w.write_event(Event::Text(BytesText::new(t))).expect("writing to a Vec cannot fail");
+    w.write_event(Event::Text(BytesText::new(&writable(t)))).expect("writing to a Vec cannot fail");
+}
+
+/// `text` with every character XML cannot hold made U+FFFD: quick-xml escapes markup but
+/// writes such characters as they are, and a reader rejects the document. Segments never
+/// have any (`codes::flatten` makes each a code); notes and attributes might.
+fn writable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(crate::md_shape::unwritable_in_xml) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let replace = |c| if crate::md_shape::unwritable_in_xml(c) { '\u{FFFD}' } else { c };
+    text.chars().map(replace).collect::<String>().into()
 }
 
 /// Layout whitespace between elements (never inside mixed content).
