@@ -222,12 +222,15 @@ fn a_new_term_goes_to_every_ui_ftl_untranslated_outside_english() {
 fn refusals_exit_2_with_a_reason_and_write_nothing() {
     let (_tmp, project) = new_project();
     let before = tree(&project);
+    let long = "a".repeat(201);
     for (args, reason) in [
         (
             &["new", "article", "suspend-a-subscription"][..],
             "article `suspend-a-subscription` already exists",
         ),
         (&["new", "article", "Assign_Contacts"], "not a valid article id"),
+        (&["new", "article", &long], "is 201 bytes long; an article id has at most 200"),
+        (&["new", "article", "a\u{1b}[2Jb"], "`a\\u{1b}[2Jb` is not a valid article id"),
         (&["new", "article", "ui"], "shared message file"),
         (&["new", "article", "new-one", "--topic", "Bad Topic"], "not a valid topic id"),
         (&["new", "locale", "fr_fr"], "did you mean `fr-FR`"),

@@ -207,13 +207,27 @@ fn read_if_exists(path: &Path) -> anyhow::Result<Option<String>> {
     }
 }
 
+/// Why `id` is not a valid `what` id, and a valid one made from it. The id is shown with
+/// control characters escaped: it is echoed to a terminal.
+fn not_a_slug(what: &str, id: &str) -> String {
+    let shown = id.escape_debug();
+    let slug = slugify(id);
+    if id.len() > crate::paths::MAX_SLUG {
+        format!(
+            "`{shown}` is {} bytes long; an {what} id has at most {}: such as `{slug}`",
+            id.len(),
+            crate::paths::MAX_SLUG
+        )
+    } else {
+        format!(
+            "`{shown}` is not a valid {what} id: use lower-case words joined by `-`, such as `{slug}`"
+        )
+    }
+}
+
 fn new_article(root: &Path, id: &str, topic: Option<&str>) -> anyhow::Result<ExitCode> {
     if !is_slug(id) {
-        bail!(
-            "`{id}` is not a valid article id: use lower-case words joined by `-`, such as \
-             `{}`",
-            slugify(id)
-        );
+        bail!("{}", not_a_slug("article", id));
     }
     if matches!(id, "site" | "ui" | "checklist" | "sim") {
         bail!("`{id}` is the name of a shared message file; choose another article id");
@@ -224,7 +238,7 @@ fn new_article(root: &Path, id: &str, topic: Option<&str>) -> anyhow::Result<Exi
         None => default_topic(root),
     };
     if !is_slug(&topic) {
-        bail!("`{topic}` is not a valid topic id: use lower-case words joined by `-`");
+        bail!("{}", not_a_slug("topic", &topic));
     }
     let src = &project.source_locale;
     let content = format!("content/articles/{id}.toml");
