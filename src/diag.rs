@@ -250,13 +250,14 @@ impl Diagnostic {
     pub fn headline(&self) -> String {
         let mut out = String::new();
         if !self.path.is_empty() {
-            out.push_str(&self.path);
+            out.push_str(&escape_controls(&self.path));
             if let Some(pos) = &self.pos {
                 let _ = write!(out, ":{}:{}", pos.line, pos.col);
             }
             out.push_str(": ");
         }
-        let _ = write!(out, "{}[{}]: {}", self.severity.as_str(), self.code, self.message);
+        let message = escape_controls(&self.message);
+        let _ = write!(out, "{}[{}]: {message}", self.severity.as_str(), self.code);
         out
     }
 
@@ -332,6 +333,25 @@ fn shown_window(line: &str, col: usize) -> (String, usize) {
 /// terminal never reorders or hides what the diagnostic points at.
 fn sanitize_line(line: &str) -> String {
     line.chars().map(|c| if is_invisible_control(c) { '\u{FFFD}' } else { c }).collect()
+}
+
+/// `text` (a message, a path: they may quote a translation or name a file) with every
+/// [`is_invisible_control`] character but a line break written as an escape (`\u{1b}`): a
+/// terminal shows it rather than obeying it.
+fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| c != '\n' && is_invisible_control(c);
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 /// Bidi controls, zero-width characters and C0/C1 controls other than tab.

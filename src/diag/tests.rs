@@ -60,6 +60,20 @@ fn bidi_controls_in_the_shown_line_are_replaced() {
     assert!(rendered.contains("x\u{FFFD}y"));
 }
 
+/// A message or a path may quote a translation: a terminal escape in it is shown, not obeyed.
+#[test]
+fn controls_in_the_message_and_the_path_are_escaped() {
+    let src = "a = x\n";
+    let message = "links to `javascript:\u{1b}]0;title\u{7}`\nsecond line\u{202E}";
+    let rendered = Diagnostic::error("x", "f\u{1b}[2J", src, 4..5, message).render();
+    assert_eq!(
+        rendered.lines().next(),
+        Some(r"f\u{1b}[2J:1:5: error[x]: links to `javascript:\u{1b}]0;title\u{7}`")
+    );
+    assert!(rendered.contains("\nsecond line\\u{202e}\n"), "{rendered}");
+    assert!(!rendered.chars().any(|c| c != '\n' && is_invisible_control(c)), "{rendered}");
+}
+
 #[test]
 fn capped_rendering_counts_the_warnings_it_leaves_out_and_keeps_every_error() {
     let warn = |line: usize, code| {
