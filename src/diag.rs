@@ -338,7 +338,7 @@ fn sanitize_line(line: &str) -> String {
 /// `text` (a message, a path: they may quote a translation or name a file) with every
 /// [`is_invisible_control`] character but a line break written as an escape (`\u{1b}`): a
 /// terminal shows it rather than obeying it.
-fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
     let hidden = |c: char| c != '\n' && is_invisible_control(c);
     if !text.chars().any(hidden) {
         return std::borrow::Cow::Borrowed(text);

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::check::{self, Finding};
-use crate::diag::Suggestion;
+use crate::diag::{Suggestion, escape_controls};
 use crate::l10n::{L10n, parse_ftl};
 use crate::project::{self, LoadOptions};
 
@@ -37,8 +37,10 @@ impl Report {
     pub fn render(&self) -> String {
         let mut out = String::new();
         for c in &self.changes {
-            out.push_str(&format!("{}:{}: fixed {}: {}\n", c.path, c.line, c.code, c.message));
-            out.push_str(&format!("  | {}\n", c.fixed_line));
+            // The line and the message quote a translation: controls escaped, as in a diagnostic.
+            let (message, line) = (escape_controls(&c.message), escape_controls(&c.fixed_line));
+            out.push_str(&format!("{}:{}: fixed {}: {message}\n", c.path, c.line, c.code));
+            out.push_str(&format!("  | {line}\n"));
         }
         for path in &self.held_back {
             out.push_str(&format!("{path}: not fixed: the fixes would make new findings\n"));

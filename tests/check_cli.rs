@@ -236,6 +236,11 @@ fn l10n_status_diff_shows_the_reviewed_english_the_new_one_and_the_translation()
     let (code, stdout, _) = run(dir.path(), &["l10n", "status", "--diff"]);
     assert_eq!(code, 0);
     assert!(stdout.contains("  reviewed English: (not recorded"), "{stdout}");
+    // A terminal escape in a translation is shown, not sent to the terminal.
+    edit(&dir.path().join("locales/de-DE/site.ftl"), "nav-skip = ", "nav-skip = \u{1b}[2J");
+    let (_, stdout, _) = run(dir.path(), &["l10n", "status", "--diff", "--locale", "de-DE"]);
+    assert!(stdout.contains("  translation:      \\u{1b}[2J"), "{stdout}");
+    assert!(!stdout.contains('\u{1b}'), "{stdout}");
 }
 
 #[test]

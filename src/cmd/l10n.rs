@@ -218,7 +218,9 @@ pub fn render_status(status: &Status) -> String {
 
 /// `status --diff`: each stale message of the chosen locales (all when none), with the old
 /// and new English, their word diff and the translation.
+/// Texts of the English and of translations are shown with their control characters escaped.
 fn render_stale_details(root: &Path, checked: &crate::project::Checked, only: &[String]) -> String {
+    let shown = crate::diag::escape_controls;
     let mut by_locale: std::collections::BTreeMap<&str, Vec<(String, String)>> = Default::default();
     for f in checked.findings.iter().filter(|f| f.diag.code == "stale") {
         if !only.is_empty() && !only.contains(&f.locale) {
@@ -239,19 +241,20 @@ fn render_stale_details(root: &Path, checked: &crate::project::Checked, only: &[
             let _ = writeln!(out, "\n{} {}/{}", d.locale, d.scope, d.id);
             match &d.old {
                 Some(old) => {
-                    let _ = writeln!(out, "  reviewed English: {old}");
-                    let _ = writeln!(out, "  English now:      {}", d.new);
-                    let _ = writeln!(out, "  changes:          {}", render_word_diff(&d.diff()));
+                    let _ = writeln!(out, "  reviewed English: {}", shown(old));
+                    let _ = writeln!(out, "  English now:      {}", shown(&d.new));
+                    let diff = render_word_diff(&d.diff());
+                    let _ = writeln!(out, "  changes:          {}", shown(&diff));
                 }
                 None => {
                     let _ = writeln!(
                         out,
                         "  reviewed English: (not recorded: `l10n accept` records it)"
                     );
-                    let _ = writeln!(out, "  English now:      {}", d.new);
+                    let _ = writeln!(out, "  English now:      {}", shown(&d.new));
                 }
             }
-            let _ = writeln!(out, "  translation:      {}", d.translation);
+            let _ = writeln!(out, "  translation:      {}", shown(&d.translation));
         }
     }
     out
