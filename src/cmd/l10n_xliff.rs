@@ -230,13 +230,15 @@ pub fn suggest(root: &Path) -> anyhow::Result<ExitCode> {
             *messages.entry(unit.lock_key()).or_default() |= !matches.is_empty();
             for m in matches {
                 let tu = &memory.tus[m.tu];
+                // A translation quoted to the terminal: controls escaped, as in a diagnostic.
+                let text = xliff::codes::plain(&tu.target).replace('\n', " ");
                 println!(
                     "{locale} {} ({}): {}% {}: {}",
                     unit.id(),
                     unit.state.xliff(),
                     m.score,
                     tu.id,
-                    xliff::codes::plain(&tu.target).replace('\n', " ")
+                    crate::diag::escape_controls(&text)
                 );
             }
         }
