@@ -1,6 +1,8 @@
 //! `drillbook check --fix`: applies the checker's machine-applicable suggestions to the
 //! translation files, keeps only the fixes after which no file has a finding it did not
-//! have before, and writes each changed file atomically.
+//! have before, and writes each changed file atomically. One translated locale at a time
+//! (with the source), as `check` streams them: the suggestions and the findings they are
+//! weighed against are a locale's own, so memory stays that of `check`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -79,11 +81,32 @@ fn with_plan(l10n: &L10n, plan: &BTreeMap<String, Vec<Suggestion>>) -> L10n {
     L10n { locales }
 }
 
-/// Applies the machine-applicable suggestions of `check` to the project at `root`.
+/// Applies the machine-applicable suggestions of `check` to the project at `root`, in the
+/// locales of `options` (every translated locale when none).
 pub fn fix_project(root: &Path, options: &LoadOptions) -> anyhow::Result<Report> {
     let mut report = Report::default();
+    // Which locales have something to fix: one streaming check of them all (what `check`
+    // prints after the fixes costs as much), then each such locale again with the source.
+    let checked = project::check(root, options);
+    let sure = |s: &Suggestion| s.applicability == crate::diag::Applicability::MachineApplicable;
+    let to_fix: std::collections::BTreeSet<&str> = (checked.findings.iter())
+        .filter(|f| f.diag.suggestions.iter().any(sure))
+        .map(|f| f.locale.as_str())
+        .collect();
+    let locales = checked.locales.iter().filter(|l| to_fix.contains(l.as_str()));
+    for locale in locales.cloned() {
+        let one = LoadOptions { locales: vec![locale], ..options.clone() };
+        fix_locales(root, &one, &mut report)?;
+    }
+    report.held_back.sort();
+    report.held_back.dedup();
+    Ok(report)
+}
+
+/// [`fix_project`] in the locales `options` loads, adding to `report`.
+fn fix_locales(root: &Path, options: &LoadOptions, report: &mut Report) -> anyhow::Result<()> {
     let (Some(project), _) = project::load(root, options) else {
-        return Ok(report);
+        return Ok(());
     };
     let findings = |l10n: &L10n| {
         check::findings(&check::Input { l10n, site: Some(&project.site), data: &project.data })
@@ -149,7 +172,5 @@ pub fn fix_project(root: &Path, options: &LoadOptions) -> anyhow::Result<Report>
             }
         }
     }
-    report.held_back.sort();
-    report.held_back.dedup();
-    Ok(report)
+    Ok(())
 }

@@ -98,6 +98,7 @@ fn an_80_kb_markdown_run_stays_under_100_mb() {
 /// article files read, checked and dropped before the next), so checking every locale peaks
 /// about where checking two does; loading them all at once made the peak grow with each
 /// locale. Each locale's article here holds 40,000 reviewed messages of its own text.
+/// `check --fix` weighs its fixes a locale at a time, and stays within the same bound.
 #[cfg(target_os = "linux")]
 #[test]
 fn checking_more_locales_does_not_raise_the_peak_memory() {
@@ -119,7 +120,7 @@ fn checking_more_locales_does_not_raise_the_peak_memory() {
     let (code, two, output) =
         run_measured(dir.path(), &["check", "--locale", "de-DE", "--locale", "nl-NL"]);
     assert_eq!(code, 0, "{output}");
-    for args in [&["check"][..], &["l10n", "status"]] {
+    for args in [&["check"][..], &["l10n", "status"], &["check", "--fix"]] {
         let (code, all, output) = run_measured(dir.path(), args);
         assert_eq!(code, 0, "{args:?}: {output}");
         assert!(
@@ -134,8 +135,20 @@ fn checking_more_locales_does_not_raise_the_peak_memory() {
 /// rendered output has one: pages, the simulator's and the checklist's JSON, `checklist.md`.
 #[test]
 fn invisible_characters_reach_no_output_and_check_names_each() {
-    let hidden =
-        ['\u{202E}', '\u{2066}', '\u{2069}', '\u{200B}', '\u{200F}', '\u{2060}', '\u{FEFF}'];
+    // Noncharacters too: never text, and U+FFFE and U+FFFF not even XML.
+    let hidden = [
+        '\u{202E}',
+        '\u{2066}',
+        '\u{2069}',
+        '\u{200B}',
+        '\u{200F}',
+        '\u{2060}',
+        '\u{FEFF}',
+        '\u{FFFE}',
+        '\u{FFFF}',
+        '\u{FDD0}',
+        '\u{10FFFF}',
+    ];
     let marks: String = hidden.iter().collect();
     let dir = shipped_project();
     let edits = [
