@@ -82,8 +82,12 @@ fn with_plan(l10n: &L10n, plan: &BTreeMap<String, Vec<Suggestion>>) -> L10n {
 }
 
 /// Applies the machine-applicable suggestions of `check` to the project at `root`, in the
-/// locales of `options` (every translated locale when none).
-pub fn fix_project(root: &Path, options: &LoadOptions) -> anyhow::Result<Report> {
+/// locales of `options` (every translated locale when none). With the report, the check it
+/// began with when nothing was changed or held back (so the caller need not check again).
+pub fn fix_project(
+    root: &Path,
+    options: &LoadOptions,
+) -> anyhow::Result<(Report, Option<project::Checked>)> {
     let mut report = Report::default();
     // Which locales have something to fix: one streaming check of them all (what `check`
     // prints after the fixes costs as much), then each such locale again with the source.
@@ -100,7 +104,8 @@ pub fn fix_project(root: &Path, options: &LoadOptions) -> anyhow::Result<Report>
     }
     report.held_back.sort();
     report.held_back.dedup();
-    Ok(report)
+    let unchanged = report.files.is_empty() && report.held_back.is_empty();
+    Ok((report, unchanged.then_some(checked)))
 }
 
 /// [`fix_project`] in the locales `options` loads, adding to `report`.

@@ -63,11 +63,13 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     }
     // Only the source locale and the chosen ones are loaded, as `build --locale` does.
     let options = LoadOptions { locales: args.locales.clone(), defer_articles: false };
+    let mut checked = None;
     if args.fix {
-        let report = crate::fix::fix_project(root, &options)?;
+        let report;
+        (report, checked) = crate::fix::fix_project(root, &options)?;
         eprint!("{}", report.render());
     }
-    let mut findings = project::check(root, &options).findings;
+    let mut findings = checked.unwrap_or_else(|| project::check(root, &options)).findings;
     for finding in &mut findings {
         severity::settle(&mut finding.diag, args.strict);
     }
