@@ -161,6 +161,15 @@ fn invisible_characters_reach_no_output_and_check_names_each() {
     for (path, line) in edits {
         edit(dir.path(), path, line, &format!("{line}{marks}"));
     }
+    // The same characters as Markdown character references, which the parser decodes.
+    let references = "&#x202E;&rlm;&#8206;&zwj;&#xFEFF;&#xFFFE;&#x10FFFF;";
+    let heading = "heading = Entfernen";
+    edit(
+        dir.path(),
+        "locales/de-DE/remove-a-relationship.ftl",
+        heading,
+        &format!("{heading} {references}"),
+    );
 
     let check = drillbook(dir.path(), &["check"]);
     let output = format!("{}{}", check.stdout, check.stderr);
@@ -173,6 +182,12 @@ fn invisible_characters_reach_no_output_and_check_names_each() {
             let at = format!("{path}:{number}:{col}: error[unsafe-text]: U+{:04X}", *c as u32);
             assert!(output.contains(&at), "{at} not in {output}");
         }
+    }
+
+    for reference in ["&#x202E;", "&rlm;", "&#8206;", "&zwj;", "&#xFEFF;", "&#xFFFE;", "&#x10FFFF;"]
+    {
+        let named = format!("`heading` has `{reference}`, a character reference to U+");
+        assert!(output.contains(&named), "{named} not in {output}");
     }
 
     // `build` fails on what `check` fails on (issue 29), and writes nothing.

@@ -181,6 +181,52 @@ fn unsafe_char(c: char) -> Option<&'static str> {
     }
 }
 
+/// The character references (`&#x202E;`, `&#8238;`, `&rlm;`) that the Markdown parser turns
+/// into a character [`unsafe_char`] names, in text, link targets and titles (not in code
+/// spans, where they stay as written), each with that character: the renderer removes
+/// them again, and they are reported as the characters they stand for. U+FFFD (what a
+/// reference to no character becomes) is visible and left alone.
+fn unsafe_references(text: &str) -> Vec<(String, char, &'static str)> {
+    let mut found: Vec<(usize, String, char, &'static str)> = Vec::new();
+    let parser = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).into_offset_iter();
+    for (event, range) in parser {
+        let decoded: [&str; 2] = match &event {
+            Event::Text(t) => [t, ""],
+            Event::Start(
+                Tag::Link { dest_url, title, .. } | Tag::Image { dest_url, title, .. },
+            ) => [dest_url, title],
+            _ => continue,
+        };
+        let hidden = |c: char| c != '\u{FFFD}' && unsafe_char(c).is_some();
+        if !decoded.iter().any(|t| t.chars().any(hidden)) {
+            continue;
+        }
+        let start = range.start;
+        let source = text.get(range).unwrap_or_default();
+        for (at, _) in source.match_indices('&') {
+            let rest = &source[at + 1..];
+            let Some(len) = rest.bytes().take(40).position(|b| b == b';') else { continue };
+            let name = &rest[..len];
+            if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'#') {
+                continue;
+            }
+            let reference = &source[at..at + len + 2];
+            // The parser's own reading of the reference alone: what the page shows.
+            let shown: String = Parser::new(reference)
+                .filter_map(|e| if let Event::Text(t) = e { Some(t.into_string()) } else { None })
+                .collect();
+            if let Some(c) = shown.chars().find(|&c| hidden(c)) {
+                let what = unsafe_char(c).unwrap_or_default();
+                found.push((start + at, reference.to_string(), c, what));
+            }
+        }
+    }
+    // A link's range holds its text's: the same reference can be found twice.
+    found.sort();
+    found.dedup();
+    found.into_iter().map(|(_, reference, c, what)| (reference, c, what)).collect()
+}
+
 /// The `\\uXXXX` and `\\UXXXXXX` escapes of a string literal as written: each escape's text,
 /// the character it stands for (`None`: a surrogate), and its byte range in `literal`.
 fn escapes(literal: &str) -> impl Iterator<Item = (&str, Option<char>, Range<usize>)> {
@@ -327,6 +373,22 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
                     ));
                     continue;
                 }
+                if ast::flat_contains(pattern, terms, b"&") {
+                    let text = ast::flatten(pattern, terms).text;
+                    for (reference, c, what) in unsafe_references(&text) {
+                        let message = format!(
+                            "`{}` has `{reference}`, a character reference to U+{:04X}, {what}; remove it",
+                            entry.id, c as u32
+                        );
+                        out.push(file.finding(
+                            Severity::Error,
+                            "unsafe-text",
+                            span.clone(),
+                            key,
+                            message,
+                        ));
+                    }
+                }
                 // Raw HTML needs `<`, a link or image `[` (or `<`): skip the parser otherwise.
                 if !ast::flat_contains(pattern, terms, b"<[") {
                     continue;
@@ -366,6 +428,21 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn character_references_to_hidden_characters_are_found_where_the_parser_decodes_them() {
+        let text = "a &#x202E; `&#x202E;` \\&#x202E; [b &rlm;](https://e.example/&#8206; \"t&zwj;\") &#0; &nbsp; &copy &#xFFFF;";
+        let found: Vec<(String, char)> =
+            unsafe_references(text).into_iter().map(|(r, c, _)| (r, c)).collect();
+        let expected = [
+            ("&#x202E;", '\u{202E}'),
+            ("&rlm;", '\u{200F}'),
+            ("&#8206;", '\u{200E}'),
+            ("&zwj;", '\u{200D}'),
+            ("&#xFFFF;", '\u{FFFF}'),
+        ];
+        assert_eq!(found, expected.map(|(r, c)| (r.to_string(), c)));
+    }
 
     #[test]
     fn escapes_are_found_with_their_places() {

@@ -66,9 +66,8 @@ pub(crate) fn plain_text_parsed(markdown: &str) -> String {
     let mut out = String::new();
     for event in Parser::new(&clean) {
         match event {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                out.push_str(&t)
-            }
+            Event::Text(t) => out.push_str(&crate::render::inline::strip_controls(&t)),
+            Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             Event::End(_) if !out.is_empty() && !out.ends_with(' ') => {}
             _ => {}

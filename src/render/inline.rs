@@ -76,7 +76,7 @@ fn render_parsed(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> String
                     Some(target) => Event::Start(Tag::Link {
                         link_type,
                         dest_url: target.href.into(),
-                        title,
+                        title: stripped(title),
                         id,
                     }),
                     None => continue,
@@ -104,7 +104,7 @@ fn render_parsed(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> String
                     Some(target) => Event::Start(Tag::Image {
                         link_type,
                         dest_url: target.href.into(),
-                        title,
+                        title: stripped(title),
                         id,
                     }),
                     None => continue,
@@ -127,7 +127,8 @@ fn render_parsed(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> String
             Event::SoftBreak => Event::Text(" ".into()),
             Event::HardBreak => Event::HardBreak,
             Event::Code(code) => Event::Code(code),
-            Event::Text(text) => Event::Text(text),
+            // Text the parser decoded (`&#x202E;`, `&rlm;`) is sanitized again.
+            Event::Text(text) => Event::Text(stripped(text)),
             Event::TaskListMarker(_) | Event::FootnoteReference(_) | Event::Rule => continue,
             Event::InlineMath(math) | Event::DisplayMath(math) => Event::Text(math),
         };
@@ -144,11 +145,22 @@ fn render_parsed(text: &str, resolve: &dyn Fn(&str) -> Option<Target>) -> String
 
 pub use crate::md_shape::{bold_parts, is_plain, strip_controls};
 
+/// [`strip_controls`] of text the parser made: its character references (`&#x202E;`,
+/// `&rlm;`) are decoded, so what the sanitizer removed before parsing can come back.
+pub(crate) fn stripped(text: CowStr<'_>) -> CowStr<'_> {
+    match strip_controls(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(clean) => clean.into(),
+    }
+}
+
 /// Returns the target when its scheme is allowed: relative, `https:`, `http:`, `mailto:`.
 /// Browsers ignore tabs and newlines inside URLs (`java\tscript:`), so they are removed
 /// before the scheme is read.
 pub fn allowed_target(dest: &str) -> Option<String> {
-    let target: String = dest.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let target: String = (dest.chars())
+        .filter(|&c| !c.is_whitespace() && !c.is_control() && !crate::md_shape::is_invisible(c))
+        .collect();
     if target.is_empty() {
         return None;
     }
@@ -170,6 +182,25 @@ mod tests {
 
     fn render(text: &str) -> String {
         render_inline(text, &|t| Some(Target::plain(t)))
+    }
+
+    /// Character references are decoded by the parser, after the sanitizer ran on the text:
+    /// what they stand for is removed again, in text, link targets and titles.
+    #[test]
+    fn references_to_hidden_characters_are_removed_after_parsing() {
+        let html = render(
+            "a &#x202E;b &rlm; &#x1; [l&zwj;](https://e.example/&#8206;x \"t&#xFEFF;\") ![i&lrm;](p.png \"&#xFFFE;\") &amp; &#xFFFF;",
+        );
+        let hidden: Vec<char> = html
+            .chars()
+            .filter(|&c| {
+                c != '\n' && crate::md_shape::strip_controls(&c.to_string()) != c.to_string()
+            })
+            .collect();
+        assert!(hidden.is_empty(), "{hidden:?} in {html}");
+        assert!(html.contains("href=\"https://e.example/x\" title=\"t\""), "{html}");
+        assert!(html.contains("&amp;"), "{html}");
+        assert_eq!(crate::render::html::plain_text("x &#x202E;y &rlm;z"), "x y z");
     }
 
     #[test]
