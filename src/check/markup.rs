@@ -337,6 +337,8 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
                 .chain(attributes.map(|(k, a)| (entry.slot + 1 + k, &a.value)));
             let span = entry.offset..entry.offset + entry.id.len();
             let key = (locale.name, *scope, Some(entry.id.as_str()));
+            let unsafe_at_id =
+                |message| file.finding(Severity::Error, "unsafe-text", span.clone(), key, message);
             for (slot, pattern) in patterns {
                 literals.clear();
                 ast::string_literals(pattern, &mut literals);
@@ -380,13 +382,7 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
                             "`{}` has `{reference}`, a character reference to U+{:04X}, {what}; remove it",
                             entry.id, c as u32
                         );
-                        out.push(file.finding(
-                            Severity::Error,
-                            "unsafe-text",
-                            span.clone(),
-                            key,
-                            message,
-                        ));
+                        out.push(unsafe_at_id(message));
                     }
                 }
                 // Raw HTML needs `<`, a link or image `[` (or `<`): skip the parser otherwise.
@@ -397,26 +393,14 @@ pub(crate) fn check_unsafe(locale: &Locale<'_>, out: &mut Vec<Finding>) {
                 for html in &markup.html {
                     let message =
                         format!("`{}` contains raw HTML `{html}`; use Markdown", entry.id);
-                    out.push(file.finding(
-                        Severity::Error,
-                        "unsafe-text",
-                        span.clone(),
-                        key,
-                        message,
-                    ));
+                    out.push(unsafe_at_id(message));
                 }
                 for url in markup.links.iter().chain(&markup.images).filter(|u| is_unsafe_url(u)) {
                     let message = format!(
                         "`{}` links to `{url}`; only http(s) and relative targets are allowed",
                         entry.id
                     );
-                    out.push(file.finding(
-                        Severity::Error,
-                        "unsafe-text",
-                        span.clone(),
-                        key,
-                        message,
-                    ));
+                    out.push(unsafe_at_id(message));
                 }
             }
         }
