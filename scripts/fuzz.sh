@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (cargo-fuzz, libFuzzer) of the DocFX importer, the XLIFF importer
-# and a project's files through `check` and `build` (fuzz/fuzz_targets/). Seeds each
-# target's corpus from real input (the shipped project, the shared DocFX corpora, XLIFF
-# exports of every shipped locale), then runs each target for FUZZ_SECONDS (default 120).
+# and a project's files through `check` and `build`, and through `check` and `package`
+# (fuzz/fuzz_targets/). Seeds each target's corpus from real input (the shipped project, the
+# shared DocFX corpora, XLIFF exports of every shipped locale), then runs each target for
+# FUZZ_SECONDS (default 120).
 # A crash leaves its input in fuzz/artifacts/<target>/; replay it with
 #   cargo +nightly fuzz run -s none -O <target> fuzz/artifacts/<target>/<file>
 # and pin it as a regression test in the test command (docs/fuzzing.md).
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/.."
 repo=$PWD
 seconds=${FUZZ_SECONDS:-120}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(docfx_import xliff_import project_build)
+[ ${#targets[@]} -gt 0 ] || targets=(docfx_import xliff_import project_build package_build)
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
@@ -50,9 +51,12 @@ for n, part in enumerate(re.findall(r"<file .*?</file>", "<file " + rest, re.S))
 PY
         rm "fuzz/corpus/$locale.xlf.tmp"
       done ;;
-    project_build)
+    project_build | package_build)
       # First byte: the search index (the high bit); the locale built (de-DE, zh-CN, ru-RU:
       # the other bits % 3) and the file (/ 3 % 8, in the order of FILES in fuzz/src/lib.rs).
+      # package_build reads the first byte the same way but ignores the high bit.
+      indexes=(0 128)
+      [ "$target" = project_build ] || indexes=(0)
       files=("locales/{locale}/remove-a-relationship.ftl" "locales/{locale}/ui.ftl"
         "locales/{locale}/sim.ftl" "locales/{locale}/l10n.lock"
         content/articles/remove-a-relationship.toml content/scenarios/software-purchase.toml
@@ -63,7 +67,7 @@ PY
           file=${files[$n]//\{locale\}/$locale}
           pick=$((n * 3 + l))
           [ "$pick" -lt 12 ] || [ "$l" = 0 ] || continue # content files: one locale is enough
-          for index in 0 128; do
+          for index in "${indexes[@]}"; do
             { printf "\\x$(printf %02x $((pick + index)))"; cat "$file"; } \
               | seed "$target" "$(echo "$file" | tr / -)-$locale-$index"
           done

@@ -24,10 +24,11 @@ fn regressions(target: &str) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn what_the_fuzzers_found_stays_fixed() {
     type Case = fn(&[u8]);
-    let targets: [(&str, Case); 3] = [
+    let targets: [(&str, Case); 4] = [
         ("docfx_import", cases::docfx_import),
         ("xliff_import", cases::xliff_import),
         ("project_build", cases::project_build),
+        ("package_build", cases::package_build),
     ];
     let mut replayed = 0;
     for (target, run) in targets {

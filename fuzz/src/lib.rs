@@ -1,8 +1,8 @@
 //! What each fuzz target does with one input, and what must hold afterwards (a failed
 //! assertion is a crash for libFuzzer). The targets in `fuzz_targets/` call these; the main
 //! test suite includes this file too (`tests/fuzz_replay.rs`) and replays the inputs the
-//! fuzzers found, so a fixed crash stays fixed. Only `drillbook` and `std`: both builds
-//! compile it.
+//! fuzzers found, so a fixed crash stays fixed. Only `drillbook`, `quick-xml` and `std`
+//! (dependencies of both crates): both builds compile it.
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -191,6 +191,42 @@ fn tree(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
     }
 }
 
+/// An input applied to the project's copy: the file its first byte picks (see
+/// [`project_build`]) holding the rest of it, and `check` of that file's locale, every
+/// diagnostic rendered.
+struct Edited {
+    locale: &'static str,
+    file: String,
+    path: PathBuf,
+    pristine: Vec<u8>,
+    checked: drillbook::project::Checked,
+    /// Whether `check` found an error.
+    refused: bool,
+}
+
+fn edit_and_check(project: &Project, pick: u8, text: &[u8]) -> Edited {
+    let low = usize::from(pick & 0x7f);
+    let locale = LOCALES_BUILT[low % 3];
+    let file = FILES[low / 3 % FILES.len()].replace("{locale}", locale);
+    let path = project.root.join(&file);
+    let pristine = std::fs::read(&path).unwrap();
+    std::fs::write(&path, text).unwrap();
+    let options = LoadOptions { locales: vec![locale.to_string()], defer_articles: false };
+    let checked = check(&project.root, &options);
+    for finding in &checked.findings {
+        let _ = finding.diag.render();
+    }
+    let refused = checked.findings.iter().any(|f| f.diag.is_error());
+    Edited { locale, file, path, pristine, checked, refused }
+}
+
+impl Edited {
+    /// The picked file as it was.
+    fn restore(&self) {
+        std::fs::write(&self.path, &self.pristine).unwrap();
+    }
+}
+
 /// One file of a copy of the shipped project (any bytes) through `check` and `build`
 /// in-process, as an edited file reaches them. The first byte's high bit says whether the
 /// search index is built; its other bits pick the locale built (de-DE, zh-CN, ru-RU: `% 3`)
@@ -201,25 +237,14 @@ fn tree(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
 pub fn project_build(data: &[u8]) {
     let Some((&pick, text)) = data.split_first() else { return };
     let project = &*PROJECT;
-    let (search, low) = (pick & 0x80 != 0, usize::from(pick & 0x7f));
-    let search = if search { Mode::On } else { Mode::Off };
-    let locale = LOCALES_BUILT[low % 3];
-    let file = FILES[low / 3 % FILES.len()].replace("{locale}", locale);
-    let path = project.root.join(file);
-    let pristine = std::fs::read(&path).unwrap();
-    std::fs::write(&path, text).unwrap();
-
-    let options = LoadOptions { locales: vec![locale.to_string()], defer_articles: false };
-    let checked = check(&project.root, &options);
-    for finding in &checked.findings {
-        let _ = finding.diag.render();
-    }
-    let refused = checked.findings.iter().any(|f| f.diag.is_error());
+    let search = if pick & 0x80 != 0 { Mode::On } else { Mode::Off };
+    let edited = edit_and_check(project, pick, text);
+    let (locale, refused) = (edited.locale, edited.refused);
     let mut before = Vec::new();
     tree(&project.out, &mut before);
     let locales = [locale.to_string()];
     let result = drillbook::build::build_site(&project.root, &project.out, &locales, false, search);
-    std::fs::write(&path, pristine).unwrap();
+    edited.restore();
     let (built, diags) = result.expect("the build does not fail on disk");
     for diag in &diags {
         let _ = diag.render();
@@ -236,4 +261,209 @@ pub fn project_build(data: &[u8]) {
         tree(&project.out, &mut after);
         assert!(before == after, "a refused build changed the previous site");
     }
+}
+
+/// One file of a copy of the shipped project (any bytes) through `check` and `drillbook
+/// package` in-process: the shipped article packaged as SCORM 1.2, SCORM 2004 and cmi5 in
+/// one locale. The first byte picks the locale and the file as for [`project_build`] (`% 3`
+/// and `/ 3 % 8` of its low seven bits; the high bit, which says there whether the search
+/// index is built, is ignored: a package has no search index), so that target's inputs
+/// serve this one too. `check` must find an error exactly when packaging refuses (`None`,
+/// or `Err` for a request the project no longer meets, such as an article that no longer
+/// loads); every diagnostic must render; every package must read back as the files it
+/// says it holds, under relative names, with its manifest; the manifest and every other
+/// `.xml` file must be well-formed XML 1.0 (parsed to the end, and every character an XML
+/// `Char`, which an LMS's parser holds to); and packaging again must give the same bytes.
+pub fn package_build(data: &[u8]) {
+    use drillbook::package::{Format, build_formats};
+    let Some((&pick, text)) = data.split_first() else { return };
+    let project = &*PROJECT;
+    let edited = edit_and_check(project, pick, text);
+    let (locale, file, refused) = (edited.locale, edited.file.as_str(), edited.refused);
+    let checked = &edited.checked;
+    let locales = [locale.to_string()];
+    let article = "remove-a-relationship";
+    let first = build_formats(&project.root, article, &Format::ALL, &locales);
+    let again = match &first {
+        Ok((Some(_), _)) => Some(build_formats(&project.root, article, &Format::ALL, &locales)),
+        _ => None,
+    };
+    edited.restore();
+
+    let (packages, diags) = match first {
+        Ok(built) => built,
+        Err(error) => {
+            assert!(refused, "check found no error in `{file}` but packaging failed: {error:#}");
+            return;
+        }
+    };
+    for diag in &diags {
+        let _ = diag.render();
+    }
+    if packages.is_none() != refused {
+        // The errors of whichever side found some.
+        let errors: Vec<String> = match refused {
+            true => checked
+                .findings
+                .iter()
+                .map(|f| &f.diag)
+                .filter(|d| d.is_error())
+                .map(|d| d.render())
+                .collect(),
+            false => diags.iter().filter(|d| d.is_error()).map(|d| d.render()).collect(),
+        };
+        panic!(
+            "check {} in `{file}` ({locale}) but packaging {}:\n{}",
+            if refused { "found errors" } else { "found none" },
+            if packages.is_none() { "refused" } else { "built packages" },
+            errors.join("\n")
+        );
+    }
+    let Some(packages) = packages else { return };
+    assert_eq!(packages.len(), Format::ALL.len(), "one package per format asked for");
+    for (package, format) in packages.iter().zip(Format::ALL) {
+        assert_eq!(package.format, format, "the packages come in the order asked for");
+        assert_package(package);
+    }
+    let again = match again {
+        Some(Ok((Some(again), _))) => again,
+        Some(Ok((None, diags))) => {
+            let diags: Vec<String> = diags.iter().map(|d| d.render()).collect();
+            panic!("packaging the same project again refused:\n{}", diags.join("\n"))
+        }
+        Some(Err(error)) => panic!("packaging the same project again failed: {error:#}"),
+        None => unreachable!("packaged twice when the first built packages"),
+    };
+    assert_eq!(again.len(), packages.len(), "packaging again gave other formats");
+    for (a, b) in packages.iter().zip(&again) {
+        assert!(
+            a.zip == b.zip,
+            "packaging the same project twice gave different {} zips",
+            a.format.name()
+        );
+    }
+}
+
+/// What must hold of one built package (see [`package_build`]).
+fn assert_package(package: &drillbook::package::Package) {
+    let name = package.format.name();
+    let entries = drillbook::package::read_zip(&package.zip)
+        .unwrap_or_else(|| panic!("the {name} zip does not read back"));
+    let names: Vec<&str> = entries.iter().map(|(path, _)| path.as_str()).collect();
+    let listed: Vec<&str> = package.files.keys().map(String::as_str).collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert!(
+        sorted == listed,
+        "the {name} zip holds other entries than its files:\n--- zip\n{}\n--- files\n{}",
+        names.join("\n"),
+        listed.join("\n")
+    );
+    for (path, bytes) in &entries {
+        assert!(
+            package.files.get(path) == Some(bytes),
+            "the {name} zip's `{path}` is not the bytes of the package's file"
+        );
+        assert!(
+            !path.starts_with('/')
+                && !path.contains('\\')
+                && path.split('/').all(|part| !matches!(part, "" | "." | "..")),
+            "the {name} zip has an entry name that is not a plain relative path: {path:?}"
+        );
+    }
+    let manifest = package.format.manifest();
+    assert!(package.files.contains_key(manifest), "the {name} package has no `{manifest}`");
+    for (path, bytes) in &package.files {
+        if path == manifest || path.ends_with(".xml") {
+            assert_well_formed_xml(name, path, bytes);
+        }
+    }
+}
+
+/// XML 1.0's `Char` production: what a document may hold, literally or as a reference.
+fn is_xml_char(c: char) -> bool {
+    matches!(u32::from(c), 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..)
+}
+
+/// Panics, with the file, unless `bytes` is a well-formed XML 1.0 document: UTF-8 of XML
+/// `Char`s only (quick-xml does not check that), parsed to the end by quick-xml with end
+/// names checked, every text and attribute value decoded, every reference a predefined
+/// entity or a reference to a `Char`, one root element, every element closed.
+fn assert_well_formed_xml(format: &str, path: &str, bytes: &[u8]) {
+    use quick_xml::events::Event;
+    let text = std::str::from_utf8(bytes)
+        .unwrap_or_else(|e| panic!("the {format} package's `{path}` is not UTF-8: {e}"));
+    let fail = |at: u64, what: String| -> ! {
+        panic!(
+            "the {format} package's `{path}` is not well-formed XML at byte {at}: {what}\n--- {path}\n{text}"
+        )
+    };
+    if let Some((at, c)) = text.char_indices().find(|&(_, c)| !is_xml_char(c)) {
+        fail(at as u64, format!("U+{:04X} is not an XML 1.0 character", u32::from(c)));
+    }
+    let mut reader = quick_xml::Reader::from_str(text);
+    reader.config_mut().check_end_names = true;
+    let (mut depth, mut roots) = (0usize, 0usize);
+    loop {
+        let at = reader.buffer_position();
+        let event = match reader.read_event() {
+            Ok(event) => event,
+            Err(e) => fail(reader.error_position(), e.to_string()),
+        };
+        let opens = matches!(event, Event::Start(_));
+        match event {
+            Event::Eof => break,
+            Event::Start(start) | Event::Empty(start) => {
+                for attribute in start.attributes() {
+                    let attribute = attribute.unwrap_or_else(|e| fail(at, e.to_string()));
+                    let value =
+                        attribute.unescape_value().unwrap_or_else(|e| fail(at, e.to_string()));
+                    if let Some(c) = value.chars().find(|&c| !is_xml_char(c)) {
+                        let c = u32::from(c);
+                        fail(
+                            at,
+                            format!("an attribute value refers to U+{c:04X}, not an XML character"),
+                        );
+                    }
+                }
+                if depth == 0 {
+                    roots += 1;
+                }
+                if opens {
+                    depth += 1;
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Text(content) => {
+                let content = content.decode().unwrap_or_else(|e| fail(at, e.to_string()));
+                if depth == 0 && !content.trim_matches(['\t', '\n', '\r', ' ']).is_empty() {
+                    fail(at, format!("text outside the root element: {content:?}"));
+                }
+            }
+            Event::GeneralRef(reference) => {
+                match reference.resolve_char_ref().unwrap_or_else(|e| fail(at, e.to_string())) {
+                    Some(c) if !is_xml_char(c) => {
+                        let c = u32::from(c);
+                        fail(at, format!("a reference to U+{c:04X}, not an XML character"));
+                    }
+                    Some(_) => {}
+                    None => {
+                        let name = reference.decode().unwrap_or_else(|e| fail(at, e.to_string()));
+                        if !matches!(&*name, "lt" | "gt" | "amp" | "apos" | "quot") {
+                            fail(at, format!("`&{name};` is not a predefined entity"));
+                        }
+                    }
+                }
+                if depth == 0 {
+                    fail(at, "a reference outside the root element".to_string());
+                }
+            }
+            Event::CData(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
+            Event::DocType(_) => {}
+        }
+    }
+    assert!(
+        depth == 0 && roots == 1,
+        "the {format} package's `{path}` is not well-formed XML: {roots} root elements, {depth} left open\n--- {path}\n{text}"
+    );
 }
